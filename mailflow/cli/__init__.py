@@ -1,0 +1,67 @@
+"""The `mailflow` command: thin commands over the same service functions the worker and web app use."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mailflow.app import App
+from mailflow.cli.campaign import campaign
+from mailflow.cli.db import db
+from mailflow.cli.recipients import recipients
+from mailflow.errors import MailflowError
+
+
+class _Group(click.Group):
+    """Turns every MailflowError into one line on stderr and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MailflowError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (default: $MAILFLOW_CONFIG or ./config/mailflow.toml).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens.")
+@click.pass_context
+def main(ctx: click.Context, config: Path | None, verbose: bool) -> None:
+    """Run a consultation by plain email.
+
+    Example: mailflow campaign show
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+    # settings are loaded on first use, so `--help` works even with a broken config
+    ctx.obj = _LazyApp(config)
+    ctx.call_on_close(ctx.obj.close)
+
+
+class _LazyApp:
+    def __init__(self, config: Path | None) -> None:
+        self._config = config
+        self._app: App | None = None
+
+    def get(self) -> App:
+        if self._app is None:
+            self._app = App.from_environment(self._config, os.environ)
+        return self._app
+
+    def close(self) -> None:
+        if self._app is not None:
+            self._app.close()
+
+
+main.add_command(campaign)
+main.add_command(recipients)
+main.add_command(db)

@@ -1,0 +1,229 @@
+"""Settings: loaded once from `config/mailflow.toml`, overridden by `MAILFLOW_*` environment variables.
+
+Every setting is declared here with its default and help, so the file, the environment and the README
+agree. Passwords come only from the environment (`MAILFLOW_SMTP_PASSWORD`, `MAILFLOW_IMAP_PASSWORD`): a
+config file is often committed or mailed around, an environment is not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mailflow.errors import ConfigError
+
+DEFAULT_CONFIG = Path("config/mailflow.toml")
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = _setting(
+        "sqlite:///storage/mailflow.db", "SQLAlchemy URL; relative SQLite paths are under the root"
+    )
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    dir: str = _setting("storage", "runtime data: outbox copies, previews, digests, the local Maildir")
+    max_attachment_bytes: int = _setting(10_000_000, "attachments larger than this are flagged, not read")
+    max_message_bytes: int = _setting(25_000_000, "messages larger than this are recorded and flagged")
+
+
+@dataclass(frozen=True)
+class CampaignSettings:
+    file: str = _setting("config/campaigns/appeal-2023.toml", "the default campaign file")
+
+
+@dataclass(frozen=True)
+class MailboxSettings:
+    kind: str = _setting("maildir", "where replies are read from: maildir or imap")
+    maildir: str = _setting("storage/maildir", "the local Maildir (kind = maildir)")
+    host: str = _setting("", "IMAP server host (kind = imap)")
+    port: int = _setting(993, "IMAP port")
+    security: str = _setting("ssl", "ssl, starttls or none")
+    user: str = _setting("", "IMAP login; the password is MAILFLOW_IMAP_PASSWORD")
+    folder: str = _setting("INBOX", "folder the replies arrive in")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = _setting("", "SMTP server host; empty writes letters to storage/outbox instead of sending")
+    port: int = _setting(587, "SMTP port")
+    security: str = _setting("starttls", "starttls, ssl or none")
+    user: str = _setting("", "SMTP login; the password is MAILFLOW_SMTP_PASSWORD")
+    rate_per_minute: int = _setting(20, "at most this many letters a minute (providers reject bursts)")
+
+
+@dataclass(frozen=True)
+class SenderSettings:
+    name: str = _setting("Оргкомитет многостороннего диалога", "display name on every letter")
+    address: str = _setting("dialog@committee.example", "From address of every letter")
+    reply_plus_tokens: bool = _setting(True, "Reply-To as address+token so replies match their recipient")
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    timezone: str = _setting("Asia/Bishkek", "time zone of every scheduled job")
+    poll_minutes: int = _setting(5, "how often to poll the mailbox when IMAP IDLE is not available")
+    remind_after_days: int = _setting(7, "remind a recipient who has not answered after this many days")
+    max_reminders: int = _setting(2, "at most this many reminders per recipient")
+    digest: str = _setting("mon 09:00", "when the weekly digest goes out: day and local time")
+
+
+@dataclass(frozen=True)
+class CommitteeSettings:
+    addresses: tuple[str, ...] = _setting((), "who receives the weekly digest")
+    web_url: str = _setting("http://127.0.0.1:8000", "the review pages' address, for links in the digest")
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
+    campaign: CampaignSettings = field(default_factory=CampaignSettings)
+    mailbox: MailboxSettings = field(default_factory=MailboxSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    sender: SenderSettings = field(default_factory=SenderSettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    committee: CommitteeSettings = field(default_factory=CommitteeSettings)
+    smtp_password: str = field(default="", repr=False)
+    imap_password: str = field(default="", repr=False)
+
+    def path(self, value: str) -> Path:
+        """A configured path; relative ones are under the project root (the config folder's parent)."""
+        p = Path(value)
+        return p if p.is_absolute() else self.root / p
+
+    @property
+    def storage_dir(self) -> Path:
+        return self.path(self.storage.dir)
+
+    @property
+    def database_url(self) -> str:
+        """The URL with a relative SQLite path anchored at the root, so cwd does not matter."""
+        url = self.database.url
+        prefix = "sqlite:///"
+        if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite:///:memory:":
+            return prefix + str(self.path(url[len(prefix) :]))
+        return url
+
+
+SECTIONS: dict[str, type[Any]] = {
+    f.name: typing.get_type_hints(Settings)[f.name]
+    for f in dataclasses.fields(Settings)
+    if f.name not in ("root", "smtp_password", "imap_password")
+}
+CHOICES = {
+    "mailbox.kind": ("maildir", "imap"),
+    "mailbox.security": ("ssl", "starttls", "none"),
+    "smtp.security": ("ssl", "starttls", "none"),
+}
+
+
+def _convert(name: str, kind: Any, value: Any, from_env: bool) -> Any:
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            if from_env and str(value).lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+                return str(value).lower() in ("1", "true", "yes", "on")
+            raise ValueError("expected true or false")
+        if kind is int:
+            if isinstance(value, bool):
+                raise ValueError("expected a whole number")
+            number = int(value)
+            if number < 0:
+                raise ValueError("must not be negative")
+            return number
+        if kind == tuple[str, ...]:
+            items = value.split(",") if from_env and isinstance(value, str) else value
+            if not isinstance(items, list | tuple):
+                raise ValueError("expected a list of strings")
+            return tuple(str(i).strip() for i in items if str(i).strip())
+        if not isinstance(value, str):
+            raise ValueError("expected a string")
+        return value
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(name, f"{value!r}: {exc}") from exc
+
+
+def load_settings(path: Path | None, environ: Mapping[str, str]) -> Settings:
+    """Settings from a TOML file (optional) and the environment; ConfigError names the first bad one."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError("config file", f"{path} does not exist") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError("config file", f"{path} is not valid TOML: {exc}") from exc
+    root = path.resolve().parent.parent if path is not None else Path.cwd()
+    unknown = set(data) - set(SECTIONS)
+    if unknown:
+        raise ConfigError(sorted(unknown)[0], "unknown section (see config/mailflow.toml for the list)")
+    sections: dict[str, Any] = {}
+    for section, cls in SECTIONS.items():
+        given = data.get(section, {})
+        if not isinstance(given, dict):
+            raise ConfigError(section, "must be a table")
+        hints = typing.get_type_hints(cls)
+        names = {f.name for f in dataclasses.fields(cls)}
+        for key in given:
+            if "password" in key:
+                raise ConfigError(f"{section}.{key}", "passwords come only from the environment (MAILFLOW_*)")
+            if key not in names:
+                raise ConfigError(f"{section}.{key}", "unknown setting")
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            env_name = f"MAILFLOW_{section}_{f.name}".upper()
+            if env_name in environ:
+                values[f.name] = _convert(env_name, hints[f.name], environ[env_name], True)
+            elif f.name in given:
+                values[f.name] = _convert(f"{section}.{f.name}", hints[f.name], given[f.name], False)
+            choices = CHOICES.get(f"{section}.{f.name}")
+            if choices and values.get(f.name, f.default) not in choices:
+                raise ConfigError(f"{section}.{f.name}", f"must be one of {', '.join(choices)}")
+        sections[section] = cls(**values)
+    settings = Settings(
+        root=root,
+        **sections,
+        smtp_password=environ.get("MAILFLOW_SMTP_PASSWORD", ""),
+        imap_password=environ.get("MAILFLOW_IMAP_PASSWORD", ""),
+    )
+    _check(settings)
+    return settings
+
+
+def _check(settings: Settings) -> None:
+    try:
+        ZoneInfo(settings.schedule.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError("schedule.timezone", f"unknown time zone {settings.schedule.timezone!r}") from exc
+    if "@" not in settings.sender.address:
+        raise ConfigError("sender.address", f"{settings.sender.address!r} is not an email address")
+    if settings.mailbox.kind == "imap" and not settings.mailbox.host:
+        raise ConfigError("mailbox.host", "is required when mailbox.kind = imap")
+    if not settings.database.url:
+        raise ConfigError("database.url", "must not be empty")
+
+
+def describe() -> list[tuple[str, str, Any, str]]:
+    """Every setting as (name, environment variable, default, help), for the README and `config show`."""
+    rows = []
+    for section, cls in SECTIONS.items():
+        for f in dataclasses.fields(cls):
+            rows.append(
+                (f"{section}.{f.name}", f"MAILFLOW_{section}_{f.name}".upper(), f.default, f.metadata["help"])
+            )
+    return rows

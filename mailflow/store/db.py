@@ -1,0 +1,105 @@
+"""The engine, the session factory and schema migrations (Alembic), with database errors translated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mailflow.errors import StorageError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _safe(url: str) -> str:
+    """The URL as it may be shown: never with its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(malformed URL)"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise StorageError(_safe(url), f"not a usable database URL: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine) -> str:
+    """Bring the schema to the newest revision; returns that revision."""
+    try:
+        command.upgrade(_alembic_config(engine), "head")
+        return current_revision(engine) or ""
+    except DBAPIError as exc:
+        raise StorageError(_safe(str(engine.url)), f"cannot migrate: {exc.orig}") from exc
+
+
+def current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    except DBAPIError as exc:
+        raise StorageError(_safe(str(engine.url)), f"cannot connect: {exc.orig}") from exc
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config(create_engine("sqlite://"))).get_current_head()
+    if head is None:
+        raise StorageError("-", "the installed package has no migrations; reinstall mailflow")
+    return head
+
+
+def require_current_schema(engine: Engine) -> None:
+    """Refuse to work on a database that is missing or behind: its data would be misread."""
+    current = current_revision(engine)
+    if current != head_revision():
+        found = "an empty database" if current is None else f"schema revision {current}"
+        raise StorageError(_safe(str(engine.url)), f"found {found}; run `mailflow db upgrade` first")
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: committed when the block ends, rolled back on any error."""
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except DBAPIError as exc:
+        session.rollback()
+        raise StorageError(_safe(str(session.get_bind().engine.url)), str(exc.orig)) from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,170 @@
+"""The schema. Lifecycles are explicit `str` enums whose transitions live in `mailflow.lifecycle`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class SetBy(StrEnum):
+    PARSER = "parser"
+    REVIEWER = "reviewer"
+
+
+class CampaignRow(Base):
+    __tablename__ = "campaigns"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    recommendations: Mapped[list[RecommendationRow]] = relationship(
+        back_populates="campaign", order_by="RecommendationRow.position"
+    )
+
+
+class RecommendationRow(Base):
+    __tablename__ = "recommendations"
+    __table_args__ = (UniqueConstraint("campaign_id", "rec_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    rec_id: Mapped[str] = mapped_column(String(10))
+    panel: Mapped[int] = mapped_column(Integer)
+    audience: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    campaign: Mapped[CampaignRow] = relationship(back_populates="recommendations")
+
+
+class RecipientRow(Base):
+    __tablename__ = "recipients"
+    __table_args__ = (UniqueConstraint("campaign_id", "email"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    organisation: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(String(320))
+    sector: Mapped[str] = mapped_column(String(20))
+    region: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(5))
+    token: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LetterRow(Base):
+    """One outgoing letter, rendered up front so that what is sent is exactly what was previewed."""
+
+    __tablename__ = "letters"
+    __table_args__ = (UniqueConstraint("campaign_id", "recipient_id", "kind", "sequence"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    sequence: Mapped[int] = mapped_column(Integer, default=1)
+    to_address: Mapped[str] = mapped_column(Text)
+    message_id: Mapped[str] = mapped_column(String(255), unique=True)
+    subject: Mapped[str] = mapped_column(Text)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class RawMessageRow(Base):
+    """Every inbound message's bytes, addressed by SHA-256, kept forever: a reply is never lost."""
+
+    __tablename__ = "raw_messages"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class InboundRow(Base):
+    __tablename__ = "inbound_messages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Message-ID when there is one, else the bytes' hash: the same reply fetched twice is one row
+    dedupe_key: Mapped[str] = mapped_column(String(400), unique=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("raw_messages.sha256"), index=True)
+    message_id: Mapped[str | None] = mapped_column(String(400), index=True)
+    mailbox: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[str | None] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), index=True)
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id"))
+    match_method: Mapped[str | None] = mapped_column(String(30))
+    parsed: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ResponseRow(Base):
+    """The current stance of one recipient on one recommendation; earlier ones move to the history."""
+
+    __tablename__ = "responses"
+    __table_args__ = (UniqueConstraint("recipient_id", "recommendation_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("recipients.id"), index=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
+    stance: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[float] = mapped_column(default=1.0)
+    source_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id"))
+    set_by: Mapped[str] = mapped_column(String(20))
+    set_by_user: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ResponseHistoryRow(Base):
+    __tablename__ = "response_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("recipients.id"), index=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"))
+    stance: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    source_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id"))
+    set_by: Mapped[str] = mapped_column(String(20))
+    set_by_user: Mapped[str | None] = mapped_column(String(100))
+    valid_from: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReviewItemRow(Base):
+    __tablename__ = "review_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inbound_id: Mapped[int] = mapped_column(ForeignKey("inbound_messages.id"), unique=True)
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"))
+    reasons: Mapped[list[Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(20), index=True, default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class AuditRow(Base):
+    """Who did what and when: imports, sends, reviewer decisions."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(50))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

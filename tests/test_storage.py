@@ -1,0 +1,127 @@
+"""The schema and its migrations on SQLite and PostgreSQL, and what happens when the database is not there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mailflow.campaign import Campaign
+from mailflow.errors import StorageError
+from mailflow.lifecycle import LetterStatus, TransitionError, advance
+from mailflow.store.campaigns import sync_campaign
+from mailflow.store.db import head_revision, make_engine, require_current_schema, transaction, upgrade
+from mailflow.store.models import LetterRow, RecommendationRow
+from tests.conftest import Cli
+
+TABLES = {
+    "campaigns",
+    "recommendations",
+    "recipients",
+    "letters",
+    "raw_messages",
+    "inbound_messages",
+    "responses",
+    "response_history",
+    "review_items",
+    "audit_log",
+}
+
+
+def test_upgrade_creates_every_table_and_is_idempotent(database_url: str) -> None:
+    engine = make_engine(database_url)
+    assert upgrade(engine) == head_revision()
+    assert upgrade(engine) == head_revision()
+    assert set(inspect(engine).get_table_names()) >= TABLES
+    require_current_schema(engine)
+    engine.dispose()
+
+
+def test_an_empty_database_is_refused_until_upgraded(database_url: str) -> None:
+    engine = make_engine(database_url)
+    with pytest.raises(StorageError, match="run `mailflow db upgrade` first"):
+        require_current_schema(engine)
+    engine.dispose()
+
+
+def test_campaign_sync_is_idempotent_and_follows_text_changes(database_url: str, campaign: Campaign) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    with transaction(factory) as session:
+        sync_campaign(session, campaign)
+    with transaction(factory) as session:
+        row = sync_campaign(session, campaign)
+        assert [r.rec_id for r in row.recommendations] == list(campaign.ids)
+    with transaction(factory) as session:
+        texts = session.scalars(select(RecommendationRow.text)).all()
+    assert len(texts) == 19
+    engine.dispose()
+
+
+def test_one_letter_per_recipient_and_kind_unless_a_person_asks(
+    database_url: str, campaign: Campaign
+) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    factory: sessionmaker[Session] = sessionmaker(engine)
+
+    def letter(sequence: int, message_id: str) -> LetterRow:
+        return LetterRow(
+            campaign_id=row_id,
+            recipient_id=None,
+            kind="digest",
+            sequence=sequence,
+            to_address="c@c.example",
+            message_id=message_id,
+            subject="s",
+            raw=b"x",
+            status=LetterStatus.QUEUED.value,
+        )
+
+    with transaction(factory) as session:
+        row_id = sync_campaign(session, campaign).id
+    with transaction(factory) as session:
+        session.add(letter(1, "<a@x>"))
+    with pytest.raises(StorageError), transaction(factory) as session:
+        session.add(letter(1, "<a@x>"))
+        session.flush()
+    engine.dispose()
+
+
+def test_lifecycle_refuses_sending_a_sent_letter_again() -> None:
+    assert advance(LetterStatus.QUEUED, LetterStatus.SENDING) is LetterStatus.SENDING
+    with pytest.raises(TransitionError, match="cannot go from sent to queued"):
+        advance(LetterStatus.SENT, LetterStatus.QUEUED)
+
+
+def test_unreachable_database_gives_one_line_and_exit_2(project: Path) -> None:
+    cli = Cli(project, "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    for args in (("db", "upgrade"), ("recipients", "list")):
+        result = cli(*args)
+        assert result.exit_code == 2
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(
+            "error: database postgresql+psycopg://nobody@127.0.0.1:1/none"
+        )
+
+
+def test_malformed_database_url_is_named(project: Path) -> None:
+    result = Cli(project, "notadatabase")("db", "upgrade")
+    assert result.exit_code == 2
+    assert "not a usable database URL" in result.output
+
+
+def test_integrity_errors_are_storage_errors_not_crashes(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    upgrade(engine)
+    factory: sessionmaker[Session] = sessionmaker(engine)
+    with pytest.raises(StorageError) as caught, transaction(factory) as session:
+        session.add(
+            RecommendationRow(campaign_id=999, rec_id="1.1", panel=1, audience="all", text="t", position=0)
+        )
+    assert isinstance(caught.value.__cause__, IntegrityError)
+    engine.dispose()
