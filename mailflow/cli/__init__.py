@@ -13,7 +13,9 @@ import click
 from mailflow.app import App
 from mailflow.cli.campaign import campaign
 from mailflow.cli.db import db
+from mailflow.cli.parse import parse
 from mailflow.cli.recipients import recipients
+from mailflow.cli.send import outbox, preview, send
 from mailflow.errors import MailflowError
 
 
@@ -65,3 +67,7 @@ class _LazyApp:
 main.add_command(campaign)
 main.add_command(recipients)
 main.add_command(db)
+main.add_command(parse)
+main.add_command(preview)
+main.add_command(send)
+main.add_command(outbox)

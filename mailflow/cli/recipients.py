@@ -61,8 +61,6 @@ def list_command(ctx: click.Context, campaign_file: Path | None, as_json: bool) 
                 fields = ("organisation", "contact", "email", "sector", "region", "language")
                 click.echo(json.dumps({f: getattr(row, f) for f in fields}, ensure_ascii=False))
             else:
-                click.echo(
-                    f"{row.email:<36} {row.sector:<9} {row.language}  {row.organisation} ({row.contact})"
-                )
+                click.echo(f"{row.email:<36} {row.sector:<9} {row.language}  {row.organisation} ({row.contact})")
         if not rows:
             click.echo("no recipients yet: mailflow recipients import FILE.csv", err=True)

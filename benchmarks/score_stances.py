@@ -1,0 +1,343 @@
+"""Score the stance stage on the labelled corpus in tests/stances/corpus/.
+
+    python benchmarks/score_stances.py            # each case's own text straight into extract_stances
+    python benchmarks/score_stances.py --eml      # rendered as a reply by tests/mailmaker.py, then parse_reply
+    python benchmarks/score_stances.py --verbose  # also list every case that misses
+
+Four figures, with the issue's targets:
+  exact     auto-accepted replies whose stances are exactly as labelled        >= 99%
+  accepted  replies labelled clear that were not sent to review                 >= 90%
+  flagged   replies labelled unclear that were sent to review                   = 100%
+  reasons   labelled reasons of clear replies found on the right recommendation >= 90%
+
+Reasons are compared after `normalise_reason`: case folded, `ё` as `е`, every run of punctuation, dashes
+and quotes turned into one space, whitespace collapsed. So "Создание рабочих мест — задача государства."
+equals "создание рабочих мест задача государства", while a missing or extra word is a miss: the rule
+forgives typography, not content.
+
+Corpus format (one or more `*.txt` files): a case starts with `=== id | language | client`, then header
+lines, then `---` and the respondent's own text up to the next `===`. Headers:
+  expect: SCOPE STANCE [| reason]   SCOPE is IDs and ranges (`1.1-1.5,2.1`), `all`, `all except 3.5,4.1`, `panel 3`
+  review: no | CODE [CODE ...]      the review codes a careful reader needs (any of them satisfies `flagged`)
+  subject: TEXT                     the reply's subject
+  pair: ID | ANSWER                 an inline answer under recommendation ID's quoted paragraph
+  attachment: NAME | PROBLEM        an attachment that could not be read
+  attachment-text: NAME | TEXT      an attachment's extracted text (`\\n` for new lines)
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mailflow.campaign import Campaign, load_campaign  # noqa: E402
+from mailflow.reply import AttachmentText, InlinePair, ReplyContent  # noqa: E402
+from mailflow.stances import extract_stances  # noqa: E402
+
+CORPUS = ROOT / "tests" / "stances" / "corpus"
+CAMPAIGN = ROOT / "config" / "campaigns" / "appeal-2023.toml"
+TARGETS = {"exact": 0.99, "accepted": 0.90, "flagged": 1.0, "reasons": 0.90}
+
+
+@dataclass(frozen=True)
+class Expected:
+    stance: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled reply: what the respondent wrote and what a careful committee member records."""
+
+    id: str
+    language: str
+    client: str
+    text: str
+    expected: dict[str, Expected]
+    review_codes: tuple[str, ...]  # empty: a clear reply that must be recorded without review
+    subject: str = ""
+    pairs: tuple[tuple[str, str], ...] = ()  # (recommendation ID, answer written under it)
+    attachments: tuple[AttachmentText, ...] = ()
+
+    @property
+    def unclear(self) -> bool:
+        return bool(self.review_codes)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the stage made of a case, in the shape both the direct and the end-to-end path give."""
+
+    stances: dict[str, Expected]
+    review_codes: tuple[str, ...]
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.review_codes)
+
+
+@dataclass
+class Score:
+    cases: int = 0
+    accepted_right: int = 0
+    accepted: int = 0
+    clear: int = 0
+    clear_accepted: int = 0
+    unclear: int = 0
+    unclear_flagged: int = 0
+    unclear_coded: int = 0  # flagged with one of the labelled codes, not merely for some reason
+    reasons: int = 0
+    reasons_found: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "exact": _share(self.accepted_right, self.accepted),
+            "accepted": _share(self.clear_accepted, self.clear),
+            "flagged": _share(self.unclear_flagged, self.unclear),
+            "reasons": _share(self.reasons_found, self.reasons),
+        }
+
+    def below_target(self) -> dict[str, float]:
+        return {name: value for name, value in self.figures().items() if value < TARGETS[name]}
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def normalise_reason(reason: str | None) -> str:
+    if not reason:
+        return ""
+    folded = reason.lower().replace("ё", "е")
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
+
+
+# --- corpus --------------------------------------------------------------------------------------------
+
+
+def load_corpus(directory: Path = CORPUS, campaign: Campaign | None = None) -> list[Case]:
+    campaign = campaign or load_campaign(CAMPAIGN)
+    cases: list[Case] = []
+    for path in sorted(directory.glob("*.txt")):
+        blocks = re.split(r"^=== ", path.read_text(encoding="utf-8"), flags=re.M)
+        cases += [_case(block, campaign, path.name) for block in blocks if block.strip()]
+    ids = [c.id for c in cases]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise ValueError(f"duplicate case ids: {sorted(duplicates)}")
+    return cases
+
+
+def _case(block: str, campaign: Campaign, source: str) -> Case:
+    title, _, rest = block.partition("\n")
+    head, sep, text = rest.partition("\n---\n")
+    if not sep:
+        raise ValueError(f"{source}: case {title!r} has no '---' line before its text")
+    case_id, language, client = (part.strip() for part in title.split("|"))
+    expected: dict[str, Expected] = {}
+    codes: tuple[str, ...] = ()
+    subject = ""
+    pairs: list[tuple[str, str]] = []
+    attachments: list[AttachmentText] = []
+    for line in head.splitlines():
+        key, _, value = line.partition(":")
+        value = value.strip()
+        if key == "expect":
+            scope_stance, _, reason = value.partition("|")
+            scope, stance = scope_stance.strip().rsplit(" ", 1)
+            for rec_id in _scope(scope, campaign):
+                expected[rec_id] = Expected(stance, reason.strip() or None)
+        elif key == "review":
+            codes = () if value == "no" else tuple(value.split())
+        elif key == "subject":
+            subject = value
+        elif key == "pair":
+            rec_id, _, answer = value.partition("|")
+            pairs.append((rec_id.strip(), answer.strip().replace("\\n", "\n")))
+        elif key in ("attachment", "attachment-text"):
+            name, _, payload = value.partition("|")
+            text_or_problem = payload.strip().replace("\\n", "\n")
+            attachments.append(
+                AttachmentText(name.strip(), "text/plain", len(text_or_problem), text=text_or_problem)
+                if key == "attachment-text"
+                else AttachmentText(name.strip(), "application/octet-stream", 1, problem=text_or_problem)
+            )
+        elif line.strip():
+            raise ValueError(f"{source}: case {case_id}: unknown header {line!r}")
+    return Case(case_id, language, client, text.strip("\n"), expected, codes, subject, tuple(pairs),
+                tuple(attachments))  # fmt: skip
+
+
+def _scope(scope: str, campaign: Campaign) -> list[str]:
+    if scope.startswith("all"):
+        rest = scope[3:].strip()
+        removed = set(_scope(rest.removeprefix("except"), campaign)) if rest else set()
+        return [i for i in campaign.ids if i not in removed]
+    ids: list[str] = []
+    for part in scope.replace(" ", "").split(","):
+        if part.startswith("panel"):
+            ids += [r.id for r in campaign.in_panel(int(part[5:]))]
+        elif "-" in part:
+            first, last = part.split("-")
+            ids += list(campaign.ids[campaign.ids.index(first) : campaign.ids.index(last) + 1])
+        elif campaign.get(part) is None:
+            raise ValueError(f"unknown recommendation {part!r} in expect")
+        else:
+            ids.append(part)
+    return ids
+
+
+# --- running -------------------------------------------------------------------------------------------
+
+
+def content_of(case: Case, campaign: Campaign) -> ReplyContent:
+    """The `ReplyContent` the reading stage should produce for `case`; inline quotes cite our letter."""
+    pairs = tuple(InlinePair(f"{rid}. {_text(campaign, rid)}", answer) for rid, answer in case.pairs)
+    return ReplyContent(case.text, case.subject, case.language, pairs, case.attachments)
+
+
+def _text(campaign: Campaign, rec_id: str) -> str:
+    rec = campaign.get(rec_id)
+    return rec.text if rec else rec_id
+
+
+def run_direct(case: Case, campaign: Campaign) -> Outcome:
+    result = extract_stances(content_of(case, campaign), campaign)
+    stances = {k: Expected(f.stance.value, f.reason) for k, f in result.stances.items()}
+    return Outcome(stances, tuple(r.code for r in result.review_reasons))
+
+
+def run_eml(case: Case, campaign: Campaign) -> Outcome:
+    """Render the case as its client would send it (tests/mailmaker.py) and read it with parse_reply.
+
+    An attachment's extracted text travels as a .txt file (building real DOCX/PDF is the reading
+    stage's test); an unreadable one as a broken DOCX, which the reading stage must report.
+    """
+    from mailflow.parse import parse_reply
+
+    mailmaker = _mailmaker()
+    client = "gmail" if case.pairs and case.client == "outlook" else case.client
+    attachments = [
+        mailmaker.Attachment(f"{Path(a.filename).stem}.txt", "text/plain", a.text.encode("utf-8"))
+        if a.problem is None
+        else mailmaker.Attachment(a.filename, "application/vnd.openxmlformats-officedocument."
+                                  "wordprocessingml.document", b"PK\x03\x04 not really a docx")
+        for a in case.attachments
+    ]  # fmt: skip
+    raw = mailmaker.make_reply(
+        case.text,
+        client=client,
+        body="both",
+        locale=case.language if case.language in ("ru", "en", "ky") else "ru",
+        inline=dict(case.pairs) or None,
+        subject=case.subject or None,
+        attachments=attachments,
+        campaign=campaign,
+    )
+    parsed = parse_reply(raw, campaign)
+    stances = {k: Expected(f.stance.value, f.reason) for k, f in parsed.stances.items()}
+    return Outcome(stances, tuple(r.code for r in parsed.review_reasons))
+
+
+def _mailmaker() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("mailmaker", ROOT / "tests" / "mailmaker.py")
+    if spec is None or spec.loader is None:
+        raise RuntimeError("tests/mailmaker.py is missing")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("mailmaker", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(cases: list[Case], run: Callable[[Case, Campaign], Outcome], campaign: Campaign | None = None) -> Score:
+    """Run every case through `run` (`run_direct` or `run_eml`) and count against the labels."""
+    campaign = campaign or load_campaign(CAMPAIGN)
+    result = Score()
+    for case in cases:
+        outcome = run(case, campaign)
+        result.cases += 1
+        right = _same(outcome.stances, case.expected)
+        if case.unclear:
+            result.unclear += 1
+            result.unclear_flagged += outcome.flagged
+            result.unclear_coded += bool(set(case.review_codes) & set(outcome.review_codes))
+            if outcome.flagged and not set(case.review_codes) & set(outcome.review_codes):
+                result.misses.append(_describe(case, outcome))
+        else:
+            result.clear += 1
+            result.clear_accepted += not outcome.flagged
+            for rec_id, want in case.expected.items():
+                if want.reason:
+                    result.reasons += 1
+                    got = outcome.stances.get(rec_id)
+                    result.reasons_found += got is not None and normalise_reason(got.reason) == normalise_reason(
+                        want.reason
+                    )
+        if not outcome.flagged:
+            result.accepted += 1
+            result.accepted_right += right and not case.unclear
+        if outcome.flagged != case.unclear or (not outcome.flagged and not right):
+            result.misses.append(_describe(case, outcome))
+    return result
+
+
+def _same(got: dict[str, Expected], want: dict[str, Expected]) -> bool:
+    return all(_same_one(got.get(k), want.get(k)) for k in got.keys() | want.keys())
+
+
+def _same_one(got: Expected | None, want: Expected | None) -> bool:
+    if got is None or want is None:
+        return got is want
+    return got.stance == want.stance and normalise_reason(got.reason) == normalise_reason(want.reason)
+
+
+def _describe(case: Case, outcome: Outcome) -> str:
+    """One line per miss: the review codes wanted and given, and the first few stances that differ."""
+    differ = [
+        f"{k}: want {case.expected.get(k)} got {outcome.stances.get(k)}"
+        for k in sorted(case.expected.keys() | outcome.stances.keys())
+        if not _same_one(outcome.stances.get(k), case.expected.get(k))
+    ]
+    return f"{case.id}: want review={list(case.review_codes)} got {list(outcome.review_codes)}; " + "; ".join(
+        differ[:4]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eml", action="store_true", help="render each case as an .eml and run parse_reply")
+    parser.add_argument("--verbose", action="store_true", help="list the cases that miss")
+    args = parser.parse_args(argv)
+    cases = load_corpus()
+    flagged = sum(c.unclear for c in cases)
+    result = score(cases, run_eml if args.eml else run_direct)
+    print(f"corpus: {len(cases)} replies, {flagged} labelled unclear ({'end-to-end' if args.eml else 'direct'})")
+    labels = {
+        "exact": "auto-accepted replies exactly right",
+        "accepted": "clear replies auto-accepted",
+        "flagged": "unclear replies flagged",
+        "reasons": "reasons captured",
+    }
+    for name, value in result.figures().items():
+        mark = "ok" if value >= TARGETS[name] else "BELOW TARGET"
+        print(f"  {labels[name]:<38} {value:7.1%}   target {TARGETS[name]:.0%}  {mark}")
+    coded = _share(result.unclear_coded, result.unclear)
+    print(f"  {'(unclear flagged with a labelled code)':<38} {coded:7.1%}")
+    if args.verbose:
+        for miss in result.misses:
+            print("  miss:", miss)
+    return 1 if result.below_target() else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,170 @@
+"""Text from the files a respondent attaches: DOCX, PDF with a text layer, plain text, forwarded mail.
+
+Many organisations answer with a signed letter attached, so the attachment can be the whole answer. What
+cannot be read (a scan, a photo, an old .doc, a file over the size limit) is recorded with its `problem`
+and a review reason, never dropped. Nothing is executed and nothing is written: the bytes are read in
+memory, and a DOCX's declared unpacked size is checked before python-docx opens it (zip bombs).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mailflow.htmltext import html_to_text
+from mailflow.mime import ParseLimits, Part, decode_bytes, read_mime
+from mailflow.reply import AttachmentText, ReviewReason
+
+logger = logging.getLogger(__name__)
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_DOCX_UNPACKED_FACTOR = 20
+
+
+@dataclass(frozen=True)
+class ReadAttachment:
+    """An attachment's text, and the reason a human must look at it when there is none."""
+
+    attachment: AttachmentText
+    review: ReviewReason | None = None
+
+
+_DECORATION_TYPES = frozenset(
+    {
+        "application/pkcs7-signature",  # S/MIME (smime.p7s), common in government mail
+        "application/x-pkcs7-signature",
+        "application/pgp-signature",
+        "application/pgp-keys",
+        "text/vcard",
+        "text/x-vcard",
+        "text/directory",
+    }
+)
+
+
+def is_decoration(part: Part) -> bool:
+    """Parts that never carry an answer: inline logos referenced by Content-ID, signatures, business cards."""
+    if part.content_type in _DECORATION_TYPES:
+        return True
+    return part.content_type.startswith("image/") and part.content_id is not None and part.disposition != "attachment"
+
+
+def read_attachment(part: Part, limits: ParseLimits) -> ReadAttachment:
+    """Extract the text of one attachment, or say why it could not be read."""
+    name = part.filename or "(unnamed)"
+    size = len(part.payload)
+    if size > limits.max_attachment_bytes:
+        return _problem(
+            part,
+            "attachment_too_large",
+            f"over the {limits.max_attachment_bytes} byte limit",
+            f"The attachment {name} ({size} bytes) is too large to read; open it by hand.",
+        )
+    kind = _kind(part)
+    try:
+        if kind == "docx":
+            text = _docx_text(part.payload, limits)
+        elif kind == "pdf":
+            text = _pdf_text(part.payload, limits)
+        elif kind == "text":
+            text = decode_bytes(part.payload, part.charset).strip()
+        elif kind == "message":
+            text = _message_text(part.payload)
+        else:
+            return _problem(
+                part,
+                "attachment_unreadable",
+                f"no text can be read from {part.content_type}",
+                f"The attachment {name} ({part.content_type}) may hold the answer; read it by hand.",
+            )
+    except Exception as exc:  # a broken file is one attachment's problem, never the message's (STYLE 5)
+        logger.info("cannot read attachment %s: %s", name, exc)
+        return _problem(
+            part,
+            "attachment_unreadable",
+            f"cannot be read: {type(exc).__name__}",
+            f"The attachment {name} is damaged or not what its name says; open it by hand.",
+        )
+    if not text.strip():
+        return _problem(
+            part,
+            "attachment_unreadable",
+            "no text layer (a scan or an image?)",
+            f"The attachment {name} has no text to read (a scanned letter?); read it by hand.",
+        )
+    return ReadAttachment(AttachmentText(name, part.content_type, size, text=text))
+
+
+def _kind(part: Part) -> str:
+    name = part.filename.lower()
+    ctype = part.content_type
+    if ctype == DOCX or name.endswith(".docx") or name.endswith(".docm"):
+        return "docx"
+    if ctype == "application/pdf" or name.endswith(".pdf"):
+        return "pdf"
+    if ctype == "message/rfc822" or name.endswith(".eml"):
+        return "message"
+    if ctype in ("text/plain", "text/csv") or name.endswith((".txt", ".csv")):
+        return "text"
+    return "other"
+
+
+def _problem(part: Part, code: str, problem: str, sentence: str) -> ReadAttachment:
+    attachment = AttachmentText(part.filename or "(unnamed)", part.content_type, len(part.payload), problem=problem)
+    return ReadAttachment(attachment, ReviewReason(code, sentence))
+
+
+def _docx_text(data: bytes, limits: ParseLimits) -> str:
+    """Paragraphs and table rows in document order; a row is one line, cells joined by " | "."""
+    import docx  # python-docx is imported on first use: most replies carry no attachment
+    from docx.table import Table
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > limits.max_attachment_bytes * _DOCX_UNPACKED_FACTOR:
+        raise ValueError(f"unpacks to {unpacked} bytes")
+    document = docx.Document(io.BytesIO(data))
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_rows(block))
+        else:
+            lines.append(block.text)
+    return "\n".join(lines).strip()
+
+
+def _table_rows(table: object) -> Iterator[str]:
+    for row in getattr(table, "rows", ()):
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(cell.text.split())
+            if not cells or text != cells[-1]:  # a merged cell repeats across the columns it spans
+                cells.append(text)
+        line = " | ".join(cells)
+        if line.strip(" |"):
+            yield line
+
+
+def _pdf_text(data: bytes, limits: ParseLimits) -> str:
+    from pypdf import PdfReader
+
+    with warnings.catch_warnings():
+        # pypdf warns about every repaired irregularity; a repaired file is fine, a broken one raises
+        warnings.simplefilter("ignore")
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValueError("the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages[: limits.max_pdf_pages]]
+    return "\n".join(page.strip() for page in pages if page.strip())
+
+
+def _message_text(data: bytes) -> str:
+    """A message attached whole (a forwarded answer): its plain text, or its HTML as text."""
+    inner = read_mime(data, ParseLimits())
+    if inner.plain and inner.plain.strip():
+        return inner.plain.strip()
+    return html_to_text(inner.html or "")

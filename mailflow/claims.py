@@ -1,0 +1,433 @@
+"""Claims: what one sentence, list line or table row of a reply says about which recommendations.
+
+A unit of text is read in three passes. References (`refs`) and stance cues (`lexicon`) are located;
+the unit is cut into segments so that each holds one stance ("согласны с 1.1, 1.2, не согласны с 4.3");
+each segment's stance is given to its references, and the words after them become the reason. Anything a
+careful reader would stop at (an unknown ID, a bare number, an unclear negation, a condition, an
+exception that says nothing) becomes a `Problem` next to the claims, never a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from mailflow.campaign import Campaign
+from mailflow.lexicon import Cue, CueKind, condition_in, find_cues, fold, quoted_spans
+from mailflow.refs import EXPLICIT, GLOBAL, GROUP, Ref, except_spans, find_refs, match_quote, match_text
+from mailflow.reply import Stance
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One stance on some recommendations; `level` ranks how specifically they were named."""
+
+    ids: tuple[str, ...]
+    stance: Stance
+    level: int
+    reason: str | None
+    evidence: str
+    confidence: float = 1.0
+    scoped: bool = True  # False: a stance with no recommendations named ("Согласны.")
+    guess: bool = False  # "всё, кроме 3.5" and nothing more: 3.5 is only presumed to be rejected
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in the text that needs a human; `code` is one of the review codes in `stances`."""
+
+    code: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    claims: tuple[Claim, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    ids_without_stance: tuple[str, ...] = ()  # "По пункту 4.3:" — the stance may be on the next line
+    has_cue: bool = False
+    wants_reason: bool = False  # the last claim disagrees with no reason: the next sentence may give it
+    used_default: bool = False  # the stance went to the IDs the context named
+
+
+@dataclass(frozen=True)
+class _Cluster:
+    """Adjacent cues read as one stance: "да, согласны", "частично согласны", "в целом поддерживаем"."""
+
+    start: int
+    end: int
+    kind: CueKind
+    general: bool
+    confidence: float
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    cluster: _Cluster
+    refs: list[Ref] = field(default_factory=list)
+
+
+_STANCE = {CueKind.AGREE: Stance.AGREE, CueKind.DISAGREE: Stance.DISAGREE, CueKind.PARTIAL: Stance.PARTIAL,
+           CueKind.ABSTAIN: Stance.ABSTAIN, CueKind.AMBIGUOUS: Stance.PARTIAL}  # fmt: skip
+_REASON_MARKER = re.compile(
+    r"\b(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because|since|as"
+    r"|анткени|себеби|себеп)(?=\W)"
+)
+_LEADING_CONNECTOR = re.compile(
+    r"^[\s,;:.—–\-|)(]*(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
+    r"|since|as|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment|но|однако|but"
+    r"|however|бирок|тем не менее|по ним|по ней|по нему|по этим|по этой|по этому)\b)?[\s,:—–\-|]*",
+    re.IGNORECASE,
+)
+# "но", or "в части …" (agreeing with a part only): the agreement is qualified and a human decides how.
+_BUT_ANYWHERE = re.compile(r"(?:^|[\s,;—–-])(?:но|однако|but|however|бирок|в части|за исключением)\s", re.IGNORECASE)
+_BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|а)\b")
+_PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
+_HEAD_FILLER = re.compile(
+    r"^[\s\W]*(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
+    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*)*$"
+)
+_PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
+                      r"|по которой"
+                      r"|с ними|с ней|them|these|those|it|алар|аларга|ага)\b")  # fmt: skip
+_NON_RECOMMENDATION_OBJECT = re.compile(
+    r"\s+(?:\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
+    r"|initiative|effort\w*|dialogue|event|демилгесин\w*)"
+)
+# "Рекомендацию о сотрудничестве …": one recommendation, described; if its words match none, ask.
+_ONE_RECOMMENDATION = re.compile(
+    r"рекомендаци(?:ю|я|ей)\b|рекомендаци(?:и|ей) (?:о|об|по|насчет)\b|the recommendation (?:on|about)\b"
+)
+# "по которым мы не согласны": a stance inside a relative or reported clause is not what they state.
+_INDIRECT = re.compile(r"\b(?:котор\w+|which|that we|what we|whom|кайсы\w*)\b[^.;:]*$")
+_ID_BEFORE = re.compile(r"\d\.\d{1,2}\s*,?\s*(?:по|с|со|на|к|за|против|with|to)?\s*$")
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|\s*[-–—:|]\s*|\s+)(?=\S)")
+
+
+def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> UnitReading:
+    """Read one sentence/line/row; `default` are the recommendations the context names (an inline quote)."""
+    folded = fold(text)
+    refs = find_refs(folded, campaign)
+    marker = _LINE_NUMBER.match(folded)
+    problems: list[Problem] = []
+    blank = [(r.start, r.end) for r in refs if r.level != GLOBAL] + except_spans(folded)
+    cues = [c for c in find_cues(_blank(folded, blank)) if _usable(c, folded, refs, bool(default))]
+    refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
+    refs += _quoted_refs(folded, campaign, problems)
+    refs.sort(key=lambda r: r.start)
+    numbered = marker is not None and not any(r.start < marker.end() for r in refs)
+    if numbered and cues and not _has_own_scope(refs) and not default:
+        problems.append(Problem("ambiguous_number", f"«{text.strip()[:80]}» starts with a bare number"))
+        return UnitReading(problems=tuple(problems), has_cue=True)
+    clusters = _clusters(cues, folded, refs)
+    if not clusters:
+        named = tuple(i for r in refs if r.level == EXPLICIT and not r.excepted for i in r.ids)
+        return UnitReading(problems=tuple(problems), ids_without_stance=named)
+    for ref in refs:
+        if ref.problem:
+            problems.append(Problem(ref.problem, ref.label))
+    if except_spans(folded) and not any(r.excepted for r in refs):
+        problems.append(Problem("unclear_exception", text.strip()[:80]))
+    reason_at = _row_comment(folded, clusters[0]) if "|" in folded else _reason_marker(folded, clusters[0].end)
+    segments = _segments(folded, clusters, refs, reason_at)
+    claims: list[Claim] = []
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        answered = not last and _continues(folded, segments[i + 1])
+        claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
+    wants_reason = bool(claims) and claims[-1].stance is Stance.DISAGREE and claims[-1].reason is None
+    used_default = bool(default) and any(c.ids == default for c in claims)
+    return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
+    """Terse cues ("да", "+", "нет") count only at the head of a row, right after the IDs they answer."""
+    if cue.kind in (CueKind.AGREE, CueKind.DISAGREE) and _NON_RECOMMENDATION_OBJECT.match(text, cue.end):
+        return False
+    if not cue.terse:
+        return True
+    after = text[cue.end :]
+    if not re.match(r"^(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:все|всех|всё|all)\b)", after):
+        return False
+    named_before = answers_quote or any(r.end <= cue.start and r.ids for r in refs)
+    if text[cue.start] in "-–—" and (after.strip(" |") or not named_before):
+        return False  # a dash is a "no" only as the answer after an ID ("4.3 -"), never a "--" signature line
+    named = [r for r in refs if r.end <= cue.start and r.level != GLOBAL]
+    if named and _HEAD_FILLER.match(text[named[-1].end : cue.start]):
+        return True  # right after its ID: "1.1 да 1.2 да 1.4 нет"
+    before = _blank(text[: cue.start], [(r.start, r.end) for r in refs if r.end <= cue.start])
+    head = re.split(r"[,;:|]|\s[—–-]\s", before)[-1]
+    return bool(_HEAD_FILLER.match(head))
+
+
+def _has_own_scope(refs: list[Ref]) -> bool:
+    return any(r.ids and not r.implied for r in refs)
+
+
+def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list[Ref]:
+    """A recommendation cited in quotes: «Создание совещательного органа…» — не согласны."""
+    found: list[Ref] = []
+    for start, end in quoted_spans(text):
+        match = match_quote(text[start:end], campaign)
+        if match and match.accepted:
+            found.append(Ref(start, end, (match.rec_id,), EXPLICIT, label=f"«…» = {match.rec_id}"))
+        elif match and match.plausible:
+            problems.append(Problem("unclear_reference", text[start:end][:80]))
+    return found
+
+
+def _clusters(cues: list[Cue], text: str, refs: list[Ref]) -> list[_Cluster]:
+    groups: list[list[Cue]] = []
+    for cue in cues:
+        if groups and _adjacent(text, groups[-1][-1], cue, refs):
+            groups[-1].append(cue)
+        else:
+            groups.append([cue])
+    clusters = []
+    for group in groups:
+        kinds = {c.kind for c in group} - {CueKind.GENERAL}
+        if not kinds:
+            continue
+        clusters.append(_Cluster(group[0].start, group[-1].end, _combined(kinds), CueKind.GENERAL in
+                                 {c.kind for c in group}, min(c.confidence for c in group)))  # fmt: skip
+    return clusters
+
+
+def _adjacent(text: str, left: Cue, right: Cue, refs: list[Ref]) -> bool:
+    """Cues read together: nothing but a few words between, and no comma between two different stances."""
+    gap = text[left.end : right.start]
+    if any(left.end <= r.start < right.start for r in refs if r.level != GLOBAL or not r.implied):
+        return False
+    modifier = bool({left.kind, right.kind} & {CueKind.GENERAL, CueKind.PARTIAL}) or left.kind is right.kind
+    return (
+        len(gap) <= 40
+        and not re.search(r"[;.|:]|\s[—–-]\s|,\s*(?:а|но|однако|but)\s", gap)
+        and (modifier or "," not in gap)
+    )
+
+
+def _combined(kinds: set[CueKind]) -> CueKind:
+    """One stance from cues read together; "да, не согласны" is contradictory and left to a human."""
+    if CueKind.AMBIGUOUS in kinds:
+        return CueKind.AMBIGUOUS
+    if CueKind.PARTIAL in kinds:
+        return CueKind.PARTIAL
+    if len(kinds) > 1 and kinds != {CueKind.AGREE, CueKind.ABSTAIN}:
+        return CueKind.AMBIGUOUS
+    return CueKind.ABSTAIN if CueKind.ABSTAIN in kinds else kinds.pop()
+
+
+def _row_comment(text: str, position: _Cluster) -> int:
+    """In a table row ("1.2 | Не согласны | нет ресурсов") the cells after the position are the comment."""
+    bar = text.find("|", position.end)
+    return bar if bar >= 0 else len(text)
+
+
+def _reason_marker(text: str, after: int) -> int:
+    m = _REASON_MARKER.search(text, after)
+    return m.start() if m else len(text)
+
+
+def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) -> list[_Segment]:
+    """Cut the unit so that each segment has one stance.
+
+    The cut between two stances depends on the style: when IDs come first ("1.1 согласны, 1.2 нет") it
+    falls after the first stance; when the stance comes first ("согласны с 1.1, 1.2, не согласны с 1.3")
+    it falls before the second.
+    """
+    clusters = [c for c in clusters if c.start < limit] or clusters[:1]
+    named = [r for r in refs if r.level != GLOBAL]
+    ids_first = bool(named) and named[0].start < clusters[0].start
+    cuts = [0]
+    for left, right in pairwise(clusters):
+        seps = [m for m in _PUNCT.finditer(text, left.end, right.start)]
+        if ids_first:
+            cuts.append(seps[0].end() if seps else left.end)
+        else:
+            cuts.append(seps[-1].start() if seps else right.start)
+    cuts.append(len(text))
+    segments = [_Segment(cuts[i], cuts[i + 1], cluster) for i, cluster in enumerate(clusters)]
+    for ref in refs:
+        if ref.start >= limit:
+            continue
+        owner = next((s for s in segments if s.start <= ref.start < s.end), segments[-1])
+        owner.refs.append(ref)
+    return _merge_continuations(segments)
+
+
+def _merge_continuations(segments: list[_Segment]) -> list[_Segment]:
+    """A repeated stance with no IDs continues the last ("Поддерживаем 2.1, но только … поддерживаем обмен")."""
+    merged = segments[:1]
+    for segment in segments[1:]:
+        previous = merged[-1]
+        own = [r for r in segment.refs if r.level > GLOBAL]
+        if segment.cluster.kind is previous.cluster.kind and not own and not any(r.excepted for r in previous.refs):
+            previous.end = segment.end
+            previous.refs += segment.refs
+        else:
+            merged.append(segment)
+    return merged
+
+
+def _continues(text: str, segment: _Segment) -> bool:
+    """Does `segment` give the stance on the exception before it ("кроме 3.5 — по ней воздерживаемся")?"""
+    return not any(r.level > GLOBAL for r in segment.refs) or bool(_PRONOUN.match(text, segment.start))
+
+
+def _segment_claims(
+    text: str,
+    folded: str,
+    segment: _Segment,
+    before: list[_Segment],
+    last: bool,
+    answered: bool,
+    default: tuple[str, ...],
+    campaign: Campaign,
+    problems: list[Problem],
+) -> list[Claim]:
+    """The claims of one segment; `answered`: the next segment gives the exception's stance ("по ним …")."""
+    cluster = segment.cluster
+    kind = cluster.kind
+    evidence = text[segment.start : segment.end].strip(" ,;")
+    own = [r for r in segment.refs if not r.excepted and not r.problem]
+    excepted = tuple(i for r in segment.refs if r.excepted for i in r.ids)
+    refs_end = max([r.end for r in segment.refs if r.start >= cluster.start] + [cluster.end])
+    tail = text[refs_end : segment.end] if not last else text[refs_end:]
+    reason = clean_reason(tail)
+    if kind is CueKind.AMBIGUOUS:
+        problems.append(Problem("ambiguous_negation", text[cluster.start : cluster.end]))
+    if _indirect(folded, cluster.start):
+        problems.append(Problem("indirect", evidence))
+    if kind is not CueKind.AMBIGUOUS and cluster.general and _BUT.match(tail):
+        kind = CueKind.PARTIAL
+    elif kind is CueKind.AGREE and not excepted and _BUT_ANYWHERE.search(text, cluster.end, segment.end):
+        problems.append(Problem("reservation", evidence))
+        kind = CueKind.PARTIAL
+    condition = condition_in(folded[segment.start : segment.end] if not last else folded[segment.start :])
+    if condition:
+        problems.append(Problem("condition", evidence))
+    stance = _STANCE[kind]
+    if excepted and not own and cluster.start > max(r.end for r in segment.refs if r.excepted):
+        # "…, кроме 3.5 (не наш профиль)": the stance after the exception is the exception's own.
+        keeps = stance in (Stance.DISAGREE, Stance.PARTIAL)
+        return [Claim(excepted, stance, EXPLICIT, reason if keeps else None, evidence, cluster.confidence)]
+    targets, level, scoped, confidence = _targets(folded, segment, own, before, default, campaign, problems)
+    claims: list[Claim] = []
+    if excepted and not answered:
+        claims.append(Claim(excepted, Stance.DISAGREE, EXPLICIT, reason, evidence, guess=reason is None))
+        reason = None
+    if level > GLOBAL and _separate_all(folded, own):
+        claims.append(Claim(campaign.ids, stance, GLOBAL, None, evidence, cluster.confidence))
+    if targets:
+        keeps_reason = stance in (Stance.DISAGREE, Stance.PARTIAL)
+        claims.insert(0, Claim(tuple(t for t in targets if t not in excepted), stance, level,
+                               reason if keeps_reason else None, evidence,
+                               min(confidence, cluster.confidence), scoped))  # fmt: skip
+    return claims
+
+
+def _indirect(text: str, cue_start: int) -> bool:
+    """Is the stance inside a relative clause about no named recommendation ("по которым мы не согласны")?
+
+    A relative clause on an ID ("кроме 4.3, которую считаем нецелесообразной") does state a stance.
+    """
+    m = _INDIRECT.search(text, max(0, cue_start - 40), cue_start)
+    return m is not None and not _ID_BEFORE.search(text, 0, m.start())
+
+
+def _separate_all(text: str, refs: list[Ref]) -> bool:
+    """An "all" set apart from the IDs after it ("Все поддерживаем, особенно 3.4") is a claim of its own.
+
+    An "all" that qualifies IDs ("все рекомендации раздела 1", "со всеми 1.1–1.5") or follows a heading
+    ("По четвертому разделу: всё поддерживаем") is not.
+    """
+    for ref in refs:
+        if ref.level != GLOBAL or ref.implied:
+            continue
+        following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
+        if following and re.search(r"[,;:.()—–]|\s-\s", text[ref.end : following[0].start]):
+            return True
+    return False
+
+
+def _targets(
+    folded: str,
+    segment: _Segment,
+    own: list[Ref],
+    before: list[_Segment],
+    default: tuple[str, ...],
+    campaign: Campaign,
+    problems: list[Problem],
+) -> tuple[tuple[str, ...], int, bool, float]:
+    """The recommendations a segment's stance applies to, how specifically, and how sure we are."""
+    specific = [r for r in own if not r.implied]
+    if any(r.level > GLOBAL for r in specific):
+        specific = [r for r in specific if r.level > GLOBAL]
+    if specific:
+        return _combine_refs(folded, specific), max(r.level for r in specific), True, 1.0
+    if default:
+        return default, EXPLICIT, True, 1.0
+    if before and (_PRONOUN.match(folded, segment.start) or any(r.excepted for r in before[-1].refs)):
+        previous = before[-1].refs
+        excepted = tuple(i for r in previous if r.excepted for i in r.ids)
+        named = excepted or tuple(i for r in previous for i in r.ids if r.level > GLOBAL)
+        if named:
+            return named, EXPLICIT, True, 1.0
+    if segment.refs and all(r.problem for r in segment.refs):
+        return (), GLOBAL, True, 1.0
+    fragment = folded[segment.start : segment.end]
+    cue_span = (segment.cluster.start - segment.start, segment.cluster.end - segment.start)
+    match = match_text(_blank(fragment, [cue_span]), campaign)
+    if match and match.accepted:
+        return (match.rec_id,), EXPLICIT, True, 1.0
+    if (match and match.plausible) or _ONE_RECOMMENDATION.search(fragment):
+        problems.append(Problem("unclear_reference", fragment.strip(" ,.")[:80]))
+        return (), EXPLICIT, True, 1.0
+    if own:
+        return campaign.ids, GLOBAL, True, 1.0
+    return campaign.ids, GLOBAL, segment.cluster.general, 1.0
+
+
+def _combine_refs(text: str, refs: list[Ref]) -> tuple[str, ...]:
+    """Union of the named recommendations; a panel and an audience together mean their intersection."""
+    if all(r.level == GLOBAL for r in refs):
+        return tuple(dict.fromkeys(i for r in refs for i in r.ids))
+    explicit = {i for r in refs if r.level == EXPLICIT for i in r.ids}
+    refs = [r for r in refs if not _heading(text, r, refs, explicit)]
+    groups = [set(r.ids) for r in refs if r.level == GROUP]
+    grouped: set[str] = (
+        set.intersection(*groups) if len(groups) > 1 and set.intersection(*groups) else set().union(*groups)
+    )
+    ids = grouped | {i for r in refs if r.level == EXPLICIT for i in r.ids}
+    ordered = [i for r in refs for i in r.ids if i in ids]
+    return tuple(dict.fromkeys(ordered))
+
+
+def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
+    """ "Section 3: we support 3.3–3.8": a panel set off by a colon or dash before its own IDs only frames them.
+
+    "раздел 4, особенно 4.3" is not a heading: there the panel is meant as a whole.
+    """
+    following = [r for r in refs if r.start > ref.end and r.level == EXPLICIT]
+    if ref.level != GROUP or not following or not explicit <= set(ref.ids):
+        return False
+    return bool(re.search(r"[:—–]|\s-\s", text[ref.end : following[0].start]))
+
+
+def clean_reason(tail: str) -> str | None:
+    """The respondent's justification, trimmed to what they wrote: no connector, no closing full stop."""
+    reason = _LEADING_CONNECTOR.sub("", tail, count=1)
+    reason = "; ".join(c.strip() for c in reason.split("|") if c.strip(" —–-"))
+    reason = re.sub(r"[\s.;,!]+$", "", reason).strip()
+    if reason.startswith("(") and reason.endswith(")"):
+        reason = reason[1:-1].strip()
+    return reason or None

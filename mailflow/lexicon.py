@@ -1,0 +1,293 @@
+"""Stance words in Russian, Kyrgyz and English, and the negations that turn them around.
+
+A cue is found on *folded* text (see `fold`): lower case, `ё` as `е`, every quote mark as `"`; folding
+keeps the length, so a cue's offsets point into the respondent's original words for evidence and reasons.
+Polarity is computed, not listed: a base word ("согласны", "возражаем") carries a polarity and every
+negator in its scope ("не", "нет", "not", Kyrgyz "эмес") flips it, which is how "не возражаем", "нет
+возражений" and "не можем не согласиться" come out as agreement. What the scope cannot settle ("не во
+всём согласны") is returned as `AMBIGUOUS` so that the reply goes to a human.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+_FOLD = str.maketrans({"ё": "е", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "\u00a0": " ", "’": "'"})
+
+
+_LOOKALIKES = str.maketrans("aceopxykmthb", "асеорхукмтнв")
+_MIXED_WORD = re.compile(r"\w*(?:[а-я]\w*[a-z]|[a-z]\w*[а-я])\w*")
+
+
+def fold(text: str) -> str:
+    """Lower-case and unify quotes without changing the length, so offsets stay valid in the original.
+
+    Latin letters inside a Cyrillic word ("сoгласны" typed with a Latin o) are read as their Cyrillic
+    lookalikes: phones and old keyboard layouts produce them, and they would hide a stance word.
+    """
+    folded = text.lower().translate(_FOLD)
+    if len(folded) != len(text):
+        folded = text.translate(_FOLD)
+    return _MIXED_WORD.sub(lambda m: m.group().translate(_LOOKALIKES), folded)
+
+
+class CueKind(StrEnum):
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    PARTIAL = "partial"
+    ABSTAIN = "abstain"
+    AMBIGUOUS = "ambiguous"  # a negation whose scope a careful reader would ask about
+    GENERAL = "general"  # "в целом": turns a following "но …" into a partial answer
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A stance word (with its negators) at `start:end` of the folded text."""
+
+    start: int
+    end: int
+    kind: CueKind
+    terse: bool = False  # "да", "+", "нет": only meaningful at the head of a row or an answer
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+TOKEN = re.compile(r"\+/-|\+-|[+±✓✔☑✗✘×✅❌❎]|\w+(?:['-]\w+)*|[-–—]")
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+# Base words: a polarity of +1 (agreement) or -1 (objection) before negation. Infinitives such as
+# "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it.
+_POSITIVE = re.compile(
+    r"соглас(?:ен|на|ны|но\b(?=\s*с\b)|ие|ия|иться|имся|ились|илась|ился)"
+    r"|соглаша(?:емся|юсь|ется)"
+    r"|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?"
+    r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
+    r"|одобря(?:ем|ю|ет|ют)|одобрен[аоы]?"
+    r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)"
+    r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?"
+    r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого"
+)
+_NEGATIVE = re.compile(
+    r"возража(?:ем|ю|ет|ют)(?:\s+против)?|возражени(?:е|я|й)|против|отклоня(?:ем|ю|ет|ют)|отклон(?:ен|ена|ено|ены)"
+    r"|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
+    r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
+    r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*"
+)
+# Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
+_KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат)")
+_INFINITIVE_AFTER_MODAL = re.compile(
+    r"(?:готов\w*|мож\w*|рады|хотим|хотели бы|намерены)\s+(?:бы\s+)?(?:не\s+)?"
+    r"(?:поддержать|поддерживать|принять|согласиться)"
+)
+_PARTIAL = re.compile(
+    r"частичн\w*|отчасти|partial(?:ly)?|partly|in part|жарым-жартылай|жарым-жартысын|жарым|\+/-|\+-|±"
+)
+_GENERAL = re.compile(r"в целом|в основном|in general|generally|overall|negizinen|негизинен|жалпысынан|жалпы\s+жонунан")
+_ABSTAIN = re.compile(
+    r"воздерж\w+|abstain\w*|no opinion|not applicable|\bn/a\b|not relevant to us|does not concern us"
+    r"|нет (?:своего |определенного )?мнения|без мнения"
+    r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"
+    r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"
+    r"|не входит в (?:нашу |сферу нашей )?компетенци\w+|не входят в (?:нашу )?компетенци\w+"
+    r"|вне (?:нашей )?компетенции|не в нашей компетенции|не наш профиль|не по нашему профилю"
+    r"|не комментируем|без комментариев|воздержимся от комментари\w+|no comment"
+    r"|калыс\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
+)
+# "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.
+_AMBIGUOUS = re.compile(
+    r"не (?:во всем|со всем\w*|совсем|полностью|вполне|до конца|со всеми|все|во всех|по всем|всегда)"
+    r"(?:\s+\w+){0,2}?\s+(?:соглас\w+|поддерж\w+|принима\w+|одобр\w+)"
+    r"|not (?:fully|entirely|completely|quite|all)\b(?:\s+\w+){0,2}"
+    r"|толук эмес|толугу менен эмес|баар\w*\s+(?:колдобой\w*|макул\s+эмес\w*)"
+    # "не можем сказать, что согласны", "макулбуз деп айта албайбыз": the stance is quoted, then denied
+    r"|не\s+(?:можем|могу|могли бы)\s+(?:сказать|утверждать)|(?:cannot|can't|can not)\s+say"
+    r"|деп\s+айта\s+албай\w*|деп\s+айтууга\s+болбо\w*"
+)
+_CONDITION = re.compile(
+    r"при условии|в случае,? если|\bесли\b|при наличии|\bprovided\b|on condition|\bsubject to\b|\bif\b"
+    r"|шартында|шарты менен|шарт менен|эгерде"
+)
+_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅]|[✗✘×x❌❎]|-|–|—")
+_TERSE_KIND = {
+    "да": CueKind.AGREE, "за": CueKind.AGREE, "ok": CueKind.AGREE, "ок": CueKind.AGREE,
+    "okay": CueKind.AGREE, "yes": CueKind.AGREE, "ооба": CueKind.AGREE, "ooba": CueKind.AGREE,
+    "+": CueKind.AGREE, "✓": CueKind.AGREE, "✔": CueKind.AGREE, "☑": CueKind.AGREE, "✅": CueKind.AGREE,
+    "❌": CueKind.DISAGREE, "❎": CueKind.DISAGREE,
+    "нет": CueKind.DISAGREE, "no": CueKind.DISAGREE, "жок": CueKind.DISAGREE, "✗": CueKind.DISAGREE,
+    "✘": CueKind.DISAGREE, "×": CueKind.DISAGREE, "x": CueKind.DISAGREE,
+    "-": CueKind.DISAGREE, "–": CueKind.DISAGREE, "—": CueKind.DISAGREE,
+}  # fmt: skip
+_PRE_NEGATORS = {"не", "нет", "без", "not", "no", "never", "cannot", "can't", "don't", "doesn't", "won't"}
+# Russian negative concord: "ни", "никаких" only repeat a negation ("никаких возражений не имеем" is one).
+_CONCORD = {"ни", "никаких", "никакого", "никакой", "никакие", "никак", "ничуть", "any"}
+_FALSE_NEGATION = re.compile(r"\s+(?:только|менее|позднее|раньше|позже|only)\b")  # "не только поддерживаем"
+_AUXILIARIES = frozenset(
+    {"можем", "могу", "сможем", "имеем", "будем", "стали", "бы", "считаем", "считаю", "находим", "видим"}
+    | {"do", "does", "we", "i", "can", "could"}
+)
+_PUNCT = re.compile(r"[,;:.!?|()\n—–]")
+_POST_NEGATORS = re.compile(r"\s*(?:,\s*)?(?:эмес\w*|жок|нет|не имеем|не имеется|не возникло|ничего не имеем)\b")
+# Words that look like stance words to a fuzzy matcher but are not: "согласно закону", "согласованных".
+_NOT_CUES = re.compile(r"согласно|согласов\w*|соглашени\w*|поддержк\w*|принцип\w*|принят\w*ие|принима\w+ть")
+_TYPO_TARGETS: dict[str, CueKind] = {
+    "согласны": CueKind.AGREE, "согласен": CueKind.AGREE, "согласна": CueKind.AGREE,
+    "поддерживаем": CueKind.AGREE, "принимаем": CueKind.AGREE, "возражаем": CueKind.DISAGREE,
+    "возражений": CueKind.DISAGREE, "отклоняем": CueKind.DISAGREE, "воздерживаемся": CueKind.ABSTAIN,
+    "частично": CueKind.PARTIAL, "нецелесообразным": CueKind.DISAGREE, "макулбуз": CueKind.AGREE,
+    "колдойбуз": CueKind.AGREE, "колдобойбуз": CueKind.DISAGREE,
+}  # fmt: skip
+_TYPO_SCORE = 85.0
+TYPO_CONFIDENCE = 0.9
+
+
+def _polarity_kind(polarity: int) -> CueKind:
+    return CueKind.AGREE if polarity > 0 else CueKind.DISAGREE
+
+
+def _negators_before(text: str, start: int, toks: list[Token]) -> tuple[int, int, bool]:
+    """Count negators before a base word, through auxiliaries only ("не можем не").
+
+    Returns the count, the new start (the span grows to cover the negators, so that evidence shows them
+    and no other cue re-reads them) and whether a concord word ("никаких") stood there.
+    """
+    count, first, left, concord = 0, start, start, False
+    for tok in reversed([t for t in toks if t.end <= start][-4:]):
+        if _PUNCT.search(text[tok.end : left]):
+            break
+        left = tok.start
+        if tok.text in _PRE_NEGATORS and not _FALSE_NEGATION.match(text, tok.end):
+            count += 1
+            first = tok.start
+        elif tok.text in _CONCORD:
+            concord, first = True, tok.start
+        elif tok.text not in _AUXILIARIES:
+            break
+    return count, first, concord
+
+
+def _occupied(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every stance cue in folded `text`, in order; text in quotes is not searched (it cites our letter)."""
+    masked = _mask_quotes(text)
+    cues: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, kind: CueKind, terse: bool = False, confidence: float = 1.0) -> None:
+        if not _occupied(taken, start, end):
+            cues.append(Cue(start, end, kind, terse, confidence))
+            taken.append((start, end))
+
+    for m in _AMBIGUOUS.finditer(masked):
+        add(m.start(), m.end(), CueKind.AMBIGUOUS)
+    for m in _ABSTAIN.finditer(masked):
+        if _word_bounded(masked, m.start(), m.end()):
+            add(m.start(), m.end(), CueKind.ABSTAIN)
+    for m in _PARTIAL.finditer(masked):
+        if _word_bounded(masked, m.start(), m.end()) or not m.group()[0].isalpha():
+            add(m.start(), m.end(), CueKind.PARTIAL)
+    for m in _GENERAL.finditer(masked):
+        if _word_bounded(masked, m.start(), m.end()):
+            add(m.start(), m.end(), CueKind.GENERAL)
+    toks = tokens(masked)
+    for pattern, polarity in ((_KY_ACCEPT, 1), (_INFINITIVE_AFTER_MODAL, 1), (_NEGATIVE, -1), (_POSITIVE, 1)):
+        for m in pattern.finditer(masked):
+            if not _word_bounded(masked, m.start(), m.end()) or _occupied(taken, m.start(), m.end()):
+                continue
+            if pattern is _POSITIVE and _NOT_CUES.fullmatch(_word_at(masked, m.start())):
+                continue
+            if pattern is _POSITIVE and _is_not_a_stance(masked, m.end()):
+                continue
+            negations, start, concord = _negators_before(masked, m.start(), toks)
+            if pattern is _INFINITIVE_AFTER_MODAL:
+                negations += len(re.findall(r"\bне\b", m.group()))
+            end = m.end()
+            post = _POST_NEGATORS.match(masked, end)
+            if post and (polarity < 0 or post.group().strip().startswith(("эмес", "жок"))):
+                negations += 1
+                end = post.end()
+            negations = negations or int(concord)
+            add(start, end, _polarity_kind(polarity * (-1) ** negations))
+    for tok in toks:
+        if _occupied(taken, tok.start, tok.end):
+            continue
+        if _TERSE.fullmatch(tok.text):
+            add(tok.start, tok.end, _TERSE_KIND[tok.text], terse=True)
+        elif len(tok.text) >= 6 and not _is_known_word(tok.text):
+            kind = _typo_kind(tok.text)
+            if kind is not None:
+                negations, start, concord = _negators_before(masked, tok.start, toks)
+                negations = negations or int(concord)
+                if kind in (CueKind.AGREE, CueKind.DISAGREE):
+                    polarity = 1 if kind is CueKind.AGREE else -1
+                    kind = _polarity_kind(polarity * (-1) ** negations)
+                add(start, tok.end, kind, confidence=TYPO_CONFIDENCE)
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _is_known_word(word: str) -> bool:
+    """A word the exact patterns already judged (rejected "принимаем к сведению") is not a typo."""
+    return any(p.fullmatch(word) for p in (_NOT_CUES, _POSITIVE, _NEGATIVE, _PARTIAL, _ABSTAIN))
+
+
+def _typo_kind(word: str) -> CueKind | None:
+    """A misspelt stance word ("соглсны", "поддерживам"); the first two letters must agree."""
+    best: tuple[float, CueKind | None] = (0.0, None)
+    for target, kind in _TYPO_TARGETS.items():
+        if target[:2] != word[:2]:
+            continue
+        score = fuzz.ratio(word, target)
+        if score > best[0]:
+            best = (score, kind)
+    return best[1] if best[0] >= _TYPO_SCORE else None
+
+
+def _word_at(text: str, start: int) -> str:
+    m = re.compile(r"\w+").match(text, start)
+    return m.group() if m else ""
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _is_not_a_stance(text: str, end: int) -> bool:
+    """Taking note ("принимаем к сведению") or taking part ("принимаем участие") accepts nothing."""
+    return bool(re.match(r"\s+(?:к сведению|участие|во внимание|меры|to note|part)\b", text[end:]))
+
+
+_QUOTED = re.compile(r'"[^"\n]{3,}"')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _mask_quotes(text: str) -> str:
+    for start, end in quoted_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def condition_in(text: str) -> str | None:
+    """The condition a respondent attaches ("при условии финансирования"), if any."""
+    m = _CONDITION.search(text)
+    return m.group() if m else None

@@ -1,0 +1,429 @@
+"""The outbox: every letter is a row, rendered when queued, sent at most once and, short of a crash in one
+narrow window, exactly once.
+
+Why it holds:
+- a recipient gets a kind of letter once per campaign: (campaign, recipient, kind, sequence) is unique and
+  `queue_letters` adds a new sequence only when a person asks (`again=True`);
+- one sender at a time (an flock on `lock_path`), and every status change is a compare-and-set through
+  `lifecycle.advance`, so a row changed by someone else is never sent;
+- a letter stays `queued` while MAIL, RCPT, DATA and the body go out; `sending` is committed just before the
+  final `.` (see `mailflow.smtp`), and `sent` right after the server's 250. A crash before the dot leaves it
+  queued and the server discards the unfinished transaction; a crash between the dot and the recorded 250
+  leaves it `sending`, which the next run turns into `uncertain`: listed for the secretary, never resent.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import time
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+import jinja2
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from mailflow.campaign import Audience, Campaign
+from mailflow.compose import Addressee, LetterKind, compose_letter, new_message_id
+from mailflow.errors import SendError
+from mailflow.lifecycle import LetterStatus, advance
+from mailflow.settings import SenderSettings
+from mailflow.smtp import DeliveryUncertain, Outgoing, Sender, ServerUnavailable
+from mailflow.store.campaigns import sync_campaign
+from mailflow.store.db import transaction
+from mailflow.store.models import AuditRow, LetterRow, RecipientRow, ResponseRow
+from mailflow.store.recipients import list_recipients
+
+log = logging.getLogger(__name__)
+_CHUNK = 50  # letters read from the database at a time: their bytes, not the whole outbox, in memory
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Backoff after a temporary failure: 1, 2, 4, 8 minutes…, capped; `failed` after `max_attempts`."""
+
+    max_attempts: int = 5
+    first_delay: timedelta = timedelta(minutes=1)
+    max_delay: timedelta = timedelta(hours=1)
+
+    def delay(self, attempts: int) -> timedelta:
+        return min(self.first_delay * (1 << max(attempts - 1, 0)), self.max_delay)
+
+
+@dataclass(frozen=True)
+class LetterView:
+    """A letter as `mailflow outbox` and the digest show it."""
+
+    id: int
+    kind: str
+    sequence: int
+    to_address: str
+    subject: str
+    message_id: str
+    status: LetterStatus
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    next_attempt_at: datetime | None
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    queued: int
+    skipped: int  # already have a letter of this kind; `again` sends another
+    unknown: tuple[str, ...] = ()  # asked-for addresses that are not recipients of the campaign
+
+
+@dataclass(frozen=True)
+class Outcome:
+    letter_id: int
+    to_address: str
+    status: LetterStatus
+    error: str | None = None
+
+
+@dataclass
+class SendSummary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    uncertain_found: list[LetterView] = field(default_factory=list)  # from an earlier, interrupted run
+    stopped: str | None = None  # why the batch stopped early (server unreachable)
+
+    def count(self, status: LetterStatus) -> int:
+        return sum(1 for o in self.outcomes if o.status is status)
+
+
+def _view(row: LetterRow) -> LetterView:
+    return LetterView(
+        id=row.id,
+        kind=row.kind,
+        sequence=row.sequence,
+        to_address=row.to_address,
+        subject=row.subject,
+        message_id=row.message_id,
+        status=LetterStatus(row.status),
+        attempts=row.attempts,
+        last_error=row.last_error,
+        created_at=row.created_at,
+        next_attempt_at=row.next_attempt_at,
+        sent_at=row.sent_at,
+    )
+
+
+def addressee(row: RecipientRow) -> Addressee:
+    return Addressee(
+        email=row.email,
+        organisation=row.organisation,
+        contact=row.contact,
+        sector=Audience(row.sector),
+        language=row.language,
+        token=row.token,
+    )
+
+
+def queue_letters(
+    session: Session,
+    env: jinja2.Environment,
+    campaign: Campaign,
+    kind: LetterKind,
+    sender: SenderSettings,
+    *,
+    now: datetime,
+    emails: Collection[str] | None = None,
+    again: bool = False,
+    only_unanswered: bool = False,
+    context: Mapping[str, Any] | None = None,
+    actor: str = "system",
+) -> QueueSummary:
+    """Render and queue one letter of `kind` per recipient (or per address in `emails`).
+
+    A recipient who already has a letter of this kind in this campaign is skipped unless `again`, which a
+    person sets on purpose. A template error raises TemplateError and nothing is queued.
+    """
+    campaign_row = sync_campaign(session, campaign, actor=actor)
+    recipients = list_recipients(session, campaign_row)
+    unknown: tuple[str, ...] = ()
+    if emails is not None:
+        wanted = {e.lower() for e in emails}
+        unknown = tuple(sorted(wanted - {r.email for r in recipients}))
+        recipients = [r for r in recipients if r.email in wanted]
+    if only_unanswered:
+        answered = set(session.scalars(select(ResponseRow.recipient_id).distinct()))
+        recipients = [r for r in recipients if r.id not in answered]
+    per_recipient = (
+        select(LetterRow.recipient_id, func.max(LetterRow.sequence))
+        .where(LetterRow.campaign_id == campaign_row.id, LetterRow.kind == kind.value)
+        .group_by(LetterRow.recipient_id)
+    )
+    last_sequence: dict[int | None, int] = {rid: seq for rid, seq in session.execute(per_recipient)}
+    queued = skipped = 0
+    for recipient in recipients:
+        previous = last_sequence.get(recipient.id)
+        if previous is not None and not again:
+            skipped += 1
+            continue
+        to = addressee(recipient)
+        letter = compose_letter(
+            env,
+            kind,
+            campaign,
+            to,
+            sender,
+            context or {},
+            message_id=new_message_id(kind, to.token, sender.address),
+            now=now,
+        )
+        session.add(
+            LetterRow(
+                campaign_id=campaign_row.id,
+                recipient_id=recipient.id,
+                kind=kind.value,
+                sequence=(previous or 0) + 1,
+                to_address=letter.to,
+                message_id=letter.message_id,
+                subject=letter.subject,
+                raw=letter.raw,
+                status=LetterStatus.QUEUED.value,
+                attempts=0,
+                created_at=now,
+            )
+        )
+        queued += 1
+    summary = QueueSummary(queued, skipped, unknown)
+    detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": again}
+    session.add(AuditRow(actor=actor, action="letters.queue", subject=campaign.slug, detail=detail))
+    session.flush()
+    return summary
+
+
+def _move(session: Session, letter_id: int, current: LetterStatus, target: LetterStatus, **values: Any) -> bool:
+    """Compare-and-set: change the status only if it still is `current`; False if someone else moved it."""
+    advance(current, target)
+    result = session.execute(
+        update(LetterRow)
+        .where(LetterRow.id == letter_id, LetterRow.status == current.value)
+        .values(status=target.value, **values)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """One sender at a time; the kernel drops the lock when the process dies, even by SIGKILL."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise SendError(f"another sender is running (lock {lock_path})", permanent=False) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def recover_interrupted(session: Session) -> list[LetterView]:
+    """Letters left `sending` by a crash went past the final dot: mark them `uncertain`, never resend them."""
+    found = []
+    for row in session.scalars(select(LetterRow).where(LetterRow.status == LetterStatus.SENDING.value)):
+        if _move(
+            session,
+            row.id,
+            LetterStatus.SENDING,
+            LetterStatus.UNCERTAIN,
+            attempts=row.attempts + 1,
+            last_error="interrupted after the letter was handed to the server; it may have arrived",
+        ):
+            session.refresh(row)
+            found.append(_view(row))
+            log.warning("letter %s to %s is uncertain: interrupted mid-send", row.id, row.to_address)
+    return found
+
+
+def due_letter_ids(session: Session, now: datetime, limit: int | None = None) -> list[int]:
+    query = (
+        select(LetterRow.id)
+        .where(
+            LetterRow.status == LetterStatus.QUEUED.value,
+            (LetterRow.next_attempt_at.is_(None)) | (LetterRow.next_attempt_at <= now),
+        )
+        .order_by(LetterRow.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+class _RateLimit:
+    """At most `per_minute` letters a minute, evenly spaced: providers reject bursts. 0 means no limit."""
+
+    def __init__(self, per_minute: float, clock: Clock) -> None:
+        self.interval = 60.0 / per_minute if per_minute > 0 else 0.0
+        self.clock = clock
+        self.next_at: float | None = None
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        now = self.clock.monotonic()
+        if self.next_at is not None and self.next_at > now:
+            self.clock.sleep(self.next_at - now)
+            now = self.next_at
+        self.next_at = now + self.interval
+
+
+def send_queued(
+    factory: sessionmaker[Session],
+    sender: Sender,
+    clock: Clock,
+    *,
+    mail_from: str,
+    lock_path: Path,
+    rate_per_minute: float = 0,
+    retry: RetryPolicy = RetryPolicy(),  # frozen, so one shared default is safe
+    limit: int | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> SendSummary:
+    """Send every due queued letter over the one `sender`, recording each outcome as it happens."""
+    summary = SendSummary()
+    with _exclusive(lock_path):
+        with transaction(factory) as session:
+            summary.uncertain_found = recover_interrupted(session)
+        with transaction(factory) as session:
+            due = due_letter_ids(session, clock.now(), limit)
+        pace = _RateLimit(rate_per_minute, clock)
+        for start in range(0, len(due), _CHUNK):
+            for letter, attempts in _load(factory, due[start : start + _CHUNK], mail_from):
+                pace.wait()
+                try:
+                    outcome = _send_one(factory, sender, clock, letter, attempts, retry)
+                except ServerUnavailable as exc:
+                    summary.stopped = exc.problem
+                    log.warning("sending stopped: %s", exc.problem)
+                    return summary
+                if outcome is None:
+                    continue
+                summary.outcomes.append(outcome)
+                if on_outcome is not None:
+                    on_outcome(outcome)
+    return summary
+
+
+def _load(factory: sessionmaker[Session], ids: list[int], mail_from: str) -> list[tuple[Outgoing, int]]:
+    """The next few due letters with their bytes, read in one query; any no longer queued are left out."""
+    query = (
+        select(LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterRow.raw, LetterRow.attempts)
+        .where(LetterRow.id.in_(ids), LetterRow.status == LetterStatus.QUEUED.value)
+        .order_by(LetterRow.id)
+    )
+    with transaction(factory) as session:
+        rows = session.execute(query).all()
+    return [(Outgoing(i, message_id, mail_from, to, raw), attempts) for i, message_id, to, raw, attempts in rows]
+
+
+def _send_one(
+    factory: sessionmaker[Session],
+    sender: Sender,
+    clock: Clock,
+    letter: Outgoing,
+    attempts: int,
+    retry: RetryPolicy,
+) -> Outcome | None:
+    letter_id = letter.letter_id
+    handed_over = False
+
+    def commit_point() -> bool:
+        nonlocal handed_over
+        with transaction(factory) as session:
+            handed_over = _move(session, letter_id, LetterStatus.QUEUED, LetterStatus.SENDING)
+        return handed_over
+
+    try:
+        if not sender.deliver(letter, commit_point):
+            return None
+    except ServerUnavailable:
+        raise
+    except DeliveryUncertain as exc:
+        return _record(factory, letter, LetterStatus.SENDING, LetterStatus.UNCERTAIN, attempts + 1, exc.problem)
+    except SendError as exc:
+        current = LetterStatus.SENDING if handed_over else LetterStatus.QUEUED
+        attempts += 1
+        if exc.permanent or attempts >= retry.max_attempts:
+            return _record(factory, letter, current, LetterStatus.FAILED, attempts, exc.problem)
+        next_at = clock.now() + retry.delay(attempts)
+        return _record(factory, letter, current, LetterStatus.QUEUED, attempts, exc.problem, next_at)
+    return _record(factory, letter, LetterStatus.SENDING, LetterStatus.SENT, attempts + 1, None, sent_at=clock.now())
+
+
+def _record(
+    factory: sessionmaker[Session],
+    letter: Outgoing,
+    current: LetterStatus,
+    target: LetterStatus,
+    attempts: int,
+    error: str | None,
+    next_attempt_at: datetime | None = None,
+    *,
+    sent_at: datetime | None = None,
+) -> Outcome:
+    values: dict[str, Any] = {"attempts": attempts, "last_error": error, "next_attempt_at": next_attempt_at}
+    if sent_at is not None:
+        values["sent_at"] = sent_at
+    with transaction(factory) as session:
+        if current is target:
+            session.execute(update(LetterRow).where(LetterRow.id == letter.letter_id).values(**values))
+        elif not _move(session, letter.letter_id, current, target, **values):
+            log.error("letter %s changed status while it was being sent", letter.letter_id)
+    if error:
+        log.warning("letter %s to %s: %s (%s)", letter.letter_id, letter.rcpt_to, target.value, error)
+    return Outcome(letter.letter_id, letter.rcpt_to, target, error)
+
+
+def list_letters(session: Session, status: LetterStatus | None = None) -> list[LetterView]:
+    query = select(LetterRow).order_by(LetterRow.id)
+    if status is not None:
+        query = query.where(LetterRow.status == status.value)
+    return [_view(row) for row in session.scalars(query)]
+
+
+def resolve_letter(session: Session, letter_id: int, target: LetterStatus, *, actor: str) -> LetterView:
+    """A person's decision on an `uncertain` or `failed` letter: it did arrive (`sent`) or send it again
+    (`queued`, attempts reset). Raises TransitionError for any other step."""
+    row = session.get(LetterRow, letter_id)
+    if row is None:
+        raise SendError(f"no letter with id {letter_id}", permanent=True)
+    current = LetterStatus(row.status)
+    values: dict[str, Any] = {"next_attempt_at": None}
+    if target is LetterStatus.QUEUED:
+        values["attempts"] = 0
+    if not _move(session, letter_id, current, target, **values):
+        raise SendError(f"letter {letter_id} changed status meanwhile; look again", permanent=False)
+    detail = {"from": current.value, "to": target.value, "to_address": row.to_address}
+    session.add(AuditRow(actor=actor, action="letter.resolve", subject=str(letter_id), detail=detail))
+    session.flush()
+    session.refresh(row)
+    return _view(row)

@@ -1,0 +1,131 @@
+"""`parse_reply`: the pure reading core shared by the CLI, the worker and the tests.
+
+Bytes in, a `ParsedReply` out: MIME (`mime`), the body as text (`htmltext` when only HTML is usable),
+the respondent's own text (`quotes`), attachments (`attachments`), the kind (`classify`), the language,
+and for a human reply the stances (`stances`). No socket, database or clock is touched, and no input
+makes it raise: a message that cannot be read at all comes back as `Kind.UNREADABLE` with the error.
+`read_reply` is the reading stage alone (no campaign needed), for the worker's triage and the benchmark.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+
+from mailflow.attachments import is_decoration, read_attachment
+from mailflow.campaign import Campaign
+from mailflow.classify import OwnIdentity, classify
+from mailflow.errors import UnreadableMessage
+from mailflow.htmltext import html_to_text
+from mailflow.language import detect_language
+from mailflow.mime import MimeMessage, ParseLimits, read_mime
+from mailflow.quotes import own_text
+from mailflow.reply import Kind, ParsedReply, ReplyContent, ReviewReason
+from mailflow.stances import extract_stances
+
+__all__ = ["OwnIdentity", "ParseLimits", "parse_reply", "read_reply", "unreadable_reply"]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_LIMITS = ParseLimits()
+
+# "This is a multi-part message in MIME format", "use an HTML-capable client": a plain part in name only
+_STUB = re.compile(r"html|mime format|почтовый клиент|не поддерживает|для просмотра", re.I)
+_STUB_MAX = 300
+
+
+def parse_reply(
+    raw: bytes, campaign: Campaign, *, limits: ParseLimits = DEFAULT_LIMITS, own: OwnIdentity | None = None
+) -> ParsedReply:
+    """Read one inbound message and, for a human reply, its stances; never raises for bad input."""
+    reading = read_reply(raw, limits=limits, own=own)
+    if reading.kind != Kind.REPLY:
+        return reading
+    try:
+        result = extract_stances(reading.content, campaign)
+    except Exception as exc:  # a stance-stage bug must not lose the message: it goes to a human
+        logger.exception("reading stances failed on a message; it is flagged for review")
+        reason = ReviewReason("stances_failed", "Stances could not be read automatically; read the reply.")
+        return replace(
+            reading,
+            review_reasons=(reason, *reading.review_reasons),
+            error=f"internal error: {type(exc).__name__}: {exc}",
+        )
+    return replace(
+        reading, stances=dict(result.stances), review_reasons=(*result.review_reasons, *reading.review_reasons)
+    )
+
+
+def read_reply(raw: bytes, *, limits: ParseLimits = DEFAULT_LIMITS, own: OwnIdentity | None = None) -> ParsedReply:
+    """The reading stage alone: kind, headers, the respondent's own text and attachments, no stances."""
+    try:
+        return _read(read_mime(raw, limits), limits, own)
+    except UnreadableMessage as exc:
+        return unreadable_reply(exc.problem)
+    except Exception as exc:  # one bad message never stops a run (STYLE 5); the raw bytes stay stored
+        logger.exception("reading failed on a message; it is kept as unreadable")
+        return unreadable_reply(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _read(mail: MimeMessage, limits: ParseLimits, own: OwnIdentity | None) -> ParsedReply:
+    body = _body_text(mail, limits)
+    mine = own_text(body, subject=mail.subject)
+    verdict = classify(mail, mine, own=own)
+    reasons: list[ReviewReason] = []
+    attachments = []
+    if verdict.kind == Kind.REPLY:
+        for part in mail.attachments:
+            if is_decoration(part):
+                continue
+            read = read_attachment(part, limits)
+            attachments.append(read.attachment)
+            if read.review is not None:
+                reasons.append(read.review)
+        if not mine.text and not any(a.text for a in attachments):
+            reasons.append(ReviewReason("empty_text", "The reply has no text of its own; read the message."))
+    language_source = mine.text or " ".join(a.text[:2000] for a in attachments) or _strip_prefixes(mail.subject)
+    return ParsedReply(
+        kind=verdict.kind,
+        message_id=mail.message_id,
+        in_reply_to=mail.in_reply_to,
+        references=mail.references,
+        from_address=mail.from_address,
+        from_name=mail.from_name,
+        to=mail.to,
+        cc=mail.cc,
+        delivered_to=mail.delivered_to,
+        subject=mail.subject,
+        date=mail.date,
+        content=ReplyContent(
+            text=mine.text,
+            subject=mail.subject,
+            language=detect_language(language_source),
+            inline_pairs=mine.inline_pairs,
+            attachments=tuple(attachments),
+        ),
+        bounced_recipient=verdict.bounced_recipient,
+        review_reasons=tuple(reasons),
+    )
+
+
+def _body_text(mail: MimeMessage, limits: ParseLimits) -> str:
+    """The plain part, unless it is missing or a stub; then the HTML part as text."""
+    plain = (mail.plain or "")[: limits.max_text_chars]
+    stub = not plain.strip() or (len(plain.strip()) <= _STUB_MAX and bool(_STUB.search(plain)))
+    if stub and mail.html:
+        return html_to_text(mail.html, max_chars=limits.max_html_chars)[: limits.max_text_chars]
+    return plain
+
+
+def _strip_prefixes(subject: str) -> str:
+    return re.sub(r"^(?:\s*(?:re|fwd?|aw|ответ|отв|пересл)\s*(?:\[\d+\])?\s*:)+", "", subject, flags=re.I).strip()
+
+
+def unreadable_reply(problem: str) -> ParsedReply:
+    """The result for bytes that are not mail (or a file that cannot be read): flagged, with the error."""
+    return ParsedReply(
+        kind=Kind.UNREADABLE,
+        error=problem,
+        review_reasons=(ReviewReason("unreadable", f"The message cannot be read as mail ({problem})."),),
+    )

@@ -1,0 +1,251 @@
+"""The respondent's own text: what they wrote, without our quoted letter and without client clutter.
+
+Works on plain text in which quoted lines start with ">" (HTML bodies are brought to that form by
+`htmltext`). Every rule looks at one line, or a few lines at a fixed distance, and every pattern is
+anchored or bounded in length, so a long thread costs linear time. The rules, in the order they apply:
+
+1. a forwarded message in the new text ("---------- Forwarded message ---------") is the respondent's
+   content: it is kept verbatim, only the text above it is cleaned;
+2. Outlook's unprefixed original ("-----Original Message-----", or a From/Sent/To/Subject block in
+   English, Russian or Kyrgyz) ends the new text, as does a client's attribution line ("... wrote:")
+   that is not followed by `>` lines;
+3. `>` lines are the quote, and the attribution line just above them goes with them;
+4. text written below quoted paragraphs is an inline answer to the paragraph directly above it;
+5. in each piece of own text, a signature, a mobile footer or a legal disclaimer ends it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailflow.reply import InlinePair
+
+_QUOTED = re.compile(r"^[ \t]*>")
+_QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+[ \t]?")
+_FORWARD = re.compile(
+    r"^[ \t]*(?:-{2,}|_{2,}|={2,})?[ \t]*(?:forwarded message|forwarded message follows|"
+    r"пересылаемое сообщение|пересланное сообщение|перенаправленное сообщение)\b",
+    re.I,
+)
+_FORWARD_LINE = re.compile(r"^[ \t]*(?:begin forwarded message|начало переадресованного сообщения)[ \t]*:", re.I)
+_ORIGINAL = re.compile(
+    r"^[ \t]*-{2,}[ \t]*(?:original message|исходное сообщение|оригинальное сообщение|"
+    r"баштапкы билдирүү|reply message|ответное сообщение)[ \t]*-{2,}[ \t]*$",
+    re.I,
+)
+_HEADER_KEYS = {
+    "from": "from", "от": "from", "кимден": "from",
+    "sent": "sent", "date": "sent", "отправлено": "sent", "дата": "sent", "жөнөтүлдү": "sent",
+    "to": "to", "кому": "to", "кимге": "to",
+    "subject": "subject", "тема": "subject", "темасы": "subject",
+    "cc": "cc", "копия": "cc",
+}  # fmt: skip
+_HEADER = re.compile(r"^[ \t*]*(" + "|".join(_HEADER_KEYS) + r")[ \t*]*:", re.I)
+_RULE = re.compile(r"^[ \t]*(?:_{8,}|-{8,}|={8,})[ \t]*$")
+_WROTE = re.compile(
+    r"(?:wrote|writes|пишет|написал|написала|написал\(а\)|писал|писала|жазды|жазган|жазат)[ \t]*:[ \t]*$", re.I
+)
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+_SIGNATURE = re.compile(
+    r"^(?:с уважением|с наилучшими пожеланиями|всего доброго|всего наилучшего|best regards|kind regards|"
+    r"warm regards|regards|best wishes|sincerely|yours sincerely|yours faithfully|урматтоо менен|"
+    r"урмат менен|терең урматтоо менен)\b[ \t,.!]*",
+    re.I,
+)
+_FOOTER = re.compile(
+    r"^(?:sent from my|sent from |sent with |sent via |get outlook for|отправлено с |отправлено из |"
+    r"отправлено через |отправлено со |послано с |скачайте outlook|получить outlook для|загрузите outlook)",
+    re.I,
+)
+_DISCLAIMER = re.compile(r"confidential|конфиденциальн|disclaimer|құпия|купуя", re.I)
+_DISCLAIMER_CONTEXT = re.compile(
+    r"intended|recipient|if you have received|если вы получили|предназначен|получател|адресат|disclaimer",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-•●*–])\s")
+_MAX_ATTRIBUTION = 400
+
+
+@dataclass(frozen=True)
+class OwnText:
+    """The respondent's text and the inline answers in it; `had_quote` says a quote was found at all."""
+
+    text: str
+    inline_pairs: tuple[InlinePair, ...] = ()
+    had_quote: bool = False
+
+
+def own_text(body: str, *, subject: str = "") -> OwnText:
+    """Split a reply body into the respondent's text and the quoted rest (see the module docstring).
+
+    A `subject` of a forward (Fwd:, FW:, Пересл:) makes an Outlook header block the start of the
+    forwarded message instead of the quoted original, as Outlook forwards carry no other marker.
+    """
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    forwarded: list[str] = []
+    cut = _find_cut(lines, forward=_is_forward_subject(subject))
+    had_quote = cut.end < len(lines) and not cut.forward
+    if cut.forward:
+        forwarded = lines[cut.end :]
+    lines = lines[: cut.end]
+    runs = _runs(lines)
+    pieces: list[str] = []
+    pairs: list[InlinePair] = []
+    for i, (quoted, run) in enumerate(runs):
+        if quoted:
+            had_quote = True
+            continue
+        if i + 1 < len(runs):
+            run = _drop_attribution(run)
+        text = "\n".join(_clean(run)).strip()
+        if not text:
+            continue
+        pieces.append(text)
+        if i > 0:
+            above = _last_paragraph(runs[i - 1][1])
+            if above:
+                pairs.append(InlinePair(quoted=above, answer=text))
+    if forwarded:
+        pieces.append("\n".join(forwarded).strip())
+    return OwnText(text="\n\n".join(pieces).strip(), inline_pairs=tuple(pairs), had_quote=had_quote)
+
+
+@dataclass(frozen=True)
+class _Cut:
+    end: int
+    forward: bool = False
+
+
+def _find_cut(lines: list[str], *, forward: bool) -> _Cut:
+    """Where the new text ends: a forward marker (keep what follows), an original block, a lone attribution."""
+    for i, line in enumerate(lines):
+        if _QUOTED.match(line) or not line.strip():
+            continue
+        if len(line) < 120 and (_FORWARD.match(line) or _FORWARD_LINE.match(line)):
+            return _Cut(i, forward=True)
+        if _ORIGINAL.match(line):
+            return _Cut(i)
+        if _HEADER.match(line) and _is_header_block(lines, i):
+            start = _rule_above(lines, i)
+            return _Cut(start, forward=forward)
+        if line.rstrip().endswith(":") and _is_attribution(line, strict=True):
+            following = _next_nonblank(lines, i + 1)
+            if following is None or not _QUOTED.match(lines[following]):
+                return _Cut(i)
+    return _Cut(len(lines))
+
+
+def _is_header_block(lines: list[str], start: int) -> bool:
+    """At least two distinct header fields, one of them From/От, on consecutive lines (Outlook's block)."""
+    groups: set[str] = set()
+    for line in lines[start : start + 8]:
+        if not line.strip():
+            continue
+        match = _HEADER.match(line)
+        if match is None:
+            break
+        groups.add(_HEADER_KEYS[match.group(1).lower()])
+    return len(groups) >= 2 and "from" in groups
+
+
+def _rule_above(lines: list[str], index: int) -> int:
+    above = _previous_nonblank(lines, index - 1)
+    return above if above is not None and _RULE.match(lines[above]) else index
+
+
+def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """Consecutive quoted or own lines; blank lines join the run they sit inside."""
+    runs: list[tuple[bool, list[str]]] = []
+    pending_blank: list[str] = []
+    for line in lines:
+        if not line.strip():
+            pending_blank.append(line)
+            continue
+        quoted = bool(_QUOTED.match(line))
+        if runs and runs[-1][0] == quoted:
+            runs[-1][1].extend(pending_blank)
+            runs[-1][1].append(line)
+        else:
+            runs.append((quoted, [line]))
+        pending_blank = []
+    return runs
+
+
+def _drop_attribution(run: list[str]) -> list[str]:
+    """Remove the client's "... wrote:" line (it may wrap over up to three lines) above a quote."""
+    tail = [i for i, line in enumerate(run) if line.strip()][-3:]
+    matched: int | None = None
+    for k in range(1, len(tail) + 1):
+        first = tail[-k]
+        joined = " ".join(run[j].strip() for j in range(first, len(run)) if run[j].strip())
+        if _is_attribution(joined, strict=False):
+            if _TIME.search(joined) or re.search(r"\d{4}", joined):
+                return run[:first]  # the shortest dated match: a wrapped line is complete once dated
+            matched = first if matched is None else matched
+    return run if matched is None else run[:matched]
+
+
+def _is_attribution(text: str, *, strict: bool) -> bool:
+    """Gmail, Apple, Thunderbird, Android, Yandex and Mail.ru lines that introduce the quoted original.
+
+    Strict (no quote follows, so a false match would cut real text) wants a "wrote" verb with a date
+    or an address, or a time with an address; above a quote a "wrote" verb or a dated address suffices.
+    """
+    text = text.strip()
+    if len(text) > _MAX_ATTRIBUTION or not text.endswith(":"):
+        return False
+    wrote = bool(_WROTE.search(text))
+    dated = bool(_TIME.search(text)) or bool(re.search(r"\d{4}", text))
+    if strict:
+        return (wrote and (dated or "@" in text)) or (bool(_TIME.search(text)) and "@" in text)
+    return wrote or (dated and ("@" in text or " от " in text))
+
+
+def _clean(run: list[str]) -> list[str]:
+    """Own lines up to the first signature, mobile footer or disclaimer."""
+    for i, line in enumerate(run):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped == "--" or (len(stripped) <= 60 and _SIGNATURE.match(stripped)):  # RFC 3676 §4.3: "-- "
+            return run[:i]
+        if len(stripped) <= 100 and _FOOTER.match(stripped):
+            return run[:i]
+        if i > 0 and _DISCLAIMER.search(stripped[:300]) and _DISCLAIMER_CONTEXT.search(stripped[:600]):
+            return run[:i]
+    return run
+
+
+def _last_paragraph(run: list[str]) -> str:
+    """The quoted paragraph directly above an answer, without `>` marks or attribution lines."""
+    paragraph: list[str] = []
+    for line in reversed(run):
+        text = _QUOTE_PREFIX.sub("", line).strip()
+        if not text:
+            if paragraph:
+                break
+            continue
+        paragraph.append(text)
+    paragraph = [line for line in reversed(paragraph) if not _is_attribution(line, strict=False)]
+    # in a list (our recommendations, one per line) the answer is about the last item, not the whole list
+    items = [i for i, line in enumerate(paragraph) if _LIST_ITEM.match(line)]
+    return "\n".join(paragraph[items[-1] :] if items else paragraph)
+
+
+def _next_nonblank(lines: list[str], start: int) -> int | None:
+    for i in range(start, min(len(lines), start + 4)):
+        if lines[i].strip():
+            return i
+    return None
+
+
+def _previous_nonblank(lines: list[str], start: int) -> int | None:
+    for i in range(start, max(-1, start - 4), -1):
+        if lines[i].strip():
+            return i
+    return None
+
+
+def _is_forward_subject(subject: str) -> bool:
+    return bool(re.match(r"^\s*(?:fwd?|пересл|переслано|fw)\s*:", subject, re.I))

@@ -1,0 +1,284 @@
+"""Which recommendations a piece of a reply points at: IDs, ranges, panels, audiences, "all", exceptions.
+
+Every reference carries a `level` of specificity (an ID beats a panel, a panel beats "all"), so that
+"Поддерживаем все. По 3.5 не согласны" reads as an exception rather than a contradiction. A number that
+could mean two things, or an ID the campaign does not have, is returned with a `problem` instead of IDs:
+the stance stage turns problems into review flags, never into guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from mailflow.campaign import Audience, Campaign
+
+EXPLICIT, GROUP, GLOBAL = 2, 1, 0
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference at `start:end` of the folded text to the recommendations `ids`."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+    level: int
+    excepted: bool = False  # named after "кроме" / "except": left out of the statement around it
+    implied: bool = False  # plural "рекомендации" with nothing more specific: all, unless refined
+    problem: str | None = None  # "unknown_id" or "ambiguous_number": the text said something unusable
+    label: str = ""
+
+
+ID = r"(?<![\d.,])\d{1,2}\.\d{1,2}(?!\d)(?!\.\d)"
+_RANGE = re.compile(rf"({ID})\s*(?:-|–|—|\.\.|по|до|to|through)\s*(?:п\.\s*)?({ID})(?![-\w])")
+_ID = re.compile(ID)
+_ORDINALS = {
+    1: r"перв\w*|1-?(?:й|го|ой|му|м)|first|биринчи",
+    2: r"втор\w*|2-?(?:й|го|ой|му|м)|second|экинчи",
+    3: r"трет\w*|3-?(?:й|го|ей|ий|му|м)|third|учунчу|үчүнчү",
+    4: r"четверт\w*|4-?(?:й|го|ой|му|м)|fourth|тортунчу|төртүнчү",
+}
+_PANEL_WORD = r"(?:раздел\w*|панел\w*(?:\s+дискусси\w*)?|секци\w*|блок\w*|section\w*|panel\w*|part\b|бөлүм\w*|болум\w*)"
+_NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2})*"
+_PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_NUMBER_LIST})(?!\.?\d)")
+_PANEL_BY_SUFFIX = re.compile(rf"(?<![\d.])(\d)-?\s*{_PANEL_WORD}")
+_PANEL_BY_ORDINAL = re.compile(
+    "(" + "|".join(f"(?:{p})" for p in _ORDINALS.values()) + rf")(?:\s+(?:и|and|жана)\s+(\S+))?\s+{_PANEL_WORD}"
+)
+_AUDIENCE = re.compile(
+    r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются|для|for|to|addressed to"
+    r"|relevant to|concerning)\s+"
+    r"(?P<a>бизнес\w*|частно\w* сектор\w*|business\w*|private sector|ого|нко|cso\w*|ngo\w*|organisations"
+    r"|организаци\w+ гражданск\w+ обществ\w*)"
+    r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
+)
+_ALL = re.compile(
+    r"(?<!\w)(?:все|всё|всех|всем|всеми|весь|всю|all|every|each|бардык|баары|баарын|баарына|баардык|в полном объеме|"
+    r"остальн\w+|прочи\w+|the rest|the others|remaining|everything(?: else)?|калган\w*)(?!\w)"
+)
+# "большинство", "some of": a share of the recommendations that names none of them.
+_VAGUE = re.compile(
+    r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|часть рекомендаций"
+    r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
+    r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*)(?!\w)"
+)
+_PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
+_IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
+_EXCEPT = re.compile(
+    r"(?:кроме|за исключением|исключая|помимо|except(?: for)?|excluding|other than|but not|but)\s*:?\s*"
+)
+_KY_EXCEPT = re.compile(r"[-\w]*\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")
+_BARE_NUMBER = re.compile(
+    r"(?:п\.|пп\.|пункт\w*|рекомендаци\w*|рек\.|№|номер\w*|item\w*|point\w*|recommendation\w*|no\.|#|сунуш\w*)"
+    rf"\s*(?:№\s*)?({_NUMBER_LIST})(?!\.?\d)"
+)
+
+
+def _expand(campaign: Campaign, first: str, last: str) -> tuple[str, ...] | None:
+    ids = campaign.ids
+    if first not in ids or last not in ids or ids.index(first) > ids.index(last):
+        return None
+    return ids[ids.index(first) : ids.index(last) + 1]
+
+
+def _canonical(raw: str) -> str:
+    panel, number = raw.split(".")
+    return f"{int(panel)}.{int(number)}"
+
+
+def find_refs(text: str, campaign: Campaign) -> list[Ref]:
+    """Every reference in folded `text`, in order; overlapping matches keep the more specific one."""
+    refs: list[Ref] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(ref: Ref) -> None:
+        if not any(s < ref.end and ref.start < e for s, e in taken):
+            refs.append(ref)
+            taken.append((ref.start, ref.end))
+
+    for m in _RANGE.finditer(text):
+        first, last = _canonical(m.group(1)), _canonical(m.group(2))
+        ids = _expand(campaign, first, last)
+        problem = None if ids else "unknown_id"
+        add(Ref(m.start(), m.end(), ids or (), EXPLICIT, problem=problem, label=f"{first}–{last}"))
+    for m in _ID.finditer(text):
+        rec_id = _canonical(m.group())
+        known = campaign.get(rec_id) is not None
+        add(Ref(m.start(), m.end(), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
+                label=rec_id))  # fmt: skip
+    for ref in _panel_refs(text, campaign):
+        add(ref)
+    for m in _AUDIENCE.finditer(text):
+        word = m.group("a") or m.group("b")
+        audience = Audience.BUSINESS if word.startswith(("бизнес", "business", "частн", "private")) else Audience.CSO
+        ids = tuple(r.id for r in campaign.recommendations if r.audience is audience)
+        # Every recommendation concerns CSOs; only the business ones are unmistakably "for business".
+        problem = "vague_scope" if audience is Audience.CSO and not _PANEL_NEAR.search(text) else None
+        add(Ref(m.start(), m.end(), ids, GROUP, problem=problem, label=audience.value))
+    for m in _BARE_NUMBER.finditer(text):
+        add(Ref(m.start(1), m.end(1), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
+    for m in _VAGUE.finditer(text):
+        add(Ref(m.start(), m.end(), (), GLOBAL, problem="vague_scope", label=m.group()))
+    for m in _ALL.finditer(text):
+        add(Ref(m.start(), m.end(), campaign.ids, GLOBAL, label="all"))
+    for m in _IMPLIED_ALL.finditer(text):
+        add(Ref(m.start(), m.end(), campaign.ids, GLOBAL, implied=True, label="all"))
+    refs.sort(key=lambda r: r.start)
+    return _mark_exceptions(text, refs)
+
+
+def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
+    panels = {p.number for p in campaign.panels}
+    found: list[Ref] = []
+    numbered: list[tuple[int, int, list[int]]] = []
+    for m in _PANEL_BY_NUMBER.finditer(text):
+        numbered.append((m.start(), m.end(), [int(n) for n in re.findall(r"\d+", m.group(1))]))
+    for m in _PANEL_BY_SUFFIX.finditer(text):
+        numbered.append((m.start(), m.end(), [int(m.group(1))]))
+    for m in _PANEL_BY_ORDINAL.finditer(text):
+        numbers = [_ordinal(m.group(1))]
+        if m.group(2):
+            numbers.append(_ordinal(m.group(2)))
+        numbered.append((m.start(), m.end(), [n for n in numbers if n]))
+    for start, end, numbers in numbered:
+        if not numbers or any(n not in panels for n in numbers):
+            found.append(Ref(start, end, (), GROUP, problem="unknown_id", label=text[start:end]))
+            continue
+        ids = tuple(r.id for n in numbers for r in campaign.in_panel(n))
+        found.append(Ref(start, end, ids, GROUP, label=text[start:end]))
+    return found
+
+
+def _ordinal(word: str) -> int:
+    return next((n for n, pattern in _ORDINALS.items() if re.fullmatch(pattern, word)), 0)
+
+
+def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
+    """Mark the refs listed after "кроме"/"except" (or before Kyrgyz "башка") as excepted.
+
+    The list runs while refs are joined only by commas, "и"/"and" or spaces: "кроме 3.5 и 3.6, а также".
+    """
+    marked = list(refs)
+    for m in _exceptions(text):
+        position = m.end()
+        for i, ref in enumerate(marked):
+            if ref.start < position or (ref.level == GLOBAL and not ref.implied and ref.start > position):
+                continue
+            if not re.fullmatch(
+                r"[\s,;и&]*(?:and|жана|п\.|пп\.|пункт\w*|рекомендаци\w*|тех|those|the ones)?[\s,]*",
+                text[position : ref.start],
+            ):
+                break
+            marked[i] = _excepted(ref)
+            position = ref.end
+    for i, ref in enumerate(marked):
+        if ref.ids and _KY_EXCEPT.match(text, ref.end) and ref.level != GLOBAL:
+            # Kyrgyz puts "башка" after the list: "3.5, 3.6 сунуштан башка" excepts both.
+            j = i
+            while j >= 0 and (
+                j == i or re.fullmatch(r"[\s,и]*(?:жана)?[\s,]*", text[marked[j].end : marked[j + 1].start])
+            ):
+                marked[j] = _excepted(marked[j])
+                j -= 1
+    return [r for r in marked if not (r.excepted and r.implied)]
+
+
+def _excepted(ref: Ref) -> Ref:
+    return Ref(ref.start, ref.end, ref.ids, ref.level, True, ref.implied, ref.problem, ref.label)
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """The recommendation whose text a fragment quotes or paraphrases; `score` is the share of its words found."""
+
+    rec_id: str
+    score: float
+    margin: float  # over the next best recommendation: paraphrases of 1.2, 2.1 and 4.2 look alike
+
+    @property
+    def accepted(self) -> bool:
+        return self.score >= ACCEPT_SCORE and self.margin >= ACCEPT_MARGIN
+
+    @property
+    def plausible(self) -> bool:
+        return self.score >= PLAUSIBLE_SCORE
+
+
+ACCEPT_SCORE, ACCEPT_MARGIN, PLAUSIBLE_SCORE = 0.7, 0.3, 0.45
+_MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_STOPWORDS = re.compile(
+    r"(?:рекомендац|пункт|соглас|поддерж|принима|организац|котор|также|этот|этой|этим|наш|ваш|свой|свое|своих"
+    r"|очень|более|только|между|через|после|поводу|касательно|отношении|связи|which|that|with|this|about"
+    r"|recommendation|the|and|for|сунуш|боюнча|менен)\w*"
+)
+
+
+def _stem(word: str) -> str:
+    """A crude Russian stem: enough of the word to survive case endings ("органа", "органе")."""
+    return word[: max(4, min(6, len(word) - 2))]
+
+
+def content_stems(text: str) -> list[str]:
+    words = (w for w in _WORD.findall(text.lower().replace("ё", "е")) if len(w) >= 4)
+    return [_stem(w) for w in words if not _STOPWORDS.fullmatch(w)]
+
+
+def _covered(stem: str, rec_stems: set[str]) -> bool:
+    return any(s.startswith(stem) or stem.startswith(s) for s in rec_stems)
+
+
+def match_text(fragment: str, campaign: Campaign) -> TextMatch | None:
+    """Which recommendation `fragment` cites, scored by the share of its content words in that text.
+
+    Word stems rather than whole words, because respondents decline what they cite ("о совещательном
+    органе" for "совещательного органа"); `None` when the fragment has too few words to say anything.
+    """
+    stems = content_stems(fragment)
+    if len(stems) < _MIN_WORDS:
+        return None
+    scores = sorted(
+        (
+            (sum(_covered(s, set(content_stems(r.text))) for s in stems) / len(stems), r.id)
+            for r in campaign.recommendations
+        ),
+        reverse=True,
+    )
+    (best, rec_id), (second, _) = scores[0], scores[1]
+    return TextMatch(rec_id, best, best - second)
+
+
+QUOTE_SCORE, QUOTE_RIVAL = 90.0, 80.0
+
+
+def match_quote(fragment: str, campaign: Campaign) -> TextMatch | None:
+    """A verbatim excerpt of one recommendation (a quote, an inline-reply quote), or a paraphrase of it.
+
+    Excerpts are compared character-wise (rapidfuzz `partial_ratio`), so a few changed letters still
+    match; when no text contains the excerpt, the word-stem comparison of `match_text` decides.
+    """
+    folded = fragment.lower().replace("ё", "е").strip(' "«».')
+    if len(folded) >= 20:
+        scores = sorted(((fuzz.partial_ratio(folded, r.text.lower().replace("ё", "е")), r.id)
+                         for r in campaign.recommendations), reverse=True)  # fmt: skip
+        (best, rec_id), (second, _) = scores[0], scores[1]
+        if best >= QUOTE_SCORE and second < QUOTE_RIVAL:
+            return TextMatch(rec_id, 1.0, 1.0)
+    return match_text(fragment, campaign)
+
+
+def _exceptions(text: str) -> list[re.Match[str]]:
+    """ "кроме", "except", and "but" only when a number follows ("all but 4.3", not "but not run")."""
+    return [
+        m
+        for m in _EXCEPT.finditer(text)
+        if not m.group().startswith("but") or re.match(r"but\s+(?:not\s+)?\d", text[m.start() :])
+    ]
+
+
+def except_spans(text: str) -> list[tuple[int, int]]:
+    """Where "кроме"/"за исключением" stand, so that "за" in them is not read as a vote "за"."""
+    return [(m.start(), m.end()) for m in _exceptions(text)]

@@ -1,0 +1,263 @@
+"""Stances per recommendation from the respondent's own text, with the reasons a human must look.
+
+The reading stage hands over only what the respondent wrote (`ReplyContent`); this stage cuts it into
+units (list lines and table rows stay whole, prose is split into sentences), reads each unit into claims
+(`claims.read_unit`), and merges the claims: a more specific reference wins over a general one ("all
+except" and "всё поддерживаем. По 3.5 — нет"), two equally specific claims that differ are a
+contradiction. Every doubt becomes a `ReviewReason`; the stances found so far are still returned, as the
+reviewer's prefilled form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from mailflow.campaign import Campaign
+from mailflow.claims import Claim, Problem, UnitReading, clean_reason, read_unit
+from mailflow.lexicon import fold
+from mailflow.refs import EXPLICIT, GLOBAL, find_refs, match_quote
+from mailflow.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
+
+LOW_CONFIDENCE = 0.8
+WRAP_WIDTH = 50  # clients wrap plain text at 66–78 columns; a line shorter than this was ended by hand
+
+MESSAGES = {
+    "no_stance": "No stance on any recommendation was found; read the reply and record what it says.",
+    "holding": "The respondent says they will answer later; record nothing yet or wait for the next message.",
+    "question": "The reply asks a question; answer it and check whether it also gives stances.",
+    "contradiction": "The reply gives opposite stances on the same recommendation ({detail}); decide which holds.",
+    "unknown_id": "The reply names {detail}, which this campaign does not have; find which one they meant.",
+    "ambiguous_number": "A bare number ({detail}) could be a panel, a position or a mistyped ID; check which.",
+    "ambiguous_negation": "The negation «{detail}» does not say which recommendations it rejects; read it.",
+    "condition": "The stance comes with a condition («{detail}»); decide whether it counts as agreement.",
+    "reservation": "Agreement with a «but» («{detail}»); decide whether it is agreement or partial.",
+    "unclear_exception": "An exception («{detail}») does not say what the respondent thinks of it.",
+    "unclear_reference": "A recommendation is cited by its words («{detail}») but not clearly enough to match.",
+    "vague_scope": "The reply speaks of «{detail}» without naming which recommendations; ask or decide.",
+    "indirect": "A stance stands in a relative or reported clause («{detail}»); read what is actually stated.",
+    "no_scope": "A stance («{detail}») does not say which recommendations it is about.",
+    "no_stance_for_id": "Recommendation {detail} is named without a stance; check what the respondent means.",
+    "attachment_unreadable": "The attachment {detail} could not be read; open it and record its stances.",
+    "language": "The reply is in a language or script the parser does not read ({detail}); read it.",
+    "low_confidence": "Stances on {detail} rest on a loose match (a typo or a paraphrase); confirm them.",
+}
+
+_HOLDING = re.compile(
+    r"обсуд(?:им|ят|ится)|рассмотр(?:им|ят)|ответ(?:им|ят)\s+(?:позже|позднее|дополнительно|после|в ближайшее)"
+    r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
+    r"|вернемся|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
+    r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
+    r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
+)
+_QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
+_CLOSING = re.compile(r"^\s*(?:с уважением|спасибо|благодар|best regards|regards|thank|урматтоо|ийгилик|--)")
+_RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+_ROW = re.compile(r"^\s*(?:[-*•●▪]\s*)?(?:\d{1,2}[.)]\s*)?(?:п\.\s*|пункт\s*|рек\.\s*)?\d{1,2}\.\d{1,2}(?!\.\d)|\|")
+_NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"«(A-ZА-ЯЁӨҮҢ])")
+_KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    paragraph: int
+
+
+def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
+    """Read every stance the respondent gave, and every reason a careful reader would stop and ask."""
+    problems: list[Problem] = []
+    claims: list[Claim] = []
+    for pair in content.inline_pairs:
+        _extend(claims, problems, _read_pair(pair, campaign))
+    _extend(claims, problems, _read_text(_without_answers(content.text, content.inline_pairs), campaign))
+    _extend(claims, problems, _read_text(_own_subject(content.subject, campaign), campaign))
+    for attachment in content.attachments:
+        if attachment.problem:
+            problems.append(Problem("attachment_unreadable", f"{attachment.filename} ({attachment.problem})"))
+        else:
+            _extend(claims, problems, _read_text(attachment.text, campaign))
+    own_text = "\n".join([content.text, *(p.answer for p in content.inline_pairs)])
+    problems += _reply_problems(own_text, content.language)
+    stances, merge_problems = _merge(claims, campaign)
+    problems += merge_problems
+    if not stances:
+        problems.append(Problem("no_stance", ""))
+    loose = [f.rec_id for f in stances.values() if f.confidence < LOW_CONFIDENCE]
+    if loose:
+        problems.append(Problem("low_confidence", ", ".join(loose)))
+    return StanceResult(stances, _reasons(problems))
+
+
+def _extend(claims: list[Claim], problems: list[Problem], reading: tuple[list[Claim], list[Problem]]) -> None:
+    claims += reading[0]
+    problems += reading[1]
+
+
+def _read_pair(pair: InlinePair, campaign: Campaign) -> tuple[list[Claim], list[Problem]]:
+    """An answer written under a quoted paragraph of our letter is about that paragraph's recommendation."""
+    quoted = fold(pair.quoted)
+    targets = tuple(i for r in find_refs(quoted, campaign) if r.level == EXPLICIT and not r.problem for i in r.ids)
+    if not targets:
+        match = match_quote(pair.quoted, campaign)
+        targets = (match.rec_id,) if match and match.accepted else ()
+    return _read_text(pair.answer, campaign, targets)
+
+
+def _without_answers(text: str, pairs: tuple[InlinePair, ...]) -> str:
+    """The reader may also leave inline answers in `text`; they are read once, with their quote."""
+    for pair in pairs:
+        if pair.answer.strip():
+            text = text.replace(pair.answer.strip(), "", 1)
+    return text
+
+
+def _own_subject(subject: str, campaign: Campaign) -> str:
+    """What the respondent added to our subject ("Re: … — согласны со всеми"), without "Re:" and our words."""
+    own = _RE_PREFIX.sub("", subject)
+    return own.replace(campaign.letter.subject, " ")
+
+
+def _units(text: str) -> list[_Unit]:
+    """Rows and list lines stay whole; hard-wrapped prose lines are joined and split into sentences."""
+    units: list[_Unit] = []
+    for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
+        prose: list[str] = []
+        for line in [*paragraph.splitlines(), ""]:
+            if line.lstrip().startswith(">"):
+                continue  # a quoted line the reading stage left: only the respondent's own words count
+            is_prose = bool(line.strip()) and not _ROW.match(line) and not _NUMBERED_ROW.match(line)
+            if prose and (not is_prose or not _wrapped(prose[-1])):
+                units += [_Unit(s, number) for s in _SENTENCE_END.split(" ".join(prose)) if s.strip()]
+                prose = []
+            if is_prose:
+                prose.append(line.strip())
+            elif line.strip():
+                units.append(_Unit(line.strip(), number))
+    return units
+
+
+def _wrapped(line: str) -> bool:
+    """A long line that does not end a sentence was wrapped by the client; a short one ends itself."""
+    return len(line) >= WRAP_WIDTH and not line.endswith((".", "!", "?", ":", ";"))
+
+
+def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> tuple[list[Claim], list[Problem]]:
+    """Read units in order; a line naming IDs without a stance hands them to the next line that has one."""
+    claims: list[Claim] = []
+    problems: list[Problem] = []
+    units = _units(text)
+    pending: tuple[str, ...] = ()
+    waiting: Claim | None = None
+    for index, unit in enumerate(units):
+        reading = read_unit(unit.text, campaign, default or pending)
+        if waiting is not None and _gives_reason(reading, unit, units[index - 1]):
+            claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
+            waiting = None
+            continue
+        claims += reading.claims
+        problems += reading.problems
+        unanswered = pending if not reading.used_default else ()
+        problems += [Problem("no_stance_for_id", i) for i in unanswered]
+        pending = reading.ids_without_stance
+        waiting = reading.claims[-1] if reading.wants_reason else None
+    problems += [Problem("no_stance_for_id", i) for i in pending]
+    return claims, problems
+
+
+def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
+    """The sentence after a bare "не согласны" is its reason, if it has no stance or ID of its own."""
+    return (
+        unit.paragraph == previous.paragraph
+        and not reading.has_cue
+        and not reading.ids_without_stance
+        and not reading.problems
+        and not _CLOSING.match(fold(unit.text))
+        and not _QUESTION.search(unit.text)
+    )
+
+
+def _with_reason(claim: Claim, sentence: str) -> Claim:
+    reason = clean_reason(sentence)
+    return Claim(claim.ids, claim.stance, claim.level, reason, claim.evidence, claim.confidence, claim.scoped)
+
+
+def _reply_problems(text: str, language: str) -> list[Problem]:
+    folded = fold(text)
+    problems = []
+    if _HOLDING.search(folded):
+        problems.append(Problem("holding", ""))
+    if _QUESTION.search(folded):
+        problems.append(Problem("question", ""))
+    foreign = _foreign_script(text)
+    if foreign or language not in ("ru", "ky", "en", "mixed", ""):
+        problems.append(Problem("language", foreign or language))
+    elif _unread_latin(folded):
+        problems.append(Problem("language", "Latin-script text that is not English"))
+    return problems
+
+
+def _foreign_script(text: str) -> str:
+    for char in text:
+        if char.isalpha() and not unicodedata.name(char, "").startswith(_KNOWN_SCRIPTS):
+            return unicodedata.name(char, "unknown").split()[0].title()
+    return ""
+
+
+def _unread_latin(folded: str) -> bool:
+    """Latin words but no English ones: Uzbek, Turkish or Kyrgyz in Latin letters, which we do not read."""
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", folded)]
+    latin = [w for w in words if unicodedata.name(w[0], "").startswith("LATIN")]
+    cyrillic = [w for w in words if unicodedata.name(w[0], "").startswith("CYRILLIC")]
+    return len(latin) >= 3 and len(latin) > len(cyrillic) and not _ENGLISH_WORDS.search(folded)
+
+
+def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFinding], list[Problem]]:
+    """One finding per recommendation: the most specific claim wins; equal ones that differ conflict."""
+    problems: list[Problem] = []
+    scoped = [c for c in claims if c.scoped]
+    # "Возражений нет. Рекомендации принимаем.": a stance without scope adds nothing to "all" with it.
+    covered = {c.stance for c in scoped if c.level == GLOBAL}
+    unscoped = [c for c in claims if not c.scoped and c.stance not in covered]
+    for claim in unscoped:
+        problems.append(Problem("no_scope", claim.evidence[:80]))
+    if not scoped:
+        scoped = unscoped
+    named = {i for c in scoped if c.level == EXPLICIT and not c.guess for i in c.ids}
+    for claim in [c for c in scoped if c.guess]:
+        scoped.remove(claim)
+        rest = tuple(i for i in claim.ids if i not in named)
+        if rest:
+            problems.append(Problem("unclear_exception", claim.evidence[:80]))
+            scoped.append(Claim(rest, claim.stance, claim.level, None, claim.evidence, 0.5))
+    findings: dict[str, StanceFinding] = {}
+    for rec_id in campaign.ids:
+        about = [c for c in scoped if rec_id in c.ids]
+        if not about:
+            continue
+        top = max(c.level for c in about)
+        chosen = [c for c in about if c.level == top]
+        if len({c.stance for c in chosen}) > 1:
+            problems.append(Problem("contradiction", rec_id))
+        final = chosen[-1]
+        reason = next((c.reason for c in chosen if c.reason and c.stance is final.stance), None)
+        keeps_reason = final.stance in (Stance.DISAGREE, Stance.PARTIAL)
+        confidence = min(c.confidence for c in chosen)
+        findings[rec_id] = StanceFinding(rec_id, final.stance, reason if keeps_reason else None,
+                                         final.evidence, confidence)  # fmt: skip
+    return findings, problems
+
+
+def _reasons(problems: list[Problem]) -> tuple[ReviewReason, ...]:
+    """One review reason per code, naming every detail of that code, in the order they were found."""
+    details: dict[str, list[str]] = {}
+    for problem in problems:
+        details.setdefault(problem.code, [])
+        if problem.detail and problem.detail not in details[problem.code]:
+            details[problem.code].append(problem.detail)
+    return tuple(
+        ReviewReason(code, MESSAGES[code].format(detail="; ".join(found) or "—")) for code, found in details.items()
+    )

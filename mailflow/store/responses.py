@@ -1,0 +1,110 @@
+"""Recording stances: one current stance per recipient and recommendation, with its history.
+
+Two rules protect the committee's record. A later reply updates only the recommendations it addresses,
+and the replaced stance moves to the history so a change of position stays visible. A reviewer's
+decision is final: the parser never overwrites it (a later reply that disagrees with it goes to review).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailflow.reply import StanceFinding
+from mailflow.store.models import (
+    RecommendationRow,
+    ResponseHistoryRow,
+    ResponseRow,
+    SetBy,
+)
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    rec_id: str
+    old: str | None
+    new: str
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    changed: tuple[StanceChange, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    kept_reviewer: tuple[str, ...] = field(default=())  # parser disagreed with a reviewer's decision
+    unknown: tuple[str, ...] = ()
+
+
+def record_stances(
+    session: Session,
+    *,
+    campaign_id: int,
+    recipient_id: int,
+    stances: Mapping[str, StanceFinding],
+    source_message_id: int | None,
+    at: datetime,
+    set_by: SetBy = SetBy.PARSER,
+    user: str | None = None,
+) -> RecordSummary:
+    """Store `stances` as the recipient's current ones; idempotent for the same stances from the same message."""
+    recs = {
+        r.rec_id: r
+        for r in session.scalars(select(RecommendationRow).where(RecommendationRow.campaign_id == campaign_id))
+    }
+    current = {
+        row.recommendation_id: row
+        for row in session.scalars(select(ResponseRow).where(ResponseRow.recipient_id == recipient_id))
+    }
+    changed: list[StanceChange] = []
+    unchanged: list[str] = []
+    kept: list[str] = []
+    unknown: list[str] = []
+    for rec_id, finding in stances.items():
+        rec = recs.get(rec_id)
+        if rec is None:
+            unknown.append(rec_id)
+            continue
+        row = current.get(rec.id)
+        if row is not None and row.stance == finding.stance.value and row.reason == finding.reason:
+            unchanged.append(rec_id)
+            continue
+        if row is not None and row.set_by == SetBy.REVIEWER and set_by == SetBy.PARSER:
+            kept.append(rec_id)
+            continue
+        old = None
+        if row is None:
+            row = ResponseRow(recipient_id=recipient_id, recommendation_id=rec.id)
+            session.add(row)
+        else:
+            old = row.stance
+            session.add(
+                ResponseHistoryRow(
+                    recipient_id=recipient_id,
+                    recommendation_id=rec.id,
+                    stance=row.stance,
+                    reason=row.reason,
+                    source_message_id=row.source_message_id,
+                    set_by=row.set_by,
+                    set_by_user=row.set_by_user,
+                    valid_from=row.updated_at,
+                    replaced_at=at,
+                )
+            )
+        row.stance, row.reason, row.evidence, row.confidence = (
+            finding.stance.value,
+            finding.reason,
+            finding.evidence,
+            finding.confidence,
+        )
+        row.source_message_id, row.set_by, row.set_by_user, row.updated_at = (
+            source_message_id,
+            set_by.value,
+            user,
+            at,
+        )
+        changed.append(StanceChange(rec_id, old, finding.stance.value))
+    session.flush()
+    return RecordSummary(tuple(changed), tuple(unchanged), tuple(kept), tuple(unknown))

@@ -1,0 +1,49 @@
+"""Review items: replies a human must read, with the reasons the parser gave, opened once per message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailflow.reply import ReviewReason
+from mailflow.store.models import AuditRow, ReviewItemRow
+
+OPEN = "open"
+CLOSED = "closed"
+
+
+def open_review(
+    session: Session,
+    *,
+    inbound_id: int,
+    recipient_id: int | None,
+    reasons: Sequence[ReviewReason],
+    at: datetime,
+) -> ReviewItemRow:
+    """Open (or refresh, on reprocessing) the item for a message; a closed item stays closed."""
+    item = session.scalars(select(ReviewItemRow).where(ReviewItemRow.inbound_id == inbound_id)).one_or_none()
+    payload = [r.to_json() for r in reasons]
+    if item is None:
+        item = ReviewItemRow(
+            inbound_id=inbound_id, recipient_id=recipient_id, reasons=payload, status=OPEN, created_at=at
+        )
+        session.add(item)
+    elif item.status == OPEN:
+        item.reasons, item.recipient_id = payload, recipient_id
+    session.flush()
+    return item
+
+
+def close_review(session: Session, item: ReviewItemRow, *, user: str, at: datetime, note: str = "") -> None:
+    item.status, item.closed_at, item.closed_by = CLOSED, at, user
+    session.add(AuditRow(at=at, actor=user, action="review.close", subject=f"review:{item.id}", detail={"note": note}))
+    session.flush()
+
+
+def open_reviews(session: Session) -> list[ReviewItemRow]:
+    """Oldest first: a respondent waiting longest for an answer is read first."""
+    query = select(ReviewItemRow).where(ReviewItemRow.status == OPEN).order_by(ReviewItemRow.created_at)
+    return list(session.scalars(query))

@@ -1,0 +1,133 @@
+"""Attachments: DOCX and PDF text is read; scans, images, unknown and oversized files are flagged."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from mailmaker import Attachment, make_reply
+
+from mailflow.attachments import DOCX, read_attachment
+from mailflow.campaign import Campaign
+from mailflow.mime import ParseLimits, Part
+from mailflow.parse import parse_reply
+
+from .documents import make_docx, make_pdf
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def _reasons(parsed: object) -> list[str]:
+    return [r.code for r in getattr(parsed, "review_reasons", ())]
+
+
+def test_docx_paragraphs_and_table_rows_are_read_in_order(campaign: Campaign) -> None:
+    data = make_docx(["Ответ ОФ «Пример»", "Согласны со всеми, кроме:"], [["№", "Позиция"], ["3.5", "не согласны"]])
+    raw = make_reply("Ответ во вложении.", attachments=[Attachment("ответ.docx", DOCX, data)])
+    parsed = parse_reply(raw, campaign)
+    (attachment,) = parsed.content.attachments
+    assert attachment.filename == "ответ.docx"
+    assert attachment.text == "Ответ ОФ «Пример»\nСогласны со всеми, кроме:\n№ | Позиция\n3.5 | не согласны\nКонец"
+    assert attachment.problem is None
+    assert parsed.to_json()["attachments"][0]["text_chars"] == len(attachment.text)
+
+
+def test_pdf_with_a_text_layer_is_read(campaign: Campaign) -> None:
+    raw = make_reply(
+        "See attached.", attachments=[Attachment("answer.pdf", "application/pdf", make_pdf("We agree with 1.1."))]
+    )
+    (attachment,) = parse_reply(raw, campaign).content.attachments
+    assert attachment.text == "We agree with 1.1."
+
+
+def test_scanned_pdf_is_flagged_unreadable(campaign: Campaign) -> None:
+    raw = make_reply("Скан письма.", attachments=[Attachment("scan.pdf", "application/pdf", make_pdf(None))])
+    parsed = parse_reply(raw, campaign)
+    assert parsed.content.attachments[0].problem is not None
+    assert "attachment_unreadable" in _reasons(parsed)
+    assert parsed.needs_review
+
+
+@pytest.mark.parametrize(
+    ("filename", "content_type", "data"),
+    [
+        ("photo.png", "image/png", PNG),
+        ("letter.doc", "application/msword", b"\xd0\xcf\x11\xe0" + b"\x00" * 100),
+        ("broken.docx", DOCX, b"PK\x03\x04 not really a zip"),
+        ("broken.pdf", "application/pdf", b"%PDF-1.4 garbage"),
+    ],
+    ids=["image", "old-word", "broken-docx", "broken-pdf"],
+)
+def test_attachment_without_readable_text_is_recorded_and_flagged(
+    filename: str, content_type: str, data: bytes, campaign: Campaign
+) -> None:
+    parsed = parse_reply(make_reply("См. вложение.", attachments=[Attachment(filename, content_type, data)]), campaign)
+    (attachment,) = parsed.content.attachments
+    assert (attachment.filename, attachment.text, attachment.problem is not None) == (filename, "", True)
+    assert "attachment_unreadable" in _reasons(parsed)
+
+
+def test_attachment_over_the_size_limit_is_flagged_too_large() -> None:
+    part = Part("application/pdf", "big.pdf", make_pdf("x") + b" " * 2_000)
+    read = read_attachment(part, ParseLimits(max_attachment_bytes=1_000))
+    assert read.attachment.problem is not None
+    assert read.review is not None and read.review.code == "attachment_too_large"
+
+
+def test_docx_that_unpacks_to_a_huge_size_is_not_opened() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\x00" * 3_000_000)
+    read = read_attachment(Part(DOCX, "bomb.docx", out.getvalue()), ParseLimits(max_attachment_bytes=100_000))
+    assert read.review is not None and read.review.code == "attachment_unreadable"
+
+
+def test_inline_logo_with_content_id_is_not_an_attachment(campaign: Campaign) -> None:
+    raw = make_reply("Согласны.", body="html")
+    logo = (
+        b"Content-Type: image/png\r\nContent-ID: <logo@ngo>\r\nContent-Disposition: inline\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+    )
+    parsed = parse_reply(_related(raw, logo), campaign)
+    assert parsed.content.attachments == ()
+    assert parsed.content.text == "Согласны."
+
+
+def _related(raw: bytes, extra_part: bytes) -> bytes:
+    """Put the message's single body part and `extra_part` into a multipart/related."""
+    head, rest = raw.split(b"Content-Type: text/html", 1)
+    return (
+        head
+        + b'Content-Type: multipart/related; boundary="R"\r\n\r\n--R\r\nContent-Type: text/html'
+        + rest
+        + b"\r\n--R\r\n"
+        + extra_part
+        + b"--R--\r\n"
+    )
+
+
+def test_attached_message_text_is_read(campaign: Campaign) -> None:
+    inner = make_reply("Согласны со всеми рекомендациями.", client="thunderbird")
+    raw = make_reply("Пересылаю ответ вложением.", attachments=[Attachment("answer.eml", "message/rfc822", inner)])
+    (attachment,) = parse_reply(raw, campaign).content.attachments
+    assert "Согласны со всеми рекомендациями." in attachment.text
+
+
+def test_reply_with_neither_text_nor_readable_attachment_asks_for_review(campaign: Campaign) -> None:
+    parsed = parse_reply(make_reply(""), campaign)
+    assert "empty_text" in _reasons(parsed)
+
+
+@pytest.mark.parametrize(
+    ("filename", "content_type"),
+    [
+        ("smime.p7s", "application/pkcs7-signature"),
+        ("signature.asc", "application/pgp-signature"),
+        ("i.vcf", "text/vcard"),
+    ],
+)
+def test_signatures_and_business_cards_are_not_flagged(filename: str, content_type: str, campaign: Campaign) -> None:
+    parsed = parse_reply(make_reply("Согласны.", attachments=[Attachment(filename, content_type, b"x" * 50)]), campaign)
+    assert parsed.content.attachments == ()
+    assert "attachment_unreadable" not in _reasons(parsed)

@@ -1,0 +1,174 @@
+"""The respondent's own text from plain bodies: quotes, attributions, Outlook blocks, signatures, forwards."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from mailflow.quotes import own_text
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "чт, 2 мар. 2023 г. в 10:15, Оргкомитет <dialog@committee.example>:",
+        "On Thu, Mar 2, 2023 at 10:15 AM Оргкомитет <dialog@committee.example> wrote:",
+        '02.03.2023, 10:15, "Оргкомитет" <dialog@committee.example>:',
+        "Четверг, 2 марта 2023, 10:15 +06:00 от Оргкомитет <dialog@committee.example>:",
+        "02.03.2023 10:15, Оргкомитет пишет:",
+        "2 марта 2023 г., в 10:15, Оргкомитет <dialog@committee.example> написал(а):",
+        '02.03.2023 10:15 пользователь "Оргкомитет" <dialog@committee.example> написал:',
+        "02.03.2023 10:15, Оргкомитет жазды:",
+        "Оргкомитет wrote:",
+    ],
+    ids=["gmail-ru", "gmail-en", "yandex", "mailru", "thunderbird-ru", "apple-ru", "android-ru", "ky", "bare-wrote"],
+)
+def test_attribution_line_above_a_quote_is_removed(attribution: str) -> None:
+    body = f"Согласны.\n\n{attribution}\n\n> Уважаемые коллеги!\n> 1.1. Повышать свой потенциал"
+    result = own_text(body)
+    assert result.text == "Согласны."
+    assert result.had_quote
+
+
+def test_attribution_wrapped_over_two_lines_is_removed_whole() -> None:
+    body = 'Hello\n02.04.2012 14:20 пользователь "bob@example.org" <\nbob@example.org> написал:\n\n> Hi\n'
+    assert own_text(body).text == "Hello"
+
+
+def test_quote_marks_without_a_space_are_quotes() -> None:
+    assert own_text("Ок.\n\n>Четверг, 2 марта 2023, 10:15 от Оргкомитет <d@c.example>:\n>\n>Текст\n").text == "Ок."
+
+
+def test_a_colon_line_that_introduces_own_text_is_kept() -> None:
+    body = "Наши ответы:\n1.1 — да\n1.2 — нет"
+    assert own_text(body).text == body
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "-----Original Message-----\nFrom: Оргкомитет\nSent: Thursday\nTo: me\nSubject: Recs",
+        "-----Исходное сообщение-----\nОт: Оргкомитет\nОтправлено: 2 марта\nКому: мне\nТема: Рекомендации",
+        "От: Оргкомитет <d@c.example>\nОтправлено: 2 марта 2023 г. 10:15\nКому: мне\nТема: Рекомендации",
+        "From: Committee <d@c.example>\nSent: Thursday, March 2, 2023 10:15 AM\nTo: me\nSubject: Recs",
+        "________________________________\nОт: Оргкомитет <d@c.example>\nОтправлено: 2 марта\nКому: мне",
+        "Кимден: Оргкомитет <d@c.example>\nЖөнөтүлдү: 2023-ж. 2-март\nКимге: мага\nТемасы: Сунуштар",
+        "Date: Thu, 2 Mar 2023\nSubject: Test\nFrom: d@c.example\nTo: me@example.org",
+    ],
+    ids=["original-en", "original-ru", "outlook-ru", "outlook-en", "outlook-rule", "outlook-ky", "hotmail"],
+)
+def test_outlook_unprefixed_block_and_everything_after_it_are_removed(block: str) -> None:
+    body = f"Поддерживаем все.\n\n{block}\n\nУважаемые коллеги!\n1.1. Повышать свой потенциал\n"
+    result = own_text(body)
+    assert result.text == "Поддерживаем все."
+    assert result.had_quote
+
+
+def test_a_single_from_line_in_own_text_is_not_an_outlook_block() -> None:
+    body = "От: ОФ «Пример»\nСогласны со всеми."
+    assert own_text(body).text == body
+
+
+def test_lone_attribution_with_unquoted_original_ends_the_text() -> None:
+    body = "Да.\n\nOn Thu, Mar 2, 2023 at 10:15 AM Committee <d@c.example> wrote:\nDear colleagues,\n1.1. Text"
+    assert own_text(body).text == "Да."
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "-- \nИван",
+        "--\nИван",
+        "С уважением,\nИван Петров",
+        "С уважением, Иван",
+        "Best regards,\nIvan",
+        "Урматтоо менен,\nГүлмира",
+        "Sent from my iPhone",
+        "Отправлено с iPhone",
+        "Отправлено из мобильной Почты Mail.ru",
+        "Get Outlook for Android",
+        "Данное сообщение является конфиденциальным и предназначено только для адресата.",
+        "CONFIDENTIALITY NOTICE: this message is intended only for the named recipient.",
+    ],
+)
+def test_signature_footer_and_disclaimer_are_removed(clutter: str) -> None:
+    assert own_text(f"Согласны.\n\n{clutter}").text == "Согласны."
+
+
+def test_regards_inside_a_long_sentence_is_not_a_signature() -> None:
+    body = "С уважением к вашей работе сообщаем, что мы не согласны с рекомендацией 3.5 и просим её пересмотреть."
+    assert own_text(body).text == body
+
+
+def test_inline_answers_pair_with_the_quoted_paragraph_directly_above() -> None:
+    body = (
+        "Ответы ниже.\n\n02.03.2023 10:15, Оргкомитет пишет:\n> Уважаемые коллеги!\n>\n"
+        "> 1.1. Повышать потенциал.\n\nДа.\n\n> 1.2. Усилить взаимодействие.\n> 1.3. Расширять активность.\n\n"
+        "Нет, не согласны.\n\n> 1.4. Последняя.\n"
+    )
+    result = own_text(body)
+    assert [(p.quoted, p.answer) for p in result.inline_pairs] == [
+        ("1.1. Повышать потенциал.", "Да."),
+        ("1.3. Расширять активность.", "Нет, не согласны."),
+    ]
+    assert result.text == "Ответы ниже.\n\nДа.\n\nНет, не согласны."
+
+
+def test_bottom_posted_answer_is_kept_and_paired() -> None:
+    result = own_text("On 04/02/2012 06:26 PM, Megan wrote:\n> Hi\nHello")
+    assert result.text == "Hello"
+    assert [(p.quoted, p.answer) for p in result.inline_pairs] == [("Hi", "Hello")]
+
+
+def test_signature_after_inline_answers_is_removed() -> None:
+    result = own_text("> 1.1. Текст\n\nДа.\n\n-- \nИван\n")
+    assert result.text == "Да."
+    assert result.inline_pairs[0].answer == "Да."
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "---------- Forwarded message ---------",
+        "-------- Пересылаемое сообщение --------",
+        "-------- Forwarded Message --------",
+        "Начало переадресованного сообщения:",
+        "Begin forwarded message:",
+    ],
+)
+def test_forwarded_message_in_the_new_text_is_kept(marker: str) -> None:
+    body = f"Пересылаю ответ директора.\n\n{marker}\nОт: Директор <d@ngo.example>\nТема: Re: Рек\n\nСогласны с 1.1.\n"
+    text = own_text(body).text
+    assert text.startswith("Пересылаю ответ директора.")
+    assert "Согласны с 1.1." in text
+
+
+def test_outlook_block_in_a_forward_subject_is_the_forwarded_content() -> None:
+    body = "От: Директор <d@ngo.example>\nОтправлено: 3 марта\nКому: мне\nТема: RE: Рек\n\nСогласны с 2.1.\n"
+    assert "Согласны с 2.1." in own_text(body, subject="FW: RE: Рек").text
+    assert own_text(body, subject="RE: Рек").text == ""
+
+
+def test_a_forward_marker_inside_the_quote_is_still_a_quote() -> None:
+    body = "Да.\n\n> ---------- Forwarded message ---------\n> От: x@y.example\n> Текст"
+    assert own_text(body).text == "Да."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "> " * 5000 + "x",
+        ("> a\n" * 50_000) + "b",
+        ("От: a\n" * 30_000),
+        ("x" * 200_000) + ":",
+        ("1" * 100_000) + " wrote:",
+        ("\n" * 100_000) + "text",
+        ("Согласны, " * 20_000 + "\n") * 5,
+    ],
+    ids=["deep-quote", "long-thread", "header-storm", "long-colon-line", "long-wrote", "blank-lines", "long-lines"],
+)
+def test_pathological_bodies_take_linear_time(body: str) -> None:
+    start = time.perf_counter()
+    own_text(body)
+    assert time.perf_counter() - start < 1.0

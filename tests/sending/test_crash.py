@@ -1,0 +1,97 @@
+"""The sender killed with SIGKILL mid-batch, again and again, then run to the end: counted at the server,
+every letter arrives exactly once, except those marked uncertain, which arrive at most once."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jinja2
+from sqlalchemy.orm import Session, sessionmaker
+
+from mailflow.campaign import Audience, Campaign
+from mailflow.compose import LetterKind
+from mailflow.lifecycle import LetterStatus
+from mailflow.outbox import list_letters, queue_letters
+from mailflow.recipients import RecipientEntry
+from mailflow.store.campaigns import sync_campaign
+from mailflow.store.db import transaction
+from mailflow.store.recipients import import_recipients
+from tests.sending.conftest import SENDER, FakeClock, Mailbox
+
+CHILD = Path(__file__).with_name("sender_child.py")
+ROUNDS = 10
+LETTERS = 60
+
+
+def _start(url: str, server: Mailbox, lock: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), url, str(server.port), str(lock)], env=env, stderr=subprocess.PIPE
+    )
+
+
+def test_sigkill_mid_batch_never_sends_a_letter_twice(
+    factory: sessionmaker[Session],
+    env: jinja2.Environment,
+    campaign: Campaign,
+    smtp_server: Mailbox,
+    clock: FakeClock,
+    tmp_path: Path,
+) -> None:
+    entries = [
+        RecipientEntry(f"Org {i}", f"Contact {i}", f"r{i}@example.org", Audience.CSO, "", "ru") for i in range(LETTERS)
+    ]
+    with transaction(factory) as session:
+        import_recipients(session, sync_campaign(session, campaign), entries)
+        queue_letters(session, env, campaign, LetterKind.APPEAL, SENDER, now=clock.now())
+    url = str(factory.kw["bind"].url)
+    lock = tmp_path / "send.lock"
+    rng = random.Random(5)
+    killed = 0
+    for round_number in range(ROUNDS):
+        # the server takes a moment over each letter, as real ones do: in odd rounds before the letter is
+        # handed over (a kill then leaves it queued), in even rounds after the final dot (uncertain)
+        smtp_server.delay, smtp_server.rcpt_delay = (0.005, 0.0) if round_number % 2 == 0 else (0.0, 0.005)
+        before = len(smtp_server.received)
+        child = _start(url, smtp_server, lock)
+        deadline = time.monotonic() + 30
+        while len(smtp_server.received) == before and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0, 0.04))
+        child.send_signal(signal.SIGKILL)
+        _, stderr = child.communicate(timeout=30)
+        if child.returncode == -signal.SIGKILL:
+            killed += 1
+        else:
+            assert child.returncode == 0, stderr.decode()
+    assert killed >= ROUNDS // 2, "the kills should land mid-batch"
+    smtp_server.delay = smtp_server.rcpt_delay = 0.0
+
+    final = _start(url, smtp_server, lock)
+    _, stderr = final.communicate(timeout=120)
+    assert final.returncode == 0, stderr.decode()
+
+    with transaction(factory) as session:
+        letters = list_letters(session)
+    counts = smtp_server.by_message_id()
+    by_status: dict[LetterStatus, int] = {}
+    for letter in letters:
+        by_status[letter.status] = by_status.get(letter.status, 0) + 1
+        arrived = counts.get(letter.message_id, 0)
+        if letter.status is LetterStatus.SENT:
+            assert arrived == 1, letter
+        else:
+            assert letter.status is LetterStatus.UNCERTAIN, letter
+            assert arrived <= 1, letter
+    assert len(letters) == LETTERS
+    assert sum(counts.values()) == len(smtp_server.received) <= LETTERS
+    assert set(counts) <= {v.message_id for v in letters}
+    uncertain_arrived = sum(counts.get(v.message_id, 0) for v in letters if v.status is LetterStatus.UNCERTAIN)
+    assert by_status.get(LetterStatus.UNCERTAIN, 0) <= killed  # at most the one letter in flight per kill
+    print(f"{killed} kills: {by_status}, {uncertain_arrived} uncertain arrived")

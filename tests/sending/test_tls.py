@@ -1,0 +1,113 @@
+"""STARTTLS (RFC 3207) and implicit TLS with a login, against aiosmtpd holding a throwaway certificate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import ssl
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from mailflow.smtp import Outgoing, ServerUnavailable, SmtpSender
+from tests.sending.conftest import Mailbox, free_port
+
+LETTER = Outgoing(
+    1, "<appeal.x.1@committee.example>", "dialog@committee.example", "a@b.example", b"Subject: t\r\n\r\nhi\r\n"
+)
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
+    folder = tmp_path_factory.mktemp("tls")
+    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return folder / "cert.pem", folder / "key.pem"
+
+
+def _check_login(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+    ok = auth_data.login == b"committee" and auth_data.password == b"s3cret"
+    return AuthResult(success=ok, handled=False)
+
+
+@pytest.fixture(params=["starttls", "ssl"])
+def tls_server(request: pytest.FixtureRequest, certificate: tuple[Path, Path]) -> Iterator[tuple[Mailbox, str]]:
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(*certificate)
+    mailbox = Mailbox(port=free_port())
+    options: dict[str, Any] = {"authenticator": _check_login}
+    if request.param == "starttls":
+        options |= {"tls_context": server_context, "require_starttls": True, "auth_require_tls": True}
+    else:
+        # aiosmtpd only counts STARTTLS as TLS for auth_require_tls; this whole connection is TLS
+        options |= {"ssl_context": server_context, "auth_require_tls": False}
+    controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port, **options)
+    controller.start()
+    try:
+        yield mailbox, request.param
+    finally:
+        controller.stop()
+
+
+def _client_context(certificate: tuple[Path, Path]) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=str(certificate[0]))
+
+
+def test_letters_go_over_tls_after_a_login(tls_server: tuple[Mailbox, str], certificate: tuple[Path, Path]) -> None:
+    mailbox, security = tls_server
+    sender = SmtpSender(
+        "127.0.0.1",
+        mailbox.port,
+        security=security,
+        user="committee",
+        password="s3cret",
+        timeout=5,
+        ssl_context=_client_context(certificate),
+    )
+    with sender:
+        assert sender.deliver(LETTER, lambda: True)
+        assert sender.deliver(LETTER, lambda: True)  # the same connection, reset in between
+    assert len(mailbox.received) == 2
+
+
+def test_a_wrong_password_stops_before_any_letter(
+    tls_server: tuple[Mailbox, str], certificate: tuple[Path, Path]
+) -> None:
+    mailbox, security = tls_server
+    sender = SmtpSender(
+        "127.0.0.1",
+        mailbox.port,
+        security=security,
+        user="committee",
+        password="wrong",
+        timeout=5,
+        ssl_context=_client_context(certificate),
+    )
+    with sender, pytest.raises(ServerUnavailable, match="refused the login"):
+        sender.deliver(LETTER, lambda: True)
+    assert mailbox.received == []
