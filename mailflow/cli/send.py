@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import sys
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -178,7 +179,7 @@ def send(
     where = str(sender.directory) if isinstance(sender, FolderSender) else f"{settings.smtp.host}"
     with (
         sender,
-        click.progressbar(length=due, label=f"sending to {where}", file=click.get_text_stream("stderr")) as bar,
+        click.progressbar(length=due, label=f"sending to {where}", file=sys.stderr) as bar,
     ):
 
         def advance_bar(_: Outcome) -> None:
