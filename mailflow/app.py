@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+import socket
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
+import jinja2
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign import Campaign, load_campaign
+from mailflow.classify import OwnIdentity
+from mailflow.compose import template_environment, templates_dir
+from mailflow.fetch import Mailbox
+from mailflow.imap import Filing, ImapConfig, ImapMailbox
+from mailflow.ingest import Context
+from mailflow.maildir import MaildirMailbox
+from mailflow.mime import ParseLimits
+from mailflow.outbox import Outcome, SendSummary, SystemClock, send_queued
 from mailflow.settings import DEFAULT_CONFIG, Settings, load_settings
+from mailflow.smtp import sender_for
+from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import make_engine, require_current_schema
+from mailflow.store.messages import load_directory
+from mailflow.worker import Worker
 
 
 def find_config(explicit: Path | None, environ: Mapping[str, str]) -> Path | None:
@@ -55,3 +71,61 @@ class App:
 
     def campaign(self, path: Path | None = None) -> Campaign:
         return load_campaign(path if path is not None else self.settings.path(self.settings.campaign.file))
+
+    # -- the worker's parts ------------------------------------------------------------------------------
+
+    def own_identity(self) -> OwnIdentity:
+        address = self.settings.sender.address.lower()
+        return OwnIdentity(address=address, domain=address.rpartition("@")[2])
+
+    def parse_limits(self) -> ParseLimits:
+        storage = self.settings.storage
+        return ParseLimits(
+            max_message_bytes=storage.max_message_bytes, max_attachment_bytes=storage.max_attachment_bytes
+        )
+
+    def templates(self) -> jinja2.Environment:
+        return template_environment(templates_dir(self.settings.root))
+
+    def mailbox(self) -> Mailbox:
+        if self.settings.mailbox.kind == "imap":
+            return ImapMailbox(ImapConfig.from_settings(self.settings, filing=Filing(self.settings.worker.filing)))
+        return MaildirMailbox.from_settings(self.settings)
+
+    def processing_context(self, session: Session, campaign: Campaign) -> Context:
+        """Rebuilt every cycle: the directory must know the letters sent since the last one."""
+        campaign_row = sync_campaign(session, campaign)
+        return Context(
+            campaign=campaign,
+            campaign_id=campaign_row.id,
+            directory=load_directory(session, campaign_row.id, own_address=self.settings.sender.address),
+            own=self.own_identity(),
+            limits=self.parse_limits(),
+            sender=self.settings.sender,
+            templates=self.templates() if self.settings.worker.acknowledge else None,
+        )
+
+    def worker(self, campaign: Campaign, *, mailbox: Mailbox | None = None) -> Worker:
+        return Worker(
+            sessions=self.sessions(),
+            mailbox=mailbox or self.mailbox(),
+            context=lambda session: self.processing_context(session, campaign),
+            now=lambda: datetime.now(UTC),
+            holder=f"{socket.gethostname()}:{os.getpid()}",
+            max_message_bytes=self.settings.storage.max_message_bytes,
+            batch_limit=self.settings.worker.batch,
+        )
+
+    def send_due(self, *, on_outcome: Callable[[Outcome], None] | None = None) -> SendSummary:
+        """Send every due letter: over SMTP when `smtp.host` is set, else into `storage/outbox/`."""
+        settings = self.settings
+        with sender_for(settings) as sender:
+            return send_queued(
+                self.sessions(),
+                sender,
+                SystemClock(),
+                mail_from=settings.sender.address,
+                lock_path=settings.storage_dir / "send.lock",
+                rate_per_minute=settings.smtp.rate_per_minute if settings.smtp.host else 0,
+                on_outcome=on_outcome,
+            )

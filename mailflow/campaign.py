@@ -148,9 +148,7 @@ def _validate(campaign: Campaign, source: str) -> None:
         if rec.id in seen:
             raise CampaignError(source, f"recommendation ID {rec.id} appears twice")
         if rec.panel not in panel_numbers or not rec.id.startswith(f"{rec.panel}."):
-            raise CampaignError(
-                source, f"recommendation {rec.id} names panel {rec.panel}, which is not listed"
-            )
+            raise CampaignError(source, f"recommendation {rec.id} names panel {rec.panel}, which is not listed")
         if not rec.text:
             raise CampaignError(source, f"recommendation {rec.id} has no text")
         seen.add(rec.id)

@@ -20,12 +20,8 @@ PANEL_HEADING = re.compile(
     re.IGNORECASE,
 )
 BULLET = re.compile(r"^(?:[●•▪◦∙·*\-–—]|\d{1,2}[.)](?!\d))\s*(.+)$")
-SUBGROUP_BUSINESS = re.compile(
-    r"^(?:бизнес|частный сектор|business|private sector)[^:]{0,40}:$", re.IGNORECASE
-)
-SUBGROUP_CSO = re.compile(
-    r"^(?:ОГО|НКО|НПО|CSOs?|NGOs?|гражданское общество|civil society)[^:]{0,40}:$", re.IGNORECASE
-)
+SUBGROUP_BUSINESS = re.compile(r"^(?:бизнес|частный сектор|business|private sector)[^:]{0,40}:$", re.IGNORECASE)
+SUBGROUP_CSO = re.compile(r"^(?:ОГО|НКО|НПО|CSOs?|NGOs?|гражданское общество|civil society)[^:]{0,40}:$", re.IGNORECASE)
 RECOMMENDATIONS_LEAD = re.compile(r"\s*были\s+выработаны.*$|\s*(?:the following )?recommendations.*$", re.I)
 TITLE_QUOTE = re.compile(r"«(.+)»")
 SENTENCE_END = (".", "!", "?", ";", "…")
@@ -126,9 +122,7 @@ def import_letter(text: str, *, slug: str, source: str, subject: str | None = No
     recs: list[Recommendation] = []
     for panel_number, audience, lines in draft.recs:
         counters[panel_number] = counters.get(panel_number, 0) + 1
-        recs.append(
-            Recommendation(f"{panel_number}.{counters[panel_number]}", panel_number, _join(lines), audience)
-        )
+        recs.append(Recommendation(f"{panel_number}.{counters[panel_number]}", panel_number, _join(lines), audience))
     closing = _paragraphs(closing_lines)
     signature = "Оргкомитет" if "Оргкомитет" in closing else ""
     letter = Letter(
@@ -138,8 +132,6 @@ def import_letter(text: str, *, slug: str, source: str, subject: str | None = No
         closing=closing,
         signature=signature,
     )
-    campaign = Campaign(
-        slug=slug, title=title, letter=letter, panels=tuple(panels), recommendations=tuple(recs)
-    )
+    campaign = Campaign(slug=slug, title=title, letter=letter, panels=tuple(panels), recommendations=tuple(recs))
     # round-trip through the validator so an imported campaign obeys the same rules as a loaded one
     return campaign_from_dict(campaign.to_dict(), source)

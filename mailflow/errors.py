@@ -84,3 +84,23 @@ class FetchError(MailflowError):
         super().__init__(f"mailbox {mailbox}: {problem}")
         self.mailbox = mailbox
         self.problem = problem
+
+
+class ReviewError(MailflowError):
+    """A review item cannot be shown or decided: it does not exist (`missing`), is already closed, or the
+    decision names an unknown recommendation, stance or organisation."""
+
+    def __init__(self, item: str, problem: str, *, missing: bool = False) -> None:
+        super().__init__(f"review {item}: {problem}")
+        self.item = item
+        self.problem = problem
+        self.missing = missing
+
+
+class AccountError(MailflowError):
+    """A committee member's account cannot be created or changed: the name is taken or the password too short."""
+
+    def __init__(self, username: str, problem: str) -> None:
+        super().__init__(f"user {username}: {problem}")
+        self.username = username
+        self.problem = problem

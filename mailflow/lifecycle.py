@@ -65,9 +65,7 @@ S = TypeVar("S", LetterStatus, MessageStatus)
 
 def advance(current: S, target: S) -> S:
     """Return `target` if the lifecycle allows the step from `current`, else raise TransitionError."""
-    table: dict[S, frozenset[S]] = (
-        LETTER_TRANSITIONS if isinstance(current, LetterStatus) else MESSAGE_TRANSITIONS
-    )
+    table: dict[S, frozenset[S]] = LETTER_TRANSITIONS if isinstance(current, LetterStatus) else MESSAGE_TRANSITIONS
     if target not in table[current]:
         raise TransitionError(type(current).__name__, current.value, target.value)
     return target

@@ -29,7 +29,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign import Audience, Campaign
-from mailflow.compose import Addressee, LetterKind, compose_letter, new_message_id
+from mailflow.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
 from mailflow.errors import SendError
 from mailflow.lifecycle import LetterStatus, advance
 from mailflow.settings import SenderSettings
@@ -197,21 +197,7 @@ def queue_letters(
             message_id=new_message_id(kind, to.token, sender.address),
             now=now,
         )
-        session.add(
-            LetterRow(
-                campaign_id=campaign_row.id,
-                recipient_id=recipient.id,
-                kind=kind.value,
-                sequence=(previous or 0) + 1,
-                to_address=letter.to,
-                message_id=letter.message_id,
-                subject=letter.subject,
-                raw=letter.raw,
-                status=LetterStatus.QUEUED.value,
-                attempts=0,
-                created_at=now,
-            )
-        )
+        session.add(_queued_row(campaign_row.id, recipient.id, kind, (previous or 0) + 1, letter, now))
         queued += 1
     summary = QueueSummary(queued, skipped, unknown)
     detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": again}
@@ -427,3 +413,47 @@ def resolve_letter(session: Session, letter_id: int, target: LetterStatus, *, ac
     session.flush()
     session.refresh(row)
     return _view(row)
+
+
+def queue_committee_letter(
+    session: Session, campaign_id: int, letter: ComposedLetter, kind: LetterKind, *, period: str, now: datetime
+) -> bool:
+    """Queue a letter to a committee address (the digest) once per `period` (e.g. "2023-W10") and address.
+
+    Committee letters have no recipient row, so the unique key cannot guard them; the period, kept in the
+    letter's sequence as a number, does: a restarted scheduler's second digest of the week is refused here.
+    """
+    year, week = period.split("-W")
+    sequence = int(year) * 100 + int(week)
+    exists = session.scalars(
+        select(LetterRow.id).where(
+            LetterRow.campaign_id == campaign_id,
+            LetterRow.recipient_id.is_(None),
+            LetterRow.kind == kind.value,
+            LetterRow.sequence == sequence,
+            LetterRow.to_address == letter.to,
+        )
+    ).first()
+    if exists is not None:
+        return False
+    session.add(_queued_row(campaign_id, None, kind, sequence, letter, now))
+    session.flush()
+    return True
+
+
+def _queued_row(
+    campaign_id: int, recipient_id: int | None, kind: LetterKind, sequence: int, letter: ComposedLetter, now: datetime
+) -> LetterRow:
+    return LetterRow(
+        campaign_id=campaign_id,
+        recipient_id=recipient_id,
+        kind=kind.value,
+        sequence=sequence,
+        to_address=letter.to,
+        message_id=letter.message_id,
+        subject=letter.subject,
+        raw=letter.raw,
+        status=LetterStatus.QUEUED.value,
+        attempts=0,
+        created_at=now,
+    )

@@ -52,9 +52,10 @@ def parse_reply(
             review_reasons=(reason, *reading.review_reasons),
             error=f"internal error: {type(exc).__name__}: {exc}",
         )
-    return replace(
-        reading, stances=dict(result.stances), review_reasons=(*result.review_reasons, *reading.review_reasons)
-    )
+    # both stages notice an unreadable attachment; the reviewer needs to be told once
+    read_codes = {r.code for r in reading.review_reasons}
+    stance_reasons = tuple(r for r in result.review_reasons if r.code not in read_codes)
+    return replace(reading, stances=dict(result.stances), review_reasons=(*stance_reasons, *reading.review_reasons))
 
 
 def read_reply(raw: bytes, *, limits: ParseLimits = DEFAULT_LIMITS, own: OwnIdentity | None = None) -> ParsedReply:

@@ -47,9 +47,7 @@ def _rows_from_csv(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
     except UnicodeDecodeError:
         text = data.decode("cp1251")  # Excel on a Russian Windows saves CSV in windows-1251
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text.split("\n", 1)[0], delimiters=",;\t"
-        )
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)

@@ -27,9 +27,7 @@ def _setting(default: Any, help: str) -> Any:
 
 @dataclass(frozen=True)
 class DatabaseSettings:
-    url: str = _setting(
-        "sqlite:///storage/mailflow.db", "SQLAlchemy URL; relative SQLite paths are under the root"
-    )
+    url: str = _setting("sqlite:///storage/mailflow.db", "SQLAlchemy URL; relative SQLite paths are under the root")
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,14 @@ class MailboxSettings:
 
 
 @dataclass(frozen=True)
+class WorkerSettings:
+    filing: str = _setting("move", "after processing: move to mailflow/processed|review|automatic, or flag")
+    batch: int = _setting(200, "at most this many messages per fetch")
+    wait_seconds: int = _setting(60, "IDLE (or poll) this long between fetches; IDLE is renewed well before 9 min")
+    acknowledge: bool = _setting(True, "send the acknowledgement letter after a reply is recorded automatically")
+
+
+@dataclass(frozen=True)
 class SmtpSettings:
     host: str = _setting("", "SMTP server host; empty writes letters to storage/outbox instead of sending")
     port: int = _setting(587, "SMTP port")
@@ -78,6 +84,7 @@ class ScheduleSettings:
     remind_after_days: int = _setting(7, "remind a recipient who has not answered after this many days")
     max_reminders: int = _setting(2, "at most this many reminders per recipient")
     digest: str = _setting("mon 09:00", "when the weekly digest goes out: day and local time")
+    appeal_at: str = _setting("", "when the worker sends the appeal (2023-03-02 10:00, local time); empty: by hand")
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,7 @@ class Settings:
     storage: StorageSettings = field(default_factory=StorageSettings)
     campaign: CampaignSettings = field(default_factory=CampaignSettings)
     mailbox: MailboxSettings = field(default_factory=MailboxSettings)
+    worker: WorkerSettings = field(default_factory=WorkerSettings)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     sender: SenderSettings = field(default_factory=SenderSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
@@ -127,6 +135,7 @@ SECTIONS: dict[str, type[Any]] = {
 CHOICES = {
     "mailbox.kind": ("maildir", "imap"),
     "mailbox.security": ("ssl", "starttls", "none"),
+    "worker.filing": ("move", "flag"),
     "smtp.security": ("ssl", "starttls", "none"),
 }
 
@@ -223,7 +232,5 @@ def describe() -> list[tuple[str, str, Any, str]]:
     rows = []
     for section, cls in SECTIONS.items():
         for f in dataclasses.fields(cls):
-            rows.append(
-                (f"{section}.{f.name}", f"MAILFLOW_{section}_{f.name}".upper(), f.default, f.metadata["help"])
-            )
+            rows.append((f"{section}.{f.name}", f"MAILFLOW_{section}_{f.name}".upper(), f.default, f.metadata["help"]))
     return rows

@@ -26,6 +26,7 @@ WRAP_WIDTH = 50  # clients wrap plain text at 66–78 columns; a line shorter th
 MESSAGES = {
     "no_stance": "No stance on any recommendation was found; read the reply and record what it says.",
     "holding": "The respondent says they will answer later; record nothing yet or wait for the next message.",
+    "revision": 'The reply revises an earlier position ("ранее … теперь …"); check which stance now holds.',
     "question": "The reply asks a question; answer it and check whether it also gives stances.",
     "contradiction": "The reply gives opposite stances on the same recommendation ({detail}); decide which holds.",
     "unknown_id": "The reply names {detail}, which this campaign does not have; find which one they meant.",
@@ -50,6 +51,11 @@ _HOLDING = re.compile(
     r"|вернемся|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
+)
+# "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
+_REVISION = re.compile(
+    r"\b(?:ранее|раньше|прежде|в прошлом письме|в предыдущем|previously|earlier|мурда|буга чейин)\b"
+    r"[^.!?]{0,200}?[.!?,;]?[^.!?]{0,200}?\b(?:теперь|сейчас|ныне|now|азыр|эми)\b"
 )
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
@@ -192,6 +198,8 @@ def _reply_problems(text: str, language: str) -> list[Problem]:
         problems.append(Problem("holding", ""))
     if _QUESTION.search(folded):
         problems.append(Problem("question", ""))
+    if _REVISION.search(folded):
+        problems.append(Problem("revision", ""))
     foreign = _foreign_script(text)
     if foreign or language not in ("ru", "ky", "en", "mixed", ""):
         problems.append(Problem("language", foreign or language))

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from mailflow.campaign import Campaign, load_campaign
 from mailflow.cli import main
+from tests.servers import SmtpSink, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -81,3 +83,14 @@ class Cli:
 @pytest.fixture
 def cli(project: Path) -> Cli:
     return Cli(project)
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpSink]:
+    mailbox = SmtpSink(port=free_port())
+    controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port, decode_data=False)
+    controller.start()
+    try:
+        yield mailbox
+    finally:
+        controller.stop()

@@ -14,9 +14,7 @@ from tests.conftest import SEED_CAMPAIGN, SHARED, Cli
 
 SEED_LETTER = SHARED / "seed" / "appeal-2023.txt"
 SEED_IDS = (
-    ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1"]
-    + [f"3.{i}" for i in range(1, 9)]
-    + [f"4.{i}" for i in range(1, 6)]
+    ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1"] + [f"3.{i}" for i in range(1, 9)] + [f"4.{i}" for i in range(1, 6)]
 )
 
 
@@ -67,9 +65,7 @@ def test_bullet_starting_with_a_space_is_recognised() -> None:
 def test_wrapped_lines_join_with_single_spaces_and_panel_titles_lose_their_quotes() -> None:
     campaign = import_letter(seed_text(), slug="s", source="seed")
     assert all("  " not in r.text and "\n" not in r.text for r in campaign.recommendations)
-    assert (
-        campaign.panels[1].title == "Коалиции и сети ОГО как «кровеносная система» процесса развития регионов"
-    )
+    assert campaign.panels[1].title == "Коалиции и сети ОГО как «кровеносная система» процесса развития регионов"
 
 
 @pytest.mark.parametrize("bullet", ["•", "-", "–", "*", "1.", "1)"])
@@ -123,9 +119,7 @@ def test_cli_import_then_show_gives_the_nineteen_recommendations(cli: Cli, tmp_p
     assert default["recommendations"] == data["recommendations"]
 
 
-def test_cli_import_of_an_empty_letter_fails_with_one_line_and_writes_nothing(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_cli_import_of_an_empty_letter_fails_with_one_line_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     letter = tmp_path / "empty.txt"
     letter.write_text("Здравствуйте.\n", encoding="utf-8")
     out = tmp_path / "x.toml"
@@ -138,9 +132,7 @@ def test_cli_import_of_an_empty_letter_fails_with_one_line_and_writes_nothing(
 
 def test_broken_campaign_file_names_the_problem(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text(
-        SEED_CAMPAIGN.read_text(encoding="utf-8").replace('id = "1.2"', 'id = "1.1"'), encoding="utf-8"
-    )
+    bad.write_text(SEED_CAMPAIGN.read_text(encoding="utf-8").replace('id = "1.2"', 'id = "1.1"'), encoding="utf-8")
     result = cli("campaign", "show", "--campaign", str(bad))
     assert result.exit_code == 2
     assert "1.1 appears twice" in result.output

@@ -9,9 +9,7 @@ from click.testing import CliRunner
 from mailflow.cli import main
 
 
-def _commands(
-    group: click.Group, prefix: tuple[str, ...] = ()
-) -> list[tuple[tuple[str, ...], click.Command]]:
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
     found: list[tuple[tuple[str, ...], click.Command]] = []
     for name, command in group.commands.items():
         found.append(((*prefix, name), command))

@@ -92,9 +92,7 @@ def test_cli_import_and_list(project: Path, database_url: str) -> None:
     assert _count(database_url) == 12
 
 
-def test_cli_import_of_a_broken_file_changes_nothing(
-    project: Path, database_url: str, tmp_path: Path
-) -> None:
+def test_cli_import_of_a_broken_file_changes_nothing(project: Path, database_url: str, tmp_path: Path) -> None:
     cli = Cli(project, database_url)
     cli("db", "upgrade")
     broken = tmp_path / "broken.csv"
@@ -115,9 +113,7 @@ def test_reimport_keeps_reply_tokens(project: Path, tmp_path: Path) -> None:
     with engine.connect() as connection:
         before = {e: t for e, t in connection.execute(select(RecipientRow.email, RecipientRow.token))}
     changed = tmp_path / "changed.csv"
-    changed.write_text(
-        SAMPLE.read_text(encoding="utf-8").replace("Мээрим Асанова", "М. Асанова"), encoding="utf-8"
-    )
+    changed.write_text(SAMPLE.read_text(encoding="utf-8").replace("Мээрим Асанова", "М. Асанова"), encoding="utf-8")
     assert "1 updated" in cli("recipients", "import", str(changed)).output
     with engine.connect() as connection:
         after = {e: t for e, t in connection.execute(select(RecipientRow.email, RecipientRow.token))}

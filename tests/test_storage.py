@@ -58,13 +58,22 @@ def test_campaign_sync_is_idempotent_and_follows_text_changes(database_url: str,
         assert [r.rec_id for r in row.recommendations] == list(campaign.ids)
     with transaction(factory) as session:
         texts = session.scalars(select(RecommendationRow.text)).all()
+    engine.dispose()
     assert len(texts) == 19
+
+
+def test_campaign_sync_twice_in_one_transaction_adds_nothing_twice(database_url: str, campaign: Campaign) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    with transaction(factory) as session:
+        sync_campaign(session, campaign)
+        row = sync_campaign(session, campaign)
+        assert len(row.recommendations) == 19
     engine.dispose()
 
 
-def test_one_letter_per_recipient_and_kind_unless_a_person_asks(
-    database_url: str, campaign: Campaign
-) -> None:
+def test_one_letter_per_recipient_and_kind_unless_a_person_asks(database_url: str, campaign: Campaign) -> None:
     engine = make_engine(database_url)
     upgrade(engine)
     factory: sessionmaker[Session] = sessionmaker(engine)
@@ -104,9 +113,7 @@ def test_unreachable_database_gives_one_line_and_exit_2(project: Path) -> None:
         result = cli(*args)
         assert result.exit_code == 2
         lines = result.output.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith(
-            "error: database postgresql+psycopg://nobody@127.0.0.1:1/none"
-        )
+        assert len(lines) == 1 and lines[0].startswith("error: database postgresql+psycopg://nobody@127.0.0.1:1/none")
 
 
 def test_malformed_database_url_is_named(project: Path) -> None:
@@ -120,8 +127,6 @@ def test_integrity_errors_are_storage_errors_not_crashes(tmp_path: Path) -> None
     upgrade(engine)
     factory: sessionmaker[Session] = sessionmaker(engine)
     with pytest.raises(StorageError) as caught, transaction(factory) as session:
-        session.add(
-            RecommendationRow(campaign_id=999, rec_id="1.1", panel=1, audience="all", text="t", position=0)
-        )
+        session.add(RecommendationRow(campaign_id=999, rec_id="1.1", panel=1, audience="all", text="t", position=0))
     assert isinstance(caught.value.__cause__, IntegrityError)
     engine.dispose()

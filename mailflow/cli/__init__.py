@@ -13,9 +13,15 @@ import click
 from mailflow.app import App
 from mailflow.cli.campaign import campaign
 from mailflow.cli.db import db
+from mailflow.cli.digest import digest
 from mailflow.cli.parse import parse
 from mailflow.cli.recipients import recipients
+from mailflow.cli.review import review
 from mailflow.cli.send import outbox, preview, send
+from mailflow.cli.status import demo, status
+from mailflow.cli.users import users
+from mailflow.cli.web import web
+from mailflow.cli.worker import reprocess, worker
 from mailflow.errors import MailflowError
 
 
@@ -44,6 +50,8 @@ def main(ctx: click.Context, config: Path | None, verbose: bool) -> None:
     Example: mailflow campaign show
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+    # mail-parser warns about every part type it does not handle (every DSN has some); we read those
+    logging.getLogger("mailparser").setLevel(logging.ERROR)
     # settings are loaded on first use, so `--help` works even with a broken config
     ctx.obj = _LazyApp(config)
     ctx.call_on_close(ctx.obj.close)
@@ -71,3 +79,11 @@ main.add_command(parse)
 main.add_command(preview)
 main.add_command(send)
 main.add_command(outbox)
+main.add_command(review)
+main.add_command(users)
+main.add_command(web)
+main.add_command(digest)
+main.add_command(worker)
+main.add_command(reprocess)
+main.add_command(status)
+main.add_command(demo)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,8 +27,6 @@ def parse(ctx: click.Context, campaign_file: Path | None, jsonl: bool, paths: tu
     Example: mailflow parse --jsonl storage/inbox/*.eml
     """
     campaign = get_app(ctx).campaign(campaign_file)
-    # mail-parser warns about every part type it does not handle (every DSN has some); we read those
-    logging.getLogger("mailparser").setLevel(logging.ERROR)
     for path in _files(paths):
         try:
             parsed = parse_reply(path.read_bytes(), campaign)

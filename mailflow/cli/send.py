@@ -20,22 +20,17 @@ from mailflow.compose import (
     compose_letter,
     new_message_id,
     sample_context,
-    template_environment,
-    templates_dir,
 )
 from mailflow.errors import StorageError
 from mailflow.lifecycle import LetterStatus
 from mailflow.outbox import (
-    Outcome,
     SystemClock,
     addressee,
     due_letter_ids,
     list_letters,
     queue_letters,
     resolve_letter,
-    send_queued,
 )
-from mailflow.smtp import FolderSender, sender_for
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.recipients import list_recipients
@@ -86,7 +81,7 @@ def preview(ctx: click.Context, emails: tuple[str, ...], kind: str, campaign_fil
     settings = app.settings
     letter_kind = LetterKind(kind)
     current = app.campaign(campaign_file)
-    env = template_environment(templates_dir(settings.root))
+    env = app.templates()
     people = _preview_addressees(app, letter_kind, campaign_file)
     if emails:
         wanted = {e.lower() for e in emails}
@@ -145,7 +140,7 @@ def send(
     clock = SystemClock()
     factory = app.sessions()
     letter_kind = LetterKind(kind)
-    env = template_environment(templates_dir(settings.root))
+    env = app.templates()
     session = factory()
     try:
         queued = queue_letters(
@@ -175,25 +170,9 @@ def send(
 
     with transaction(factory) as session:
         due = len(due_letter_ids(session, clock.now()))
-    sender = sender_for(settings)
-    where = str(sender.directory) if isinstance(sender, FolderSender) else f"{settings.smtp.host}"
-    with (
-        sender,
-        click.progressbar(length=due, label=f"sending to {where}", file=sys.stderr) as bar,
-    ):
-
-        def advance_bar(_: Outcome) -> None:
-            bar.update(1)
-
-        summary = send_queued(
-            factory,
-            sender,
-            clock,
-            mail_from=settings.sender.address,
-            lock_path=settings.storage_dir / "send.lock",
-            rate_per_minute=settings.smtp.rate_per_minute if settings.smtp.host else 0,
-            on_outcome=advance_bar,
-        )
+    where = settings.smtp.host or str(settings.storage_dir / "outbox")
+    with click.progressbar(length=due, label=f"sending to {where}", file=sys.stderr) as bar:
+        summary = app.send_due(on_outcome=lambda _: bar.update(1))
     retrying = [o for o in summary.outcomes if o.status is LetterStatus.QUEUED]
     click.echo(
         f"sent {summary.count(LetterStatus.SENT)}, to retry {len(retrying)}, "

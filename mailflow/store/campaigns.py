@@ -22,8 +22,8 @@ def sync_campaign(session: Session, campaign: Campaign, *, actor: str = "system"
     for position, rec in enumerate(campaign.recommendations):
         rec_row = existing.get(rec.id)
         if rec_row is None:
-            rec_row = RecommendationRow(campaign_id=row.id, rec_id=rec.id)
-            session.add(rec_row)
+            rec_row = RecommendationRow(rec_id=rec.id)
+            row.recommendations.append(rec_row)  # through the relationship, so a second sync sees it
         rec_row.panel, rec_row.audience, rec_row.text, rec_row.position = (
             rec.panel,
             rec.audience.value,

@@ -36,8 +36,7 @@ def import_recipients(
 ) -> ImportSummary:
     """Add new recipients and update known ones (by email); a re-import never changes anyone's token."""
     known = {
-        r.email: r
-        for r in session.scalars(select(RecipientRow).where(RecipientRow.campaign_id == campaign_row.id))
+        r.email: r for r in session.scalars(select(RecipientRow).where(RecipientRow.campaign_id == campaign_row.id))
     }
     added = updated = 0
     for entry in entries:
@@ -50,18 +49,14 @@ def import_recipients(
         }
         row = known.get(entry.email)
         if row is None:
-            session.add(
-                RecipientRow(campaign_id=campaign_row.id, email=entry.email, token=token_factory(), **fields)
-            )
+            session.add(RecipientRow(campaign_id=campaign_row.id, email=entry.email, token=token_factory(), **fields))
             added += 1
         elif any(getattr(row, key) != value for key, value in fields.items()):
             for key, value in fields.items():
                 setattr(row, key, value)
             updated += 1
     summary = ImportSummary(added, updated, len(entries) - added - updated)
-    session.add(
-        AuditRow(actor=actor, action="recipients.import", subject=campaign_row.slug, detail=summary.__dict__)
-    )
+    session.add(AuditRow(actor=actor, action="recipients.import", subject=campaign_row.slug, detail=summary.__dict__))
     session.flush()
     return summary
 

@@ -80,19 +80,7 @@ def record_stances(
             session.add(row)
         else:
             old = row.stance
-            session.add(
-                ResponseHistoryRow(
-                    recipient_id=recipient_id,
-                    recommendation_id=rec.id,
-                    stance=row.stance,
-                    reason=row.reason,
-                    source_message_id=row.source_message_id,
-                    set_by=row.set_by,
-                    set_by_user=row.set_by_user,
-                    valid_from=row.updated_at,
-                    replaced_at=at,
-                )
-            )
+            archive(session, row, at=at)
         row.stance, row.reason, row.evidence, row.confidence = (
             finding.stance.value,
             finding.reason,
@@ -108,3 +96,20 @@ def record_stances(
         changed.append(StanceChange(rec_id, old, finding.stance.value))
     session.flush()
     return RecordSummary(tuple(changed), tuple(unchanged), tuple(kept), tuple(unknown))
+
+
+def archive(session: Session, row: ResponseRow, *, at: datetime) -> None:
+    """Keep a stance that is being replaced or struck out, so a change of position stays visible."""
+    session.add(
+        ResponseHistoryRow(
+            recipient_id=row.recipient_id,
+            recommendation_id=row.recommendation_id,
+            stance=row.stance,
+            reason=row.reason,
+            source_message_id=row.source_message_id,
+            set_by=row.set_by,
+            set_by_user=row.set_by_user,
+            valid_from=row.updated_at,
+            replaced_at=at,
+        )
+    )

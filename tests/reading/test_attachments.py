@@ -49,6 +49,11 @@ def test_scanned_pdf_is_flagged_unreadable(campaign: Campaign) -> None:
     assert parsed.needs_review
 
 
+def test_an_unreadable_attachment_is_reported_to_the_reviewer_once(campaign: Campaign) -> None:
+    raw = make_reply("Скан письма.", attachments=[Attachment("scan.pdf", "application/pdf", make_pdf(None))])
+    assert _reasons(parse_reply(raw, campaign)).count("attachment_unreadable") == 1
+
+
 @pytest.mark.parametrize(
     ("filename", "content_type", "data"),
     [

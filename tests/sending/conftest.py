@@ -3,20 +3,12 @@ refuse, defer or hang up, a migrated SQLite database with the seed campaign's re
 
 from __future__ import annotations
 
-import asyncio
-import socket
-import threading
-from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign import Campaign
@@ -30,93 +22,6 @@ from mailflow.store.recipients import import_recipients
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_RECIPIENTS = ROOT / "config" / "recipients-sample.csv"
 SENDER = SenderSettings(name="Оргкомитет многостороннего диалога", address="dialog@committee.example")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@dataclass
-class Received:
-    mail_from: str
-    rcpt_tos: list[str]
-    data: bytes
-
-    @property
-    def message(self) -> EmailMessage:
-        parsed = message_from_bytes(self.data, policy=policy.default)
-        assert isinstance(parsed, EmailMessage)
-        return parsed
-
-    @property
-    def message_id(self) -> str:
-        return str(self.message["Message-ID"])
-
-
-@dataclass
-class Mailbox:
-    """What the test server received, and the answers it is told to give next.
-
-    `rcpt_replies` and `data_replies` are consumed one per transaction. Besides an SMTP reply line, a
-    rcpt reply may be `drop` (hang up before DATA), and a data reply — given after the final dot —
-    `drop-before` (hang up without delivering) or `drop-after` (deliver, then hang up before the 250
-    reaches the client); in both the client cannot know which happened.
-    """
-
-    port: int = 0
-    received: list[Received] = field(default_factory=list)
-    rcpt_replies: deque[str] = field(default_factory=deque)
-    data_replies: deque[str] = field(default_factory=deque)
-    delay: float = 0.0  # before answering the final dot
-    rcpt_delay: float = 0.0  # before answering RCPT, i.e. before the letter is handed over
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
-        if self.rcpt_delay:
-            await asyncio.sleep(self.rcpt_delay)
-        reply = self.rcpt_replies.popleft() if self.rcpt_replies else "250 OK"
-        if reply == "drop":
-            server.transport.close()
-            return "421 closing"
-        if reply.startswith("250"):
-            envelope.rcpt_tos.append(address)
-        return reply
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        if self.delay:
-            await asyncio.sleep(self.delay)
-        reply = self.data_replies.popleft() if self.data_replies else "250 OK"
-        if reply == "drop-before":
-            server.transport.close()
-            return "421 closing"
-        if reply.startswith("250") or reply == "drop-after":
-            with self.lock:
-                self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        if reply == "drop-after":
-            server.transport.close()
-            return "250 OK"
-        return reply
-
-    def by_message_id(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        with self.lock:
-            for item in self.received:
-                counts[item.message_id] = counts.get(item.message_id, 0) + 1
-        return counts
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[Mailbox]:
-    mailbox = Mailbox(port=free_port())
-    controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port, decode_data=False)
-    controller.start()
-    try:
-        yield mailbox
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import Cli
-from tests.sending.conftest import SAMPLE_RECIPIENTS, Mailbox
+from tests.sending.conftest import SAMPLE_RECIPIENTS
+from tests.servers import SmtpSink
 
 
 def _import(cli: Cli) -> None:
@@ -59,7 +60,7 @@ def test_send_without_smtp_writes_the_outbox_folder_once(cli: Cli) -> None:
     assert listing.exit_code == 0 and listing.output.count(" sent ") == 12
 
 
-def test_send_through_smtp_and_resolve_an_uncertain_letter(cli: Cli, smtp_server: Mailbox) -> None:
+def test_send_through_smtp_and_resolve_an_uncertain_letter(cli: Cli, smtp_server: SmtpSink) -> None:
     _import(cli)
     smtp_server.data_replies.extend(["250 OK", "drop-after"])
     env = {"MAILFLOW_SMTP_HOST": "127.0.0.1", "MAILFLOW_SMTP_PORT": str(smtp_server.port)}

@@ -22,14 +22,15 @@ from mailflow.recipients import RecipientEntry
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.recipients import import_recipients
-from tests.sending.conftest import SENDER, FakeClock, Mailbox
+from tests.sending.conftest import SENDER, FakeClock
+from tests.servers import SmtpSink
 
 CHILD = Path(__file__).with_name("sender_child.py")
 ROUNDS = 10
 LETTERS = 60
 
 
-def _start(url: str, server: Mailbox, lock: Path) -> subprocess.Popen[bytes]:
+def _start(url: str, server: SmtpSink, lock: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     return subprocess.Popen(
         [sys.executable, str(CHILD), url, str(server.port), str(lock)], env=env, stderr=subprocess.PIPE
@@ -40,7 +41,7 @@ def test_sigkill_mid_batch_never_sends_a_letter_twice(
     factory: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:

@@ -28,7 +28,8 @@ from mailflow.outbox import (
 from mailflow.smtp import FolderSender, SmtpSender
 from mailflow.store.db import transaction
 from mailflow.store.models import LetterRow, RecipientRow
-from tests.sending.conftest import SENDER, FakeClock, Mailbox, free_port
+from tests.sending.conftest import SENDER, FakeClock
+from tests.servers import SmtpSink, free_port
 
 
 def queue(
@@ -46,7 +47,7 @@ def queue(
 
 def send(
     factory: sessionmaker[Session],
-    server: Mailbox,
+    server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
     **options: object,
@@ -71,7 +72,7 @@ def test_each_recipient_gets_one_letter_with_both_parts_and_their_reply_token(
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
@@ -118,7 +119,7 @@ def test_a_deferred_letter_is_retried_after_a_backoff_and_arrives_once(
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
     deferral: str,
@@ -139,7 +140,7 @@ def test_421_at_rcpt_closes_the_connection_and_the_rest_go_on_a_new_one(
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
@@ -158,7 +159,7 @@ def test_550_fails_permanently_and_is_listed(
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
     stage: str,
@@ -180,7 +181,7 @@ def test_a_connection_dropped_before_the_letter_was_accepted_requeues_it(
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
@@ -199,7 +200,7 @@ def test_a_connection_dropped_after_the_final_dot_makes_the_letter_uncertain_nev
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
     hangup: str,
@@ -224,7 +225,7 @@ def test_a_letter_left_sending_by_a_crash_becomes_uncertain_and_is_reported(
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
@@ -243,7 +244,7 @@ def test_gives_up_after_the_last_attempt(
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
@@ -267,7 +268,7 @@ def test_one_global_rate_limit_spaces_the_letters(
     seeded: sessionmaker[Session],
     env: jinja2.Environment,
     campaign: Campaign,
-    smtp_server: Mailbox,
+    smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from mailflow.smtp import Outgoing, ServerUnavailable, SmtpSender
-from tests.sending.conftest import Mailbox, free_port
+from tests.servers import SmtpSink, free_port
 
 LETTER = Outgoing(
     1, "<appeal.x.1@committee.example>", "dialog@committee.example", "a@b.example", b"Subject: t\r\n\r\nhi\r\n"
@@ -56,10 +56,10 @@ def _check_login(server: Any, session: Any, envelope: Any, mechanism: str, auth_
 
 
 @pytest.fixture(params=["starttls", "ssl"])
-def tls_server(request: pytest.FixtureRequest, certificate: tuple[Path, Path]) -> Iterator[tuple[Mailbox, str]]:
+def tls_server(request: pytest.FixtureRequest, certificate: tuple[Path, Path]) -> Iterator[tuple[SmtpSink, str]]:
     server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_context.load_cert_chain(*certificate)
-    mailbox = Mailbox(port=free_port())
+    mailbox = SmtpSink(port=free_port())
     options: dict[str, Any] = {"authenticator": _check_login}
     if request.param == "starttls":
         options |= {"tls_context": server_context, "require_starttls": True, "auth_require_tls": True}
@@ -78,7 +78,7 @@ def _client_context(certificate: tuple[Path, Path]) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=str(certificate[0]))
 
 
-def test_letters_go_over_tls_after_a_login(tls_server: tuple[Mailbox, str], certificate: tuple[Path, Path]) -> None:
+def test_letters_go_over_tls_after_a_login(tls_server: tuple[SmtpSink, str], certificate: tuple[Path, Path]) -> None:
     mailbox, security = tls_server
     sender = SmtpSender(
         "127.0.0.1",
@@ -96,7 +96,7 @@ def test_letters_go_over_tls_after_a_login(tls_server: tuple[Mailbox, str], cert
 
 
 def test_a_wrong_password_stops_before_any_letter(
-    tls_server: tuple[Mailbox, str], certificate: tuple[Path, Path]
+    tls_server: tuple[SmtpSink, str], certificate: tuple[Path, Path]
 ) -> None:
     mailbox, security = tls_server
     sender = SmtpSender(

@@ -221,9 +221,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("responses", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_responses_recipient_id"), ["recipient_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_responses_recommendation_id"), ["recommendation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_responses_recommendation_id"), ["recommendation_id"], unique=False)
 
     op.create_table(
         "review_items",

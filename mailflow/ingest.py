@@ -1,0 +1,195 @@
+"""Processing one stored message: parse it, match it, record what it says, and decide where it is filed.
+
+The worker, `mailflow reprocess` and `mailflow demo` all call `process_message`; it runs in the caller's
+transaction, so a crash leaves the message `stored` and it is simply processed again, never half-recorded.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import jinja2
+from sqlalchemy.orm import Session
+
+from mailflow.campaign import Campaign
+from mailflow.classify import OwnIdentity
+from mailflow.compose import LetterKind
+from mailflow.fetch import Outcome, header_block
+from mailflow.lifecycle import MessageStatus
+from mailflow.match import Directory, Match, Regarding, ReplyHeaders, match_reply
+from mailflow.mime import ParseLimits
+from mailflow.outbox import queue_letters
+from mailflow.parse import parse_reply
+from mailflow.reply import Kind, ParsedReply, ReviewReason
+from mailflow.settings import SenderSettings
+from mailflow.store.messages import finish_message, load_message, mark_bounced, save_parse
+from mailflow.store.responses import StanceChange, record_stances
+from mailflow.store.reviews import open_review
+
+logger = logging.getLogger(__name__)
+
+DIFFERS_FROM_REVIEWER = "differs_from_reviewer"
+ACKNOWLEDGEMENT_REPLY = "acknowledgement_reply"
+UNMATCHED_BOUNCE = "unmatched_bounce"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What processing needs besides the message; built once per run by the composition root."""
+
+    campaign: Campaign
+    campaign_id: int
+    directory: Directory
+    own: OwnIdentity
+    limits: ParseLimits
+    sender: SenderSettings
+    templates: jinja2.Environment | None = None  # None: no acknowledgements are sent
+
+
+@dataclass(frozen=True)
+class Processed:
+    inbound_id: int
+    kind: Kind
+    status: MessageStatus
+    outcome: Outcome
+    recipient_id: int | None = None
+    changes: tuple[StanceChange, ...] = ()
+    review_reasons: tuple[ReviewReason, ...] = field(default=())
+
+
+def outcome_of(status: MessageStatus, kind: str | None) -> Outcome:
+    """Where a finished message is filed on the server; also used for a duplicate fetched again."""
+    if status in (MessageStatus.FLAGGED, MessageStatus.FAILED):
+        return Outcome.REVIEW
+    if kind in (Kind.REPLY.value, None):
+        return Outcome.PROCESSED
+    return Outcome.AUTOMATIC
+
+
+def process_message(session: Session, inbound_id: int, ctx: Context, *, now: datetime) -> Processed:
+    """Parse, match and record one `stored` message (the lifecycle refuses any other)."""
+    _, raw = load_message(session, inbound_id)  # a message not `stored` is refused by save_parse
+    parsed = parse_reply(raw, ctx.campaign, limits=ctx.limits, own=ctx.own)
+    save_parse(session, inbound_id, parsed=parsed.to_json(), kind=parsed.kind.value)
+    if parsed.kind is Kind.REPLY:
+        return _reply(session, inbound_id, parsed, raw, ctx, now)
+    if parsed.kind is Kind.BOUNCE and parsed.bounced_recipient:
+        bounced = mark_bounced(session, ctx.campaign_id, parsed.bounced_recipient, at=now)
+        if bounced:
+            return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now)
+        reason = ReviewReason(
+            UNMATCHED_BOUNCE, f"A bounce for {parsed.bounced_recipient}, to whom no sent letter is known."
+        )
+        return _flag(session, inbound_id, parsed, (reason,), None, now)
+    if parsed.kind is Kind.UNREADABLE:
+        return _flag(session, inbound_id, parsed, parsed.review_reasons, None, now)
+    # auto-replies, our own mail looping back, bounces without an address: logged, never counted
+    return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now)
+
+
+def _reply(
+    session: Session, inbound_id: int, parsed: ParsedReply, raw: bytes, ctx: Context, now: datetime
+) -> Processed:
+    match = match_reply(ReplyHeaders.from_parsed(parsed, headers=header_block(raw)), ctx.directory)
+    if match.regarding is Regarding.DIGEST:
+        return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, match)
+    reasons = [*match.review_reasons, *parsed.review_reasons]
+    if match.regarding is Regarding.ACKNOWLEDGEMENT:
+        # an answer to "this is how we read you" is usually a correction: a person applies it
+        reasons.append(
+            ReviewReason(ACKNOWLEDGEMENT_REPLY, "A reply to our acknowledgement; check whether it corrects a stance.")
+        )
+    if reasons or match.recipient_id is None:
+        return _flag(session, inbound_id, parsed, tuple(reasons), match, now)
+    summary = record_stances(
+        session,
+        campaign_id=ctx.campaign_id,
+        recipient_id=match.recipient_id,
+        stances=parsed.stances,
+        source_message_id=inbound_id,
+        at=now,
+    )
+    if summary.kept_reviewer:
+        ids = ", ".join(summary.kept_reviewer)
+        reason = ReviewReason(
+            DIFFERS_FROM_REVIEWER, f"This reply differs from a reviewer's decision on {ids}; decide which holds."
+        )
+        return replace(_flag(session, inbound_id, parsed, (reason,), match, now), changes=summary.changed)
+    result = _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, match)
+    if ctx.templates is not None:
+        _acknowledge(session, ctx.templates, parsed, match.recipient_id, ctx, now)
+    return replace(result, changes=summary.changed)
+
+
+def _acknowledge(
+    session: Session, templates: jinja2.Environment, parsed: ParsedReply, recipient_id: int, ctx: Context, now: datetime
+) -> None:
+    """Queue "this is how we read you"; the outbox sends one per recipient and campaign, as for every kind."""
+    email = ctx.directory.by_id[recipient_id].email
+    answers = [
+        {
+            "id": f.rec_id,
+            "text": rec.text if (rec := ctx.campaign.get(f.rec_id)) else "",
+            "stance": f.stance.value,
+            "reason": f.reason or "",
+        }
+        for f in sorted(parsed.stances.values(), key=lambda f: tuple(int(p) for p in f.rec_id.split(".")))
+    ]
+    queue_letters(
+        session,
+        templates,
+        ctx.campaign,
+        LetterKind.ACKNOWLEDGEMENT,
+        ctx.sender,
+        now=now,
+        emails=[email],
+        context={"answers": answers},
+        actor="worker",
+    )
+
+
+def _finish(
+    session: Session,
+    inbound_id: int,
+    parsed: ParsedReply,
+    status: MessageStatus,
+    now: datetime,
+    match: Match | None = None,
+) -> Processed:
+    finish_message(
+        session,
+        inbound_id,
+        status=status,
+        at=now,
+        recipient_id=match.recipient_id if match else None,
+        letter_id=match.letter_id if match else None,
+        match_method=match.method.value if match and match.method else None,
+    )
+    return Processed(
+        inbound_id, parsed.kind, status, outcome_of(status, parsed.kind.value), match.recipient_id if match else None
+    )
+
+
+def _flag(
+    session: Session,
+    inbound_id: int,
+    parsed: ParsedReply,
+    reasons: tuple[ReviewReason, ...],
+    match: Match | None,
+    now: datetime,
+) -> Processed:
+    suggested = match.suggestion.recipient_id if match and match.suggestion else None
+    recipient_id = match.recipient_id if match and match.recipient_id is not None else suggested
+    open_review(session, inbound_id=inbound_id, recipient_id=recipient_id, reasons=reasons, at=now)
+    finish_message(
+        session,
+        inbound_id,
+        status=MessageStatus.FLAGGED,
+        at=now,
+        recipient_id=match.recipient_id if match else None,
+        letter_id=match.letter_id if match else None,
+        match_method=match.method.value if match and match.method else None,
+    )
+    return Processed(inbound_id, parsed.kind, MessageStatus.FLAGGED, Outcome.REVIEW, recipient_id, (), reasons)

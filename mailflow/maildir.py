@@ -1,0 +1,155 @@
+"""The local Maildir mailbox: the embedded default, and what a local MDA (Postfix, Dovecot LDA) delivers to.
+
+Maildir has no UIDs. Filing renames a message out of the inbox into a Maildir++ subfolder
+(`.mailflow.processed/cur/…`), an atomic rename on one filesystem, so every message still in `new/` or
+`cur/` of the inbox is unprocessed; the cursor is not needed, and a crash between storing and filing just
+means the message is fetched again and dedupe recognises it.
+"""
+
+from __future__ import annotations
+
+import mailbox
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mailflow.errors import FetchError
+from mailflow.fetch import (
+    DEFAULT_BATCH_BYTES,
+    DEFAULT_BATCH_MESSAGES,
+    Batch,
+    Cursor,
+    FetchedMessage,
+    Outcome,
+    header_block,
+)
+from mailflow.settings import Settings
+
+HEADER_READ_BYTES = 256_000  # a header block longer than this is read no further: the rest is a body
+FOLDER_ROOT = "mailflow"
+
+
+class MaildirMailbox:
+    """The inbox of a Maildir, created on first use."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        poll_interval: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.path = path
+        self.poll_interval = poll_interval
+        self._sleep = sleep
+        self._monotonic = monotonic
+        self._seen: set[str] | None = None  # the inbox as the last fetch listed it
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> MaildirMailbox:
+        return cls(settings.path(settings.mailbox.maildir))
+
+    @property
+    def name(self) -> str:
+        return f"maildir:{self.path}"
+
+    def fetch(
+        self,
+        cursor: Cursor,
+        *,
+        limit: int = DEFAULT_BATCH_MESSAGES,
+        max_bytes: int,
+        batch_bytes: int = DEFAULT_BATCH_BYTES,
+    ) -> Batch:
+        """The oldest messages still in the inbox; `cursor` is ignored (see the module docstring)."""
+        del cursor
+        with self._guard("fetch"):
+            mailbox.Maildir(self.path, create=True)  # creates it only where nothing exists yet
+            if not ((self.path / "new").is_dir() and (self.path / "cur").is_dir()):
+                raise FetchError(self.name, "fetch: not a Maildir (no new/ and cur/ folders)")
+            refs = self._inbox()
+            self._seen = set(refs)
+            messages: list[FetchedMessage] = []
+            held = 0
+            for ref in refs[:limit]:
+                message = self._read(ref, max_bytes)
+                if message is None:
+                    continue  # filed or deleted by someone else since the listing
+                if messages and held + len(message.raw or b"") > batch_bytes:
+                    return Batch(self.name, None, tuple(messages), more=True)
+                held += len(message.raw or b"")
+                messages.append(message)
+            return Batch(self.name, None, tuple(messages), more=len(refs) > limit)
+
+    def file(self, ref: str, outcome: Outcome) -> None:
+        """Rename the message into `.mailflow.<outcome>/cur/`; one already moved away is fine."""
+        with self._guard(f"file {ref} as {outcome.value}"):
+            source = self.path / ref
+            if not source.exists():
+                return
+            folder = f"{FOLDER_ROOT}.{outcome.value}"
+            target_dir = self.path / f".{folder}"
+            if not target_dir.is_dir():
+                mailbox.Maildir(self.path, create=True).add_folder(folder)
+            name = source.name if ":" in source.name else f"{source.name}:2,"  # cur/ names carry an info part
+            try:
+                os.rename(source, target_dir / "cur" / name)
+            except FileNotFoundError:
+                return  # filed by a concurrent run between the check and the rename
+
+    def idle_wait(self, timeout: float) -> bool:
+        """Poll the inbox every `poll_interval` seconds until a message appears that the last fetch did not list."""
+        deadline = self._monotonic() + timeout
+        with self._guard("wait"):
+            while True:
+                if self._seen is None or any(ref not in self._seen for ref in self._inbox()):
+                    return True
+                remaining = deadline - self._monotonic()
+                if remaining <= 0:
+                    return False
+                self._sleep(min(self.poll_interval, remaining))
+
+    def close(self) -> None:
+        """Nothing is held open between calls."""
+
+    def _inbox(self) -> list[str]:
+        """`new/<name>` and `cur/<name>` of the inbox, oldest first (by delivery time, then name)."""
+        found: list[tuple[int, str]] = []
+        for sub in ("new", "cur"):
+            directory = self.path / sub
+            if not directory.is_dir():
+                continue
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        found.append((entry.stat().st_mtime_ns, f"{sub}/{entry.name}"))
+                    except FileNotFoundError:
+                        continue  # filed by another process since the listing
+        return [ref for _mtime, ref in sorted(found)]
+
+    def _read(self, ref: str, max_bytes: int) -> FetchedMessage | None:
+        try:
+            with open(self.path / ref, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size <= max_bytes:
+                    raw: bytes | None = handle.read()
+                    headers = header_block(raw or b"")
+                else:
+                    raw = None
+                    headers = header_block(handle.read(HEADER_READ_BYTES))
+        except FileNotFoundError:
+            return None
+        flags = tuple(sorted(ref.partition(":2,")[2])) if ":2," in ref else ()
+        return FetchedMessage(ref=ref, uid=None, size=size, flags=flags, headers=headers, raw=raw)
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except OSError as exc:
+            raise FetchError(self.name, f"{action}: {exc}") from exc

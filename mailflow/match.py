@@ -1,0 +1,302 @@
+"""Which recipient and which of our letters a reply belongs to, and how sure we are. Pure: tables in, verdict out.
+
+The rules, most trusted first:
+
+1. `token`: our Reply-To `dialog+k7f3q2ab@…` (or `dialogk7f3q2ab@…`, where a server dropped the `+`) in To,
+   Cc, Delivered-To or X-Original-To;
+2. `in_reply_to`, 3. `references`: a Message-ID of a letter we sent (or our token inside one);
+4. `sender`: the From address is a recipient's address;
+5. `domain`: the From domain is a recipient's own domain (never a public mail service);
+6. `organisation`: a recipient's organisation is named in the text (rapidfuzz).
+
+A reply is counted automatically only when it comes from the recipient's own address: anything else (a
+colleague replying with the token, a private address, a name in a signature) goes to review with the
+likely organisation suggested. A reply to the digest or to an acknowledgement says so in `regarding`: it is
+not a new position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import getaddresses, parseaddr
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from mailflow.compose import reply_token, token_from_message_id
+from mailflow.reply import ParsedReply, ReviewReason
+
+
+class MatchMethod(StrEnum):
+    TOKEN = "token"
+    IN_REPLY_TO = "in_reply_to"
+    REFERENCES = "references"
+    SENDER = "sender"
+    DOMAIN = "domain"
+    ORGANISATION = "organisation"
+
+
+class Regarding(StrEnum):
+    """What the reply answers. Only a `position` may carry stances."""
+
+    POSITION = "position"  # an appeal, a reminder, a clarification, or nothing we can identify
+    DIGEST = "digest"  # a committee member answering the weekly digest
+    ACKNOWLEDGEMENT = "acknowledgement"  # "thank you" to our thank-you
+
+
+@dataclass(frozen=True)
+class Recipient:
+    id: int
+    email: str
+    organisation: str
+    token: str
+
+
+@dataclass(frozen=True)
+class SentLetter:
+    id: int
+    message_id: str
+    kind: str  # a `compose.LetterKind` value
+    recipient_id: int | None  # None for the digest, which goes to the committee
+
+
+# Shared mail services: a sender's domain here says nothing about their organisation.
+PUBLIC_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "mail.ru", "inbox.ru", "list.ru", "bk.ru", "internet.ru", "yandex.ru",
+    "yandex.kg", "yandex.com", "ya.ru", "rambler.ru", "outlook.com", "hotmail.com", "live.com", "msn.com",
+    "yahoo.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "aol.com",
+    "zoho.com", "mail.com", "elcat.kg",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Directory:
+    """The lookup tables of one campaign, built once per run with `Directory.build`."""
+
+    own_address: str  # the sender address whose plus-addresses carry tokens
+    recipients: tuple[Recipient, ...] = ()
+    by_id: Mapping[int, Recipient] = field(default_factory=dict)
+    by_token: Mapping[str, Recipient] = field(default_factory=dict)
+    by_email: Mapping[str, Recipient] = field(default_factory=dict)
+    by_domain: Mapping[str, tuple[Recipient, ...]] = field(default_factory=dict)
+    letters: Mapping[str, SentLetter] = field(default_factory=dict)  # by normalised Message-ID
+
+    @classmethod
+    def build(cls, recipients: Iterable[Recipient], letters: Iterable[SentLetter], *, own_address: str) -> Directory:
+        people = tuple(recipients)
+        domains: dict[str, list[Recipient]] = {}
+        for r in people:
+            domain = _domain(r.email)
+            if domain and domain not in PUBLIC_DOMAINS:
+                domains.setdefault(domain, []).append(r)
+        return cls(
+            own_address=own_address,
+            recipients=people,
+            by_id={r.id: r for r in people},
+            by_token={r.token.lower(): r for r in people if r.token},
+            by_email={r.email.strip().lower(): r for r in reversed(people)},  # the first listed wins
+            by_domain={d: tuple(rs) for d, rs in domains.items()},
+            letters={normalise_message_id(letter.message_id): letter for letter in letters},
+        )
+
+
+@dataclass(frozen=True)
+class ReplyHeaders:
+    """What matching reads of a reply. `delivered_to` holds Delivered-To and X-Original-To, where the address
+    the message was sent to survives when To shows only a list or Bcc hid it."""
+
+    from_address: str | None
+    from_name: str = ""
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    delivered_to: tuple[str, ...] = ()
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    subject: str = ""
+    text: str = ""
+
+    @classmethod
+    def from_parsed(cls, parsed: ParsedReply, *, headers: bytes = b"") -> ReplyHeaders:
+        """From the reading stage's result; `headers` (the raw header block) adds X-Original-To."""
+        return cls(
+            from_address=parsed.from_address,
+            from_name=parsed.from_name,
+            to=parsed.to,
+            cc=parsed.cc,
+            delivered_to=tuple(dict.fromkeys([*parsed.delivered_to, *original_recipients(headers)])),
+            in_reply_to=parsed.in_reply_to,
+            references=parsed.references,
+            subject=parsed.subject,
+            text=parsed.content.text,
+        )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The organisation a person reviewing the reply most likely wants, and why."""
+
+    recipient_id: int
+    organisation: str
+    method: MatchMethod
+    score: float = 100.0
+
+
+@dataclass(frozen=True)
+class Match:
+    """The verdict. `recipient_id` is set only when the reply may be counted without a person."""
+
+    recipient_id: int | None
+    letter_id: int | None
+    method: MatchMethod | None
+    regarding: Regarding = Regarding.POSITION
+    suggestion: Suggestion | None = None
+    review_reasons: tuple[ReviewReason, ...] = ()
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
+
+
+ORGANISATION_SCORE = 90.0  # partial_ratio of stemmed names; below this "Ассоциация" alone matches too much
+ORGANISATION_MARGIN = 5.0  # over the runner-up, or two similar names would be a coin toss
+_REPLY_KINDS = {"digest": Regarding.DIGEST, "acknowledgement": Regarding.ACKNOWLEDGEMENT}
+
+
+def match_reply(reply: ReplyHeaders, directory: Directory) -> Match:
+    """Apply the rules in order of trust (see the module docstring)."""
+    letter, letter_method, letter_token = _letter(reply, directory)
+    regarding = _REPLY_KINDS.get(letter.kind, Regarding.POSITION) if letter else Regarding.POSITION
+    letter_id = letter.id if letter else None
+    sender = directory.by_email.get((reply.from_address or "").strip().lower())
+    found = _by_token(reply, directory)
+    if found is None and letter_method is not None:
+        by_letter = directory.by_id.get(letter.recipient_id) if letter and letter.recipient_id else None
+        by_letter = by_letter or (directory.by_token.get(letter_token) if letter_token else None)
+        found = (by_letter, letter_method) if by_letter else None
+    if found is None and sender is not None:
+        found = (sender, MatchMethod.SENDER)
+
+    if found is None:
+        if regarding is Regarding.DIGEST:
+            return Match(None, letter_id, letter_method, regarding)  # the committee's own thread
+        suggestion = _by_domain(reply, directory) or _by_organisation(reply, directory)
+        reason = ReviewReason(
+            "unknown_sender",
+            f"{reply.from_address or 'An unknown sender'} is not a recipient's address and the reply "
+            "carries no reply token or reference to our letters"
+            + (f"; it looks like {suggestion.organisation} ({suggestion.method.value})." if suggestion else "."),
+        )
+        return Match(None, letter_id, suggestion.method if suggestion else None, regarding, suggestion, (reason,))
+
+    recipient, method = found
+    reasons: list[ReviewReason] = []
+    if sender is None:
+        reasons.append(ReviewReason(
+            "unknown_sender",
+            f"Sent from {reply.from_address or 'no address'}, not {recipient.email}; it answers the letter to "
+            f"{recipient.organisation} ({method.value}).",
+        ))  # fmt: skip
+    elif sender.id != recipient.id:
+        reasons.append(ReviewReason(
+            "sender_mismatch",
+            f"Sent from {sender.email} ({sender.organisation}) but addressed to {recipient.organisation}'s "
+            f"reply address ({method.value}).",
+        ))  # fmt: skip
+    if letter and letter.recipient_id not in (None, recipient.id):
+        reasons.append(ReviewReason("conflicting_match", "The reply token and the letter it answers belong to "
+                                    "different recipients."))  # fmt: skip
+    if reasons:
+        suggestion = Suggestion(recipient.id, recipient.organisation, method)
+        return Match(None, letter_id, method, regarding, suggestion, tuple(reasons))
+    return Match(recipient.id, letter_id, method, regarding)
+
+
+def _by_token(reply: ReplyHeaders, directory: Directory) -> tuple[Recipient, MatchMethod] | None:
+    for address in (*reply.to, *reply.cc, *reply.delivered_to):
+        token = reply_token(address, directory.own_address)
+        if token and token in directory.by_token:
+            return directory.by_token[token], MatchMethod.TOKEN
+    return None
+
+
+def _letter(reply: ReplyHeaders, directory: Directory) -> tuple[SentLetter | None, MatchMethod | None, str | None]:
+    """The letter replied to: In-Reply-To first, then References newest first (RFC 5322 §3.6.4 lists them
+    oldest first). A Message-ID of ours that is not in the table still yields its token."""
+    candidates = [(reply.in_reply_to, MatchMethod.IN_REPLY_TO)] if reply.in_reply_to else []
+    candidates += [(ref, MatchMethod.REFERENCES) for ref in reversed(reply.references)]
+    token_only: tuple[MatchMethod, str] | None = None
+    for message_id, method in candidates:
+        letter = directory.letters.get(normalise_message_id(message_id))
+        if letter is not None:
+            return letter, method, None
+        token = token_from_message_id(message_id, directory.own_address)
+        if token and token_only is None:
+            token_only = (method, token)
+    if token_only:
+        return None, token_only[0], token_only[1]
+    return None, None, None
+
+
+def _by_domain(reply: ReplyHeaders, directory: Directory) -> Suggestion | None:
+    candidates = directory.by_domain.get(_domain(reply.from_address or ""), ())
+    if len(candidates) == 1:
+        return Suggestion(candidates[0].id, candidates[0].organisation, MatchMethod.DOMAIN)
+    if candidates:  # several organisations share the domain (a ministry's departments): let the text decide
+        named = _by_organisation(reply, directory, among=candidates)
+        return Suggestion(named.recipient_id, named.organisation, MatchMethod.DOMAIN, named.score) if named else None
+    return None
+
+
+def _by_organisation(
+    reply: ReplyHeaders, directory: Directory, *, among: Sequence[Recipient] | None = None
+) -> Suggestion | None:
+    """The organisation named in the subject, the sender's name or the text (its start and its signature)."""
+    text = reply.text if len(reply.text) <= 4000 else f"{reply.text[:2000]} {reply.text[-2000:]}"
+    haystack = _stems(f"{reply.subject} {reply.from_name} {text}")
+    scored: dict[str, tuple[float, Recipient]] = {}
+    for r in among if among is not None else directory.recipients:
+        name = _stems(r.organisation)
+        if len(name) < 5 or name in scored:
+            continue
+        scored[name] = (fuzz.partial_ratio(name, haystack), r)
+    ranked = sorted(scored.values(), key=lambda item: -item[0])
+    if not ranked or ranked[0][0] < ORGANISATION_SCORE:
+        return None
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < ORGANISATION_MARGIN:
+        return None
+    score, best = ranked[0]
+    return Suggestion(best.id, best.organisation, MatchMethod.ORGANISATION, score)
+
+
+_LEGAL_FORMS = re.compile(
+    r"\b(?:оо|осоо|ооо|оао|зао|ао|оф|нко|ип|гп|оюл|ао|llc|ltd|inc|ngo|jsc|plc|llp|ojsc|cjsc|foundation|фонд)\b"
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _stems(text: str) -> str:
+    """Lowercased words cut to a crude stem, legal forms dropped: «Зелёный мир» matches "зеленого мира"."""
+    folded = _LEGAL_FORMS.sub(" ", text.casefold().replace("ё", "е"))
+    return " ".join(w[:5] for w in _WORD.findall(folded))  # five letters survive Russian case endings
+
+
+def normalise_message_id(value: str) -> str:
+    """`<ID@Domain>` and `id@domain` compare equal: brackets and case are how clients differ, not messages."""
+    return value.strip().strip("<>").strip().lower()
+
+
+def original_recipients(headers: bytes) -> tuple[str, ...]:
+    """Addresses in X-Original-To and Delivered-To of a raw header block (Postfix and Dovecot add them)."""
+    if not headers:
+        return ()
+    message = BytesHeaderParser(policy=compat32).parsebytes(headers)
+    values = [str(v) for name in ("X-Original-To", "Delivered-To") for v in message.get_all(name) or []]
+    return tuple(dict.fromkeys(addr.lower() for _name, addr in getaddresses(values) if "@" in addr))
+
+
+def _domain(address: str) -> str:
+    return parseaddr(address)[1].rpartition("@")[2].strip().lower()

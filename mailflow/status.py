@@ -1,0 +1,83 @@
+"""What the secretary checks in the morning: replies, tallies, the review queue, bounces, the mailbox.
+
+Pure: built from the facts the store hands over, rendered as lines for the terminal (`mailflow status`,
+`mailflow demo`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from mailflow.store.inbound import MailboxState
+from mailflow.store.reports import Facts
+from mailflow.tally import COLUMNS, RecTally, RespondentStatus, respondents, tally
+
+
+@dataclass(frozen=True)
+class Status:
+    title: str
+    organisations: int
+    replied: int
+    statuses: dict[str, int]  # respondents by RespondentStatus
+    letters: dict[str, int]  # appeal letters by status
+    review_open: int
+    messages: dict[str, int]  # inbound messages by status
+    tallies: tuple[RecTally, ...]
+    mailboxes: tuple[MailboxState, ...]
+
+    @property
+    def response_rate(self) -> int:
+        return round(100 * self.replied / self.organisations) if self.organisations else 0
+
+
+def build_status(facts: Facts, *, messages: dict[str, int], mailboxes: list[MailboxState]) -> Status:
+    people = respondents(facts)
+    statuses = Counter(p.status.value for p in people)
+    replied = sum(1 for p in people if p.status in (RespondentStatus.REPLIED, RespondentStatus.REVIEWED))
+    return Status(
+        title=facts.title,
+        organisations=len(facts.recipients),
+        replied=replied,
+        statuses=dict(statuses),
+        letters=dict(Counter(letter.status for letter in facts.letters if letter.kind == "appeal")),
+        review_open=sum(1 for r in facts.reviews if r.status == "open"),
+        messages=messages,
+        tallies=tally(facts),
+        mailboxes=tuple(mailboxes),
+    )
+
+
+def render_status(status: Status, *, timezone: str) -> list[str]:
+    zone = ZoneInfo(timezone)
+    lines = [
+        status.title,
+        f"replies: {status.replied} of {status.organisations} organisations ({status.response_rate}%)",
+        "respondents: " + _counts(status.statuses),
+        "appeal letters: " + _counts(status.letters),
+        "inbound messages: " + _counts(status.messages),
+        f"review queue: {status.review_open} open",
+    ]
+    for box in status.mailboxes:
+        when = _local(box.last_poll_at, zone)
+        health = f"error: {box.last_error}" if box.last_error else "ok"
+        lines.append(f"mailbox {box.mailbox}: last poll {when}, {health}")
+    if not status.mailboxes:
+        lines.append("mailbox: never polled (start `mailflow worker`)")
+    lines += ["", "rec   " + " ".join(f"{c:>9}" for c in COLUMNS)]
+    for t in status.tallies:
+        lines.append(f"{t.rec.rec_id:<5} " + " ".join(f"{t.all.get(c):>9}" for c in COLUMNS))
+    return lines
+
+
+def _counts(counter: dict[str, int]) -> str:
+    return ", ".join(f"{count} {name}" for name, count in sorted(counter.items())) or "none"
+
+
+def _local(moment: datetime | None, zone: ZoneInfo) -> str:
+    if moment is None:
+        return "never"
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo("UTC"))  # SQLite returns naive UTC
+    return aware.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")

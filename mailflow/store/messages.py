@@ -1,0 +1,143 @@
+"""An inbound message's way through processing: its bytes, its parse, its outcome, its quarantine.
+
+Every function moves the message along `MessageStatus` with `advance`, so a message can never be counted
+twice: processing an already recorded or flagged message is refused by the lifecycle, not by luck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailflow.lifecycle import LetterStatus, MessageStatus, advance
+from mailflow.match import Directory, Recipient, SentLetter
+from mailflow.store.models import AuditRow, InboundRow, LetterRow, RawMessageRow, RecipientRow
+
+
+@dataclass(frozen=True)
+class InboundView:
+    id: int
+    status: MessageStatus
+    kind: str | None
+    attempts: int
+    last_error: str | None
+    recipient_id: int | None
+    parsed: dict[str, Any] | None
+
+
+def _view(row: InboundRow) -> InboundView:
+    return InboundView(
+        row.id,
+        MessageStatus(row.status),
+        row.kind,
+        row.attempts,
+        row.last_error,
+        row.recipient_id,
+        row.parsed,
+    )
+
+
+def load_message(session: Session, inbound_id: int) -> tuple[InboundView, bytes]:
+    row = session.get(InboundRow, inbound_id)
+    if row is None:
+        raise LookupError(f"no inbound message {inbound_id}")
+    raw = session.get(RawMessageRow, row.sha256)
+    return _view(row), raw.data if raw is not None else b""
+
+
+def save_parse(session: Session, inbound_id: int, *, parsed: dict[str, Any], kind: str) -> None:
+    row = _row(session, inbound_id)
+    row.status = advance(MessageStatus(row.status), MessageStatus.PARSED).value
+    row.parsed, row.kind = parsed, kind
+    row.attempts += 1
+
+
+def finish_message(
+    session: Session,
+    inbound_id: int,
+    *,
+    status: MessageStatus,
+    at: datetime,
+    recipient_id: int | None = None,
+    letter_id: int | None = None,
+    match_method: str | None = None,
+) -> None:
+    """`recorded` (counted or logged) or `flagged` (a person must look)."""
+    row = _row(session, inbound_id)
+    row.status = advance(MessageStatus(row.status), status).value
+    row.recipient_id, row.letter_id, row.match_method = recipient_id, letter_id, match_method
+    row.processed_at, row.last_error = at, None
+
+
+def fail_message(session: Session, inbound_id: int, *, error: str, at: datetime) -> InboundView:
+    """Quarantine after an error: `failed` with the error; `mailflow reprocess` runs it again after a fix."""
+    row = _row(session, inbound_id)
+    if MessageStatus(row.status) not in (MessageStatus.FAILED,):
+        row.status = advance(MessageStatus(row.status), MessageStatus.FAILED).value
+    row.last_error, row.processed_at = error[:2000], at
+    session.add(AuditRow(at=at, actor="worker", action="message.failed", subject=f"inbound:{inbound_id}"))
+    return _view(row)
+
+
+def reopen_message(session: Session, inbound_id: int) -> None:
+    """Back to `stored`, for `mailflow reprocess` after a fix (or to re-read with a better parser)."""
+    row = _row(session, inbound_id)
+    status = MessageStatus(row.status)
+    if status is not MessageStatus.STORED:
+        row.status = advance(status, MessageStatus.STORED).value
+
+
+def messages_with_status(session: Session, statuses: tuple[MessageStatus, ...]) -> list[int]:
+    query = select(InboundRow.id).where(InboundRow.status.in_([s.value for s in statuses])).order_by(InboundRow.id)
+    return list(session.scalars(query))
+
+
+def load_directory(session: Session, campaign_id: int, *, own_address: str) -> Directory:
+    """The matching tables of a campaign: its recipients and every letter we sent them."""
+    recipients = [
+        Recipient(r.id, r.email, r.organisation, r.token)
+        for r in session.scalars(select(RecipientRow).where(RecipientRow.campaign_id == campaign_id))
+    ]
+    letters = [
+        SentLetter(letter_id, message_id, kind, recipient_id)
+        for letter_id, message_id, kind, recipient_id in session.execute(
+            select(LetterRow.id, LetterRow.message_id, LetterRow.kind, LetterRow.recipient_id).where(
+                LetterRow.campaign_id == campaign_id
+            )
+        )
+    ]
+    return Directory.build(recipients, letters, own_address=own_address)
+
+
+def mark_bounced(session: Session, campaign_id: int, address: str, *, at: datetime) -> list[int]:
+    """Mark the letters sent to `address` as bounced; returns their IDs (none: the bounce is for a person)."""
+    query = select(LetterRow).where(
+        LetterRow.campaign_id == campaign_id,
+        LetterRow.to_address == address.lower(),
+        LetterRow.status == LetterStatus.SENT.value,
+    )
+    bounced = []
+    for letter in session.scalars(query):
+        letter.status = advance(LetterStatus(letter.status), LetterStatus.BOUNCED).value
+        letter.last_error = f"bounced, reported {at.isoformat(timespec='minutes')}"
+        bounced.append(letter.id)
+    if bounced:
+        session.add(AuditRow(at=at, actor="worker", action="letters.bounced", subject=address, detail={"ids": bounced}))
+    return bounced
+
+
+def _row(session: Session, inbound_id: int) -> InboundRow:
+    row = session.get(InboundRow, inbound_id)
+    if row is None:
+        raise LookupError(f"no inbound message {inbound_id}")
+    return row
+
+
+def message_counts(session: Session) -> dict[str, int]:
+    """Inbound messages by status: what `mailflow status` reports."""
+    query = select(InboundRow.status, func.count()).group_by(InboundRow.status)
+    return {status: count for status, count in session.execute(query)}

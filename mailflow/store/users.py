@@ -1,0 +1,60 @@
+"""Committee members' accounts and the failed sign-ins that rate-limit guessing; rows stay in here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from mailflow.store.models import AuditRow, LoginFailureRow, UserRow
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    password_hash: str
+    active: bool
+
+
+def find_account(session: Session, username: str) -> Account | None:
+    row = session.scalars(select(UserRow).where(UserRow.username == username)).one_or_none()
+    return None if row is None else Account(row.username, row.password_hash, row.active)
+
+
+def add_account(session: Session, username: str, password_hash: str, *, at: datetime, actor: str) -> None:
+    session.add(UserRow(username=username, password_hash=password_hash, active=True, created_at=at))
+    session.add(AuditRow(at=at, actor=actor, action="user.add", subject=f"user:{username}", detail={}))
+    session.flush()
+
+
+def set_password_hash(session: Session, username: str, password_hash: str) -> None:
+    """Store a rehashed password (Argon2 parameters raised since it was set)."""
+    row = session.scalars(select(UserRow).where(UserRow.username == username)).one()
+    row.password_hash = password_hash
+
+
+def record_login(session: Session, username: str, *, address: str, at: datetime) -> None:
+    """A successful sign-in: remembered on the account, and the failures of this name and address forgotten."""
+    row = session.scalars(select(UserRow).where(UserRow.username == username)).one()
+    row.last_login_at = at
+    session.execute(
+        delete(LoginFailureRow).where(LoginFailureRow.username == username, LoginFailureRow.address == address)
+    )
+    session.add(AuditRow(at=at, actor=username, action="user.login", subject=f"user:{username}", detail={}))
+
+
+def record_failure(session: Session, username: str, *, address: str, at: datetime, forget_before: datetime) -> None:
+    """Count one failure; failures older than any window still in use are dropped, so the table stays small."""
+    session.execute(delete(LoginFailureRow).where(LoginFailureRow.at < forget_before))
+    session.add(LoginFailureRow(username=username[:100], address=address[:64], at=at))
+
+
+def count_failures(session: Session, username: str, *, address: str, since: datetime) -> int:
+    query = select(func.count(LoginFailureRow.id)).where(
+        LoginFailureRow.username == username[:100],
+        LoginFailureRow.address == address[:64],
+        LoginFailureRow.at >= since,
+    )
+    return int(session.scalar(query) or 0)
