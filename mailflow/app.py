@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from mailflow.smtp import sender_for
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import make_engine, require_current_schema
 from mailflow.store.messages import load_directory
-from mailflow.worker import Worker
+from mailflow.worker import Worker, dead_local_process, local_holder
 
 
 def find_config(explicit: Path | None, environ: Mapping[str, str]) -> Path | None:
@@ -111,9 +109,11 @@ class App:
             mailbox=mailbox or self.mailbox(),
             context=lambda session: self.processing_context(session, campaign),
             now=lambda: datetime.now(UTC),
-            holder=f"{socket.gethostname()}:{os.getpid()}",
+            holder=local_holder(),
+            abandoned=dead_local_process,
             max_message_bytes=self.settings.storage.max_message_bytes,
             batch_limit=self.settings.worker.batch,
+            lease_ttl=timedelta(seconds=3 * self.settings.worker.wait_seconds + 60),
         )
 
     def send_due(self, *, on_outcome: Callable[[Outcome], None] | None = None) -> SendSummary:

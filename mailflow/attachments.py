@@ -62,7 +62,7 @@ def read_attachment(part: Part, limits: ParseLimits) -> ReadAttachment:
             part,
             "attachment_too_large",
             f"over the {limits.max_attachment_bytes} byte limit",
-            f"The attachment {name} ({size} bytes) is too large to read; open it by hand.",
+            f"Вложение {name} ({size} байт) слишком велико для чтения; откройте его вручную.",
         )
     kind = _kind(part)
     try:
@@ -79,7 +79,7 @@ def read_attachment(part: Part, limits: ParseLimits) -> ReadAttachment:
                 part,
                 "attachment_unreadable",
                 f"no text can be read from {part.content_type}",
-                f"The attachment {name} ({part.content_type}) may hold the answer; read it by hand.",
+                f"Во вложении {name} ({part.content_type}) может быть ответ; прочитайте его вручную.",
             )
     except Exception as exc:  # a broken file is one attachment's problem, never the message's (STYLE 5)
         logger.info("cannot read attachment %s: %s", name, exc)
@@ -87,14 +87,14 @@ def read_attachment(part: Part, limits: ParseLimits) -> ReadAttachment:
             part,
             "attachment_unreadable",
             f"cannot be read: {type(exc).__name__}",
-            f"The attachment {name} is damaged or not what its name says; open it by hand.",
+            f"Вложение {name} повреждено или не то, чем названо; откройте его вручную.",
         )
     if not text.strip():
         return _problem(
             part,
             "attachment_unreadable",
             "no text layer (a scan or an image?)",
-            f"The attachment {name} has no text to read (a scanned letter?); read it by hand.",
+            f"Во вложении {name} нет текста (скан письма?); прочитайте его вручную.",
         )
     return ReadAttachment(AttachmentText(name, part.content_type, size, text=text))
 

@@ -4,17 +4,20 @@ The worker drives every mailbox the same way, and that order is what makes a cra
 
 1. `fetch(cursor)` returns the messages after the cursor, headers first and bodies read without marking
    anything (IMAP `BODY.PEEK[]`, RFC 3501 §6.4.5);
-2. each message is stored (raw bytes by hash + inbound row) and the cursor advanced in one transaction;
-3. it is processed;
-4. only then `file(ref, outcome)` moves or flags it on the server.
+2. the batch is stored (raw bytes by hash + inbound rows) in one transaction;
+3. each message is processed, in a transaction of its own;
+4. only then `file_many` moves or flags the batch on the server, one command per outcome;
+5. and only then does the cursor move past what was filed.
 
-A crash before 2 fetches it again; after 2, the stored row is processed on restart and dedupe absorbs a
-second copy. The cursor itself (UIDVALIDITY, last UID) lives in the database, not in the mailbox object.
+A crash at any point before 5 fetches the messages again: dedupe turns each into its stored row, which is
+processed if it was not yet and filed either way. The cursor itself (UIDVALIDITY, last UID) lives in the
+database, not in the mailbox object.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -105,6 +108,10 @@ class Mailbox(Protocol):
 
     def file(self, ref: str, outcome: Outcome) -> None:
         """Move or flag a processed message; filing one already filed or gone is not an error."""
+        ...
+
+    def file_many(self, refs: Mapping[Outcome, Sequence[str]]) -> None:
+        """`file` for a whole batch, one server command per outcome rather than one per message."""
         ...
 
     def idle_wait(self, timeout: float) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import ssl
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
@@ -165,33 +165,47 @@ class ImapMailbox:
             return Batch(self.name, uidvalidity, tuple(messages), resynced=resynced, more=more or cut)
 
     def file(self, ref: str, outcome: Outcome) -> None:
-        """Flag or move one message; a UID that is already gone is silently fine (RFC 3501 §6.4.8).
+        """Flag or move one message; see `file_many`."""
+        self.file_many({outcome: [ref]})
 
-        `ref` carries the UIDVALIDITY the message was fetched under: after the folder was recreated the
-        same UID is another message, which must not be moved unread. Such a message is left in place; the
-        re-sync fetches it again and dedupe recognises it.
+    def file_many(self, refs: Mapping[Outcome, Sequence[str]]) -> None:
+        """Flag or move messages, one command per outcome over a UID set; UIDs already gone are silently fine
+        (RFC 3501 §6.4.8).
+
+        A ref carries the UIDVALIDITY its message was fetched under: after the folder was recreated the same
+        UID is another message, which must not be moved unread. Such a message is left in place; the re-sync
+        fetches it again and dedupe recognises it.
         """
-        uidvalidity, _, number = ref.partition(":")
-        uid = int(number)
-        with self._guard(f"file UID {uid} as {outcome.value}"):
+        wanted = {outcome: [_ref_uid(ref) for ref in found] for outcome, found in refs.items() if found}
+        if not wanted:
+            return
+        action = ", ".join(f"UID {uid_set(sorted(u for _, u in found))} as {o.value}" for o, found in wanted.items())
+        with self._guard(f"file {action}"):
             client = self._session()
             current = self._selected if self._selected is not None else self._select(client)
-            if current != int(uidvalidity):
-                logger.warning("%s: not filing UID %s: fetched under UIDVALIDITY %s, the folder now has %s",
-                               self.name, uid, uidvalidity, current)  # fmt: skip
-                return
-            if self.config.filing is Filing.FLAG:
-                client.add_flags([uid], [flag_for(outcome)])
-                return
-            folder = self._folder(client, outcome)
-            if client.has_capability("MOVE"):
-                client.move([uid], folder)
-                return
-            client.copy([uid], folder)
-            client.add_flags([uid], [b"\\Deleted"])
-            if client.has_capability("UIDPLUS"):
-                client.uid_expunge([uid])  # RFC 4315: only this message, not others a person marked deleted
-            # without UIDPLUS a plain EXPUNGE would also remove what a person marked \Deleted: leave it be
+            for outcome, fetched in wanted.items():
+                stale = sorted(uid for validity, uid in fetched if validity != current)
+                if stale:
+                    logger.warning("%s: not filing UIDs %s: fetched under another UIDVALIDITY, the folder now has %s",
+                                   self.name, uid_set(stale), current)  # fmt: skip
+                uids = sorted(uid for validity, uid in fetched if validity == current)
+                if uids:
+                    self._file_uids(client, uid_set(uids), outcome)
+
+    def _file_uids(self, client: Any, uids: str, outcome: Outcome) -> None:
+        if self.config.filing is Filing.FLAG:
+            # STORE .SILENT: the server sends no FETCH responses to read (RFC 3501 §6.4.6)
+            client.add_flags(uids, [flag_for(outcome)], silent=True)
+            return
+        folder = self._folder(client, outcome)
+        if client.has_capability("MOVE"):
+            client.move(uids, folder)
+            return
+        client.copy(uids, folder)
+        client.add_flags(uids, [b"\\Deleted"], silent=True)
+        if client.has_capability("UIDPLUS"):
+            client.uid_expunge(uids)  # RFC 4315: only these messages, not others a person marked deleted
+        # without UIDPLUS a plain EXPUNGE would also remove what a person marked \Deleted: leave it be
 
     def idle_wait(self, timeout: float) -> bool:
         """Wait for new mail with IDLE (RFC 2177), renewed every 9 minutes; without IDLE, sleep.
@@ -318,6 +332,24 @@ def _chunks(uids: Sequence[int], sizes: dict[int, int]) -> Iterator[list[int]]:
         total += sizes[uid]
     if chunk:
         yield chunk
+
+
+def uid_set(uids: Sequence[int]) -> str:
+    """Sorted UIDs as an IMAP sequence set with runs collapsed (RFC 3501 §9 `sequence-set`): [1, 2, 3, 7] is
+    "1:3,7", so a batch of consecutive UIDs is one short command line whatever its size."""
+    runs: list[list[int]] = []
+    for uid in uids:
+        if runs and uid == runs[-1][1] + 1:
+            runs[-1][1] = uid
+        else:
+            runs.append([uid, uid])
+    return ",".join(str(low) if low == high else f"{low}:{high}" for low, high in runs)
+
+
+def _ref_uid(ref: str) -> tuple[int, int]:
+    """`<uidvalidity>:<uid>` as the two numbers."""
+    uidvalidity, _, uid = ref.partition(":")
+    return int(uidvalidity), int(uid)
 
 
 def _is_new_mail(response: Any) -> bool:

@@ -24,7 +24,7 @@ from mailflow.outbox import queue_letters
 from mailflow.parse import parse_reply
 from mailflow.reply import Kind, ParsedReply, ReviewReason
 from mailflow.settings import SenderSettings
-from mailflow.store.messages import finish_message, load_message, mark_bounced, save_parse
+from mailflow.store.messages import finish_message, has_letter, load_message, mark_bounced, save_parse
 from mailflow.store.responses import StanceChange, record_stances
 from mailflow.store.reviews import open_review
 
@@ -80,7 +80,7 @@ def process_message(session: Session, inbound_id: int, ctx: Context, *, now: dat
         if bounced:
             return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now)
         reason = ReviewReason(
-            UNMATCHED_BOUNCE, f"A bounce for {parsed.bounced_recipient}, to whom no sent letter is known."
+            UNMATCHED_BOUNCE, f"Отказ в доставке для {parsed.bounced_recipient}, но писем на этот адрес не было."
         )
         return _flag(session, inbound_id, parsed, (reason,), None, now)
     if parsed.kind is Kind.UNREADABLE:
@@ -99,7 +99,7 @@ def _reply(
     if match.regarding is Regarding.ACKNOWLEDGEMENT:
         # an answer to "this is how we read you" is usually a correction: a person applies it
         reasons.append(
-            ReviewReason(ACKNOWLEDGEMENT_REPLY, "A reply to our acknowledgement; check whether it corrects a stance.")
+            ReviewReason(ACKNOWLEDGEMENT_REPLY, "Ответ на наше подтверждение; проверьте, не исправляет ли он позицию.")
         )
     if reasons or match.recipient_id is None:
         return _flag(session, inbound_id, parsed, tuple(reasons), match, now)
@@ -114,7 +114,7 @@ def _reply(
     if summary.kept_reviewer:
         ids = ", ".join(summary.kept_reviewer)
         reason = ReviewReason(
-            DIFFERS_FROM_REVIEWER, f"This reply differs from a reviewer's decision on {ids}; decide which holds."
+            DIFFERS_FROM_REVIEWER, f"Ответ расходится с решением проверяющего по {ids}; решите, что верно."
         )
         return replace(_flag(session, inbound_id, parsed, (reason,), match, now), changes=summary.changed)
     result = _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, match)
@@ -127,6 +127,8 @@ def _acknowledge(
     session: Session, templates: jinja2.Environment, parsed: ParsedReply, recipient_id: int, ctx: Context, now: datetime
 ) -> None:
     """Queue "this is how we read you"; the outbox sends one per recipient and campaign, as for every kind."""
+    if has_letter(session, ctx.campaign_id, recipient_id, LetterKind.ACKNOWLEDGEMENT.value):
+        return  # queue_letters would skip it too; asking first spares a campaign sync and an audit row per reply
     email = ctx.directory.by_id[recipient_id].email
     answers = [
         {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import mailbox
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -85,20 +85,26 @@ class MaildirMailbox:
             return Batch(self.name, None, tuple(messages), more=len(refs) > limit)
 
     def file(self, ref: str, outcome: Outcome) -> None:
-        """Rename the message into `.mailflow.<outcome>/cur/`; one already moved away is fine."""
-        with self._guard(f"file {ref} as {outcome.value}"):
-            source = self.path / ref
-            if not source.exists():
-                return
-            folder = f"{FOLDER_ROOT}.{outcome.value}"
-            target_dir = self.path / f".{folder}"
-            if not target_dir.is_dir():
-                mailbox.Maildir(self.path, create=True).add_folder(folder)
-            name = source.name if ":" in source.name else f"{source.name}:2,"  # cur/ names carry an info part
-            try:
-                os.rename(source, target_dir / "cur" / name)
-            except FileNotFoundError:
-                return  # filed by a concurrent run between the check and the rename
+        """Rename the message into `.mailflow.<outcome>/cur/`; see `file_many`."""
+        self.file_many({outcome: [ref]})
+
+    def file_many(self, refs: Mapping[Outcome, Sequence[str]]) -> None:
+        """Rename each message into `.mailflow.<outcome>/cur/`; one already moved away is fine."""
+        for outcome, outcome_refs in refs.items():
+            if not outcome_refs:
+                continue
+            with self._guard(f"file {len(outcome_refs)} messages as {outcome.value}"):
+                folder = f"{FOLDER_ROOT}.{outcome.value}"
+                target_dir = self.path / f".{folder}"
+                if not target_dir.is_dir():
+                    mailbox.Maildir(self.path, create=True).add_folder(folder)
+                for ref in outcome_refs:
+                    source = self.path / ref
+                    name = source.name if ":" in source.name else f"{source.name}:2,"  # cur/ names carry an info part
+                    try:
+                        os.rename(source, target_dir / "cur" / name)
+                    except FileNotFoundError:
+                        continue  # filed by a concurrent run, or by an earlier run before a crash
 
     def idle_wait(self, timeout: float) -> bool:
         """Poll the inbox every `poll_interval` seconds until a message appears that the last fetch did not list."""

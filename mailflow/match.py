@@ -186,8 +186,8 @@ def match_reply(reply: ReplyHeaders, directory: Directory) -> Match:
         suggestion = _by_domain(reply, directory) or _by_organisation(reply, directory)
         reason = ReviewReason(
             "unknown_sender",
-            f"{reply.from_address or 'An unknown sender'} is not a recipient's address and the reply "
-            "carries no reply token or reference to our letters"
+            f"{reply.from_address or 'Неизвестный отправитель'}: это не адрес получателя, а в ответе нет "
+            "ни метки адреса для ответа, ни ссылки на наши письма"
             + (f"; it looks like {suggestion.organisation} ({suggestion.method.value})." if suggestion else "."),
         )
         return Match(None, letter_id, suggestion.method if suggestion else None, regarding, suggestion, (reason,))
@@ -197,18 +197,18 @@ def match_reply(reply: ReplyHeaders, directory: Directory) -> Match:
     if sender is None:
         reasons.append(ReviewReason(
             "unknown_sender",
-            f"Sent from {reply.from_address or 'no address'}, not {recipient.email}; it answers the letter to "
-            f"{recipient.organisation} ({method.value}).",
+            f"Отправлено с {reply.from_address or 'неизвестного адреса'}, а не с {recipient.email}; это ответ на "
+            f"письмо организации {recipient.organisation} ({method.value}).",
         ))  # fmt: skip
     elif sender.id != recipient.id:
         reasons.append(ReviewReason(
             "sender_mismatch",
-            f"Sent from {sender.email} ({sender.organisation}) but addressed to {recipient.organisation}'s "
-            f"reply address ({method.value}).",
+            f"Отправлено с {sender.email} ({sender.organisation}), но на адрес для ответов организации "
+            f"{recipient.organisation} ({method.value}).",
         ))  # fmt: skip
     if letter and letter.recipient_id not in (None, recipient.id):
-        reasons.append(ReviewReason("conflicting_match", "The reply token and the letter it answers belong to "
-                                    "different recipients."))  # fmt: skip
+        reasons.append(ReviewReason("conflicting_match", "Метка адреса и письмо, на которое отвечают, "
+                                    "принадлежат разным получателям."))  # fmt: skip
     if reasons:
         suggestion = Suggestion(recipient.id, recipient.organisation, method)
         return Match(None, letter_id, method, regarding, suggestion, tuple(reasons))

@@ -209,11 +209,11 @@ def queue_letters(
 def _move(session: Session, letter_id: int, current: LetterStatus, target: LetterStatus, **values: Any) -> bool:
     """Compare-and-set: change the status only if it still is `current`; False if someone else moved it."""
     advance(current, target)
-    result = session.execute(
-        update(LetterRow)
-        .where(LetterRow.id == letter_id, LetterRow.status == current.value)
+    table = LetterRow.metadata.tables["letters"]  # a Core UPDATE: it runs twice per letter sent
+    result = session.connection().execute(
+        update(table)
+        .where(table.c.id == letter_id, table.c.status == current.value)
         .values(status=target.value, **values)
-        .execution_options(synchronize_session=False)
     )
     return bool(getattr(result, "rowcount", 0) == 1)
 

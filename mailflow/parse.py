@@ -46,7 +46,7 @@ def parse_reply(
         result = extract_stances(reading.content, campaign)
     except Exception as exc:  # a stance-stage bug must not lose the message: it goes to a human
         logger.exception("reading stances failed on a message; it is flagged for review")
-        reason = ReviewReason("stances_failed", "Stances could not be read automatically; read the reply.")
+        reason = ReviewReason("stances_failed", "Позиции не удалось прочитать автоматически; прочитайте ответ.")
         return replace(
             reading,
             review_reasons=(reason, *reading.review_reasons),
@@ -84,7 +84,7 @@ def _read(mail: MimeMessage, limits: ParseLimits, own: OwnIdentity | None) -> Pa
             if read.review is not None:
                 reasons.append(read.review)
         if not mine.text and not any(a.text for a in attachments):
-            reasons.append(ReviewReason("empty_text", "The reply has no text of its own; read the message."))
+            reasons.append(ReviewReason("empty_text", "В ответе нет собственного текста; посмотрите письмо целиком."))
     language_source = mine.text or " ".join(a.text[:2000] for a in attachments) or _strip_prefixes(mail.subject)
     return ParsedReply(
         kind=verdict.kind,
@@ -128,5 +128,5 @@ def unreadable_reply(problem: str) -> ParsedReply:
     return ParsedReply(
         kind=Kind.UNREADABLE,
         error=problem,
-        review_reasons=(ReviewReason("unreadable", f"The message cannot be read as mail ({problem})."),),
+        review_reasons=(ReviewReason("unreadable", f"Сообщение не читается как письмо ({problem})."),),
     )

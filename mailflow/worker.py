@@ -1,15 +1,20 @@
-"""The worker: fetch → store → process → file, one message at a time, for weeks on end.
+"""The worker: fetch → store → process → file, a batch at a time, for weeks on end.
 
-The order is what makes a crash harmless. A message is stored (bytes, row and cursor in one transaction)
-before anything reads it, processed in a transaction of its own, and filed on the server only after
-that committed. Killed between any two steps, the next run finds the message stored (dedupe turns a
-re-fetch into the same row) and carries on; nothing is lost and nothing is counted twice.
+The order is what makes a crash harmless. A batch is stored (bytes and rows in one transaction) before
+anything reads it, each message is processed in a transaction of its own, the batch is filed on the server
+only after that committed, and only then does the mailbox cursor move past it. Killed between any two
+steps, the next run fetches the messages again, dedupe turns each into its row, and it is finished (or just
+filed): nothing is lost, nothing is counted twice, nothing stays in the inbox unfiled. One bad message is
+quarantined; the rest of its batch goes on.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -17,7 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.errors import FetchError, MailflowError
-from mailflow.fetch import Batch, FetchedMessage, Mailbox, Outcome
+from mailflow.fetch import Mailbox, Outcome
 from mailflow.ingest import Context, Processed, outcome_of, process_message
 from mailflow.lifecycle import MessageStatus
 from mailflow.reply import ReviewReason
@@ -26,17 +31,16 @@ from mailflow.store.inbound import (
     StoredMessage,
     acquire_lease,
     advance_cursor,
+    lease_holder,
     read_state,
     record_poll,
     release_lease,
-    store_fetched,
+    store_fetched_batch,
 )
 from mailflow.store.messages import fail_message, load_message
 from mailflow.store.reviews import open_review
 
 logger = logging.getLogger(__name__)
-
-LEASE = timedelta(minutes=15)  # longer than one IDLE wait and one batch; a crashed holder's lease expires
 
 
 @dataclass
@@ -62,6 +66,11 @@ class Worker:
     holder: str
     max_message_bytes: int
     batch_limit: int = 200
+    # renewed every cycle; longer than one wait plus one batch. A killed worker's lease expires after it,
+    # and a restarted worker (a new holder) takes over
+    lease_ttl: timedelta = timedelta(minutes=5)
+    # whether a lease holder is gone for good (a killed process on this host): its lease is taken at once
+    abandoned: Callable[[str], bool] = lambda holder: False
     stop: threading.Event = field(default_factory=threading.Event)
     # told when this worker gains or loses the mailbox lease: the scheduler runs only where the lease is
     on_lease: Callable[[bool], None] = lambda held: None
@@ -71,7 +80,11 @@ class Worker:
         """One fetch and everything it brought; the message in hand is finished even when `stop` is set."""
         name = self.mailbox.name
         with transaction(self.sessions) as session:
-            held = acquire_lease(session, name, holder=self.holder, now=self.now(), ttl=LEASE)
+            other = lease_holder(session, name)
+            if other is not None and other != self.holder and self.abandoned(other):
+                logger.warning("taking over %s from %s, which is no longer running", name, other)
+                release_lease(session, name, holder=other)
+            held = acquire_lease(session, name, holder=self.holder, now=self.now(), ttl=self.lease_ttl)
             cursor = read_state(session, name).cursor
         if held != self._held:
             self._held = held
@@ -85,28 +98,38 @@ class Worker:
                 record_poll(session, name, now=self.now(), error=str(exc))
             raise
         summary = CycleSummary(fetched=len(batch.messages), more=batch.more)
+        with transaction(self.sessions) as session:  # the whole batch is stored before any of it is processed
+            stored = store_fetched_batch(session, batch, max_bytes=self.max_message_bytes)
         with transaction(self.sessions) as session:
             ctx = self.context(session)
-        for message in batch.messages:
+        filings: dict[Outcome, list[str]] = defaultdict(list)
+        finished: dict[int, Outcome] = {}  # by inbound ID: a message appended twice is in one batch twice
+        last_uid: int | None = None
+        for message, stored_message in zip(batch.messages, stored, strict=True):
             if self.stop.is_set():
                 summary.more = True
                 break
-            self._handle(batch, message, ctx, summary)
+            outcome = finished.get(stored_message.inbound_id)
+            if outcome is None:
+                outcome = finished[stored_message.inbound_id] = self._finish(stored_message, ctx, summary)
+            else:
+                summary.duplicates += 1
+            filings[outcome].append(message.ref)
+            last_uid = message.uid
+        # Every processed message is committed; only now is it filed, and only once it is filed does the cursor
+        # move past it: a worker that dies before then fetches the messages again and dedupe recognises them.
+        self.mailbox.file_many(filings)
         with transaction(self.sessions) as session:
-            if batch.resynced and not batch.messages:
-                advance_cursor(session, name, uidvalidity=batch.uidvalidity, uid=None)
+            advance_cursor(session, name, uidvalidity=batch.uidvalidity, uid=last_uid)
             record_poll(session, name, now=self.now())
         return summary
 
-    def _handle(self, batch: Batch, message: FetchedMessage, ctx: Context, summary: CycleSummary) -> None:
-        with transaction(self.sessions) as session:
-            stored = store_fetched(session, batch, message, max_bytes=self.max_message_bytes)
+    def _finish(self, stored: StoredMessage, ctx: Context, summary: CycleSummary) -> Outcome:
+        """Process a stored message; one finished by an earlier run is only looked up, to be filed again."""
         if stored.duplicate and stored.status is not MessageStatus.STORED:
             summary.duplicates += 1
-            outcome = self._outcome_of(stored)
-        else:
-            outcome = self._process(stored, ctx, summary)
-        self.mailbox.file(message.ref, outcome)
+            return self._outcome_of(stored)
+        return self._process(stored, ctx, summary)
 
     def _outcome_of(self, stored: StoredMessage) -> Outcome:
         with transaction(self.sessions) as session:
@@ -117,7 +140,7 @@ class Worker:
         if stored.status is MessageStatus.FAILED:  # stored oversized: quarantined, shown to a person
             with transaction(self.sessions) as session:
                 view, _ = load_message(session, stored.inbound_id)
-                reason = ReviewReason("processing_failed", f"The message could not be processed: {view.last_error}")
+                reason = ReviewReason("processing_failed", f"Сообщение не удалось обработать: {view.last_error}")
                 open_review(session, inbound_id=stored.inbound_id, recipient_id=None, reasons=(reason,), at=self.now())
             summary.failed += 1
             return Outcome.REVIEW
@@ -139,7 +162,7 @@ class Worker:
     def _quarantine(self, inbound_id: int, error: str) -> None:
         with transaction(self.sessions) as session:
             fail_message(session, inbound_id, error=error, at=self.now())
-            reason = ReviewReason("processing_failed", f"The message could not be processed: {error}")
+            reason = ReviewReason("processing_failed", f"Сообщение не удалось обработать: {error}")
             open_review(session, inbound_id=inbound_id, recipient_id=None, reasons=(reason,), at=self.now())
 
     def run(self, *, wait_seconds: float = 60.0, max_backoff: float = 300.0) -> None:
@@ -170,3 +193,21 @@ class Worker:
                 self._held = False
                 self.on_lease(False)
             self.mailbox.close()
+
+
+def local_holder() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def dead_local_process(holder: str) -> bool:
+    """A holder `host:pid` on this host whose process no longer exists (killed, crashed, rebooted)."""
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, under another user
+        return False
+    return False

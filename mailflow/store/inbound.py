@@ -9,7 +9,7 @@ is counted once.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -61,7 +61,7 @@ def store_message(
 ) -> StoredMessage:
     """Store one fetched message: its bytes (if new) and its inbound row, status `stored`, in the caller's
     transaction. A repeat returns the existing row with `duplicate=True` and writes nothing."""
-    return _store(session, raw, mailbox=mailbox, uid=uid, message_id=message_id, error=None)
+    return _store(session, _Incoming.of(raw, mailbox=mailbox, uid=uid, message_id=message_id, error=None))
 
 
 def store_oversized(
@@ -71,67 +71,137 @@ def store_oversized(
 
     Its raw row holds the headers only: it is quarantined, never parsed as if it were the whole message.
     """
-    error = f"oversized: {size} bytes is over the {limit}-byte limit; only the headers were fetched"
-    return _store(session, headers, mailbox=mailbox, uid=uid, message_id=message_id, error=error)
+    return _store(session, _Incoming.of(headers, mailbox=mailbox, uid=uid, message_id=message_id,
+                                        error=_oversized(size, limit)))  # fmt: skip
 
 
 def store_fetched(session: Session, batch: Batch, message: FetchedMessage, *, max_bytes: int) -> StoredMessage:
-    """Store one message of a batch and move the mailbox's cursor past it, in the caller's transaction.
+    """Store one message of a batch (its bytes, or its headers when it is oversized), in the caller's transaction.
 
-    Committed together: after a crash either both happened or neither, so no message is skipped and none
-    is fetched twice without dedupe seeing it.
+    The cursor is not moved here: the worker moves it only once the message is filed, so a crash between
+    storing and filing leaves the message below no cursor, to be fetched again and recognised by dedupe.
     """
-    if message.raw is None:
-        stored = store_oversized(session, message.headers, mailbox=batch.mailbox, uid=message.uid,
-                                 message_id=message.message_id, size=message.size, limit=max_bytes)  # fmt: skip
-    else:
-        stored = store_message(session, message.raw, mailbox=batch.mailbox, uid=message.uid,
-                               message_id=message.message_id)  # fmt: skip
-    advance_cursor(session, batch.mailbox, uidvalidity=batch.uidvalidity, uid=message.uid)
+    return _store(session, _Incoming.fetched(batch, message, max_bytes))
+
+
+def store_fetched_batch(session: Session, batch: Batch, *, max_bytes: int) -> list[StoredMessage]:
+    """`store_fetched` for every message of the batch, in order, with a few statements for the whole batch
+    instead of a few per message: one query for the keys already known, one for the bytes already kept, and
+    the new rows inserted together.
+
+    A message twice in the batch is stored once; the second copy comes back as a duplicate of the first. If a
+    concurrent fetcher stores one of them first (a unique key collides), the batch falls back to storing one
+    message at a time, which settles each collision on its own.
+    """
+    incoming = [_Incoming.fetched(batch, message, max_bytes) for message in batch.messages]
+    known = {stored.dedupe_key: stored for stored in _by_keys(session, [item.key for item in incoming])}
+    hashes = [item.sha256 for item in incoming]
+    kept = set(session.scalars(select(RawMessageRow.sha256).where(RawMessageRow.sha256.in_(hashes))))
+    added: dict[str, InboundRow] = {}
+    try:
+        with session.begin_nested():  # a collision undoes only these inserts (see `_store`)
+            for item in incoming:
+                if item.key in known or item.key in added:
+                    continue
+                if item.sha256 not in kept:
+                    kept.add(item.sha256)
+                    session.add(item.raw_row())
+                added[item.key] = item.inbound_row()
+            session.flush()  # the bytes first: no ORM relationship orders the two kinds of insert
+            session.add_all(added.values())
+    except IntegrityError:
+        return [_store(session, item) for item in incoming]
+    stored: list[StoredMessage] = []
+    for item in incoming:
+        if item.key not in known:  # the first copy in this batch: new; any later copy is its duplicate
+            row = added[item.key]
+            stored.append(StoredMessage(row.id, item.key, item.sha256, item.status, duplicate=False))
+            known[item.key] = replace(stored[-1], duplicate=True)
+        else:
+            stored.append(known[item.key])
     return stored
 
 
-def _store(
-    session: Session, raw: bytes, *, mailbox: str, uid: int | None, message_id: str | None, error: str | None
-) -> StoredMessage:
-    sha256 = hashlib.sha256(raw).hexdigest()
-    key = dedupe_key(message_id, sha256)
-    existing = _by_key(session, key)
-    if existing is not None:
-        return existing
-    status = advance(MessageStatus.RECEIVED, MessageStatus.STORED)
-    if error is not None:
-        status = advance(status, MessageStatus.FAILED)
+@dataclass(frozen=True)
+class _Incoming:
+    """A message about to be stored: its payload (bytes, or headers when oversized) and its dedupe key."""
+
+    payload: bytes
+    sha256: str
+    key: str
+    message_id: str | None
+    mailbox: str
+    uid: int | None
+    error: str | None  # set: stored quarantined, never parsed
+
+    @classmethod
+    def of(
+        cls, payload: bytes, *, mailbox: str, uid: int | None, message_id: str | None, error: str | None
+    ) -> _Incoming:
+        sha256 = hashlib.sha256(payload).hexdigest()
+        return cls(payload, sha256, dedupe_key(message_id, sha256), message_id, mailbox, uid, error)
+
+    @classmethod
+    def fetched(cls, batch: Batch, message: FetchedMessage, max_bytes: int) -> _Incoming:
+        if message.raw is None:
+            return cls.of(message.headers, mailbox=batch.mailbox, uid=message.uid, message_id=message.message_id,
+                          error=_oversized(message.size, max_bytes))  # fmt: skip
+        return cls.of(message.raw, mailbox=batch.mailbox, uid=message.uid, message_id=message.message_id, error=None)
+
+    @property
+    def status(self) -> MessageStatus:
+        stored = advance(MessageStatus.RECEIVED, MessageStatus.STORED)
+        return stored if self.error is None else advance(stored, MessageStatus.FAILED)
+
+    def raw_row(self) -> RawMessageRow:
+        return RawMessageRow(sha256=self.sha256, size=len(self.payload), data=self.payload)
+
+    def inbound_row(self) -> InboundRow:
+        return InboundRow(
+            dedupe_key=self.key,
+            sha256=self.sha256,
+            message_id=self.message_id[:_KEY_LENGTH] if self.message_id else None,
+            mailbox=self.mailbox,
+            uid=self.uid,
+            status=self.status.value,
+            last_error=self.error,
+        )
+
+
+def _oversized(size: int, limit: int) -> str:
+    return f"oversized: {size} bytes is over the {limit}-byte limit; only the headers were fetched"
+
+
+def _store(session: Session, item: _Incoming) -> StoredMessage:
+    existing = _by_keys(session, [item.key])
+    if existing:
+        return existing[0]
     try:
         # A savepoint, so that losing a race to a concurrent fetcher (unique dedupe_key or raw sha256)
         # undoes only this insert and leaves the caller's transaction usable.
         with session.begin_nested():
-            if session.get(RawMessageRow, sha256) is None:
-                session.add(RawMessageRow(sha256=sha256, size=len(raw), data=raw))
+            if session.get(RawMessageRow, item.sha256) is None:
+                session.add(item.raw_row())
                 session.flush()  # no ORM relationship orders the two inserts: the bytes go first
-            row = InboundRow(
-                dedupe_key=key,
-                sha256=sha256,
-                message_id=message_id[:_KEY_LENGTH] if message_id else None,
-                mailbox=mailbox,
-                uid=uid,
-                status=status.value,
-                last_error=error,
-            )
+            row = item.inbound_row()
             session.add(row)
     except IntegrityError:
-        existing = _by_key(session, key)
-        if existing is None:
+        existing = _by_keys(session, [item.key])
+        if not existing:
             raise
-        return existing
-    return StoredMessage(row.id, key, sha256, status, duplicate=False)
+        return existing[0]
+    return StoredMessage(row.id, item.key, item.sha256, item.status, duplicate=False)
 
 
-def _by_key(session: Session, key: str) -> StoredMessage | None:
-    row = session.scalars(select(InboundRow).where(InboundRow.dedupe_key == key)).one_or_none()
-    if row is None:
-        return None
-    return StoredMessage(row.id, key, row.sha256, MessageStatus(row.status), duplicate=True)
+def _by_keys(session: Session, keys: list[str]) -> list[StoredMessage]:
+    """The messages already stored under any of `keys`, as duplicates."""
+    query = select(InboundRow.id, InboundRow.dedupe_key, InboundRow.sha256, InboundRow.status).where(
+        InboundRow.dedupe_key.in_(keys)
+    )
+    return [
+        StoredMessage(row_id, key, sha256, MessageStatus(status), duplicate=True)
+        for row_id, key, sha256, status in session.execute(query)
+    ]
 
 
 # -- the cursor and the lease --------------------------------------------------------------------------------
@@ -229,3 +299,8 @@ def mailbox_states(session: Session) -> list[MailboxState]:
         for r in rows
         if r.last_poll_at is not None
     ]
+
+
+def lease_holder(session: Session, mailbox: str) -> str | None:
+    row = session.get(MailboxStateRow, mailbox)
+    return row.lease_holder if row is not None else None

@@ -113,21 +113,33 @@ def load_directory(session: Session, campaign_id: int, *, own_address: str) -> D
     return Directory.build(recipients, letters, own_address=own_address)
 
 
+def has_letter(session: Session, campaign_id: int, recipient_id: int, kind: str) -> bool:
+    """Whether the recipient was ever queued a letter of `kind` in this campaign."""
+    query = select(LetterRow.id).where(
+        LetterRow.campaign_id == campaign_id, LetterRow.recipient_id == recipient_id, LetterRow.kind == kind
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
 def mark_bounced(session: Session, campaign_id: int, address: str, *, at: datetime) -> list[int]:
-    """Mark the letters sent to `address` as bounced; returns their IDs (none: the bounce is for a person)."""
+    """Mark the letters sent to `address` as bounced; returns their IDs (none: the bounce is for a person).
+
+    Letters already bounced count too, so processing the same bounce again finds them and changes nothing.
+    """
     query = select(LetterRow).where(
         LetterRow.campaign_id == campaign_id,
         LetterRow.to_address == address.lower(),
-        LetterRow.status == LetterStatus.SENT.value,
+        LetterRow.status.in_([LetterStatus.SENT.value, LetterStatus.BOUNCED.value]),
     )
-    bounced = []
-    for letter in session.scalars(query):
-        letter.status = advance(LetterStatus(letter.status), LetterStatus.BOUNCED).value
+    letters = list(session.scalars(query))
+    newly = [letter for letter in letters if letter.status == LetterStatus.SENT.value]
+    for letter in newly:
+        letter.status = advance(LetterStatus.SENT, LetterStatus.BOUNCED).value
         letter.last_error = f"bounced, reported {at.isoformat(timespec='minutes')}"
-        bounced.append(letter.id)
-    if bounced:
-        session.add(AuditRow(at=at, actor="worker", action="letters.bounced", subject=address, detail={"ids": bounced}))
-    return bounced
+    if newly:
+        detail = {"ids": [letter.id for letter in newly]}
+        session.add(AuditRow(at=at, actor="worker", action="letters.bounced", subject=address, detail=detail))
+    return [letter.id for letter in letters]
 
 
 def _row(session: Session, inbound_id: int) -> InboundRow:

@@ -50,10 +50,11 @@ def record_stances(
     user: str | None = None,
 ) -> RecordSummary:
     """Store `stances` as the recipient's current ones; idempotent for the same stances from the same message."""
-    recs = {
-        r.rec_id: r
-        for r in session.scalars(select(RecommendationRow).where(RecommendationRow.campaign_id == campaign_id))
-    }
+    # the row IDs of only the recommendations addressed: the worker calls this once per reply
+    addressed = select(RecommendationRow.rec_id, RecommendationRow.id).where(
+        RecommendationRow.campaign_id == campaign_id, RecommendationRow.rec_id.in_(list(stances))
+    )
+    rec_ids = {rec_id: row_id for rec_id, row_id in session.execute(addressed)}
     current = {
         row.recommendation_id: row
         for row in session.scalars(select(ResponseRow).where(ResponseRow.recipient_id == recipient_id))
@@ -63,11 +64,11 @@ def record_stances(
     kept: list[str] = []
     unknown: list[str] = []
     for rec_id, finding in stances.items():
-        rec = recs.get(rec_id)
-        if rec is None:
+        rec_row_id = rec_ids.get(rec_id)
+        if rec_row_id is None:
             unknown.append(rec_id)
             continue
-        row = current.get(rec.id)
+        row = current.get(rec_row_id)
         if row is not None and row.stance == finding.stance.value and row.reason == finding.reason:
             unchanged.append(rec_id)
             continue
@@ -76,7 +77,7 @@ def record_stances(
             continue
         old = None
         if row is None:
-            row = ResponseRow(recipient_id=recipient_id, recommendation_id=rec.id)
+            row = ResponseRow(recipient_id=recipient_id, recommendation_id=rec_row_id)
             session.add(row)
         else:
             old = row.stance

@@ -81,6 +81,19 @@ def open_imap() -> Iterator[ImapFactory]:
         mailbox.close()
 
 
+CONSULTATION = "Consultation"  # a folder of the worker's own, which a test may delete and recreate
+
+
+def deliver(server: Dovecot, messages: list[bytes], folder: str = CONSULTATION) -> None:
+    """Append messages the way mail arrives: through a connection of the outside world."""
+    client = admin_client(server)
+    if not client.folder_exists(folder):
+        client.create_folder(folder)
+    for raw in messages:
+        client.append(folder, raw)
+    client.logout()
+
+
 def admin_client(server: Dovecot) -> IMAPClient:
     """A separate connection that plays the outside world: delivers, inspects, deletes folders."""
     client = IMAPClient(server.host, server.port, ssl=False, timeout=10)
@@ -161,6 +174,7 @@ def store_batch(
     for message in batch.messages:
         with transaction(sessions) as session:
             stored.append(store_fetched(session, batch, message, max_bytes=max_bytes))
+            advance_cursor(session, mailbox.name, uidvalidity=batch.uidvalidity, uid=message.uid)
     return stored
 
 

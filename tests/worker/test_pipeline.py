@@ -14,7 +14,6 @@ from email.utils import parseaddr
 from pathlib import Path
 
 import pytest
-from imapclient import IMAPClient
 from sqlalchemy import func, select
 
 from mailflow.app import App
@@ -32,12 +31,12 @@ from mailflow.store.recipients import import_recipients
 from tests.conftest import ROOT
 from tests.mailmaker import make_reply
 from tests.servers import SmtpSink
-from tests.worker.conftest import admin_client
+from tests.worker.conftest import CONSULTATION, admin_client, deliver
 from tests.worker.dovecot import Dovecot
 
 SAMPLE = ROOT / "config" / "recipients-sample.csv"
 COMMITTEE = "committee@committee.example"
-FOLDER = "Consultation"
+FOLDER = CONSULTATION
 
 
 @dataclass(frozen=True)
@@ -95,15 +94,6 @@ def answer(appeals: dict[str, Appeal], sender: str, text: str, number: int, **op
     return make_reply(text, from_address=sender, headers=headers, **options)  # type: ignore[arg-type]
 
 
-def deliver(dovecot: Dovecot, *messages: bytes) -> None:
-    client: IMAPClient = admin_client(dovecot)
-    if not client.folder_exists(FOLDER):
-        client.create_folder(FOLDER)
-    for raw in messages:
-        client.append(FOLDER, raw)
-    client.logout()
-
-
 def stances_of(app: App, email: str) -> dict[str, tuple[str, str | None]]:
     with transaction(app.sessions()) as session:
         rows = session.execute(
@@ -137,12 +127,14 @@ def test_appeal_replies_stances_reviews_bounces_acknowledgements_and_digest(
     umut = "Поддерживаем все рекомендации, кроме 3.5: это задача государства."
     deliver(
         dovecot,
-        answer(appeals, "umut@umut-fund.example", umut, 1, client="outlook", body="html", charset="windows-1251"),
-        answer(appeals, "office@agro-invest.example", "1.1 — согласны\n2.1 — частично, только обмен опытом", 2),
-        answer(appeals, "erlan@suppliers.example", "Спасибо, обсудим на правлении и ответим.", 3, client="mailru"),
-        answer(appeals, "zh.t@naryn-women.example", "Бардык сунуштар менен макулбуз.", 4, client="android"),
-        BOUNCE,
-        AUTO_REPLY,
+        [
+            answer(appeals, "umut@umut-fund.example", umut, 1, client="outlook", body="html", charset="windows-1251"),
+            answer(appeals, "office@agro-invest.example", "1.1 — согласны\n2.1 — частично, только обмен опытом", 2),
+            answer(appeals, "erlan@suppliers.example", "Спасибо, обсудим на правлении и ответим.", 3, client="mailru"),
+            answer(appeals, "zh.t@naryn-women.example", "Бардык сунуштар менен макулбуз.", 4, client="android"),
+            BOUNCE,
+            AUTO_REPLY,
+        ],
     )
     worker = app.worker(app.campaign())
     summary = worker.cycle()
@@ -195,7 +187,7 @@ def test_appeal_replies_stances_reviews_bounces_acknowledgements_and_digest(
 def test_the_same_reply_appended_twice_is_counted_once(system: tuple[App, dict[str, Appeal]], dovecot: Dovecot) -> None:
     app, appeals = system
     raw = answer(appeals, "umut@umut-fund.example", "Согласны со всеми рекомендациями.", 1)
-    deliver(dovecot, raw, raw)
+    deliver(dovecot, [raw, raw])
     worker = app.worker(app.campaign())
     summary = worker.cycle()
     worker.mailbox.close()
@@ -210,7 +202,7 @@ def test_a_changed_uidvalidity_refetches_without_double_counting(
 ) -> None:
     app, appeals = system
     first = answer(appeals, "umut@umut-fund.example", "Согласны со всеми рекомендациями.", 1)
-    deliver(dovecot, first)
+    deliver(dovecot, [first])
     worker = app.worker(app.campaign())
     worker.cycle()
     # the server loses its UID state: the folder is recreated and the same mail delivered again
@@ -218,7 +210,7 @@ def test_a_changed_uidvalidity_refetches_without_double_counting(
     client.delete_folder(FOLDER)
     client.logout()
     second = answer(appeals, "office@agro-invest.example", "Согласны со всеми рекомендациями.", 2)
-    deliver(dovecot, first, second)
+    deliver(dovecot, [first, second])
     summary = worker.cycle()
     left = worker.mailbox.fetch(Cursor(), max_bytes=10**6).messages
     worker.mailbox.close()

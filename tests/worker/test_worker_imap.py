@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.errors import FetchError
 from mailflow.fetch import Cursor, Outcome
-from mailflow.imap import Filing, flag_for
+from mailflow.imap import Filing, flag_for, uid_set
 from mailflow.lifecycle import MessageStatus
 from mailflow.store.db import transaction
 from mailflow.store.inbound import read_state
@@ -156,6 +156,52 @@ def test_filing_by_flag_leaves_the_message_in_place(
     admin.select_folder("INBOX")
     flags = admin.get_flags([message.uid])[message.uid]
     assert flag_for(Outcome.AUTOMATIC).encode() in flags and b"\\Seen" not in flags
+
+
+@pytest.mark.parametrize("capabilities", [None, "IMAP4rev1 LITERAL+ UIDPLUS IDLE"], ids=["move", "copy-expunge"])
+def test_filing_a_batch_moves_each_outcome_at_once_and_again_is_harmless(
+    open_imap: ImapFactory, dovecot_factory: DovecotFactory, capabilities: str | None
+) -> None:
+    server = dovecot_factory(capabilities=capabilities)
+    admin = admin_client(server)
+    for n in range(6):
+        admin.append("INBOX", reply(n))
+    mailbox = open_imap(server)
+    messages = mailbox.fetch(Cursor(), max_bytes=1_000_000).messages
+    refs = [m.ref for m in messages]
+
+    mailbox.file_many({Outcome.PROCESSED: [refs[0], refs[1], refs[2], refs[4]], Outcome.REVIEW: [refs[3]],
+                       Outcome.AUTOMATIC: []})  # fmt: skip
+    mailbox.file_many({Outcome.PROCESSED: refs[:2]})
+
+    assert _uids(admin) == [messages[5].uid]
+    assert len(_uids(admin, "mailflow.processed")) == 4 and len(_uids(admin, "mailflow.review")) == 1
+    admin.logout()
+
+
+def test_filing_a_batch_by_flag_marks_each_message_with_its_outcome(
+    open_imap: ImapFactory, dovecot: Dovecot, admin: IMAPClient
+) -> None:
+    for n in range(3):
+        admin.append("INBOX", reply(n))
+    mailbox = open_imap(dovecot, filing=Filing.FLAG)
+    first, second, third = mailbox.fetch(Cursor(), max_bytes=1_000_000).messages
+
+    mailbox.file_many({Outcome.PROCESSED: [first.ref, third.ref], Outcome.REVIEW: [second.ref]})
+
+    admin.select_folder("INBOX")
+    flags = admin.get_flags([first.uid, second.uid, third.uid])
+    assert flag_for(Outcome.PROCESSED).encode() in flags[first.uid] and b"\\Seen" not in flags[first.uid]
+    assert flag_for(Outcome.REVIEW).encode() in flags[second.uid]
+    assert flag_for(Outcome.PROCESSED).encode() in flags[third.uid]
+
+
+@pytest.mark.parametrize(
+    ("uids", "expected"),
+    [([7], "7"), ([1, 2, 3], "1:3"), ([1, 2, 3, 7, 9, 10], "1:3,7,9:10"), ([4, 6, 8], "4,6,8")],
+)
+def test_uid_set_collapses_runs_so_a_batch_is_one_short_command(uids: list[int], expected: str) -> None:
+    assert uid_set(uids) == expected
 
 
 def test_changed_uidvalidity_resyncs_from_zero_and_dedupe_absorbs_the_repeats(

@@ -93,6 +93,19 @@ def test_filing_into_each_outcome_folder_and_filing_twice_is_harmless(tmp_path: 
     assert _inbox(tmp_path / "maildir") == []
 
 
+def test_filing_a_batch_sorts_it_by_outcome_and_a_message_already_gone_is_fine(tmp_path: Path) -> None:
+    _deliver(tmp_path / "maildir", reply(1), reply(2), reply(3), reply(4))
+    box = MaildirMailbox(tmp_path / "maildir")
+    refs = [m.ref for m in box.fetch(Cursor(), max_bytes=1_000_000).messages]
+
+    box.file_many({Outcome.PROCESSED: refs[:2], Outcome.AUTOMATIC: [refs[2]], Outcome.REVIEW: []})
+    box.file_many({Outcome.PROCESSED: refs[:2]})
+
+    root = mailbox.Maildir(tmp_path / "maildir")
+    assert len(root.get_folder("mailflow.processed")) == 2 and len(root.get_folder("mailflow.automatic")) == 1
+    assert _inbox(tmp_path / "maildir") == [tmp_path / "maildir" / refs[3]]
+
+
 def test_the_same_message_delivered_twice_is_stored_once(tmp_path: Path, sessions: sessionmaker[Session]) -> None:
     _deliver(tmp_path / "maildir", reply(1), reply(1), reply(2, message_id=None), reply(2, message_id=None))
 

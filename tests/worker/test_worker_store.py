@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.errors import StorageError
-from mailflow.fetch import Cursor, header_block, message_id_from_headers
+from mailflow.fetch import Batch, Cursor, FetchedMessage, header_block, message_id_from_headers
 from mailflow.lifecycle import MessageStatus
 from mailflow.store.db import transaction
 from mailflow.store.inbound import (
@@ -22,6 +23,7 @@ from mailflow.store.inbound import (
     read_state,
     record_poll,
     release_lease,
+    store_fetched_batch,
     store_message,
 )
 from mailflow.store.models import InboundRow, RawMessageRow
@@ -132,6 +134,82 @@ def test_concurrent_stores_of_one_message_leave_one_row(sessions: sessionmaker[S
     outcome = results[-1]
     assert isinstance(outcome, StoredMessage) and outcome.duplicate and outcome.inbound_id == first.inbound_id
     assert _count(sessions, InboundRow) == 1
+
+
+def _batch(*messages: bytes, max_bytes: int = 1_000_000) -> Batch:
+    """A batch as IMAP returns it: UIDs from 1, a message over `max_bytes` with its headers only."""
+    return Batch(
+        BOX,
+        7,
+        tuple(
+            FetchedMessage(f"7:{uid}", uid, len(raw), (), header_block(raw), raw if len(raw) <= max_bytes else None)
+            for uid, raw in enumerate(messages, start=1)
+        ),
+    )
+
+
+def test_a_batch_is_stored_in_order_with_repeats_and_known_messages_as_duplicates(
+    sessions: sessionmaker[Session],
+) -> None:
+    with transaction(sessions) as session:
+        known = store_message(session, reply(1), mailbox=BOX, uid=1, message_id="<reply-1@greenworld.kg>")
+    big = reply(4, body="Большой отчёт. " * 500)
+    batch = _batch(reply(1), reply(2), reply(2), reply(3, message_id=None), big, max_bytes=5_000)
+
+    with transaction(sessions) as session:
+        stored = store_fetched_batch(session, batch, max_bytes=5_000)
+
+    assert [s.duplicate for s in stored] == [True, False, True, False, False]
+    assert stored[0] == replace(known, duplicate=True)
+    assert stored[2].inbound_id == stored[1].inbound_id and stored[2].status is MessageStatus.STORED
+    assert stored[3].dedupe_key == f"sha256:{stored[3].sha256}"
+    assert stored[4].status is MessageStatus.FAILED  # oversized: quarantined with its headers
+    with transaction(sessions) as session:
+        row = session.get(InboundRow, stored[4].inbound_id)
+        assert row is not None and row.last_error and row.last_error.startswith("oversized")
+        assert session.get(RawMessageRow, row.sha256).data == header_block(big)  # type: ignore[union-attr]
+        assert [session.get(InboundRow, s.inbound_id).uid for s in stored[1:]] == [2, 2, 4, 5]  # type: ignore[union-attr]
+    assert (_count(sessions, InboundRow), _count(sessions, RawMessageRow)) == (4, 4)
+
+
+def test_a_batch_fetched_again_comes_back_as_duplicates_of_the_same_rows(sessions: sessionmaker[Session]) -> None:
+    batch = _batch(reply(1), reply(1, message_id=None), reply(2), reply(1))
+    with transaction(sessions) as session:
+        first = store_fetched_batch(session, batch, max_bytes=1_000_000)
+    with transaction(sessions) as session:
+        again = store_fetched_batch(session, batch, max_bytes=1_000_000)
+
+    assert [s.duplicate for s in first] == [False, False, False, True]
+    assert [s.inbound_id for s in again] == [s.inbound_id for s in first] and all(s.duplicate for s in again)
+    assert (_count(sessions, InboundRow), _count(sessions, RawMessageRow)) == (3, 3)
+
+
+def test_a_batch_losing_a_race_to_another_fetcher_stores_each_message_once(sessions: sessionmaker[Session]) -> None:
+    """As for one message: the batch hits the unique key (PostgreSQL) or SQLite's single writer; then it is
+    stored one message at a time, or retried by the next run."""
+    results: list[list[StoredMessage] | StorageError] = []
+    batch = _batch(reply(1), reply(2))
+
+    def second_fetcher() -> None:
+        try:
+            with transaction(sessions) as session:
+                results.append(store_fetched_batch(session, batch, max_bytes=1_000_000))
+        except StorageError as exc:
+            results.append(exc)
+
+    with transaction(sessions) as session:
+        first = store_message(session, reply(1), mailbox=BOX, uid=1, message_id="<reply-1@greenworld.kg>")
+        thread = threading.Thread(target=second_fetcher)
+        thread.start()
+        time.sleep(0.5)  # the second one has read the keys before our commit and now waits to insert
+    thread.join()
+    if isinstance(results[0], StorageError):
+        second_fetcher()
+
+    outcome = results[-1]
+    assert isinstance(outcome, list)
+    assert [(s.inbound_id == first.inbound_id, s.duplicate) for s in outcome] == [(True, True), (False, False)]
+    assert _count(sessions, InboundRow) == 2
 
 
 def test_cursor_advances_never_back_and_restarts_on_a_new_uidvalidity(sessions: sessionmaker[Session]) -> None:
