@@ -22,7 +22,7 @@ LIFETIME = timedelta(hours=8)  # a working day; then sign in again
 
 @blueprint.route("/login", methods=["GET", "POST"])
 def login() -> str | Response | tuple[str, int]:
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD from link previews and monitors: never a sign-in attempt
         return render_template("login.html", message=_expired_message())
     username = request.form.get("username", "").strip()[:100]
     password = request.form.get("password", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import urllib.request
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -13,7 +14,7 @@ from sqlalchemy import select
 
 from mailflow.app import App
 from mailflow.store.db import transaction
-from mailflow.store.models import AuditRow, LetterRow, RecommendationRow, ResponseRow, ReviewItemRow
+from mailflow.store.models import AuditRow, LetterRow, LoginFailureRow, RecommendationRow, ResponseRow, ReviewItemRow
 
 from .conftest import PASSWORD, SCREENSHOTS, USER, Clock, Remote
 from .seed import Seeded
@@ -153,6 +154,14 @@ def test_wrong_passwords_are_rate_limited_per_name_and_address(page: Page, base_
         page.click("button[type=submit]")
     assert answer.value.status == 429
     assert "Слишком много" in page.inner_text(".alert")
+
+
+def test_a_head_request_for_the_login_page_is_not_a_failed_sign_in(mailflow_app: App, base_url: str) -> None:
+    request = urllib.request.Request(f"{base_url}/login", method="HEAD")  # link previews, uptime monitors
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 200
+    with transaction(mailflow_app.sessions()) as session:
+        assert session.scalars(select(LoginFailureRow)).all() == []
 
 
 def test_a_session_expires_after_a_working_day(login: Callable[[], Page], base_url: str, clock: Clock) -> None:
