@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -26,14 +26,14 @@ from sqlalchemy.orm import Session
 from mailflow.app import App
 from mailflow.campaign import Campaign
 from mailflow.compose import LetterKind
-from mailflow.digest import build_digest, compose_digest
+from mailflow.digest import build_digest, compose_digest, write_preview
 from mailflow.errors import ConfigError
 from mailflow.lifecycle import LetterStatus
 from mailflow.outbox import queue_committee_letter, queue_letters
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.models import LetterRow, ResponseRow
-from mailflow.store.reports import load_facts
+from mailflow.store.reports import load_facts, utc
 
 logger = logging.getLogger(__name__)
 
@@ -94,8 +94,7 @@ def due_for_reminder(
     for recipient_id, address, sent_at in session.execute(appeals):
         if sent_at is None:
             continue
-        last = sent_at if sent_at.tzinfo else sent_at.replace(tzinfo=UTC)  # SQLite returns naive UTC
-        if reminders.get(recipient_id, 0) < max_reminders and now - last >= timedelta(days=after_days):
+        if reminders.get(recipient_id, 0) < max_reminders and now - utc(sent_at) >= timedelta(days=after_days):
             due.append(address)
     return due
 
@@ -145,6 +144,7 @@ def send_reminders(config: str | None) -> None:
 def queue_digest(app: App, campaign: Campaign, *, now: datetime) -> int:
     """The week's digest to every committee address, once per ISO week and address."""
     settings = app.settings
+    templates = app.templates()
     with transaction(app.sessions()) as session:
         campaign_id = sync_campaign(session, campaign).id
         digest = build_digest(load_facts(session, campaign.slug), end=now, web_url=settings.committee.web_url)
@@ -152,13 +152,26 @@ def queue_digest(app: App, campaign: Campaign, *, now: datetime) -> int:
         queued = 0
         for address in settings.committee.addresses:
             letter = compose_digest(
-                app.templates(), campaign, digest, to=address, sender=settings.sender,
+                templates, campaign, digest, to=address, sender=settings.sender,
                 web_url=settings.committee.web_url, now=now,
             )  # fmt: skip
             queued += queue_committee_letter(
                 session, campaign_id, letter, LetterKind.DIGEST, period=f"{year}-W{week:02d}", now=now
             )
     return queued
+
+
+def preview_digest(app: App, campaign: Campaign, *, end: datetime, now: datetime) -> tuple[Path, Path]:
+    """The digest of the week ending at `end` as the first committee address would get it, written to
+    `storage/digests/` (.html and .eml) to look at; nothing is queued."""
+    settings = app.settings
+    with transaction(app.sessions()) as session:
+        digest = build_digest(load_facts(session, campaign.slug), end=end, web_url=settings.committee.web_url)
+    letter = compose_digest(
+        app.templates(), campaign, digest, to=(settings.committee.addresses or (settings.sender.address,))[0],
+        sender=settings.sender, web_url=settings.committee.web_url, now=now,
+    )  # fmt: skip
+    return write_preview(letter, settings.storage_dir / "digests", end)
 
 
 def send_digest(config: str | None) -> None:

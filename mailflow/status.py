@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from mailflow.store.inbound import MailboxState
-from mailflow.store.reports import Facts
+from mailflow.store.reports import Facts, utc
 from mailflow.tally import COLUMNS, RecTally, RespondentStatus, respondents, tally
 
 
@@ -79,5 +79,4 @@ def _counts(counter: dict[str, int]) -> str:
 def _local(moment: datetime | None, zone: ZoneInfo) -> str:
     if moment is None:
         return "never"
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo("UTC"))  # SQLite returns naive UTC
-    return aware.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+    return utc(moment).astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")

@@ -140,8 +140,7 @@ class Worker:
         if stored.status is MessageStatus.FAILED:  # stored oversized: quarantined, shown to a person
             with transaction(self.sessions) as session:
                 view, _ = load_message(session, stored.inbound_id)
-                reason = ReviewReason("processing_failed", f"Сообщение не удалось обработать: {view.last_error}")
-                open_review(session, inbound_id=stored.inbound_id, recipient_id=None, reasons=(reason,), at=self.now())
+                self._review_failure(session, stored.inbound_id, view.last_error or "")
             summary.failed += 1
             return Outcome.REVIEW
         try:
@@ -162,8 +161,12 @@ class Worker:
     def _quarantine(self, inbound_id: int, error: str) -> None:
         with transaction(self.sessions) as session:
             fail_message(session, inbound_id, error=error, at=self.now())
-            reason = ReviewReason("processing_failed", f"Сообщение не удалось обработать: {error}")
-            open_review(session, inbound_id=inbound_id, recipient_id=None, reasons=(reason,), at=self.now())
+            self._review_failure(session, inbound_id, error)
+
+    def _review_failure(self, session: Session, inbound_id: int, error: str) -> None:
+        """A quarantined message is shown to a person, never left where only the logs mention it."""
+        reason = ReviewReason("processing_failed", f"Сообщение не удалось обработать: {error}")
+        open_review(session, inbound_id=inbound_id, recipient_id=None, reasons=(reason,), at=self.now())
 
     def run(self, *, wait_seconds: float = 60.0, max_backoff: float = 300.0) -> None:
         """Cycle until `stop` is set: IDLE (or poll) between cycles, back off while the server is away."""

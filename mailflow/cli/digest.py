@@ -7,9 +7,7 @@ from datetime import UTC, datetime
 import click
 
 from mailflow.cli.common import get_app
-from mailflow.digest import build_digest, compose_digest, write_preview
-from mailflow.store.db import transaction
-from mailflow.store.reports import load_facts
+from mailflow.schedule import preview_digest
 
 
 @click.command("digest")
@@ -27,21 +25,7 @@ def digest(ctx: click.Context, preview: bool, end: datetime | None) -> None:
     Example: mailflow digest --preview --end 2026-12-07
     """
     app = get_app(ctx)
-    settings = app.settings
-    campaign = app.campaign()
     now = datetime.now(UTC)
     until = end.replace(tzinfo=UTC) if end is not None else now
-    with transaction(app.sessions()) as session:
-        facts = load_facts(session, campaign.slug)
-    result = build_digest(facts, end=until, web_url=settings.committee.web_url)
-    letter = compose_digest(
-        app.templates(),
-        campaign,
-        result,
-        to=(settings.committee.addresses or (settings.sender.address,))[0],
-        sender=settings.sender,
-        web_url=settings.committee.web_url,
-        now=now,
-    )
-    html_path, eml_path = write_preview(letter, settings.storage_dir / "digests", until)
+    html_path, eml_path = preview_digest(app, app.campaign(), end=until, now=now)
     click.echo(f"{html_path}  {eml_path}")

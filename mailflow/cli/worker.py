@@ -90,12 +90,12 @@ def reprocess(
             chosen = list(ids)
     if not chosen:
         raise click.UsageError("name message IDs, or --failed, or --all")
+    with transaction(factory) as session:
+        context = app.processing_context(session, campaign)  # once, as the worker builds it once a cycle
     results: dict[str, int] = {}
     for inbound_id in chosen:
         with transaction(factory) as session:
             reopen_message(session, inbound_id)
-            processed = process_message(
-                session, inbound_id, app.processing_context(session, campaign), now=datetime.now(UTC)
-            )
+            processed = process_message(session, inbound_id, context, now=datetime.now(UTC))
         results[processed.status.value] = results.get(processed.status.value, 0) + 1
     click.echo(", ".join(f"{count} {status}" for status, count in sorted(results.items())) or "nothing to do")

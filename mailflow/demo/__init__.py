@@ -16,13 +16,12 @@ from pathlib import Path
 from mailflow.app import App
 from mailflow.campaign import Campaign
 from mailflow.compose import LetterKind
-from mailflow.digest import build_digest, compose_digest, write_preview
 from mailflow.outbox import SendSummary, queue_letters
 from mailflow.recipients import read_recipients_file
+from mailflow.schedule import preview_digest
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction, upgrade
 from mailflow.store.recipients import ImportSummary, import_recipients
-from mailflow.store.reports import load_facts
 from mailflow.worker import CycleSummary
 
 REPLIES = Path(__file__).parent / "replies"
@@ -41,9 +40,10 @@ class DemoRun:
 def deliver_samples(maildir: Path) -> int:
     """Drop the shipped replies into the Maildir's `new/`, as a local delivery agent would."""
     box = mailbox.Maildir(maildir, create=True)
-    for path in sorted(REPLIES.glob("*.eml")):
+    replies = sorted(REPLIES.glob("*.eml"))
+    for path in replies:
         box.add(path.read_bytes())
-    return len(list(REPLIES.glob("*.eml")))
+    return len(replies)
 
 
 def run_demo(app: App, campaign: Campaign, recipients_file: Path) -> DemoRun:
@@ -59,18 +59,6 @@ def run_demo(app: App, campaign: Campaign, recipients_file: Path) -> DemoRun:
     cycle = worker.cycle()
     worker.mailbox.close()
     acknowledgements = app.send_due()
-    with transaction(app.sessions()) as session:
-        facts = load_facts(session, campaign.slug)
-    settings = app.settings
-    digest = build_digest(facts, end=datetime.now(UTC), web_url=settings.committee.web_url)
-    letter = compose_digest(
-        app.templates(),
-        campaign,
-        digest,
-        to=(settings.committee.addresses or (settings.sender.address,))[0],
-        sender=settings.sender,
-        web_url=settings.committee.web_url,
-        now=datetime.now(UTC),
-    )
-    html_path, _ = write_preview(letter, settings.storage_dir / "digests", datetime.now(UTC))
+    finished = datetime.now(UTC)
+    html_path, _ = preview_digest(app, campaign, end=finished, now=finished)
     return DemoRun(imported, appeals, delivered, cycle, acknowledgements, html_path)
