@@ -6,13 +6,15 @@ A real Dovecot (tests/worker/dovecot.py) gets N generated replies appended (not 
 sample recipients in their own mail clients with texts from the stance corpus, some from senders who are
 no recipient, auto-replies and bounces. Then, per folder, the same messages are read twice:
 
-- bare: one imapclient connection, SELECT, UID SEARCH and UID FETCH BODY.PEEK[] in batches of 200 — the
-  ceiling set by the server and the protocol;
-- mailflow: `Worker.cycle()` until the folder is empty, each message stored, parsed, matched, its stances
-  recorded, reviews opened, acknowledgements queued, and moved on the server.
+- bare: one imapclient connection, SELECT, UID SEARCH and UID FETCH BODY.PEEK[] in batches of the worker's
+  size — the ceiling set by the server and the protocol;
+- mailflow: `Worker.cycle()` until the folder is empty, as `mailflow worker` runs it (its default batch, its
+  parse processes, one per core): each message stored, parsed, matched, its stances recorded, reviews opened,
+  acknowledgements queued, and moved on the server.
 
 The worker runs in a fresh process, so its peak resident memory (ru_maxrss) above what it held before the
-drain is the drain's own footprint; measured at N/4 and N it shows whether memory grows with the backlog.
+drain is the drain's own footprint; the parse processes' resident memory is shown beside it. Measured at N/4
+and N, they show whether memory grows with the backlog.
 Targets: at least 500 messages/second on SQLite, and a footprint that does not grow with N.
 """
 
@@ -45,6 +47,7 @@ from score_stances import load_corpus  # noqa: E402
 from mailflow.app import App  # noqa: E402
 from mailflow.campaign import Campaign  # noqa: E402
 from mailflow.compose import LetterKind  # noqa: E402
+from mailflow.fetch import DEFAULT_BATCH_MESSAGES  # noqa: E402
 from mailflow.lifecycle import LetterStatus  # noqa: E402
 from mailflow.outbox import queue_letters  # noqa: E402
 from mailflow.recipients import read_recipients_file  # noqa: E402
@@ -57,7 +60,7 @@ from tests.worker.dovecot import PASSWORD, USER, Dovecot  # noqa: E402
 
 SAMPLE = ROOT / "config" / "recipients-sample.csv"
 COMMITTEE = "dialog@committee.example"
-BATCH = 200  # the worker's default batch; the bare loop fetches as many at once
+BATCH = DEFAULT_BATCH_MESSAGES  # the worker's default batch; the bare loop fetches as many at once
 APPEND_CHUNK = 200  # messages per MULTIAPPEND (RFC 3502)
 LOCALES: dict[str, Locale] = {"ru": "ru", "en": "en", "ky": "ky"}  # the quote's language; other cases quote ru
 
@@ -85,6 +88,8 @@ class Drained:
     stances: int
     rss_before: int  # bytes resident when the drain began
     rss_peak: int  # the process's peak resident bytes when it ended
+    readers: int  # parse processes reading ahead
+    readers_rss: int  # their resident bytes together, at the end of the drain
 
 
 # -- the mail -----------------------------------------------------------------------------------------------
@@ -238,20 +243,23 @@ def drain(port: int, database_url: str, storage: Path, folder: str) -> Drained:
             break
     seconds = time.perf_counter() - start
     rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    worker.mailbox.close()
+    readers = [child.pid for child in multiprocessing.active_children() if child.pid is not None]
+    readers_rss = sum(_rss(pid) for pid in readers)
+    worker.close()
     with transaction(app.sessions()) as session:
         stored = session.scalar(select(func.count()).select_from(InboundRow)) or 0
         stances = session.scalar(select(func.count()).select_from(ResponseRow)) or 0
     app.close()
-    return Drained(seconds, **totals, stored=stored, stances=stances, rss_before=rss_before, rss_peak=rss_peak)
+    return Drained(seconds, **totals, stored=stored, stances=stances, rss_before=rss_before, rss_peak=rss_peak,
+                   readers=len(readers), readers_rss=readers_rss)  # fmt: skip
 
 
 def _drain_child(args: tuple[int, str, Path, str], results: multiprocessing.SimpleQueue[Drained]) -> None:
     results.put(drain(*args))
 
 
-def _rss() -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def _rss(pid: int | None = None) -> int:
+    for line in Path(f"/proc/{pid or 'self'}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     return 0
@@ -331,6 +339,8 @@ def report(runs: list[Run], backend: str) -> None:
         ("worker RSS before drain (MB)", [run.drained.rss_before / mb for run in runs], "{:16.1f}"),
         ("worker peak RSS growth (MB)", [(run.drained.rss_peak - run.drained.rss_before) / mb for run in runs],
          "{:16.1f}"),
+        ("parse processes", [run.drained.readers for run in runs], "{:16d}"),
+        ("their RSS together (MB)", [run.drained.readers_rss / mb for run in runs], "{:16.1f}"),
     ]  # fmt: skip
     for label, values, form in rows:
         print(f"{label:34}" + "".join(form.format(v) for v in values))

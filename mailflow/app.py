@@ -21,9 +21,10 @@ from mailflow.ingest import Context
 from mailflow.maildir import MaildirMailbox
 from mailflow.mime import ParseLimits
 from mailflow.outbox import Outcome, SendSummary, SystemClock, send_queued
+from mailflow.parse_pool import ParsePool, usable_cores
 from mailflow.settings import DEFAULT_CONFIG, Settings, load_settings
 from mailflow.smtp import sender_for
-from mailflow.store.campaigns import sync_campaign
+from mailflow.store.campaigns import recommendation_rows, sync_campaign
 from mailflow.store.db import make_engine, require_current_schema
 from mailflow.store.messages import load_directory
 from mailflow.worker import Worker, dead_local_process, local_holder
@@ -96,6 +97,7 @@ class App:
         return Context(
             campaign=campaign,
             campaign_id=campaign_row.id,
+            recommendation_ids={rec_id: row.id for rec_id, row in recommendation_rows(session, campaign_row).items()},
             directory=load_directory(session, campaign_row.id, own_address=self.settings.sender.address),
             own=self.own_identity(),
             limits=self.parse_limits(),
@@ -114,7 +116,15 @@ class App:
             max_message_bytes=self.settings.storage.max_message_bytes,
             batch_limit=self.settings.worker.batch,
             lease_ttl=timedelta(seconds=3 * self.settings.worker.wait_seconds + 60),
+            pool=ParsePool(self.parse_processes()),
         )
+
+    def parse_processes(self) -> int:
+        configured = self.settings.worker.parse_processes
+        if configured > 0:
+            return configured
+        cores = usable_cores()
+        return cores if cores > 1 else 0
 
     def send_due(self, *, on_outcome: Callable[[Outcome], None] | None = None) -> SendSummary:
         """Send every due letter: over SMTP when `smtp.host` is set, else into `storage/outbox/`."""

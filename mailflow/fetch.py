@@ -5,7 +5,7 @@ The worker drives every mailbox the same way, and that order is what makes a cra
 1. `fetch(cursor)` returns the messages after the cursor, headers first and bodies read without marking
    anything (IMAP `BODY.PEEK[]`, RFC 3501 §6.4.5);
 2. the batch is stored (raw bytes by hash + inbound rows) in one transaction;
-3. each message is processed, in a transaction of its own;
+3. the batch is processed in one transaction (one message per transaction if any of them fails);
 4. only then `file_many` moves or flags the batch on the server, one command per outcome;
 5. and only then does the cursor move past what was filed.
 
@@ -24,7 +24,7 @@ from email.policy import compat32
 from enum import StrEnum
 from typing import Protocol
 
-DEFAULT_BATCH_MESSAGES = 200
+DEFAULT_BATCH_MESSAGES = 500  # a backlog drains in few round trips and commits; bytes are capped below
 DEFAULT_BATCH_BYTES = 50_000_000  # bodies held in memory at once; a run stops early rather than grow
 
 

@@ -7,8 +7,10 @@ transaction, so a crash leaves the message `stored` and it is simply processed a
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import NamedTuple
 
 import jinja2
 from sqlalchemy.orm import Session
@@ -24,7 +26,7 @@ from mailflow.outbox import queue_letters
 from mailflow.parse import parse_reply
 from mailflow.reply import Kind, ParsedReply, ReviewReason
 from mailflow.settings import SenderSettings
-from mailflow.store.messages import finish_message, has_letter, load_message, mark_bounced, save_parse
+from mailflow.store.messages import expect_stored, finish_message, has_letter, load_message, mark_bounced
 from mailflow.store.responses import StanceChange, record_stances
 from mailflow.store.reviews import open_review
 
@@ -41,6 +43,7 @@ class Context:
 
     campaign: Campaign
     campaign_id: int
+    recommendation_ids: Mapping[str, int]  # the campaign's recommendation rows by number ("1.2")
     directory: Directory
     own: OwnIdentity
     limits: ParseLimits
@@ -68,11 +71,37 @@ def outcome_of(status: MessageStatus, kind: str | None) -> Outcome:
     return Outcome.AUTOMATIC
 
 
-def process_message(session: Session, inbound_id: int, ctx: Context, *, now: datetime) -> Processed:
-    """Parse, match and record one `stored` message (the lifecycle refuses any other)."""
-    _, raw = load_message(session, inbound_id)  # a message not `stored` is refused by save_parse
-    parsed = parse_reply(raw, ctx.campaign, limits=ctx.limits, own=ctx.own)
-    save_parse(session, inbound_id, parsed=parsed.to_json(), kind=parsed.kind.value)
+class Reading(NamedTuple):
+    """A stored message's bytes and their parse, when the caller has them already: the worker holds the bytes
+    it just fetched and reads a batch ahead on its other cores (`mailflow.parse_pool`)."""
+
+    raw: bytes
+    parsed: ParsedReply
+
+
+def process_message(
+    session: Session, inbound_id: int, ctx: Context, *, now: datetime, reading: Reading | None = None
+) -> Processed:
+    """Parse, match and record one `stored` message (the lifecycle refuses any other).
+
+    `reading` must be the parse of the stored bytes with `ctx`'s campaign, limits and identity; without it the
+    bytes are loaded and parsed here.
+    """
+    # No flush before every query: what a later message reads (its organisation's stances, the letters queued)
+    # is flushed by the store function that wrote it, and the rest goes out in a few statements at the end.
+    with session.no_autoflush:
+        expect_stored(session, inbound_id)
+        if reading is None:
+            _, raw = load_message(session, inbound_id)
+            parsed = parse_reply(raw, ctx.campaign, limits=ctx.limits, own=ctx.own)
+        else:
+            raw, parsed = reading
+        return _dispatch(session, inbound_id, parsed, raw, ctx, now)
+
+
+def _dispatch(
+    session: Session, inbound_id: int, parsed: ParsedReply, raw: bytes, ctx: Context, now: datetime
+) -> Processed:
     if parsed.kind is Kind.REPLY:
         return _reply(session, inbound_id, parsed, raw, ctx, now)
     if parsed.kind is Kind.BOUNCE and parsed.bounced_recipient:
@@ -110,6 +139,7 @@ def _reply(
         stances=parsed.stances,
         source_message_id=inbound_id,
         at=now,
+        recommendation_ids=ctx.recommendation_ids,
     )
     if summary.kept_reviewer:
         ids = ", ".join(summary.kept_reviewer)
@@ -127,8 +157,13 @@ def _acknowledge(
     session: Session, templates: jinja2.Environment, parsed: ParsedReply, recipient_id: int, ctx: Context, now: datetime
 ) -> None:
     """Queue "this is how we read you"; the outbox sends one per recipient and campaign, as for every kind."""
-    if has_letter(session, ctx.campaign_id, recipient_id, LetterKind.ACKNOWLEDGEMENT.value):
-        return  # queue_letters would skip it too; asking first spares a campaign sync and an audit row per reply
+    # queue_letters would skip it too; asking first spares a campaign sync and an audit row per reply. The
+    # directory knows the letters queued before this batch; the query finds one queued earlier in it.
+    kind = LetterKind.ACKNOWLEDGEMENT.value
+    if kind in ctx.directory.letter_kinds.get(recipient_id, ()) or has_letter(
+        session, ctx.campaign_id, recipient_id, kind
+    ):
+        return
     email = ctx.directory.by_id[recipient_id].email
     answers = [
         {
@@ -163,6 +198,8 @@ def _finish(
     finish_message(
         session,
         inbound_id,
+        parsed=parsed.to_json(),
+        kind=parsed.kind.value,
         status=status,
         at=now,
         recipient_id=match.recipient_id if match else None,
@@ -185,13 +222,5 @@ def _flag(
     suggested = match.suggestion.recipient_id if match and match.suggestion else None
     recipient_id = match.recipient_id if match and match.recipient_id is not None else suggested
     open_review(session, inbound_id=inbound_id, recipient_id=recipient_id, reasons=reasons, at=now)
-    finish_message(
-        session,
-        inbound_id,
-        status=MessageStatus.FLAGGED,
-        at=now,
-        recipient_id=match.recipient_id if match else None,
-        letter_id=match.letter_id if match else None,
-        match_method=match.method.value if match and match.method else None,
-    )
-    return Processed(inbound_id, parsed.kind, MessageStatus.FLAGGED, Outcome.REVIEW, recipient_id, (), reasons)
+    flagged = _finish(session, inbound_id, parsed, MessageStatus.FLAGGED, now, match)
+    return replace(flagged, recipient_id=recipient_id, review_reasons=reasons)

@@ -84,10 +84,16 @@ class Directory:
     by_email: Mapping[str, Recipient] = field(default_factory=dict)
     by_domain: Mapping[str, tuple[Recipient, ...]] = field(default_factory=dict)
     letters: Mapping[str, SentLetter] = field(default_factory=dict)  # by normalised Message-ID
+    letter_kinds: Mapping[int, frozenset[str]] = field(default_factory=dict)  # the kinds each recipient was sent
 
     @classmethod
     def build(cls, recipients: Iterable[Recipient], letters: Iterable[SentLetter], *, own_address: str) -> Directory:
         people = tuple(recipients)
+        sent = tuple(letters)
+        kinds: dict[int, set[str]] = {}
+        for letter in sent:
+            if letter.recipient_id is not None:
+                kinds.setdefault(letter.recipient_id, set()).add(letter.kind)
         domains: dict[str, list[Recipient]] = {}
         for r in people:
             domain = _domain(r.email)
@@ -100,7 +106,8 @@ class Directory:
             by_token={r.token.lower(): r for r in people if r.token},
             by_email={r.email.strip().lower(): r for r in reversed(people)},  # the first listed wins
             by_domain={d: tuple(rs) for d, rs in domains.items()},
-            letters={normalise_message_id(letter.message_id): letter for letter in letters},
+            letters={normalise_message_id(letter.message_id): letter for letter in sent},
+            letter_kinds={recipient_id: frozenset(k) for recipient_id, k in kinds.items()},
         )
 
 

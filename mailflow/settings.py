@@ -56,9 +56,10 @@ class MailboxSettings:
 @dataclass(frozen=True)
 class WorkerSettings:
     filing: str = _setting("move", "after processing: move to mailflow/processed|review|automatic, or flag")
-    batch: int = _setting(200, "at most this many messages per fetch")
+    batch: int = _setting(500, "at most this many messages per fetch")
     wait_seconds: int = _setting(60, "IDLE (or poll) this long between fetches; IDLE is renewed well before 9 min")
     acknowledge: bool = _setting(True, "send the acknowledgement letter after a reply is recorded automatically")
+    parse_processes: int = _setting(0, "processes reading a backlog ahead; 0: one per CPU core if there are several")
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,16 @@
 """The worker: fetch → store → process → file, a batch at a time, for weeks on end.
 
 The order is what makes a crash harmless. A batch is stored (bytes and rows in one transaction) before
-anything reads it, each message is processed in a transaction of its own, the batch is filed on the server
-only after that committed, and only then does the mailbox cursor move past it. Killed between any two
-steps, the next run fetches the messages again, dedupe turns each into its row, and it is finished (or just
-filed): nothing is lost, nothing is counted twice, nothing stays in the inbox unfiled. One bad message is
-quarantined; the rest of its batch goes on.
+anything reads it, then processed in one transaction, filed on the server only after that committed, and
+only then does the mailbox cursor move past it. Killed between any two steps, the next run fetches the
+messages again, dedupe turns each into its row, and it is finished (or just filed): nothing is lost, nothing
+is counted twice, nothing stays in the inbox unfiled. One bad message is quarantined; the rest of its batch
+goes on. While a batch is stored and recorded, its messages are read ahead (`mailflow.parse_pool`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import socket
@@ -22,9 +23,10 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.errors import FetchError, MailflowError
-from mailflow.fetch import Mailbox, Outcome
-from mailflow.ingest import Context, Processed, outcome_of, process_message
+from mailflow.fetch import DEFAULT_BATCH_MESSAGES, Batch, FetchedMessage, Mailbox, Outcome
+from mailflow.ingest import Context, Processed, Reading, outcome_of, process_message
 from mailflow.lifecycle import MessageStatus
+from mailflow.parse_pool import ParsePool, ReadAhead
 from mailflow.reply import ReviewReason
 from mailflow.store.db import transaction
 from mailflow.store.inbound import (
@@ -37,7 +39,7 @@ from mailflow.store.inbound import (
     release_lease,
     store_fetched_batch,
 )
-from mailflow.store.messages import fail_message, load_message
+from mailflow.store.messages import fail_message, hold_messages, message_view
 from mailflow.store.reviews import open_review
 
 logger = logging.getLogger(__name__)
@@ -54,6 +56,32 @@ class CycleSummary:
     leased: bool = True
     processed: list[Processed] = field(default_factory=list)
 
+    def count(self, done: _Done) -> None:
+        if done.duplicate:
+            self.duplicates += 1
+        elif done.failed:
+            self.failed += 1
+        elif done.processed is not None:
+            self.processed.append(done.processed)
+            if done.processed.status is MessageStatus.FLAGGED:
+                self.flagged += 1
+            else:
+                self.recorded += 1
+
+
+@dataclass(frozen=True)
+class _Done:
+    """One message of a batch, finished: where it is filed and how it counts."""
+
+    outcome: Outcome
+    processed: Processed | None = None
+    duplicate: bool = False  # finished before: by an earlier run, or as an earlier copy in this batch
+    failed: bool = False  # quarantined
+
+
+_Fetched = tuple[FetchedMessage, StoredMessage]
+_Pair = tuple[FetchedMessage, _Done]
+
 
 @dataclass
 class Worker:
@@ -65,7 +93,7 @@ class Worker:
     now: Callable[[], datetime]
     holder: str
     max_message_bytes: int
-    batch_limit: int = 200
+    batch_limit: int = DEFAULT_BATCH_MESSAGES
     # renewed every cycle; longer than one wait plus one batch. A killed worker's lease expires after it,
     # and a restarted worker (a new holder) takes over
     lease_ttl: timedelta = timedelta(minutes=5)
@@ -74,6 +102,8 @@ class Worker:
     stop: threading.Event = field(default_factory=threading.Event)
     # told when this worker gains or loses the mailbox lease: the scheduler runs only where the lease is
     on_lease: Callable[[bool], None] = lambda held: None
+    # reads a backlog's batch on the other cores; by default every message is read in this process
+    pool: ParsePool = field(default_factory=lambda: ParsePool(0))
     _held: bool = field(default=False, init=False)
 
     def cycle(self) -> CycleSummary:
@@ -91,72 +121,92 @@ class Worker:
             self.on_lease(held)
         if not held:
             return CycleSummary(leased=False)
+        with transaction(self.sessions) as session:  # before the fetch: reading starts as soon as the bytes arrive
+            ctx = self.context(session)
         try:
             batch = self.mailbox.fetch(cursor, limit=self.batch_limit, max_bytes=self.max_message_bytes)
         except FetchError as exc:
             with transaction(self.sessions) as session:
                 record_poll(session, name, now=self.now(), error=str(exc))
             raise
-        summary = CycleSummary(fetched=len(batch.messages), more=batch.more)
-        with transaction(self.sessions) as session:  # the whole batch is stored before any of it is processed
-            stored = store_fetched_batch(session, batch, max_bytes=self.max_message_bytes)
-        with transaction(self.sessions) as session:
-            ctx = self.context(session)
+        readings = self._read_ahead(batch, ctx)  # the pool reads while the batch is stored and recorded
+        try:
+            with transaction(self.sessions) as session:  # the whole batch is stored before any of it is processed
+                stored = store_fetched_batch(session, batch, max_bytes=self.max_message_bytes)
+            done = self._process_batch(list(zip(batch.messages, stored, strict=True)), ctx, readings)
+        finally:
+            readings.close()
+        summary = CycleSummary(fetched=len(batch.messages), more=batch.more or len(done) < len(batch.messages))
         filings: dict[Outcome, list[str]] = defaultdict(list)
-        finished: dict[int, Outcome] = {}  # by inbound ID: a message appended twice is in one batch twice
-        last_uid: int | None = None
-        for message, stored_message in zip(batch.messages, stored, strict=True):
-            if self.stop.is_set():
-                summary.more = True
-                break
-            outcome = finished.get(stored_message.inbound_id)
-            if outcome is None:
-                outcome = finished[stored_message.inbound_id] = self._finish(stored_message, ctx, summary)
-            else:
-                summary.duplicates += 1
-            filings[outcome].append(message.ref)
-            last_uid = message.uid
+        for message, item in done:
+            filings[item.outcome].append(message.ref)
+            summary.count(item)
         # Every processed message is committed; only now is it filed, and only once it is filed does the cursor
         # move past it: a worker that dies before then fetches the messages again and dedupe recognises them.
         self.mailbox.file_many(filings)
         with transaction(self.sessions) as session:
-            advance_cursor(session, name, uidvalidity=batch.uidvalidity, uid=last_uid)
+            advance_cursor(session, name, uidvalidity=batch.uidvalidity, uid=done[-1][0].uid if done else None)
             record_poll(session, name, now=self.now())
         return summary
 
-    def _finish(self, stored: StoredMessage, ctx: Context, summary: CycleSummary) -> Outcome:
-        """Process a stored message; one finished by an earlier run is only looked up, to be filed again."""
-        if stored.duplicate and stored.status is not MessageStatus.STORED:
-            summary.duplicates += 1
-            return self._outcome_of(stored)
-        return self._process(stored, ctx, summary)
+    def _process_batch(self, pairs: list[_Fetched], ctx: Context, readings: ReadAhead) -> list[_Pair]:
+        """The batch in one transaction: a commit per message would cost more than the message's own writes.
 
-    def _outcome_of(self, stored: StoredMessage) -> Outcome:
-        with transaction(self.sessions) as session:
-            view, _ = load_message(session, stored.inbound_id)
-        return outcome_of(view.status, view.kind)
-
-    def _process(self, stored: StoredMessage, ctx: Context, summary: CycleSummary) -> Outcome:
-        if stored.status is MessageStatus.FAILED:  # stored oversized: quarantined, shown to a person
-            with transaction(self.sessions) as session:
-                view, _ = load_message(session, stored.inbound_id)
-                self._review_failure(session, stored.inbound_id, view.last_error or "")
-            summary.failed += 1
-            return Outcome.REVIEW
+        A message that fails rolls the whole batch back, which is then processed again a message at a time, in
+        a transaction each, so that only the bad one is quarantined. A set `stop` ends the batch early: what
+        was processed is committed, the rest is fetched again next time.
+        """
         try:
             with transaction(self.sessions) as session:
-                processed = process_message(session, stored.inbound_id, ctx, now=self.now())
-        except (MailflowError, LookupError, ValueError) as exc:  # one bad message never stops a run
+                _rows = hold_messages(session, sorted({stored.inbound_id for _, stored in pairs}))
+                return self._each(
+                    pairs, lambda i, stored: self._handle(session, stored, ctx, _reading(readings, i, pairs[i]))
+                )
+        except (MailflowError, LookupError, ValueError) as exc:
+            logger.warning("a message failed (%s); processing the batch one message at a time", exc)
+        return self._each(pairs, lambda _, stored: self._isolated(stored, ctx))
+
+    def _each(self, pairs: list[_Fetched], handle: Callable[[int, StoredMessage], _Done]) -> list[_Pair]:
+        """`handle` each stored message (and its position) once, as a message appended twice is in one batch
+        twice, until `stop`."""
+        done: list[_Pair] = []
+        finished: dict[int, Outcome] = {}
+        for position, (message, stored) in enumerate(pairs):
+            if self.stop.is_set():
+                break
+            outcome = finished.get(stored.inbound_id)
+            item = _Done(outcome, duplicate=True) if outcome is not None else handle(position, stored)
+            finished[stored.inbound_id] = item.outcome
+            done.append((message, item))
+        return done
+
+    def _handle(self, session: Session, stored: StoredMessage, ctx: Context, reading: Reading | None) -> _Done:
+        """Process a stored message in `session`; one finished by an earlier run is only looked up, to be filed
+        again. Raises what processing raises: the caller decides between rolling back and quarantining."""
+        if stored.duplicate and stored.status is not MessageStatus.STORED:
+            view = message_view(session, stored.inbound_id)
+            return _Done(outcome_of(view.status, view.kind), duplicate=True)
+        if stored.status is MessageStatus.FAILED:  # stored oversized: quarantined, shown to a person
+            self._review_failure(session, stored.inbound_id, message_view(session, stored.inbound_id).last_error or "")
+            return _Done(Outcome.REVIEW, failed=True)
+        processed = process_message(session, stored.inbound_id, ctx, now=self.now(), reading=reading)
+        return _Done(processed.outcome, processed)
+
+    def _isolated(self, stored: StoredMessage, ctx: Context) -> _Done:
+        """`_handle` in a transaction of its own, quarantining the message if it fails: one bad message never
+        stops a run."""
+        try:
+            with transaction(self.sessions) as session:
+                return self._handle(session, stored, ctx, None)
+        except (MailflowError, LookupError, ValueError) as exc:
             logger.warning("message %s failed: %s", stored.inbound_id, exc)
             self._quarantine(stored.inbound_id, f"{type(exc).__name__}: {exc}")
-            summary.failed += 1
-            return Outcome.REVIEW
-        summary.processed.append(processed)
-        if processed.status is MessageStatus.FLAGGED:
-            summary.flagged += 1
-        else:
-            summary.recorded += 1
-        return processed.outcome
+            return _Done(Outcome.REVIEW, failed=True)
+
+    def _read_ahead(self, batch: Batch, ctx: Context) -> ReadAhead:
+        """Start reading every fetched message (not the oversized ones), by position in the batch."""
+        raws = {position: message.raw for position, message in enumerate(batch.messages) if message.raw is not None}
+        return self.pool.read_ahead(raws, ctx.campaign, ctx.limits, ctx.own)
 
     def _quarantine(self, inbound_id: int, error: str) -> None:
         with transaction(self.sessions) as session:
@@ -195,7 +245,22 @@ class Worker:
             if self._held:
                 self._held = False
                 self.on_lease(False)
-            self.mailbox.close()
+            self.close()
+
+    def close(self) -> None:
+        """Log out of the mailbox and stop the reader processes (a process waits for them at exit)."""
+        self.mailbox.close()
+        self.pool.close()
+
+
+def _reading(readings: ReadAhead, position: int, fetched: _Fetched) -> Reading | None:
+    """The reading of a fetched message, if it is the reading of the stored bytes. A copy whose bytes differ
+    (the same Message-ID with other bytes, stored by a killed run and never processed) is read from the
+    database instead."""
+    message, stored = fetched
+    if stored.duplicate and (message.raw is None or hashlib.sha256(message.raw).hexdigest() != stored.sha256):
+        return None
+    return readings.get(position)
 
 
 def local_holder() -> str:

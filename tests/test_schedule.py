@@ -102,7 +102,7 @@ def test_only_the_worker_holding_the_lease_runs_the_timetable(app: App, campaign
     workers["a"].run()  # a clean stop gives the lease back
     assert workers["b"].cycle().leased
     assert events == {"a": [True, False], "b": [True]}
-    workers["b"].mailbox.close()
+    workers["b"].close()
 
 
 def test_the_scheduler_keeps_its_jobs_in_the_database(app: App, campaign: Campaign) -> None:

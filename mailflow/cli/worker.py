@@ -50,7 +50,7 @@ def worker(ctx: click.Context, campaign_file: Path | None, once: bool) -> None:
     running.on_lease = on_lease
     if once:
         click.echo(describe(running.cycle()))
-        running.mailbox.close()
+        running.close()
         sent = app.send_due()
         click.echo(f"outbox: {len(sent.outcomes)} letter(s) handled")
         return

@@ -57,7 +57,7 @@ def run_demo(app: App, campaign: Campaign, recipients_file: Path) -> DemoRun:
     delivered = deliver_samples(app.settings.path(app.settings.mailbox.maildir))
     worker = app.worker(campaign, mailbox=app.mailbox())
     cycle = worker.cycle()
-    worker.mailbox.close()
+    worker.close()
     acknowledgements = app.send_due()
     finished = datetime.now(UTC)
     html_path, _ = preview_digest(app, campaign, end=finished, now=finished)

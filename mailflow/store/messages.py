@@ -42,33 +42,47 @@ def _view(row: InboundRow) -> InboundView:
 
 
 def load_message(session: Session, inbound_id: int) -> tuple[InboundView, bytes]:
-    row = session.get(InboundRow, inbound_id)
-    if row is None:
-        raise LookupError(f"no inbound message {inbound_id}")
+    row = _row(session, inbound_id)
     raw = session.get(RawMessageRow, row.sha256)
     return _view(row), raw.data if raw is not None else b""
 
 
-def save_parse(session: Session, inbound_id: int, *, parsed: dict[str, Any], kind: str) -> None:
-    row = _row(session, inbound_id)
-    row.status = advance(MessageStatus(row.status), MessageStatus.PARSED).value
-    row.parsed, row.kind = parsed, kind
-    row.attempts += 1
+def message_view(session: Session, inbound_id: int) -> InboundView:
+    return _view(_row(session, inbound_id))
+
+
+def hold_messages(session: Session, inbound_ids: list[int]) -> list[InboundRow]:
+    """Load a batch's rows with one query. While the caller holds the list, the session's identity map serves
+    every per-message look-up of the batch without a query of its own (it keeps only weak references)."""
+    return list(session.scalars(select(InboundRow).where(InboundRow.id.in_(inbound_ids))))
+
+
+def expect_stored(session: Session, inbound_id: int) -> None:
+    """Refuse, before anything is recorded from it, a message that is not `stored` (already counted, or
+    quarantined): the lifecycle error that `finish_message` would raise at the end, raised first."""
+    advance(MessageStatus(_row(session, inbound_id).status), MessageStatus.PARSED)
 
 
 def finish_message(
     session: Session,
     inbound_id: int,
     *,
+    parsed: dict[str, Any],
+    kind: str,
     status: MessageStatus,
     at: datetime,
     recipient_id: int | None = None,
     letter_id: int | None = None,
     match_method: str | None = None,
 ) -> None:
-    """`recorded` (counted or logged) or `flagged` (a person must look)."""
+    """Keep the parse and the outcome, `recorded` (counted or logged) or `flagged` (a person must look).
+
+    The row changes once, at the end of processing, so that it is written with one UPDATE.
+    """
     row = _row(session, inbound_id)
-    row.status = advance(MessageStatus(row.status), status).value
+    row.status = advance(advance(MessageStatus(row.status), MessageStatus.PARSED), status).value
+    row.parsed, row.kind = parsed, kind
+    row.attempts += 1
     row.recipient_id, row.letter_id, row.match_method = recipient_id, letter_id, match_method
     row.processed_at, row.last_error = at, None
 

@@ -48,13 +48,14 @@ def record_stances(
     at: datetime,
     set_by: SetBy = SetBy.PARSER,
     user: str | None = None,
+    recommendation_ids: Mapping[str, int] | None = None,
 ) -> RecordSummary:
-    """Store `stances` as the recipient's current ones; idempotent for the same stances from the same message."""
-    # the row IDs of only the recommendations addressed: the worker calls this once per reply
-    addressed = select(RecommendationRow.rec_id, RecommendationRow.id).where(
-        RecommendationRow.campaign_id == campaign_id, RecommendationRow.rec_id.in_(list(stances))
-    )
-    rec_ids = {rec_id: row_id for rec_id, row_id in session.execute(addressed)}
+    """Store `stances` as the recipient's current ones; idempotent for the same stances from the same message.
+
+    `recommendation_ids` maps the campaign's recommendation numbers to their rows when the caller has them
+    (the worker loads them once per batch); without it only the ones addressed are looked up.
+    """
+    rec_ids = recommendation_ids if recommendation_ids is not None else _row_ids(session, campaign_id, stances)
     current = {
         row.recommendation_id: row
         for row in session.scalars(select(ResponseRow).where(ResponseRow.recipient_id == recipient_id))
@@ -63,6 +64,7 @@ def record_stances(
     unchanged: list[str] = []
     kept: list[str] = []
     unknown: list[str] = []
+    added = False
     for rec_id, finding in stances.items():
         rec_row_id = rec_ids.get(rec_id)
         if rec_row_id is None:
@@ -79,6 +81,7 @@ def record_stances(
         if row is None:
             row = ResponseRow(recipient_id=recipient_id, recommendation_id=rec_row_id)
             session.add(row)
+            added = True
         else:
             old = row.stance
             archive(session, row, at=at)
@@ -95,8 +98,19 @@ def record_stances(
             at,
         )
         changed.append(StanceChange(rec_id, old, finding.stance.value))
-    session.flush()
+    if added:
+        # A query finds flushed rows only: the next reply of this organisation must find these, not add them
+        # twice. Changed rows need no flush (the session hands back the changed object), so a batch of
+        # replies writes its updates together at the end.
+        session.flush()
     return RecordSummary(tuple(changed), tuple(unchanged), tuple(kept), tuple(unknown))
+
+
+def _row_ids(session: Session, campaign_id: int, stances: Mapping[str, StanceFinding]) -> dict[str, int]:
+    addressed = select(RecommendationRow.rec_id, RecommendationRow.id).where(
+        RecommendationRow.campaign_id == campaign_id, RecommendationRow.rec_id.in_(list(stances))
+    )
+    return {rec_id: row_id for rec_id, row_id in session.execute(addressed)}
 
 
 def archive(session: Session, row: ResponseRow, *, at: datetime) -> None:

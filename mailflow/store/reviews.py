@@ -22,8 +22,11 @@ def open_review(
     recipient_id: int | None,
     reasons: Sequence[ReviewReason],
     at: datetime,
-) -> ReviewItemRow:
-    """Open (or refresh, on reprocessing) the item for a message; a closed item stays closed."""
+) -> None:
+    """Open (or refresh, on reprocessing) the item for a message; a closed item stays closed.
+
+    Written at the session's next flush: the worker opens many in a batch and inserts them together.
+    """
     item = session.scalars(select(ReviewItemRow).where(ReviewItemRow.inbound_id == inbound_id)).one_or_none()
     payload = [r.to_json() for r in reasons]
     if item is None:
@@ -33,8 +36,6 @@ def open_review(
         session.add(item)
     elif item.status == OPEN:
         item.reasons, item.recipient_id = payload, recipient_id
-    session.flush()
-    return item
 
 
 def close_review(session: Session, item: ReviewItemRow, *, user: str, at: datetime, note: str = "") -> None:

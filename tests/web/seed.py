@@ -20,7 +20,7 @@ from mailflow.reply import ReviewReason
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.inbound import store_message
-from mailflow.store.models import InboundRow, LetterRow, RecipientRow
+from mailflow.store.models import InboundRow, LetterRow, RecipientRow, ReviewItemRow
 from mailflow.store.recipients import import_recipients
 from mailflow.store.responses import record_stances
 from mailflow.store.reviews import open_review
@@ -107,8 +107,8 @@ def _add_reply(
             at=at,
         )
         return 0
-    item = open_review(session, inbound_id=row.id, recipient_id=recipient_id, reasons=reasons, at=at)
-    return item.id
+    open_review(session, inbound_id=row.id, recipient_id=recipient_id, reasons=reasons, at=at)
+    return session.scalars(select(ReviewItemRow.id).where(ReviewItemRow.inbound_id == row.id)).one()
 
 
 def seed(app: App, *, now: datetime, remote: str) -> Seeded:

@@ -138,7 +138,7 @@ def test_appeal_replies_stances_reviews_bounces_acknowledgements_and_digest(
     )
     worker = app.worker(app.campaign())
     summary = worker.cycle()
-    worker.mailbox.close()
+    worker.close()
     assert (summary.fetched, summary.recorded, summary.flagged, summary.failed) == (6, 5, 1, 0)
 
     recorded = stances_of(app, "umut@umut-fund.example")
@@ -190,7 +190,7 @@ def test_the_same_reply_appended_twice_is_counted_once(system: tuple[App, dict[s
     deliver(dovecot, [raw, raw])
     worker = app.worker(app.campaign())
     summary = worker.cycle()
-    worker.mailbox.close()
+    worker.close()
     assert (summary.fetched, summary.recorded, summary.duplicates) == (2, 1, 1)
     with transaction(app.sessions()) as session:
         assert session.scalar(select(func.count()).select_from(InboundRow)) == 1
@@ -213,7 +213,7 @@ def test_a_changed_uidvalidity_refetches_without_double_counting(
     deliver(dovecot, [first, second])
     summary = worker.cycle()
     left = worker.mailbox.fetch(Cursor(), max_bytes=10**6).messages
-    worker.mailbox.close()
+    worker.close()
     assert summary.duplicates == 1 and summary.recorded == 1
     assert left == ()  # both filed away
     with transaction(app.sessions()) as session:
