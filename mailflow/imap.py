@@ -48,6 +48,7 @@ class ImapConfig:
     filing: Filing = Filing.MOVE
     connect_timeout: float = 15.0
     read_timeout: float = 60.0
+    ca_file: str = ""  # a CA to verify the server with instead of the system's (a private certificate)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, filing: Filing = Filing.MOVE) -> ImapConfig:
@@ -60,6 +61,7 @@ class ImapConfig:
             security=box.security,
             folder=box.folder,
             filing=filing,
+            ca_file=str(settings.path(box.ca_file)) if box.ca_file else "",
         )
 
     def __repr__(self) -> str:  # the password never reaches a log line
@@ -71,15 +73,17 @@ ClientFactory = Callable[[ImapConfig], Any]  # returns a logged-in IMAPClient
 
 def connect(config: ImapConfig) -> Any:
     """A logged-in client with explicit timeouts; TLS certificates are verified."""
+    context = ssl.create_default_context(cafile=config.ca_file or None)
     client = IMAPClient(
         config.host,
         config.port,
         ssl=config.security == "ssl",
+        ssl_context=context,
         timeout=SocketTimeout(connect=config.connect_timeout, read=config.read_timeout),
     )
     try:
         if config.security == "starttls":
-            client.starttls(ssl.create_default_context())
+            client.starttls(context)
         client.login(config.user, config.password)
     except (IMAPClientError, OSError):
         with suppress(IMAPClientError, OSError):

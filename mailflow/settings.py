@@ -49,6 +49,7 @@ class MailboxSettings:
     host: str = _setting("", "IMAP server host (kind = imap)")
     port: int = _setting(993, "IMAP port")
     security: str = _setting("ssl", "ssl, starttls or none")
+    ca_file: str = _setting("", "CA certificate (PEM) for a server with a private certificate; empty: the system's")
     user: str = _setting("", "IMAP login; the password is MAILFLOW_IMAP_PASSWORD")
     folder: str = _setting("INBOX", "folder the replies arrive in")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,7 +16,8 @@ from mailflow.errors import StorageError
 from mailflow.lifecycle import LetterStatus, TransitionError, advance
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import head_revision, make_engine, require_current_schema, transaction, upgrade
-from mailflow.store.models import LetterRow, RecommendationRow
+from mailflow.store.inbound import store_message
+from mailflow.store.models import Base, InboundRow, LetterRow, RecommendationRow
 from tests.conftest import Cli
 
 TABLES = {
@@ -37,6 +40,29 @@ def test_upgrade_creates_every_table_and_is_idempotent(database_url: str) -> Non
     assert upgrade(engine) == head_revision()
     assert set(inspect(engine).get_table_names()) >= TABLES
     require_current_schema(engine)
+    engine.dispose()
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(database_url: str) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_an_imap_uid_beyond_a_signed_integer_is_stored(database_url: str) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    sessions = sessionmaker(engine)
+    uid = 2**32 - 1  # the largest UID RFC 3501 allows
+    with transaction(sessions) as session:
+        store_message(session, b"Message-ID: <big@uid.example>\r\n\r\nhi\r\n", mailbox="INBOX", uid=uid,
+                      message_id="<big@uid.example>")  # fmt: skip
+    with transaction(sessions) as session:
+        assert session.scalars(select(InboundRow.uid)).one() == uid
     engine.dispose()
 
 

@@ -111,7 +111,7 @@ class InboundRow(Base):
     sha256: Mapped[str] = mapped_column(ForeignKey("raw_messages.sha256"), index=True)
     message_id: Mapped[str | None] = mapped_column(String(400), index=True)
     mailbox: Mapped[str] = mapped_column(Text, default="")
-    uid: Mapped[int | None] = mapped_column(Integer)
+    uid: Mapped[int | None] = mapped_column(BigInteger)  # unsigned 32-bit (RFC 3501 §2.3.1.1)
     status: Mapped[str] = mapped_column(String(20), index=True)
     kind: Mapped[str | None] = mapped_column(String(20))
     attempts: Mapped[int] = mapped_column(Integer, default=0)

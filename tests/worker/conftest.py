@@ -32,8 +32,8 @@ def dovecot_factory(tmp_path: Path) -> Iterator[DovecotFactory]:
     """Start Dovecot servers (each restartable with `.restart()`); all are stopped at teardown."""
     started: list[Dovecot] = []
 
-    def start(capabilities: str | None = None) -> Dovecot:
-        server = Dovecot(tmp_path / f"dovecot{len(started)}", capabilities=capabilities)
+    def start(capabilities: str | None = None, tls: tuple[Path, Path] | None = None) -> Dovecot:
+        server = Dovecot(tmp_path / f"dovecot{len(started)}", capabilities=capabilities, tls=tls)
         started.append(server)
         server.start()
         return server

@@ -6,7 +6,8 @@ whenever another session starts), so what they must reach (sockets, the password
 a folder of its own, `home`, removed by `remove`; the config and the log stay in `base` under tmp_path.
 
 `capabilities` replaces what the server advertises, so a test can take MOVE or IDLE away and
-exercise the fallbacks against the same real server.
+exercise the fallbacks against the same real server. `tls` (a certificate and its key) turns on STARTTLS on
+`port` and implicit TLS on `tls_port`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ base_dir = {home}/run
 state_dir = {home}/state
 log_path = {base}/dovecot.log
 info_log_path = {base}/dovecot.log
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 first_valid_uid = 1
@@ -61,7 +62,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
   }}
 }}
 """
@@ -83,6 +85,8 @@ class Dovecot:
     base: Path
     port: int = field(default_factory=free_port)
     capabilities: str | None = None
+    tls: tuple[Path, Path] | None = None
+    tls_port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     home: Path = field(init=False)
 
@@ -100,7 +104,11 @@ class Dovecot:
         os.chown(self.home / "mail", dovecot.pw_uid, dovecot.pw_gid)
         (self.home / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n", encoding="utf-8")
         capability = f"imap_capability = {self.capabilities}" if self.capabilities else ""
-        config = _CONFIG.format(base=self.base, home=self.home, port=self.port, capability=capability)
+        tls = f"ssl = yes\nssl_cert = <{self.tls[0]}\nssl_key = <{self.tls[1]}" if self.tls else "ssl = no"
+        tls_port = self.tls_port if self.tls else 0
+        config = _CONFIG.format(
+            base=self.base, home=self.home, port=self.port, tls_port=tls_port, capability=capability, ssl=tls
+        )
         (self.base / "dovecot.conf").write_text(config, encoding="utf-8")
 
     def start(self) -> None:
