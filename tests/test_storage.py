@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,26 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.campaign import Campaign
+from mailflow.campaign import Audience, Campaign
 from mailflow.errors import StorageError
 from mailflow.lifecycle import LetterStatus, TransitionError, advance
+from mailflow.recipients import RecipientEntry
+from mailflow.reply import Stance, StanceFinding
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import head_revision, make_engine, require_current_schema, transaction, upgrade
 from mailflow.store.inbound import store_message
-from mailflow.store.models import Base, InboundRow, LetterRow, RecommendationRow
+from mailflow.store.models import (
+    Base,
+    InboundRow,
+    LetterRow,
+    RecipientRow,
+    RecommendationRow,
+    ResponseRow,
+    ReviewItemRow,
+)
+from mailflow.store.recipients import import_recipients
+from mailflow.store.responses import record_stances
+from mailflow.store.reviews import open_review
 from tests.conftest import Cli
 
 TABLES = {
@@ -51,6 +65,34 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(database_ur
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_a_database_holding_replies_upgrades_to_the_newest_schema_and_still_enforces_its_references(
+    database_url: str, campaign: Campaign
+) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine, to="0003")  # before inbound UIDs became BIGINT, which SQLite makes by copying the table
+    sessions = sessionmaker(engine)
+    with transaction(sessions) as session:
+        row = sync_campaign(session, campaign)
+        umut = RecipientEntry("ОФ «Умут»", "", "umut@umut-fund.example", Audience.CSO, "", "ru")
+        import_recipients(session, row, [umut])
+        stored = store_message(session, b"Message-ID: <m@umut-fund.example>\r\n\r\nAgreed.\r\n", mailbox="INBOX",
+                               uid=7, message_id="<m@umut-fund.example>")  # fmt: skip
+        recipient = session.scalars(select(RecipientRow.id)).one()
+        finding = StanceFinding("1.1", Stance.AGREE, evidence="Согласны.")
+        record_stances(session, campaign_id=row.id, recipient_id=recipient, stances={"1.1": finding},
+                       source_message_id=stored.inbound_id, at=datetime.now(UTC))  # fmt: skip
+        open_review(session, inbound_id=stored.inbound_id, recipient_id=recipient, reasons=(), at=datetime.now(UTC))
+
+    assert upgrade(engine) == head_revision()
+
+    with transaction(sessions) as session:
+        assert session.scalars(select(InboundRow.uid)).one() == 7
+        assert session.scalars(select(ResponseRow.source_message_id)).one() == stored.inbound_id
+    with pytest.raises(StorageError), transaction(sessions) as session:  # the references are enforced again
+        session.add(ReviewItemRow(inbound_id=stored.inbound_id + 1000, reasons=[], created_at=datetime.now(UTC)))
+    engine.dispose()
 
 
 def test_an_imap_uid_beyond_a_signed_integer_is_stored(database_url: str) -> None:

@@ -60,10 +60,10 @@ def _alembic_config(engine: Engine) -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> str:
-    """Bring the schema to the newest revision; returns that revision."""
+def upgrade(engine: Engine, *, to: str = "head") -> str:
+    """Bring the schema to the newest revision (or to `to`); returns the revision reached."""
     try:
-        command.upgrade(_alembic_config(engine), "head")
+        command.upgrade(_alembic_config(engine), to)
         return current_revision(engine) or ""
     except DBAPIError as exc:
         raise StorageError(_safe(str(engine.url)), f"cannot migrate: {exc.orig}") from exc
