@@ -240,17 +240,23 @@ class Worker:
                     except FetchError as exc:
                         logger.warning("waiting for mail failed: %s", exc)
         finally:
-            with transaction(self.sessions) as session:
-                release_lease(session, self.mailbox.name, holder=self.holder)
-            if self._held:
-                self._held = False
-                self.on_lease(False)
             self.close()
 
     def close(self) -> None:
-        """Log out of the mailbox and stop the reader processes (a process waits for them at exit)."""
-        self.mailbox.close()
-        self.pool.close()
+        """Give the mailbox lease back, log out and stop the reader processes (a process waits for them at exit).
+
+        With the lease given back, the next worker (after `mailflow demo`, `worker --once` or a restart) starts
+        at once, instead of taking over a lease it must first judge abandoned.
+        """
+        try:
+            with transaction(self.sessions) as session:
+                release_lease(session, self.mailbox.name, holder=self.holder)
+        finally:
+            if self._held:
+                self._held = False
+                self.on_lease(False)
+            self.mailbox.close()
+            self.pool.close()
 
 
 def _reading(readings: ReadAhead, position: int, fetched: _Fetched) -> Reading | None:

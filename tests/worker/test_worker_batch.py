@@ -223,3 +223,16 @@ def test_a_stop_in_the_middle_of_a_batch_commits_the_message_in_hand_and_leaves_
     assert statuses.count(MessageStatus.STORED.value) == 3  # stored, not processed: nothing is lost
     assert (rest.fetched, rest.recorded + rest.flagged, rest.more) == (3, 3, False)
     assert len(mailbox.Maildir(tmp_path / "maildir", create=False)) == 0
+
+
+def test_a_closed_worker_gives_its_lease_back_so_the_next_one_starts_at_once(app: App) -> None:
+    campaign = app.campaign()
+    first = app.worker(campaign)
+    assert first.cycle().leased
+    first.close()  # as `mailflow demo` and `mailflow worker --once` end
+
+    second = replace(app.worker(campaign), holder="another-host:1")  # could not judge the first one abandoned
+    leased = second.cycle().leased
+    second.close()
+
+    assert leased
