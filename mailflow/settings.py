@@ -93,6 +93,7 @@ class ScheduleSettings:
 class CommitteeSettings:
     addresses: tuple[str, ...] = _setting((), "who receives the weekly digest")
     web_url: str = _setting("http://127.0.0.1:8000", "the review pages' address, for links in the digest")
+    web_proxies: int = _setting(0, "reverse proxies in front of `mailflow web` whose X-Forwarded-For is trusted")
 
 
 @dataclass(frozen=True)

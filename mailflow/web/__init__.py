@@ -15,6 +15,7 @@ from argon2 import PasswordHasher
 from flask import Flask, Response, g, render_template, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from mailflow.app import App
 from mailflow.errors import MailflowError, ReviewError
@@ -63,6 +64,11 @@ def create_app(
         WTF_CSRF_TIME_LIMIT=int(login.LIFETIME.total_seconds()),
         MAX_CONTENT_LENGTH=1_000_000,
     )
+    if proxies := app.settings.committee.web_proxies:
+        # Behind a router (a PaaS, nginx) every request comes from the router's address, so the sign-in limit
+        # would lock a name out for everyone; the client's own address is in X-Forwarded-For, which is
+        # believed for exactly that many hops (a header sent from outside could be forged).
+        flask.wsgi_app = ProxyFix(flask.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     flask.extensions[EXTENSION] = WebContext(
         app=app,
         clock=clock,

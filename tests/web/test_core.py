@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -14,8 +15,9 @@ from mailflow.store.db import transaction
 from mailflow.store.users import find_account
 from mailflow.tally import percents
 from mailflow.users import LoginPolicy, SignIn, add_user, sign_in
+from mailflow.web import create_app
 
-from .conftest import FAST_HASHER, NOW
+from .conftest import FAST_HASHER, NOW, PASSWORD, SECRET, USER
 
 
 @pytest.mark.parametrize(
@@ -91,3 +93,25 @@ def test_a_stronger_hasher_rehashes_the_password_at_the_next_sign_in(mailflow_ap
 def test_accounts_need_a_plain_name_and_a_long_password(mailflow_app: App, name: str, password: str) -> None:
     with transaction(mailflow_app.sessions()) as db, pytest.raises(AccountError):
         add_user(db, FAST_HASHER, name, password, at=NOW)
+
+
+@pytest.mark.parametrize(("proxies", "other_client_signs_in"), [(1, True), (0, False)])
+def test_sign_in_failures_count_per_client_behind_a_trusted_proxy_and_forwarded_for_is_ignored_otherwise(
+    mailflow_app: App, proxies: int, other_client_signs_in: bool
+) -> None:
+    committee = replace(mailflow_app.settings.committee, web_proxies=proxies)
+    app = App(replace(mailflow_app.settings, committee=committee))
+    with transaction(app.sessions()) as db:
+        add_user(db, FAST_HASHER, USER, PASSWORD, at=NOW)
+    flask = create_app(app, secret_key=SECRET, clock=lambda: NOW, hasher=FAST_HASHER)
+    flask.config["WTF_CSRF_ENABLED"] = False  # the form's token is not what this test is about
+    client = flask.test_client()
+
+    def sign_in_from(address: str, password: str) -> int:
+        form = {"username": USER, "password": password}
+        return client.post("/login", data=form, headers={"X-Forwarded-For": address}).status_code
+
+    assert [sign_in_from("203.0.113.7", "wrong") for _ in range(5)] == [401] * 5
+    assert sign_in_from("203.0.113.7", PASSWORD) == 429  # this client guessed: it waits
+    assert (sign_in_from("198.51.100.2", PASSWORD) == 302) is other_client_signs_in
+    app.close()
