@@ -30,7 +30,6 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -46,19 +45,14 @@ from score_stances import load_corpus  # noqa: E402
 
 from mailflow.app import App  # noqa: E402
 from mailflow.campaign import Campaign  # noqa: E402
-from mailflow.compose import LetterKind  # noqa: E402
 from mailflow.fetch import DEFAULT_BATCH_MESSAGES  # noqa: E402
 from mailflow.lifecycle import LetterStatus  # noqa: E402
-from mailflow.outbox import queue_letters  # noqa: E402
-from mailflow.recipients import read_recipients_file  # noqa: E402
 from mailflow.settings import load_settings  # noqa: E402
-from mailflow.store.campaigns import sync_campaign  # noqa: E402
-from mailflow.store.db import transaction, upgrade  # noqa: E402
+from mailflow.store.db import transaction  # noqa: E402
 from mailflow.store.models import InboundRow, LetterRow, ResponseRow  # noqa: E402
-from mailflow.store.recipients import import_recipients  # noqa: E402
+from tests.appeal import queue_appeal  # noqa: E402
 from tests.worker.dovecot import PASSWORD, USER, Dovecot  # noqa: E402
 
-SAMPLE = ROOT / "config" / "recipients-sample.csv"
 COMMITTEE = "dialog@committee.example"
 BATCH = DEFAULT_BATCH_MESSAGES  # the worker's default batch; the bare loop fetches as many at once
 APPEND_CHUNK = 200  # messages per MULTIAPPEND (RFC 3502)
@@ -192,12 +186,7 @@ def bare_fetch(server: Dovecot, folder: str) -> tuple[float, int, int]:
 
 def prepare(app: App) -> list[Appeal]:
     """A migrated database with the seed campaign, the sample recipients and their appeals sent (to files)."""
-    upgrade(app.engine)
-    campaign = app.campaign()
-    with transaction(app.sessions()) as session:
-        row = sync_campaign(session, campaign)
-        import_recipients(session, row, read_recipients_file(SAMPLE))
-        queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=datetime.now(UTC))
+    queue_appeal(app)
     app.send_due()
     with transaction(app.sessions()) as session:
         letters = session.scalars(select(LetterRow).where(LetterRow.status == LetterStatus.SENT.value)).all()

@@ -13,9 +13,10 @@ from sqlalchemy import func, select
 
 from mailflow.store.db import make_engine
 from mailflow.store.models import InboundRow, ResponseRow
+from tests.appeal import SAMPLE_RECIPIENTS
 from tests.conftest import ROOT, Cli
 
-RECIPIENTS = str(ROOT / "config" / "recipients-sample.csv")
+RECIPIENTS = str(SAMPLE_RECIPIENTS)
 
 
 def count(url: str, table: type) -> int:

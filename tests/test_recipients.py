@@ -14,14 +14,14 @@ from mailflow.errors import RecipientsError
 from mailflow.recipients import read_recipients
 from mailflow.store.db import make_engine
 from mailflow.store.models import RecipientRow
-from tests.conftest import ROOT, Cli
+from tests.appeal import SAMPLE_RECIPIENTS
+from tests.conftest import Cli
 
-SAMPLE = ROOT / "config" / "recipients-sample.csv"
 HEADER = "organisation,contact,email,sector,region,language\n"
 
 
 def test_sample_list_reads_twelve_organisations() -> None:
-    entries = read_recipients(SAMPLE.read_bytes(), "sample")
+    entries = read_recipients(SAMPLE_RECIPIENTS.read_bytes(), "sample")
     assert len(entries) == 12
     assert {e.sector for e in entries} == {Audience.BUSINESS, Audience.CSO}
     assert {e.language for e in entries} == {"ru", "en", "ky"}
@@ -82,12 +82,12 @@ def _count(url: str) -> int:
 def test_cli_import_and_list(project: Path, database_url: str) -> None:
     cli = Cli(project, database_url)
     assert cli("db", "upgrade").exit_code == 0
-    result = cli("recipients", "import", str(SAMPLE))
+    result = cli("recipients", "import", str(SAMPLE_RECIPIENTS))
     assert result.exit_code == 0, result.output
     assert "12 added" in result.output
     listing = cli("recipients", "list")
     assert "umut@umut-fund.example" in listing.output and len(listing.output.strip().splitlines()) == 12
-    again = cli("recipients", "import", str(SAMPLE))
+    again = cli("recipients", "import", str(SAMPLE_RECIPIENTS))
     assert "0 added, 0 updated, 12 unchanged" in again.output
     assert _count(database_url) == 12
 
@@ -108,12 +108,14 @@ def test_reimport_keeps_reply_tokens(project: Path, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'db.sqlite'}"
     cli = Cli(project, url)
     cli("db", "upgrade")
-    cli("recipients", "import", str(SAMPLE))
+    cli("recipients", "import", str(SAMPLE_RECIPIENTS))
     engine = make_engine(url)
     with engine.connect() as connection:
         before = {e: t for e, t in connection.execute(select(RecipientRow.email, RecipientRow.token))}
     changed = tmp_path / "changed.csv"
-    changed.write_text(SAMPLE.read_text(encoding="utf-8").replace("Мээрим Асанова", "М. Асанова"), encoding="utf-8")
+    changed.write_text(
+        SAMPLE_RECIPIENTS.read_text(encoding="utf-8").replace("Мээрим Асанова", "М. Асанова"), encoding="utf-8"
+    )
     assert "1 updated" in cli("recipients", "import", str(changed)).output
     with engine.connect() as connection:
         after = {e: t for e, t in connection.execute(select(RecipientRow.email, RecipientRow.token))}

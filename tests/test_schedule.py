@@ -25,9 +25,8 @@ from mailflow.store.db import transaction, upgrade
 from mailflow.store.models import LetterRow
 from mailflow.store.recipients import import_recipients, list_recipients
 from mailflow.store.responses import record_stances
-from tests.conftest import ROOT
+from tests.appeal import SAMPLE_RECIPIENTS
 
-SAMPLE = ROOT / "config" / "recipients-sample.csv"
 T0 = datetime(2023, 3, 2, 4, 15, tzinfo=UTC)
 
 
@@ -61,7 +60,7 @@ def app(tmp_path: Path, database_url: str) -> Iterator[App]:
 def test_reminders_go_to_the_silent_after_n_days_at_most_k_times(app: App, campaign: Campaign) -> None:
     with transaction(app.sessions()) as session:
         row = sync_campaign(session, campaign)
-        import_recipients(session, row, read_recipients_file(SAMPLE))
+        import_recipients(session, row, read_recipients_file(SAMPLE_RECIPIENTS))
         queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=T0)
         session.execute(update(LetterRow).values(status=LetterStatus.SENT.value, sent_at=T0))
         answered = next(r for r in list_recipients(session, row) if r.email == "umut@umut-fund.example")

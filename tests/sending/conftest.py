@@ -18,9 +18,8 @@ from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import make_engine, transaction, upgrade
 from mailflow.store.recipients import import_recipients
+from tests.appeal import SAMPLE_RECIPIENTS
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_RECIPIENTS = ROOT / "config" / "recipients-sample.csv"
 SENDER = SenderSettings(name="Оргкомитет многостороннего диалога", address="dialog@committee.example")
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tests.appeal import SAMPLE_RECIPIENTS
 from tests.conftest import Cli
-from tests.sending.conftest import SAMPLE_RECIPIENTS
 from tests.servers import SmtpSink
 
 

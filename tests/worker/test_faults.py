@@ -13,7 +13,6 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,19 +21,16 @@ from sqlalchemy import func, select
 from mailflow.app import App
 from mailflow.compose import LetterKind
 from mailflow.lifecycle import LetterStatus
-from mailflow.outbox import queue_letters
 from mailflow.recipients import read_recipients_file
 from mailflow.settings import load_settings
-from mailflow.store.campaigns import sync_campaign
-from mailflow.store.db import make_engine, transaction, upgrade
+from mailflow.store.db import make_engine
 from mailflow.store.models import InboundRow, LetterRow, RecipientRow, RecommendationRow, ResponseRow, ReviewItemRow
-from mailflow.store.recipients import import_recipients
+from tests.appeal import SAMPLE_RECIPIENTS, queue_appeal
 from tests.conftest import ROOT
 from tests.mailmaker import CLIENTS, make_reply
 from tests.worker.conftest import CONSULTATION, DovecotFactory, admin_client, deliver
 from tests.worker.dovecot import Dovecot
 
-SAMPLE = ROOT / "config" / "recipients-sample.csv"
 FOLDER = CONSULTATION
 TEXTS = (
     "Поддерживаем все рекомендации.",
@@ -67,11 +63,7 @@ def environ(database_url: str, storage: Path, dovecot: Dovecot, *, wait: int = 1
 def prepare(env: dict[str, str]) -> App:
     """A migrated database with the sample recipients, the appeal "sent" into the outbox folder."""
     app = App(load_settings(None, env))
-    upgrade(app.engine)
-    campaign = app.campaign()
-    with transaction(app.sessions()) as session:
-        import_recipients(session, sync_campaign(session, campaign), read_recipients_file(SAMPLE))
-        queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=datetime.now(UTC))
+    queue_appeal(app)
     assert app.send_due().count(LetterStatus.SENT) == 12
     return app
 
@@ -79,7 +71,7 @@ def prepare(env: dict[str, str]) -> App:
 def replies(count: int, seed: int) -> list[bytes]:
     """`count` replies from the sample organisations, in every client style; one of them sent twice."""
     rng = random.Random(seed)
-    senders = [entry.email for entry in read_recipients_file(SAMPLE)]
+    senders = [entry.email for entry in read_recipients_file(SAMPLE_RECIPIENTS)]
     made = [
         make_reply(
             rng.choice(TEXTS),

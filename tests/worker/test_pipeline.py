@@ -17,24 +17,18 @@ import pytest
 from sqlalchemy import func, select
 
 from mailflow.app import App
-from mailflow.compose import LetterKind
 from mailflow.fetch import Cursor
 from mailflow.lifecycle import LetterStatus, MessageStatus
-from mailflow.outbox import queue_letters
-from mailflow.recipients import read_recipients_file
 from mailflow.schedule import queue_digest
 from mailflow.settings import load_settings
-from mailflow.store.campaigns import sync_campaign
-from mailflow.store.db import transaction, upgrade
+from mailflow.store.db import transaction
 from mailflow.store.models import InboundRow, LetterRow, RecipientRow, RecommendationRow, ResponseRow, ReviewItemRow
-from mailflow.store.recipients import import_recipients
-from tests.conftest import ROOT
+from tests.appeal import queue_appeal
 from tests.mailmaker import make_reply
 from tests.servers import SmtpSink
 from tests.worker.conftest import CONSULTATION, admin_client, deliver
 from tests.worker.dovecot import Dovecot
 
-SAMPLE = ROOT / "config" / "recipients-sample.csv"
 COMMITTEE = "committee@committee.example"
 FOLDER = CONSULTATION
 
@@ -71,12 +65,7 @@ def system(
 ) -> Iterator[tuple[App, dict[str, Appeal]]]:
     """Recipients imported and the appeal sent through aiosmtpd; yields the app and each recipient's appeal."""
     app = make_app(tmp_path, database_url, dovecot, smtp_server)
-    upgrade(app.engine)
-    campaign = app.campaign()
-    with transaction(app.sessions()) as session:
-        row = sync_campaign(session, campaign)
-        import_recipients(session, row, read_recipients_file(SAMPLE))
-        queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=datetime.now(UTC))
+    queue_appeal(app)
     summary = app.send_due()
     assert summary.count(LetterStatus.SENT) == 12
     appeals = {

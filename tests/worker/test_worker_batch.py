@@ -12,7 +12,6 @@ import mailbox
 import threading
 from collections.abc import Generator, Iterator, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
@@ -25,14 +24,12 @@ from mailflow.classify import OwnIdentity
 from mailflow.compose import LetterKind
 from mailflow.lifecycle import MessageStatus
 from mailflow.mime import ParseLimits
-from mailflow.outbox import queue_letters
 from mailflow.parse import parse_reply
 from mailflow.parse_pool import ParsePool, ReadAhead
 from mailflow.recipients import read_recipients_file
 from mailflow.reply import ParsedReply
 from mailflow.settings import load_settings
-from mailflow.store.campaigns import sync_campaign
-from mailflow.store.db import transaction, upgrade
+from mailflow.store.db import transaction
 from mailflow.store.models import (
     InboundRow,
     LetterRow,
@@ -43,11 +40,9 @@ from mailflow.store.models import (
     ResponseRow,
     ReviewItemRow,
 )
-from mailflow.store.recipients import import_recipients
-from tests.conftest import ROOT
+from tests.appeal import SAMPLE_RECIPIENTS, queue_appeal
 from tests.mailmaker import CLIENTS, make_reply
 
-SAMPLE = ROOT / "config" / "recipients-sample.csv"
 AUTO_REPLY = (
     b"From: aida@policy-lab.example\r\nTo: dialog@committee.example\r\nSubject: Automatic reply\r\n"
     b"Message-ID: <auto-1@policy-lab.example>\r\nAuto-Submitted: auto-replied\r\n\r\nOut of office.\r\n"
@@ -64,11 +59,7 @@ def app(tmp_path: Path, database_url: str) -> Iterator[App]:
         "MAILFLOW_MAILBOX_MAILDIR": str(tmp_path / "maildir"),
     }
     app = App(load_settings(None, environ))
-    upgrade(app.engine)
-    campaign = app.campaign()
-    with transaction(app.sessions()) as session:
-        import_recipients(session, sync_campaign(session, campaign), read_recipients_file(SAMPLE))
-        queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=datetime.now(UTC))
+    queue_appeal(app)
     app.send_due()
     yield app
     app.close()
@@ -111,7 +102,7 @@ def test_a_message_that_fails_is_quarantined_and_the_rest_of_its_batch_is_record
 def _deliver_replies(tmp_path: Path, count: int) -> None:
     """`count` replies from the sample organisations in turn, from every client, some to review."""
     inbox = mailbox.Maildir(tmp_path / "maildir", create=True)
-    senders = [entry.email for entry in read_recipients_file(SAMPLE)]
+    senders = [entry.email for entry in read_recipients_file(SAMPLE_RECIPIENTS)]
     texts = ("Согласны со всеми рекомендациями.", "По 1.2 не согласны: нужен переходный период.",
              "We support 1.1; 2.2 only partly, the deadline is too short.", "Мы подумаем.")  # fmt: skip
     for n in range(count):
