@@ -44,9 +44,9 @@ from mailmaker import BODIES, CLIENTS, Locale, make_reply  # noqa: E402
 from score_stances import load_corpus  # noqa: E402
 
 from mailflow.app import App  # noqa: E402
-from mailflow.campaign import Campaign  # noqa: E402
-from mailflow.fetch import DEFAULT_BATCH_MESSAGES  # noqa: E402
+from mailflow.campaign.letter import Campaign  # noqa: E402
 from mailflow.lifecycle import LetterStatus  # noqa: E402
+from mailflow.mailbox.fetch import DEFAULT_BATCH_MESSAGES  # noqa: E402
 from mailflow.settings import load_settings  # noqa: E402
 from mailflow.store.db import transaction  # noqa: E402
 from mailflow.store.models import InboundRow, LetterRow, ResponseRow  # noqa: E402

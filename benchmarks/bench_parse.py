@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from mailmaker import make_reply  # noqa: E402
 
-from mailflow.campaign import load_campaign  # noqa: E402
+from mailflow.campaign.letter import load_campaign  # noqa: E402
 from mailflow.parse import parse_reply, read_reply  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

@@ -22,13 +22,13 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import sessionmaker
 
-from mailflow.campaign import Audience, load_campaign
-from mailflow.compose import SHIPPED_TEMPLATES, LetterKind, template_environment
+from mailflow.campaign.letter import Audience, load_campaign
+from mailflow.campaign.recipients import RecipientEntry
 from mailflow.lifecycle import LetterStatus
-from mailflow.outbox import SystemClock, queue_letters, send_queued
-from mailflow.recipients import RecipientEntry
+from mailflow.sending.compose import SHIPPED_TEMPLATES, LetterKind, template_environment
+from mailflow.sending.outbox import SystemClock, queue_letters, send_queued
+from mailflow.sending.smtp import SmtpSender
 from mailflow.settings import SenderSettings
-from mailflow.smtp import SmtpSender
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import make_engine, transaction, upgrade
 from mailflow.store.models import LetterRow

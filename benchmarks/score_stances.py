@@ -39,9 +39,9 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mailflow.campaign import Campaign, load_campaign  # noqa: E402
-from mailflow.reply import AttachmentText, InlinePair, ReplyContent  # noqa: E402
-from mailflow.stances import extract_stances  # noqa: E402
+from mailflow.campaign.letter import Campaign, load_campaign  # noqa: E402
+from mailflow.reading.reply import AttachmentText, InlinePair, ReplyContent  # noqa: E402
+from mailflow.stances.extract import extract_stances  # noqa: E402
 
 CORPUS = ROOT / "tests" / "stances" / "corpus"
 CAMPAIGN = ROOT / "config" / "campaigns" / "appeal-2023.toml"

@@ -12,22 +12,22 @@ import jinja2
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.campaign import Campaign, load_campaign
-from mailflow.classify import OwnIdentity
-from mailflow.compose import template_environment, templates_dir
-from mailflow.fetch import Mailbox
-from mailflow.imap import Filing, ImapConfig, ImapMailbox
-from mailflow.ingest import Context
-from mailflow.maildir import MaildirMailbox
-from mailflow.mime import ParseLimits
-from mailflow.outbox import Outcome, SendSummary, SystemClock, send_queued
-from mailflow.parse_pool import ParsePool, usable_cores
+from mailflow.campaign.letter import Campaign, load_campaign
+from mailflow.mailbox.fetch import Mailbox
+from mailflow.mailbox.imap import Filing, ImapConfig, ImapMailbox
+from mailflow.mailbox.maildir import MaildirMailbox
+from mailflow.reading.classify import OwnIdentity
+from mailflow.reading.mime import ParseLimits
+from mailflow.receiving.ingest import Context
+from mailflow.receiving.parse_pool import ParsePool, usable_cores
+from mailflow.receiving.worker import Worker, dead_local_process, local_holder
+from mailflow.sending.compose import template_environment, templates_dir
+from mailflow.sending.outbox import Outcome, SendSummary, SystemClock, send_queued
+from mailflow.sending.smtp import sender_for
 from mailflow.settings import DEFAULT_CONFIG, Settings, load_settings
-from mailflow.smtp import sender_for
 from mailflow.store.campaigns import recommendation_rows, sync_campaign
 from mailflow.store.db import make_engine, require_current_schema
 from mailflow.store.messages import load_directory
-from mailflow.worker import Worker, dead_local_process, local_holder
 
 
 def find_config(explicit: Path | None, environ: Mapping[str, str]) -> Path | None:

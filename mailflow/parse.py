@@ -13,16 +13,16 @@ import logging
 import re
 from dataclasses import replace
 
-from mailflow.attachments import is_decoration, read_attachment
-from mailflow.campaign import Campaign
-from mailflow.classify import OwnIdentity, classify
+from mailflow.campaign.letter import Campaign
 from mailflow.errors import UnreadableMessage
-from mailflow.htmltext import html_to_text
-from mailflow.language import detect_language
-from mailflow.mime import MimeMessage, ParseLimits, read_mime
-from mailflow.quotes import own_text
-from mailflow.reply import Kind, ParsedReply, ReplyContent, ReviewReason
-from mailflow.stances import extract_stances
+from mailflow.reading.attachments import is_decoration, read_attachment
+from mailflow.reading.classify import OwnIdentity, classify
+from mailflow.reading.htmltext import html_to_text
+from mailflow.reading.language import detect_language
+from mailflow.reading.mime import MimeMessage, ParseLimits, read_mime
+from mailflow.reading.quotes import own_text
+from mailflow.reading.reply import Kind, ParsedReply, ReplyContent, ReviewReason
+from mailflow.stances.extract import extract_stances
 
 __all__ = ["OwnIdentity", "ParseLimits", "parse_reply", "read_reply", "unreadable_reply"]
 

@@ -24,12 +24,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mailflow.app import App
-from mailflow.campaign import Campaign
-from mailflow.compose import LetterKind
-from mailflow.digest import build_digest, compose_digest, write_preview
+from mailflow.campaign.letter import Campaign
+from mailflow.committee.digest import build_digest, compose_digest, write_preview
 from mailflow.errors import ConfigError
 from mailflow.lifecycle import LetterStatus
-from mailflow.outbox import queue_committee_letter, queue_letters
+from mailflow.sending.compose import LetterKind
+from mailflow.sending.outbox import queue_committee_letter, queue_letters
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.models import LetterRow, ResponseRow

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from mailflow.campaign import Audience, load_campaign
-from mailflow.compose import SHIPPED_TEMPLATES, Addressee, LetterKind, compose_letter, template_environment
+from mailflow.campaign.letter import Audience, load_campaign
+from mailflow.sending.compose import SHIPPED_TEMPLATES, Addressee, LetterKind, compose_letter, template_environment
 from mailflow.settings import SenderSettings
 
 ROOT = Path(__file__).resolve().parent.parent

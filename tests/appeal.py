@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mailflow.app import App
-from mailflow.compose import LetterKind
-from mailflow.outbox import queue_letters
-from mailflow.recipients import read_recipients_file
+from mailflow.campaign.recipients import read_recipients_file
+from mailflow.sending.compose import LetterKind
+from mailflow.sending.outbox import queue_letters
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction, upgrade
 from mailflow.store.recipients import import_recipients

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from mailflow.campaign import Campaign, load_campaign
+from mailflow.campaign.letter import Campaign, load_campaign
 from mailflow.cli import main
 from tests.servers import SmtpSink, free_port
 

@@ -25,7 +25,7 @@ from email.utils import formataddr
 from pathlib import Path
 from typing import Literal
 
-from mailflow.campaign import Campaign, load_campaign
+from mailflow.campaign.letter import Campaign, load_campaign
 
 Client = Literal["gmail", "outlook", "thunderbird", "yandex", "mailru", "apple", "android"]
 Body = Literal["plain", "html", "both"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.campaign import Audience, Campaign, Recommendation, dump_campaign, load_campaign
-from mailflow.campaign_import import import_letter
+from mailflow.campaign.letter import Audience, Campaign, Recommendation, dump_campaign, load_campaign
+from mailflow.campaign.letter_import import import_letter
 from mailflow.errors import CampaignError
 from tests.conftest import SEED_CAMPAIGN, SHARED, Cli
 

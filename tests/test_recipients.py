@@ -9,9 +9,9 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from mailflow.campaign import Audience
+from mailflow.campaign.letter import Audience
+from mailflow.campaign.recipients import read_recipients
 from mailflow.errors import RecipientsError
-from mailflow.recipients import read_recipients
 from mailflow.store.db import make_engine
 from mailflow.store.models import RecipientRow
 from tests.appeal import SAMPLE_RECIPIENTS

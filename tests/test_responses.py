@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.campaign import Audience, Campaign
-from mailflow.recipients import RecipientEntry
-from mailflow.reply import Stance, StanceFinding
+from mailflow.campaign.letter import Audience, Campaign
+from mailflow.campaign.recipients import RecipientEntry
+from mailflow.reading.reply import Stance, StanceFinding
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import make_engine, transaction, upgrade
 from mailflow.store.models import RecommendationRow, ResponseHistoryRow, ResponseRow, SetBy

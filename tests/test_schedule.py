@@ -10,15 +10,15 @@ import pytest
 from sqlalchemy import update
 
 from mailflow.app import App
-from mailflow.campaign import Campaign
-from mailflow.compose import LetterKind
+from mailflow.campaign.letter import Campaign
+from mailflow.campaign.recipients import read_recipients_file
 from mailflow.errors import ConfigError
 from mailflow.lifecycle import LetterStatus
-from mailflow.maildir import MaildirMailbox
-from mailflow.outbox import queue_letters
-from mailflow.recipients import read_recipients_file
-from mailflow.reply import Stance, StanceFinding
+from mailflow.mailbox.maildir import MaildirMailbox
+from mailflow.reading.reply import Stance, StanceFinding
 from mailflow.schedule import due_for_reminder, start_scheduler, timetable
+from mailflow.sending.compose import LetterKind
+from mailflow.sending.outbox import queue_letters
 from mailflow.settings import load_settings
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction, upgrade

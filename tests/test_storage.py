@@ -12,11 +12,11 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.campaign import Audience, Campaign
+from mailflow.campaign.letter import Audience, Campaign
+from mailflow.campaign.recipients import RecipientEntry
 from mailflow.errors import StorageError
 from mailflow.lifecycle import LetterStatus, TransitionError, advance
-from mailflow.recipients import RecipientEntry
-from mailflow.reply import Stance, StanceFinding
+from mailflow.reading.reply import Stance, StanceFinding
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import head_revision, make_engine, require_current_schema, transaction, upgrade
 from mailflow.store.inbound import store_message

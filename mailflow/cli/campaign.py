@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from mailflow.campaign import save_campaign
-from mailflow.campaign_import import import_letter
+from mailflow.campaign.letter import save_campaign
+from mailflow.campaign.letter_import import import_letter
 from mailflow.cli.common import campaign_option, get_app
 from mailflow.errors import CampaignError
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from mailflow.campaign.recipients import read_recipients_file
 from mailflow.cli.common import campaign_option, get_app
-from mailflow.recipients import read_recipients_file
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.recipients import import_recipients, list_recipients

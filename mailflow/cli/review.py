@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import click
 
 from mailflow.cli.common import get_app
-from mailflow.review import NO_ANSWER, Answer, Decision, OutboxClarifier, decide, review_queue, show_reply
+from mailflow.committee.review import NO_ANSWER, Answer, Decision, OutboxClarifier, decide, review_queue, show_reply
 from mailflow.store.db import transaction
 
 

@@ -11,9 +11,11 @@ from pathlib import Path
 import click
 
 from mailflow.app import App
-from mailflow.campaign import Audience
+from mailflow.campaign.letter import Audience
 from mailflow.cli.common import campaign_option, get_app
-from mailflow.compose import (
+from mailflow.errors import StorageError
+from mailflow.lifecycle import LetterStatus
+from mailflow.sending.compose import (
     LANGUAGES,
     Addressee,
     LetterKind,
@@ -21,9 +23,7 @@ from mailflow.compose import (
     new_message_id,
     sample_context,
 )
-from mailflow.errors import StorageError
-from mailflow.lifecycle import LetterStatus
-from mailflow.outbox import (
+from mailflow.sending.outbox import (
     SystemClock,
     addressee,
     due_letter_ids,

@@ -8,9 +8,9 @@ import click
 
 from mailflow.app import App
 from mailflow.cli.common import campaign_option, get_app
+from mailflow.committee.status import build_status, render_status
 from mailflow.demo import run_demo
 from mailflow.lifecycle import LetterStatus
-from mailflow.status import build_status, render_status
 from mailflow.store.db import transaction
 from mailflow.store.inbound import mailbox_states
 from mailflow.store.messages import message_counts

@@ -9,8 +9,8 @@ import click
 from argon2 import PasswordHasher
 
 from mailflow.cli.common import get_app
+from mailflow.committee.users import add_user
 from mailflow.store.db import transaction
-from mailflow.users import add_user
 
 
 @click.group("users")

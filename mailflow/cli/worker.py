@@ -11,12 +11,12 @@ import click
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from mailflow.cli.common import campaign_option, get_app
-from mailflow.ingest import process_message
 from mailflow.lifecycle import MessageStatus
+from mailflow.receiving.ingest import process_message
+from mailflow.receiving.worker import CycleSummary
 from mailflow.schedule import start_scheduler
 from mailflow.store.db import transaction
 from mailflow.store.messages import messages_with_status, reopen_message
-from mailflow.worker import CycleSummary
 
 
 def describe(summary: CycleSummary) -> str:

@@ -14,15 +14,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mailflow.app import App
-from mailflow.campaign import Campaign
-from mailflow.compose import LetterKind
-from mailflow.outbox import SendSummary, queue_letters
-from mailflow.recipients import read_recipients_file
+from mailflow.campaign.letter import Campaign
+from mailflow.campaign.recipients import read_recipients_file
+from mailflow.receiving.worker import CycleSummary
 from mailflow.schedule import preview_digest
+from mailflow.sending.compose import LetterKind
+from mailflow.sending.outbox import SendSummary, queue_letters
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction, upgrade
 from mailflow.store.recipients import ImportSummary, import_recipients
-from mailflow.worker import CycleSummary
 
 REPLIES = Path(__file__).parent / "replies"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailflow.campaign import Campaign
+from mailflow.campaign.letter import Campaign
 from mailflow.store.models import AuditRow, CampaignRow, RecommendationRow
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from mailflow.errors import ReviewError
 from mailflow.lifecycle import MessageStatus, advance
-from mailflow.reply import ReviewReason, StanceFinding
+from mailflow.reading.reply import ReviewReason, StanceFinding
 from mailflow.store.models import (
     AuditRow,
     CampaignRow,

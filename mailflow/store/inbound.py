@@ -17,8 +17,8 @@ from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from mailflow.fetch import Batch, Cursor, FetchedMessage
 from mailflow.lifecycle import MessageStatus, advance
+from mailflow.mailbox.fetch import Batch, Cursor, FetchedMessage
 from mailflow.store.models import InboundRow, MailboxStateRow, RawMessageRow
 
 _KEY_LENGTH = 400  # InboundRow.dedupe_key

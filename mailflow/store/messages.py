@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mailflow.campaign.directory import Directory, Recipient, SentLetter
 from mailflow.lifecycle import LetterStatus, MessageStatus, advance
-from mailflow.match import Directory, Recipient, SentLetter
 from mailflow.store.models import AuditRow, InboundRow, LetterRow, RawMessageRow, RecipientRow
 
 

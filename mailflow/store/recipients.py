@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailflow.recipients import RecipientEntry
+from mailflow.campaign.recipients import RecipientEntry
 from mailflow.store.models import AuditRow, CampaignRow, RecipientRow
 
 

@@ -1,7 +1,7 @@
 """Everything the dashboard, the exports and the digest count, read once per campaign as plain facts.
 
 The campaigns are small (tens of organisations, 19 recommendations), so one read of every relevant row is
-cheaper to reason about than a query per figure; the counting itself is pure (`mailflow.tally`).
+cheaper to reason about than a query per figure; the counting itself is pure (`mailflow.committee.tally`).
 """
 
 from __future__ import annotations

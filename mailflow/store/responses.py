@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailflow.reply import StanceFinding
+from mailflow.reading.reply import StanceFinding
 from mailflow.store.models import (
     RecommendationRow,
     ResponseHistoryRow,

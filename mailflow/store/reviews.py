@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailflow.reply import ReviewReason
+from mailflow.reading.reply import ReviewReason
 from mailflow.store.models import AuditRow, ReviewItemRow
 
 OPEN = "open"

@@ -18,8 +18,8 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from mailflow.app import App
+from mailflow.committee.review import Clarify, OutboxClarifier
 from mailflow.errors import MailflowError, ReviewError
-from mailflow.review import Clarify, OutboxClarifier
 from mailflow.web import dashboard, exports, login, queue, reply
 from mailflow.web.context import EXTENSION, WebContext
 from mailflow.web.i18n import DEFAULT, LANGUAGES, match_words, reason_words, word

@@ -12,8 +12,8 @@ from flask import current_app, g
 from sqlalchemy.orm import Session
 
 from mailflow.app import App
-from mailflow.mime import ParseLimits
-from mailflow.review import Clarify
+from mailflow.committee.review import Clarify
+from mailflow.reading.mime import ParseLimits
 from mailflow.store.db import transaction
 
 EXTENSION = "mailflow"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
+from mailflow.committee.tally import COLUMNS, reasons, respondents, response_rate, tally
 from mailflow.store.reports import load_facts
-from mailflow.tally import COLUMNS, reasons, respondents, response_rate, tally
 from mailflow.web.context import unit_of_work, web
 
 blueprint = Blueprint("dashboard", __name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 from werkzeug.wrappers import Response
 
-from mailflow.export import reasons_table, stance_matrix, to_csv, to_xlsx
+from mailflow.committee.export import reasons_table, stance_matrix, to_csv, to_xlsx
 from mailflow.store.reports import load_facts
 from mailflow.web.context import unit_of_work, web
 

@@ -6,7 +6,7 @@ missing one shows its key instead of failing.
 
 from __future__ import annotations
 
-from mailflow.review import reason_words
+from mailflow.committee.review import reason_words
 
 __all__ = ["LANGUAGES", "match_words", "reason_words", "word"]
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from mailflow.users import SignIn, is_active, sign_in
+from mailflow.committee.users import SignIn, is_active, sign_in
 from mailflow.web.context import unit_of_work, web
 
 blueprint = Blueprint("login", __name__)

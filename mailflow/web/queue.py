@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from mailflow.review import review_queue
+from mailflow.committee.review import review_queue
 from mailflow.web.context import unit_of_work
 
 blueprint = Blueprint("queue", __name__)

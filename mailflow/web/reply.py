@@ -8,8 +8,8 @@ import io
 from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response
 
+from mailflow.committee.review import Answer, Decision, attachment_file, decide, show_reply
 from mailflow.errors import ReviewError
-from mailflow.review import Answer, Decision, attachment_file, decide, show_reply
 from mailflow.web.context import unit_of_work, user, web
 
 blueprint = Blueprint("reply", __name__)

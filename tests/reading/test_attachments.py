@@ -8,10 +8,10 @@ import zipfile
 import pytest
 from mailmaker import Attachment, make_reply
 
-from mailflow.attachments import DOCX, read_attachment
-from mailflow.campaign import Campaign
-from mailflow.mime import ParseLimits, Part
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
+from mailflow.reading.attachments import DOCX, read_attachment
+from mailflow.reading.mime import ParseLimits, Part
 
 from .documents import make_docx, make_pdf
 

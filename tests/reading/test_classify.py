@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from mailmaker import make_reply
 
-from mailflow.campaign import Campaign
-from mailflow.classify import OwnIdentity
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
-from mailflow.reply import Kind
+from mailflow.reading.classify import OwnIdentity
+from mailflow.reading.reply import Kind
 
 from .support import CORPUS, SAMPLES
 

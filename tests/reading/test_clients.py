@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from mailmaker import BODIES, CLIENTS, make_reply
 
-from mailflow.campaign import Campaign
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
-from mailflow.reply import Kind
+from mailflow.reading.reply import Kind
 
 OWN = "Добрый день!\nСогласны со всеми рекомендациями, кроме 3.5."
 CHARSETS = [

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.campaign import Campaign
-from mailflow.classify import classify
-from mailflow.mime import ParseLimits, read_mime
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
-from mailflow.quotes import own_text
+from mailflow.reading.classify import classify
+from mailflow.reading.mime import ParseLimits, read_mime
+from mailflow.reading.quotes import own_text
 
 from .support import CORPUS, expected
 

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mailmaker import Attachment, make_reply
 
-from mailflow.campaign import Campaign, load_campaign
+from mailflow.campaign.letter import Campaign, load_campaign
 from mailflow.parse import parse_reply
-from mailflow.reply import ParsedReply
+from mailflow.reading.reply import ParsedReply
 
 from .documents import make_docx, make_pdf
 from .support import CORPUS, ROOT, SAMPLES

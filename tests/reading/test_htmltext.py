@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from mailflow.htmltext import html_to_text
+from mailflow.reading.htmltext import html_to_text
 
 
 def test_paragraphs_breaks_and_list_items_become_lines() -> None:

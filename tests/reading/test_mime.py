@@ -6,10 +6,10 @@ from email.header import Header
 
 import pytest
 
-from mailflow.campaign import Campaign
-from mailflow.mime import ParseLimits, decode_bytes, decode_header_value, read_mime, unflow
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
-from mailflow.reply import Kind
+from mailflow.reading.mime import ParseLimits, decode_bytes, decode_header_value, read_mime, unflow
+from mailflow.reading.reply import Kind
 
 RUSSIAN = "Поддерживаем все рекомендации, кроме пятой. Спасибо за работу!"
 

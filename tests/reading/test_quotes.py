@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from mailflow.quotes import own_text
+from mailflow.reading.quotes import own_text
 
 
 @pytest.mark.parametrize(

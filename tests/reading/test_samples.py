@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.campaign import Campaign
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
 
 from .support import SAMPLES, expected

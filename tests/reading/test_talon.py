@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.campaign import Campaign
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
-from mailflow.reply import Kind
+from mailflow.reading.reply import Kind
 
 from .support import TALON, html_message
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.campaign import Campaign
-from mailflow.compose import SHIPPED_TEMPLATES, template_environment
-from mailflow.recipients import read_recipients_file
+from mailflow.campaign.letter import Campaign
+from mailflow.campaign.recipients import read_recipients_file
+from mailflow.sending.compose import SHIPPED_TEMPLATES, template_environment
 from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import make_engine, transaction, upgrade

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import sessionmaker
 
-from mailflow.outbox import SystemClock, send_queued
-from mailflow.smtp import SmtpSender
+from mailflow.sending.outbox import SystemClock, send_queued
+from mailflow.sending.smtp import SmtpSender
 from mailflow.store.db import make_engine
 
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from mailflow.campaign import Audience, Campaign
-from mailflow.compose import (
+from mailflow.campaign.letter import Audience, Campaign
+from mailflow.errors import TemplateError
+from mailflow.sending.compose import (
     Addressee,
     LetterKind,
     compose_letter,
@@ -26,9 +27,8 @@ from mailflow.compose import (
     template_environment,
     token_from_message_id,
 )
-from mailflow.errors import TemplateError
+from mailflow.sending.smtp import dot_stuffed, is_transient
 from mailflow.settings import SenderSettings
-from mailflow.smtp import dot_stuffed, is_transient
 from tests.sending.conftest import SENDER
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -14,11 +14,11 @@ from pathlib import Path
 import jinja2
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.campaign import Audience, Campaign
-from mailflow.compose import LetterKind
+from mailflow.campaign.letter import Audience, Campaign
+from mailflow.campaign.recipients import RecipientEntry
 from mailflow.lifecycle import LetterStatus
-from mailflow.outbox import list_letters, queue_letters
-from mailflow.recipients import RecipientEntry
+from mailflow.sending.compose import LetterKind
+from mailflow.sending.outbox import list_letters, queue_letters
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.recipients import import_recipients

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.campaign import Audience, Campaign
-from mailflow.compose import LetterKind, reply_token
+from mailflow.campaign.letter import Audience, Campaign
 from mailflow.errors import SendError
 from mailflow.lifecycle import LetterStatus, TransitionError
-from mailflow.outbox import (
+from mailflow.sending.compose import LetterKind, reply_token
+from mailflow.sending.outbox import (
     RetryPolicy,
     SendSummary,
     _exclusive,
@@ -25,7 +25,7 @@ from mailflow.outbox import (
     resolve_letter,
     send_queued,
 )
-from mailflow.smtp import FolderSender, SmtpSender
+from mailflow.sending.smtp import FolderSender, SmtpSender
 from mailflow.store.db import transaction
 from mailflow.store.models import LetterRow, RecipientRow
 from tests.sending.conftest import SENDER, FakeClock

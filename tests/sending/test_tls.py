@@ -11,7 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from mailflow.smtp import Outgoing, ServerUnavailable, SmtpSender
+from mailflow.sending.smtp import Outgoing, ServerUnavailable, SmtpSender
 from tests.servers import SmtpSink, free_port, make_certificate
 
 LETTER = Outgoing(

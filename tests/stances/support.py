@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from mailflow.campaign import Campaign
-from mailflow.reply import AttachmentText, InlinePair, ReplyContent, StanceResult
-from mailflow.stances import extract_stances
+from mailflow.campaign.letter import Campaign
+from mailflow.reading.reply import AttachmentText, InlinePair, ReplyContent, StanceResult
+from mailflow.stances.extract import extract_stances
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCORER_PATH = ROOT / "benchmarks" / "score_stances.py"

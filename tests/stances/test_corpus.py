@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from mailflow.campaign import Campaign
+from mailflow.campaign.letter import Campaign
 
 from .support import load_scorer
 
@@ -33,7 +33,7 @@ def test_the_corpus_is_large_varied_and_at_least_a_quarter_unclear(corpus: list[
 
 
 def test_every_unclear_case_names_known_review_codes(corpus: list[Any]) -> None:
-    from mailflow.stances import MESSAGES
+    from mailflow.stances.extract import MESSAGES
 
     assert {code for c in corpus for code in c.review_codes} <= set(MESSAGES)
 

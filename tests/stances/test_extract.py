@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mailflow.campaign import Campaign
-from mailflow.reply import AttachmentText, InlinePair
+from mailflow.campaign.letter import Campaign
+from mailflow.reading.reply import AttachmentText, InlinePair
 
 from .support import codes, every, read, stances
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailflow.lexicon import CueKind, find_cues, fold
+from mailflow.stances.lexicon import CueKind, find_cues, fold
 
 
 def kinds(text: str) -> list[CueKind]:

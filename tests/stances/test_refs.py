@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mailflow.campaign import Campaign
-from mailflow.lexicon import fold
-from mailflow.refs import EXPLICIT, GLOBAL, GROUP, find_refs, match_text
+from mailflow.campaign.letter import Campaign
+from mailflow.stances.lexicon import fold
+from mailflow.stances.refs import EXPLICIT, GLOBAL, GROUP, find_refs, match_text
 
 
 def ids(text: str, campaign: Campaign) -> list[str]:

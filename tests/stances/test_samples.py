@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from mailflow.campaign import Campaign
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
-from mailflow.reply import InlinePair
+from mailflow.reading.reply import InlinePair
 
 from .support import ROOT, read
 

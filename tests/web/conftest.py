@@ -17,9 +17,9 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from werkzeug.serving import make_server
 
 from mailflow.app import App
+from mailflow.committee.users import add_user
 from mailflow.settings import load_settings
 from mailflow.store.db import transaction, upgrade
-from mailflow.users import add_user
 from mailflow.web import create_app
 
 from .seed import Seeded, seed

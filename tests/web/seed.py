@@ -13,10 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailflow.app import App
-from mailflow.campaign import Audience
+from mailflow.campaign.letter import Audience
+from mailflow.campaign.recipients import RecipientEntry
 from mailflow.parse import parse_reply
-from mailflow.recipients import RecipientEntry
-from mailflow.reply import ReviewReason
+from mailflow.reading.reply import ReviewReason
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.inbound import store_message

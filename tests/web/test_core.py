@@ -9,12 +9,12 @@ import pytest
 from argon2 import PasswordHasher
 
 from mailflow.app import App
+from mailflow.committee.review import Span, highlight, sanitise_html
+from mailflow.committee.tally import percents
+from mailflow.committee.users import LoginPolicy, SignIn, add_user, sign_in
 from mailflow.errors import AccountError
-from mailflow.review import Span, highlight, sanitise_html
 from mailflow.store.db import transaction
 from mailflow.store.users import find_account
-from mailflow.tally import percents
-from mailflow.users import LoginPolicy, SignIn, add_user, sign_in
 from mailflow.web import create_app
 
 from .conftest import FAST_HASHER, NOW, PASSWORD, SECRET, USER

@@ -10,8 +10,8 @@ from playwright.sync_api import Page
 from sqlalchemy import func, select
 
 from mailflow.app import App
-from mailflow.compose import template_environment, templates_dir
-from mailflow.digest import build_digest, compose_digest, html_of
+from mailflow.committee.digest import build_digest, compose_digest, html_of
+from mailflow.sending.compose import template_environment, templates_dir
 from mailflow.store.db import transaction
 from mailflow.store.models import (
     InboundRow,

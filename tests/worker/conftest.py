@@ -17,8 +17,8 @@ from imapclient.exceptions import IMAPClientError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.fetch import Batch, Mailbox, Outcome
-from mailflow.imap import ImapConfig, ImapMailbox
+from mailflow.mailbox.fetch import Batch, Mailbox, Outcome
+from mailflow.mailbox.imap import ImapConfig, ImapMailbox
 from mailflow.store.db import make_engine, transaction, upgrade
 from mailflow.store.inbound import StoredMessage, advance_cursor, read_state, store_fetched
 from mailflow.store.models import InboundRow

@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import func, select
 
 from mailflow.app import App
-from mailflow.compose import LetterKind
+from mailflow.campaign.recipients import read_recipients_file
 from mailflow.lifecycle import LetterStatus
-from mailflow.recipients import read_recipients_file
+from mailflow.sending.compose import LetterKind
 from mailflow.settings import load_settings
 from mailflow.store.db import make_engine
 from mailflow.store.models import InboundRow, LetterRow, RecipientRow, RecommendationRow, ResponseRow, ReviewItemRow

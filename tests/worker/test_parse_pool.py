@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.campaign import Campaign
-from mailflow.classify import OwnIdentity
-from mailflow.mime import ParseLimits
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
-from mailflow.parse_pool import ParsePool
+from mailflow.reading.classify import OwnIdentity
+from mailflow.reading.mime import ParseLimits
+from mailflow.receiving.parse_pool import ParsePool
 from tests.mailmaker import CLIENTS, make_reply
 
 DEMO_REPLIES = Path(__file__).resolve().parents[2] / "mailflow" / "demo" / "replies"

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import func, select
 
 from mailflow.app import App
-from mailflow.fetch import Cursor
 from mailflow.lifecycle import LetterStatus, MessageStatus
+from mailflow.mailbox.fetch import Cursor
 from mailflow.schedule import queue_digest
 from mailflow.settings import load_settings
 from mailflow.store.db import transaction

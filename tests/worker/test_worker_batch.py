@@ -19,15 +19,15 @@ import pytest
 from sqlalchemy import func, select
 
 from mailflow.app import App
-from mailflow.campaign import Campaign
-from mailflow.classify import OwnIdentity
-from mailflow.compose import LetterKind
+from mailflow.campaign.letter import Campaign
+from mailflow.campaign.recipients import read_recipients_file
 from mailflow.lifecycle import MessageStatus
-from mailflow.mime import ParseLimits
 from mailflow.parse import parse_reply
-from mailflow.parse_pool import ParsePool, ReadAhead
-from mailflow.recipients import read_recipients_file
-from mailflow.reply import ParsedReply
+from mailflow.reading.classify import OwnIdentity
+from mailflow.reading.mime import ParseLimits
+from mailflow.reading.reply import ParsedReply
+from mailflow.receiving.parse_pool import ParsePool, ReadAhead
+from mailflow.sending.compose import LetterKind
 from mailflow.settings import load_settings
 from mailflow.store.db import transaction
 from mailflow.store.models import (

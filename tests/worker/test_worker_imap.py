@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.errors import FetchError
-from mailflow.fetch import Cursor, Outcome
-from mailflow.imap import Filing, flag_for, uid_set
 from mailflow.lifecycle import MessageStatus
+from mailflow.mailbox.fetch import Cursor, Outcome
+from mailflow.mailbox.imap import Filing, flag_for, uid_set
 from mailflow.store.db import transaction
 from mailflow.store.inbound import read_state
 from mailflow.store.models import InboundRow, RawMessageRow

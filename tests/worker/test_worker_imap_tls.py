@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mailflow.errors import FetchError
-from mailflow.fetch import Cursor
-from mailflow.imap import ImapConfig
+from mailflow.mailbox.fetch import Cursor
+from mailflow.mailbox.imap import ImapConfig
 from mailflow.settings import load_settings
 from tests.servers import make_certificate
 from tests.worker.conftest import DovecotFactory, ImapFactory, admin_client, reply

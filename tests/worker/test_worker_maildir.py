@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.errors import FetchError
-from mailflow.fetch import Cursor, Outcome
 from mailflow.lifecycle import MessageStatus
-from mailflow.maildir import MaildirMailbox
+from mailflow.mailbox.fetch import Cursor, Outcome
+from mailflow.mailbox.maildir import MaildirMailbox
 from mailflow.settings import load_settings
 from tests.worker.conftest import inbound_count, reply, run_cycle, store_batch
 

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mailflow.match import (
-    Directory,
-    MatchMethod,
-    Recipient,
-    Regarding,
-    ReplyHeaders,
-    SentLetter,
-    match_reply,
-    original_recipients,
-)
-from mailflow.reply import Kind, ParsedReply, ReplyContent
+from mailflow.campaign.directory import Directory, Recipient, SentLetter
+from mailflow.reading.reply import Kind, ParsedReply, ReplyContent
+from mailflow.receiving.match import MatchMethod, Regarding, ReplyHeaders, match_reply, original_recipients
 
 OWN = "dialog@committee.example"
 GREEN = Recipient(1, "info@greenworld.kg", "ОО «Зелёный мир»", "k7f3q2ab")

@@ -12,8 +12,8 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.errors import StorageError
-from mailflow.fetch import Batch, Cursor, FetchedMessage, header_block, message_id_from_headers
 from mailflow.lifecycle import MessageStatus
+from mailflow.mailbox.fetch import Batch, Cursor, FetchedMessage, header_block, message_id_from_headers
 from mailflow.store.db import transaction
 from mailflow.store.inbound import (
     StoredMessage,

@@ -18,14 +18,14 @@ import jinja2
 import nh3
 from sqlalchemy.orm import Session
 
-from mailflow.attachments import read_attachment
-from mailflow.campaign import Campaign
-from mailflow.compose import LetterKind
+from mailflow.campaign.letter import Campaign
 from mailflow.errors import ReviewError, UnreadableMessage
-from mailflow.htmltext import html_to_text
-from mailflow.mime import MimeMessage, ParseLimits, read_mime
-from mailflow.outbox import queue_letters
-from mailflow.reply import ReviewReason, Stance, StanceFinding
+from mailflow.reading.attachments import read_attachment
+from mailflow.reading.htmltext import html_to_text
+from mailflow.reading.mime import MimeMessage, ParseLimits, read_mime
+from mailflow.reading.reply import ReviewReason, Stance, StanceFinding
+from mailflow.sending.compose import LetterKind
+from mailflow.sending.outbox import queue_letters
 from mailflow.settings import SenderSettings
 from mailflow.store import decisions
 from mailflow.store.decisions import ItemRecord, QueueRow

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mailflow.campaign import Audience
+from mailflow.campaign.letter import Audience
 from mailflow.errors import RecipientsError
 
 COLUMNS = ("organisation", "contact", "email", "sector", "region", "language")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mailflow.campaign import Audience, Campaign, Letter, Panel, Recommendation, campaign_from_dict
+from mailflow.campaign.letter import Audience, Campaign, Letter, Panel, Recommendation, campaign_from_dict
 from mailflow.errors import CampaignError
 
 # "По итогам Панельной дискуссии №1:", "Панель 2", "Раздел 3.", "Panel 4:", "Section 1"

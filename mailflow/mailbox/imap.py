@@ -20,7 +20,7 @@ from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import IMAPClientError
 
 from mailflow.errors import FetchError
-from mailflow.fetch import DEFAULT_BATCH_BYTES, DEFAULT_BATCH_MESSAGES, Batch, Cursor, FetchedMessage, Outcome
+from mailflow.mailbox.fetch import DEFAULT_BATCH_BYTES, DEFAULT_BATCH_MESSAGES, Batch, Cursor, FetchedMessage, Outcome
 from mailflow.settings import Settings
 
 logger = logging.getLogger(__name__)

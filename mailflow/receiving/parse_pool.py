@@ -18,12 +18,12 @@ import os
 from collections.abc import Generator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from mailflow.campaign import Campaign
-from mailflow.classify import OwnIdentity
-from mailflow.ingest import Reading
-from mailflow.mime import ParseLimits
+from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
-from mailflow.reply import ParsedReply
+from mailflow.reading.classify import OwnIdentity
+from mailflow.reading.mime import ParseLimits
+from mailflow.reading.reply import ParsedReply
+from mailflow.receiving.ingest import Reading
 
 logger = logging.getLogger(__name__)
 

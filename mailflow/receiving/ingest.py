@@ -15,16 +15,17 @@ from typing import NamedTuple
 import jinja2
 from sqlalchemy.orm import Session
 
-from mailflow.campaign import Campaign
-from mailflow.classify import OwnIdentity
-from mailflow.compose import LetterKind
-from mailflow.fetch import Outcome, header_block
+from mailflow.campaign.directory import Directory
+from mailflow.campaign.letter import Campaign
 from mailflow.lifecycle import MessageStatus
-from mailflow.match import Directory, Match, Regarding, ReplyHeaders, match_reply
-from mailflow.mime import ParseLimits
-from mailflow.outbox import queue_letters
+from mailflow.mailbox.fetch import Outcome, header_block
 from mailflow.parse import parse_reply
-from mailflow.reply import Kind, ParsedReply, ReviewReason
+from mailflow.reading.classify import OwnIdentity
+from mailflow.reading.mime import ParseLimits
+from mailflow.reading.reply import Kind, ParsedReply, ReviewReason
+from mailflow.receiving.match import Match, Regarding, ReplyHeaders, match_reply
+from mailflow.sending.compose import LetterKind
+from mailflow.sending.outbox import queue_letters
 from mailflow.settings import SenderSettings
 from mailflow.store.messages import expect_stored, finish_message, has_letter, load_message, mark_bounced
 from mailflow.store.responses import StanceChange, record_stances
@@ -73,7 +74,7 @@ def outcome_of(status: MessageStatus, kind: str | None) -> Outcome:
 
 class Reading(NamedTuple):
     """A stored message's bytes and their parse, when the caller has them already: the worker holds the bytes
-    it just fetched and reads a batch ahead on its other cores (`mailflow.parse_pool`)."""
+    it just fetched and reads a batch ahead on its other cores (`mailflow.receiving.parse_pool`)."""
 
     raw: bytes
     parsed: ParsedReply

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from mailflow.committee.tally import COLUMNS, RecTally, RespondentStatus, respondents, tally
 from mailflow.store.inbound import MailboxState
 from mailflow.store.reports import Facts, utc
-from mailflow.tally import COLUMNS, RecTally, RespondentStatus, respondents, tally
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mailflow.errors import FetchError
-from mailflow.fetch import (
+from mailflow.mailbox.fetch import (
     DEFAULT_BATCH_BYTES,
     DEFAULT_BATCH_MESSAGES,
     Batch,

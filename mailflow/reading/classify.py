@@ -16,9 +16,9 @@ from email.message import Message
 
 from flufl.bounce import all_failures
 
-from mailflow.mime import MimeMessage
-from mailflow.quotes import OwnText
-from mailflow.reply import Kind
+from mailflow.reading.mime import MimeMessage
+from mailflow.reading.quotes import OwnText
+from mailflow.reading.reply import Kind
 
 logger = logging.getLogger(__name__)
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import jinja2
 
-from mailflow.campaign import Campaign
-from mailflow.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
-from mailflow.review import reason_words
+from mailflow.campaign.letter import Campaign
+from mailflow.committee.review import reason_words
+from mailflow.committee.tally import RecTally, Segment, first_replies, respondents, tally
+from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
 from mailflow.settings import SenderSettings
 from mailflow.store.reports import Facts
-from mailflow.tally import RecTally, Segment, first_replies, respondents, tally
 
 WEEK = timedelta(days=7)
 QUOTED = ("disagree", "partial")

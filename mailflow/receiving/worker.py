@@ -5,7 +5,7 @@ anything reads it, then processed in one transaction, filed on the server only a
 only then does the mailbox cursor move past it. Killed between any two steps, the next run fetches the
 messages again, dedupe turns each into its row, and it is finished (or just filed): nothing is lost, nothing
 is counted twice, nothing stays in the inbox unfiled. One bad message is quarantined; the rest of its batch
-goes on. While a batch is stored and recorded, its messages are read ahead (`mailflow.parse_pool`).
+goes on. While a batch is stored and recorded, its messages are read ahead (`mailflow.receiving.parse_pool`).
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.errors import FetchError, MailflowError
-from mailflow.fetch import DEFAULT_BATCH_MESSAGES, Batch, FetchedMessage, Mailbox, Outcome
-from mailflow.ingest import Context, Processed, Reading, outcome_of, process_message
 from mailflow.lifecycle import MessageStatus
-from mailflow.parse_pool import ParsePool, ReadAhead
-from mailflow.reply import ReviewReason
+from mailflow.mailbox.fetch import DEFAULT_BATCH_MESSAGES, Batch, FetchedMessage, Mailbox, Outcome
+from mailflow.reading.reply import ReviewReason
+from mailflow.receiving.ingest import Context, Processed, Reading, outcome_of, process_message
+from mailflow.receiving.parse_pool import ParsePool, ReadAhead
 from mailflow.store.db import transaction
 from mailflow.store.inbound import (
     StoredMessage,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from mailflow.committee.tally import REASON_ORDER, addressed
 from mailflow.store.reports import Facts
-from mailflow.tally import REASON_ORDER, addressed
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

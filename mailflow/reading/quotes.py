@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mailflow.reply import InlinePair
+from mailflow.reading.reply import InlinePair
 
 _QUOTED = re.compile(r"^[ \t]*>")
 _QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+[ \t]?")

@@ -7,7 +7,7 @@ Why it holds:
 - one sender at a time (an flock on `lock_path`), and every status change is a compare-and-set through
   `lifecycle.advance`, so a row changed by someone else is never sent;
 - a letter stays `queued` while MAIL, RCPT, DATA and the body go out; `sending` is committed just before the
-  final `.` (see `mailflow.smtp`), and `sent` right after the server's 250. A crash before the dot leaves it
+  final `.` (see `mailflow.sending.smtp`), and `sent` right after the server's 250. A crash before the dot leaves it
   queued and the server discards the unfinished transaction; a crash between the dot and the recorded 250
   leaves it `sending`, which the next run turns into `uncertain`: listed for the secretary, never resent.
 """
@@ -28,12 +28,12 @@ import jinja2
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.campaign import Audience, Campaign
-from mailflow.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
+from mailflow.campaign.letter import Audience, Campaign
 from mailflow.errors import SendError
 from mailflow.lifecycle import LetterStatus, advance
+from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
+from mailflow.sending.smtp import DeliveryUncertain, Outgoing, Sender, ServerUnavailable
 from mailflow.settings import SenderSettings
-from mailflow.smtp import DeliveryUncertain, Outgoing, Sender, ServerUnavailable
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.models import AuditRow, LetterRow, RecipientRow, ResponseRow

@@ -14,11 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from mailflow.campaign import Campaign
-from mailflow.claims import Claim, Problem, UnitReading, clean_reason, read_unit
-from mailflow.lexicon import fold
-from mailflow.refs import EXPLICIT, GLOBAL, find_refs, match_quote
-from mailflow.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
+from mailflow.campaign.letter import Campaign
+from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
+from mailflow.stances.claims import Claim, Problem, UnitReading, clean_reason, read_unit
+from mailflow.stances.lexicon import fold
+from mailflow.stances.refs import EXPLICIT, GLOBAL, find_refs, match_quote
 
 LOW_CONFIDENCE = 0.8
 WRAP_WIDTH = 50  # clients wrap plain text at 66–78 columns; a line shorter than this was ended by hand

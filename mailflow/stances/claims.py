@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from mailflow.campaign import Campaign
-from mailflow.lexicon import Cue, CueKind, condition_in, find_cues, fold, quoted_spans
-from mailflow.refs import EXPLICIT, GLOBAL, GROUP, Ref, except_spans, find_refs, match_quote, match_text
-from mailflow.reply import Stance
+from mailflow.campaign.letter import Campaign
+from mailflow.reading.reply import Stance
+from mailflow.stances.lexicon import Cue, CueKind, condition_in, find_cues, fold, quoted_spans
+from mailflow.stances.refs import EXPLICIT, GLOBAL, GROUP, Ref, except_spans, find_refs, match_quote, match_text
 
 
 @dataclass(frozen=True)

@@ -18,17 +18,18 @@ not a new position.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 from email.policy import compat32
-from email.utils import getaddresses, parseaddr
+from email.utils import getaddresses
 from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from mailflow.compose import reply_token, token_from_message_id
-from mailflow.reply import ParsedReply, ReviewReason
+from mailflow.campaign.directory import Directory, Recipient, SentLetter, domain_of, normalise_message_id
+from mailflow.reading.reply import ParsedReply, ReviewReason
+from mailflow.sending.compose import reply_token, token_from_message_id
 
 
 class MatchMethod(StrEnum):
@@ -46,69 +47,6 @@ class Regarding(StrEnum):
     POSITION = "position"  # an appeal, a reminder, a clarification, or nothing we can identify
     DIGEST = "digest"  # a committee member answering the weekly digest
     ACKNOWLEDGEMENT = "acknowledgement"  # "thank you" to our thank-you
-
-
-@dataclass(frozen=True)
-class Recipient:
-    id: int
-    email: str
-    organisation: str
-    token: str
-
-
-@dataclass(frozen=True)
-class SentLetter:
-    id: int
-    message_id: str
-    kind: str  # a `compose.LetterKind` value
-    recipient_id: int | None  # None for the digest, which goes to the committee
-
-
-# Shared mail services: a sender's domain here says nothing about their organisation.
-PUBLIC_DOMAINS = frozenset({
-    "gmail.com", "googlemail.com", "mail.ru", "inbox.ru", "list.ru", "bk.ru", "internet.ru", "yandex.ru",
-    "yandex.kg", "yandex.com", "ya.ru", "rambler.ru", "outlook.com", "hotmail.com", "live.com", "msn.com",
-    "yahoo.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "aol.com",
-    "zoho.com", "mail.com", "elcat.kg",
-})  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Directory:
-    """The lookup tables of one campaign, built once per run with `Directory.build`."""
-
-    own_address: str  # the sender address whose plus-addresses carry tokens
-    recipients: tuple[Recipient, ...] = ()
-    by_id: Mapping[int, Recipient] = field(default_factory=dict)
-    by_token: Mapping[str, Recipient] = field(default_factory=dict)
-    by_email: Mapping[str, Recipient] = field(default_factory=dict)
-    by_domain: Mapping[str, tuple[Recipient, ...]] = field(default_factory=dict)
-    letters: Mapping[str, SentLetter] = field(default_factory=dict)  # by normalised Message-ID
-    letter_kinds: Mapping[int, frozenset[str]] = field(default_factory=dict)  # the kinds each recipient was sent
-
-    @classmethod
-    def build(cls, recipients: Iterable[Recipient], letters: Iterable[SentLetter], *, own_address: str) -> Directory:
-        people = tuple(recipients)
-        sent = tuple(letters)
-        kinds: dict[int, set[str]] = {}
-        for letter in sent:
-            if letter.recipient_id is not None:
-                kinds.setdefault(letter.recipient_id, set()).add(letter.kind)
-        domains: dict[str, list[Recipient]] = {}
-        for r in people:
-            domain = _domain(r.email)
-            if domain and domain not in PUBLIC_DOMAINS:
-                domains.setdefault(domain, []).append(r)
-        return cls(
-            own_address=own_address,
-            recipients=people,
-            by_id={r.id: r for r in people},
-            by_token={r.token.lower(): r for r in people if r.token},
-            by_email={r.email.strip().lower(): r for r in reversed(people)},  # the first listed wins
-            by_domain={d: tuple(rs) for d, rs in domains.items()},
-            letters={normalise_message_id(letter.message_id): letter for letter in sent},
-            letter_kinds={recipient_id: frozenset(k) for recipient_id, k in kinds.items()},
-        )
 
 
 @dataclass(frozen=True)
@@ -190,7 +128,7 @@ def match_reply(reply: ReplyHeaders, directory: Directory) -> Match:
     if found is None:
         if regarding is Regarding.DIGEST:
             return Match(None, letter_id, letter_method, regarding)  # the committee's own thread
-        suggestion = _by_domain(reply, directory) or _by_organisation(reply, directory)
+        suggestion = _bydomain_of(reply, directory) or _by_organisation(reply, directory)
         reason = ReviewReason(
             "unknown_sender",
             f"{reply.from_address or 'Неизвестный отправитель'}: это не адрес получателя, а в ответе нет "
@@ -248,8 +186,8 @@ def _letter(reply: ReplyHeaders, directory: Directory) -> tuple[SentLetter | Non
     return None, None, None
 
 
-def _by_domain(reply: ReplyHeaders, directory: Directory) -> Suggestion | None:
-    candidates = directory.by_domain.get(_domain(reply.from_address or ""), ())
+def _bydomain_of(reply: ReplyHeaders, directory: Directory) -> Suggestion | None:
+    candidates = directory.by_domain.get(domain_of(reply.from_address or ""), ())
     if len(candidates) == 1:
         return Suggestion(candidates[0].id, candidates[0].organisation, MatchMethod.DOMAIN)
     if candidates:  # several organisations share the domain (a ministry's departments): let the text decide
@@ -291,11 +229,6 @@ def _stems(text: str) -> str:
     return " ".join(w[:5] for w in _WORD.findall(folded))  # five letters survive Russian case endings
 
 
-def normalise_message_id(value: str) -> str:
-    """`<ID@Domain>` and `id@domain` compare equal: brackets and case are how clients differ, not messages."""
-    return value.strip().strip("<>").strip().lower()
-
-
 def original_recipients(headers: bytes) -> tuple[str, ...]:
     """Addresses in X-Original-To and Delivered-To of a raw header block (Postfix and Dovecot add them)."""
     if not headers:
@@ -303,7 +236,3 @@ def original_recipients(headers: bytes) -> tuple[str, ...]:
     message = BytesHeaderParser(policy=compat32).parsebytes(headers)
     values = [str(v) for name in ("X-Original-To", "Delivered-To") for v in message.get_all(name) or []]
     return tuple(dict.fromkeys(addr.lower() for _name, addr in getaddresses(values) if "@" in addr))
-
-
-def _domain(address: str) -> str:
-    return parseaddr(address)[1].rpartition("@")[2].strip().lower()

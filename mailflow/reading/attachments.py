@@ -15,9 +15,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mailflow.htmltext import html_to_text
-from mailflow.mime import ParseLimits, Part, decode_bytes, read_mime
-from mailflow.reply import AttachmentText, ReviewReason
+from mailflow.reading.htmltext import html_to_text
+from mailflow.reading.mime import ParseLimits, Part, decode_bytes, read_mime
+from mailflow.reading.reply import AttachmentText, ReviewReason
 
 logger = logging.getLogger(__name__)
 

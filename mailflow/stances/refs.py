@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from mailflow.campaign import Audience, Campaign
+from mailflow.campaign.letter import Audience, Campaign
 
 EXPLICIT, GROUP, GLOBAL = 2, 1, 0
 

@@ -1,0 +1,4 @@
+"""From the respondent's words to a stance per recommendation: `lexicon` knows the stance words, `refs` finds
+recommendation references, `claims` pairs them, `extract` decides and flags every doubt for review. It hands
+the store a `StanceResult`.
+"""
