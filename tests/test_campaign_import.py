@@ -10,9 +10,9 @@ import pytest
 from mailflow.campaign.letter import Audience, Campaign, Recommendation, dump_campaign, load_campaign
 from mailflow.campaign.letter_import import import_letter
 from mailflow.errors import CampaignError
-from tests.conftest import SEED_CAMPAIGN, SHARED, Cli
+from tests.conftest import SEED_CAMPAIGN, Cli
 
-SEED_LETTER = SHARED / "seed" / "appeal-2023.txt"
+SEED_LETTER = SEED_CAMPAIGN.with_suffix(".txt")  # the seed letter, as the committee wrote it
 SEED_IDS = (
     ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1"] + [f"3.{i}" for i in range(1, 9)] + [f"4.{i}" for i in range(1, 6)]
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import selectors
 import signal
 import subprocess
 import sys
@@ -86,8 +87,17 @@ def test_sigterm_stops_the_worker_after_the_message_in_hand(cli: Cli, project: P
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(3)  # started, fetched, waiting for mail
+    assert process.stderr is not None
+    ready = selectors.DefaultSelector()
+    ready.register(process.stderr, selectors.EVENT_READ)
+    started = b""
+    deadline = time.monotonic() + 60
+    # the worker announces itself once its signal handlers are in place: wait for that line, however slow
+    while b"stop with Ctrl-C" not in started and time.monotonic() < deadline and process.poll() is None:
+        if ready.select(timeout=1):
+            started += os.read(process.stderr.fileno(), 4096)
+    ready.close()
     process.send_signal(signal.SIGTERM)
-    _, err = process.communicate(timeout=30)
-    assert process.returncode == 0, err.decode()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, (started + err).decode()
     assert "stopping (SIGTERM)" in err.decode()
