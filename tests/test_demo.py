@@ -40,12 +40,17 @@ def test_demo_runs_the_pipeline_and_a_second_run_changes_nothing(cli: Cli, proje
     url = f"sqlite:///{project / 'storage' / 'mailflow.db'}"
     responses = count(url, ResponseRow)
 
+    mail = sorted(p.relative_to(project) for p in (project / "storage").rglob("*") if p.suffix != ".db")
+
     second = cli("demo", "--recipients", RECIPIENTS)
     assert second.exit_code == 0, second.output
     assert "appeal: 0 letter(s) written" in second.output
-    assert "worker: 11 fetched, 0 recorded, 0 for review, 0 quarantined, 11 already known" in second.output
+    assert "replies: 0 sample messages delivered" in second.output
+    assert "worker: 0 fetched, 0 recorded, 0 for review, 0 quarantined, 0 already known" in second.output
     assert count(url, ResponseRow) == responses
     assert count(url, InboundRow) == 11
+    # nothing delivered twice: the Maildir's processed folder and the outbox hold what the first run left
+    assert sorted(p.relative_to(project) for p in (project / "storage").rglob("*") if p.suffix != ".db") == mail
 
 
 def test_status_reports_replies_tallies_queue_and_mailbox(cli: Cli) -> None:

@@ -43,21 +43,20 @@ def status(ctx: click.Context, campaign_file: Path | None) -> None:
 @click.option(
     "--recipients",
     "recipients_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("config/recipients-sample.csv"),
-    show_default=True,
-    help="Recipient list to import.",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Recipient list to import (default: config/recipients-sample.csv, the project's or the shipped one).",
 )
 @campaign_option
 @click.pass_context
-def demo(ctx: click.Context, recipients_file: Path, campaign_file: Path | None) -> None:
+def demo(ctx: click.Context, recipients_file: Path | None, campaign_file: Path | None) -> None:
     """Run the whole pipeline on the embedded defaults: no mail server, everything under storage/.
 
     Example: mailflow demo
     """
     app = get_app(ctx)
     campaign = app.campaign(campaign_file)
-    run = run_demo(app, campaign, recipients_file)
+    sample = "config/recipients-sample.csv"
+    run = run_demo(app, campaign, recipients_file or app.settings.project_file(sample, sample))
     sent = run.appeals.count(LetterStatus.SENT)
     click.echo(f"recipients: {run.recipients.added} added, {run.recipients.unchanged} already known")
     click.echo(f"appeal: {sent} letter(s) written to {app.settings.storage_dir / 'outbox'}")
