@@ -13,6 +13,7 @@ import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -139,6 +140,11 @@ class Settings:
         return self.project_file(self.campaign.file, CampaignSettings.file)
 
     @property
+    def zone(self) -> ZoneInfo:
+        """`schedule.timezone`: every time a person reads (pages, terminal, letters) is shown in it."""
+        return ZoneInfo(self.schedule.timezone)
+
+    @property
     def storage_dir(self) -> Path:
         return self.path(self.storage.dir)
 
@@ -150,6 +156,13 @@ class Settings:
         if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite:///:memory:":
             return prefix + str(self.path(url[len(prefix) :]))
         return url
+
+
+def local_time(moment: datetime, zone: ZoneInfo) -> str:
+    """`2023-03-02 15:15` in `zone`; the zone is named once per page or listing, not on every time. Naive
+    datetimes are UTC (SQLite hands them back so even for timezone-aware columns)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 SECTIONS: dict[str, type[Any]] = {
