@@ -158,11 +158,15 @@ class Settings:
         return url
 
 
+def in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
+    """`moment` on the committee's clock; naive datetimes are UTC (SQLite hands them back so even for
+    timezone-aware columns)."""
+    return (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).astimezone(zone)
+
+
 def local_time(moment: datetime, zone: ZoneInfo) -> str:
-    """`2023-03-02 15:15` in `zone`; the zone is named once per page or listing, not on every time. Naive
-    datetimes are UTC (SQLite hands them back so even for timezone-aware columns)."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    """`2023-03-02 15:15` in `zone`, for the terminal; the zone is named once per listing, not on every time."""
+    return f"{in_zone(moment, zone):%Y-%m-%d %H:%M}"
 
 
 SECTIONS: dict[str, type[Any]] = {

@@ -31,6 +31,7 @@ from mailflow.sending.outbox import (
     queue_letters,
     resolve_letter,
 )
+from mailflow.settings import local_time
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.recipients import list_recipients
@@ -211,7 +212,8 @@ def outbox(ctx: click.Context, status: str | None, mark_sent: int | None, requeu
         letters = list_letters(session, LetterStatus(status) if status else None)
     for v in letters:
         when = v.sent_at or v.next_attempt_at or v.created_at
-        line = f"#{v.id:<5} {v.status.value:<9} {v.kind}/{v.sequence:<2} {v.to_address:<36} {when:%Y-%m-%d %H:%M}"
+        at = local_time(when, app.settings.zone)
+        line = f"#{v.id:<5} {v.status.value:<9} {v.kind}/{v.sequence:<2} {v.to_address:<36} {at}"
         if v.attempts:
             line += f"  attempts {v.attempts}"
         if v.last_error and v.status is not LetterStatus.SENT:
@@ -221,4 +223,4 @@ def outbox(ctx: click.Context, status: str | None, mark_sent: int | None, requeu
     for v in letters:
         counts[v.status.value] = counts.get(v.status.value, 0) + 1
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "no letters"
-    click.echo(summary, err=True)
+    click.echo(f"{summary}; times in {app.settings.zone.key}" if letters else summary, err=True)

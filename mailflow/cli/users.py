@@ -56,7 +56,7 @@ def list_command(ctx: click.Context) -> None:
     if not members:
         click.echo("no members yet: mailflow users add NAME", err=True)
     else:
-        click.echo(f"(times in {zone.key})")
+        click.echo(f"(times in {zone.key})", err=True)
 
 
 @users.command("disable")

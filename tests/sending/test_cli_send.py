@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tests.appeal import SAMPLE_RECIPIENTS
 from tests.conftest import Cli
@@ -75,3 +78,17 @@ def test_send_through_smtp_and_resolve_an_uncertain_letter(cli: Cli, smtp_server
     resolved = cli("outbox", "--mark-sent", letter_id)
     assert f"#{letter_id} " in resolved.output and "now sent" in resolved.output
     assert cli("outbox", "--status", "uncertain").output.count("#") == 0
+
+
+def test_outbox_lists_times_in_the_committees_zone_and_names_it(cli: Cli) -> None:
+    _import(cli)
+    cli("send")
+    before = datetime.now(ZoneInfo("Asia/Bishkek")) - timedelta(minutes=1)
+    listing = cli("outbox")
+    after = datetime.now(ZoneInfo("Asia/Bishkek"))
+    line = next(line for line in listing.output.splitlines() if line.startswith("#"))
+    stamp = re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", line)
+    assert stamp is not None, line
+    shown = datetime.strptime(stamp.group(), "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Asia/Bishkek"))
+    assert before.replace(second=0, microsecond=0) <= shown <= after
+    assert listing.stderr.strip() == "12 sent; times in Asia/Bishkek"

@@ -33,13 +33,20 @@ def _env(app: App) -> dict[str, str]:
 def _run(app: App, *args: str, input: str | None = None) -> str:
     result = CliRunner().invoke(main, list(args), env=_env(app), input=input, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_review_list_shows_open_items_oldest_first_with_their_reasons(mailflow_app: App, seeded: Seeded) -> None:
     lines = _run(mailflow_app, "review", "list").splitlines()
     assert [int(line.split()[0]) for line in lines] == [seeded.flagged_item, seeded.hostile_item, seeded.unknown_item]
     assert "reservation" in lines[0] and "Фонд «Гражданская инициатива»" in lines[0]
+
+
+def test_review_list_shows_when_each_reply_came_in_the_committees_zone(mailflow_app: App, seeded: Seeded) -> None:
+    result = CliRunner().invoke(main, ["review", "list"], env=_env(mailflow_app), catch_exceptions=False)
+    first = result.stdout.splitlines()[0]
+    assert first.split()[1:3] == ["2026-11-26", "15:00"]  # received 09:00 UTC, four days before NOW
+    assert result.stderr.strip() == "(received, in Asia/Bishkek)"
 
 
 def test_review_show_marks_the_evidence_of_each_stance(mailflow_app: App, seeded: Seeded) -> None:
@@ -94,10 +101,7 @@ def test_users_list_shows_each_member_enabled_or_disabled_with_the_last_sign_in_
     _run(mailflow_app, "users", "add", "bakyt", "--password-stdin", input="a long enough secret\n")
     with transaction(mailflow_app.sessions()) as session:
         sign_in(session, FAST_HASHER, "bakyt", "wrong password", address="-", at=NOW)  # no sign-in: no time
-    assert _run(mailflow_app, "users", "list").splitlines() == [
-        "bakyt                enabled   never signed in",
-        "(times in Asia/Bishkek)",
-    ]
+    assert _run(mailflow_app, "users", "list").splitlines() == ["bakyt                enabled   never signed in"]
     with transaction(mailflow_app.sessions()) as session:
         assert sign_in(session, PasswordHasher(), "bakyt", "a long enough secret", address="-", at=NOW) == SignIn.OK
     assert "bakyt                enabled   last signed in 2026-11-30 15:00" in _run(mailflow_app, "users", "list")
