@@ -34,8 +34,10 @@ def test_demo_runs_the_pipeline_and_a_second_run_changes_nothing(cli: Cli, proje
     assert "appeal: 12 letter(s) written" in first.output
     assert "worker: 11 fetched, 9 recorded, 2 for review, 0 quarantined, 0 already known" in first.output
     assert "replies: 9 of 12 organisations (75%)" in first.output
-    assert "#1: holding, no_stance" in first.output and "#2: condition" in first.output
+    assert "#1 ОсОО «Агро-Инвест»: holding, no_stance" in first.output
+    assert "#2 Ассоциация поставщиков Кыргызстана: condition" in first.output
     assert len(list((project / "storage" / "outbox").glob("*.eml"))) == 12 + 7  # appeals + acknowledgements
+    assert (project / "storage" / "outbox" / "000013-acknowledgement-Ассоциация-Бизнес-Альянс-Ош.eml").is_file()
     assert list((project / "storage" / "digests").glob("digest-*.html"))
     url = f"sqlite:///{project / 'storage' / 'mailflow.db'}"
     responses = count(url, ResponseRow)
@@ -64,6 +66,14 @@ def test_status_reports_replies_tallies_queue_and_mailbox(cli: Cli) -> None:
     assert any(line.startswith("mailbox maildir:") and line.endswith(", ok") for line in lines)
     # 4.3: five agree; the Osh business alliance disagrees
     assert next(line for line in lines if line.startswith("4.3 ")).split() == ["4.3", "5", "1", "0", "0", "6"]
+
+
+def test_status_speaks_in_words_not_codes(cli: Cli, project: Path) -> None:
+    cli("db", "upgrade")
+    cli("recipients", "import", RECIPIENTS)
+    lines = cli("status").output.splitlines()
+    assert "respondents: 12 not sent" in lines
+    assert next(line for line in lines if line.startswith("rec ")).split()[-2:] == ["no", "answer"]
 
 
 def test_reprocess_reads_stored_messages_again_without_counting_twice(cli: Cli, project: Path) -> None:
