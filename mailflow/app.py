@@ -69,7 +69,7 @@ class App:
             self.engine.dispose()
 
     def campaign(self, path: Path | None = None) -> Campaign:
-        return load_campaign(path if path is not None else self.settings.path(self.settings.campaign.file))
+        return load_campaign(path if path is not None else self.settings.campaign_file)
 
     # -- the worker's parts ------------------------------------------------------------------------------
 

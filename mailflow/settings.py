@@ -8,10 +8,12 @@ config file is often committed or mailed around, an environment is not.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,6 +21,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mailflow.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config/mailflow.toml")
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped(name: str) -> Path:
+    """A file mailflow ships (`templates/emails`, `config/campaigns/appeal-2023.toml`, ...), by repository path.
+
+    A wheel carries copies under `mailflow/shipped/` (made by setup.py's build step); a checkout or an
+    editable install reads the repository's own folders, which stay the one source.
+    """
+    packaged = _PACKAGE / "shipped" / name
+    return packaged if packaged.exists() else _PACKAGE.parent / name
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -116,6 +129,21 @@ class Settings:
         p = Path(value)
         return p if p.is_absolute() else self.root / p
 
+    def project_file(self, value: str, default: str) -> Path:
+        """A configured file under the project root; the shipped copy when the setting is still its default
+        and the project has no such file (running from any folder without a config uses the embedded one)."""
+        own = self.path(value)
+        return shipped(default) if value == default and not own.exists() else own
+
+    @property
+    def campaign_file(self) -> Path:
+        return self.project_file(self.campaign.file, CampaignSettings.file)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """`schedule.timezone`: every time a person reads (pages, terminal, letters) is shown in it."""
+        return ZoneInfo(self.schedule.timezone)
+
     @property
     def storage_dir(self) -> Path:
         return self.path(self.storage.dir)
@@ -128,6 +156,17 @@ class Settings:
         if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite:///:memory:":
             return prefix + str(self.path(url[len(prefix) :]))
         return url
+
+
+def in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
+    """`moment` on the committee's clock; naive datetimes are UTC (SQLite hands them back so even for
+    timezone-aware columns)."""
+    return (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).astimezone(zone)
+
+
+def local_time(moment: datetime, zone: ZoneInfo) -> str:
+    """`2023-03-02 15:15` in `zone`, for the terminal; the zone is named once per listing, not on every time."""
+    return f"{in_zone(moment, zone):%Y-%m-%d %H:%M}"
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -152,9 +191,12 @@ def _convert(name: str, kind: Any, value: Any, from_env: bool) -> Any:
                 return str(value).lower() in ("1", "true", "yes", "on")
             raise ValueError("expected true or false")
         if kind is int:
-            if isinstance(value, bool):
+            if isinstance(value, bool) or not isinstance(value, int | str):
                 raise ValueError("expected a whole number")
-            number = int(value)
+            try:
+                number = int(value)
+            except ValueError:
+                raise ValueError("expected a whole number") from None  # not Python's "invalid literal for int()"
             if number < 0:
                 raise ValueError("must not be negative")
             return number
@@ -168,6 +210,23 @@ def _convert(name: str, kind: Any, value: Any, from_env: bool) -> Any:
         return value
     except (TypeError, ValueError) as exc:
         raise ConfigError(name, f"{value!r}: {exc}") from exc
+
+
+# the MAILFLOW_* variables that are not settings: read by the CLI, the secrets and the web app
+OTHER_VARIABLES = ("MAILFLOW_CONFIG", "MAILFLOW_SMTP_PASSWORD", "MAILFLOW_IMAP_PASSWORD", "MAILFLOW_WEB_SECRET_KEY")
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """One sentence per MAILFLOW_* variable that nothing reads (a typo such as MAILFLOW_SMTP_PORTT would
+    otherwise be ignored in silence), with the likely intended name."""
+    known = [env for _name, env, _default, _help in describe()] + list(OTHER_VARIABLES)
+    found = []
+    for name in sorted(environ):
+        if name.startswith("MAILFLOW_") and name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            found.append(f"{name} is not a mailflow setting and is ignored{hint}")
+    return found
 
 
 def load_settings(path: Path | None, environ: Mapping[str, str]) -> Settings:

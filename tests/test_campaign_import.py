@@ -10,9 +10,9 @@ import pytest
 from mailflow.campaign.letter import Audience, Campaign, Recommendation, dump_campaign, load_campaign
 from mailflow.campaign.letter_import import import_letter
 from mailflow.errors import CampaignError
-from tests.conftest import SEED_CAMPAIGN, SHARED, Cli
+from tests.conftest import SEED_CAMPAIGN, Cli
 
-SEED_LETTER = SHARED / "seed" / "appeal-2023.txt"
+SEED_LETTER = SEED_CAMPAIGN.with_suffix(".txt")  # the seed letter, as the committee wrote it
 SEED_IDS = (
     ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1"] + [f"3.{i}" for i in range(1, 9)] + [f"4.{i}" for i in range(1, 6)]
 )
@@ -136,3 +136,22 @@ def test_broken_campaign_file_names_the_problem(cli: Cli, tmp_path: Path) -> Non
     result = cli("campaign", "show", "--campaign", str(bad))
     assert result.exit_code == 2
     assert "1.1 appears twice" in result.output
+
+
+@pytest.mark.parametrize(
+    ("typo", "named"),
+    [
+        (("subject = ", "subjct = "), "line 6: unknown field letter.subjct"),
+        (('audience = "all"', 'audiense = "all"'), "line 32: unknown field recommendations.audiense"),
+        (('slug = "appeal-2023"', 'slag = "appeal-2023"'), "line 1: unknown field slag"),
+    ],
+    ids=["letter", "recommendation", "top-level"],
+)
+def test_an_unknown_field_in_a_campaign_file_is_refused_with_its_line(
+    cli: Cli, tmp_path: Path, typo: tuple[str, str], named: str
+) -> None:
+    bad = tmp_path / "typo.toml"
+    bad.write_text(SEED_CAMPAIGN.read_text(encoding="utf-8").replace(*typo, 1), encoding="utf-8")
+    result = cli("campaign", "show", "--campaign", str(bad))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {bad}: {named}"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mailflow.errors import ConfigError
-from mailflow.settings import describe, load_settings
+from mailflow.settings import describe, load_settings, unknown_variables
 from tests.conftest import ROOT, Cli
 
 SHIPPED = ROOT / "config" / "mailflow.toml"
@@ -79,7 +79,38 @@ def test_cli_with_a_missing_config_file_prints_one_line(cli: Cli, tmp_path: Path
 def test_cli_with_a_bad_setting_prints_one_line_and_no_traceback(cli: Cli) -> None:
     result = cli("campaign", "show", env={"MAILFLOW_SMTP_PORT": "lots"})
     assert result.exit_code == 2
-    assert (
-        result.output.strip()
-        == "error: setting MAILFLOW_SMTP_PORT: 'lots': invalid literal for int() with base 10: 'lots'"
-    )
+    assert result.output.strip() == "error: setting MAILFLOW_SMTP_PORT: 'lots': expected a whole number"
+
+
+def test_a_setting_that_is_not_a_number_is_named_in_plain_words(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, '[smtp]\nport = "many"\n'), {})
+    assert str(caught.value) == "setting smtp.port: 'many': expected a whole number"
+
+
+def test_a_misspelt_environment_variable_is_warned_about_with_the_likely_name(cli: Cli) -> None:
+    assert unknown_variables({"MAILFLOW_SMTP_PORTT": "25", "MAILFLOW_WEB_SECRET_KEY": "x", "HOME": "/"}) == [
+        "MAILFLOW_SMTP_PORTT is not a mailflow setting and is ignored (did you mean MAILFLOW_SMTP_PORT?)"
+    ]
+    result = cli("campaign", "show", env={"MAILFLOW_SMTP_PORTT": "25"})
+    assert result.exit_code == 0
+    assert "warning: MAILFLOW_SMTP_PORTT is not a mailflow setting" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("campaign", "import"),
+        ("digest",),
+        ("digest", "--preview", "--end", "next week"),
+        ("users", "add"),
+        ("recipients", "import", "no-such-list.csv"),
+        ("web", "--port", "many"),
+    ],
+    ids=["missing-argument", "missing-option", "bad-date", "missing-name", "missing-file", "bad-number"],
+)
+def test_a_usage_mistake_prints_one_line_naming_the_help(cli: Cli, args: tuple[str, ...]) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert result.output.startswith("error: ") and "--help)" in result.output

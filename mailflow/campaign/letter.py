@@ -106,8 +106,50 @@ class Campaign:
         }
 
 
-def campaign_from_dict(data: dict[str, Any], source: str) -> Campaign:
-    """Validate a campaign's plain data; every problem names the field so the secretary can fix the file."""
+# the keys a campaign file may hold, per table ("" is the top level); anything else is a typo to report
+FIELDS: dict[str, frozenset[str]] = {
+    "": frozenset({"slug", "title", "event_url", "letter", "panels", "recommendations"}),
+    "letter": frozenset(Letter.__dataclass_fields__),
+    "panels": frozenset({"number", "title"}),
+    "recommendations": frozenset({"id", "panel", "text", "audience"}),
+}
+
+
+def _unknown_field(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The first (table, key) no campaign has: `subjct = …` would otherwise give letters with no Subject."""
+    tables: list[tuple[str, Any]] = [("", data)]
+    tables += [("letter", data.get("letter"))]
+    tables += [(name, entry) for name in ("panels", "recommendations") for entry in data.get(name) or ()]
+    for table, values in tables:
+        if isinstance(values, dict):
+            for key in values:
+                if key not in FIELDS[table]:
+                    return table, key
+    return None
+
+
+def _line_of(text: str, table: str, key: str) -> int:
+    """The 1-based line where `key` is set inside `table` (a `[table]` or `[[table]]`), 0 if not found."""
+    current = ""
+    setting = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", line)
+        if header:
+            current = header.group(1)
+        elif current == table and setting.match(line):
+            return number
+    return 0
+
+
+def campaign_from_dict(data: dict[str, Any], source: str, *, text: str = "") -> Campaign:
+    """Validate a campaign's plain data; every problem names the field so the secretary can fix the file,
+    and with the file's `text` an unknown field names its line too."""
+    unknown = _unknown_field(data)
+    if unknown is not None:
+        table, key = unknown
+        line = _line_of(text, table, key)
+        where = f"line {line}: " if line else ""
+        raise CampaignError(source, f"{where}unknown field {f'{table}.' if table else ''}{key}")
     try:
         letter_data = data["letter"]
         letter = Letter(**{k: str(letter_data.get(k, "")) for k in Letter.__dataclass_fields__})
@@ -156,12 +198,13 @@ def _validate(campaign: Campaign, source: str) -> None:
 
 def load_campaign(path: Path) -> Campaign:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError as exc:
         raise CampaignError(str(path), "no such campaign file") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CampaignError(str(path), f"not a readable TOML file: {exc}") from exc
-    return campaign_from_dict(data, str(path))
+    return campaign_from_dict(data, str(path), text=text)
 
 
 def dump_campaign(campaign: Campaign) -> str:

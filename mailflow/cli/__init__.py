@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,36 @@ from mailflow.cli.users import users
 from mailflow.cli.web import web
 from mailflow.cli.worker import reprocess, worker
 from mailflow.errors import MailflowError
+from mailflow.settings import unknown_variables
 
 
 class _Group(click.Group):
-    """Turns every MailflowError into one line on stderr and exit code 2, never a traceback."""
+    """Turns every MailflowError and every usage mistake into one line on stderr and exit code 2, never a
+    traceback or click's three-line usage text."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+            click.echo(f"error: {exc.format_message()}{where}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -65,6 +92,8 @@ class _LazyApp:
     def get(self) -> App:
         if self._app is None:
             self._app = App.from_environment(self._config, os.environ)
+            for problem in unknown_variables(os.environ):
+                click.echo(f"warning: {problem}", err=True)
         return self._app
 
     def close(self) -> None:

@@ -23,7 +23,7 @@ def recipients() -> None:
 
 
 @recipients.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @campaign_option
 @click.pass_context
 def import_command(ctx: click.Context, file: Path, campaign_file: Path | None) -> None:

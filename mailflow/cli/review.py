@@ -9,6 +9,7 @@ import click
 
 from mailflow.cli.common import get_app
 from mailflow.committee.review import NO_ANSWER, Answer, Decision, OutboxClarifier, decide, review_queue, show_reply
+from mailflow.settings import local_time
 from mailflow.store.db import transaction
 
 
@@ -27,14 +28,17 @@ def list_command(ctx: click.Context) -> None:
 
     Example: mailflow review list
     """
-    with transaction(get_app(ctx).sessions()) as session:
+    app = get_app(ctx)
+    with transaction(app.sessions()) as session:
         entries = review_queue(session)
     if not entries:
         click.echo("no replies wait for review")
     for e in entries:
         who = e.recipient.organisation if e.recipient else f"(unknown) {e.from_address}"
         codes = ", ".join(r.code for r in e.reasons)
-        click.echo(_printable(f"{e.item_id:>5}  {e.received_at:%Y-%m-%d %H:%M}  {who}  [{codes}]"))
+        click.echo(_printable(f"{e.item_id:>5}  {local_time(e.received_at, app.settings.zone)}  {who}  [{codes}]"))
+    if entries:
+        click.echo(f"(received, in {app.settings.zone.key})", err=True)
 
 
 @review.command("show")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import logging
 import sys
 from email import policy
 from email.message import EmailMessage
@@ -31,6 +32,7 @@ from mailflow.sending.outbox import (
     queue_letters,
     resolve_letter,
 )
+from mailflow.settings import local_time
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.recipients import list_recipients
@@ -171,22 +173,34 @@ def send(
     with transaction(factory) as session:
         due = len(due_letter_ids(session, clock.now()))
     where = settings.smtp.host or str(settings.storage_dir / "outbox")
-    with click.progressbar(length=due, label=f"sending to {where}", file=sys.stderr) as bar:
-        summary = app.send_due(on_outcome=lambda _: bar.update(1))
-    retrying = [o for o in summary.outcomes if o.status is LetterStatus.QUEUED]
+    # this command reports every letter itself: the outbox's log lines (meant for the worker's log) would say
+    # each problem a second time
+    outbox_log = logging.getLogger(list_letters.__module__)
+    level = outbox_log.level
+    outbox_log.setLevel(logging.ERROR)
+    try:
+        with click.progressbar(length=due, label=f"sending to {where}", file=sys.stderr) as bar:
+            summary = app.send_due(on_outcome=lambda _: bar.update(1))
+    finally:
+        outbox_log.setLevel(level)
+    with transaction(factory) as session:
+        waiting = len(list_letters(session, LetterStatus.QUEUED))
     click.echo(
-        f"sent {summary.count(LetterStatus.SENT)}, to retry {len(retrying)}, "
-        f"failed {summary.count(LetterStatus.FAILED)}, uncertain {summary.count(LetterStatus.UNCERTAIN)}"
+        f"sent {summary.count(LetterStatus.SENT)}, failed {summary.count(LetterStatus.FAILED)}, "
+        f"uncertain {summary.count(LetterStatus.UNCERTAIN)}"
+        + (f"; {waiting} still queued, sent by the worker or the next `mailflow send`" if waiting else "")
     )
     for outcome in summary.outcomes:
-        if outcome.status is not LetterStatus.SENT:
+        if outcome.status is LetterStatus.QUEUED:
+            click.echo(f"  #{outcome.letter_id} {outcome.to_address}: not sent yet, tried again later: {outcome.error}")
+        elif outcome.status is not LetterStatus.SENT:
             click.echo(f"  #{outcome.letter_id} {outcome.to_address}: {outcome.status.value}: {outcome.error}")
     for view in summary.uncertain_found:
         click.echo(f"  #{view.id} {view.to_address}: uncertain (an earlier run was interrupted mid-send)")
     if summary.uncertain_found or summary.count(LetterStatus.UNCERTAIN):
         click.echo("uncertain letters may have arrived; see `mailflow outbox --status uncertain`")
     if summary.stopped:
-        click.echo(f"stopped: {summary.stopped}; the rest stay queued", err=True)
+        click.echo(f"sending stopped: {summary.stopped}", err=True)
         ctx.exit(1)
 
 
@@ -211,7 +225,8 @@ def outbox(ctx: click.Context, status: str | None, mark_sent: int | None, requeu
         letters = list_letters(session, LetterStatus(status) if status else None)
     for v in letters:
         when = v.sent_at or v.next_attempt_at or v.created_at
-        line = f"#{v.id:<5} {v.status.value:<9} {v.kind}/{v.sequence:<2} {v.to_address:<36} {when:%Y-%m-%d %H:%M}"
+        at = local_time(when, app.settings.zone)
+        line = f"#{v.id:<5} {v.status.value:<9} {v.kind}/{v.sequence:<2} {v.to_address:<36} {at}"
         if v.attempts:
             line += f"  attempts {v.attempts}"
         if v.last_error and v.status is not LetterStatus.SENT:
@@ -221,4 +236,4 @@ def outbox(ctx: click.Context, status: str | None, mark_sent: int | None, requeu
     for v in letters:
         counts[v.status.value] = counts.get(v.status.value, 0) + 1
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "no letters"
-    click.echo(summary, err=True)
+    click.echo(f"{summary}; times in {app.settings.zone.key}" if letters else summary, err=True)

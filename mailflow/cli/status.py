@@ -8,6 +8,7 @@ import click
 
 from mailflow.app import App
 from mailflow.cli.common import campaign_option, get_app
+from mailflow.committee.review import review_queue
 from mailflow.committee.status import build_status, render_status
 from mailflow.demo import run_demo
 from mailflow.lifecycle import LetterStatus
@@ -15,7 +16,6 @@ from mailflow.store.db import transaction
 from mailflow.store.inbound import mailbox_states
 from mailflow.store.messages import message_counts
 from mailflow.store.reports import load_facts
-from mailflow.store.reviews import open_reviews
 
 
 def _status_lines(app: App, slug: str) -> list[str]:
@@ -43,21 +43,20 @@ def status(ctx: click.Context, campaign_file: Path | None) -> None:
 @click.option(
     "--recipients",
     "recipients_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("config/recipients-sample.csv"),
-    show_default=True,
-    help="Recipient list to import.",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Recipient list to import (default: config/recipients-sample.csv, the project's or the shipped one).",
 )
 @campaign_option
 @click.pass_context
-def demo(ctx: click.Context, recipients_file: Path, campaign_file: Path | None) -> None:
+def demo(ctx: click.Context, recipients_file: Path | None, campaign_file: Path | None) -> None:
     """Run the whole pipeline on the embedded defaults: no mail server, everything under storage/.
 
     Example: mailflow demo
     """
     app = get_app(ctx)
     campaign = app.campaign(campaign_file)
-    run = run_demo(app, campaign, recipients_file)
+    sample = "config/recipients-sample.csv"
+    run = run_demo(app, campaign, recipients_file or app.settings.project_file(sample, sample))
     sent = run.appeals.count(LetterStatus.SENT)
     click.echo(f"recipients: {run.recipients.added} added, {run.recipients.unchanged} already known")
     click.echo(f"appeal: {sent} letter(s) written to {app.settings.storage_dir / 'outbox'}")
@@ -71,10 +70,11 @@ def demo(ctx: click.Context, recipients_file: Path, campaign_file: Path | None) 
     for line in _status_lines(app, campaign.slug):
         click.echo(line)
     with transaction(app.sessions()) as session:
-        queue = [(item.id, [r["code"] for r in item.reasons]) for item in open_reviews(session)]
+        queue = review_queue(session)
     click.echo("\nreview queue:")
-    for item_id, codes in queue:
-        click.echo(f"  #{item_id}: {', '.join(codes)}")
+    for entry in queue:
+        who = entry.recipient.organisation if entry.recipient else f"(unknown sender) {entry.from_address}"
+        click.echo(f"  #{entry.item_id} {who}: {', '.join(r.code for r in entry.reasons)}")
     click.echo(f"\ndigest: {run.digest}")
     click.echo(
         "\nNext: set [mailbox] and [smtp] in config/mailflow.toml (passwords in MAILFLOW_IMAP_PASSWORD and "

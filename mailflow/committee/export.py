@@ -18,6 +18,10 @@ from mailflow.committee.tally import REASON_ORDER, addressed
 from mailflow.store.reports import Facts
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The committee writes its report in Russian: the tables speak it, so a column or a stance can be pasted as is.
+STANCE_WORDS = {"agree": "согласны", "disagree": "не согласны", "partial": "частично", "abstain": "воздерживаются"}
+SECTOR_WORDS = {"business": "бизнес", "cso": "ОГО"}
+STANCE, REASON = "позиция", "обоснование"
 
 
 @dataclass(frozen=True)
@@ -30,12 +34,12 @@ class Table:
 def stance_matrix(facts: Facts) -> Table:
     """One row per organisation; per recommendation its stance and reason ("—" where it was not asked)."""
     by_key = {(r.recipient_id, r.rec_id): r for r in facts.responses}
-    header = ["organisation", "sector", "email"]
+    header = ["организация", "сектор", "email"]
     for rec in facts.recommendations:
-        header += [f"{rec.rec_id} stance", f"{rec.rec_id} reason"]
+        header += [f"{rec.rec_id} {STANCE}", f"{rec.rec_id} {REASON}"]
     rows = []
     for recipient in sorted(facts.recipients, key=lambda r: r.organisation.casefold()):
-        row = [recipient.organisation, recipient.sector, recipient.email]
+        row = [recipient.organisation, _word(SECTOR_WORDS, recipient.sector), recipient.email]
         for rec in facts.recommendations:
             response = by_key.get((recipient.id, rec.rec_id))
             if not addressed(rec, recipient):
@@ -43,7 +47,7 @@ def stance_matrix(facts: Facts) -> Table:
             elif response is None:
                 row += ["", ""]
             else:
-                row += [response.stance, response.reason or ""]
+                row += [_word(STANCE_WORDS, response.stance), response.reason or ""]
         rows.append(tuple(row))
     return Table("stances", tuple(header), tuple(rows))
 
@@ -66,13 +70,17 @@ def reasons_table(facts: Facts) -> Table:
             r.rec_id,
             texts[r.rec_id],
             orgs[r.recipient_id].organisation,
-            orgs[r.recipient_id].sector,
-            r.stance,
+            _word(SECTOR_WORDS, orgs[r.recipient_id].sector),
+            _word(STANCE_WORDS, r.stance),
             r.reason or "",
         )
         for r in found
     )
-    return Table("reasons", ("recommendation", "text", "organisation", "sector", "stance", "reason"), rows)
+    return Table("reasons", ("рекомендация", "текст", "организация", "сектор", STANCE, REASON), rows)
+
+
+def _word(words: dict[str, str], code: str) -> str:
+    return words.get(code, code)
 
 
 def _safe(value: str) -> str:

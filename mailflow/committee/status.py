@@ -66,14 +66,19 @@ def render_status(status: Status, *, timezone: str) -> list[str]:
         lines.append(f"mailbox {box.mailbox}: last poll {when}, {health}")
     if not status.mailboxes:
         lines.append("mailbox: never polled (start `mailflow worker`)")
-    lines += ["", "rec   " + " ".join(f"{c:>9}" for c in COLUMNS)]
+    lines += ["", "rec   " + " ".join(f"{_words(c):>9}" for c in COLUMNS)]
     for t in status.tallies:
         lines.append(f"{t.rec.rec_id:<5} " + " ".join(f"{t.all.get(c):>9}" for c in COLUMNS))
     return lines
 
 
 def _counts(counter: dict[str, int]) -> str:
-    return ", ".join(f"{count} {name}" for name, count in sorted(counter.items())) or "none"
+    return ", ".join(f"{count} {_words(name)}" for name, count in sorted(counter.items())) or "none"
+
+
+def _words(code: str) -> str:
+    """A status or column code as a person says it: `not_sent` is "not sent", `none` is "no answer"."""
+    return "no answer" if code == "none" else code.replace("_", " ")
 
 
 def _local(moment: datetime | None, zone: ZoneInfo) -> str:

@@ -1,12 +1,16 @@
-"""Committee members' sign-in: Argon2id password hashes and a limit on failed attempts.
+"""Committee members' accounts and sign-in: Argon2id password hashes, a limit on failed attempts, sessions.
 
-The web app and `mailflow users add` call these; neither sees a password hash or a row. Failed attempts are
+The web app and `mailflow users` call these; neither sees a password hash or a row. Failed attempts are
 counted per name *and* client address in a sliding window, so a guesser is slowed down without letting
-anyone lock a member out from elsewhere.
+anyone lock a member out from elsewhere. A session is a random token in the cookie and its hash in the
+database: signing out, disabling the member or setting a new password ends it on the server, so a copied
+cookie stops working at once.
 """
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -18,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from mailflow.errors import AccountError
 from mailflow.store import users as store
+from mailflow.store.users import Member
 
 MIN_PASSWORD = 10
 MAX_USERNAME = 100
@@ -40,11 +45,66 @@ def add_user(session: Session, hasher: PasswordHasher, username: str, password: 
     name = username.strip()
     if not name or len(name) > MAX_USERNAME or any(c.isspace() for c in name):
         raise AccountError(username, f"a name is 1–{MAX_USERNAME} characters without spaces")
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(name, f"the password must have at least {MIN_PASSWORD} characters")
+    _check_password(name, password)
     if store.find_account(session, name) is not None:
         raise AccountError(name, "this name is already taken")
     store.add_account(session, name, hasher.hash(password), at=at, actor="cli")
+
+
+def list_users(session: Session) -> list[Member]:
+    return store.list_members(session)
+
+
+def set_enabled(session: Session, username: str, enabled: bool, *, at: datetime) -> int:
+    """Enable or disable a member; disabling ends every session of theirs. Returns how many were ended."""
+    account = _existing(session, username)
+    if account.active == enabled:
+        raise AccountError(username, f"is already {'enabled' if enabled else 'disabled'}")
+    store.set_active(session, username, enabled, at=at, actor="cli")
+    return 0 if enabled else store.end_sessions_of(session, username)
+
+
+def set_password(session: Session, hasher: PasswordHasher, username: str, password: str, *, at: datetime) -> int:
+    """A new password (forgotten, or possibly seen by someone); every open session of the member ends, as one
+    of them may be the intruder's. Returns how many were ended."""
+    _existing(session, username)
+    _check_password(username, password)
+    store.set_password_hash(session, username, hasher.hash(password), at=at, actor="cli")
+    return store.end_sessions_of(session, username)
+
+
+def start_session(session: Session, username: str, *, at: datetime, lifetime: timedelta) -> str:
+    """A new session after a successful sign-in: the token for the cookie (only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    store.open_session(session, username, _token_hash(token), at=at, forget_before=at - lifetime)
+    return token
+
+
+def session_user(session: Session, token: str, *, at: datetime, lifetime: timedelta) -> str | None:
+    """The member a cookie's token signs in, checked on every request: None once the session ended, expired
+    or its member is disabled or gone."""
+    name = store.session_member(session, _token_hash(token), started_after=at - lifetime)
+    return name if name is not None and is_active(session, name) else None
+
+
+def end_session(session: Session, token: str) -> None:
+    store.end_session(session, _token_hash(token))
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _existing(session: Session, username: str) -> store.Account:
+    account = store.find_account(session, username)
+    if account is None:
+        raise AccountError(username, "no such member (mailflow users list)")
+    return account
+
+
+def _check_password(name: str, password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(name, f"the password must have at least {MIN_PASSWORD} characters")
 
 
 def sign_in(

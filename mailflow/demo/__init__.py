@@ -2,16 +2,19 @@
 
 The seed campaign and the sample recipients go into the embedded SQLite database, the appeal is "sent"
 into `storage/outbox/`, realistic replies shipped with the package are delivered into the local Maildir,
-and one worker cycle reads them exactly as it would read a real mailbox. Running it again is harmless:
-every stage is idempotent, so the second run finds everything already known.
+and one worker cycle reads them exactly as it would read a real mailbox. Running it again changes nothing:
+every stage is idempotent, and a sample reply already stored is not delivered again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import mailbox
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.app import App
 from mailflow.campaign.letter import Campaign
@@ -22,6 +25,7 @@ from mailflow.sending.compose import LetterKind
 from mailflow.sending.outbox import SendSummary, queue_letters
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction, upgrade
+from mailflow.store.inbound import stored_hashes
 from mailflow.store.recipients import ImportSummary, import_recipients
 
 REPLIES = Path(__file__).parent / "replies"
@@ -37,24 +41,28 @@ class DemoRun:
     digest: Path
 
 
-def deliver_samples(maildir: Path) -> int:
-    """Drop the shipped replies into the Maildir's `new/`, as a local delivery agent would."""
+def deliver_samples(maildir: Path, sessions: sessionmaker[Session]) -> int:
+    """Drop the shipped replies the database does not hold yet into the Maildir's `new/`, as a local delivery
+    agent would; a second demo run delivers nothing, so the processed folder does not grow."""
+    replies = [path.read_bytes() for path in sorted(REPLIES.glob("*.eml"))]
+    with transaction(sessions) as session:
+        known = stored_hashes(session, [hashlib.sha256(raw).hexdigest() for raw in replies])
     box = mailbox.Maildir(maildir, create=True)
-    replies = sorted(REPLIES.glob("*.eml"))
-    for path in replies:
-        box.add(path.read_bytes())
-    return len(replies)
+    new = [raw for raw in replies if hashlib.sha256(raw).hexdigest() not in known]
+    for raw in new:
+        box.add(raw)
+    return len(new)
 
 
 def run_demo(app: App, campaign: Campaign, recipients_file: Path) -> DemoRun:
+    entries = read_recipients_file(recipients_file)  # before the database exists: a bad file leaves none behind
     upgrade(app.engine)
-    entries = read_recipients_file(recipients_file)
     now = datetime.now(UTC)
     with transaction(app.sessions()) as session:
         imported = import_recipients(session, sync_campaign(session, campaign, actor="demo"), entries, actor="demo")
         queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=now, actor="demo")
     appeals = app.send_due()
-    delivered = deliver_samples(app.settings.path(app.settings.mailbox.maildir))
+    delivered = deliver_samples(app.settings.path(app.settings.mailbox.maildir), app.sessions())
     worker = app.worker(campaign, mailbox=app.mailbox())
     cycle = worker.cycle()
     worker.close()

@@ -25,11 +25,11 @@ import jinja2
 
 from mailflow.campaign.letter import Audience, Campaign, Recommendation
 from mailflow.errors import TemplateError
-from mailflow.settings import SenderSettings
+from mailflow.settings import SenderSettings, shipped
 
 LANGUAGES = ("ru", "ky", "en")
 DEFAULT_LANGUAGE = "ru"
-SHIPPED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "emails"
+SHIPPED_TEMPLATES = shipped("templates/emails")
 # RFC 5322 headers are ASCII; `7bit` makes the encoder pick the shorter of quoted-printable and base64
 # for each part (base64 for Cyrillic, quoted-printable for English) instead of 8bit, which needs 8BITMIME
 _POLICY = policy.SMTP.clone(cte_type="7bit")

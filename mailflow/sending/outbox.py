@@ -322,13 +322,20 @@ def send_queued(
 def _load(factory: sessionmaker[Session], ids: list[int], mail_from: str) -> list[tuple[Outgoing, int]]:
     """The next few due letters with their bytes, read in one query; any no longer queued are left out."""
     query = (
-        select(LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterRow.raw, LetterRow.attempts)
+        select(
+            LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterRow.raw, LetterRow.attempts,
+            LetterRow.kind, RecipientRow.organisation,
+        )
+        .outerjoin(RecipientRow, RecipientRow.id == LetterRow.recipient_id)
         .where(LetterRow.id.in_(ids), LetterRow.status == LetterStatus.QUEUED.value)
         .order_by(LetterRow.id)
-    )
+    )  # fmt: skip
     with transaction(factory) as session:
         rows = session.execute(query).all()
-    return [(Outgoing(i, message_id, mail_from, to, raw), attempts) for i, message_id, to, raw, attempts in rows]
+    return [
+        (Outgoing(i, message_id, mail_from, to, raw, kind, organisation or ""), attempts)
+        for i, message_id, to, raw, attempts, kind, organisation in rows
+    ]
 
 
 def _send_one(

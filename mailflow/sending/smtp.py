@@ -52,6 +52,8 @@ class Outgoing:
     mail_from: str
     rcpt_to: str
     raw: bytes
+    kind: str = ""  # appeal, reminder, ...: for a person looking at the outbox folder
+    organisation: str = ""  # whom the letter is for, likewise; empty for the committee's own digest
 
 
 class Sender(Protocol):
@@ -226,7 +228,10 @@ class FolderSender:
         self.close()
 
     def path_for(self, letter: Outgoing) -> Path:
-        name = re.sub(r"[^A-Za-z0-9.@_-]", "", letter.message_id)
+        """`000007-appeal-ОО-Умут.eml`: the number keeps names unique and in sending order, the rest says what
+        the letter is and whom it is for (the recipient's address when there is no organisation)."""
+        words = [letter.kind, letter.organisation or letter.rcpt_to]
+        name = "-".join(part for part in (re.sub(r"[^\w@.]+", "-", w).strip("-.")[:60] for w in words) if part)
         return self.directory / f"{letter.letter_id:06d}-{name}.eml"
 
     def deliver(self, letter: Outgoing, commit_point: Callable[[], bool]) -> bool:

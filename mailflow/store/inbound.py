@@ -304,3 +304,8 @@ def mailbox_states(session: Session) -> list[MailboxState]:
 def lease_holder(session: Session, mailbox: str) -> str | None:
     row = session.get(MailboxStateRow, mailbox)
     return row.lease_holder if row is not None else None
+
+
+def stored_hashes(session: Session, hashes: list[str]) -> set[str]:
+    """Which of these SHA-256 digests are already kept as raw messages: the demo delivers a sample only once."""
+    return set(session.scalars(select(RawMessageRow.sha256).where(RawMessageRow.sha256.in_(hashes))))

@@ -219,3 +219,14 @@ class LoginFailureRow(Base):
     username: Mapped[str] = mapped_column(String(100))
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class WebSessionRow(Base):
+    """A signed-in browser: the cookie holds a random token, the database its SHA-256, so signing out or
+    disabling the member ends the session here, whatever copy of the cookie is still around."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    username: Mapped[str] = mapped_column(String(100), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -21,8 +21,8 @@ from mailflow.app import App
 from mailflow.committee.review import Clarify, OutboxClarifier
 from mailflow.errors import MailflowError, ReviewError
 from mailflow.web import dashboard, exports, login, queue, reply
-from mailflow.web.context import EXTENSION, WebContext
-from mailflow.web.i18n import DEFAULT, LANGUAGES, match_words, reason_words, word
+from mailflow.web.context import EXTENSION, WebContext, web
+from mailflow.web.i18n import DEFAULT, LANGUAGES, header_time, match_words, reason_words, when, word
 
 log = logging.getLogger(__name__)
 CSP = (
@@ -112,7 +112,11 @@ def _headers(response: Response) -> Response:
 
 def _template_helpers() -> dict[str, object]:
     lang = g.get("lang", DEFAULT)
+    zone = web().app.settings.zone
     return {
+        "when": lambda moment, clock=True: when(moment, zone, lang, clock=clock),
+        "header_time": lambda value: header_time(value, zone, lang),
+        "zone_name": zone.key,
         "_": lambda key: word(key, lang),
         "reason_words": lambda code: reason_words(code, lang),
         "match_words": lambda method: match_words(method, lang),

@@ -12,7 +12,7 @@ from mailflow.web.context import unit_of_work, web
 blueprint = Blueprint("exports", __name__)
 TABLES = {"stances": stance_matrix, "reasons": reasons_table}
 FORMATS = {
-    "csv": (to_csv, "text/csv; charset=utf-8"),
+    "csv": (to_csv, "text/csv"),  # Flask adds "; charset=utf-8" to text types itself
     "xlsx": (to_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
 

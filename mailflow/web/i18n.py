@@ -6,9 +6,14 @@ missing one shows its key instead of failing.
 
 from __future__ import annotations
 
-from mailflow.committee.review import reason_words
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
 
-__all__ = ["LANGUAGES", "match_words", "reason_words", "word"]
+from mailflow.committee.review import reason_words
+from mailflow.settings import in_zone
+
+__all__ = ["LANGUAGES", "header_time", "match_words", "reason_words", "when", "word"]
 
 LANGUAGES = ("ru", "en")
 DEFAULT = "ru"
@@ -109,7 +114,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "error.409": ("Это уже нельзя сделать", "This can no longer be done"),
     "error.500": ("Сервис временно недоступен", "The service is unavailable for now"),
     "error.back": ("На главную", "To the start page"),
+    "times.zone": ("Время указано по часовому поясу", "Times are in the time zone"),
 }
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 MATCH_METHODS: dict[str, tuple[str, str]] = {
     "token": ("по личному адресу для ответа", "by the personal reply address"),
@@ -131,3 +138,23 @@ def match_words(method: str | None, lang: str) -> str:
         return "—"
     entry = MATCH_METHODS.get(method)
     return entry[1 if lang == "en" else 0] if entry else method
+
+
+def when(moment: datetime | date | None, zone: ZoneInfo, lang: str, *, clock: bool = True) -> str:
+    """A time as a reader of `lang` writes it, in the committee's zone (named once per page, in the footer):
+    `02.03.2023 15:15` in Russian, `2 Mar 2023 15:15` in English; a bare date stays that date."""
+    if moment is None:
+        return "—"
+    if isinstance(moment, datetime):
+        moment = in_zone(moment, zone)
+    day = f"{moment:%d.%m.%Y}" if lang != "en" else f"{moment.day} {MONTHS_EN[moment.month - 1]} {moment.year}"
+    return f"{day} {moment:%H:%M}" if clock and isinstance(moment, datetime) else day
+
+
+def header_time(value: str, zone: ZoneInfo, lang: str) -> str:
+    """A message's Date header (`Thu, 02 Mar 2023 15:15:00 +0600`) as `when` shows it; as written if unparsable."""
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return value
+    return when(moment, zone, lang)

@@ -1,18 +1,22 @@
 """Sign-in and sign-out, and the guard that sends every other page to sign-in.
 
-The session cookie is signed by Flask and carries the member's name and when they signed in; the guard
-refuses it after `SESSION_LIFETIME` whatever the browser does with the cookie's own expiry, and refuses it
-at once when the account is gone or disabled.
+The session cookie is signed by Flask and carries a random token whose hash the database keeps; the guard
+looks it up on every request, so a session ends on the server: after `LIFETIME` whatever the browser does
+with the cookie's own expiry, at sign-out (a copied cookie no longer works), and at once when the account
+is disabled, gone or given a new password.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
+from urllib.parse import urlsplit, urlunsplit
 
-from flask import Blueprint, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
 from werkzeug.wrappers import Response
 
-from mailflow.committee.users import SignIn, is_active, sign_in
+from mailflow.committee.users import SignIn, end_session, session_user, sign_in, start_session
 from mailflow.web.context import unit_of_work, web
 
 blueprint = Blueprint("login", __name__)
@@ -33,10 +37,12 @@ def login() -> str | Response | tuple[str, int]:
         return render_template("login.html", message="login.limited", username=username), 429
     if result is SignIn.REFUSED:
         return render_template("login.html", message="login.refused", username=username), 401
+    with unit_of_work() as db:
+        token = start_session(db, username, at=context.clock(), lifetime=LIFETIME)
     lang = session.get("lang")
     session.clear()  # a fresh session: nothing from before sign-in survives it (session fixation)
     session.permanent = True
-    session.update(user=username, since=context.clock().isoformat())
+    session["token"] = token
     if lang:
         session["lang"] = lang
     return redirect(_next_page())
@@ -44,6 +50,10 @@ def login() -> str | Response | tuple[str, int]:
 
 @blueprint.route("/logout", methods=["POST"])
 def logout() -> Response:
+    token = session.get("token")
+    if isinstance(token, str):
+        with unit_of_work() as db:
+            end_session(db, token)
     lang = session.get("lang")
     session.clear()
     if lang:
@@ -55,22 +65,15 @@ def require_login() -> Response | None:
     """Runs before every request: pages other than sign-in need a live session of an active member."""
     if request.endpoint in OPEN_ENDPOINTS:
         return None
-    name, since = session.get("user"), session.get("since")
-    expired = False
-    if name and since:
-        try:
-            expired = web().clock() - datetime.fromisoformat(since) > LIFETIME
-        except (TypeError, ValueError):
-            expired = True
-        if not expired:
-            with unit_of_work() as db:
-                if is_active(db, name):
-                    g.user = name
-                    return None
-    session.pop("user", None)
-    session.pop("since", None)
-    if expired:
-        session["expired"] = True
+    token = session.get("token")
+    if isinstance(token, str):
+        with unit_of_work() as db:
+            name = session_user(db, token, at=web().clock(), lifetime=LIFETIME)
+        if name is not None:
+            g.user = name
+            return None
+        session["expired"] = True  # ended by time, sign-out elsewhere, or the account: sign in again
+    session.pop("token", None)
     return redirect(url_for("login.login", next=request.full_path.rstrip("?") if request.method == "GET" else None))
 
 
@@ -79,8 +82,26 @@ def _expired_message() -> str | None:
 
 
 def _next_page() -> str:
-    """Back to the page that asked for sign-in; only a path on this site, never `//elsewhere`."""
-    target = request.args.get("next", "")
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("queue.index")
+    """Back to the page that asked for sign-in, if `next` is a page of this site; else the review queue."""
+    return _local_page(request.args.get("next", "")) or url_for("queue.index")
+
+
+def _local_page(target: str) -> str | None:
+    """`target` rebuilt from its parsed path and query when that path is one of this app's pages, else None.
+
+    Browsers read URLs by the WHATWG rules: tabs and newlines are dropped and `\\` is `/`, so `/%09/evil.example`
+    (a tab) is `//evil.example` to them. Any control character, space or backslash refuses the target; what is left
+    must parse with no scheme and no host, and its path must match a route of this app.
+    """
+    if not target or any(c.isspace() or c == "\\" or not c.isprintable() for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return None
+    try:
+        current_app.url_map.bind("localhost").match(parts.path, method="GET")
+    except RequestRedirect:
+        pass  # a page of ours, under its other spelling (a missing trailing slash)
+    except HTTPException:
+        return None
+    return urlunsplit(("", "", parts.path, parts.query, ""))

@@ -34,6 +34,7 @@ def test_without_an_identity_nothing_is_own(campaign: Campaign) -> None:
     assert parse_reply(raw, campaign).kind == Kind.REPLY
 
 
+@pytest.mark.shared
 def test_a_dsn_is_a_bounce_even_with_auto_submitted(campaign: Campaign) -> None:
     parsed = parse_reply((SAMPLES / "bounce.eml").read_bytes(), campaign)
     assert (parsed.kind, parsed.bounced_recipient) == (Kind.BOUNCE, "nobody@gone.example")
@@ -41,6 +42,7 @@ def test_a_dsn_is_a_bounce_even_with_auto_submitted(campaign: Campaign) -> None:
     assert (parsed.kind, parsed.bounced_recipient) == (Kind.BOUNCE, "gone@ngo.example")
 
 
+@pytest.mark.shared
 def test_bounces_and_auto_replies_carry_no_stances_and_need_no_review(campaign: Campaign) -> None:
     for path in (SAMPLES / "bounce.eml", SAMPLES / "auto-reply.eml"):
         parsed = parse_reply(path.read_bytes(), campaign)

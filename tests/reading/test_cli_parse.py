@@ -6,9 +6,12 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from .support import SAMPLES
+
+pytestmark = pytest.mark.shared
 
 CONTRACT_KEYS = {
     "file", "kind", "message_id", "in_reply_to", "from", "subject", "language", "text", "attachments",

@@ -11,6 +11,8 @@ from mailflow.parse import parse_reply
 
 from .support import SAMPLES, expected
 
+pytestmark = pytest.mark.shared
+
 SAMPLE_FILES = sorted(SAMPLES.glob("*.eml"))
 
 

@@ -16,6 +16,8 @@ from mailflow.reading.reply import Kind
 
 from .support import TALON, html_message
 
+pytestmark = pytest.mark.shared
+
 STANDARD = sorted((TALON / "standard_replies").glob("*.eml"))
 HTML = sorted((TALON / "html_replies").glob("*.html"))
 

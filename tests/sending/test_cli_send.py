@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tests.appeal import SAMPLE_RECIPIENTS
 from tests.conftest import Cli
-from tests.servers import SmtpSink
+from tests.servers import SmtpSink, free_port
 
 
 def _import(cli: Cli) -> None:
@@ -67,7 +70,7 @@ def test_send_through_smtp_and_resolve_an_uncertain_letter(cli: Cli, smtp_server
     env |= {"MAILFLOW_SMTP_SECURITY": "none", "MAILFLOW_SMTP_RATE_PER_MINUTE": "0"}
     result = cli("send", env=env)
     assert result.exit_code == 0, result.output
-    assert "sent 11, to retry 0, failed 0, uncertain 1" in result.output
+    assert "sent 11, failed 0, uncertain 1" in result.output
     assert len(smtp_server.received) == 12
     listed = cli("outbox", "--status", "uncertain")
     (line,) = [line for line in listed.output.splitlines() if "uncertain" in line and line.startswith("#")]
@@ -75,3 +78,36 @@ def test_send_through_smtp_and_resolve_an_uncertain_letter(cli: Cli, smtp_server
     resolved = cli("outbox", "--mark-sent", letter_id)
     assert f"#{letter_id} " in resolved.output and "now sent" in resolved.output
     assert cli("outbox", "--status", "uncertain").output.count("#") == 0
+
+
+def test_outbox_lists_times_in_the_committees_zone_and_names_it(cli: Cli) -> None:
+    _import(cli)
+    cli("send")
+    before = datetime.now(ZoneInfo("Asia/Bishkek")) - timedelta(minutes=1)
+    listing = cli("outbox")
+    after = datetime.now(ZoneInfo("Asia/Bishkek"))
+    line = next(line for line in listing.output.splitlines() if line.startswith("#"))
+    stamp = re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", line)
+    assert stamp is not None, line
+    shown = datetime.strptime(stamp.group(), "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Asia/Bishkek"))
+    assert before.replace(second=0, microsecond=0) <= shown <= after
+    assert listing.stderr.strip() == "12 sent; times in Asia/Bishkek"
+
+
+def test_a_send_that_cannot_reach_the_server_says_once_that_the_letters_stay_queued(cli: Cli) -> None:
+    _import(cli)
+    env = {"MAILFLOW_SMTP_HOST": "127.0.0.1", "MAILFLOW_SMTP_PORT": str(free_port()), "MAILFLOW_SMTP_SECURITY": "none"}
+    result = cli("send", env=env)
+    assert result.exit_code == 1
+    assert (
+        "sent 0, failed 0, uncertain 0; 12 still queued, sent by the worker or the next `mailflow send`"
+        in result.stdout
+    )
+    assert result.stderr.count("Connection refused") == 1 and "WARNING" not in result.stderr
+
+
+def test_the_outbox_folder_names_each_letter_by_kind_and_organisation(cli: Cli) -> None:
+    _import(cli)
+    cli("send")
+    names = sorted(path.name for path in (cli.root / "storage" / "outbox").glob("*.eml"))
+    assert "000002-appeal-ОФ-Умут.eml" in names and len(names) == 12

@@ -14,6 +14,8 @@ from mailflow.reading.reply import InlinePair
 
 from .support import ROOT, read
 
+pytestmark = pytest.mark.shared
+
 SAMPLES = ROOT.parent / "shared" / "samples" / "replies"
 
 # What the respondent wrote in each sample, as the reading stage should hand it over.

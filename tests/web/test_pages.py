@@ -209,19 +209,21 @@ def test_exports_hold_every_organisation_stance_and_reason(
     assert matrix.headers["content-disposition"].startswith("attachment")
     rows = list(csv.reader(io.StringIO(matrix.body().decode("utf-8-sig"))))
     header, body = rows[0], {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
-    assert header[:5] == ["organisation", "sector", "email", "1.1 stance", "1.1 reason"]
+    assert matrix.headers["content-type"] == "text/csv; charset=utf-8"
+    assert header[:5] == ["организация", "сектор", "email", "1.1 позиция", "1.1 обоснование"]
     assert len(body) == 6
     export_union = body["Союз экспортёров Кыргызстана"]
-    assert export_union["2.1 stance"] == "agree"
-    assert export_union["4.3 stance"] == "partial" and export_union["4.3 reason"] == "сроки слишком короткие"
-    assert export_union["3.3 stance"] == "—"  # a CSO-only recommendation was not asked of a business
-    assert body["Ассоциация предпринимателей Оша"]["4.5 stance"] == "agree"
+    assert export_union["сектор"] == "бизнес"
+    assert export_union["2.1 позиция"] == "согласны"
+    assert export_union["4.3 позиция"] == "частично" and export_union["4.3 обоснование"] == "сроки слишком короткие"
+    assert export_union["3.3 позиция"] == "—"  # a CSO-only recommendation was not asked of a business
+    assert body["Ассоциация предпринимателей Оша"]["4.5 позиция"] == "согласны"
 
     reasons = page.request.get(f"{base_url}/exports/reasons.xlsx")
     sheet = load_workbook(io.BytesIO(reasons.body())).active
     values = [tuple(c.value for c in row) for row in sheet.iter_rows()]
-    assert values[0] == ("recommendation", "text", "organisation", "sector", "stance", "reason")
-    assert ("4.3", "Союз экспортёров Кыргызстана", "partial", "сроки слишком короткие") in [
+    assert values[0] == ("рекомендация", "текст", "организация", "сектор", "позиция", "обоснование")
+    assert ("4.3", "Союз экспортёров Кыргызстана", "частично", "сроки слишком короткие") in [
         (v[0], v[2], v[4], v[5]) for v in values[1:]
     ]
 
