@@ -73,6 +73,7 @@ REASON_WORDS: dict[str, tuple[str, str]] = {
     "empty_text": ("пустой ответ", "empty reply"),
     "stances_failed": ("ошибка разбора", "parsing failed"),
     "unreadable": ("письмо не читается", "unreadable message"),
+    "reused_message_id": ("повторный Message-ID", "reused Message-ID"),
 }
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from mailflow.campaign.directory import Directory, Recipient, SentLetter
 from mailflow.lifecycle import LetterStatus, MessageStatus, advance
+from mailflow.store.inbound import COPY_PREFIX
 from mailflow.store.models import AuditRow, InboundRow, LetterRow, RawMessageRow, RecipientRow
 
 
@@ -49,6 +50,11 @@ def load_message(session: Session, inbound_id: int) -> tuple[InboundView, bytes]
 
 def message_view(session: Session, inbound_id: int) -> InboundView:
     return _view(_row(session, inbound_id))
+
+
+def reuses_message_id(session: Session, inbound_id: int) -> bool:
+    """Whether the message was stored as a copy: its Message-ID was already another message's."""
+    return _row(session, inbound_id).dedupe_key.startswith(COPY_PREFIX)
 
 
 def hold_messages(session: Session, inbound_ids: list[int]) -> list[InboundRow]:
