@@ -218,6 +218,7 @@ def _finish(
         recipient_id=match.recipient_id if match else None,
         letter_id=match.letter_id if match else None,
         match_method=match.method.value if match and match.method else None,
+        attachments=parsed.content.attachments,
     )
     return Processed(
         inbound_id, parsed.kind, status, outcome_of(status, parsed.kind.value), match.recipient_id if match else None
