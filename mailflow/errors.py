@@ -35,7 +35,8 @@ class RecipientsError(MailflowError):
 
     def __init__(self, source: str, problems: list[tuple[int, str]]) -> None:
         lines = "; ".join(f"line {line}: {message}" for line, message in problems)
-        super().__init__(f"{source}: {len(problems)} bad row(s), nothing imported: {lines}")
+        rows = len({line for line, _ in problems})  # a row with two problems is one bad row
+        super().__init__(f"{source}: {rows} bad row(s), nothing imported: {lines}")
         self.source = source
         self.problems = problems
 

@@ -18,6 +18,7 @@ from mailflow.errors import UnreadableMessage
 from mailflow.reading.attachments import is_decoration, read_attachment
 from mailflow.reading.classify import OwnIdentity, classify
 from mailflow.reading.htmltext import html_to_text
+from mailflow.reading.invisible import invisible_reason, visible
 from mailflow.reading.language import detect_language
 from mailflow.reading.mime import MimeMessage, ParseLimits, read_mime
 from mailflow.reading.quotes import own_text
@@ -70,8 +71,10 @@ def read_reply(raw: bytes, *, limits: ParseLimits = DEFAULT_LIMITS, own: OwnIden
 
 
 def _read(mail: MimeMessage, limits: ParseLimits, own: OwnIdentity | None) -> ParsedReply:
-    body = _body_text(mail, limits)
-    mine = own_text(body, subject=mail.subject)
+    body, hidden = visible(_body_text(mail, limits))
+    subject, hidden_in_subject = visible(mail.subject)
+    found = {*hidden, *hidden_in_subject}
+    mine = own_text(body, subject=subject)
     verdict = classify(mail, mine, own=own)
     reasons: list[ReviewReason] = []
     attachments = []
@@ -80,12 +83,16 @@ def _read(mail: MimeMessage, limits: ParseLimits, own: OwnIdentity | None) -> Pa
             if is_decoration(part):
                 continue
             read = read_attachment(part, limits)
-            attachments.append(read.attachment)
+            text, hidden = visible(read.attachment.text)
+            found.update(hidden)
+            attachments.append(replace(read.attachment, text=text))
             if read.review is not None:
                 reasons.append(read.review)
+        if found:
+            reasons.append(invisible_reason(found))
         if not mine.text and not any(a.text for a in attachments):
             reasons.append(ReviewReason("empty_text", "В ответе нет собственного текста; посмотрите письмо целиком."))
-    language_source = mine.text or " ".join(a.text[:2000] for a in attachments) or _strip_prefixes(mail.subject)
+    language_source = mine.text or " ".join(a.text[:2000] for a in attachments) or _strip_prefixes(subject)
     return ParsedReply(
         kind=verdict.kind,
         message_id=mail.message_id,
@@ -96,11 +103,11 @@ def _read(mail: MimeMessage, limits: ParseLimits, own: OwnIdentity | None) -> Pa
         to=mail.to,
         cc=mail.cc,
         delivered_to=mail.delivered_to,
-        subject=mail.subject,
+        subject=subject,
         date=mail.date,
         content=ReplyContent(
             text=mine.text,
-            subject=mail.subject,
+            subject=subject,
             language=detect_language(language_source),
             inline_pairs=mine.inline_pairs,
             attachments=tuple(attachments),

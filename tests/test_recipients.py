@@ -121,3 +121,58 @@ def test_reimport_keeps_reply_tokens(project: Path, tmp_path: Path) -> None:
         after = {e: t for e, t in connection.execute(select(RecipientRow.email, RecipientRow.token))}
     engine.dispose()
     assert before == after and len(set(after.values())) == 12
+
+
+def test_excel_doubled_quotes_in_a_quoted_field_read_as_one_quote() -> None:
+    data = (HEADER + '"ОО ""Умут""",Ann,a@a.example,cso,Ош,ru\n').encode()
+    assert read_recipients(data, "list.csv")[0].organisation == 'ОО "Умут"'
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("contact", "Evil\r\nReply-To: attacker@evil.example"),
+        ("organisation", "Org\nBcc: attacker@evil.example"),
+        ("region", "Ош\x00"),
+    ],
+)
+def test_control_characters_in_any_field_are_refused_by_line(field: str, value: str) -> None:
+    row = {
+        "organisation": "Org",
+        "contact": "Ann",
+        "email": "a@a.example",
+        "sector": "cso",
+        "region": "",
+        "language": "ru",
+    }
+    row[field] = value
+    quoted = ",".join('"' + v.replace('"', '""') + '"' for v in row.values())
+    with pytest.raises(RecipientsError) as caught:
+        read_recipients((HEADER + "Org Z,Zed,z@z.example,cso,Ош,ru\n" + quoted + "\n").encode(), "list.csv")
+    assert [line for line, _ in caught.value.problems] == [3]
+    assert "contains control characters" in caught.value.problems[0][1]
+
+
+def test_bad_rows_are_counted_once_each_with_every_problem_shown() -> None:
+    data = (
+        HEADER
+        + "Org A,Ann,a@a.example,business,Ош,ru\n"
+        + "Org B,Bob,a@a.example,cso,Ош,de\n"  # a duplicate and a bad language: two problems, one row
+        + "Org C,Cy,not-an-address,government,Ош,ru\n"
+    ).encode()
+    with pytest.raises(RecipientsError) as caught:
+        read_recipients(data, "list.csv")
+    assert "2 bad row(s)" in str(caught.value)
+    assert sorted(caught.value.problems) == [
+        (3, "a@a.example already listed on line 2"),
+        (3, "unknown language 'de' (ru, ky, en)"),
+        (4, "'not-an-address' is not an email address"),
+        (4, "unknown sector 'government' (business or cso)"),
+    ]
+
+
+def test_a_semicolon_row_in_a_comma_file_names_the_separator() -> None:
+    data = (HEADER + "Org A,Ann,a@a.example,business,Ош,ru\n" + "Org B;Bob;b@b.example;cso;Ош;ru\n").encode()
+    with pytest.raises(RecipientsError) as caught:
+        read_recipients(data, "list.csv")
+    assert caught.value.problems == [(3, "the row is separated by ';', the file by ','")]

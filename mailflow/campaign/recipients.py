@@ -9,9 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import _csv
 
 from mailflow.campaign.letter import Audience
 from mailflow.errors import RecipientsError
@@ -27,6 +32,7 @@ SECTORS = {
     "нко": Audience.CSO,
     "ngo": Audience.CSO,
 }
+_SEPARATORS = (",", ";", "\t")
 # deliberately plain: one @, a dotted domain, no spaces; the SMTP server is the final judge
 EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 
@@ -41,33 +47,44 @@ class RecipientEntry:
     language: str
 
 
-def _rows_from_csv(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows_from_csv(data: bytes) -> tuple[str, Iterator[tuple[int, list[str]]]]:
+    """The file's separator and its rows by line number."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1251")  # Excel on a Russian Windows saves CSV in windows-1251
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    yield from _rows_with_header((reader.line_num, row) for row in reader)
+    # Only the separator is guessed, from the header line; the rest is Excel's dialect, which writes a quote
+    # inside a quoted field doubled (`"ОО ""Умут"""`). The sniffer guesses `doublequote=False` from one line.
+    header = text.split("\n", 1)[0]
+    delimiter = max(_SEPARATORS, key=header.count)
+    return delimiter, _numbered(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter))
 
 
-def _rows_from_xlsx(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
+def _numbered(reader: _csv.Reader) -> Iterator[tuple[int, list[str]]]:
+    """Rows by the line they start on (a quoted field may hold line breaks; `line_num` is where it ends)."""
+    start = 1
+    for row in reader:
+        yield start, row
+        start = reader.line_num + 1
+
+
+def _rows_from_xlsx(data: bytes) -> Iterator[tuple[int, list[str]]]:
     from openpyxl import load_workbook  # only xlsx imports pay for it
 
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     sheet = workbook.worksheets[0]
-    rows = (
+    yield from (
         (number, ["" if cell is None else str(cell) for cell in row])
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
     )
-    yield from _rows_with_header(rows)
     workbook.close()
 
 
-def _rows_with_header(rows: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows_with_header(
+    rows: Iterable[tuple[int, list[str]]], delimiter: str | None
+) -> Iterator[tuple[int, dict[str, str] | None, list[str]]]:
+    """Each non-empty row by its column names (None when its cells are not the columns: a wrong separator),
+    with the problems the column checks cannot see."""
     iterator = iter(rows)
     try:
         _, header = next(iterator)
@@ -80,7 +97,31 @@ def _rows_with_header(rows: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[i
     for number, row in iterator:
         if not any(cell.strip() for cell in row):
             continue
-        yield number, {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(names)}
+        separator = _other_separator(row, len(names), delimiter)
+        if separator is not None:
+            # its cells are not the columns: "email is empty" would only mislead
+            yield number, None, [f"the row is separated by {separator!r}, the file by {delimiter!r}"]
+            continue
+        cells = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(names)}
+        yield number, cells, _control_characters(row)
+
+
+def _other_separator(row: list[str], columns: int, delimiter: str | None) -> str | None:
+    """The separator a short row of a CSV file would split into all the columns with (`;` in a `,` file)."""
+    if delimiter is None or len(row) >= columns:
+        return None
+    joined = delimiter.join(row)
+    return next((s for s in _SEPARATORS if s != delimiter and len(joined.split(s)) >= columns), None)
+
+
+def _control_characters(row: list[str]) -> list[str]:
+    """A CR or LF in a name would end a header line of the letters (a second Reply-To, a Bcc): refused here."""
+    problems = []
+    for cell in row:
+        bad = sorted({f"U+{ord(c):04X}" for c in cell if unicodedata.category(c) == "Cc" and c != "\t"})
+        if bad:
+            problems.append(f"{cell.strip()[:40]!r} contains control characters ({', '.join(bad)})")
+    return problems
 
 
 def _entry(row: dict[str, str]) -> tuple[RecipientEntry | None, list[str]]:
@@ -109,21 +150,26 @@ def _entry(row: dict[str, str]) -> tuple[RecipientEntry | None, list[str]]:
 
 def read_recipients(data: bytes, source: str) -> list[RecipientEntry]:
     """Every row of a CSV or XLSX list, or RecipientsError naming each bad line; never a partial list."""
-    rows = _rows_from_xlsx(data) if data[:2] == b"PK" else _rows_from_csv(data)
+    delimiter, lines = (None, _rows_from_xlsx(data)) if data[:2] == b"PK" else _rows_from_csv(data)
+    rows = _rows_with_header(lines, delimiter)
     entries: list[RecipientEntry] = []
     problems: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
     try:
-        for number, row in rows:
-            entry, row_problems = _entry(row)
+        for number, row, row_problems in rows:
+            if row is None:
+                problems.extend((number, p) for p in row_problems)
+                continue
+            entry, more = _entry(row)
+            row_problems.extend(more)
+            email = row.get("email", "").lower()
+            if email in seen:  # reported beside the row's other problems, not instead of them
+                row_problems.append(f"{email} already listed on line {seen[email]}")
+            elif email:
+                seen[email] = number
             problems.extend((number, p) for p in row_problems)
-            if entry is None:
-                continue
-            if entry.email in seen:
-                problems.append((number, f"{entry.email} already listed on line {seen[entry.email]}"))
-                continue
-            seen[entry.email] = number
-            entries.append(entry)
+            if entry is not None and not row_problems:
+                entries.append(entry)
     except RecipientsError as exc:
         raise RecipientsError(source, exc.problems) from exc
     except (csv.Error, UnicodeDecodeError, ValueError, KeyError, OSError) as exc:

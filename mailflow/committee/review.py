@@ -7,7 +7,9 @@ render. A reviewer's decision is final; it is recorded with who made it and when
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,16 +22,18 @@ from sqlalchemy.orm import Session
 
 from mailflow.campaign.letter import Campaign
 from mailflow.errors import ReviewError, UnreadableMessage
-from mailflow.reading.attachments import read_attachment
 from mailflow.reading.htmltext import html_to_text
-from mailflow.reading.mime import MimeMessage, ParseLimits, read_mime
+from mailflow.reading.mime import MimeMessage, ParseLimits, Part, read_mime
 from mailflow.reading.reply import ReviewReason, Stance, StanceFinding
 from mailflow.sending.compose import LetterKind
 from mailflow.sending.outbox import queue_letters
 from mailflow.settings import SenderSettings
 from mailflow.store import decisions
 from mailflow.store.decisions import ItemRecord, QueueRow
+from mailflow.store.messages import attachment_texts
 from mailflow.store.reports import RecFact, RecipientFact
+
+logger = logging.getLogger(__name__)
 
 NO_ANSWER = ""
 EXCERPT_CHARS = 400
@@ -65,6 +69,7 @@ REASON_WORDS: dict[str, tuple[str, str]] = {
     "no_stance_for_id": ("номер без позиции", "number without stance"),
     "attachment_unreadable": ("вложение не прочитано", "unreadable attachment"),
     "attachment_too_large": ("слишком большое вложение", "attachment too large"),
+    "attachment_truncated": ("вложение прочитано не до конца", "attachment read only in part"),
     "language": ("язык не распознан", "language not read"),
     "low_confidence": ("неуверенное распознавание", "low confidence"),
     "unknown_sender": ("неизвестный отправитель", "unknown sender"),
@@ -73,6 +78,8 @@ REASON_WORDS: dict[str, tuple[str, str]] = {
     "empty_text": ("пустой ответ", "empty reply"),
     "stances_failed": ("ошибка разбора", "parsing failed"),
     "unreadable": ("письмо не читается", "unreadable message"),
+    "reused_message_id": ("повторный Message-ID", "reused Message-ID"),
+    "invisible_characters": ("невидимые символы", "invisible characters"),
 }
 
 
@@ -196,20 +203,26 @@ def review_queue(session: Session) -> list[QueueRow]:
 
 
 def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits) -> ReplyView:
-    """Everything a reviewer needs on one page, read from the stored bytes and the parser's result."""
+    """Everything a reviewer needs on one page, from the stored bytes, the parser's result and the attachment
+    texts kept when the message was processed (no attachment is read again).
+
+    Every stored message gets its page: when its bytes cannot be shown as mail (nested a thousand levels
+    deep, broken past what the reader survives), the raw source and the error are shown instead, and the
+    form is there as for any reply.
+    """
     item = decisions.load_item(session, item_id)
     parsed = item.parsed
     evidence = _evidence(parsed)
-    mail, error = _mime(item.raw, limits)
+    shown = _show(item.raw, limits)
+    texts = attachment_texts(session, (hashlib.sha256(part.payload).hexdigest() for part in shown.parts))
     attachments = []
-    if mail is not None:
-        for index, part in enumerate(mail.attachments):
-            read = read_attachment(part, limits).attachment
-            attachments.append(
-                AttachmentView(
-                    index, read.filename, read.content_type, read.size, highlight(read.text, evidence), read.problem
-                )
-            )
+    for index, part in enumerate(shown.parts):
+        kept = texts.get(hashlib.sha256(part.payload).hexdigest())
+        text, problem = (kept.text, kept.problem) if kept is not None else ("", None)
+        name = part.filename or "(unnamed)"
+        attachments.append(
+            AttachmentView(index, name, part.content_type, len(part.payload), highlight(text, evidence), problem)
+        )
     recs = decisions.recommendations(session, slug)
     sector = item.recipient.sector if item.recipient else None
     found: dict[str, dict[str, Any]] = parsed.get("stances") or {}
@@ -224,6 +237,7 @@ def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits
         for rec in recs
         if sector is None or rec.audience in ("all", sector)
     )
+    mail = shown.mail
     return ReplyView(
         item=item,
         from_address=str(parsed.get("from") or (mail.from_address if mail else "") or ""),
@@ -231,12 +245,12 @@ def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits
         subject=str(parsed.get("subject") or (mail.subject if mail else "")),
         date=(mail.date or "") if mail else "",
         own_text=highlight(str(parsed.get("text") or ""), evidence),
-        original_text=_original_text(mail, item.raw),
-        html=sanitise_html(mail.html) if mail is not None and mail.html else None,
+        original_text=shown.original_text,
+        html=shown.html,
         attachments=tuple(attachments),
         rows=rows,
         candidates=tuple(decisions.recipients(session, slug)),
-        error=error or parsed.get("error"),
+        error=shown.error or parsed.get("error"),
     )
 
 
@@ -294,10 +308,10 @@ def decide(
 def attachment_file(session: Session, item_id: int, index: int, *, limits: ParseLimits) -> AttachmentFile:
     """An attachment's bytes exactly as received, for download only (the browser is told not to render it)."""
     item = decisions.load_item(session, item_id)
-    mail, _ = _mime(item.raw, limits)
-    if mail is None or not 0 <= index < len(mail.attachments):
+    parts = _show(item.raw, limits).parts
+    if not 0 <= index < len(parts):
         raise ReviewError(str(item_id), f"no attachment {index}", missing=True)
-    part = mail.attachments[index]
+    part = parts[index]
     return AttachmentFile(part.filename or f"attachment-{index}", part.content_type, part.payload)
 
 
@@ -353,17 +367,38 @@ def _evidence(parsed: Mapping[str, Any]) -> list[tuple[str, str]]:
     return [(rec_id, str(f.get("evidence") or "")) for rec_id, f in found.items()]
 
 
-def _mime(raw: bytes, limits: ParseLimits) -> tuple[MimeMessage | None, str | None]:
+@dataclass(frozen=True)
+class _Shown:
+    """What a page shows of the stored bytes: the mail, or its raw source and why it is not readable."""
+
+    mail: MimeMessage | None
+    original_text: str
+    html: str | None
+    error: str | None = None
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return self.mail.attachments if self.mail is not None else ()
+
+
+def _show(raw: bytes, limits: ParseLimits) -> _Shown:
     try:
-        return read_mime(raw, limits), None
+        mail = read_mime(raw, limits)
+        html = sanitise_html(mail.html) if mail.html else None
+        return _Shown(mail, _original_text(mail, limits), html)
     except UnreadableMessage as exc:
-        return None, exc.problem
+        return _Shown(None, _source(raw), None, exc.problem)
+    except Exception as exc:  # RecursionError on deep nesting, anything a hostile message finds: show the source
+        logger.warning("a stored message cannot be shown as mail: %s: %s", type(exc).__name__, exc)
+        return _Shown(None, _source(raw), None, f"cannot be shown as mail: {type(exc).__name__}: {exc}")
 
 
-def _original_text(mail: MimeMessage | None, raw: bytes) -> str:
-    """The whole message as text, quotes included; the raw source when it is not readable mail."""
-    if mail is None:
-        return raw.decode("utf-8", "replace")
+def _source(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def _original_text(mail: MimeMessage, limits: ParseLimits) -> str:
+    """The whole message as text, quotes included."""
     if mail.plain and mail.plain.strip():
         return mail.plain
-    return html_to_text(mail.html) if mail.html else ""
+    return html_to_text(mail.html, max_chars=limits.max_html_chars) if mail.html else ""

@@ -30,6 +30,11 @@ class ParseLimits:
     max_html_chars: int = 2_000_000
     max_text_chars: int = 500_000
     max_pdf_pages: int = 100
+    # a DOCX's XML as unpacked (counted, never as declared): 4 MB is a 1,000-page letter, read in under a second
+    max_docx_xml_bytes: int = 4_000_000
+    # the MIME parser's time grows with the parts and, faster, with their nesting: a thousand levels took 5 s
+    max_mime_parts: int = 1_000
+    max_multiparts: int = 200
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,16 @@ def read_mime(raw: bytes, limits: ParseLimits) -> MimeMessage:
         raise UnreadableMessage(f"message of {len(raw)} bytes is over the {limits.max_message_bytes} limit")
     if not raw.strip():
         raise UnreadableMessage("the message is empty")
-    try:
-        message = mailparser.parse_from_bytes(raw).message
-    except Exception:  # mail-parser decodes every part eagerly and trips on hostile charsets; the tree is enough
+    _check_structure(raw, limits)
+    message: Message | None = None
+    # mail-parser decodes headers eagerly, in time quadratic in a header's encoded-words: a header block no
+    # letter needs goes to the stdlib parser alone, and its headers are decoded (capped) here
+    if _head_length(raw) <= _MAILPARSER_HEAD_BYTES:
+        try:
+            message = mailparser.parse_from_bytes(raw).message
+        except Exception:  # mail-parser decodes every part eagerly and trips on hostile charsets
+            message = None
+    if message is None:  # the stdlib's tree is enough
         message = email.message_from_bytes(raw)
     if message is None or len(message.keys()) == 0:
         raise UnreadableMessage("no mail headers found")
@@ -102,6 +114,36 @@ def read_mime(raw: bytes, limits: ParseLimits) -> MimeMessage:
         html="\n".join(html) if html else None,
         attachments=tuple(attachments),
     )
+
+
+_MAILPARSER_HEAD_BYTES = 32_768
+_HEADER_CHARS = 4_000  # a Subject, From or file name longer than this is cut before it is decoded
+
+
+def _head_length(raw: bytes) -> int:
+    ends = [at for at in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if at >= 0]
+    return min(ends) if ends else len(raw)
+
+
+_BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"\r\n]*)"|([^;\s]+))', re.IGNORECASE)
+_DELIMITER = re.compile(rb"^--([^\r\n]*)", re.MULTILINE)
+
+
+def _check_structure(raw: bytes, limits: ParseLimits) -> None:
+    """Refuse, before parsing, a message with more multipart containers or parts than any letter has: one
+    linear scan for the boundaries it declares and the delimiter lines that use them (RFC 2046 §5.1.1)."""
+    boundaries = {quoted or bare for quoted, bare in _BOUNDARY.findall(raw)}
+    if len(boundaries) > limits.max_multiparts:
+        raise UnreadableMessage(f"over {limits.max_multiparts} multipart containers")
+    if not boundaries:
+        return
+    parts = 0
+    for match in _DELIMITER.finditer(raw):
+        line = match.group(1).rstrip()
+        if line in boundaries or line.removesuffix(b"--") in boundaries:
+            parts += 1
+            if parts > limits.max_mime_parts:
+                raise UnreadableMessage(f"over {limits.max_mime_parts} MIME parts")
 
 
 def _collect(part: Message, plain: list[str], html: list[str], attachments: list[Part]) -> None:
@@ -239,6 +281,7 @@ def decode_header_value(value: str) -> str:
     """A header as text: RFC 2047 words decoded, raw 8-bit bytes detected like a body, folding undone."""
     if not value:
         return ""
+    value = value[:_HEADER_CHARS]  # email.header.decode_header is quadratic in the encoded-words
     if not value.isascii():
         value = decode_bytes(value.encode("utf-8", "surrogateescape"), None)
     try:
@@ -270,12 +313,12 @@ def _msg_id(value: str) -> str | None:
 
 
 def _addresses(message: Message, name: str) -> tuple[str, ...]:
-    values = [_raw(v) for v in message.get_all(name) or []]
+    values = [_raw(v)[: _HEADER_CHARS * 5] for v in message.get_all(name) or []]
     return tuple(addr.lower() for _name, addr in getaddresses(values) if "@" in addr)
 
 
 def _first_address(message: Message, name: str) -> tuple[str, str | None]:
-    values = [_raw(v) for v in message.get_all(name) or []]
+    values = [_raw(v)[:_HEADER_CHARS] for v in message.get_all(name) or []]
     for display, addr in getaddresses(values):
         if "@" in addr:
             return decode_header_value(display), addr.lower()

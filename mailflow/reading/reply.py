@@ -48,6 +48,7 @@ class AttachmentText:
     size: int
     text: str = ""
     problem: str | None = None
+    sha256: str = ""  # of the attachment's bytes: its text is kept in the database under it
 
     def to_json(self) -> dict[str, Any]:
         return {

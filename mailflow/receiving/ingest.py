@@ -27,7 +27,14 @@ from mailflow.receiving.match import Match, Regarding, ReplyHeaders, match_reply
 from mailflow.sending.compose import LetterKind
 from mailflow.sending.outbox import queue_letters
 from mailflow.settings import SenderSettings
-from mailflow.store.messages import expect_stored, finish_message, has_letter, load_message, mark_bounced
+from mailflow.store.messages import (
+    expect_stored,
+    finish_message,
+    has_letter,
+    load_message,
+    mark_bounced,
+    reuses_message_id,
+)
 from mailflow.store.responses import StanceChange, record_stances
 from mailflow.store.reviews import open_review
 
@@ -36,6 +43,9 @@ logger = logging.getLogger(__name__)
 DIFFERS_FROM_REVIEWER = "differs_from_reviewer"
 ACKNOWLEDGEMENT_REPLY = "acknowledgement_reply"
 UNMATCHED_BOUNCE = "unmatched_bounce"
+REUSED_MESSAGE_ID = ReviewReason(
+    "reused_message_id", "Другое письмо с тем же Message-ID уже получено; проверьте, не подделка ли это."
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,8 @@ def process_message(
             parsed = parse_reply(raw, ctx.campaign, limits=ctx.limits, own=ctx.own)
         else:
             raw, parsed = reading
+        if reuses_message_id(session, inbound_id):
+            parsed = replace(parsed, review_reasons=(*parsed.review_reasons, REUSED_MESSAGE_ID))
         return _dispatch(session, inbound_id, parsed, raw, ctx, now)
 
 
@@ -206,6 +218,7 @@ def _finish(
         recipient_id=match.recipient_id if match else None,
         letter_id=match.letter_id if match else None,
         match_method=match.method.value if match and match.method else None,
+        attachments=parsed.content.attachments,
     )
     return Processed(
         inbound_id, parsed.kind, status, outcome_of(status, parsed.kind.value), match.recipient_id if match else None

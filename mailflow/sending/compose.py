@@ -188,27 +188,43 @@ def compose_letter(
     }
     subject, text, html = render(env, kind, language, values)
 
-    message = EmailMessage(policy=_POLICY)
-    message["Reply-To"] = reply_to
-    message["Date"] = format_datetime(now)
-    message["Message-ID"] = message_id
-    # Exchange/Outlook: no out-of-office or read receipts back to us
-    message["X-Auto-Response-Suppress"] = "All"
-    # our loop marker: a letter carrying it that reaches our own mailbox is ours, not a reply
-    message["X-Mailflow-Loop"] = sender.address
+    headers = [
+        ("Reply-To", reply_to),
+        ("Date", format_datetime(now)),
+        ("Message-ID", message_id),
+        # Exchange/Outlook: no out-of-office or read receipts back to us
+        ("X-Auto-Response-Suppress", "All"),
+        # our loop marker: a letter carrying it that reaches our own mailbox is ours, not a reply
+        ("X-Mailflow-Loop", sender.address),
+    ]
     if kind.automated:
-        message["Auto-Submitted"] = "auto-generated"  # RFC 3834 §5
+        headers.append(("Auto-Submitted", "auto-generated"))  # RFC 3834 §5
     if kind.unsubscribable:
-        message["List-Unsubscribe"] = f"<mailto:{sender.address}?subject=unsubscribe>"
+        headers.append(("List-Unsubscribe", f"<mailto:{sender.address}?subject=unsubscribe>"))
+    message = EmailMessage(policy=_POLICY)
+    for name, value in headers:
+        message[name] = header_text(value)
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(html, subtype="html", charset="utf-8")
-    message["Content-Language"] = language  # after the parts: set_content moves Content-* headers into them
+    message["Content-Language"] = header_text(language)  # after the parts: set_content moves Content-* into them
+    subject = header_text(subject)
     head = (
         _header("From", _mailbox(sender.name, sender.address))
         + _header("To", _mailbox(to.contact or to.organisation, to.email))
         + _header("Subject", _phrase(subject))
     )
     return ComposedLetter(to=to.email, subject=subject, message_id=message_id, raw=head + message.as_bytes())
+
+
+# RFC 5322 §2.2: a field body is printable characters and white space. A CR or LF in a value would end the
+# field there and start another (a name "Evil\r\nReply-To: attacker@…" becomes a second Reply-To, one with
+# "\nBcc: …" a hidden copy), so every header value of a letter goes through `header_text`.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def header_text(value: str) -> str:
+    """A header value on one line: CR, LF and every other control character folded into a space."""
+    return " ".join(_CONTROL.sub(" ", value).split())
 
 
 # CPython's header folder (3.11) drops the space where it splits a Cyrillic subject between encoded-words
@@ -244,6 +260,7 @@ def _flush(words: list[str], chunk: str) -> list[str]:
 
 
 def _mailbox(name: str, address: str) -> list[str]:
+    name, address = header_text(name), header_text(address)
     if not name:
         return [address]
     if name.isascii():

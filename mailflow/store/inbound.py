@@ -4,11 +4,15 @@
 go in together. The same reply seen twice (a re-sync after UIDVALIDITY changed, a crash between storing and
 filing, the same letter delivered twice) has the same dedupe key and comes back as the existing row, so it
 is counted once.
+
+The same Message-ID on a different message (another sender or other text: a forger, or a client that reuses
+IDs) is not a repeat: it is stored too, under a `copy:` key, and processing flags it for a person.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -18,10 +22,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mailflow.lifecycle import MessageStatus, advance
-from mailflow.mailbox.fetch import Batch, Cursor, FetchedMessage
+from mailflow.mailbox.fetch import Batch, Cursor, FetchedMessage, header_block
 from mailflow.store.models import InboundRow, MailboxStateRow, RawMessageRow
 
 _KEY_LENGTH = 400  # InboundRow.dedupe_key
+COPY_PREFIX = "copy:"  # the key of a message that reuses a stored message's Message-ID
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,28 @@ def dedupe_key(message_id: str | None, sha256: str) -> str:
     if len(key) > _KEY_LENGTH:
         return f"mid-sha256:{hashlib.sha256(key.encode('utf-8', 'surrogateescape')).hexdigest()}"
     return key
+
+
+def copy_key(key: str, payload: bytes) -> str:
+    """The key of a message whose Message-ID (`key`) is already taken by a different message: told apart by
+    its bytes, marked so that processing flags it, and never over the column's length."""
+    digest = hashlib.sha256(payload).hexdigest()[:16]
+    if len(COPY_PREFIX) + len(digest) + 1 + len(key) > _KEY_LENGTH:
+        key = f"mid-sha256:{hashlib.sha256(key.encode('utf-8', 'surrogateescape')).hexdigest()}"
+    return f"{COPY_PREFIX}{digest}:{key}"
+
+
+def same_message(a: bytes, b: bytes) -> bool:
+    """Whether two messages under one Message-ID are the same message: the same sender and body. The other
+    headers may differ between two deliveries of one message (Received, Delivered-To, a server's stamps)."""
+    return _sender_and_body(a) == _sender_and_body(b)
+
+
+def _sender_and_body(raw: bytes) -> tuple[bytes, bytes]:
+    head = header_block(raw)
+    found = re.search(rb"^from:[ \t]*(.*(?:\r?\n[ \t].*)*)", head, re.IGNORECASE | re.MULTILINE)
+    sender = b" ".join(found.group(1).split()) if found else b""
+    return sender, raw[len(head) :].replace(b"\r\n", b"\n")
 
 
 def store_message(
@@ -95,6 +122,7 @@ def store_fetched_batch(session: Session, batch: Batch, *, max_bytes: int) -> li
     """
     incoming = [_Incoming.fetched(batch, message, max_bytes) for message in batch.messages]
     known = {stored.dedupe_key: stored for stored in _by_keys(session, [item.key for item in incoming])}
+    incoming = _copies_told_apart(session, incoming, known)
     hashes = [item.sha256 for item in incoming]
     kept = set(session.scalars(select(RawMessageRow.sha256).where(RawMessageRow.sha256.in_(hashes))))
     added: dict[str, InboundRow] = {}
@@ -148,6 +176,10 @@ class _Incoming:
                           error=_oversized(message.size, max_bytes))  # fmt: skip
         return cls.of(message.raw, mailbox=batch.mailbox, uid=message.uid, message_id=message.message_id, error=None)
 
+    def copy(self) -> _Incoming:
+        """This message under its `copy:` key: its Message-ID is already another message's."""
+        return replace(self, key=copy_key(self.key, self.payload))
+
     @property
     def status(self) -> MessageStatus:
         stored = advance(MessageStatus.RECEIVED, MessageStatus.STORED)
@@ -172,10 +204,34 @@ def _oversized(size: int, limit: int) -> str:
     return f"oversized: {size} bytes is over the {limit}-byte limit; only the headers were fetched"
 
 
+def _copies_told_apart(session: Session, incoming: list[_Incoming], known: dict[str, StoredMessage]) -> list[_Incoming]:
+    """`incoming` with each message that reuses the Message-ID of a different message (stored before, or
+    earlier in `incoming`) under its `copy:` key; `known` gains the copies stored before."""
+    first: dict[str, _Incoming] = {}
+    settled = []
+    for item in incoming:
+        earlier = first.setdefault(item.key, item)
+        stored = known.get(item.key)
+        if item.error is not None:  # oversized: only its headers are here, nothing to compare
+            pass
+        elif stored is not None:
+            raw = session.get(RawMessageRow, stored.sha256) if stored.sha256 != item.sha256 else None
+            if raw is not None and not same_message(raw.data, item.payload):
+                item = item.copy()
+        elif earlier is not item and not same_message(earlier.payload, item.payload):
+            item = item.copy()
+        settled.append(item)
+    copies = [item.key for item in settled if item.key.startswith(COPY_PREFIX)]
+    if copies:
+        known.update((stored.dedupe_key, stored) for stored in _by_keys(session, copies))
+    return settled
+
+
 def _store(session: Session, item: _Incoming) -> StoredMessage:
-    existing = _by_keys(session, [item.key])
-    if existing:
-        return existing[0]
+    known = {stored.dedupe_key: stored for stored in _by_keys(session, [item.key])}
+    item = _copies_told_apart(session, [item], known)[0]
+    if item.key in known:
+        return known[item.key]
     try:
         # A savepoint, so that losing a race to a concurrent fetcher (unique dedupe_key or raw sha256)
         # undoes only this insert and leaves the caller's transaction usable.

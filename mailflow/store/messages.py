@@ -6,6 +6,7 @@ twice: processing an already recorded or flagged message is refused by the lifec
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from mailflow.campaign.directory import Directory, Recipient, SentLetter
 from mailflow.lifecycle import LetterStatus, MessageStatus, advance
-from mailflow.store.models import AuditRow, InboundRow, LetterRow, RawMessageRow, RecipientRow
+from mailflow.reading.reply import AttachmentText
+from mailflow.store.inbound import COPY_PREFIX
+from mailflow.store.models import AttachmentTextRow, AuditRow, InboundRow, LetterRow, RawMessageRow, RecipientRow
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,11 @@ def message_view(session: Session, inbound_id: int) -> InboundView:
     return _view(_row(session, inbound_id))
 
 
+def reuses_message_id(session: Session, inbound_id: int) -> bool:
+    """Whether the message was stored as a copy: its Message-ID was already another message's."""
+    return _row(session, inbound_id).dedupe_key.startswith(COPY_PREFIX)
+
+
 def hold_messages(session: Session, inbound_ids: list[int]) -> list[InboundRow]:
     """Load a batch's rows with one query. While the caller holds the list, the session's identity map serves
     every per-message look-up of the batch without a query of its own (it keeps only weak references)."""
@@ -74,17 +82,47 @@ def finish_message(
     recipient_id: int | None = None,
     letter_id: int | None = None,
     match_method: str | None = None,
+    attachments: Sequence[AttachmentText] = (),
 ) -> None:
-    """Keep the parse and the outcome, `recorded` (counted or logged) or `flagged` (a person must look).
+    """Keep the parse and the outcome, `recorded` (counted or logged) or `flagged` (a person must look), and
+    the text of each attachment (by its bytes' hash) for the review page.
 
     The row changes once, at the end of processing, so that it is written with one UPDATE.
     """
+    keep_attachment_texts(session, attachments)
     row = _row(session, inbound_id)
     row.status = advance(advance(MessageStatus(row.status), MessageStatus.PARSED), status).value
     row.parsed, row.kind = parsed, kind
     row.attempts += 1
     row.recipient_id, row.letter_id, row.match_method = recipient_id, letter_id, match_method
     row.processed_at, row.last_error = at, None
+
+
+def keep_attachment_texts(session: Session, attachments: Sequence[AttachmentText]) -> None:
+    """Keep each distinct attachment's text once; one added earlier in this unflushed transaction is kept."""
+    for attachment in attachments:
+        sha = attachment.sha256
+        pending = any(isinstance(row, AttachmentTextRow) and row.sha256 == sha for row in session.new)
+        if not sha or pending or session.get(AttachmentTextRow, sha) is not None:
+            continue
+        session.add(
+            AttachmentTextRow(
+                sha256=sha,
+                content_type=attachment.content_type,
+                size=attachment.size,
+                text=attachment.text,
+                problem=attachment.problem,
+            )
+        )
+
+
+def attachment_texts(session: Session, sha256s: Iterable[str]) -> dict[str, AttachmentText]:
+    """The kept texts of attachments by their bytes' hash; one never read (a message not processed, or
+    processed before texts were kept) is absent."""
+    rows = session.scalars(select(AttachmentTextRow).where(AttachmentTextRow.sha256.in_(list(set(sha256s)))))
+    return {
+        row.sha256: AttachmentText("", row.content_type, row.size, row.text, row.problem, row.sha256) for row in rows
+    }
 
 
 def fail_message(session: Session, inbound_id: int, *, error: str, at: datetime) -> InboundView:

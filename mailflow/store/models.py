@@ -103,6 +103,18 @@ class RawMessageRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class AttachmentTextRow(Base):
+    """The text read from an attachment, by the SHA-256 of its bytes: written once when its message is
+    processed, so showing the message again (the review page) never unpacks a DOCX or PDF again."""
+
+    __tablename__ = "attachment_texts"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_type: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    problem: Mapped[str | None] = mapped_column(Text)
+
+
 class InboundRow(Base):
     __tablename__ = "inbound_messages"
     id: Mapped[int] = mapped_column(primary_key=True)

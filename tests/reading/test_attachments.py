@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tracemalloc
 import zipfile
 
 import pytest
@@ -12,6 +13,7 @@ from mailflow.campaign.letter import Campaign
 from mailflow.parse import parse_reply
 from mailflow.reading.attachments import DOCX, read_attachment
 from mailflow.reading.mime import ParseLimits, Part
+from tests.hostile.messages import docx_with_body, paragraphs, understate_size
 
 from .documents import make_docx, make_pdf
 
@@ -136,3 +138,47 @@ def test_signatures_and_business_cards_are_not_flagged(filename: str, content_ty
     parsed = parse_reply(make_reply("Согласны.", attachments=[Attachment(filename, content_type, b"x" * 50)]), campaign)
     assert parsed.content.attachments == ()
     assert "attachment_unreadable" not in _reasons(parsed)
+
+
+def test_a_docx_whose_zip_understates_its_size_is_unpacked_in_bounded_memory() -> None:
+    bomb = understate_size(
+        docx_with_body(paragraphs("a" * 1000, 60_000)), b"word/document.xml"
+    )  # 60 MB of XML in ~200 KB
+    tracemalloc.start()
+    try:
+        read = read_attachment(Part(DOCX, "bomb.docx", bomb), ParseLimits())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert read.attachment.text == "" and read.review is not None
+    assert peak < 20_000_000
+
+
+def test_a_docx_with_more_text_than_the_unpack_limit_is_flagged_too_large_without_parsing() -> None:
+    data = docx_with_body(paragraphs("Согласны с 1.1. ", 5_000))
+    read = read_attachment(Part(DOCX, "long.docx", data), ParseLimits(max_docx_xml_bytes=200_000))
+    assert read.review is not None and read.review.code == "attachment_too_large"
+    assert read.attachment.problem is not None and "unpacks" in read.attachment.problem
+
+
+def test_a_docx_longer_than_the_text_limit_is_read_up_to_it_and_flagged() -> None:
+    data = docx_with_body(paragraphs("Согласны с 1.1. ", 200))
+    read = read_attachment(Part(DOCX, "long.docx", data), ParseLimits(max_text_chars=1_000))
+    assert len(read.attachment.text) == 1_000 and read.attachment.text.startswith("Согласны с 1.1.")
+    assert read.attachment.problem is None  # what was read is read for stances
+    assert read.review is not None and read.review.code == "attachment_truncated"
+
+
+def test_a_pdf_longer_than_the_text_limit_is_read_up_to_it_and_flagged() -> None:
+    read = read_attachment(
+        Part("application/pdf", "a.pdf", make_pdf("We agree " * 50)), ParseLimits(max_text_chars=100)
+    )
+    assert len(read.attachment.text) == 100
+    assert read.review is not None and read.review.code == "attachment_truncated"
+
+
+def test_a_truncated_attachment_flags_the_reply_with_the_reason(campaign: Campaign) -> None:
+    data = docx_with_body(paragraphs("Согласны со всеми рекомендациями. ", 40))
+    raw = make_reply("Ответ во вложении.", attachments=[Attachment("ответ.docx", DOCX, data)])
+    parsed = parse_reply(raw, campaign, limits=ParseLimits(max_text_chars=500))
+    assert "attachment_truncated" in _reasons(parsed) and parsed.needs_review

@@ -1,9 +1,11 @@
-"""Mutated and truncated messages: whatever the bytes, `parse_reply` returns and never raises."""
+"""Mutated and truncated messages, and the hostile corpus: whatever the bytes, `parse_reply` returns and never
+raises."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mailmaker import Attachment, make_reply
@@ -11,6 +13,7 @@ from mailmaker import Attachment, make_reply
 from mailflow.campaign.letter import Campaign, load_campaign
 from mailflow.parse import parse_reply
 from mailflow.reading.reply import ParsedReply
+from tests.hostile.messages import READING
 
 from .documents import make_docx, make_pdf
 from .support import CORPUS, ROOT, SAMPLES
@@ -64,3 +67,8 @@ def test_random_bytes_never_raise(data: bytes) -> None:
 def test_seeds_are_loaded() -> None:
     assert len(SEEDS) > 30 and all(isinstance(seed, bytes) for seed in SEEDS)
     assert Path(CORPUS).is_dir()
+
+
+@pytest.mark.parametrize("name", sorted(READING))
+def test_hostile_corpus_never_raises(name: str) -> None:
+    _check(parse_reply(READING[name](), CAMPAIGN))

@@ -155,6 +155,31 @@ def test_raw_headers_are_ascii_with_the_display_name_encoded(env: jinja2.Environ
     assert all(len(line) <= 998 for line in letter.raw.split(b"\r\n"))  # RFC 5322 §2.1.1
 
 
+@pytest.mark.parametrize(
+    "to",
+    [
+        dataclasses.replace(BUSINESS, contact="Evil\r\nReply-To: attacker@evil.example"),
+        dataclasses.replace(BUSINESS, contact="", organisation="Org\r\nBcc: attacker@evil.example"),
+        dataclasses.replace(BUSINESS, contact="Evil\nSubject: pay now"),
+        dataclasses.replace(BUSINESS, contact="Злой\u2028Bcc: attacker@evil.example\x00"),
+    ],
+    ids=["crlf-reply-to", "crlf-bcc", "bare-lf-subject", "unicode-line-separator"],
+)
+def test_control_characters_in_names_never_start_a_header(
+    env: jinja2.Environment, campaign: Campaign, to: Addressee
+) -> None:
+    letter = compose_letter(
+        env, LetterKind.APPEAL, campaign, to, SENDER, {}, message_id="<a.b.c@committee.example>", now=NOW
+    )
+    head = letter.raw.split(b"\r\n\r\n", 1)[0]
+    names = [line.split(b":", 1)[0].lower() for line in head.split(b"\r\n") if line[:1] not in (b" ", b"\t")]
+    assert names.count(b"reply-to") == 1 and names.count(b"subject") == 1 and b"bcc" not in names
+    assert b"\n" not in head.replace(b"\r\n", b"") and b"\x00" not in head
+    message = message_from_bytes(letter.raw, policy=policy.default)
+    assert message["Reply-To"] == "dialog+k7f3q2ab@committee.example"
+    assert message["To"].addresses[0].addr_spec == "info@biz.example"
+
+
 @pytest.mark.parametrize("kind", list(LetterKind))
 def test_only_automated_letters_say_auto_submitted_and_only_repeated_ones_offer_unsubscribe(
     env: jinja2.Environment, campaign: Campaign, kind: LetterKind

@@ -20,6 +20,7 @@ from mailflow.reading.reply import ReviewReason
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.inbound import store_message
+from mailflow.store.messages import keep_attachment_texts
 from mailflow.store.models import InboundRow, LetterRow, RecipientRow, ReviewItemRow
 from mailflow.store.recipients import import_recipients
 from mailflow.store.responses import record_stances
@@ -96,6 +97,7 @@ def _add_reply(
     row.match_method = "token" if recipient_id else None
     row.status = "flagged" if reasons else "recorded"
     row.processed_at = at
+    keep_attachment_texts(session, parsed.content.attachments)
     if not reasons and recipient_id is not None:
         campaign_id = session.scalars(select(RecipientRow.campaign_id).where(RecipientRow.id == recipient_id)).one()
         record_stances(

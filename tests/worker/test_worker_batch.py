@@ -227,3 +227,20 @@ def test_a_closed_worker_gives_its_lease_back_so_the_next_one_starts_at_once(app
     second.close()
 
     assert leased
+
+
+def test_a_different_reply_reusing_a_message_id_is_stored_too_and_flagged(app: App, tmp_path: Path) -> None:
+    inbox = mailbox.Maildir(tmp_path / "maildir", create=True)
+    headers = {"Message-ID": "<reused-1@umut-fund.example>"}
+    inbox.add(make_reply("Согласны со всеми рекомендациями.", from_address="umut@umut-fund.example", headers=headers))
+    worker = app.worker(app.campaign())
+    worker.cycle()
+    inbox.add(make_reply("Не согласны ни с чем.", from_address="eco@eco-talas.example", headers=headers))
+    summary = worker.cycle()
+    worker.close()
+
+    assert (summary.fetched, summary.duplicates, summary.flagged) == (1, 0, 1)
+    with transaction(app.sessions()) as session:
+        assert session.scalar(select(func.count()).select_from(InboundRow)) == 2
+        item = session.scalars(select(ReviewItemRow)).one()
+    assert "reused_message_id" in [reason["code"] for reason in item.reasons]

@@ -16,9 +16,11 @@ from mailflow.lifecycle import MessageStatus
 from mailflow.mailbox.fetch import Batch, Cursor, FetchedMessage, header_block, message_id_from_headers
 from mailflow.store.db import transaction
 from mailflow.store.inbound import (
+    COPY_PREFIX,
     StoredMessage,
     acquire_lease,
     advance_cursor,
+    copy_key,
     dedupe_key,
     read_state,
     record_poll,
@@ -26,6 +28,7 @@ from mailflow.store.inbound import (
     store_fetched_batch,
     store_message,
 )
+from mailflow.store.messages import reuses_message_id
 from mailflow.store.models import InboundRow, RawMessageRow
 from tests.worker.conftest import reply
 
@@ -272,3 +275,41 @@ def test_migration_creates_the_mailbox_state_table(sessions: sessionmaker[Sessio
     assert columns == {
         "mailbox", "uidvalidity", "last_uid", "last_poll_at", "last_error", "lease_holder", "lease_expires_at"
     }  # fmt: skip
+
+
+def test_a_different_message_under_a_known_message_id_is_stored_as_a_copy(sessions: sessionmaker[Session]) -> None:
+    original = reply(1)
+    forged = reply(1, sender="attacker@evil.example", body="Не поддерживаем ни одной рекомендации.")
+    redelivered = b"Received: from mx2.example by mx.committee.example\r\n" + original  # the same message
+    with transaction(sessions) as session:
+        first = store_message(session, original, mailbox=BOX, uid=1, message_id="<reply-1@greenworld.kg>")
+        copy = store_message(session, forged, mailbox=BOX, uid=2, message_id="<reply-1@greenworld.kg>")
+        again = store_message(session, redelivered, mailbox=BOX, uid=3, message_id="<reply-1@greenworld.kg>")
+        copy_again = store_message(session, forged, mailbox=BOX, uid=4, message_id="<reply-1@greenworld.kg>")
+
+    assert not copy.duplicate and copy.inbound_id != first.inbound_id
+    assert copy.dedupe_key.startswith(COPY_PREFIX) and copy.dedupe_key.endswith("<reply-1@greenworld.kg>")
+    assert again.duplicate and again.inbound_id == first.inbound_id
+    assert copy_again.duplicate and copy_again.inbound_id == copy.inbound_id
+    with transaction(sessions) as session:
+        assert reuses_message_id(session, copy.inbound_id) and not reuses_message_id(session, first.inbound_id)
+
+
+def test_a_batch_stores_a_different_message_under_a_known_message_id_as_a_copy(
+    sessions: sessionmaker[Session],
+) -> None:
+    forged = reply(1, sender="attacker@evil.example", body="Не поддерживаем.")
+    with transaction(sessions) as session:
+        stored = store_fetched_batch(session, _batch(reply(1), forged, reply(1), forged), max_bytes=1_000_000)
+    with transaction(sessions) as session:
+        again = store_fetched_batch(session, _batch(forged, reply(1)), max_bytes=1_000_000)
+
+    assert [s.duplicate for s in stored] == [False, False, True, True]
+    assert stored[1].dedupe_key.startswith(COPY_PREFIX) and stored[3].inbound_id == stored[1].inbound_id
+    assert [s.inbound_id for s in again] == [stored[1].inbound_id, stored[0].inbound_id]
+    assert _count(sessions, InboundRow) == 2
+
+
+def test_a_copy_key_of_an_overlong_message_id_fits_the_column() -> None:
+    key = dedupe_key(f"<{'x' * 390}@example.org>", "abc")
+    assert len(key) <= 400 and len(copy_key(key, b"bytes")) <= 400
