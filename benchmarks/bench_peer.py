@@ -66,7 +66,7 @@ def main() -> None:
 def _what(parsed: object) -> str:
     text = getattr(getattr(parsed, "content", None), "text", "")
     recipient = getattr(parsed, "bounced_recipient", None)
-    return f"recipient={recipient}" if recipient else repr(text[:160])
+    return f"recipient={recipient} " + repr(text[:160])
 
 
 if __name__ == "__main__":

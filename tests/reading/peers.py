@@ -104,11 +104,15 @@ def _listed(value: object) -> list[str]:
 
 
 def _message(body: bytes, *, html: bool, cte: str) -> bytes:
-    """A bare body as the message a client would send (the reply suites test bodies only)."""
+    """A bare body as the message a client would send.
+
+    The reply suites test bodies without headers, so the subject says nothing either: not "Re:", which
+    would tell the reader that a header block opening the body is the quoted original.
+    """
     if cte == "quoted-printable":
         body = quopri.decodestring(body)
     subtype = "html" if html else "plain"
-    head = "From: alex@example.com\r\nTo: bob@example.com\r\nSubject: Re: Test\r\nMIME-Version: 1.0\r\n"
+    head = "From: alex@example.com\r\nTo: bob@example.com\r\nSubject: Test\r\nMIME-Version: 1.0\r\n"
     head += f"Content-Type: text/{subtype}; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
     return head.encode("ascii") + body
 
