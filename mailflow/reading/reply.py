@@ -18,6 +18,8 @@ class Kind(StrEnum):
     AUTO_REPLY = "auto_reply"
     BOUNCE = "bounce"
     OWN = "own"  # our own letter looping back (a copy, a forward to ourselves)
+    FEEDBACK_REPORT = "feedback_report"  # a spam complaint or unsubscribe request (ARF, RFC 5965)
+    RECEIPT = "receipt"  # delivered (RFC 3464 Action: delivered) or read (RFC 8098 MDN): neither reply nor failure
     UNREADABLE = "unreadable"
 
 

@@ -107,3 +107,66 @@ def test_a_human_reply_is_never_made_automatic(text: str, headers: dict[str, str
 def test_a_human_reply_quoting_a_bounce_subject_stays_a_reply(campaign: Campaign) -> None:
     raw = make_reply("Письмо вернулось, пересылаем ответ: согласны.", subject="Re: Undelivered Mail Returned to Sender")
     assert parse_reply(raw, campaign).kind == Kind.REPLY
+
+
+def _report(report_type: str, status_part: str, returned_to: str = "org@ngo.example") -> bytes:
+    """A multipart/report (RFC 6522) with a human part, the machine part and the returned headers."""
+    return (
+        "From: MAILER-DAEMON@mx.example\r\nTo: dialog@committee.example\r\nSubject: Report\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/report; report-type={report_type}; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: text/plain\r\n\r\nThis is a report about your message.\r\n"
+        f"--b\r\n{status_part}\r\n"
+        "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+        f"From: dialog@committee.example\r\nTo: {returned_to}\r\nSubject: Appeal\r\n\r\n--b--\r\n"
+    ).encode()
+
+
+def _dsn(fields: str) -> bytes:
+    status = "Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example\r\n\r\n" + fields
+    return _report("delivery-status", status)
+
+
+def test_an_arf_spam_complaint_is_a_feedback_report_about_the_returned_recipient(campaign: Campaign) -> None:
+    part = "Content-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: X/1.0\r\nVersion: 1\r\n"
+    parsed = parse_reply(_report("feedback-report", part), campaign)
+    assert (parsed.kind, parsed.bounced_recipient, parsed.needs_review) == (
+        Kind.FEEDBACK_REPORT,
+        "org@ngo.example",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        _dsn("Final-Recipient: rfc822; org@ngo.example\r\nAction: delivered\r\nStatus: 2.0.0\r\n"),
+        _report("disposition-notification", "Content-Type: message/disposition-notification\r\n\r\nDisposition: "
+                "manual-action/MDN-sent-manually; displayed\r\n"),
+    ],
+    ids=["dsn-delivered", "mdn-read"],
+)  # fmt: skip
+def test_delivered_and_read_notices_are_receipts(raw: bytes, campaign: Campaign) -> None:
+    assert parse_reply(raw, campaign).kind == Kind.RECEIPT
+
+
+def test_an_unusable_final_recipient_gives_way_to_original_recipient(campaign: Campaign) -> None:
+    raw = _dsn("Original-Recipient: rfc822;org@ngo.example\r\nFinal-Recipient: x400; /S=org/\r\nAction: failed\r\n")
+    assert parse_reply(raw, campaign).bounced_recipient == "org@ngo.example"
+
+
+def test_without_any_recipient_field_the_returned_message_names_the_address(campaign: Campaign) -> None:
+    raw = _dsn("Final-Recipient: system; <>\r\nAction: failed\r\nStatus: 5.0.0\r\n")
+    assert parse_reply(raw, campaign).bounced_recipient == "org@ngo.example"
+
+
+def test_amazon_ses_notifications_carry_their_kind_in_json(campaign: Campaign) -> None:
+    body = '{"notificationType":"Bounce","bounce":{"bouncedRecipients":[{"emailAddress":"org@ngo.example"}]}}'
+    raw = f"From: no-reply@sns.amazonaws.com\r\nSubject: AWS Notification Message\r\n\r\n{body}\r\n".encode()
+    parsed = parse_reply(raw, campaign)
+    assert (parsed.kind, parsed.bounced_recipient) == (Kind.BOUNCE, "org@ngo.example")
+    assert parse_reply(raw.replace(b'"Bounce"', b'"Complaint"'), campaign).kind == Kind.FEEDBACK_REPORT
+
+
+def test_a_delay_warning_is_not_a_bounce(campaign: Campaign) -> None:
+    raw = _dsn("Final-Recipient: rfc822; org@ngo.example\r\nAction: delayed\r\nStatus: 4.4.7\r\n")
+    assert parse_reply(raw, campaign).kind == Kind.AUTO_REPLY
