@@ -123,7 +123,7 @@ class ParsedReply:
     subject: str = ""
     date: str | None = None
     content: ReplyContent = field(default_factory=lambda: ReplyContent(text=""))
-    bounced_recipient: str | None = None
+    bounced_recipient: str | None = None  # the failed address of a bounce, the complaining one of a feedback report
     stances: dict[str, StanceFinding] = field(default_factory=dict)
     review_reasons: tuple[ReviewReason, ...] = ()
     error: str | None = None
