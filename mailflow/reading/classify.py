@@ -66,7 +66,7 @@ _FAILED_TEXT = re.compile(
 _COMPLAINT_SUBJECT = re.compile(r"^\s*(?:complaint about message from|abuse report|email feedback report)", re.I)
 # Amazon SES notifications (also wrapped in an SNS envelope, where the quotes are escaped)
 _SES = re.compile(r'notificationType\\?"\s*:\s*\\?"(Bounce|Complaint|Delivery)\\?"')
-_SES_ADDRESS = re.compile(r'emailAddress\\?"\s*:\s*\\?"([^"\\\s]{1,200}@[^"\\\s]{1,200})\\?"')
+_SES_ADDRESS = re.compile(r'emailAddress\\?"\s*:\s*\\?"([^"\\\s@]{1,200}@[^"\\\s]{1,200})\\?"')
 _AUTO_SUBJECT = re.compile(
     r"^\s*(?:автоответ|автоматический ответ|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|"
     r"out of (?:the )?office|отсутствую в офисе|нет на месте|вне офиса|автожооп|автоматтык жооп)\b|"

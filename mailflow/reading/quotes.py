@@ -65,7 +65,7 @@ _WROTE_INSIDE = re.compile(r"\b(?:" + _VERBS + r")\b", re.I)
 # The reply's last words and the attribution on one line: "reply On Wed, Apr 4, 2012 ..., bob wrote:"
 _WROTE_TAIL = re.compile(r"[ \t]*(?:-{2,}[ \t]*)?\bOn [^\n]{8,300}\bwrote:[ \t]*$")
 # Gmail's old attribution without a verb: "2011/4/7 Nathan <support@example.com>"
-_DATED_ADDRESS = re.compile(r"^\d{4}/\d{1,2}/\d{1,2} [^<>\n]{0,200}<[^<>\s]+@[^<>\s]+>$")
+_DATED_ADDRESS = re.compile(r"^\d{4}/\d{1,2}/\d{1,2} [^<>\n]{0,200}<[^<>\s@]+@[^<>\s]+>$")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # bounded, so the digits of a hashed address are no year
 _SIGNATURE = re.compile(

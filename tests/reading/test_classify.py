@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from mailmaker import make_reply
 
@@ -170,3 +172,20 @@ def test_amazon_ses_notifications_carry_their_kind_in_json(campaign: Campaign) -
 def test_a_delay_warning_is_not_a_bounce(campaign: Campaign) -> None:
     raw = _dsn("Final-Recipient: rfc822; org@ngo.example\r\nAction: delayed\r\nStatus: 4.4.7\r\n")
     assert parse_reply(raw, campaign).kind == Kind.AUTO_REPLY
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("x" * 100_000, "Согласны."),
+        ("Delivery Status Notification", 'emailAddress":"' * 6_000 + "@" * 10_000),
+        ("Undelivered", "notificationType" + '\\"' * 50_000),
+        ("Returned mail", "could not be delivered " * 4_000 + "@" * 10_000),
+    ],
+    ids=["long-subject", "ses-addresses", "ses-escapes", "long-failure-text"],
+)
+def test_classifying_hostile_reports_takes_linear_time(subject: str, body: str, campaign: Campaign) -> None:
+    raw = f"From: MAILER-DAEMON@mx.example\r\nSubject: {subject}\r\n\r\n{body}\r\n".encode()
+    start = time.perf_counter()
+    parse_reply(raw, campaign)
+    assert time.perf_counter() - start < 2.0
