@@ -86,6 +86,8 @@ _DISCLAIMER_CONTEXT = re.compile(
 )
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-•●*–])\s")
 _MAX_ATTRIBUTION = 400
+# ">>> >>>  http://www.domain.com <<<": arrows around a link in an advertisement, not a quote
+_DECORATION = re.compile(r"^[ \t]*>{2,}[^<\n]{0,200}<{2,}[ \t]*$")
 _LINK_DEBRIS = re.compile(r"^[ \t]*\(?(?:https?://\S+|[^\s=/]*[=/]\S*)\)?(?:[ \t]*>)?[ \t]*$")
 # A mailing list's footer under the message: a rule, then "riak-users mailing list" or a listinfo link
 _LIST_FOOTER = re.compile(r"mailing list|listinfo|list-unsubscribe|unsubscribe from this (?:list|group)", re.I)
@@ -226,7 +228,7 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
         if not line.strip():
             pending_blank.append(line)
             continue
-        quoted = bool(_QUOTED.match(line)) or _is_link_debris(lines, i)
+        quoted = (bool(_QUOTED.match(line)) and not _DECORATION.match(line)) or _is_link_debris(lines, i)
         if runs and runs[-1][0] == quoted:
             runs[-1][1].extend(pending_blank)
             runs[-1][1].append(line)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import json
 import quopri
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,12 +163,18 @@ def _rendered(case: PeerCase, text: str) -> str:
 
 
 def _without_signoff(text: str) -> str:
-    """The text without a last paragraph of at most two short lines (a name, "Thanks, John")."""
+    """The text without a last paragraph of at most two short lines (a name, "Thanks, John"), or without a
+    last line that is a sign-off ("Regards, Roman")."""
     paragraphs = text.strip().split("\n\n")
     last = paragraphs[-1].strip().splitlines()
     if len(paragraphs) > 1 and len(last) <= 2 and all(len(line) <= 40 for line in last):
         return "\n\n".join(paragraphs[:-1])
+    if len(last) > 1 and len(last[-1]) <= 40 and _SIGNOFF.match(last[-1]):
+        return text.strip().rsplit("\n", 1)[0]
     return text
+
+
+_SIGNOFF = re.compile(r"^\s*(?:--|regards|best|thanks|thank you|cheers|sincerely|kind regards)\b", re.I)
 
 
 def _flat(text: str, *, nospace: bool) -> str:

@@ -17,8 +17,6 @@ SUITE = "talon"
 MISSES: frozenset[str] = frozenset(
     {
         "talon_pattern_on_date_polymail",
-        "talon_quotation_marker_false_positive",
-        "talon_reply_wraps_nested_quotations",
         "talon_from_block_and_quotations_in_separate_divs",
         "talon_gmail_quote_blockquote",
         "talon_readable_html_empty",

@@ -266,3 +266,8 @@ def test_pathological_bodies_take_linear_time(body: str) -> None:
     start = time.perf_counter()
     own_text(body)
     assert time.perf_counter() - start < 1.0
+
+
+def test_arrows_around_a_link_are_not_a_quote() -> None:
+    body = "Visit us now for assistance...\n>>> >>>  http://www.domain.com <<<\nVisit our site by clicking the link"
+    assert own_text(body).text == body
