@@ -198,7 +198,10 @@ def _is_header_block(lines: list[str], start: int) -> bool:
                 break
             wrapped = True
             continue
-        groups.append(_HEADER_KEYS[match.group(1).lower()])
+        group = _HEADER_KEYS[match.group(1).lower()]
+        if group in groups:
+            break  # a field named twice is a list of lines that happen to start like fields, not a block
+        groups.append(group)
         wrapped = False
     distinct = set(groups)
     return len(distinct) >= 2 and groups[0] in ("from", "sent") and ("from" in distinct or "to" in distinct)
@@ -228,7 +231,8 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
         if not line.strip():
             pending_blank.append(line)
             continue
-        quoted = (bool(_QUOTED.match(line)) and not _DECORATION.match(line)) or _is_link_debris(lines, i)
+        quoted = bool(_QUOTED.match(line)) and not ("<<" in line and _DECORATION.match(line))
+        quoted = quoted or _is_link_debris(lines, i)
         if runs and runs[-1][0] == quoted:
             runs[-1][1].extend(pending_blank)
             runs[-1][1].append(line)
