@@ -48,20 +48,23 @@ _BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mdaemon|m
 _BOUNCE_SENDER_NAME = re.compile(r"mail delivery (?:system|subsystem|service)|mailer[- ]daemon|postmaster", re.I)
 _BOUNCE_SUBJECT = re.compile(
     r"undeliver|returned mail|delivery status notification|mail delivery failed|could not be delivered|"
-    r"delivery (?:has )?failed|failure notice|delivery failure|non-?delivery|not delivered|delivery problem|"
-    r"mail system error|rejected|not a member|недоставленное сообщение|"
+    r"delivery (?:has )?failed|failure notice|delivery failure|non-?delivery|message not delivered|"
+    r"mail system error|(?:message|mail) rejected|недоставленное сообщение|"
     r"не удалось доставить|не доставлено|сообщение не доставлено|возвращенное сообщение|жеткирилген жок|"
-    r"配信不能|送信できませんでした|エラー|不達|宛先不明",
+    r"配信不能|送信できませんでした|不達|宛先不明",
     re.I,
 )
 # RFC 3464 reports and classic bounces whose only failure signal is their text
 _FAILED_TEXT = re.compile(
-    r"could not be delivered|failed permanently|was not delivered|delivery to the following recipients? failed|"
-    r"unable to deliver|undeliverable|delivery has failed|permanent (?:fatal )?error|automatically rejected|"
-    r"not a member of|user unknown|no such user|mailbox (?:is )?full|quota exceeded|"
-    r"送信できませんでした|不達",
+    r"could\s+not\s+be\s+delivered|not\s+able\s+to\s+be\s+delivered|failed\s+permanently|was\s+not\s+delivered|"
+    r"delivery\s+to\s+the\s+following\s+recipients?\s+failed|unable\s+to\s+deliver|undeliverable|"
+    r"delivery\s+has\s+failed|permanent\s+(?:fatal\s+)?error|automatically\s+rejected|user\s+unknown|"
+    r"no\s+such\s+user|mailbox\s+(?:is\s+)?full|quota\s+exceeded|送信できませんでした|不達",
     re.I,
-)
+)  # phrases may wrap: a space is any run of whitespace
+# A mailing list's robot telling us we are not a member ("owner-x@", "x-admin@", "x-request@")
+_LIST_ROBOT = re.compile(r"^(?:owner-[^@\s]{0,200}|[^@\s]{0,200}-(?:admin|owner|request|bounces?))@", re.I)
+_NOT_MEMBER = re.compile(r"\bnot (?:a )?member\b", re.I)
 # RFC 5965 (ARF) and its older kin: Hotmail's JMRP and Apple Mail's one-click unsubscribe
 _COMPLAINT_SUBJECT = re.compile(r"^\s*(?:complaint about message from|abuse report|email feedback report)", re.I)
 # Amazon SES notifications (also wrapped in an SNS envelope, where the quotes are escaped)
@@ -152,12 +155,16 @@ def _bounce(mail: MimeMessage, own_text: OwnText, own: OwnIdentity | None) -> Ve
         return report
     sender = mail.from_address or ""
     automatic = bool(mail.header("Auto-Submitted")) or not mail.in_reply_to
+    # sent by a machine for sure: RFC 3834 says so, or the null reverse-path of RFC 5321 §4.5.5 that every
+    # delivery report carries; a person's new message saying "could not be delivered" is neither
+    machine = bool(mail.header("Auto-Submitted")) or mail.header("Return-Path").strip() == "<>"
     looks_bounced = (
         _BOUNCE_SENDER.match(sender) is not None
         or bool(mail.header("X-Failed-Recipients"))
         or (bool(_BOUNCE_SUBJECT.search(mail.subject)) and not mail.in_reply_to)
         or (_BOUNCE_SENDER_NAME.search(mail.from_name) is not None and automatic)
-        or (automatic and not own_text.had_quote and _FAILED_TEXT.search(text[:3000]) is not None)
+        or (machine and not own_text.had_quote and _FAILED_TEXT.search(text[:3000]) is not None)
+        or (_LIST_ROBOT.match(sender) is not None and bool(_NOT_MEMBER.search(f"{mail.subject}\n{text[:3000]}")))
     )
     if not looks_bounced:
         return None

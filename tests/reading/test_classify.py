@@ -189,3 +189,21 @@ def test_classifying_hostile_reports_takes_linear_time(subject: str, body: str, 
     start = time.perf_counter()
     parse_reply(raw, campaign)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Recommendation 2.1 rejected", "We reject 2.1: our letter to the ministry could not be delivered either."),
+        ("Предложения", "Письмо в министерство не доставлено, но с 1.1 мы согласны. User unknown there."),
+    ],
+    ids=["failure-words-en", "failure-words-ru"],
+)
+def test_a_persons_new_message_with_failure_words_is_a_reply(subject: str, body: str, campaign: Campaign) -> None:
+    raw = f"From: Org <org@ngo.example>\r\nTo: dialog@committee.example\r\nSubject: {subject}\r\n\r\n{body}\r\n"
+    assert parse_reply(raw.encode(), campaign).kind == Kind.REPLY
+
+
+def test_a_list_robots_not_a_member_notice_is_a_bounce(campaign: Campaign) -> None:
+    raw = b"From: ngo-list-admin@lists.example\r\nSubject: You are not member (ngo-list ML)\r\n\r\nNot a member.\r\n"
+    assert parse_reply(raw, campaign).kind == Kind.BOUNCE

@@ -20,10 +20,10 @@ MISSES: frozenset[str] = frozenset(
     {
         "sisimai_lhost-apachejames-01",
         "sisimai_lhost-fml-03",
+        "sisimai_lhost-kddi-01",
+        "sisimai_lhost-mcafee-04",
         "sisimai_lhost-messagingserver-07",
         "sisimai_lhost-outlook-06",
-        "sisimai_lhost-postfix-64",
-        "sisimai_lhost-sendgrid-03",
         "sisimai_lhost-sendmail-29",
         "sisimai_lhost-sendmail-55",
         "sisimai_lhost-verizon-02",
