@@ -32,6 +32,7 @@ from mailflow.sending.compose import LetterKind
 from mailflow.sending.outbox import queue_committee_letter, queue_letters
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
+from mailflow.store.messages import complainers
 from mailflow.store.models import LetterRow, ResponseRow
 from mailflow.store.reports import load_facts, utc
 
@@ -75,7 +76,10 @@ def timetable(timezone: str, appeal_at: str, digest: str) -> Timetable:
 def due_for_reminder(
     session: Session, campaign_id: int, *, now: datetime, after_days: int, max_reminders: int
 ) -> list[str]:
-    """Recipients sent the appeal at least `after_days` ago, with no answer, reminded fewer than K times."""
+    """Recipients sent the appeal at least `after_days` ago, with no answer, reminded fewer than K times.
+
+    An organisation that marked the appeal as spam (a feedback report names it) is never reminded.
+    """
     answered = select(ResponseRow.recipient_id).distinct()
     appeals = select(LetterRow.recipient_id, LetterRow.to_address, LetterRow.sent_at).where(
         LetterRow.campaign_id == campaign_id,
@@ -90,9 +94,10 @@ def due_for_reminder(
             .group_by(LetterRow.recipient_id)
         ).all()
     )
+    complained = complainers(session)
     due = []
     for recipient_id, address, sent_at in session.execute(appeals):
-        if sent_at is None:
+        if sent_at is None or recipient_id in complained:
             continue
         if reminders.get(recipient_id, 0) < max_reminders and now - utc(sent_at) >= timedelta(days=after_days):
             due.append(address)

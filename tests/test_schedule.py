@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mailbox
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import update
 from mailflow.app import App
 from mailflow.campaign.letter import Campaign
 from mailflow.campaign.recipients import read_recipients_file
+from mailflow.committee.status import build_status, render_status
 from mailflow.errors import ConfigError
 from mailflow.lifecycle import LetterStatus
 from mailflow.mailbox.maildir import MaildirMailbox
@@ -22,8 +24,10 @@ from mailflow.sending.outbox import queue_letters
 from mailflow.settings import load_settings
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction, upgrade
+from mailflow.store.messages import complainers
 from mailflow.store.models import LetterRow
 from mailflow.store.recipients import import_recipients, list_recipients
+from mailflow.store.reports import load_facts
 from mailflow.store.responses import record_stances
 from tests.appeal import SAMPLE_RECIPIENTS
 
@@ -84,6 +88,41 @@ def test_reminders_go_to_the_silent_after_n_days_at_most_k_times(app: App, campa
     with transaction(app.sessions()) as session:
         after = due_for_reminder(session, campaign_id, now=T0 + timedelta(days=20), after_days=7, max_reminders=2)
     assert due[0] not in after and len(after) == 10
+
+
+def _spam_complaint(about: str) -> bytes:
+    """An ARF report (RFC 5965) from the organisation's provider: the user marked our appeal as spam."""
+    return (
+        "From: fbl@mail.provider.example\r\nTo: dialog@committee.example\r\nSubject: Email Feedback Report\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=feedback-report; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: text/plain\r\n\r\nThis is an email abuse report.\r\n"
+        "--b\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nVersion: 1\r\n\r\n"
+        f"--b\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: dialog@committee.example\r\nTo: {about}\r\n"
+        "Subject: Appeal\r\n\r\n--b--\r\n"
+    ).encode()
+
+
+def test_an_organisation_that_marked_the_appeal_as_spam_gets_no_reminder_and_is_shown(
+    app: App, campaign: Campaign, tmp_path: Path
+) -> None:
+    with transaction(app.sessions()) as session:
+        row = sync_campaign(session, campaign)
+        import_recipients(session, row, read_recipients_file(SAMPLE_RECIPIENTS))
+        queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=T0)
+        session.execute(update(LetterRow).values(status=LetterStatus.SENT.value, sent_at=T0))
+        campaign_id = row.id
+    inbox = mailbox.Maildir(tmp_path / "maildir")
+    inbox.add(_spam_complaint("umut@umut-fund.example"))
+    summary = app.worker(campaign, mailbox=MaildirMailbox(tmp_path / "maildir")).cycle()
+    assert (summary.recorded, summary.flagged) == (1, 0)  # kept out of the review queue
+    with transaction(app.sessions()) as session:
+        due = due_for_reminder(session, campaign_id, now=T0 + timedelta(days=8), after_days=7, max_reminders=2)
+        facts = load_facts(session, campaign.slug)
+        status = build_status(facts, messages={}, mailboxes=[], complainers=complainers(session))
+    assert len(due) == 11 and "umut@umut-fund.example" not in due
+    assert status.replied == 0  # a complaint is no reply
+    shown = [line for line in render_status(status, timezone="UTC") if "spam" in line]
+    assert len(shown) == 1 and "umut@umut-fund.example" in shown[0]
 
 
 def test_only_the_worker_holding_the_lease_runs_the_timetable(app: App, campaign: Campaign, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""What the secretary checks in the morning: replies, tallies, the review queue, bounces, the mailbox.
+"""What the secretary checks in the morning: replies, tallies, the review queue, bounces, complaints, the mailbox.
 
 Pure: built from the facts the store hands over, rendered as lines for the terminal (`mailflow status`,
 `mailflow demo`).
@@ -7,6 +7,7 @@ Pure: built from the facts the store hands over, rendered as lines for the termi
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -27,13 +28,16 @@ class Status:
     messages: dict[str, int]  # inbound messages by status
     tallies: tuple[RecTally, ...]
     mailboxes: tuple[MailboxState, ...]
+    complaints: tuple[str, ...] = ()  # organisations that marked our letter as spam: no reminders go to them
 
     @property
     def response_rate(self) -> int:
         return round(100 * self.replied / self.organisations) if self.organisations else 0
 
 
-def build_status(facts: Facts, *, messages: dict[str, int], mailboxes: list[MailboxState]) -> Status:
+def build_status(
+    facts: Facts, *, messages: dict[str, int], mailboxes: list[MailboxState], complainers: Collection[int] = ()
+) -> Status:
     people = respondents(facts)
     statuses = Counter(p.status.value for p in people)
     replied = sum(1 for p in people if p.status in (RespondentStatus.REPLIED, RespondentStatus.REVIEWED))
@@ -47,6 +51,7 @@ def build_status(facts: Facts, *, messages: dict[str, int], mailboxes: list[Mail
         messages=messages,
         tallies=tally(facts),
         mailboxes=tuple(mailboxes),
+        complaints=tuple(f"{r.organisation} <{r.email}>" for r in facts.recipients if r.id in complainers),
     )
 
 
@@ -60,6 +65,8 @@ def render_status(status: Status, *, timezone: str) -> list[str]:
         "inbound messages: " + _counts(status.messages),
         f"review queue: {status.review_open} open",
     ]
+    if status.complaints:
+        lines.append("marked our letter as spam (no reminders): " + ", ".join(status.complaints))
     for box in status.mailboxes:
         when = _local(box.last_poll_at, zone)
         health = f"error: {box.last_error}" if box.last_error else "ok"

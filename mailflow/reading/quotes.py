@@ -31,22 +31,43 @@ _FORWARD = re.compile(
 _FORWARD_LINE = re.compile(r"^[ \t]*(?:begin forwarded message|начало переадресованного сообщения)[ \t]*:", re.I)
 _ORIGINAL = re.compile(
     r"^[ \t]*-{2,}[ \t]*(?:original message|исходное сообщение|оригинальное сообщение|"
-    r"баштапкы билдирүү|reply message|ответное сообщение)[ \t]*-{2,}[ \t]*$",
+    r"баштапкы билдирүү|reply message|ответное сообщение|ursprüngliche nachricht|antwort nachricht|"
+    r"oprindelig meddelelse|original meddelelse|ursprungligt meddelande|originalmeddelande|"
+    r"oorspronkelijk bericht|message d'origine|message original|mensaje original|messaggio originale|"
+    r"wiadomość oryginalna|oryginalna wiadomość)[ \t]*-{2,}[ \t]*$",
     re.I,
 )
+# Outlook's header block in the locales our respondents and the peer suites write in
 _HEADER_KEYS = {
-    "from": "from", "от": "from", "кимден": "from",
+    "from": "from", "от": "from", "кимден": "from", "von": "from", "fra": "from", "från": "from",
+    "od": "from", "van": "from", "de": "from", "da": "from",
     "sent": "sent", "date": "sent", "отправлено": "sent", "дата": "sent", "жөнөтүлдү": "sent",
-    "to": "to", "кому": "to", "кимге": "to",
-    "subject": "subject", "тема": "subject", "темасы": "subject",
-    "cc": "cc", "копия": "cc",
+    "gesendet": "sent", "datum": "sent", "sendt": "sent", "dato": "sent", "skickat": "sent",
+    "wysłano": "sent", "data": "sent", "verzonden": "sent", "envoyé": "sent", "enviado": "sent",
+    "fecha": "sent", "inviato": "sent",
+    "to": "to", "кому": "to", "кимге": "to", "an": "to", "til": "to", "till": "to", "do": "to",
+    "aan": "to", "à": "to", "para": "to", "a": "to",
+    "subject": "subject", "тема": "subject", "темасы": "subject", "betreff": "subject", "emne": "subject",
+    "ämne": "subject", "temat": "subject", "onderwerp": "subject", "objet": "subject", "asunto": "subject",
+    "oggetto": "subject",
+    "cc": "cc", "копия": "cc", "kopie": "cc", "dw": "cc",
 }  # fmt: skip
 _HEADER = re.compile(r"^[ \t*]*(" + "|".join(_HEADER_KEYS) + r")[ \t*]*:", re.I)
 _RULE = re.compile(r"^[ \t]*(?:_{8,}|-{8,}|={8,})[ \t]*$")
-_WROTE = re.compile(
-    r"(?:wrote|writes|пишет|написал|написала|написал\(а\)|писал|писала|жазды|жазган|жазат)[ \t]*:[ \t]*$", re.I
+_VERBS = (
+    r"wrote|writes|пишет|написал|написала|написал\(а\)|писал|писала|жазды|жазган|жазат|schrieb|schreef|skrev|"
+    r"napisał|napisała|a écrit|escribió|ha scritto|escreveu"
 )
+# "... wrote:", and Android's "---- John Smith wrote ----" or "------On ..., X wrote-----"
+_WROTE = re.compile(r"(?:" + _VERBS + r")[ \t]*(?::|-{2,})[ \t]*$", re.I)
+# German, Polish, Danish clients put the name after the verb: "Am 1. Jan. 2023 schrieb John Doe <a@b>:"
+_WROTE_INSIDE = re.compile(r"\b(?:" + _VERBS + r")\b", re.I)
+# The reply's last words and the attribution on one line: "reply On Wed, Apr 4, 2012 ..., bob wrote:"
+_WROTE_TAIL = re.compile(r"[ \t]*(?:-{2,}[ \t]*)?\bOn [^\n]{8,300}\bwrote:[ \t]*$")
+# Gmail's old attribution without a verb: "2011/4/7 Nathan <support@example.com>"
+_DATED_ADDRESS = re.compile(r"^\d{4}/\d{1,2}/\d{1,2} [^<>\n]{0,200}<[^<>\s@]+@[^<>\s]+>$")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # bounded, so the digits of a hashed address are no year
 _SIGNATURE = re.compile(
     r"^(?:с уважением|с наилучшими пожеланиями|всего доброго|всего наилучшего|best regards|kind regards|"
     r"warm regards|regards|best wishes|sincerely|yours sincerely|yours faithfully|урматтоо менен|"
@@ -65,6 +86,11 @@ _DISCLAIMER_CONTEXT = re.compile(
 )
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-•●*–])\s")
 _MAX_ATTRIBUTION = 400
+# ">>> >>>  http://www.domain.com <<<": arrows around a link in an advertisement, not a quote
+_DECORATION = re.compile(r"^[ \t]*>{2,}[^<\n]{0,200}<{2,}[ \t]*$")
+_LINK_DEBRIS = re.compile(r"^[ \t]*\(?(?:https?://\S+|[^\s=/]*[=/]\S*)\)?(?:[ \t]*>)?[ \t]*$")
+# A mailing list's footer under the message: a rule, then "riak-users mailing list" or a listinfo link
+_LIST_FOOTER = re.compile(r"mailing list|listinfo|list-unsubscribe|unsubscribe from this (?:list|group)", re.I)
 
 
 @dataclass(frozen=True)
@@ -80,9 +106,13 @@ def own_text(body: str, *, subject: str = "") -> OwnText:
     """Split a reply body into the respondent's text and the quoted rest (see the module docstring).
 
     A `subject` of a forward (Fwd:, FW:, Пересл:) makes an Outlook header block the start of the
-    forwarded message instead of the quoted original, as Outlook forwards carry no other marker.
+    forwarded message instead of the quoted original, as Outlook forwards carry no other marker. A body
+    that opens with a header block is a pasted or forwarded mail whose text follows the block, unless the
+    subject says it is a reply: then the block opens the quoted original and nothing was written above it.
     """
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not _is_reply_subject(subject):
+        lines = lines[_opening_block(lines) :]
     forwarded: list[str] = []
     cut = _find_cut(lines, forward=_is_forward_subject(subject))
     had_quote = cut.end < len(lines) and not cut.forward
@@ -129,24 +159,63 @@ def _find_cut(lines: list[str], *, forward: bool) -> _Cut:
         if _HEADER.match(line) and _is_header_block(lines, i):
             start = _rule_above(lines, i)
             return _Cut(start, forward=forward)
-        if line.rstrip().endswith(":") and _is_attribution(line, strict=True):
+        if line.rstrip().endswith((":", "-")):
+            first = _attribution_start(lines, i)
             following = _next_nonblank(lines, i + 1)
-            if following is None or not _QUOTED.match(lines[following]):
-                return _Cut(i)
+            if first is not None and (following is None or not _QUOTED.match(lines[following])):
+                return _Cut(first)
     return _Cut(len(lines))
 
 
+def _attribution_start(lines: list[str], end: int) -> int | None:
+    """The first line of an attribution that ends at `end` and wraps over up to three lines, if it is one."""
+    matched: int | None = None
+    for first in range(end, max(-1, end - 3), -1):
+        if not lines[first].strip() or _QUOTED.match(lines[first]):
+            break
+        joined = " ".join(lines[j].strip() for j in range(first, end + 1))
+        if _is_attribution(joined, strict=True):
+            if _dated(joined):
+                return first  # as in `_drop_attribution`: a wrapped line is complete once dated
+            matched = first if matched is None else matched
+    return matched
+
+
 def _is_header_block(lines: list[str], start: int) -> bool:
-    """At least two distinct header fields, one of them From/От, on consecutive lines (Outlook's block)."""
-    groups: set[str] = set()
-    for line in lines[start : start + 8]:
+    """Two distinct header fields, From (or Outlook for Mac's Date) first, on consecutive lines.
+
+    A field may wrap once ("*From:* bob [mailto:" / "bob@example.com]"): one line that is not a field
+    right after a field does not end the block.
+    """
+    groups: list[str] = []
+    wrapped = True
+    for line in lines[start : start + 10]:
         if not line.strip():
             continue
         match = _HEADER.match(line)
         if match is None:
-            break
-        groups.add(_HEADER_KEYS[match.group(1).lower()])
-    return len(groups) >= 2 and "from" in groups
+            if wrapped:
+                break
+            wrapped = True
+            continue
+        group = _HEADER_KEYS[match.group(1).lower()]
+        if group in groups:
+            break  # a field named twice is a list of lines that happen to start like fields, not a block
+        groups.append(group)
+        wrapped = False
+    distinct = set(groups)
+    return len(distinct) >= 2 and groups[0] in ("from", "sent") and ("from" in distinct or "to" in distinct)
+
+
+def _opening_block(lines: list[str]) -> int:
+    """Where the text starts when the body opens with a header block (a forward or a pasted mail): 0 if not."""
+    first = _next_nonblank(lines, 0)
+    if first is None or not _HEADER.match(lines[first]) or not _is_header_block(lines, first):
+        return 0
+    end = first
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end
 
 
 def _rule_above(lines: list[str], index: int) -> int:
@@ -158,11 +227,12 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
     """Consecutive quoted or own lines; blank lines join the run they sit inside."""
     runs: list[tuple[bool, list[str]]] = []
     pending_blank: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line.strip():
             pending_blank.append(line)
             continue
-        quoted = bool(_QUOTED.match(line))
+        quoted = bool(_QUOTED.match(line)) and not ("<<" in line and _DECORATION.match(line))
+        quoted = quoted or _is_link_debris(lines, i)
         if runs and runs[-1][0] == quoted:
             runs[-1][1].extend(pending_blank)
             runs[-1][1].append(line)
@@ -172,18 +242,41 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
     return runs
 
 
+def _is_link_debris(lines: list[str], i: int) -> bool:
+    """A quoted link that the client wrapped out of the quote: one URL-like token between two `>` lines."""
+    return (
+        0 < i < len(lines) - 1
+        and bool(_QUOTED.match(lines[i - 1]))
+        and bool(_QUOTED.match(lines[i + 1]))
+        and bool(_LINK_DEBRIS.match(lines[i]))
+    )
+
+
 def _drop_attribution(run: list[str]) -> list[str]:
     """Remove the client's "... wrote:" line (it may wrap over up to three lines) above a quote."""
     tail = [i for i, line in enumerate(run) if line.strip()][-3:]
+    if not tail:
+        return run
+    last = run[tail[-1]].strip()
+    if len(last) <= _MAX_ATTRIBUTION:
+        if _DATED_ADDRESS.match(last):
+            return run[: tail[-1]]
+        shared = _WROTE_TAIL.search(last)
+        if shared is not None and shared.start() > 0:
+            return [*run[: tail[-1]], last[: shared.start()]]
     matched: int | None = None
     for k in range(1, len(tail) + 1):
         first = tail[-k]
         joined = " ".join(run[j].strip() for j in range(first, len(run)) if run[j].strip())
         if _is_attribution(joined, strict=False):
-            if _TIME.search(joined) or re.search(r"\d{4}", joined):
+            if _dated(joined):
                 return run[:first]  # the shortest dated match: a wrapped line is complete once dated
             matched = first if matched is None else matched
     return run if matched is None else run[:matched]
+
+
+def _dated(text: str) -> bool:
+    return bool(_TIME.search(text) or _YEAR.search(text))
 
 
 def _is_attribution(text: str, *, strict: bool) -> bool:
@@ -193,10 +286,15 @@ def _is_attribution(text: str, *, strict: bool) -> bool:
     or an address, or a time with an address; above a quote a "wrote" verb or a dated address suffices.
     """
     text = text.strip()
-    if len(text) > _MAX_ATTRIBUTION or not text.endswith(":"):
+    if len(text) > _MAX_ATTRIBUTION:
         return False
-    wrote = bool(_WROTE.search(text))
-    dated = bool(_TIME.search(text)) or bool(re.search(r"\d{4}", text))
+    dated = _dated(text)
+    if _WROTE.search(text):
+        wrote = True
+    elif text.endswith(":"):
+        wrote = dated and bool(_WROTE_INSIDE.search(text))
+    else:
+        return False
     if strict:
         return (wrote and (dated or "@" in text)) or (bool(_TIME.search(text)) and "@" in text)
     return wrote or (dated and ("@" in text or " от " in text))
@@ -210,11 +308,21 @@ def _clean(run: list[str]) -> list[str]:
             continue
         if stripped == "--" or (len(stripped) <= 60 and _SIGNATURE.match(stripped)):  # RFC 3676 §4.3: "-- "
             return run[:i]
-        if len(stripped) <= 100 and _FOOTER.match(stripped):
+        if len(stripped) <= 100 and _FOOTER.match(stripped) and _is_footer(run, i):
             return run[:i]
+        if _RULE.match(stripped):
+            below = _next_nonblank(run, i + 1)
+            if below is not None and _LIST_FOOTER.search(run[below][:200]):
+                return run[:i]
         if i > 0 and _DISCLAIMER.search(stripped[:300]) and _DISCLAIMER_CONTEXT.search(stripped[:600]):
             return run[:i]
     return run
+
+
+def _is_footer(run: list[str], i: int) -> bool:
+    """ "Sent from my iPhone" is a short line; "Sent from my desk, is much easier..." is a sentence of the text."""
+    words = run[i].split()
+    return len(words) <= 8 and "," not in run[i]
 
 
 def _last_paragraph(run: list[str]) -> str:
@@ -245,6 +353,10 @@ def _previous_nonblank(lines: list[str], start: int) -> int | None:
         if lines[i].strip():
             return i
     return None
+
+
+def _is_reply_subject(subject: str) -> bool:
+    return bool(re.match(r"^\s*(?:re|aw|sv|odp|antw|ответ|отв)\s*(?:\[\d+\])?\s*:", subject, re.I))
 
 
 def _is_forward_subject(subject: str) -> bool:

@@ -18,6 +18,8 @@ class Kind(StrEnum):
     AUTO_REPLY = "auto_reply"
     BOUNCE = "bounce"
     OWN = "own"  # our own letter looping back (a copy, a forward to ourselves)
+    FEEDBACK_REPORT = "feedback_report"  # a spam complaint or unsubscribe request (ARF, RFC 5965)
+    RECEIPT = "receipt"  # delivered (RFC 3464 Action: delivered) or read (RFC 8098 MDN): neither reply nor failure
     UNREADABLE = "unreadable"
 
 
@@ -122,7 +124,7 @@ class ParsedReply:
     subject: str = ""
     date: str | None = None
     content: ReplyContent = field(default_factory=lambda: ReplyContent(text=""))
-    bounced_recipient: str | None = None
+    bounced_recipient: str | None = None  # the failed address of a bounce, the complaining one of a feedback report
     stances: dict[str, StanceFinding] = field(default_factory=dict)
     review_reasons: tuple[ReviewReason, ...] = ()
     error: str | None = None

@@ -127,7 +127,13 @@ def _dispatch(
         return _flag(session, inbound_id, parsed, (reason,), None, now)
     if parsed.kind is Kind.UNREADABLE:
         return _flag(session, inbound_id, parsed, parsed.review_reasons, None, now)
-    # auto-replies, our own mail looping back, bounces without an address: logged, never counted
+    if parsed.kind is Kind.FEEDBACK_REPORT and parsed.bounced_recipient:
+        # a spam complaint is kept against the organisation: the secretary sees it, reminders skip it
+        complainer = ctx.directory.by_email.get(parsed.bounced_recipient)
+        if complainer is not None:
+            logger.warning("message %s: %s marked our letter as spam", inbound_id, parsed.bounced_recipient)
+            return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, recipient_id=complainer.id)
+    # auto-replies, receipts, our own mail looping back, bounces without an address: logged, never counted
     return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now)
 
 
@@ -207,7 +213,12 @@ def _finish(
     status: MessageStatus,
     now: datetime,
     match: Match | None = None,
+    *,
+    recipient_id: int | None = None,
 ) -> Processed:
+    """`recipient_id` is for a message about a recipient that is not their reply (a complaint)."""
+    if match is not None:
+        recipient_id = match.recipient_id
     finish_message(
         session,
         inbound_id,
@@ -215,14 +226,12 @@ def _finish(
         kind=parsed.kind.value,
         status=status,
         at=now,
-        recipient_id=match.recipient_id if match else None,
+        recipient_id=recipient_id,
         letter_id=match.letter_id if match else None,
         match_method=match.method.value if match and match.method else None,
         attachments=parsed.content.attachments,
     )
-    return Processed(
-        inbound_id, parsed.kind, status, outcome_of(status, parsed.kind.value), match.recipient_id if match else None
-    )
+    return Processed(inbound_id, parsed.kind, status, outcome_of(status, parsed.kind.value), recipient_id)
 
 
 def _flag(

@@ -201,6 +201,14 @@ def _row(session: Session, inbound_id: int) -> InboundRow:
     return row
 
 
+def complainers(session: Session) -> set[int]:
+    """Recipients whose mail server reported that they marked our letter as spam (RFC 5965 feedback reports)."""
+    query = select(InboundRow.recipient_id).where(
+        InboundRow.kind == "feedback_report", InboundRow.recipient_id.is_not(None)
+    )
+    return {recipient_id for recipient_id in session.scalars(query) if recipient_id is not None}
+
+
 def message_counts(session: Session) -> dict[str, int]:
     """Inbound messages by status: what `mailflow status` reports."""
     query = select(InboundRow.status, func.count()).group_by(InboundRow.status)

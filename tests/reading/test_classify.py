@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from mailmaker import make_reply
 
@@ -109,3 +111,101 @@ def test_a_human_reply_is_never_made_automatic(text: str, headers: dict[str, str
 def test_a_human_reply_quoting_a_bounce_subject_stays_a_reply(campaign: Campaign) -> None:
     raw = make_reply("Письмо вернулось, пересылаем ответ: согласны.", subject="Re: Undelivered Mail Returned to Sender")
     assert parse_reply(raw, campaign).kind == Kind.REPLY
+
+
+def _report(report_type: str, status_part: str, returned_to: str = "org@ngo.example") -> bytes:
+    """A multipart/report (RFC 6522) with a human part, the machine part and the returned headers."""
+    return (
+        "From: MAILER-DAEMON@mx.example\r\nTo: dialog@committee.example\r\nSubject: Report\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/report; report-type={report_type}; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: text/plain\r\n\r\nThis is a report about your message.\r\n"
+        f"--b\r\n{status_part}\r\n"
+        "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+        f"From: dialog@committee.example\r\nTo: {returned_to}\r\nSubject: Appeal\r\n\r\n--b--\r\n"
+    ).encode()
+
+
+def _dsn(fields: str) -> bytes:
+    status = "Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example\r\n\r\n" + fields
+    return _report("delivery-status", status)
+
+
+def test_an_arf_spam_complaint_is_a_feedback_report_about_the_returned_recipient(campaign: Campaign) -> None:
+    part = "Content-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: X/1.0\r\nVersion: 1\r\n"
+    parsed = parse_reply(_report("feedback-report", part), campaign)
+    assert (parsed.kind, parsed.bounced_recipient, parsed.needs_review) == (
+        Kind.FEEDBACK_REPORT,
+        "org@ngo.example",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        _dsn("Final-Recipient: rfc822; org@ngo.example\r\nAction: delivered\r\nStatus: 2.0.0\r\n"),
+        _report("disposition-notification", "Content-Type: message/disposition-notification\r\n\r\nDisposition: "
+                "manual-action/MDN-sent-manually; displayed\r\n"),
+    ],
+    ids=["dsn-delivered", "mdn-read"],
+)  # fmt: skip
+def test_delivered_and_read_notices_are_receipts(raw: bytes, campaign: Campaign) -> None:
+    assert parse_reply(raw, campaign).kind == Kind.RECEIPT
+
+
+def test_an_unusable_final_recipient_gives_way_to_original_recipient(campaign: Campaign) -> None:
+    raw = _dsn("Original-Recipient: rfc822;org@ngo.example\r\nFinal-Recipient: x400; /S=org/\r\nAction: failed\r\n")
+    assert parse_reply(raw, campaign).bounced_recipient == "org@ngo.example"
+
+
+def test_without_any_recipient_field_the_returned_message_names_the_address(campaign: Campaign) -> None:
+    raw = _dsn("Final-Recipient: system; <>\r\nAction: failed\r\nStatus: 5.0.0\r\n")
+    assert parse_reply(raw, campaign).bounced_recipient == "org@ngo.example"
+
+
+def test_amazon_ses_notifications_carry_their_kind_in_json(campaign: Campaign) -> None:
+    body = '{"notificationType":"Bounce","bounce":{"bouncedRecipients":[{"emailAddress":"org@ngo.example"}]}}'
+    raw = f"From: no-reply@sns.amazonaws.com\r\nSubject: AWS Notification Message\r\n\r\n{body}\r\n".encode()
+    parsed = parse_reply(raw, campaign)
+    assert (parsed.kind, parsed.bounced_recipient) == (Kind.BOUNCE, "org@ngo.example")
+    assert parse_reply(raw.replace(b'"Bounce"', b'"Complaint"'), campaign).kind == Kind.FEEDBACK_REPORT
+
+
+def test_a_delay_warning_is_not_a_bounce(campaign: Campaign) -> None:
+    raw = _dsn("Final-Recipient: rfc822; org@ngo.example\r\nAction: delayed\r\nStatus: 4.4.7\r\n")
+    assert parse_reply(raw, campaign).kind == Kind.AUTO_REPLY
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("x" * 100_000, "Согласны."),
+        ("Delivery Status Notification", 'emailAddress":"' * 6_000 + "@" * 10_000),
+        ("Undelivered", "notificationType" + '\\"' * 50_000),
+        ("Returned mail", "could not be delivered " * 4_000 + "@" * 10_000),
+    ],
+    ids=["long-subject", "ses-addresses", "ses-escapes", "long-failure-text"],
+)
+def test_classifying_hostile_reports_takes_linear_time(subject: str, body: str, campaign: Campaign) -> None:
+    raw = f"From: MAILER-DAEMON@mx.example\r\nSubject: {subject}\r\n\r\n{body}\r\n".encode()
+    start = time.perf_counter()
+    parse_reply(raw, campaign)
+    assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Recommendation 2.1 rejected", "We reject 2.1: our letter to the ministry could not be delivered either."),
+        ("Предложения", "Письмо в министерство не доставлено, но с 1.1 мы согласны. User unknown there."),
+    ],
+    ids=["failure-words-en", "failure-words-ru"],
+)
+def test_a_persons_new_message_with_failure_words_is_a_reply(subject: str, body: str, campaign: Campaign) -> None:
+    raw = f"From: Org <org@ngo.example>\r\nTo: dialog@committee.example\r\nSubject: {subject}\r\n\r\n{body}\r\n"
+    assert parse_reply(raw.encode(), campaign).kind == Kind.REPLY
+
+
+def test_a_list_robots_not_a_member_notice_is_a_bounce(campaign: Campaign) -> None:
+    raw = b"From: ngo-list-admin@lists.example\r\nSubject: You are not member (ngo-list ML)\r\n\r\nNot a member.\r\n"
+    assert parse_reply(raw, campaign).kind == Kind.BOUNCE

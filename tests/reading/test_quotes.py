@@ -156,6 +156,80 @@ def test_a_forward_marker_inside_the_quote_is_still_a_quote() -> None:
 
 
 @pytest.mark.parametrize(
+    ("block", "subject"),
+    [
+        ("Von: A <a@x.example>\nGesendet: Dienstag, 25. November 2014 14:59\nAn: B\nBetreff: Loop", "Re: Loop"),
+        ("Fra: a@x.example\nSendt: 19. march 2011 12:10\nTil: B\nEmne: Loop", "Re: Loop"),
+        ("Od: A <a@x.example>\nWysłano: środa, 1 marca 2023 12:00\nDo: B\nTemat: Test", "Re: Test"),
+        ("*Van:* A [mailto:a@x.example]\n*Verzonden:* donderdag, 9 februari 2012\n*Aan:* b@x.example", "Re: X"),
+        ("De : A [mailto:a@x.example]\nEnvoyé : vendredi 23 janvier 2015 16:39\nÀ : B\nObjet : Suivi", "Re: X"),
+        ("Date: Wed, 16 May 2012 00:15:02 -0600\nTo: b@x.example", "Re: X"),
+        ("  *From:* bob@x.example [mailto:\n  bob@x.example]\n  *Sent:* Wednesday, June 27, 2012\n  *To:* t", "Re: X"),
+        ("-----Ursprüngliche Nachricht-----", "Re: X"),
+        ("-----Oprindelig meddelelse-----", "Re: X"),
+    ],
+    ids=["de", "da", "pl", "nl-bold", "fr", "date-first", "wrapped-from", "de-original", "da-original"],
+)
+def test_header_blocks_of_other_locales_end_the_new_text(block: str, subject: str) -> None:
+    body = f"Согласны со всеми.\n\n{block}\n\nУважаемые коллеги!\n1.1. Повышать свой потенциал\n"
+    assert own_text(body, subject=subject).text == "Согласны со всеми."
+
+
+def test_a_body_that_opens_with_a_header_block_is_the_text_below_it() -> None:
+    body = "Od: Jan <jan@x.example>\nWysłano: środa, 1 marca 2023 12:00\nTemat: Test\n\nCzesc Anno,\n\nJak się masz?"
+    assert own_text(body, subject="Test").text == "Czesc Anno,\n\nJak się masz?"
+    assert own_text(body, subject="Re: Test").text == ""  # a reply: the block opens the quoted original
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "---- John Smith wrote ----",
+        "------On 12/29/1987 17:32 PM, Julius Caesar wrote-----",
+        'On Mar 8, 2012 9:59 AM, "Example.com" <\nr+7f1b094ceb90e18cca93d53d3703feae@example.com> wrote:',
+        "On Nov 30, 2011, at 12:47 PM, Somebody <\n416ffd3258d4d2fa4c85cfa4c44e1721d66e3e8f4@x.example>\nwrote:",
+        "Am So., 1. Jan. 2023 um 17:22 Uhr schrieb John Doe <\nnoreply@x.example>:",
+        "W dniu 28 stycznia 2015 01:53 użytkownik Zoe <zoe@x.example>\nnapisał:",
+        "2011/4/7 Nathan <support@x.example>",
+    ],
+    ids=["android", "dashes", "hashed-address", "three-lines", "german", "polish", "gmail-2011"],
+)
+def test_attribution_variants_above_a_quote_are_removed(attribution: str) -> None:
+    assert own_text(f"Согласны.\n{attribution}\n\n> Уважаемые коллеги!\n> 1.1.").text == "Согласны."
+
+
+def test_attribution_on_the_same_line_as_the_last_words_is_cut_from_it() -> None:
+    body = "reply\nbla-bla - bla--- On Wed, Apr 4, 2012 at 3:59 PM, me@x.example wrote:\n> Hi"
+    assert own_text(body).text == "reply\nbla-bla - bla"
+
+
+def test_attribution_wrapped_over_three_lines_with_no_quote_ends_the_text() -> None:
+    body = "Test reply\n\nOn Nov 30, 2011, at 12:47 PM, Somebody <\nsb@x.example>\nwrote:\n\nTest message"
+    assert own_text(body).text == "Test reply"
+
+
+def test_mailing_list_footer_is_removed() -> None:
+    body = "Согласны.\n\n_______________________________________________\nngo-list mailing list\nngo@x.example\n"
+    assert own_text(body).text == "Согласны."
+
+
+def test_a_sentence_that_starts_like_a_phone_footer_is_kept() -> None:
+    body = "Here is another email\n\nSent from my desk, is much easier then my mobile phone."
+    assert own_text(body).text == body
+    assert own_text("Согласны.\n\nSent from my iPhone").text == "Согласны."
+
+
+def test_a_quoted_link_wrapped_out_of_the_quote_stays_in_it() -> None:
+    body = "Blah\n\nOn Monday, 24 September, 2012 at 3:46 PM, bob wrote:\n\n> View (http://x.example/a\n_nonce=3d)\n>"
+    assert own_text(body).text == "Blah"
+
+
+def test_an_inline_answer_between_quoted_lines_is_not_link_debris() -> None:
+    body = "> 1.1. Повышать потенциал\nСогласны\n> 1.2. Создать фонд\nНе согласны"
+    assert own_text(body).text == "Согласны\n\nНе согласны"
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "> " * 5000 + "x",
@@ -165,10 +239,35 @@ def test_a_forward_marker_inside_the_quote_is_still_a_quote() -> None:
         ("1" * 100_000) + " wrote:",
         ("\n" * 100_000) + "text",
         ("Согласны, " * 20_000 + "\n") * 5,
+        "reply " + "On 2012 " * 12_500 + "wrote:\n> Hi",
+        "2011/4/7 " + "@" * 100_000 + "\n> Hi",
+        "> a\n(" + "http://=" * 12_500 + ")\n> b",
+        "Am 2023 " + "schrieb " * 12_000 + ":\n> Hi",
+        "Von: a\n" + "x" * 100_000 + "\nAn: b\n",
+        ("_" * 100_000 + "\n") * 2 + "mailing list",
     ],
-    ids=["deep-quote", "long-thread", "header-storm", "long-colon-line", "long-wrote", "blank-lines", "long-lines"],
+    ids=[
+        "deep-quote",
+        "long-thread",
+        "header-storm",
+        "long-colon-line",
+        "long-wrote",
+        "blank-lines",
+        "long-lines",
+        "long-shared-line",
+        "long-dated-address",
+        "long-link-debris",
+        "long-german-attribution",
+        "long-wrapped-field",
+        "long-rule",
+    ],
 )
 def test_pathological_bodies_take_linear_time(body: str) -> None:
     start = time.perf_counter()
     own_text(body)
     assert time.perf_counter() - start < 1.0
+
+
+def test_arrows_around_a_link_are_not_a_quote() -> None:
+    body = "Visit us now for assistance...\n>>> >>>  http://www.domain.com <<<\nVisit our site by clicking the link"
+    assert own_text(body).text == body
