@@ -50,9 +50,9 @@ def reading_counts(session: Session, slug: str) -> ReadingCounts:
         .where(RecipientRow.campaign_id == campaign_id, InboundRow.kind == "reply")
         .subquery()
     )
-    by_review: dict[str | None, int] = dict(
-        session.execute(select(replies.c.status, func.count(replies.c.id)).group_by(replies.c.status)).tuples().all()
-    )
+    by_review: dict[str | None, int] = {
+        status: n for status, n in session.execute(select(replies.c.status, func.count()).group_by(replies.c.status))
+    }
     recipients = session.execute(
         select(RecipientRow.sector, func.count(RecipientRow.id))
         .where(RecipientRow.campaign_id == campaign_id)
@@ -62,14 +62,14 @@ def reading_counts(session: Session, slug: str) -> ReadingCounts:
         select(replies.c.sector, func.count(func.distinct(replies.c.recipient_id))).group_by(replies.c.sector)
     )
     return ReadingCounts(
-        appeals=dict(appeals.tuples().all()),
+        appeals={status: n for status, n in appeals},
         replies=sum(by_review.values()),
         automatic=by_review.get(None, 0),
         reviewed=by_review.get(CLOSED, 0),
         corrected=_corrected(session, campaign_id),
         waiting=by_review.get(OPEN, 0),
-        recipients=dict(recipients.tuples().all()),
-        respondents=dict(respondents.tuples().all()),
+        recipients={sector: n for sector, n in recipients},
+        respondents={sector: n for sector, n in respondents},
     )
 
 
@@ -81,12 +81,12 @@ def _corrected(session: Session, campaign_id: int) -> int:
         .join(RecipientRow, RecipientRow.id == InboundRow.recipient_id)
         .where(RecipientRow.campaign_id == campaign_id, InboundRow.kind == "reply", ReviewItemRow.status == CLOSED)
     )
-    items: dict[int, dict[str, Any] | None] = dict(session.execute(closed).tuples().all())
+    items: dict[int, dict[str, Any] | None] = {item_id: parsed for item_id, parsed in session.execute(closed)}
     decisions: dict[int, dict[str, Any]] = {}
     rows = session.execute(
         select(AuditRow.subject, AuditRow.detail).where(AuditRow.action == "review.decide").order_by(AuditRow.id)
     )
-    for subject, detail in rows.tuples():
+    for subject, detail in rows:
         item_id = subject.removeprefix("review:")
         if item_id.isdigit() and int(item_id) in items:
             decisions[int(item_id)] = detail
