@@ -9,7 +9,8 @@ import click
 from argon2 import PasswordHasher
 
 from mailflow.cli.common import get_app
-from mailflow.committee.users import add_user
+from mailflow.committee.users import add_user, set_digest_reading
+from mailflow.committee.words import LANGUAGES
 from mailflow.store.db import transaction
 
 
@@ -37,3 +38,19 @@ def add_command(ctx: click.Context, name: str, password_stdin: bool) -> None:
     with transaction(get_app(ctx).sessions()) as session:
         add_user(session, PasswordHasher(), name, password, at=datetime.now(UTC))
     click.echo(f"user {name} added")
+
+
+@users.command("digest")
+@click.argument("name")
+@click.option("--email", help="The member's address for the weekly digest (an empty string stops it).")
+@click.option("--language", type=click.Choice(LANGUAGES), help="The digest's language.")
+@click.pass_context
+def digest_command(ctx: click.Context, name: str, email: str | None, language: str | None) -> None:
+    """Send a member the weekly digest at an address, in Russian, Kyrgyz or English.
+
+    Addresses in committee.addresses get it too (in Russian unless a member gave that address).
+    Example: mailflow users digest aigul --email aigul@committee.kg --language ky
+    """
+    with transaction(get_app(ctx).sessions()) as session:
+        set_digest_reading(session, name, email=email, language=language)
+    click.echo(f"user {name}: digest settings saved")
