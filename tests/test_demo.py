@@ -36,6 +36,8 @@ def test_demo_runs_the_pipeline_and_a_second_run_changes_nothing(cli: Cli, proje
     assert "#1: holding, no_stance" in first.output and "#2: condition" in first.output
     assert len(list((project / "storage" / "outbox").glob("*.eml"))) == 12 + 7  # appeals + acknowledgements
     assert list((project / "storage" / "digests").glob("digest-*.html"))
+    reports = sorted(path.suffix for path in (project / "storage" / "reports").glob("appeal-2023-report-ru-*"))
+    assert reports == [".docx", ".html"] and "report: " in first.output
     url = f"sqlite:///{project / 'storage' / 'mailflow.db'}"
     responses = count(url, ResponseRow)
 

@@ -76,6 +76,7 @@ def demo(ctx: click.Context, recipients_file: Path, campaign_file: Path | None) 
     for item_id, codes in queue:
         click.echo(f"  #{item_id}: {', '.join(codes)}")
     click.echo(f"\ndigest: {run.digest}")
+    click.echo(f"report: {'  '.join(str(path) for path in run.reports)}")
     click.echo(
         "\nNext: set [mailbox] and [smtp] in config/mailflow.toml (passwords in MAILFLOW_IMAP_PASSWORD and "
         "MAILFLOW_SMTP_PASSWORD), then run `mailflow worker`; review flagged replies with `mailflow web`."

@@ -245,3 +245,17 @@ def write_report(report: Report, fmt: ReportFormat, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(render_report(report, fmt))
     return path
+
+
+def save_reports(
+    session: Session,
+    campaign: Campaign,
+    directory: Path,
+    formats: tuple[ReportFormat, ...],
+    *,
+    language: str,
+    made: date,
+) -> tuple[Path, ...]:
+    """The report built once and written in each format under its own name (`report_name`) in `directory`."""
+    report = load_report(session, campaign, language=language, made=made)
+    return tuple(write_report(report, fmt, directory / report_name(campaign.slug, report, fmt)) for fmt in formats)
