@@ -1,4 +1,8 @@
-"""The consultation's report as a download from the dashboard, in the page's language unless `?lang=` says."""
+"""The consultation's report as a download from the dashboard, in the page's language unless `?lang=` says.
+
+DOCX and HTML only: WeasyPrint needs about a minute for the PDF of 500 organisations on a small server
+(`benchmarks/bench_report.py`), longer than a web request may take; `mailflow report --format pdf` makes it.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from mailflow.committee.words import LANGUAGES
 from mailflow.web.context import unit_of_work, web
 
 blueprint = Blueprint("report", __name__)
+WEB_FORMATS = (ReportFormat.DOCX, ReportFormat.HTML)
 
 
 @blueprint.route("/report.<fmt>")
 def download(fmt: str) -> Response:
-    if fmt not in {f.value for f in ReportFormat}:
+    if fmt not in WEB_FORMATS:
         abort(404)
     language = request.args.get("lang") or g.get("lang", "ru")
     if language not in LANGUAGES:

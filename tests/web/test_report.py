@@ -282,13 +282,13 @@ def test_every_phrase_has_all_three_languages_with_the_same_gaps() -> None:
         assert len(gaps) == 1, key
 
 
-def test_the_dashboard_offers_the_report_as_word_html_and_pdf(
+def test_the_dashboard_offers_the_report_as_word_and_html_and_the_cli_as_pdf(
     login: Callable[[], Page], base_url: str, seeded: Seeded
 ) -> None:
     page = login()
     page.goto(f"{base_url}/dashboard")
     links = page.locator("#report a.button")
-    assert links.all_inner_texts() == ["DOCX", "HTML", "PDF"]
+    assert links.all_inner_texts() == ["DOCX", "HTML"]
     with page.expect_download() as download:
         links.first.click()
     assert download.value.suggested_filename == f"appeal-2023-report-ru-{NOW:%Y-%m-%d}.docx"
@@ -296,16 +296,16 @@ def test_the_dashboard_offers_the_report_as_word_html_and_pdf(
     assert any(p.text == "Позиции по рекомендациям" for p in doc.paragraphs)
     kyrgyz = page.request.get(f"{base_url}/report.html?lang=ky")
     assert "Сунуштамалар боюнча позициялар" in kyrgyz.text()
-    pdf = page.request.get(f"{base_url}/report.pdf")
-    assert pdf.headers["content-type"] == "application/pdf"
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages).split())
-    assert "Позиции по рекомендациям" in text and QUOTED_REASON in text
+    assert page.request.get(f"{base_url}/report.pdf").status == 404  # too slow for a web request at scale
 
 
 def test_mailflow_report_writes_the_file_asked_for(mailflow_app: App, seeded: Seeded, tmp_path: Path) -> None:
     target = tmp_path / "out" / "report-en.html"
     assert _run(mailflow_app, "report", "--format", "html", "--lang", "en", "-o", str(target)).strip() == str(target)
     assert "Stances per recommendation" in target.read_text(encoding="utf-8")
+    pdf = Path(_run(mailflow_app, "report", "--format", "pdf").strip())
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Позиции по рекомендациям" in text and QUOTED_REASON in text
     default = Path(_run(mailflow_app, "report").strip())
     assert default.parent == mailflow_app.settings.storage_dir / "reports" and default.suffix == ".docx"
     assert Document(str(default)).paragraphs
