@@ -66,10 +66,9 @@ def _page_setup(doc: Any, report: Report, w: Words) -> None:
     section.left_margin = section.right_margin = Cm(2.5)
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Calibri", Pt(11)
-    lang = normal.element.get_or_add_rPr()
-    element = OxmlElement("w:lang")
-    element.set(qn("w:val"), {"ru": "ru-RU", "ky": "ky-KG", "en": "en-GB"}[report.language])
-    lang.append(element)  # Word's spelling checker then knows the language
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), {"ru": "ru-RU", "ky": "ky-KG", "en": "en-GB"}[report.language])
+    normal.element.get_or_add_rPr().append(language)  # Word's spelling checker then knows the language
     props = doc.core_properties
     props.title, props.subject, props.author = report.title, w("report.kind"), report.committee
     props.language = report.language
@@ -170,8 +169,9 @@ def _bar(doc: Any, section: RecSection) -> None:
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     table._tbl.tblPr.append(layout)
-    for cell, part in zip(table.rows[0].cells, parts, strict=True):
-        cell.width = int(BAR_WIDTH * part.percent / 100)
+    for column, cell, part in zip(table.columns, table.rows[0].cells, parts, strict=True):
+        # a fixed layout is drawn from the grid's column widths (Word, LibreOffice); the cells say the same
+        column.width = cell.width = int(BAR_WIDTH * part.percent / 100)
         shade = OxmlElement("w:shd")
         shade.set(qn("w:val"), "clear")
         shade.set(qn("w:color"), "auto")

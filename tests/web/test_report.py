@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.shared import Cm
 from playwright.sync_api import Page
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -211,6 +212,10 @@ def test_the_word_report_has_real_headings_figures_bars_and_the_quoted_reasons(
     counts = expected.tallies["4.3", "all"]
     fills = [c._tc.tcPr.xpath("./w:shd/@w:fill")[0] for c in bar.rows[0].cells]
     assert len(fills) == sum(1 for n in counts.values() if n)  # one shaded segment per stance given
+    widths = [column.width for column in bar.columns]
+    shares = [n for s in STANCE_ORDER if (n := counts[s])]
+    assert abs(sum(widths) - Cm(16)) < Cm(0.1)  # the bar spans the text width, each segment its share
+    assert widths.index(max(widths)) == shares.index(max(shares))
     assert [row.cells[0].text for row in tally.rows[1:]] == ["все", "бизнес", "ОГО"]
     assert [int(c.text) for c in tally.rows[1].cells[1:6]] == [counts[s] for s in STANCE_ORDER]
     assert [int(c.text) for c in tally.rows[2].cells[1:6]] == [
