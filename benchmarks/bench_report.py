@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign.letter import Audience, Campaign, load_campaign
 from mailflow.campaign.recipients import RecipientEntry
-from mailflow.committee.report import ReportFormat, load_report, report_name, write_report
+from mailflow.committee.report_files import ReportFormat, load_report, report_name, write_report
 from mailflow.reading.reply import ReviewReason, Stance, StanceFinding
 from mailflow.store.campaigns import recommendation_rows, sync_campaign
 from mailflow.store.db import make_engine, transaction, upgrade

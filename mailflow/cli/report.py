@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from mailflow.cli.common import campaign_option, get_app
-from mailflow.committee.report import ReportFormat, load_report, report_name, write_report
+from mailflow.committee.report_files import ReportFormat, load_report, report_name, write_report
 from mailflow.committee.words import LANGUAGES
 from mailflow.store.db import transaction
 

@@ -3,40 +3,22 @@
 `build_report` is pure: the campaign, the facts the dashboard counts (`tally`, `reasons`, `first_replies`, so the
 report and the dashboard never disagree) and the method figures counted in SQL go in, a typed `Report` comes
 out. The renderers (`report_docx`, `report_html`, `report_pdf`) only lay it out, in the language it was built
-for; `load_report` and `write_report` are the I/O edges the CLI, the web download and the demo share.
+for; `report_files` is the I/O edge the CLI, the web download and the demo share.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-from pathlib import Path
-
-from sqlalchemy.orm import Session
 
 from mailflow.campaign.letter import Campaign
 from mailflow.committee.tally import REASON_ORDER, SECTORS, Counts, RecTally, Segment, first_replies, reasons, tally
 from mailflow.committee.words import LANGUAGES, words
 from mailflow.errors import ReportError
-from mailflow.store.report_counts import ReadingCounts, reading_counts
-from mailflow.store.reports import Facts, load_facts
+from mailflow.store.report_counts import ReadingCounts
+from mailflow.store.reports import Facts
 
 STANCE_ORDER = ("agree", "partial", "disagree", "abstain", "none")  # as the letter asks: yes, partly, no, abstain
-
-
-class ReportFormat(StrEnum):
-    DOCX = "docx"
-    HTML = "html"
-    PDF = "pdf"
-
-    @property
-    def mimetype(self) -> str:
-        return {
-            ReportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            ReportFormat.HTML: "text/html; charset=utf-8",
-            ReportFormat.PDF: "application/pdf",
-        }[self]
 
 
 @dataclass(frozen=True)
@@ -210,52 +192,3 @@ def segments(counts: Counts) -> tuple[Segment, ...]:
 
 def day(value: date) -> str:
     return f"{value:%d.%m.%Y}"
-
-
-def load_report(session: Session, campaign: Campaign, *, language: str, made: date) -> Report:
-    """The report from the database as it stands: one read of the facts, the method figures in SQL."""
-    return build_report(
-        campaign, load_facts(session, campaign.slug), reading_counts(session, campaign.slug), language=language,
-        made=made,
-    )  # fmt: skip
-
-
-def render_report(report: Report, fmt: ReportFormat) -> bytes:
-    """The report's bytes in `fmt`; the renderers are imported here so a PDF library is loaded only for PDF."""
-    if fmt is ReportFormat.DOCX:
-        from mailflow.committee.report_docx import report_docx
-
-        return report_docx(report)
-    from mailflow.committee.report_html import report_html
-
-    html = report_html(report)
-    if fmt is ReportFormat.HTML:
-        return html.encode("utf-8")
-    from mailflow.committee.report_pdf import report_pdf
-
-    return report_pdf(html)
-
-
-def report_name(slug: str, report: Report, fmt: ReportFormat) -> str:
-    """`appeal-2023-report-ru-2026-12-03.docx`: sorts by date, says the language."""
-    return f"{slug}-report-{report.language}-{report.made:%Y-%m-%d}.{fmt.value}"
-
-
-def write_report(report: Report, fmt: ReportFormat, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render_report(report, fmt))
-    return path
-
-
-def save_reports(
-    session: Session,
-    campaign: Campaign,
-    directory: Path,
-    formats: tuple[ReportFormat, ...],
-    *,
-    language: str,
-    made: date,
-) -> tuple[Path, ...]:
-    """The report built once and written in each format under its own name (`report_name`) in `directory`."""
-    report = load_report(session, campaign, language=language, made=made)
-    return tuple(write_report(report, fmt, directory / report_name(campaign.slug, report, fmt)) for fmt in formats)

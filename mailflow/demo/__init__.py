@@ -16,7 +16,7 @@ from pathlib import Path
 from mailflow.app import App
 from mailflow.campaign.letter import Campaign
 from mailflow.campaign.recipients import read_recipients_file
-from mailflow.committee.report import ReportFormat, save_reports
+from mailflow.committee.report_files import ReportFormat, save_reports
 from mailflow.receiving.worker import CycleSummary
 from mailflow.schedule import preview_digest
 from mailflow.sending.compose import LetterKind

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, g, request
 from werkzeug.wrappers import Response
 
-from mailflow.committee.report import ReportFormat, load_report, render_report, report_name
+from mailflow.committee.report_files import ReportFormat, load_report, render_report, report_name
 from mailflow.committee.words import LANGUAGES
 from mailflow.web.context import unit_of_work, web
 

@@ -21,7 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailflow.app import App
-from mailflow.committee.report import STANCE_ORDER, Report, ReportFormat, load_report, render_report
+from mailflow.committee.report import STANCE_ORDER, Report
+from mailflow.committee.report_files import ReportFormat, load_report, render_report
 from mailflow.committee.words import LANGUAGES, PHRASES, words
 from mailflow.reading.reply import Stance, StanceFinding
 from mailflow.store.db import transaction
