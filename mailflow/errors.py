@@ -105,3 +105,12 @@ class AccountError(MailflowError):
         super().__init__(f"user {username}: {problem}")
         self.username = username
         self.problem = problem
+
+
+class ReportError(MailflowError):
+    """The consultation's report cannot be made as asked: an unknown language or format, or no PDF library."""
+
+    def __init__(self, what: str, problem: str) -> None:
+        super().__init__(f"report {what}: {problem}")
+        self.what = what
+        self.problem = problem

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from mailflow.app import App
 from mailflow.campaign.letter import Campaign
 from mailflow.committee.digest import build_digest, compose_digest, write_preview
+from mailflow.committee.users import digest_readers
 from mailflow.errors import ConfigError
 from mailflow.lifecycle import LetterStatus
 from mailflow.sending.compose import LetterKind
@@ -155,10 +156,10 @@ def queue_digest(app: App, campaign: Campaign, *, now: datetime) -> int:
         digest = build_digest(load_facts(session, campaign.slug), end=now, web_url=settings.committee.web_url)
         year, week, _ = now.isocalendar()
         queued = 0
-        for address in settings.committee.addresses:
+        for address, language in digest_readers(session, settings.committee.addresses):
             letter = compose_digest(
                 templates, campaign, digest, to=address, sender=settings.sender,
-                web_url=settings.committee.web_url, now=now,
+                web_url=settings.committee.web_url, now=now, language=language,
             )  # fmt: skip
             queued += queue_committee_letter(
                 session, campaign_id, letter, LetterKind.DIGEST, period=f"{year}-W{week:02d}", now=now
@@ -172,9 +173,10 @@ def preview_digest(app: App, campaign: Campaign, *, end: datetime, now: datetime
     settings = app.settings
     with transaction(app.sessions()) as session:
         digest = build_digest(load_facts(session, campaign.slug), end=end, web_url=settings.committee.web_url)
+        readers = digest_readers(session, settings.committee.addresses) or [(settings.sender.address, "ru")]
     letter = compose_digest(
-        app.templates(), campaign, digest, to=(settings.committee.addresses or (settings.sender.address,))[0],
-        sender=settings.sender, web_url=settings.committee.web_url, now=now,
+        app.templates(), campaign, digest, to=readers[0][0], sender=settings.sender,
+        web_url=settings.committee.web_url, now=now, language=readers[0][1],
     )  # fmt: skip
     return write_preview(letter, settings.storage_dir / "digests", end)
 

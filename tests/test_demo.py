@@ -39,6 +39,8 @@ def test_demo_runs_the_pipeline_and_a_second_run_changes_nothing(cli: Cli, proje
     assert len(list((project / "storage" / "outbox").glob("*.eml"))) == 12 + 7  # appeals + acknowledgements
     assert (project / "storage" / "outbox" / "000013-acknowledgement-Ассоциация-Бизнес-Альянс-Ош.eml").is_file()
     assert list((project / "storage" / "digests").glob("digest-*.html"))
+    reports = sorted(path.suffix for path in (project / "storage" / "reports").glob("appeal-2023-report-ru-*"))
+    assert reports == [".docx", ".html"] and "report: " in first.output
     url = f"sqlite:///{project / 'storage' / 'mailflow.db'}"
     responses = count(url, ResponseRow)
 

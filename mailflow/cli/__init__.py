@@ -17,6 +17,7 @@ from mailflow.cli.db import db
 from mailflow.cli.digest import digest
 from mailflow.cli.parse import parse
 from mailflow.cli.recipients import recipients
+from mailflow.cli.report import report
 from mailflow.cli.review import review
 from mailflow.cli.send import outbox, preview, send
 from mailflow.cli.status import demo, status
@@ -112,6 +113,7 @@ main.add_command(review)
 main.add_command(users)
 main.add_command(web)
 main.add_command(digest)
+main.add_command(report)
 main.add_command(worker)
 main.add_command(reprocess)
 main.add_command(status)

@@ -79,6 +79,7 @@ def demo(ctx: click.Context, recipients_file: Path | None, campaign_file: Path |
         who = entry.recipient.organisation if entry.recipient else f"(unknown sender) {entry.from_address}"
         click.echo(f"  #{entry.item_id} {who}: {', '.join(r.code for r in entry.reasons)}")
     click.echo(f"\ndigest: {run.digest}")
+    click.echo(f"report: {'  '.join(str(path) for path in run.reports)}")
     click.echo(
         "\nNext: set [mailbox] and [smtp] in config/mailflow.toml (passwords in MAILFLOW_IMAP_PASSWORD and "
         "MAILFLOW_SMTP_PASSWORD), then run `mailflow worker`; review flagged replies with `mailflow web`."

@@ -9,7 +9,8 @@ import click
 from argon2 import PasswordHasher
 
 from mailflow.cli.common import get_app
-from mailflow.committee.users import add_user, list_users, set_enabled, set_password
+from mailflow.committee.users import add_user, list_users, set_digest_reading, set_enabled, set_password
+from mailflow.committee.words import LANGUAGES
 from mailflow.settings import local_time
 from mailflow.store.db import transaction
 
@@ -105,3 +106,17 @@ def _password(from_stdin: bool) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     password: str = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     return password
+@users.command("digest")
+@click.argument("name")
+@click.option("--email", help="The member's address for the weekly digest (an empty string stops it).")
+@click.option("--language", type=click.Choice(LANGUAGES), help="The digest's language.")
+@click.pass_context
+def digest_command(ctx: click.Context, name: str, email: str | None, language: str | None) -> None:
+    """Send a member the weekly digest at an address, in Russian, Kyrgyz or English.
+
+    Addresses in committee.addresses get it too (in Russian unless a member gave that address).
+    Example: mailflow users digest aigul --email aigul@committee.kg --language ky
+    """
+    with transaction(get_app(ctx).sessions()) as session:
+        set_digest_reading(session, name, email=email, language=language)
+    click.echo(f"user {name}: digest settings saved")

@@ -20,13 +20,13 @@ import jinja2
 from mailflow.campaign.letter import Campaign
 from mailflow.committee.review import reason_words
 from mailflow.committee.tally import RecTally, Segment, first_replies, respondents, tally
+from mailflow.committee.words import DEFAULT_LANGUAGE, words
 from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
 from mailflow.settings import SenderSettings
 from mailflow.store.reports import Facts
 
 WEEK = timedelta(days=7)
 QUOTED = ("disagree", "partial")
-STANCE_WORDS = {"agree": "за", "disagree": "против", "partial": "частично", "abstain": "воздерж.", "none": "нет ответа"}
 STANCE_COLOURS = {
     "agree": "#2e7d32",
     "disagree": "#c62828",
@@ -58,7 +58,7 @@ class QueueLink:
     item_id: int
     who: str
     waiting_since: datetime
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # the review codes; each reader's letter says them in the reader's language
     url: str
 
 
@@ -116,7 +116,7 @@ def build_digest(facts: Facts, *, end: datetime, web_url: str) -> Digest:
             item.item_id,
             orgs[item.recipient_id].organisation if item.recipient_id in orgs else item.from_address,
             item.created_at,
-            tuple(reason_words(code) for code in item.reasons),
+            item.reasons,
             f"{web_url.rstrip('/')}/review/{item.item_id}",
         )
         for item in sorted(facts.reviews, key=lambda i: (i.created_at, i.item_id))
@@ -170,25 +170,26 @@ def _shifts(facts: Facts) -> list[StanceShift]:
     return sorted(shifts, key=lambda s: (s.at, s.organisation))
 
 
-def summary_lines(digest: Digest) -> list[str]:
+def summary_lines(digest: Digest, language: str = DEFAULT_LANGUAGE) -> list[str]:
     """The headline figures, one sentence each: the text part of the letter and the top of the HTML one."""
+    w = words(language)
     return [
-        f"Новых ответов за неделю: {digest.new_replies} (новых организаций: {digest.new_respondents}).",
-        f"Ответили {digest.respondents} из {digest.recipients} организаций ({digest.rate}%).",
-        f"Ждут проверки: {len(digest.queue)}; недоставленных писем: {len(digest.bounces)}; "
-        f"не ответили: {len(digest.silent)}.",
+        w("digest.new", replies=digest.new_replies, respondents=digest.new_respondents),
+        w("digest.rate", respondents=digest.respondents, recipients=digest.recipients, rate=digest.rate),
+        w("digest.pending", queue=len(digest.queue), bounces=len(digest.bounces), silent=len(digest.silent)),
     ]
 
 
-def digest_context(digest: Digest, *, web_url: str) -> dict[str, Any]:
+def digest_context(digest: Digest, *, web_url: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     """What the `digest` templates receive; `lines` and `period` are the shape `mailflow preview` also uses."""
     last_day = digest.end - timedelta(seconds=1)
     return {
         "period": f"{digest.start:%d.%m.%Y} – {last_day:%d.%m.%Y}",
-        "lines": summary_lines(digest),
+        "lines": summary_lines(digest, language),
         "web_url": web_url,
         "digest": digest,
-        "stance_words": STANCE_WORDS,
+        "stance_words": words(language).stances(),
+        "reasons_of": lambda link: ", ".join(reason_words(code, language) for code in link.reasons),
         "stance_colours": STANCE_COLOURS,
         "bar": bar,
     }
@@ -208,14 +209,16 @@ def compose_digest(
     sender: SenderSettings,
     web_url: str,
     now: datetime,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ComposedLetter:
+    """The digest letter to one committee member, in the language they chose (`mailflow users digest`)."""
     return compose_letter(
         env,
         LetterKind.DIGEST,
         campaign,
-        Addressee(to),
+        Addressee(to, language=language),
         sender,
-        digest_context(digest, web_url=web_url),
+        digest_context(digest, web_url=web_url, language=language),
         message_id=new_message_id(LetterKind.DIGEST, "", sender.address),
         now=now,
     )

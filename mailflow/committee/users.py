@@ -20,6 +20,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
+from mailflow.committee.words import DEFAULT_LANGUAGE, LANGUAGES
 from mailflow.errors import AccountError
 from mailflow.store import users as store
 from mailflow.store.users import Member
@@ -105,6 +106,27 @@ def _existing(session: Session, username: str) -> store.Account:
 def _check_password(name: str, password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise AccountError(name, f"the password must have at least {MIN_PASSWORD} characters")
+def set_digest_reading(session: Session, username: str, *, email: str | None, language: str | None) -> None:
+    """Send the weekly digest to this member at `email` ("" stops it), in `language` (ru, ky or en)."""
+    if language is not None and language not in LANGUAGES:
+        raise AccountError(username, f"the digest's language is one of {', '.join(LANGUAGES)}")
+    if email and (email.count("@") != 1 or any(c.isspace() for c in email) or not email.partition("@")[2]):
+        raise AccountError(username, f"{email!r} is not an e-mail address")
+    if not store.set_digest_reading(
+        session, username, email=email.strip().lower() if email else email, language=language
+    ):
+        raise AccountError(username, "no such member")
+
+
+def digest_readers(session: Session, addresses: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Who gets the digest and in which language: the `committee.addresses` setting (in a member's language when
+    a member gave that address, else Russian) and every member who gave an address, each address once."""
+    members = store.digest_readers(session)
+    chosen = {email.lower(): language for email, language in members}
+    readers = {address.lower(): (address, chosen.get(address.lower(), DEFAULT_LANGUAGE)) for address in addresses}
+    for email, language in members:
+        readers.setdefault(email.lower(), (email, language))
+    return list(readers.values())
 
 
 def sign_in(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mailflow.app import App
 from mailflow.campaign.letter import Campaign
 from mailflow.campaign.recipients import read_recipients_file
+from mailflow.committee.report_files import ReportFormat, save_reports
 from mailflow.receiving.worker import CycleSummary
 from mailflow.schedule import preview_digest
 from mailflow.sending.compose import LetterKind
@@ -39,6 +40,7 @@ class DemoRun:
     cycle: CycleSummary
     acknowledgements: SendSummary
     digest: Path
+    reports: tuple[Path, ...]  # the consultation's report, DOCX and HTML in Russian
 
 
 def deliver_samples(maildir: Path, sessions: sessionmaker[Session]) -> int:
@@ -69,4 +71,9 @@ def run_demo(app: App, campaign: Campaign, recipients_file: Path) -> DemoRun:
     acknowledgements = app.send_due()
     finished = datetime.now(UTC)
     html_path, _ = preview_digest(app, campaign, end=finished, now=finished)
-    return DemoRun(imported, appeals, delivered, cycle, acknowledgements, html_path)
+    with transaction(app.sessions()) as session:
+        reports = save_reports(
+            session, campaign, app.settings.storage_dir / "reports", (ReportFormat.DOCX, ReportFormat.HTML),
+            language="ru", made=finished.date(),
+        )  # fmt: skip
+    return DemoRun(imported, appeals, delivered, cycle, acknowledgements, html_path, reports)

@@ -218,6 +218,8 @@ class UserRow(Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    email: Mapped[str | None] = mapped_column(String(320))  # where the member reads the weekly digest
+    language: Mapped[str] = mapped_column(String(5), default="ru", server_default="ru")  # ru | ky | en
 
 
 class LoginFailureRow(Base):

@@ -105,6 +105,29 @@ def record_failure(session: Session, username: str, *, address: str, at: datetim
     session.add(LoginFailureRow(username=username[:100], address=address[:64], at=at))
 
 
+def set_digest_reading(session: Session, username: str, *, email: str | None, language: str | None) -> bool:
+    """Where and in which language a member reads the digest; False when there is no such member."""
+    row = session.scalars(select(UserRow).where(UserRow.username == username)).one_or_none()
+    if row is None:
+        return False
+    if email is not None:
+        row.email = email or None
+    if language is not None:
+        row.language = language
+    session.add(
+        AuditRow(actor="cli", action="user.digest", subject=f"user:{username}", detail={"language": row.language})
+    )
+    return True
+
+
+def digest_readers(session: Session) -> list[tuple[str, str]]:
+    """(address, language) of every active member who gave an address, in the order they were added."""
+    query = (
+        select(UserRow.email, UserRow.language).where(UserRow.active, UserRow.email.is_not(None)).order_by(UserRow.id)
+    )
+    return [(email, language) for email, language in session.execute(query) if email]
+
+
 def count_failures(session: Session, username: str, *, address: str, since: datetime) -> int:
     query = select(func.count(LoginFailureRow.id)).where(
         LoginFailureRow.username == username[:100],

@@ -20,7 +20,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from mailflow.app import App
 from mailflow.committee.review import Clarify, OutboxClarifier
 from mailflow.errors import MailflowError, ReviewError
-from mailflow.web import dashboard, exports, login, queue, reply
+from mailflow.web import dashboard, exports, login, queue, reply, report
 from mailflow.web.context import EXTENSION, WebContext, web
 from mailflow.web.i18n import DEFAULT, LANGUAGES, header_time, match_words, reason_words, when, word
 
@@ -79,7 +79,7 @@ def create_app(
     )
     flask.before_request(_language)  # first, so that even a refused form is answered in the reader's language
     CSRFProtect(flask)
-    for module in (login, queue, reply, dashboard, exports):
+    for module in (login, queue, reply, dashboard, exports, report):
         flask.register_blueprint(module.blueprint)
     flask.before_request(login.require_login)
     flask.after_request(_headers)

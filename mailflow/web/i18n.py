@@ -92,6 +92,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "dash.reminders": ("Напоминаний", "Reminders"),
     "dash.last_reply": ("Последний ответ", "Last reply"),
     "dash.no_reasons": ("Обоснований пока нет.", "No reasons yet."),
+    "dash.report": ("Отчёт о консультации", "The consultation's report"),
+    "dash.report_note": (
+        "Все цифры подсчитаны сейчас; DOCX можно править в Word.",
+        "Every figure is counted now; the DOCX can be edited in Word.",
+    ),
     "dash.back": ("← к сводке", "← back to the dashboard"),
     "status.not_sent": ("не отправлено", "not sent"),
     "status.sent": ("отправлено", "sent"),

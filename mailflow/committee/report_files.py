@@ -1,0 +1,75 @@
+"""The report as files: read from the database, rendered in a format, written where asked.
+
+The I/O edge around the pure `report` core, shared by `mailflow report`, the dashboard's download and the demo.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from mailflow.campaign.letter import Campaign
+from mailflow.committee.report import Report, build_report
+from mailflow.committee.report_docx import report_docx
+from mailflow.committee.report_html import report_html
+from mailflow.committee.report_pdf import report_pdf
+from mailflow.store.report_counts import reading_counts
+from mailflow.store.reports import load_facts
+
+
+class ReportFormat(StrEnum):
+    DOCX = "docx"
+    HTML = "html"
+    PDF = "pdf"
+
+    @property
+    def mimetype(self) -> str:
+        return {
+            ReportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ReportFormat.HTML: "text/html; charset=utf-8",
+            ReportFormat.PDF: "application/pdf",
+        }[self]
+
+
+def load_report(session: Session, campaign: Campaign, *, language: str, made: date) -> Report:
+    """The report from the database as it stands: one read of the facts, the method figures in SQL."""
+    return build_report(
+        campaign, load_facts(session, campaign.slug), reading_counts(session, campaign.slug), language=language,
+        made=made,
+    )  # fmt: skip
+
+
+def render_report(report: Report, fmt: ReportFormat) -> bytes:
+    """The report's bytes in `fmt`."""
+    if fmt is ReportFormat.DOCX:
+        return report_docx(report)
+    html = report_html(report)
+    return html.encode("utf-8") if fmt is ReportFormat.HTML else report_pdf(html)
+
+
+def report_name(slug: str, report: Report, fmt: ReportFormat) -> str:
+    """`appeal-2023-report-ru-2026-12-03.docx`: sorts by date, says the language."""
+    return f"{slug}-report-{report.language}-{report.made:%Y-%m-%d}.{fmt.value}"
+
+
+def write_report(report: Report, fmt: ReportFormat, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(render_report(report, fmt))
+    return path
+
+
+def save_reports(
+    session: Session,
+    campaign: Campaign,
+    directory: Path,
+    formats: tuple[ReportFormat, ...],
+    *,
+    language: str,
+    made: date,
+) -> tuple[Path, ...]:
+    """The report built once and written in each format under its own name (`report_name`) in `directory`."""
+    report = load_report(session, campaign, language=language, made=made)
+    return tuple(write_report(report, fmt, directory / report_name(campaign.slug, report, fmt)) for fmt in formats)
