@@ -51,7 +51,7 @@ _BOUNCE_SUBJECT = re.compile(
     r"delivery (?:has )?failed|failure notice|delivery failure|non-?delivery|message not delivered|"
     r"mail system error|(?:message|mail) rejected|недоставленное сообщение|"
     r"не удалось доставить|не доставлено|сообщение не доставлено|возвращенное сообщение|жеткирилген жок|"
-    r"配信不能|送信できませんでした|不達|宛先不明",
+    r"配信不能|送信できませんでした|不達|宛先不明|エラー通知",
     re.I,
 )
 # RFC 3464 reports and classic bounces whose only failure signal is their text
@@ -157,9 +157,11 @@ def _bounce(mail: MimeMessage, own_text: OwnText, own: OwnIdentity | None) -> Ve
     automatic = bool(mail.header("Auto-Submitted")) or not mail.in_reply_to
     # sent by a machine for sure: RFC 3834 says so, or the null reverse-path of RFC 5321 §4.5.5 that every
     # delivery report carries; a person's new message saying "could not be delivered" is neither
-    machine = bool(mail.header("Auto-Submitted")) or mail.header("Return-Path").strip() == "<>"
+    null_sender = mail.header("Return-Path").strip() == "<>" or mail.header("From").strip() == "<>"
+    machine = bool(mail.header("Auto-Submitted")) or null_sender
     looks_bounced = (
         _BOUNCE_SENDER.match(sender) is not None
+        or mail.header("From").strip() == "<>"  # McAfee's gateway writes the null sender into From
         or bool(mail.header("X-Failed-Recipients"))
         or (bool(_BOUNCE_SUBJECT.search(mail.subject)) and not mail.in_reply_to)
         or (_BOUNCE_SENDER_NAME.search(mail.from_name) is not None and automatic)
