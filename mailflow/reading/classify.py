@@ -51,7 +51,7 @@ _BOUNCE_SUBJECT = re.compile(
     r"delivery (?:has )?failed|failure notice|delivery failure|non-?delivery|message not delivered|"
     r"mail system error|(?:message|mail) rejected|недоставленное сообщение|"
     r"не удалось доставить|не доставлено|сообщение не доставлено|возвращенное сообщение|жеткирилген жок|"
-    r"配信不能|送信できませんでした|不達|宛先不明",
+    r"配信不能|送信できませんでした|不達|宛先不明|エラー通知",
     re.I,
 )
 # RFC 3464 reports and classic bounces whose only failure signal is their text
@@ -155,11 +155,13 @@ def _bounce(mail: MimeMessage, own_text: OwnText, own: OwnIdentity | None) -> Ve
         return report
     sender = mail.from_address or ""
     automatic = bool(mail.header("Auto-Submitted")) or not mail.in_reply_to
+    null_from = mail.header("From").strip() == "<>"  # McAfee's gateway writes the null sender into From
     # sent by a machine for sure: RFC 3834 says so, or the null reverse-path of RFC 5321 §4.5.5 that every
     # delivery report carries; a person's new message saying "could not be delivered" is neither
-    machine = bool(mail.header("Auto-Submitted")) or mail.header("Return-Path").strip() == "<>"
+    machine = bool(mail.header("Auto-Submitted")) or null_from or mail.header("Return-Path").strip() == "<>"
     looks_bounced = (
         _BOUNCE_SENDER.match(sender) is not None
+        or null_from
         or bool(mail.header("X-Failed-Recipients"))
         or (bool(_BOUNCE_SUBJECT.search(mail.subject)) and not mail.in_reply_to)
         or (_BOUNCE_SENDER_NAME.search(mail.from_name) is not None and automatic)

@@ -20,8 +20,6 @@ MISSES: frozenset[str] = frozenset(
     {
         "sisimai_lhost-apachejames-01",
         "sisimai_lhost-fml-03",
-        "sisimai_lhost-kddi-01",
-        "sisimai_lhost-mcafee-04",
         "sisimai_lhost-messagingserver-07",
         "sisimai_lhost-outlook-06",
         "sisimai_lhost-sendmail-29",
