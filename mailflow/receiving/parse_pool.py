@@ -113,8 +113,8 @@ class Watchdog:
     def read(self, raw: bytes, setup: _Setup) -> Result:
         if self.stop.is_set():
             return Interrupted()
-        connection = self._start(setup)
         try:
+            connection = self._start(setup)
             connection.send_bytes(raw)
             deadline = time.monotonic() + self.seconds
             while not connection.poll(_POLL):
@@ -128,9 +128,11 @@ class Watchdog:
             result: ParsedReply | None = connection.recv()
             return result
         except (EOFError, OSError) as exc:  # the reader died under it: the worker parses the message itself
-            logger.warning("the reader process failed (%s)", exc)
+            stopping = self.stop.is_set()
+            if not stopping:
+                logger.warning("the reader process failed (%s)", exc)
             self.close()
-            return None
+            return Interrupted() if stopping else None
 
     def _start(self, setup: _Setup) -> Connection:
         if self._connection is not None and self._setup != setup:
@@ -141,6 +143,11 @@ class Watchdog:
             process.start()
             theirs.close()
             self._process, self._connection, self._setup = process, ours, setup
+            # ready: the limit is for reading, not for starting a process (which a stop need not wait for)
+            while not ours.poll(_POLL):
+                if self.stop.is_set() or not process.is_alive():
+                    raise EOFError("the reader did not start")
+            ours.recv_bytes()
         return self._connection
 
     @property
@@ -152,6 +159,7 @@ class Watchdog:
         if self._process is not None:
             self._process.kill()
             self._process.join()
+            self._process.close()
         if self._connection is not None:
             self._connection.close()
         self._process = self._connection = self._setup = None
@@ -292,6 +300,7 @@ def _exit_with(parent: int) -> None:
 def _serve(connection: Connection, setup: _Setup, parent: int) -> None:
     """The watchdog's reader: read each message sent, send its reading back, until the pipe closes."""
     _exit_with(parent)
+    connection.send_bytes(b"ready")
     while True:
         try:
             raw = connection.recv_bytes()
