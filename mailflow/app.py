@@ -116,7 +116,7 @@ class App:
             max_message_bytes=self.settings.storage.max_message_bytes,
             batch_limit=self.settings.worker.batch,
             lease_ttl=timedelta(seconds=3 * self.settings.worker.wait_seconds + 60),
-            pool=ParsePool(self.parse_processes()),
+            pool=ParsePool(self.parse_processes(), read_seconds=self.settings.worker.read_seconds),
         )
 
     def parse_processes(self) -> int:

@@ -74,6 +74,7 @@ class WorkerSettings:
     wait_seconds: int = _setting(60, "IDLE (or poll) this long between fetches; IDLE is renewed well before 9 min")
     acknowledge: bool = _setting(True, "send the acknowledgement letter after a reply is recorded automatically")
     parse_processes: int = _setting(0, "processes reading a backlog ahead; 0: one per CPU core if there are several")
+    read_seconds: int = _setting(10, "a message still being read after this long is stopped and quarantined")
 
 
 @dataclass(frozen=True)

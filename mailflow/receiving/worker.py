@@ -5,7 +5,9 @@ anything reads it, then processed in one transaction, filed on the server only a
 only then does the mailbox cursor move past it. Killed between any two steps, the next run fetches the
 messages again, dedupe turns each into its row, and it is finished (or just filed): nothing is lost, nothing
 is counted twice, nothing stays in the inbox unfiled. One bad message is quarantined; the rest of its batch
-goes on. While a batch is stored and recorded, its messages are read ahead (`mailflow.receiving.parse_pool`).
+goes on. While a batch is stored and recorded, its messages are read ahead (`mailflow.receiving.parse_pool`),
+never in the worker's own process: a reading that runs past its limit is ended and its message quarantined.
+A database that is locked or away is waited for, with back-off, like a mail server that is away.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from mailflow.errors import FetchError, MailflowError
+from mailflow.errors import FetchError, MailflowError, StorageError
 from mailflow.lifecycle import MessageStatus
 from mailflow.mailbox.fetch import DEFAULT_BATCH_MESSAGES, Batch, FetchedMessage, Mailbox, Outcome
-from mailflow.reading.reply import ReviewReason
+from mailflow.reading.reply import ParsedReply, ReviewReason
 from mailflow.receiving.ingest import Context, Processed, Reading, outcome_of, process_message
-from mailflow.receiving.parse_pool import ParsePool, ReadAhead
+from mailflow.receiving.parse_pool import Interrupted, Overran, ParsePool, ReadAhead
 from mailflow.store.db import transaction
 from mailflow.store.inbound import (
     StoredMessage,
@@ -39,7 +41,7 @@ from mailflow.store.inbound import (
     release_lease,
     store_fetched_batch,
 )
-from mailflow.store.messages import fail_message, hold_messages, message_view
+from mailflow.store.messages import fail_message, hold_messages, load_message, message_view
 from mailflow.store.reviews import open_review
 
 logger = logging.getLogger(__name__)
@@ -81,6 +83,11 @@ class _Done:
 
 _Fetched = tuple[FetchedMessage, StoredMessage]
 _Pair = tuple[FetchedMessage, _Done]
+_Reading = Reading | Overran | Interrupted | None
+
+
+class _Stopping(Exception):
+    """A reading was given up because `stop` is set: the batch ends before this message."""
 
 
 @dataclass
@@ -105,6 +112,9 @@ class Worker:
     # reads a backlog's batch on the other cores; by default every message is read in this process
     pool: ParsePool = field(default_factory=lambda: ParsePool(0))
     _held: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        self.pool.use_stop(self.stop)  # a stop ends the reading in hand too
 
     def cycle(self) -> CycleSummary:
         """One fetch and everything it brought; the message in hand is finished even when `stop` is set."""
@@ -162,9 +172,11 @@ class Worker:
                 return self._each(
                     pairs, lambda i, stored: self._handle(session, stored, ctx, _reading(readings, i, pairs[i]))
                 )
+        except StorageError:
+            raise  # the database, not a message: the run waits for it and tries the batch again
         except (MailflowError, LookupError, ValueError) as exc:
             logger.warning("a message failed (%s); processing the batch one message at a time", exc)
-        return self._each(pairs, lambda _, stored: self._isolated(stored, ctx))
+        return self._each(pairs, lambda i, stored: self._isolated(stored, ctx, _reading(readings, i, pairs[i])))
 
     def _each(self, pairs: list[_Fetched], handle: Callable[[int, StoredMessage], _Done]) -> list[_Pair]:
         """`handle` each stored message (and its position) once, as a message appended twice is in one batch
@@ -175,12 +187,15 @@ class Worker:
             if self.stop.is_set():
                 break
             outcome = finished.get(stored.inbound_id)
-            item = _Done(outcome, duplicate=True) if outcome is not None else handle(position, stored)
+            try:
+                item = _Done(outcome, duplicate=True) if outcome is not None else handle(position, stored)
+            except _Stopping:
+                break
             finished[stored.inbound_id] = item.outcome
             done.append((message, item))
         return done
 
-    def _handle(self, session: Session, stored: StoredMessage, ctx: Context, reading: Reading | None) -> _Done:
+    def _handle(self, session: Session, stored: StoredMessage, ctx: Context, reading: _Reading) -> _Done:
         """Process a stored message in `session`; one finished by an earlier run is only looked up, to be filed
         again. Raises what processing raises: the caller decides between rolling back and quarantining."""
         if stored.duplicate and stored.status is not MessageStatus.STORED:
@@ -189,15 +204,28 @@ class Worker:
         if stored.status is MessageStatus.FAILED:  # stored oversized: quarantined, shown to a person
             self._review_failure(session, stored.inbound_id, message_view(session, stored.inbound_id).last_error or "")
             return _Done(Outcome.REVIEW, failed=True)
+        if reading is None:  # not read ahead (or its reader died): read now, under the watchdog all the same
+            _, raw = load_message(session, stored.inbound_id)
+            result = self.pool.read_one(raw, ctx.campaign, ctx.limits, ctx.own)
+            reading = Reading(raw, result) if isinstance(result, ParsedReply) else result
+        if isinstance(reading, Interrupted):
+            raise _Stopping
+        if isinstance(reading, Overran):
+            logger.warning("message %s: %s; quarantined", stored.inbound_id, reading.reason)
+            fail_message(session, stored.inbound_id, error=reading.reason, at=self.now())
+            self._review_failure(session, stored.inbound_id, reading.reason)
+            return _Done(Outcome.REVIEW, failed=True)
         processed = process_message(session, stored.inbound_id, ctx, now=self.now(), reading=reading)
         return _Done(processed.outcome, processed)
 
-    def _isolated(self, stored: StoredMessage, ctx: Context) -> _Done:
+    def _isolated(self, stored: StoredMessage, ctx: Context, reading: _Reading) -> _Done:
         """`_handle` in a transaction of its own, quarantining the message if it fails: one bad message never
         stops a run."""
         try:
             with transaction(self.sessions) as session:
-                return self._handle(session, stored, ctx, None)
+                return self._handle(session, stored, ctx, reading)
+        except StorageError:
+            raise
         except (MailflowError, LookupError, ValueError) as exc:
             logger.warning("message %s failed: %s", stored.inbound_id, exc)
             self._quarantine(stored.inbound_id, f"{type(exc).__name__}: {exc}")
@@ -225,7 +253,7 @@ class Worker:
             while not self.stop.is_set():
                 try:
                     summary = self.cycle()
-                except FetchError as exc:
+                except (FetchError, StorageError) as exc:  # the server or the database away (or locked)
                     logger.warning("%s; retrying in %.0f s", exc, backoff)
                     self.stop.wait(backoff)
                     backoff = min(backoff * 2, max_backoff)
@@ -259,7 +287,7 @@ class Worker:
             self.pool.close()
 
 
-def _reading(readings: ReadAhead, position: int, fetched: _Fetched) -> Reading | None:
+def _reading(readings: ReadAhead, position: int, fetched: _Fetched) -> _Reading:
     """The reading of a fetched message, if it is the reading of the stored bytes. A copy whose bytes differ
     (the same Message-ID with other bytes, stored by a killed run and never processed) is read from the
     database instead."""

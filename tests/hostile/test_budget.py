@@ -34,7 +34,7 @@ def test_each_hostile_message_is_read_within_two_seconds(name: str) -> None:
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(name, marks=_STANCE_STAGE) if name in STANCES or name == "4-pdf-long-text" else name
+        pytest.param(name, marks=_STANCE_STAGE) if name in STANCES or name in ("4-pdf-long-text", "long-word") else name
         for name in sorted({*READING, *STANCES})
     ],
 )

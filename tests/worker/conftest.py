@@ -17,11 +17,14 @@ from imapclient.exceptions import IMAPClientError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from mailflow.app import App
 from mailflow.mailbox.fetch import Batch, Mailbox, Outcome
 from mailflow.mailbox.imap import ImapConfig, ImapMailbox
+from mailflow.settings import load_settings
 from mailflow.store.db import make_engine, transaction, upgrade
 from mailflow.store.inbound import StoredMessage, advance_cursor, read_state, store_fetched
 from mailflow.store.models import InboundRow
+from tests.appeal import queue_appeal
 from tests.worker.dovecot import Dovecot
 
 DovecotFactory = Callable[..., Dovecot]
@@ -181,3 +184,19 @@ def store_batch(
 def inbound_count(sessions: sessionmaker[Session]) -> int:
     with transaction(sessions) as session:
         return len(session.scalars(select(InboundRow.id)).all())
+
+
+@pytest.fixture
+def app(tmp_path: Path, database_url: str) -> Iterator[App]:
+    """The embedded defaults on a Maildir, the sample recipients imported and their appeal sent to files."""
+    environ = {
+        "MAILFLOW_DATABASE_URL": database_url,
+        "MAILFLOW_STORAGE_DIR": str(tmp_path / "storage"),
+        "MAILFLOW_MAILBOX_KIND": "maildir",
+        "MAILFLOW_MAILBOX_MAILDIR": str(tmp_path / "maildir"),
+    }
+    app = App(load_settings(None, environ))
+    queue_appeal(app)
+    app.send_due()
+    yield app
+    app.close()

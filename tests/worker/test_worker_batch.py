@@ -28,7 +28,6 @@ from mailflow.reading.mime import ParseLimits
 from mailflow.reading.reply import ParsedReply
 from mailflow.receiving.parse_pool import ParsePool, ReadAhead
 from mailflow.sending.compose import LetterKind
-from mailflow.settings import load_settings
 from mailflow.store.db import transaction
 from mailflow.store.models import (
     InboundRow,
@@ -40,29 +39,13 @@ from mailflow.store.models import (
     ResponseRow,
     ReviewItemRow,
 )
-from tests.appeal import SAMPLE_RECIPIENTS, queue_appeal
+from tests.appeal import SAMPLE_RECIPIENTS
 from tests.mailmaker import CLIENTS, make_reply
 
 AUTO_REPLY = (
     b"From: aida@policy-lab.example\r\nTo: dialog@committee.example\r\nSubject: Automatic reply\r\n"
     b"Message-ID: <auto-1@policy-lab.example>\r\nAuto-Submitted: auto-replied\r\n\r\nOut of office.\r\n"
 )
-
-
-@pytest.fixture
-def app(tmp_path: Path, database_url: str) -> Iterator[App]:
-    """The embedded defaults on a Maildir, the sample recipients imported and their appeal sent to files."""
-    environ = {
-        "MAILFLOW_DATABASE_URL": database_url,
-        "MAILFLOW_STORAGE_DIR": str(tmp_path / "storage"),
-        "MAILFLOW_MAILBOX_KIND": "maildir",
-        "MAILFLOW_MAILBOX_MAILDIR": str(tmp_path / "maildir"),
-    }
-    app = App(load_settings(None, environ))
-    queue_appeal(app)
-    app.send_due()
-    yield app
-    app.close()
 
 
 def test_a_message_that_fails_is_quarantined_and_the_rest_of_its_batch_is_recorded_and_filed(
