@@ -191,11 +191,11 @@ class OutboxClarifier:
         )
 
 
-def review_queue(session: Session) -> list[QueueRow]:
-    return decisions.queue(session)
+def review_queue(session: Session, *, after: int | None = None, limit: int | None = None) -> list[QueueRow]:
+    return decisions.queue(session, after=after, limit=limit)
 
 
-def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits) -> ReplyView:
+def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits, search: str = "") -> ReplyView:
     """Everything a reviewer needs on one page, read from the stored bytes and the parser's result."""
     item = decisions.load_item(session, item_id)
     parsed = item.parsed
@@ -235,7 +235,7 @@ def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits
         html=sanitise_html(mail.html) if mail is not None and mail.html else None,
         attachments=tuple(attachments),
         rows=rows,
-        candidates=tuple(decisions.recipients(session, slug)),
+        candidates=tuple(decisions.recipients(session, slug, search=search)) if item.recipient is None else (),
         error=error or parsed.get("error"),
     )
 
