@@ -150,12 +150,7 @@ def build_digest(session: Session, slug: str, *, end: datetime, web_url: str, li
         tallies=tally(session, facts),
         reasons=tuple(QuotedReason(*r) for r in reasons),
         shifts=tuple(StanceShift(s.organisation, s.rec_id, s.old, s.new, s.at) for s in shifts),
-        queue=tuple(
-            QueueLink(
-                q.item_id, q.who, q.created_at, tuple(reason_words(c) for c in q.reasons), f"{base}/review/{q.item_id}"
-            )
-            for q in queue
-        ),
+        queue=tuple(QueueLink(q.item_id, q.who, q.created_at, q.reasons, f"{base}/review/{q.item_id}") for q in queue),
         bounces=tuple(Undelivered(b.organisation, b.email, b.kind) for b in bounced),
         silent=tuple(Silent(p.recipient.organisation, p.recipient.sector, p.reminders) for p in silent),
         totals=Totals(reasons_total, shifts_total, queue_total, bounces_total, silent_total),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
@@ -86,6 +86,17 @@ class ReasonRow:
     reason: str
 
 
+class ReasonQuote(NamedTuple):
+    """A stance given with its reason, as the reasons export writes it and the report quotes it."""
+
+    rec_id: str
+    text: str  # the recommendation's
+    organisation: str
+    sector: str
+    stance: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class ShiftRow:
     organisation: str
@@ -101,6 +112,15 @@ class QueueFact:
     who: str  # the organisation, else the sender's address
     created_at: datetime
     reasons: tuple[str, ...]  # the codes
+
+
+@dataclass(frozen=True)
+class OrganisationOutcome:
+    """Where one organisation ended up, for the report's annex: when it first answered, whether mail bounced."""
+
+    recipient: RecipientFact
+    first_reply_at: datetime | None  # its first human reply; None: it has not answered
+    bounced: bool  # a letter to it came back
 
 
 @dataclass(frozen=True)
@@ -168,6 +188,42 @@ def respondents_before(session: Session, campaign_id: int, moments: Sequence[dat
     first = _first_replies(campaign_id)
     columns = [func.coalesce(func.sum(case((first.c.first_at < at, 1), else_=0)), 0) for at in moments]
     return [int(n) for n in session.execute(select(*columns).select_from(first)).one()]
+
+
+def organisation_outcomes(session: Session, campaign_id: int) -> Iterator[OrganisationOutcome]:
+    """Every organisation by name with its first reply and whether a letter to it bounced, streamed: one query
+    (the first replies grouped in SQL, an indexed EXISTS for the bounce) whose rows arrive a few hundred at a time."""
+    first = _first_replies(campaign_id)
+    bounced = (
+        select(LetterRow.id).where(LetterRow.recipient_id == RecipientRow.id, LetterRow.status == "bounced").exists()
+    )
+    query = (
+        select(
+            RecipientRow.id,
+            RecipientRow.organisation,
+            RecipientRow.email,
+            RecipientRow.sector,
+            first.c.first_at,
+            bounced.label("bounced"),
+        )
+        .outerjoin(first, first.c.recipient_id == RecipientRow.id)
+        .where(RecipientRow.campaign_id == campaign_id)
+        .order_by(RecipientRow.organisation, RecipientRow.id)
+        .execution_options(yield_per=STREAM_ROWS)
+    )
+    for recipient_id, org, email, sector, first_at, was_bounced in session.execute(query):
+        recipient = RecipientFact(recipient_id, org, email, sector)
+        yield OrganisationOutcome(recipient, _utc_or_none(first_at), bool(was_bounced))
+
+
+def appeals_sent_span(session: Session, campaign_id: int) -> tuple[datetime, datetime] | None:
+    """When the first and the last appeal left; None before any has."""
+    first, last = session.execute(
+        select(func.min(LetterRow.sent_at), func.max(LetterRow.sent_at)).where(
+            LetterRow.campaign_id == campaign_id, LetterRow.kind == "appeal", LetterRow.sent_at.is_not(None)
+        )
+    ).one()
+    return None if first is None or last is None else (utc(first), utc(last))
 
 
 def replies_between(session: Session, campaign_id: int, start: datetime, end: datetime) -> int:
@@ -332,9 +388,8 @@ def stances_by_organisation(session: Session, campaign_id: int) -> Iterator[tupl
         yield current, stances
 
 
-def reasons_stream(session: Session, campaign_id: int) -> Iterator[tuple[str, str, str, str, str, str]]:
-    """(rec_id, text, organisation, sector, stance, reason) of every stance with a reason, by recommendation,
-    objections first, then organisation; streamed."""
+def reasons_stream(session: Session, campaign_id: int) -> Iterator[ReasonQuote]:
+    """Every stance with a reason, by recommendation, objections first, then organisation; streamed."""
     query = (
         select(
             RecommendationRow.rec_id,
@@ -356,7 +411,7 @@ def reasons_stream(session: Session, campaign_id: int) -> Iterator[tuple[str, st
         .execution_options(yield_per=STREAM_ROWS)
     )
     for row in session.execute(query):
-        yield row.rec_id, row.text, row.organisation, row.sector, row.stance, row.reason
+        yield ReasonQuote(row.rec_id, row.text, row.organisation, row.sector, row.stance, row.reason)
 
 
 def week_reasons(
