@@ -87,6 +87,7 @@ def due_for_reminder(
         LetterRow.kind == LetterKind.APPEAL.value,
         LetterRow.status == LetterStatus.SENT.value,
         LetterRow.recipient_id.not_in(answered),
+        LetterRow.recipient_id.not_in(complainers()),
     )
     reminders = dict(
         session.execute(
@@ -95,10 +96,9 @@ def due_for_reminder(
             .group_by(LetterRow.recipient_id)
         ).all()
     )
-    complained = complainers(session)
     due = []
     for recipient_id, address, sent_at in session.execute(appeals):
-        if sent_at is None or recipient_id in complained:
+        if sent_at is None:
             continue
         if reminders.get(recipient_id, 0) < max_reminders and now - utc(sent_at) >= timedelta(days=after_days):
             due.append(address)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, Select, func, select
 from sqlalchemy.orm import Session
 
 from mailflow.campaign.directory import PUBLIC_DOMAINS, Directory, Recipient, SentLetter
@@ -273,19 +273,19 @@ def _row(session: Session, inbound_id: int) -> InboundRow:
     return row
 
 
-def complainers(session: Session) -> set[int]:
-    """Recipients whose mail server reported that they marked our letter as spam (RFC 5965 feedback reports)."""
-    query = select(InboundRow.recipient_id).where(
+def complainers() -> Select[int | None]:
+    """Recipients whose mail server reported that they marked our letter as spam (RFC 5965 feedback reports):
+    a subquery, so a caller filters by it in SQL (no NULL in it, so NOT IN works)."""
+    return select(InboundRow.recipient_id).where(
         InboundRow.kind == "feedback_report", InboundRow.recipient_id.is_not(None)
     )
-    return {recipient_id for recipient_id in session.scalars(query) if recipient_id is not None}
 
 
 def complaining(session: Session) -> list[tuple[str, str]]:
     """The organisation and address of each recipient who marked our letter as spam, for the secretary."""
     query = (
         select(RecipientRow.organisation, RecipientRow.email)
-        .where(RecipientRow.id.in_(select(InboundRow.recipient_id).where(InboundRow.kind == "feedback_report")))
+        .where(RecipientRow.id.in_(complainers()))
         .order_by(RecipientRow.organisation)
     )
     return [(organisation, email) for organisation, email in session.execute(query)]
