@@ -83,8 +83,13 @@ class App:
             max_message_bytes=storage.max_message_bytes, max_attachment_bytes=storage.max_attachment_bytes
         )
 
-    def templates(self) -> jinja2.Environment:
+    @cached_property
+    def _templates(self) -> jinja2.Environment:
         return template_environment(templates_dir(self.settings.root))
+
+    def templates(self) -> jinja2.Environment:
+        """One environment per process, so each template is compiled once (Jinja reloads a file that changed)."""
+        return self._templates
 
     def mailbox(self) -> Mailbox:
         if self.settings.mailbox.kind == "imap":

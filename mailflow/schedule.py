@@ -35,7 +35,7 @@ from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.messages import complainers
 from mailflow.store.models import LetterRow, ResponseRow
-from mailflow.store.reports import load_facts, utc
+from mailflow.store.reports import utc
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ def due_for_reminder(
         LetterRow.kind == LetterKind.APPEAL.value,
         LetterRow.status == LetterStatus.SENT.value,
         LetterRow.recipient_id.not_in(answered),
+        LetterRow.recipient_id.not_in(complainers()),
     )
     reminders = dict(
         session.execute(
@@ -95,10 +96,9 @@ def due_for_reminder(
             .group_by(LetterRow.recipient_id)
         ).all()
     )
-    complained = complainers(session)
     due = []
     for recipient_id, address, sent_at in session.execute(appeals):
-        if sent_at is None or recipient_id in complained:
+        if sent_at is None:
             continue
         if reminders.get(recipient_id, 0) < max_reminders and now - utc(sent_at) >= timedelta(days=after_days):
             due.append(address)
@@ -153,7 +153,7 @@ def queue_digest(app: App, campaign: Campaign, *, now: datetime) -> int:
     templates = app.templates()
     with transaction(app.sessions()) as session:
         campaign_id = sync_campaign(session, campaign).id
-        digest = build_digest(load_facts(session, campaign.slug), end=now, web_url=settings.committee.web_url)
+        digest = build_digest(session, campaign.slug, end=now, web_url=settings.committee.web_url)
         year, week, _ = now.isocalendar()
         queued = 0
         for address, language in digest_readers(session, settings.committee.addresses):
@@ -172,7 +172,7 @@ def preview_digest(app: App, campaign: Campaign, *, end: datetime, now: datetime
     `storage/digests/` (.html and .eml) to look at; nothing is queued."""
     settings = app.settings
     with transaction(app.sessions()) as session:
-        digest = build_digest(load_facts(session, campaign.slug), end=end, web_url=settings.committee.web_url)
+        digest = build_digest(session, campaign.slug, end=end, web_url=settings.committee.web_url)
         readers = digest_readers(session, settings.committee.addresses) or [(settings.sender.address, "ru")]
     letter = compose_digest(
         app.templates(), campaign, digest, to=readers[0][0], sender=settings.sender,

@@ -24,10 +24,8 @@ from mailflow.sending.outbox import queue_letters
 from mailflow.settings import load_settings
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction, upgrade
-from mailflow.store.messages import complainers
 from mailflow.store.models import LetterRow
 from mailflow.store.recipients import import_recipients, list_recipients
-from mailflow.store.reports import load_facts
 from mailflow.store.responses import record_stances
 from tests.appeal import SAMPLE_RECIPIENTS
 
@@ -117,8 +115,7 @@ def test_an_organisation_that_marked_the_appeal_as_spam_gets_no_reminder_and_is_
     assert (summary.recorded, summary.flagged) == (1, 0)  # kept out of the review queue
     with transaction(app.sessions()) as session:
         due = due_for_reminder(session, campaign_id, now=T0 + timedelta(days=8), after_days=7, max_reminders=2)
-        facts = load_facts(session, campaign.slug)
-        status = build_status(facts, messages={}, mailboxes=[], complainers=complainers(session))
+        status = build_status(session, campaign.slug, messages={}, mailboxes=[])
     assert len(due) == 11 and "umut@umut-fund.example" not in due
     assert status.replied == 0  # a complaint is no reply
     shown = [line for line in render_status(status, timezone="UTC") if "spam" in line]

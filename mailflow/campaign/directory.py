@@ -39,7 +39,7 @@ class Directory:
     """The lookup tables of one campaign, built once per run with `Directory.build`."""
 
     own_address: str  # the sender address whose plus-addresses carry tokens
-    recipients: tuple[Recipient, ...] = ()
+    recipients: Iterable[Recipient] = ()  # read once per use: the store streams them
     by_id: Mapping[int, Recipient] = field(default_factory=dict)
     by_token: Mapping[str, Recipient] = field(default_factory=dict)
     by_email: Mapping[str, Recipient] = field(default_factory=dict)

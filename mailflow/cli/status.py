@@ -14,18 +14,12 @@ from mailflow.demo import run_demo
 from mailflow.lifecycle import LetterStatus
 from mailflow.store.db import transaction
 from mailflow.store.inbound import mailbox_states
-from mailflow.store.messages import complainers, message_counts
-from mailflow.store.reports import load_facts
+from mailflow.store.messages import message_counts
 
 
 def _status_lines(app: App, slug: str) -> list[str]:
     with transaction(app.sessions()) as session:
-        status = build_status(
-            load_facts(session, slug),
-            messages=message_counts(session),
-            mailboxes=mailbox_states(session),
-            complainers=complainers(session),
-        )
+        status = build_status(session, slug, messages=message_counts(session), mailboxes=mailbox_states(session))
     return render_status(status, timezone=app.settings.schedule.timezone)
 
 

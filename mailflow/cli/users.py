@@ -106,6 +106,8 @@ def _password(from_stdin: bool) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     password: str = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     return password
+
+
 @users.command("digest")
 @click.argument("name")
 @click.option("--email", help="The member's address for the weekly digest (an empty string stops it).")

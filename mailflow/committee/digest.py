@@ -1,8 +1,9 @@
 """The weekly digest: where the consultation stands, computed from the database for a week ending at a time.
 
-`build_digest` is pure over `Facts` (the test recounts every number from the rows); `compose_digest` renders it
-through the committee's `digest` template as a letter (HTML for mail clients: tables and inline styles, no
-JavaScript); `write_preview` puts it in `storage/digests/` for `mailflow digest --preview`.
+`build_digest` asks the database for counts and the first items of each list (the test recounts every number
+from the rows); `compose_digest` renders it through the committee's `digest` template as a letter (HTML for
+mail clients: tables and inline styles, no JavaScript); `write_preview` puts it in `storage/digests/` for
+`mailflow digest --preview`.
 """
 
 from __future__ import annotations
@@ -16,16 +17,27 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from sqlalchemy.orm import Session
 
 from mailflow.campaign.letter import Campaign
 from mailflow.committee.review import reason_words
-from mailflow.committee.tally import RecTally, Segment, first_replies, respondents, tally
+from mailflow.committee.tally import RecTally, Segment, tally
 from mailflow.committee.words import DEFAULT_LANGUAGE, words
 from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
 from mailflow.settings import SenderSettings
-from mailflow.store.reports import Facts
+from mailflow.store.reports import (
+    bounces,
+    campaign_facts,
+    open_queue,
+    replies_between,
+    respondents_before,
+    silent_page,
+    week_reasons,
+    week_shifts,
+)
 
 WEEK = timedelta(days=7)
+LIST_LIMIT = 20  # items per list in the letter; the web pages have the rest
 QUOTED = ("disagree", "partial")
 STANCE_COLOURS = {
     "agree": "#2e7d32",
@@ -77,6 +89,17 @@ class Silent:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """How many items each list of the digest has in all; the digest itself shows the first `LIST_LIMIT`."""
+
+    reasons: int
+    shifts: int
+    queue: int
+    bounces: int
+    silent: int
+
+
+@dataclass(frozen=True)
 class Digest:
     title: str
     start: datetime
@@ -91,83 +114,47 @@ class Digest:
     queue: tuple[QueueLink, ...]
     bounces: tuple[Undelivered, ...]
     silent: tuple[Silent, ...]
+    totals: Totals
 
     @property
     def rate(self) -> int:
         return round(100 * self.respondents / self.recipients) if self.recipients else 0
 
 
-def build_digest(facts: Facts, *, end: datetime, web_url: str) -> Digest:
-    """The week [end − 7 days, end): what is new in it, and the standing of everything at `end`."""
+def build_digest(session: Session, slug: str, *, end: datetime, web_url: str, limit: int = LIST_LIMIT) -> Digest:
+    """The week [end − 7 days, end): what is new in it, and the standing of everything at `end`.
+
+    Counted by the database; each list holds its first `limit` items and the total, so the letter stays a
+    few dozen kilobytes however many organisations were asked (the review pages have the rest)."""
     start = end - WEEK
-
-    def in_week(at: datetime) -> bool:
-        return start <= at < end
-
-    orgs = {r.id: r for r in facts.recipients}
-    first = first_replies(facts)
-    reasons = tuple(
-        QuotedReason(r.rec_id, orgs[r.recipient_id].organisation, r.stance, r.reason or "")
-        for r in sorted(facts.responses, key=lambda r: (_position(facts, r.rec_id), r.updated_at))
-        if r.stance in QUOTED and r.reason and in_week(r.updated_at) and r.recipient_id in orgs
-    )
-    queue = tuple(
-        QueueLink(
-            item.item_id,
-            orgs[item.recipient_id].organisation if item.recipient_id in orgs else item.from_address,
-            item.created_at,
-            item.reasons,
-            f"{web_url.rstrip('/')}/review/{item.item_id}",
-        )
-        for item in sorted(facts.reviews, key=lambda i: (i.created_at, i.item_id))
-        if item.status == "open" and item.created_at < end
-    )
-    people = respondents(facts)
+    facts = campaign_facts(session, slug)
+    if facts.id is None:
+        empty = Totals(0, 0, 0, 0, 0)
+        return Digest(facts.title, start, end, 0, 0, 0, 0, (), (), (), (), (), (), empty)
+    campaign_id = facts.id
+    before_start, before_end = respondents_before(session, campaign_id, [start, end])
+    reasons, reasons_total = week_reasons(session, campaign_id, start, end, stances=QUOTED, limit=limit)
+    shifts, shifts_total = week_shifts(session, campaign_id, start, end, limit=limit)
+    queue, queue_total = open_queue(session, campaign_id, end, limit=limit)
+    bounced, bounces_total = bounces(session, campaign_id, limit=limit)
+    silent, silent_total = silent_page(session, campaign_id, end, limit=limit)
+    base = web_url.rstrip("/")
     return Digest(
         title=facts.title,
         start=start,
         end=end,
-        new_replies=sum(1 for r in facts.replies if in_week(r.received_at)),
-        new_respondents=sum(1 for at in first.values() if in_week(at)),
-        respondents=sum(1 for at in first.values() if at < end),
-        recipients=len(facts.recipients),
-        tallies=tally(facts),
-        reasons=reasons,
-        shifts=tuple(s for s in _shifts(facts) if in_week(s.at)),
-        queue=queue,
-        bounces=tuple(
-            Undelivered(orgs[letter.recipient_id].organisation, orgs[letter.recipient_id].email, letter.kind)
-            for letter in facts.letters
-            if letter.status == "bounced" and letter.recipient_id in orgs
-        ),
-        silent=tuple(
-            Silent(p.recipient.organisation, p.recipient.sector, p.reminders)
-            for p in people
-            if p.recipient.id not in first or first[p.recipient.id] >= end
-        ),
+        new_replies=replies_between(session, campaign_id, start, end),
+        new_respondents=before_end - before_start,
+        respondents=before_end,
+        recipients=facts.recipients,
+        tallies=tally(session, facts),
+        reasons=tuple(QuotedReason(*r) for r in reasons),
+        shifts=tuple(StanceShift(s.organisation, s.rec_id, s.old, s.new, s.at) for s in shifts),
+        queue=tuple(QueueLink(q.item_id, q.who, q.created_at, q.reasons, f"{base}/review/{q.item_id}") for q in queue),
+        bounces=tuple(Undelivered(b.organisation, b.email, b.kind) for b in bounced),
+        silent=tuple(Silent(p.recipient.organisation, p.recipient.sector, p.reminders) for p in silent),
+        totals=Totals(reasons_total, shifts_total, queue_total, bounces_total, silent_total),
     )
-
-
-def _position(facts: Facts, rec_id: str) -> int:
-    ids = [r.rec_id for r in facts.recommendations]
-    return ids.index(rec_id) if rec_id in ids else len(ids)
-
-
-def _shifts(facts: Facts) -> list[StanceShift]:
-    """Each replaced stance and what replaced it: the next history entry, else the current stance."""
-    orgs = {r.id: r.organisation for r in facts.recipients}
-    current = {(r.recipient_id, r.rec_id): r.stance for r in facts.responses}
-    chains: dict[tuple[int, str], list[tuple[datetime, str]]] = {}
-    for h in facts.history:
-        chains.setdefault((h.recipient_id, h.rec_id), []).append((h.replaced_at, h.stance))
-    shifts = []
-    for key, chain in chains.items():
-        chain.sort()
-        following = [stance for _, stance in chain[1:]] + [current.get(key, "none")]
-        for (at, old), new in zip(chain, following, strict=True):
-            if old != new and key[0] in orgs:
-                shifts.append(StanceShift(orgs[key[0]], key[1], old, new, at))
-    return sorted(shifts, key=lambda s: (s.at, s.organisation))
 
 
 def summary_lines(digest: Digest, language: str = DEFAULT_LANGUAGE) -> list[str]:
@@ -176,7 +163,7 @@ def summary_lines(digest: Digest, language: str = DEFAULT_LANGUAGE) -> list[str]
     return [
         w("digest.new", replies=digest.new_replies, respondents=digest.new_respondents),
         w("digest.rate", respondents=digest.respondents, recipients=digest.recipients, rate=digest.rate),
-        w("digest.pending", queue=len(digest.queue), bounces=len(digest.bounces), silent=len(digest.silent)),
+        w("digest.pending", queue=digest.totals.queue, bounces=digest.totals.bounces, silent=digest.totals.silent),
     ]
 
 

@@ -1,22 +1,24 @@
 """The consultation's report: what the committee signs and publishes, built from the database as it stands.
 
-`build_report` is pure: the campaign, the facts the dashboard counts (`tally`, `reasons`, `first_replies`, so the
-report and the dashboard never disagree) and the method figures counted in SQL go in, a typed `Report` comes
-out. The renderers (`report_docx`, `report_html`, `report_pdf`) only lay it out, in the language it was built
-for; `report_files` is the I/O edge the CLI, the web download and the demo share.
+`build_report` is pure: the campaign and what the database's queries hand over (`ReportSources`: the tallies the
+dashboard shows, so the report and the dashboard never disagree, the method figures, and the reasons and
+organisations as streams in the order the report shows them) go in, a typed `Report` comes out. The renderers
+(`report_docx`, `report_html`, `report_pdf`) only lay it out, in the language it was built for; `report_files`
+is the I/O edge the CLI, the web download and the demo share.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from mailflow.campaign.letter import Campaign
-from mailflow.committee.tally import REASON_ORDER, SECTORS, Counts, RecTally, Segment, first_replies, reasons, tally
+from mailflow.committee.tally import SECTORS, Counts, RecTally, Segment
 from mailflow.committee.words import LANGUAGES, words
 from mailflow.errors import ReportError
 from mailflow.store.report_counts import ReadingCounts
-from mailflow.store.reports import Facts
+from mailflow.store.reports import REASON_ORDER, OrganisationOutcome, ReasonQuote
 
 STANCE_ORDER = ("agree", "partial", "disagree", "abstain", "none")  # as the letter asks: yes, partly, no, abstain
 
@@ -100,33 +102,55 @@ class Report:
     bounced: tuple[AnnexEntry, ...]
 
 
-def build_report(campaign: Campaign, facts: Facts, counts: ReadingCounts, *, language: str, made: date) -> Report:
+@dataclass(frozen=True)
+class ReportSources:
+    """What the report is built from, as the queries hand it over (`report_files.load_report`): the counts, and
+    the two long lists as streams, each read once, in the order the report shows them."""
+
+    title: str  # the campaign's title in the database; the letter's when empty
+    tallies: tuple[RecTally, ...]
+    counts: ReadingCounts
+    appeals_sent: tuple[datetime, datetime] | None  # when the first and the last appeal left
+    reasons: Iterable[ReasonQuote]  # by recommendation, objections first, then by organisation
+    organisations: Iterable[OrganisationOutcome]  # by name
+
+
+def build_report(campaign: Campaign, sources: ReportSources, *, language: str, made: date) -> Report:
     """The report in `language` (ru, ky or en) as of `made`."""
     if language not in LANGUAGES:
         raise ReportError(f"language {language!r}", f"choose one of {', '.join(LANGUAGES)}")
-    tallies = {t.rec.rec_id: t for t in tally(facts)}
+    tallies = {t.rec.rec_id: t for t in sources.tallies}
+    quotes = _quotes(sources.reasons)
     panels = []
     for panel in campaign.panels:
-        recs = tuple(_section(facts, tallies[r.id]) for r in campaign.in_panel(panel.number) if r.id in tallies)
+        recs = tuple(
+            _section(tallies[r.id], quotes.get(r.id, ())) for r in campaign.in_panel(panel.number) if r.id in tallies
+        )
         if recs:
             panels.append(PanelSection(panel.number, panel.title, recs))
-    first = first_replies(facts)
-    people = sorted(facts.recipients, key=lambda r: r.organisation.casefold())
-    bounced_ids = {letter.recipient_id for letter in facts.letters if letter.status == "bounced"}
-    sent_days = [letter.sent_at for letter in facts.letters if letter.kind == "appeal" and letter.sent_at]
+    answered, silent, bounced = [], [], []
+    last_first: datetime | None = None  # the latest first reply: when the last organisation joined in
+    for outcome in sources.organisations:
+        r, first = outcome.recipient, outcome.first_reply_at
+        if first is None:
+            silent.append(AnnexEntry(r.organisation, r.sector, r.email))
+        else:
+            answered.append(AnnexEntry(r.organisation, r.sector, r.email, first.date()))
+            last_first = first if last_first is None else max(last_first, first)
+        if outcome.bounced:
+            bounced.append(AnnexEntry(r.organisation, r.sector, r.email))
+    sent = sources.appeals_sent
     return Report(
         language=language,
-        title=facts.title or campaign.title,
+        title=sources.title or campaign.title,
         committee=campaign.letter.signature,
         made=made,
-        period=(min(sent_days).date(), max(first.values(), default=max(sent_days)).date()) if sent_days else None,
-        method=_method(counts),
+        period=(sent[0].date(), (last_first or sent[1]).date()) if sent else None,
+        method=_method(sources.counts),
         panels=tuple(panels),
-        answered=tuple(
-            AnnexEntry(r.organisation, r.sector, r.email, first[r.id].date()) for r in people if r.id in first
-        ),
-        silent=tuple(AnnexEntry(r.organisation, r.sector, r.email) for r in people if r.id not in first),
-        bounced=tuple(AnnexEntry(r.organisation, r.sector, r.email) for r in people if r.id in bounced_ids),
+        answered=tuple(answered),
+        silent=tuple(silent),
+        bounced=tuple(bounced),
     )
 
 
@@ -148,20 +172,28 @@ def _method(counts: ReadingCounts) -> Method:
     )
 
 
-def _section(facts: Facts, rec_tally: RecTally) -> RecSection:
-    rec = rec_tally.rec
-    given = [e for e in reasons(facts, rec.rec_id) if e.reason.strip()]
-    quotes = {
-        stance: tuple(Quote(e.organisation, e.sector, e.reason.strip()) for e in given if e.stance == stance)
-        for stance in REASON_ORDER
+def _quotes(reasons: Iterable[ReasonQuote]) -> dict[str, tuple[QuoteGroup, ...]]:
+    """Per recommendation, the reasons given, grouped by stance in `REASON_ORDER` (the stream's own order)."""
+    found: dict[str, dict[str, list[Quote]]] = {}
+    for given in reasons:
+        text = given.reason.strip()
+        if text and given.stance in REASON_ORDER:
+            by_stance = found.setdefault(given.rec_id, {})
+            by_stance.setdefault(given.stance, []).append(Quote(given.organisation, given.sector, text))
+    return {
+        rec_id: tuple(QuoteGroup(stance, tuple(by_stance[stance])) for stance in REASON_ORDER if stance in by_stance)
+        for rec_id, by_stance in found.items()
     }
-    groups = tuple(QuoteGroup(stance, found) for stance, found in quotes.items() if found)
+
+
+def _section(rec_tally: RecTally, quotes: tuple[QuoteGroup, ...]) -> RecSection:
+    rec = rec_tally.rec
     sectors = tuple(
         (sector, counts)
         for sector, counts in (("business", rec_tally.business), ("cso", rec_tally.cso))
         if rec.audience in ("all", sector)
     )
-    return RecSection(rec.rec_id, rec.text, rec.audience, rec_tally.all, sectors, groups)
+    return RecSection(rec.rec_id, rec.text, rec.audience, rec_tally.all, sectors, quotes)
 
 
 def method_rows(report: Report) -> tuple[tuple[str, str, bool], ...]:

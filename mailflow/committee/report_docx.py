@@ -109,11 +109,12 @@ def _title_page(doc: Any, report: Report, w: Words) -> None:
 # for 500 organisations' 1,500 quoted reasons and annex rows took 10 s of the 11 s the report needed.
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters a reply may carry
+_SPACES = re.compile(r"\s+")
 
 
 def _run_xml(text: str, *, bold: bool = False) -> str:
     props = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    clean = escape(" ".join(_NOT_XML.sub(" ", text).split()))
+    clean = escape(_SPACES.sub(" ", _NOT_XML.sub(" ", text)))  # one space kept at an end: runs join into a line
     return f'<w:r>{props}<w:t xml:space="preserve">{clean}</w:t></w:r>'
 
 

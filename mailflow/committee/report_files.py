@@ -12,12 +12,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from mailflow.campaign.letter import Campaign
-from mailflow.committee.report import Report, build_report
+from mailflow.committee.report import Report, ReportSources, build_report
 from mailflow.committee.report_docx import report_docx
 from mailflow.committee.report_html import report_html
 from mailflow.committee.report_pdf import report_pdf
+from mailflow.committee.tally import tally
 from mailflow.store.report_counts import reading_counts
-from mailflow.store.reports import load_facts
+from mailflow.store.reports import appeals_sent_span, campaign_facts, organisation_outcomes, reasons_stream
 
 
 class ReportFormat(StrEnum):
@@ -35,11 +36,18 @@ class ReportFormat(StrEnum):
 
 
 def load_report(session: Session, campaign: Campaign, *, language: str, made: date) -> Report:
-    """The report from the database as it stands: one read of the facts, the method figures in SQL."""
-    return build_report(
-        campaign, load_facts(session, campaign.slug), reading_counts(session, campaign.slug), language=language,
-        made=made,
-    )  # fmt: skip
+    """The report from the database as it stands: counts and tallies in SQL, reasons and organisations streamed
+    into the report as it is built (a campaign not yet in the database gives an empty one)."""
+    facts = campaign_facts(session, campaign.slug)
+    sources = ReportSources(
+        title=facts.title,
+        tallies=tally(session, facts),
+        counts=reading_counts(session, campaign.slug),
+        appeals_sent=appeals_sent_span(session, facts.id) if facts.id is not None else None,
+        reasons=reasons_stream(session, facts.id) if facts.id is not None else (),
+        organisations=organisation_outcomes(session, facts.id) if facts.id is not None else (),
+    )
+    return build_report(campaign, sources, language=language, made=made)
 
 
 def render_report(report: Report, fmt: ReportFormat) -> bytes:

@@ -198,11 +198,11 @@ class OutboxClarifier:
         )
 
 
-def review_queue(session: Session) -> list[QueueRow]:
-    return decisions.queue(session)
+def review_queue(session: Session, *, after: int | None = None, limit: int | None = None) -> list[QueueRow]:
+    return decisions.queue(session, after=after, limit=limit)
 
 
-def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits) -> ReplyView:
+def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits, search: str = "") -> ReplyView:
     """Everything a reviewer needs on one page, from the stored bytes, the parser's result and the attachment
     texts kept when the message was processed (no attachment is read again).
 
@@ -249,7 +249,7 @@ def show_reply(session: Session, item_id: int, *, slug: str, limits: ParseLimits
         html=shown.html,
         attachments=tuple(attachments),
         rows=rows,
-        candidates=tuple(decisions.recipients(session, slug)),
+        candidates=tuple(decisions.recipients(session, slug, search=search)) if item.recipient is None else (),
         error=shown.error or parsed.get("error"),
     )
 

@@ -1,20 +1,22 @@
 """What the secretary checks in the morning: replies, tallies, the review queue, bounces, complaints, the mailbox.
 
-Pure: built from the facts the store hands over, rendered as lines for the terminal (`mailflow status`,
-`mailflow demo`).
+Counted by the database (a handful of GROUP BY queries, whatever the number of organisations), rendered as
+lines for the terminal (`mailflow status`, `mailflow demo`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from mailflow.committee.tally import COLUMNS, RecTally, RespondentStatus, respondents, tally
+from sqlalchemy.orm import Session
+
+from mailflow.committee.tally import COLUMNS, RecTally, RespondentStatus, tally
 from mailflow.store.inbound import MailboxState
-from mailflow.store.reports import Facts, utc
+from mailflow.store.messages import complaining
+from mailflow.store.reports import appeal_letter_counts, campaign_facts, status_counts, utc
+from mailflow.store.reviews import open_count
 
 
 @dataclass(frozen=True)
@@ -35,23 +37,21 @@ class Status:
         return round(100 * self.replied / self.organisations) if self.organisations else 0
 
 
-def build_status(
-    facts: Facts, *, messages: dict[str, int], mailboxes: list[MailboxState], complainers: Collection[int] = ()
-) -> Status:
-    people = respondents(facts)
-    statuses = Counter(p.status.value for p in people)
-    replied = sum(1 for p in people if p.status in (RespondentStatus.REPLIED, RespondentStatus.REVIEWED))
+def build_status(session: Session, slug: str, *, messages: dict[str, int], mailboxes: list[MailboxState]) -> Status:
+    facts = campaign_facts(session, slug)
+    statuses = status_counts(session, facts.id) if facts.id is not None else {}
+    replied = sum(statuses.get(s.value, 0) for s in (RespondentStatus.REPLIED, RespondentStatus.REVIEWED))
     return Status(
         title=facts.title,
-        organisations=len(facts.recipients),
+        organisations=facts.recipients,
         replied=replied,
-        statuses=dict(statuses),
-        letters=dict(Counter(letter.status for letter in facts.letters if letter.kind == "appeal")),
-        review_open=sum(1 for r in facts.reviews if r.status == "open"),
+        statuses=statuses,
+        letters=appeal_letter_counts(session, facts.id) if facts.id is not None else {},
+        review_open=open_count(session),
         messages=messages,
-        tallies=tally(facts),
+        tallies=tally(session, facts),
         mailboxes=tuple(mailboxes),
-        complaints=tuple(f"{r.organisation} <{r.email}>" for r in facts.recipients if r.id in complainers),
+        complaints=tuple(f"{organisation} <{email}>" for organisation, email in complaining(session)),
     )
 
 

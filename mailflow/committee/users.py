@@ -106,6 +106,8 @@ def _existing(session: Session, username: str) -> store.Account:
 def _check_password(name: str, password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise AccountError(name, f"the password must have at least {MIN_PASSWORD} characters")
+
+
 def set_digest_reading(session: Session, username: str, *, email: str | None, language: str | None) -> None:
     """Send the weekly digest to this member at `email` ("" stops it), in `language` (ru, ky or en)."""
     if language is not None and language not in LANGUAGES:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign.letter import Audience, Campaign
@@ -37,10 +37,10 @@ from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.models import AuditRow, LetterRow, RecipientRow, ResponseRow
-from mailflow.store.recipients import list_recipients
 
 log = logging.getLogger(__name__)
 _CHUNK = 50  # letters read from the database at a time: their bytes, not the whole outbox, in memory
+QUEUE_BATCH = 500  # recipients read, letters rendered and inserted at a time by `queue_letters`
 
 
 class Clock(Protocol):
@@ -163,47 +163,83 @@ def queue_letters(
 
     A recipient who already has a letter of this kind in this campaign is skipped unless `again`, which a
     person sets on purpose. A template error raises TemplateError and nothing is queued.
+
+    Recipients are read `QUEUE_BATCH` at a time (by id, or `QUEUE_BATCH` addresses at a time), each with its
+    last sequence of this kind, and their letters inserted together: an acknowledgement to one address costs
+    a few indexed queries, and queueing the appeal to a hundred thousand holds one batch of letters in memory.
     """
     campaign_row = sync_campaign(session, campaign, actor=actor)
-    recipients = list_recipients(session, campaign_row)
-    unknown: tuple[str, ...] = ()
-    if emails is not None:
-        wanted = {e.lower() for e in emails}
-        unknown = tuple(sorted(wanted - {r.email for r in recipients}))
-        recipients = [r for r in recipients if r.email in wanted]
-    if only_unanswered:
-        answered = set(session.scalars(select(ResponseRow.recipient_id).distinct()))
-        recipients = [r for r in recipients if r.id not in answered]
-    per_recipient = (
-        select(LetterRow.recipient_id, func.max(LetterRow.sequence))
-        .where(LetterRow.campaign_id == campaign_row.id, LetterRow.kind == kind.value)
-        .group_by(LetterRow.recipient_id)
-    )
-    last_sequence: dict[int | None, int] = {rid: seq for rid, seq in session.execute(per_recipient)}
     queued = skipped = 0
-    for recipient in recipients:
-        previous = last_sequence.get(recipient.id)
-        if previous is not None and not again:
-            skipped += 1
-            continue
-        to = addressee(recipient)
-        letter = compose_letter(
-            env,
-            kind,
-            campaign,
-            to,
-            sender,
-            context or {},
-            message_id=new_message_id(kind, to.token, sender.address),
-            now=now,
-        )
-        session.add(_queued_row(campaign_row.id, recipient.id, kind, (previous or 0) + 1, letter, now))
-        queued += 1
-    summary = QueueSummary(queued, skipped, unknown)
+    unknown: list[str] = []
+    for recipients in _recipient_batches(session, campaign_row.id, kind, emails, only_unanswered, unknown):
+        rows = []
+        for recipient, previous in recipients:
+            if previous is not None and not again:
+                skipped += 1
+                continue
+            to = addressee(recipient)
+            letter = compose_letter(
+                env,
+                kind,
+                campaign,
+                to,
+                sender,
+                context or {},
+                message_id=new_message_id(kind, to.token, sender.address),
+                now=now,
+            )
+            rows.append(_queued_values(campaign_row.id, recipient.id, kind, (previous or 0) + 1, letter, now))
+        if rows:
+            session.execute(insert(LetterRow), rows)
+            queued += len(rows)
+    summary = QueueSummary(queued, skipped, tuple(sorted(unknown)))
     detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": again}
     session.add(AuditRow(actor=actor, action="letters.queue", subject=campaign.slug, detail=detail))
     session.flush()
     return summary
+
+
+def _recipient_batches(
+    session: Session,
+    campaign_id: int,
+    kind: LetterKind,
+    emails: Collection[str] | None,
+    only_unanswered: bool,
+    unknown: list[str],
+) -> Iterator[list[tuple[RecipientRow, int | None]]]:
+    """The recipients to write to, a batch at a time, each with its last letter's sequence of `kind` (None:
+    never had one); addresses asked for that are no recipient's are added to `unknown`."""
+    last = (
+        select(func.max(LetterRow.sequence))
+        .where(
+            LetterRow.campaign_id == campaign_id,
+            LetterRow.recipient_id == RecipientRow.id,
+            LetterRow.kind == kind.value,
+        )
+        .scalar_subquery()
+    )
+    query = select(RecipientRow, last).where(RecipientRow.campaign_id == campaign_id).order_by(RecipientRow.id)
+    if only_unanswered:
+        query = query.where(~select(ResponseRow.id).where(ResponseRow.recipient_id == RecipientRow.id).exists())
+    if emails is not None:
+        wanted = sorted({e.lower() for e in emails})
+        for start in range(0, len(wanted), QUEUE_BATCH):
+            chunk = wanted[start : start + QUEUE_BATCH]
+            found = session.execute(query.where(RecipientRow.email.in_(chunk))).all()
+            known = {row.email for row, _ in found}
+            if only_unanswered:  # those who answered are known too, only left out
+                in_campaign = (RecipientRow.campaign_id == campaign_id, RecipientRow.email.in_(chunk))
+                known = set(session.scalars(select(RecipientRow.email).where(*in_campaign)))
+            unknown.extend(e for e in chunk if e not in known)
+            yield [(row, previous) for row, previous in found]
+        return
+    after = 0
+    while True:
+        found = session.execute(query.where(RecipientRow.id > after).limit(QUEUE_BATCH)).all()
+        if not found:
+            return
+        after = found[-1][0].id
+        yield [(row, previous) for row, previous in found]
 
 
 def _move(session: Session, letter_id: int, current: LetterStatus, target: LetterStatus, **values: Any) -> bool:
@@ -451,16 +487,22 @@ def queue_committee_letter(
 def _queued_row(
     campaign_id: int, recipient_id: int | None, kind: LetterKind, sequence: int, letter: ComposedLetter, now: datetime
 ) -> LetterRow:
-    return LetterRow(
-        campaign_id=campaign_id,
-        recipient_id=recipient_id,
-        kind=kind.value,
-        sequence=sequence,
-        to_address=letter.to,
-        message_id=letter.message_id,
-        subject=letter.subject,
-        raw=letter.raw,
-        status=LetterStatus.QUEUED.value,
-        attempts=0,
-        created_at=now,
-    )
+    return LetterRow(**_queued_values(campaign_id, recipient_id, kind, sequence, letter, now))
+
+
+def _queued_values(
+    campaign_id: int, recipient_id: int | None, kind: LetterKind, sequence: int, letter: ComposedLetter, now: datetime
+) -> dict[str, Any]:
+    return {
+        "campaign_id": campaign_id,
+        "recipient_id": recipient_id,
+        "kind": kind.value,
+        "sequence": sequence,
+        "to_address": letter.to,
+        "message_id": letter.message_id,
+        "subject": letter.subject,
+        "raw": letter.raw,
+        "status": LetterStatus.QUEUED.value,
+        "attempts": 0,
+        "created_at": now,
+    }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from mailflow.errors import ReviewError
@@ -69,26 +69,48 @@ def _recipient(row: RecipientRow | None) -> RecipientFact | None:
     return None if row is None else RecipientFact(row.id, row.organisation, row.email, row.sector)
 
 
-def queue(session: Session) -> list[QueueRow]:
-    """Open items, oldest first: a respondent waiting longest for an answer is read first."""
-    rows = session.execute(
-        select(ReviewItemRow, InboundRow, RecipientRow)
+def queue(session: Session, *, after: int | None = None, limit: int | None = None) -> list[QueueRow]:
+    """Open items, oldest first: a respondent waiting longest for an answer is read first.
+
+    A page of `limit` items continues after the item `after` (keyset on created_at, id); only the sender and
+    subject are read from each message's parse, not its text.
+    """
+    query = (
+        select(
+            ReviewItemRow.id,
+            ReviewItemRow.created_at,
+            ReviewItemRow.reasons,
+            InboundRow.received_at,
+            InboundRow.parsed["from"].as_string(),
+            InboundRow.parsed["subject"].as_string(),
+            RecipientRow.id,
+            RecipientRow.organisation,
+            RecipientRow.email,
+            RecipientRow.sector,
+        )
         .join(InboundRow, InboundRow.id == ReviewItemRow.inbound_id)
         .outerjoin(RecipientRow, RecipientRow.id == ReviewItemRow.recipient_id)
         .where(ReviewItemRow.status == OPEN)
         .order_by(ReviewItemRow.created_at, ReviewItemRow.id)
+        .limit(limit)
     )
+    if after is not None:
+        previous = session.scalar(select(ReviewItemRow.created_at).where(ReviewItemRow.id == after))
+        if previous is not None:
+            query = query.where(tuple_(ReviewItemRow.created_at, ReviewItemRow.id) > tuple_(literal(previous), after))
     return [
         QueueRow(
-            item.id,
-            utc(item.created_at),
-            utc(message.received_at),
-            _reasons(item.reasons),
-            _recipient(recipient),
-            str((message.parsed or {}).get("from") or ""),
-            str((message.parsed or {}).get("subject") or ""),
+            item_id,
+            utc(created_at),
+            utc(received_at),
+            _reasons(reasons),
+            RecipientFact(rid, organisation, email, sector) if rid is not None else None,
+            sender or "",
+            subject or "",
         )
-        for item, message, recipient in rows
+        for item_id, created_at, reasons, received_at, sender, subject, rid, organisation, email, sector in (
+            session.execute(query)
+        )
     ]
 
 
@@ -128,14 +150,21 @@ def recommendations(session: Session, slug: str) -> list[RecFact]:
     return [RecFact(r.rec_id, r.panel, r.audience, r.text) for r in session.scalars(query)]
 
 
-def recipients(session: Session, slug: str) -> list[RecipientFact]:
-    """Everyone the campaign wrote to, for choosing who an unmatched reply is from."""
+def recipients(session: Session, slug: str, *, search: str = "", limit: int = 200) -> list[RecipientFact]:
+    """The first `limit` of those the campaign wrote to whose name or address contains `search`, by name: for
+    choosing who an unmatched reply is from without sending a hundred thousand options to the browser."""
     query = (
         select(RecipientRow)
         .join(CampaignRow, CampaignRow.id == RecipientRow.campaign_id)
         .where(CampaignRow.slug == slug)
-        .order_by(RecipientRow.organisation)
+        .order_by(RecipientRow.organisation, RecipientRow.id)
+        .limit(limit)
     )
+    if search.strip():
+        pattern = f"%{search.strip().lower()}%"
+        query = query.where(
+            func.lower(RecipientRow.organisation).like(pattern) | func.lower(RecipientRow.email).like(pattern)
+        )
     return [RecipientFact(r.id, r.organisation, r.email, r.sector) for r in session.scalars(query)]
 
 

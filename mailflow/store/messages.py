@@ -6,19 +6,22 @@ twice: processing an already recorded or flagged message is refused by the lifec
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Engine, Select, func, select
 from sqlalchemy.orm import Session
 
-from mailflow.campaign.directory import Directory, Recipient, SentLetter
+from mailflow.campaign.directory import PUBLIC_DOMAINS, Directory, Recipient, SentLetter
 from mailflow.lifecycle import LetterStatus, MessageStatus, advance
 from mailflow.reading.reply import AttachmentText
 from mailflow.store.inbound import COPY_PREFIX
 from mailflow.store.models import AttachmentTextRow, AuditRow, InboundRow, LetterRow, RawMessageRow, RecipientRow
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -148,21 +151,90 @@ def messages_with_status(session: Session, statuses: tuple[MessageStatus, ...]) 
     return list(session.scalars(query))
 
 
+class _Lookup(Mapping[K, V]):
+    """A read-only mapping answered by an indexed query per key, on a pooled connection of its own (the
+    caller's session may be in the middle of a batch): matching a reply costs a few look-ups, not a load of
+    the campaign. It cannot be listed: nothing that matches a reply needs every key."""
+
+    def __init__(self, engine: Engine, find: Callable[[Connection, K], V | None]) -> None:
+        self._engine, self._find = engine, find
+
+    def __getitem__(self, key: K) -> V:
+        with self._engine.connect() as connection:
+            found = self._find(connection, key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[K]:
+        raise TypeError("a database look-up cannot be listed")
+
+    def __len__(self) -> int:
+        raise TypeError("a database look-up cannot be counted")
+
+
+@dataclass(frozen=True)
+class _Everyone:
+    """Every recipient of the campaign, read a thousand at a time when iterated: matching an organisation's
+    name in an unknown sender's reply is the one rule that must look at all of them."""
+
+    engine: Engine
+    campaign_id: int
+
+    def __iter__(self) -> Iterator[Recipient]:
+        query = _RECIPIENT.where(RecipientRow.campaign_id == self.campaign_id).order_by(RecipientRow.id)
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=1000).execute(query):
+                yield Recipient(*row)
+
+
+_RECIPIENT = select(RecipientRow.id, RecipientRow.email, RecipientRow.organisation, RecipientRow.token)
+
+
 def load_directory(session: Session, campaign_id: int, *, own_address: str) -> Directory:
-    """The matching tables of a campaign: its recipients and every letter we sent them."""
-    recipients = [
-        Recipient(r.id, r.email, r.organisation, r.token)
-        for r in session.scalars(select(RecipientRow).where(RecipientRow.campaign_id == campaign_id))
-    ]
-    letters = [
-        SentLetter(letter_id, message_id, kind, recipient_id)
-        for letter_id, message_id, kind, recipient_id in session.execute(
-            select(LetterRow.id, LetterRow.message_id, LetterRow.kind, LetterRow.recipient_id).where(
-                LetterRow.campaign_id == campaign_id
-            )
+    """The matching tables of a campaign: its recipients and every letter we sent them, looked up in the
+    database as each reply asks (the token, address and Message-ID indexes), never loaded whole."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    in_campaign = RecipientRow.campaign_id == campaign_id
+
+    def recipient(column: Any) -> Callable[[Connection, Any], Recipient | None]:
+        def find(connection: Connection, key: Any) -> Recipient | None:
+            query = _RECIPIENT.where(in_campaign, column == key).order_by(RecipientRow.id).limit(1)
+            row = connection.execute(query).first()
+            return Recipient(*row) if row else None
+
+        return find
+
+    def by_domain(connection: Connection, domain: str) -> tuple[Recipient, ...] | None:
+        if not domain or domain in PUBLIC_DOMAINS:
+            return None
+        query = _RECIPIENT.where(in_campaign, RecipientRow.email.endswith(f"@{domain}", autoescape=True))
+        return tuple(Recipient(*row) for row in connection.execute(query.order_by(RecipientRow.id))) or None
+
+    def letter(connection: Connection, message_id: str) -> SentLetter | None:
+        query = select(LetterRow.id, LetterRow.message_id, LetterRow.kind, LetterRow.recipient_id).where(
+            LetterRow.campaign_id == campaign_id, LetterRow.message_id == f"<{message_id}>"
+        )  # ours are written lower case, as `normalise_message_id` gives them
+        row = connection.execute(query).first()
+        return SentLetter(*row) if row else None
+
+    def kinds(connection: Connection, recipient_id: int) -> frozenset[str] | None:
+        query = select(LetterRow.kind).where(
+            LetterRow.campaign_id == campaign_id, LetterRow.recipient_id == recipient_id
         )
-    ]
-    return Directory.build(recipients, letters, own_address=own_address)
+        return frozenset(connection.scalars(query.distinct())) or None
+
+    return Directory(
+        own_address=own_address,
+        recipients=_Everyone(engine, campaign_id),
+        by_id=_Lookup(engine, recipient(RecipientRow.id)),
+        by_token=_Lookup(engine, recipient(RecipientRow.token)),  # tokens are made lower case
+        by_email=_Lookup(engine, recipient(RecipientRow.email)),  # imported lower case
+        by_domain=_Lookup(engine, by_domain),
+        letters=_Lookup(engine, letter),
+        letter_kinds=_Lookup(engine, kinds),
+    )
 
 
 def has_letter(session: Session, campaign_id: int, recipient_id: int, kind: str) -> bool:
@@ -201,12 +273,22 @@ def _row(session: Session, inbound_id: int) -> InboundRow:
     return row
 
 
-def complainers(session: Session) -> set[int]:
-    """Recipients whose mail server reported that they marked our letter as spam (RFC 5965 feedback reports)."""
-    query = select(InboundRow.recipient_id).where(
+def complainers() -> Select[int | None]:
+    """Recipients whose mail server reported that they marked our letter as spam (RFC 5965 feedback reports):
+    a subquery, so a caller filters by it in SQL (no NULL in it, so NOT IN works)."""
+    return select(InboundRow.recipient_id).where(
         InboundRow.kind == "feedback_report", InboundRow.recipient_id.is_not(None)
     )
-    return {recipient_id for recipient_id in session.scalars(query) if recipient_id is not None}
+
+
+def complaining(session: Session) -> list[tuple[str, str]]:
+    """The organisation and address of each recipient who marked our letter as spam, for the secretary."""
+    query = (
+        select(RecipientRow.organisation, RecipientRow.email)
+        .where(RecipientRow.id.in_(complainers()))
+        .order_by(RecipientRow.organisation)
+    )
+    return [(organisation, email) for organisation, email in session.execute(query)]
 
 
 def message_counts(session: Session) -> dict[str, int]:

@@ -11,6 +11,7 @@ from sqlalchemy import (
     BigInteger,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -59,7 +60,10 @@ class RecommendationRow(Base):
 
 class RecipientRow(Base):
     __tablename__ = "recipients"
-    __table_args__ = (UniqueConstraint("campaign_id", "email"),)
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "email"),
+        Index("ix_recipients_campaign_organisation", "campaign_id", "organisation", "id"),  # lists by name
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
     organisation: Mapped[str] = mapped_column(Text)
@@ -76,7 +80,10 @@ class LetterRow(Base):
     """One outgoing letter, rendered up front so that what is sent is exactly what was previewed."""
 
     __tablename__ = "letters"
-    __table_args__ = (UniqueConstraint("campaign_id", "recipient_id", "kind", "sequence"),)
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "recipient_id", "kind", "sequence"),
+        Index("ix_letters_campaign_to_address", "campaign_id", "to_address"),  # a bounce names the address
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
     recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), index=True)
@@ -117,6 +124,7 @@ class AttachmentTextRow(Base):
 
 class InboundRow(Base):
     __tablename__ = "inbound_messages"
+    __table_args__ = (Index("ix_inbound_messages_kind_received_at", "kind", "received_at"),)  # the week's replies
     id: Mapped[int] = mapped_column(primary_key=True)
     # Message-ID when there is one, else the bytes' hash: the same reply fetched twice is one row
     dedupe_key: Mapped[str] = mapped_column(String(400), unique=True)
@@ -151,7 +159,7 @@ class ResponseRow(Base):
     source_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id"))
     set_by: Mapped[str] = mapped_column(String(20))
     set_by_user: Mapped[str | None] = mapped_column(String(100))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
 
 class ResponseHistoryRow(Base):
@@ -170,9 +178,10 @@ class ResponseHistoryRow(Base):
 
 class ReviewItemRow(Base):
     __tablename__ = "review_items"
+    __table_args__ = (Index("ix_review_items_status_created_at", "status", "created_at", "id"),)  # the queue's pages
     id: Mapped[int] = mapped_column(primary_key=True)
     inbound_id: Mapped[int] = mapped_column(ForeignKey("inbound_messages.id"), unique=True)
-    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"))
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), index=True)
     reasons: Mapped[list[Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(20), index=True, default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

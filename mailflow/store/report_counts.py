@@ -1,8 +1,9 @@
 """The report's method figures counted in SQL: letters by status, replies by how they were read, rates by sector.
 
 Everything here is a GROUP BY over one campaign, so the cost does not grow with what Python holds; only the
-reviewer's decisions are compared row by row, with the parser's reading of the same message, to tell a checked
-reply from a corrected one (a decision is a JSON audit entry, which SQLite and PostgreSQL query differently).
+reviewer's decisions are compared row by row, streamed, with the parser's reading of the same message, to tell a
+checked reply from a corrected one (a decision is a JSON audit entry, which SQLite and PostgreSQL query
+differently).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, and_, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from mailflow.store.models import AuditRow, CampaignRow, InboundRow, LetterRow, RecipientRow, ReviewItemRow
+from mailflow.store.reports import STREAM_ROWS
 from mailflow.store.reviews import CLOSED, OPEN
 
 
@@ -74,23 +76,32 @@ def reading_counts(session: Session, slug: str) -> ReadingCounts:
 
 
 def _corrected(session: Session, campaign_id: int) -> int:
-    """Decided replies whose decision (the latest, if reopened) is not the parser's reading of the message."""
-    closed = (
-        select(ReviewItemRow.id, InboundRow.parsed)
+    """Decided replies whose decision (the latest, if reopened) is not the parser's reading of the message.
+
+    An audit entry names its item as `review:<id>`: the join and the choice of the latest decision are done in
+    SQL, and the pairs (reading, decision) are streamed, so the count holds one pair at a time."""
+    latest = (
+        select(
+            InboundRow.parsed.label("parsed"),
+            AuditRow.detail.label("detail"),
+            func.row_number().over(partition_by=ReviewItemRow.id, order_by=AuditRow.id.desc()).label("newest"),
+        )
         .join(InboundRow, InboundRow.id == ReviewItemRow.inbound_id)
         .join(RecipientRow, RecipientRow.id == InboundRow.recipient_id)
+        .join(
+            AuditRow,
+            and_(
+                AuditRow.action == "review.decide",
+                AuditRow.subject == literal("review:") + cast(ReviewItemRow.id, String),
+            ),
+        )
         .where(RecipientRow.campaign_id == campaign_id, InboundRow.kind == "reply", ReviewItemRow.status == CLOSED)
+        .subquery()
     )
-    items: dict[int, dict[str, Any] | None] = {item_id: parsed for item_id, parsed in session.execute(closed)}
-    decisions: dict[int, dict[str, Any]] = {}
-    rows = session.execute(
-        select(AuditRow.subject, AuditRow.detail).where(AuditRow.action == "review.decide").order_by(AuditRow.id)
+    pairs = session.execute(
+        select(latest.c.parsed, latest.c.detail).where(latest.c.newest == 1).execution_options(yield_per=STREAM_ROWS)
     )
-    for subject, detail in rows:
-        item_id = subject.removeprefix("review:")
-        if item_id.isdigit() and int(item_id) in items:
-            decisions[int(item_id)] = detail
-    return sum(1 for item_id, detail in decisions.items() if _differs(items[item_id] or {}, detail))
+    return sum(1 for parsed, detail in pairs if _differs(parsed or {}, detail or {}))
 
 
 def _differs(parsed: dict[str, Any], decision: dict[str, Any]) -> bool:

@@ -1,17 +1,20 @@
-"""Everything the dashboard, the exports and the digest count, read once per campaign as plain facts.
+"""What the dashboard, the exports, `mailflow status` and the digest count, asked of the database.
 
-The campaigns are small (tens of organisations, 19 recommendations), so one read of every relevant row is
-cheaper to reason about than a query per figure; the counting itself is pure (`mailflow.committee.tally`).
+A consultation can go to a hundred thousand organisations, so nothing here reads the campaign into Python:
+counts are GROUP BY queries, lists are pages in a fixed order continued after the last row shown (keyset
+pagination: `after`), and exports are streamed a few hundred rows at a time. No query takes a list of IDs
+as parameters (PostgreSQL refuses more than 65,535), and no letter's body is read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from mailflow.store.models import (
     CampaignRow,
@@ -22,7 +25,11 @@ from mailflow.store.models import (
     ResponseHistoryRow,
     ResponseRow,
     ReviewItemRow,
+    SetBy,
 )
+
+STREAM_ROWS = 500  # rows fetched at a time when streaming an export
+REASON_ORDER = ("disagree", "partial", "agree", "abstain")  # objections first: they are what needs an answer
 
 
 @dataclass(frozen=True)
@@ -42,132 +49,520 @@ class RecipientFact:
 
 
 @dataclass(frozen=True)
-class ResponseFact:
-    recipient_id: int
-    rec_id: str
-    stance: str
-    reason: str | None
-    set_by: str
-    updated_at: datetime
+class CampaignFacts:
+    """The small part of a campaign every report starts from: its recommendations and how many it asked."""
 
-
-@dataclass(frozen=True)
-class HistoryFact:
-    """A stance that was replaced at `replaced_at` by the one in `ResponseFact` (or by a later history entry)."""
-
-    recipient_id: int
-    rec_id: str
-    stance: str
-    reason: str | None
-    replaced_at: datetime
-
-
-@dataclass(frozen=True)
-class LetterFact:
-    recipient_id: int
-    kind: str
-    status: str
-    created_at: datetime
-    sent_at: datetime | None
-
-
-@dataclass(frozen=True)
-class ReplyFact:
-    """A human reply matched to a recipient (auto-replies and bounces are not answers)."""
-
-    inbound_id: int
-    recipient_id: int
-    received_at: datetime
-
-
-@dataclass(frozen=True)
-class ReviewFact:
-    item_id: int
-    recipient_id: int | None
-    status: str
-    created_at: datetime
-    closed_at: datetime | None
-    reasons: tuple[str, ...]  # the codes
-    from_address: str
-
-
-@dataclass(frozen=True)
-class Facts:
+    id: int | None  # None: not yet in the database (an empty dashboard, not an error)
     slug: str
     title: str
     recommendations: tuple[RecFact, ...]
-    recipients: tuple[RecipientFact, ...]
-    responses: tuple[ResponseFact, ...]
-    history: tuple[HistoryFact, ...]
-    letters: tuple[LetterFact, ...]
-    replies: tuple[ReplyFact, ...]
-    reviews: tuple[ReviewFact, ...]
+    sectors: dict[str, int]  # recipients per sector
+
+    @property
+    def recipients(self) -> int:
+        return sum(self.sectors.values())
+
+    def rec(self, rec_id: str) -> RecFact | None:
+        return next((r for r in self.recommendations if r.rec_id == rec_id), None)
 
 
-def load_facts(session: Session, slug: str) -> Facts:
-    """The campaign's facts; a campaign not yet in the database has none (an empty dashboard, not an error)."""
-    campaign = session.scalars(select(CampaignRow).where(CampaignRow.slug == slug)).one_or_none()
+@dataclass(frozen=True)
+class RespondentRow:
+    """One organisation's line on the dashboard; `status` is a `tally.RespondentStatus` value."""
+
+    recipient: RecipientFact
+    status: str
+    replies: int
+    reminders: int
+    last_reply_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ReasonRow:
+    recipient_id: int
+    organisation: str
+    sector: str
+    stance: str
+    reason: str
+
+
+class ReasonQuote(NamedTuple):
+    """A stance given with its reason, as the reasons export writes it and the report quotes it."""
+
+    rec_id: str
+    text: str  # the recommendation's
+    organisation: str
+    sector: str
+    stance: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    organisation: str
+    rec_id: str
+    old: str
+    new: str  # "none" when a reviewer struck the stance out
+    at: datetime
+
+
+@dataclass(frozen=True)
+class QueueFact:
+    item_id: int
+    who: str  # the organisation, else the sender's address
+    created_at: datetime
+    reasons: tuple[str, ...]  # the codes
+
+
+@dataclass(frozen=True)
+class OrganisationOutcome:
+    """Where one organisation ended up, for the report's annex: when it first answered, whether mail bounced."""
+
+    recipient: RecipientFact
+    first_reply_at: datetime | None  # its first human reply; None: it has not answered
+    bounced: bool  # a letter to it came back
+
+
+@dataclass(frozen=True)
+class BounceRow:
+    organisation: str
+    email: str
+    kind: str
+
+
+def campaign_facts(session: Session, slug: str) -> CampaignFacts:
+    campaign = session.execute(select(CampaignRow.id, CampaignRow.title).where(CampaignRow.slug == slug)).one_or_none()
     if campaign is None:
-        return Facts(slug, "", (), (), (), (), (), (), ())
-    recs = list(
-        session.scalars(
-            select(RecommendationRow)
-            .where(RecommendationRow.campaign_id == campaign.id)
-            .order_by(RecommendationRow.position)
+        return CampaignFacts(None, slug, "", (), {})
+    recs = session.scalars(
+        select(RecommendationRow)
+        .where(RecommendationRow.campaign_id == campaign.id)
+        .order_by(RecommendationRow.position)
+    )
+    sectors = session.execute(
+        select(RecipientRow.sector, func.count())
+        .where(RecipientRow.campaign_id == campaign.id)
+        .group_by(RecipientRow.sector)
+    )
+    return CampaignFacts(
+        campaign.id,
+        slug,
+        campaign.title,
+        tuple(RecFact(r.rec_id, r.panel, r.audience, r.text) for r in recs),
+        {sector: count for sector, count in sectors},
+    )
+
+
+def stance_counts(session: Session, campaign_id: int) -> dict[tuple[str, str, str], int]:
+    """(recommendation, sector, stance) → organisations, counting only stances on recommendations addressed to
+    the organisation's sector; one GROUP BY over the responses."""
+    query = (
+        select(RecommendationRow.rec_id, RecipientRow.sector, ResponseRow.stance, func.count())
+        .select_from(ResponseRow)
+        .join(RecipientRow, RecipientRow.id == ResponseRow.recipient_id)
+        .join(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
+        .where(
+            RecipientRow.campaign_id == campaign_id,
+            RecommendationRow.audience.in_(["all", RecipientRow.sector]),
+        )
+        .group_by(RecommendationRow.rec_id, RecipientRow.sector, ResponseRow.stance)
+    )
+    return {(rec_id, sector, stance): count for rec_id, sector, stance, count in session.execute(query)}
+
+
+def _first_replies(campaign_id: int) -> Any:
+    """Each recipient's first human reply: the response rate counts organisations, not messages."""
+    return (
+        select(InboundRow.recipient_id.label("recipient_id"), func.min(InboundRow.received_at).label("first_at"))
+        .join(RecipientRow, RecipientRow.id == InboundRow.recipient_id)
+        .where(RecipientRow.campaign_id == campaign_id, InboundRow.kind == "reply")
+        .group_by(InboundRow.recipient_id)
+        .subquery()
+    )
+
+
+def respondents_before(session: Session, campaign_id: int, moments: Sequence[datetime]) -> list[int]:
+    """For each moment, the organisations whose first reply came before it: one scan for all of them."""
+    if not moments:
+        return []
+    first = _first_replies(campaign_id)
+    columns = [func.coalesce(func.sum(case((first.c.first_at < at, 1), else_=0)), 0) for at in moments]
+    return [int(n) for n in session.execute(select(*columns).select_from(first)).one()]
+
+
+def organisation_outcomes(session: Session, campaign_id: int) -> Iterator[OrganisationOutcome]:
+    """Every organisation by name with its first reply and whether a letter to it bounced, streamed: one query
+    (the first replies grouped in SQL, an indexed EXISTS for the bounce) whose rows arrive a few hundred at a time."""
+    first = _first_replies(campaign_id)
+    bounced = (
+        select(LetterRow.id).where(LetterRow.recipient_id == RecipientRow.id, LetterRow.status == "bounced").exists()
+    )
+    query = (
+        select(
+            RecipientRow.id,
+            RecipientRow.organisation,
+            RecipientRow.email,
+            RecipientRow.sector,
+            first.c.first_at,
+            bounced.label("bounced"),
+        )
+        .outerjoin(first, first.c.recipient_id == RecipientRow.id)
+        .where(RecipientRow.campaign_id == campaign_id)
+        .order_by(RecipientRow.organisation, RecipientRow.id)
+        .execution_options(yield_per=STREAM_ROWS)
+    )
+    for recipient_id, org, email, sector, first_at, was_bounced in session.execute(query):
+        recipient = RecipientFact(recipient_id, org, email, sector)
+        yield OrganisationOutcome(recipient, _utc_or_none(first_at), bool(was_bounced))
+
+
+def appeals_sent_span(session: Session, campaign_id: int) -> tuple[datetime, datetime] | None:
+    """When the first and the last appeal left; None before any has."""
+    first, last = session.execute(
+        select(func.min(LetterRow.sent_at), func.max(LetterRow.sent_at)).where(
+            LetterRow.campaign_id == campaign_id, LetterRow.kind == "appeal", LetterRow.sent_at.is_not(None)
+        )
+    ).one()
+    return None if first is None or last is None else (utc(first), utc(last))
+
+
+def replies_between(session: Session, campaign_id: int, start: datetime, end: datetime) -> int:
+    """Human reply messages received in [start, end)."""
+    query = (
+        select(func.count())
+        .select_from(InboundRow)
+        .join(RecipientRow, RecipientRow.id == InboundRow.recipient_id)
+        .where(
+            RecipientRow.campaign_id == campaign_id,
+            InboundRow.kind == "reply",
+            InboundRow.received_at >= start,
+            InboundRow.received_at < end,
         )
     )
-    rec_ids = {r.id: r.rec_id for r in recs}
-    recipients = list(
-        session.scalars(select(RecipientRow).where(RecipientRow.campaign_id == campaign.id).order_by(RecipientRow.id))
+    return int(session.scalar(query) or 0)
+
+
+def _status_column() -> ColumnElement[str]:
+    """A recipient's furthest step, the same rule as `tally.RespondentStatus`: indexed EXISTS per recipient."""
+    r = RecipientRow
+    reviewed = or_(
+        select(ResponseRow.id)
+        .where(ResponseRow.recipient_id == r.id, ResponseRow.set_by == SetBy.REVIEWER.value)
+        .exists(),
+        select(ReviewItemRow.id).where(ReviewItemRow.recipient_id == r.id, ReviewItemRow.status == "closed").exists(),
     )
-    ids = [r.id for r in recipients]
-    responses = session.scalars(select(ResponseRow).where(ResponseRow.recipient_id.in_(ids)))
-    history = session.scalars(select(ResponseHistoryRow).where(ResponseHistoryRow.recipient_id.in_(ids)))
-    letters = session.scalars(select(LetterRow).where(LetterRow.campaign_id == campaign.id))
-    replies = session.scalars(select(InboundRow).where(InboundRow.recipient_id.in_(ids), InboundRow.kind == "reply"))
-    reviews = session.execute(
-        select(ReviewItemRow, InboundRow.parsed)
+    replied = select(InboundRow.id).where(InboundRow.recipient_id == r.id, InboundRow.kind == "reply").exists()
+
+    def letter(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+        return select(LetterRow.id).where(LetterRow.recipient_id == r.id, *conditions).exists()
+
+    return case(
+        (reviewed, literal("reviewed")),
+        (replied, literal("replied")),
+        (letter(LetterRow.status == "bounced"), literal("bounced")),
+        (letter(LetterRow.kind == "reminder", LetterRow.status.in_(["sent", "bounced"])), literal("reminded")),
+        (letter(LetterRow.kind == "appeal", LetterRow.status == "sent"), literal("sent")),
+        else_=literal("not_sent"),
+    )
+
+
+def status_counts(session: Session, campaign_id: int) -> dict[str, int]:
+    """Organisations by `RespondentStatus` value."""
+    status = _status_column().label("status")
+    inner = select(status).where(RecipientRow.campaign_id == campaign_id).subquery()
+    query = select(inner.c.status, func.count()).group_by(inner.c.status)
+    return {value: count for value, count in session.execute(query)}
+
+
+def _reminders_column() -> ColumnElement[int]:
+    return (
+        select(func.count(LetterRow.id))
+        .where(
+            LetterRow.recipient_id == RecipientRow.id,
+            LetterRow.kind == "reminder",
+            LetterRow.status.in_(["sent", "bounced"]),
+        )
+        .scalar_subquery()
+    )
+
+
+def _by_organisation(query: Select[Any], after: int | None, session: Session) -> Select[Any]:
+    """Continue the list (ordered by organisation, then id) after the recipient `after`."""
+    if after is not None:
+        previous = session.scalar(select(RecipientRow.organisation).where(RecipientRow.id == after))
+        if previous is not None:
+            query = query.where(tuple_(RecipientRow.organisation, RecipientRow.id) > tuple_(literal(previous), after))
+    return query.order_by(RecipientRow.organisation, RecipientRow.id)
+
+
+def respondent_page(
+    session: Session, campaign_id: int, *, after: int | None = None, limit: int = 50, status: str | None = None
+) -> list[RespondentRow]:
+    """A page of organisations with their status, by name; `status` keeps only those in that status."""
+    status_column = _status_column()
+    replies = (
+        select(func.count(InboundRow.id), func.max(InboundRow.received_at))
+        .where(InboundRow.recipient_id == RecipientRow.id, InboundRow.kind == "reply")
+        .correlate(RecipientRow)
+    )
+    query = select(
+        RecipientRow.id,
+        RecipientRow.organisation,
+        RecipientRow.email,
+        RecipientRow.sector,
+        status_column,
+        replies.with_only_columns(func.count(InboundRow.id)).scalar_subquery(),
+        replies.with_only_columns(func.max(InboundRow.received_at)).scalar_subquery(),
+        _reminders_column(),
+    ).where(RecipientRow.campaign_id == campaign_id)
+    if status is not None:
+        query = query.where(status_column == status)
+    rows = session.execute(_by_organisation(query, after, session).limit(limit))
+    return [
+        RespondentRow(RecipientFact(i, org, email, sector), state, count, reminders, _utc_or_none(last))
+        for i, org, email, sector, state, count, last, reminders in rows
+    ]
+
+
+def _stance_rank() -> ColumnElement[int]:
+    return case({stance: i for i, stance in enumerate(REASON_ORDER)}, value=ResponseRow.stance, else_=9)
+
+
+def reasons_page(
+    session: Session, campaign_id: int, rec_id: str, *, after: tuple[int, str, int] | None = None, limit: int = 100
+) -> list[ReasonRow]:
+    """Stances given on one recommendation with their reasons, objections first, then by organisation.
+
+    `after` is (stance rank, organisation, recipient id) of the last row shown."""
+    rank = _stance_rank()
+    query = (
+        select(RecipientRow.id, RecipientRow.organisation, RecipientRow.sector, ResponseRow.stance, ResponseRow.reason)
+        .select_from(ResponseRow)
+        .join(RecipientRow, RecipientRow.id == ResponseRow.recipient_id)
+        .join(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
+        .where(RecommendationRow.campaign_id == campaign_id, RecommendationRow.rec_id == rec_id)
+        .order_by(rank, RecipientRow.organisation, RecipientRow.id)
+        .limit(limit)
+    )
+    if after is not None:
+        query = query.where(tuple_(rank, RecipientRow.organisation, RecipientRow.id) > tuple_(*map(literal, after)))
+    return [
+        ReasonRow(i, org, sector, stance, reason or "") for i, org, sector, stance, reason in session.execute(query)
+    ]
+
+
+def reason_rank(stance: str) -> int:
+    return REASON_ORDER.index(stance) if stance in REASON_ORDER else 9
+
+
+def stances_by_organisation(session: Session, campaign_id: int) -> Iterator[tuple[RecipientFact, dict[str, Any]]]:
+    """Every organisation by name with its stances {rec_id: (stance, reason)}, streamed: one query whose rows
+    arrive a few hundred at a time (a server-side cursor on PostgreSQL), grouped here as they come."""
+    query = (
+        select(
+            RecipientRow.id,
+            RecipientRow.organisation,
+            RecipientRow.email,
+            RecipientRow.sector,
+            RecommendationRow.rec_id,
+            ResponseRow.stance,
+            ResponseRow.reason,
+        )
+        .select_from(RecipientRow)
+        .outerjoin(ResponseRow, ResponseRow.recipient_id == RecipientRow.id)
+        .outerjoin(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
+        .where(RecipientRow.campaign_id == campaign_id)
+        .order_by(RecipientRow.organisation, RecipientRow.id)
+        .execution_options(yield_per=STREAM_ROWS)
+    )
+    current: RecipientFact | None = None
+    stances: dict[str, Any] = {}
+    for recipient_id, org, email, sector, rec_id, stance, reason in session.execute(query):
+        if current is None or current.id != recipient_id:
+            if current is not None:
+                yield current, stances
+            current, stances = RecipientFact(recipient_id, org, email, sector), {}
+        if rec_id is not None:
+            stances[rec_id] = (stance, reason)
+    if current is not None:
+        yield current, stances
+
+
+def reasons_stream(session: Session, campaign_id: int) -> Iterator[ReasonQuote]:
+    """Every stance with a reason, by recommendation, objections first, then organisation; streamed."""
+    query = (
+        select(
+            RecommendationRow.rec_id,
+            RecommendationRow.text,
+            RecipientRow.organisation,
+            RecipientRow.sector,
+            ResponseRow.stance,
+            ResponseRow.reason,
+        )
+        .select_from(ResponseRow)
+        .join(RecipientRow, RecipientRow.id == ResponseRow.recipient_id)
+        .join(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
+        .where(
+            RecommendationRow.campaign_id == campaign_id,
+            ResponseRow.reason.is_not(None),
+            ResponseRow.reason != "",
+        )
+        .order_by(RecommendationRow.position, _stance_rank(), RecipientRow.organisation, RecipientRow.id)
+        .execution_options(yield_per=STREAM_ROWS)
+    )
+    for row in session.execute(query):
+        yield ReasonQuote(row.rec_id, row.text, row.organisation, row.sector, row.stance, row.reason)
+
+
+def week_reasons(
+    session: Session, campaign_id: int, start: datetime, end: datetime, *, stances: Sequence[str], limit: int
+) -> tuple[list[tuple[str, str, str, str]], int]:
+    """The first `limit` (rec_id, organisation, stance, reason) given in [start, end) with a reason, by
+    recommendation and time, and how many there are in all."""
+    where = and_(
+        RecommendationRow.campaign_id == campaign_id,
+        ResponseRow.stance.in_(list(stances)),
+        ResponseRow.reason.is_not(None),
+        ResponseRow.reason != "",
+        ResponseRow.updated_at >= start,
+        ResponseRow.updated_at < end,
+    )
+    base = (
+        select(RecommendationRow.rec_id, RecipientRow.organisation, ResponseRow.stance, ResponseRow.reason)
+        .select_from(ResponseRow)
+        .join(RecipientRow, RecipientRow.id == ResponseRow.recipient_id)
+        .join(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
+        .where(where)
+    )
+    rows = session.execute(
+        base.order_by(RecommendationRow.position, ResponseRow.updated_at, ResponseRow.id).limit(limit)
+    )
+    total = session.scalar(select(func.count()).select_from(base.subquery()))
+    return [(r, o, s, reason or "") for r, o, s, reason in rows], int(total or 0)
+
+
+def week_shifts(
+    session: Session, campaign_id: int, start: datetime, end: datetime, *, limit: int
+) -> tuple[list[ShiftRow], int]:
+    """Stances replaced in [start, end) with what replaced them (the next history entry, else the current
+    stance, else "none"): a window function over each organisation's history of one recommendation."""
+    h = ResponseHistoryRow
+    following = func.lead(h.stance).over(
+        partition_by=(h.recipient_id, h.recommendation_id), order_by=(h.replaced_at, h.id)
+    )
+    chain = (
+        select(
+            h.id.label("id"),
+            h.recipient_id.label("recipient_id"),
+            h.recommendation_id.label("recommendation_id"),
+            h.stance.label("old"),
+            h.replaced_at.label("at"),
+            following.label("next"),
+        )
+        .join(RecipientRow, RecipientRow.id == h.recipient_id)
+        .where(RecipientRow.campaign_id == campaign_id, h.replaced_at < end)
+        .subquery()
+    )
+    current = aliased(ResponseRow)
+    new = func.coalesce(chain.c.next, current.stance, "none")
+    base = (
+        select(RecipientRow.organisation, RecommendationRow.rec_id, chain.c.old, new.label("new"), chain.c.at)
+        .select_from(chain)
+        .join(RecipientRow, RecipientRow.id == chain.c.recipient_id)
+        .join(RecommendationRow, RecommendationRow.id == chain.c.recommendation_id)
+        .outerjoin(
+            current,
+            and_(current.recipient_id == chain.c.recipient_id, current.recommendation_id == chain.c.recommendation_id),
+        )
+        .where(chain.c.at >= start, chain.c.old != new)
+    )
+    rows = session.execute(base.order_by(chain.c.at, RecipientRow.organisation, chain.c.id).limit(limit))
+    total = session.scalar(select(func.count()).select_from(base.subquery()))
+    return [ShiftRow(org, rec_id, old, nxt, utc(at)) for org, rec_id, old, nxt, at in rows], int(total or 0)
+
+
+def open_queue(session: Session, campaign_id: int, before: datetime, *, limit: int) -> tuple[list[QueueFact], int]:
+    """The oldest `limit` review items open and created before `before`, and how many there are."""
+    where = and_(
+        ReviewItemRow.status == "open",
+        ReviewItemRow.created_at < before,
+        or_(ReviewItemRow.recipient_id.is_(None), RecipientRow.campaign_id == campaign_id),
+    )
+    base = (
+        select(
+            ReviewItemRow.id,
+            RecipientRow.organisation,
+            ReviewItemRow.created_at,
+            ReviewItemRow.reasons,
+            InboundRow.parsed["from"].as_string(),
+        )
         .join(InboundRow, InboundRow.id == ReviewItemRow.inbound_id)
-        .where((ReviewItemRow.recipient_id.in_(ids)) | (ReviewItemRow.recipient_id.is_(None)))
+        .outerjoin(RecipientRow, RecipientRow.id == ReviewItemRow.recipient_id)
+        .where(where)
     )
-    return Facts(
-        slug=slug,
-        title=campaign.title,
-        recommendations=tuple(RecFact(r.rec_id, r.panel, r.audience, r.text) for r in recs),
-        recipients=tuple(RecipientFact(r.id, r.organisation, r.email, r.sector) for r in recipients),
-        responses=tuple(
-            ResponseFact(r.recipient_id, rec_ids[r.recommendation_id], r.stance, r.reason, r.set_by, utc(r.updated_at))
-            for r in responses
-            if r.recommendation_id in rec_ids
-        ),
-        history=tuple(
-            HistoryFact(h.recipient_id, rec_ids[h.recommendation_id], h.stance, h.reason, utc(h.replaced_at))
-            for h in history
-            if h.recommendation_id in rec_ids
-        ),
-        letters=tuple(
-            LetterFact(
-                letter.recipient_id, letter.kind, letter.status, utc(letter.created_at), _utc_or_none(letter.sent_at)
-            )
-            for letter in letters
-            if letter.recipient_id is not None
-        ),
-        replies=tuple(
-            ReplyFact(m.id, m.recipient_id, utc(m.received_at)) for m in replies if m.recipient_id is not None
-        ),
-        reviews=tuple(
-            ReviewFact(
-                item.id,
-                item.recipient_id,
-                item.status,
-                utc(item.created_at),
-                _utc_or_none(item.closed_at),
-                tuple(str(r.get("code", "")) for r in item.reasons),
-                _from(parsed),
-            )
-            for item, parsed in reviews
-        ),
+    rows = session.execute(base.order_by(ReviewItemRow.created_at, ReviewItemRow.id).limit(limit))
+    total = session.scalar(
+        select(func.count())
+        .select_from(ReviewItemRow)
+        .outerjoin(RecipientRow, RecipientRow.id == ReviewItemRow.recipient_id)
+        .where(where)
     )
+    found = [
+        QueueFact(
+            item_id,
+            org or sender or "",
+            utc(created),
+            tuple(str(r.get("code", "")) for r in reasons),
+        )
+        for item_id, org, created, reasons, sender in rows
+    ]
+    return found, int(total or 0)
+
+
+def bounces(session: Session, campaign_id: int, *, limit: int) -> tuple[list[BounceRow], int]:
+    where = and_(LetterRow.campaign_id == campaign_id, LetterRow.status == "bounced")
+    rows = session.execute(
+        select(RecipientRow.organisation, RecipientRow.email, LetterRow.kind)
+        .join(RecipientRow, RecipientRow.id == LetterRow.recipient_id)
+        .where(where)
+        .order_by(LetterRow.id)
+        .limit(limit)
+    )
+    total = session.scalar(
+        select(func.count()).select_from(LetterRow).where(where, LetterRow.recipient_id.is_not(None))
+    )
+    return [BounceRow(o, e, k) for o, e, k in rows], int(total or 0)
+
+
+def silent_page(session: Session, campaign_id: int, before: datetime, *, limit: int) -> tuple[list[RespondentRow], int]:
+    """Organisations with no reply before `before`, by name, with their reminders; and how many there are."""
+    replied = (
+        select(InboundRow.id)
+        .where(InboundRow.recipient_id == RecipientRow.id, InboundRow.kind == "reply", InboundRow.received_at < before)
+        .exists()
+    )
+    where = and_(RecipientRow.campaign_id == campaign_id, ~replied)
+    rows = session.execute(
+        select(RecipientRow.id, RecipientRow.organisation, RecipientRow.email, RecipientRow.sector, _reminders_column())
+        .where(where)
+        .order_by(RecipientRow.organisation, RecipientRow.id)
+        .limit(limit)
+    )
+    total = session.scalar(select(func.count()).select_from(RecipientRow).where(where))
+    found = [
+        RespondentRow(RecipientFact(i, org, email, sector), "", 0, reminders, None)
+        for i, org, email, sector, reminders in rows
+    ]
+    return found, int(total or 0)
+
+
+def appeal_letter_counts(session: Session, campaign_id: int) -> dict[str, int]:
+    query = (
+        select(LetterRow.status, func.count())
+        .where(LetterRow.campaign_id == campaign_id, LetterRow.kind == "appeal")
+        .group_by(LetterRow.status)
+    )
+    return {status: count for status, count in session.execute(query)}
 
 
 def utc(value: datetime) -> datetime:
@@ -177,7 +572,3 @@ def utc(value: datetime) -> datetime:
 
 def _utc_or_none(value: datetime | None) -> datetime | None:
     return None if value is None else utc(value)
-
-
-def _from(parsed: dict[str, Any] | None) -> str:
-    return str((parsed or {}).get("from") or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mailflow.reading.reply import ReviewReason
@@ -48,3 +48,7 @@ def open_reviews(session: Session) -> list[ReviewItemRow]:
     """Oldest first: a respondent waiting longest for an answer is read first."""
     query = select(ReviewItemRow).where(ReviewItemRow.status == OPEN).order_by(ReviewItemRow.created_at)
     return list(session.scalars(query))
+
+
+def open_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(ReviewItemRow).where(ReviewItemRow.status == OPEN)) or 0)

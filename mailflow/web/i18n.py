@@ -42,6 +42,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "queue.reasons": ("Почему", "Why"),
     "queue.open": ("Открыть", "Open"),
     "queue.unknown": ("неизвестная организация", "unknown organisation"),
+    "page.next": ("Дальше →", "Next →"),
     "reply.title": ("Ответ №", "Reply #"),
     "reply.from": ("Отправитель", "Sender"),
     "reply.organisation": ("Организация", "Organisation"),
@@ -59,6 +60,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "reply.reason": ("Обоснование", "Reason"),
     "reply.evidence": ("Основание", "Evidence"),
     "reply.choose_org": ("Выберите организацию", "Choose the organisation"),
+    "reply.find_org": ("Найти организацию по названию или адресу", "Find the organisation by name or address"),
     "reply.question": (
         "Вопрос респонденту (если заполнить, уйдёт письмо-уточнение)",
         "Question to the respondent (if filled in, a clarification letter is sent)",

@@ -19,7 +19,7 @@ blueprint = Blueprint("reply", __name__)
 def show(item_id: int) -> str:
     context = web()
     with unit_of_work() as db:
-        view = show_reply(db, item_id, slug=context.slug, limits=context.limits)
+        view = show_reply(db, item_id, slug=context.slug, limits=context.limits, search=request.args.get("org", ""))
     return render_template("reply.html", view=view)
 
 

@@ -22,7 +22,7 @@ from mailflow.store.models import (
     ResponseRow,
     ReviewItemRow,
 )
-from mailflow.store.reports import load_facts, utc
+from mailflow.store.reports import utc
 
 from .conftest import NOW, SCREENSHOTS
 from .seed import Seeded
@@ -33,7 +33,7 @@ WEB_URL = "https://dialog.committee.example"
 def test_the_digest_numbers_equal_a_count_of_the_rows(mailflow_app: App, seeded: Seeded) -> None:
     end, start = NOW, NOW - timedelta(days=7)
     with transaction(mailflow_app.sessions()) as session:
-        digest = build_digest(load_facts(session, mailflow_app.campaign().slug), end=end, web_url=WEB_URL)
+        digest = build_digest(session, mailflow_app.campaign().slug, end=end, web_url=WEB_URL)
         replies = [
             (m.recipient_id, utc(m.received_at))
             for m in session.scalars(
@@ -97,7 +97,7 @@ def test_the_digest_letter_shows_the_week_and_renders_in_a_browser(
 ) -> None:
     settings = mailflow_app.settings
     with transaction(mailflow_app.sessions()) as session:
-        digest = build_digest(load_facts(session, mailflow_app.campaign().slug), end=NOW, web_url=WEB_URL)
+        digest = build_digest(session, mailflow_app.campaign().slug, end=NOW, web_url=WEB_URL)
     letter = compose_digest(
         template_environment(templates_dir(settings.root)),
         mailflow_app.campaign(),
