@@ -26,7 +26,7 @@ from mailflow.sending.compose import (
 from mailflow.sending.outbox import (
     SystemClock,
     addressee,
-    due_letter_ids,
+    due_count,
     list_letters,
     queue_letters,
     resolve_letter,
@@ -169,7 +169,7 @@ def send(
         return
 
     with transaction(factory) as session:
-        due = len(due_letter_ids(session, clock.now()))
+        due = due_count(session, clock.now())
     where = settings.smtp.host or str(settings.storage_dir / "outbox")
     with click.progressbar(length=due, label=f"sending to {where}", file=sys.stderr) as bar:
         summary = app.send_due(on_outcome=lambda _: bar.update(1))
