@@ -58,7 +58,7 @@ from mailflow.store.campaigns import sync_campaign  # noqa: E402
 from mailflow.store.db import transaction, upgrade  # noqa: E402
 from mailflow.store.models import LetterRow, RecipientRow, RecommendationRow, ReviewItemRow  # noqa: E402
 from mailflow.store.recipients import import_recipients  # noqa: E402
-from mailflow.store.reports import campaign_facts, stance_counts  # noqa: E402
+from mailflow.store.reports import campaign_facts, reasons_stream, stance_counts  # noqa: E402
 
 CAMPAIGN = ROOT / "config" / "campaigns" / "appeal-2023.toml"
 REQUESTS = 20
@@ -364,9 +364,8 @@ def measure(kind: str, size: int, send: int, work: Path) -> dict[str, Any]:
         app = make_app(env)
         with transaction(app.sessions()) as session:
             facts = campaign_facts(session, app.campaign().slug)
-            reasons = sum(
-                1 for _ in __import__("mailflow.store.reports", fromlist=["x"]).reasons_stream(session, facts.id)
-            )
+            assert facts.id is not None
+            reasons = sum(1 for _ in reasons_stream(session, facts.id))
         app.close()
         result["rows"] = {"stances": size, "reasons": reasons}
         result["status"] = cli(env, "status")
@@ -396,7 +395,7 @@ def report(kind: str, runs: dict[int, dict[str, Any]]) -> None:
     rate = {n: r["worker"]["messages"] / r["worker"]["seconds"] for n, r in runs.items()}
     line("worker, acknowledgements on (msg/s; × N₀)", [f"{rate[n]:,.0f} ({rate[n] / rate[sizes[0]]:.2f}×), "
          f"{runs[n]['worker']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    for page in base["pages"]:
+    for page in (name for name, value in base["pages"].items() if isinstance(value, dict)):
         line(f"`GET {page}` p50 / p95 (ms), HTML", [
             f"{runs[n]['pages'][page]['p50'] * 1000:.0f} / {runs[n]['pages'][page]['p95'] * 1000:.0f}, "
             f"{runs[n]['pages'][page]['bytes'] / 1024:.0f} KB" for n in sizes])  # fmt: skip

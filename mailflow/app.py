@@ -97,13 +97,14 @@ class App:
         return MaildirMailbox.from_settings(self.settings)
 
     def processing_context(self, session: Session, campaign: Campaign) -> Context:
-        """Rebuilt every cycle: the directory must know the letters sent since the last one."""
+        """Rebuilt every cycle (the campaign file may have changed); the directory is read as replies ask."""
         campaign_row = sync_campaign(session, campaign)
+        campaign_id, own_address = campaign_row.id, self.settings.sender.address
         return Context(
             campaign=campaign,
             campaign_id=campaign_row.id,
             recommendation_ids={rec_id: row.id for rec_id, row in recommendation_rows(session, campaign_row).items()},
-            directory=load_directory(session, campaign_row.id, own_address=self.settings.sender.address),
+            directory=lambda db: load_directory(db, campaign_id, own_address=own_address),
             own=self.own_identity(),
             limits=self.parse_limits(),
             sender=self.settings.sender,

@@ -27,7 +27,7 @@ from mailflow.sending.compose import (
 from mailflow.sending.outbox import (
     SystemClock,
     addressee,
-    due_letter_ids,
+    due_count,
     list_letters,
     queue_letters,
     resolve_letter,
@@ -171,7 +171,7 @@ def send(
         return
 
     with transaction(factory) as session:
-        due = len(due_letter_ids(session, clock.now()))
+        due = due_count(session, clock.now())
     where = settings.smtp.host or str(settings.storage_dir / "outbox")
     # this command reports every letter itself: the outbox's log lines (meant for the worker's log) would say
     # each problem a second time

@@ -7,7 +7,7 @@ transaction, so a crash leaves the message `stored` and it is simply processed a
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NamedTuple
@@ -55,7 +55,7 @@ class Context:
     campaign: Campaign
     campaign_id: int
     recommendation_ids: Mapping[str, int]  # the campaign's recommendation rows by number ("1.2")
-    directory: Directory
+    directory: Callable[[Session], Directory]  # the address book, read through the session processing a message
     own: OwnIdentity
     limits: ParseLimits
     sender: SenderSettings
@@ -129,7 +129,7 @@ def _dispatch(
         return _flag(session, inbound_id, parsed, parsed.review_reasons, None, now)
     if parsed.kind is Kind.FEEDBACK_REPORT and parsed.bounced_recipient:
         # a spam complaint is kept against the organisation: the secretary sees it, reminders skip it
-        complainer = ctx.directory.by_email.get(parsed.bounced_recipient)
+        complainer = ctx.directory(session).by_email.get(parsed.bounced_recipient)
         if complainer is not None:
             logger.warning("message %s: %s marked our letter as spam", inbound_id, parsed.bounced_recipient)
             return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, recipient_id=complainer.id)
@@ -140,7 +140,7 @@ def _dispatch(
 def _reply(
     session: Session, inbound_id: int, parsed: ParsedReply, raw: bytes, ctx: Context, now: datetime
 ) -> Processed:
-    match = match_reply(ReplyHeaders.from_parsed(parsed, headers=header_block(raw)), ctx.directory)
+    match = match_reply(ReplyHeaders.from_parsed(parsed, headers=header_block(raw)), ctx.directory(session))
     if match.regarding is Regarding.DIGEST:
         return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, match)
     reasons = [*match.review_reasons, *parsed.review_reasons]
@@ -180,7 +180,7 @@ def _acknowledge(
     # queued earlier in the batch) spares a campaign sync and an audit row per reply.
     if has_letter(session, ctx.campaign_id, recipient_id, LetterKind.ACKNOWLEDGEMENT.value):
         return
-    email = ctx.directory.by_id[recipient_id].email
+    email = ctx.directory(session).by_id[recipient_id].email
     answers = [
         {
             "id": f.rec_id,

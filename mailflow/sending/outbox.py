@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import ColumnElement, and_, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign.letter import Audience, Campaign
@@ -36,7 +36,7 @@ from mailflow.sending.smtp import DeliveryUncertain, Outgoing, Sender, ServerUna
 from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
-from mailflow.store.models import AuditRow, LetterRow, RecipientRow, ResponseRow
+from mailflow.store.models import AuditRow, CampaignRow, LetterRow, RecipientRow, ResponseRow
 
 log = logging.getLogger(__name__)
 _CHUNK = 50  # letters read from the database at a time: their bytes, not the whole outbox, in memory
@@ -168,10 +168,12 @@ def queue_letters(
     last sequence of this kind, and their letters inserted together: an acknowledgement to one address costs
     a few indexed queries, and queueing the appeal to a hundred thousand holds one batch of letters in memory.
     """
-    campaign_row = sync_campaign(session, campaign, actor=actor)
+    campaign_id = session.scalar(select(CampaignRow.id).where(CampaignRow.slug == campaign.slug))
+    if campaign_id is None or emails is None:  # a letter to a few (an acknowledgement) trusts the last sync
+        campaign_id = sync_campaign(session, campaign, actor=actor).id
     queued = skipped = 0
     unknown: list[str] = []
-    for recipients in _recipient_batches(session, campaign_row.id, kind, emails, only_unanswered, unknown):
+    for recipients in _recipient_batches(session, campaign_id, kind, emails, only_unanswered, unknown):
         rows = []
         for recipient, previous in recipients:
             if previous is not None and not again:
@@ -188,7 +190,7 @@ def queue_letters(
                 message_id=new_message_id(kind, to.token, sender.address),
                 now=now,
             )
-            rows.append(_queued_values(campaign_row.id, recipient.id, kind, (previous or 0) + 1, letter, now))
+            rows.append(_queued_values(campaign_id, recipient.id, kind, (previous or 0) + 1, letter, now))
         if rows:
             session.execute(insert(LetterRow), rows)
             queued += len(rows)
@@ -287,17 +289,20 @@ def recover_interrupted(session: Session) -> list[LetterView]:
     return found
 
 
-def due_letter_ids(session: Session, now: datetime, limit: int | None = None) -> list[int]:
-    query = (
-        select(LetterRow.id)
-        .where(
-            LetterRow.status == LetterStatus.QUEUED.value,
-            (LetterRow.next_attempt_at.is_(None)) | (LetterRow.next_attempt_at <= now),
-        )
-        .order_by(LetterRow.id)
-        .limit(limit)
+def _due(now: datetime) -> ColumnElement[bool]:
+    return and_(
+        LetterRow.status == LetterStatus.QUEUED.value,
+        (LetterRow.next_attempt_at.is_(None)) | (LetterRow.next_attempt_at <= now),
     )
+
+
+def due_letter_ids(session: Session, now: datetime, limit: int | None = None) -> list[int]:
+    query = select(LetterRow.id).where(_due(now)).order_by(LetterRow.id).limit(limit)
     return list(session.scalars(query))
+
+
+def due_count(session: Session, now: datetime) -> int:
+    return int(session.scalar(select(func.count()).select_from(LetterRow).where(_due(now))) or 0)
 
 
 class _RateLimit:

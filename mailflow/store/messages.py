@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from mailflow.campaign.directory import PUBLIC_DOMAINS, Directory, Recipient, SentLetter
@@ -152,16 +152,15 @@ def messages_with_status(session: Session, statuses: tuple[MessageStatus, ...]) 
 
 
 class _Lookup(Mapping[K, V]):
-    """A read-only mapping answered by an indexed query per key, on a pooled connection of its own (the
-    caller's session may be in the middle of a batch): matching a reply costs a few look-ups, not a load of
-    the campaign. It cannot be listed: nothing that matches a reply needs every key."""
+    """A read-only mapping answered by an indexed query per key in the session processing the message (so it
+    also sees what the batch wrote): matching a reply costs a few look-ups, not a load of the campaign. It
+    cannot be listed: nothing that matches a reply needs every key."""
 
-    def __init__(self, engine: Engine, find: Callable[[Connection, K], V | None]) -> None:
-        self._engine, self._find = engine, find
+    def __init__(self, find: Callable[[K], V | None]) -> None:
+        self._find = find
 
     def __getitem__(self, key: K) -> V:
-        with self._engine.connect() as connection:
-            found = self._find(connection, key)
+        found = self._find(key)
         if found is None:
             raise KeyError(key)
         return found
@@ -178,62 +177,69 @@ class _Everyone:
     """Every recipient of the campaign, read a thousand at a time when iterated: matching an organisation's
     name in an unknown sender's reply is the one rule that must look at all of them."""
 
-    engine: Engine
+    session: Session
     campaign_id: int
 
     def __iter__(self) -> Iterator[Recipient]:
         query = _RECIPIENT.where(RecipientRow.campaign_id == self.campaign_id).order_by(RecipientRow.id)
-        with self.engine.connect() as connection:
-            for row in connection.execution_options(yield_per=1000).execute(query):
-                yield Recipient(*row)
+        for row in self.session.execute(query.execution_options(yield_per=1000)):
+            yield Recipient(*row)
 
 
 _RECIPIENT = select(RecipientRow.id, RecipientRow.email, RecipientRow.organisation, RecipientRow.token)
+_IN_CAMPAIGN = RecipientRow.campaign_id == bindparam("campaign")
+# built once, so each look-up is a cached statement run on the session's connection with two parameters
+_RECIPIENT_BY = {
+    column.key: _RECIPIENT.where(_IN_CAMPAIGN, column == bindparam("key")).order_by(RecipientRow.id).limit(1)
+    for column in (RecipientRow.id, RecipientRow.token, RecipientRow.email)
+}
+_LETTER = select(LetterRow.id, LetterRow.message_id, LetterRow.kind, LetterRow.recipient_id).where(
+    LetterRow.campaign_id == bindparam("campaign"), LetterRow.message_id == bindparam("key")
+)
+_KINDS = (
+    select(LetterRow.kind)
+    .where(LetterRow.campaign_id == bindparam("campaign"), LetterRow.recipient_id == bindparam("key"))
+    .distinct()
+)
 
 
 def load_directory(session: Session, campaign_id: int, *, own_address: str) -> Directory:
     """The matching tables of a campaign: its recipients and every letter we sent them, looked up in the
-    database as each reply asks (the token, address and Message-ID indexes), never loaded whole."""
-    bind = session.get_bind()
-    engine = bind if isinstance(bind, Engine) else bind.engine
-    in_campaign = RecipientRow.campaign_id == campaign_id
+    database through `session` as each reply asks (the token, address and Message-ID indexes), never loaded
+    whole."""
 
-    def recipient(column: Any) -> Callable[[Connection, Any], Recipient | None]:
-        def find(connection: Connection, key: Any) -> Recipient | None:
-            query = _RECIPIENT.where(in_campaign, column == key).order_by(RecipientRow.id).limit(1)
-            row = connection.execute(query).first()
+    def run(statement: Any, key: Any) -> Any:
+        return session.connection().execute(statement, {"campaign": campaign_id, "key": key})
+
+    def recipient(column: str) -> Callable[[Any], Recipient | None]:
+        def find(key: Any) -> Recipient | None:
+            row = run(_RECIPIENT_BY[column], key).first()
             return Recipient(*row) if row else None
 
         return find
 
-    def by_domain(connection: Connection, domain: str) -> tuple[Recipient, ...] | None:
+    def by_domain(domain: str) -> tuple[Recipient, ...] | None:
         if not domain or domain in PUBLIC_DOMAINS:
             return None
-        query = _RECIPIENT.where(in_campaign, RecipientRow.email.endswith(f"@{domain}", autoescape=True))
-        return tuple(Recipient(*row) for row in connection.execute(query.order_by(RecipientRow.id))) or None
+        query = _RECIPIENT.where(_IN_CAMPAIGN, RecipientRow.email.endswith(f"@{domain}", autoescape=True))
+        return tuple(Recipient(*row) for row in run(query.order_by(RecipientRow.id), None)) or None
 
-    def letter(connection: Connection, message_id: str) -> SentLetter | None:
-        query = select(LetterRow.id, LetterRow.message_id, LetterRow.kind, LetterRow.recipient_id).where(
-            LetterRow.campaign_id == campaign_id, LetterRow.message_id == f"<{message_id}>"
-        )  # ours are written lower case, as `normalise_message_id` gives them
-        row = connection.execute(query).first()
+    def letter(message_id: str) -> SentLetter | None:
+        row = run(_LETTER, f"<{message_id}>").first()  # ours are written lower case, as normalised here
         return SentLetter(*row) if row else None
 
-    def kinds(connection: Connection, recipient_id: int) -> frozenset[str] | None:
-        query = select(LetterRow.kind).where(
-            LetterRow.campaign_id == campaign_id, LetterRow.recipient_id == recipient_id
-        )
-        return frozenset(connection.scalars(query.distinct())) or None
+    def kinds(recipient_id: int) -> frozenset[str] | None:
+        return frozenset(run(_KINDS, recipient_id).scalars()) or None
 
     return Directory(
         own_address=own_address,
-        recipients=_Everyone(engine, campaign_id),
-        by_id=_Lookup(engine, recipient(RecipientRow.id)),
-        by_token=_Lookup(engine, recipient(RecipientRow.token)),  # tokens are made lower case
-        by_email=_Lookup(engine, recipient(RecipientRow.email)),  # imported lower case
-        by_domain=_Lookup(engine, by_domain),
-        letters=_Lookup(engine, letter),
-        letter_kinds=_Lookup(engine, kinds),
+        recipients=_Everyone(session, campaign_id),
+        by_id=_Lookup(recipient("id")),
+        by_token=_Lookup(recipient("token")),  # tokens are made lower case
+        by_email=_Lookup(recipient("email")),  # imported lower case
+        by_domain=_Lookup(by_domain),
+        letters=_Lookup(letter),
+        letter_kinds=_Lookup(kinds),
     )
 
 

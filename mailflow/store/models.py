@@ -124,7 +124,8 @@ class AttachmentTextRow(Base):
 
 class InboundRow(Base):
     __tablename__ = "inbound_messages"
-    __table_args__ = (Index("ix_inbound_messages_kind_received_at", "kind", "received_at"),)  # the week's replies
+    # a recipient's replies: with the kind and time in it, SQLite prefers it to any (kind, time) plan per recipient
+    __table_args__ = (Index("ix_inbound_messages_recipient_kind", "recipient_id", "kind", "received_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     # Message-ID when there is one, else the bytes' hash: the same reply fetched twice is one row
     dedupe_key: Mapped[str] = mapped_column(String(400), unique=True)

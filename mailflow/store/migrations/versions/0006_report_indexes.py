@@ -1,4 +1,4 @@
-"""indexes for a national consultation: lists by name, the queue's pages, the week's replies and stances
+"""indexes for a national consultation: lists by name, the queue's pages, each recipient's replies, the week's stances
 
 Revision ID: 0006
 Revises: 0004
@@ -17,7 +17,7 @@ depends_on = None
 INDEXES = [
     ("ix_recipients_campaign_organisation", "recipients", ["campaign_id", "organisation", "id"]),
     ("ix_letters_campaign_to_address", "letters", ["campaign_id", "to_address"]),
-    ("ix_inbound_messages_kind_received_at", "inbound_messages", ["kind", "received_at"]),
+    ("ix_inbound_messages_recipient_kind", "inbound_messages", ["recipient_id", "kind", "received_at"]),
     ("ix_responses_updated_at", "responses", ["updated_at"]),
     ("ix_review_items_status_created_at", "review_items", ["status", "created_at", "id"]),
     ("ix_review_items_recipient_id", "review_items", ["recipient_id"]),
