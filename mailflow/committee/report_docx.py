@@ -6,12 +6,15 @@ pictures, so they stay sharp, print in colour and can be edited like any table.
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Iterable
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -38,12 +41,11 @@ def report_docx(report: Report) -> bytes:
     _title_page(doc, report, w)
     doc.add_heading(w("report.method"), level=1)
     doc.add_paragraph(w("report.method_intro"))
-    table = _table(doc, (w("method.figure"), w("method.value")))
-    for label, value, part in method_rows(report):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
+    rows = method_rows(report)
+    table = _table(doc, (w("method.figure"), w("method.value")), ((label, value) for label, value, _ in rows))
+    for row, (_, _, part) in zip(table.rows[1:], rows, strict=True):
         if part:
-            cells[0].paragraphs[0].paragraph_format.left_indent = Cm(0.6)
+            row.cells[0].paragraphs[0].paragraph_format.left_indent = Cm(0.6)
     doc.add_heading(w("report.results"), level=1)
     _legend(doc, w)
     for panel in report.panels:
@@ -102,20 +104,40 @@ def _title_page(doc: Any, report: Report, w: Words) -> None:
     doc.add_page_break()
 
 
-def _paragraph(doc: Any, text: str, style: str) -> Any:
-    """A paragraph in a built-in style. The style is named by its id: python-docx looks a name up by scanning
-    every style of the document, which for a report with thousands of quotes costs seconds."""
-    paragraph = doc.add_paragraph(text)
-    paragraph._p.get_or_add_pPr().style = style
-    return paragraph
+# The quotes and the rows of long tables are written as WordprocessingML in one piece: python-docx builds each
+# paragraph, run and cell through several XPath lookups (and finds a style by scanning every style), which
+# for 500 organisations' 1,500 quoted reasons and annex rows took 10 s of the 11 s the report needed.
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters a reply may carry
+_SPACES = re.compile(r"\s+")
 
 
-def _table(doc: Any, header: tuple[str, ...]) -> Any:
+def _run_xml(text: str, *, bold: bool = False) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    clean = escape(_SPACES.sub(" ", _NOT_XML.sub(" ", text)))  # a reply's line breaks become spaces
+    return f'<w:r>{props}<w:t xml:space="preserve">{clean}</w:t></w:r>'
+
+
+def _bullet(doc: Any, *runs: tuple[str, bool]) -> None:
+    """A List Bullet paragraph of (text, bold) runs."""
+    body = "".join(_run_xml(text, bold=bold) for text, bold in runs)
+    paragraph = f'<w:p {_W}><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr>{body}</w:p>'
+    doc.element.body.sectPr.addprevious(parse_xml(paragraph))
+
+
+def _table(doc: Any, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> Any:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = doc.styles[TABLE_STYLE]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
     _repeat_header(table.rows[0])
+    widths = [int(column.w.twips) for column in table._tbl.tblGrid.gridCol_lst]
+    for row in rows:
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{_run_xml(text)}</w:p></w:tc>'
+            for width, text in zip(widths, row, strict=True)
+        )
+        table._tbl.append(parse_xml(f"<w:tr {_W}>{cells}</w:tr>"))
     return table
 
 
@@ -140,22 +162,21 @@ def _recommendation(doc: Any, section: RecSection, w: Words) -> None:
     if section.audience != "all":
         doc.add_paragraph(w(f"report.audience.{section.audience}")).runs[0].italic = True
     _bar(doc, section)
-    table = _table(doc, (w("report.who"), *(w(f"stance.{s}") for s in STANCE_ORDER), w("report.total")))
-    for sector, counts in (("all", section.overall), *section.sectors):
-        cells = table.add_row().cells
-        cells[0].text = w(f"sector.{sector}")
-        for cell, stance in zip(cells[1:], STANCE_ORDER, strict=False):
-            cell.text = str(counts.get(stance))
-        cells[-1].text = str(counts.total)
+    _table(
+        doc,
+        (w("report.who"), *(w(f"stance.{s}") for s in STANCE_ORDER), w("report.total")),
+        (
+            (w(f"sector.{sector}"), *(str(counts.get(s)) for s in STANCE_ORDER), str(counts.total))
+            for sector, counts in (("all", section.overall), *section.sectors)
+        ),
+    )
     doc.add_heading(w("report.reasons"), level=4)
     if not section.quotes:
         doc.add_paragraph(w("report.no_reasons"))
     for group in section.quotes:
         doc.add_paragraph(f"{w(f'quotes.{group.stance}')} ({len(group.quotes)})").runs[0].bold = True
         for quote in group.quotes:
-            paragraph = _paragraph(doc, "", "ListBullet")
-            paragraph.add_run(f"{quote.organisation} ({w(f'sector.{quote.sector}')}): ").bold = True
-            paragraph.add_run(f"«{quote.text}»")
+            _bullet(doc, (f"{quote.organisation} ({w(f'sector.{quote.sector}')}): ", True), (f"«{quote.text}»", False))
 
 
 def _bar(doc: Any, section: RecSection) -> None:
@@ -191,8 +212,11 @@ def _annex(doc: Any, heading: str, entries: tuple[AnnexEntry, ...], w: Words, *,
         doc.add_paragraph(w("annex.none"))
         return
     last = w("annex.date") if date else w("annex.email")
-    table = _table(doc, ("№", w("annex.organisation"), w("annex.sector"), last))
-    for n, entry in enumerate(entries, start=1):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = str(n), entry.organisation, w(f"sector.{entry.sector}")
-        cells[3].text = day(entry.answered) if date and entry.answered else entry.email
+    _table(
+        doc,
+        ("№", w("annex.organisation"), w("annex.sector"), last),
+        (
+            (str(n), e.organisation, w(f"sector.{e.sector}"), day(e.answered) if date and e.answered else e.email)
+            for n, e in enumerate(entries, start=1)
+        ),
+    )

@@ -7,7 +7,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailflow.app import App
-from mailflow.committee.report import STANCE_ORDER, Report
+from mailflow.committee.report import STANCE_ORDER, Quote, QuoteGroup, Report
 from mailflow.committee.report_files import ReportFormat, load_report, render_report
 from mailflow.committee.words import LANGUAGES, PHRASES, words
 from mailflow.reading.reply import Stance, StanceFinding
@@ -315,3 +315,15 @@ def test_mailflow_report_writes_the_file_asked_for(mailflow_app: App, seeded: Se
     default = Path(_run(mailflow_app, "report").strip())
     assert default.parent == mailflow_app.settings.storage_dir / "reports" and default.suffix == ".docx"
     assert Document(str(default)).paragraphs
+
+
+def test_a_reason_with_line_breaks_and_control_characters_is_quoted_on_one_line(
+    decided: tuple[Report, Recount],
+) -> None:
+    report, _ = decided
+    panel = report.panels[0]
+    odd = QuoteGroup("disagree", (Quote("ОО «Тест»", "cso", "нет\x0bресурсов\r\nна местах <и> & т.д."),))
+    section = replace(panel.recs[0], quotes=(odd,))
+    changed = replace(report, panels=(replace(panel, recs=(section,)),))
+    doc = Document(io.BytesIO(render_report(changed, ReportFormat.DOCX)))
+    assert "ОО «Тест» (ОГО): «нет ресурсов на местах <и> & т.д.»" in [p.text for p in doc.paragraphs]
