@@ -69,6 +69,7 @@ class Recount:
     answered: dict[str, date]
     silent: set[str]
     bounced: set[str]
+    first_appeal: date
 
 
 def _recount(session: Session, corrected: int) -> Recount:
@@ -91,6 +92,8 @@ def _recount(session: Session, corrected: int) -> Recount:
                 r.stance for r in responses if r.recommendation_id == rec.id and r.recipient_id in {p.id for p in asked}
             )
             tallies[rec.rec_id, group] = {**{s: given[s] for s in STANCE_ORDER[:4]}, "none": len(asked) - given.total()}
+    appeals_sent = session.scalars(select(LetterRow.sent_at).where(LetterRow.kind == "appeal"))
+    sent = [utc(at) for at in appeals_sent if at is not None]
     return Recount(
         method={
             "sent": appeals["sent"] + appeals["bounced"],
@@ -123,6 +126,7 @@ def _recount(session: Session, corrected: int) -> Recount:
             for letter in session.scalars(select(LetterRow).where(LetterRow.status == "bounced"))
             if letter.recipient_id is not None
         },
+        first_appeal=min(sent).date(),
     )
 
 
@@ -163,6 +167,7 @@ def test_every_figure_in_the_report_equals_a_count_of_the_rows(decided: tuple[Re
     assert {e.organisation: e.answered for e in report.answered} == expected.answered
     assert {e.organisation for e in report.silent} == expected.silent
     assert {e.organisation for e in report.bounced} == expected.bounced
+    assert report.period == (expected.first_appeal, max(expected.answered.values()))
 
 
 def _docx_tables_after(doc: Any, heading: str) -> list[Any]:
