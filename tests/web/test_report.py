@@ -7,7 +7,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailflow.app import App
-from mailflow.committee.report import STANCE_ORDER, Report
+from mailflow.committee.report import STANCE_ORDER, Quote, QuoteGroup, Report
 from mailflow.committee.report_files import ReportFormat, load_report, render_report
 from mailflow.committee.words import LANGUAGES, PHRASES, words
 from mailflow.reading.reply import Stance, StanceFinding
@@ -69,6 +69,7 @@ class Recount:
     answered: dict[str, date]
     silent: set[str]
     bounced: set[str]
+    first_appeal: date
 
 
 def _recount(session: Session, corrected: int) -> Recount:
@@ -91,6 +92,8 @@ def _recount(session: Session, corrected: int) -> Recount:
                 r.stance for r in responses if r.recommendation_id == rec.id and r.recipient_id in {p.id for p in asked}
             )
             tallies[rec.rec_id, group] = {**{s: given[s] for s in STANCE_ORDER[:4]}, "none": len(asked) - given.total()}
+    appeals_sent = session.scalars(select(LetterRow.sent_at).where(LetterRow.kind == "appeal"))
+    sent = [utc(at) for at in appeals_sent if at is not None]
     return Recount(
         method={
             "sent": appeals["sent"] + appeals["bounced"],
@@ -123,6 +126,7 @@ def _recount(session: Session, corrected: int) -> Recount:
             for letter in session.scalars(select(LetterRow).where(LetterRow.status == "bounced"))
             if letter.recipient_id is not None
         },
+        first_appeal=min(sent).date(),
     )
 
 
@@ -163,6 +167,7 @@ def test_every_figure_in_the_report_equals_a_count_of_the_rows(decided: tuple[Re
     assert {e.organisation: e.answered for e in report.answered} == expected.answered
     assert {e.organisation for e in report.silent} == expected.silent
     assert {e.organisation for e in report.bounced} == expected.bounced
+    assert report.period == (expected.first_appeal, max(expected.answered.values()))
 
 
 def _docx_tables_after(doc: Any, heading: str) -> list[Any]:
@@ -315,3 +320,15 @@ def test_mailflow_report_writes_the_file_asked_for(mailflow_app: App, seeded: Se
     default = Path(_run(mailflow_app, "report").strip())
     assert default.parent == mailflow_app.settings.storage_dir / "reports" and default.suffix == ".docx"
     assert Document(str(default)).paragraphs
+
+
+def test_a_reason_with_line_breaks_and_control_characters_is_quoted_on_one_line(
+    decided: tuple[Report, Recount],
+) -> None:
+    report, _ = decided
+    panel = report.panels[0]
+    odd = QuoteGroup("disagree", (Quote("ОО «Тест»", "cso", "нет\x0bресурсов\r\nна местах <и> & т.д."),))
+    section = replace(panel.recs[0], quotes=(odd,))
+    changed = replace(report, panels=(replace(panel, recs=(section,)),))
+    doc = Document(io.BytesIO(render_report(changed, ReportFormat.DOCX)))
+    assert "ОО «Тест» (ОГО): «нет ресурсов на местах <и> & т.д.»" in [p.text for p in doc.paragraphs]
