@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
@@ -21,6 +21,10 @@ from mailflow.stances.lexicon import fold
 from mailflow.stances.refs import EXPLICIT, GLOBAL, find_refs, match_quote
 
 LOW_CONFIDENCE = 0.8
+# Issue 14: the time a reply takes must not depend on what a stranger chose to send. A real reply, with an
+# official letter attached, is a few thousand characters; beyond these caps the rest goes to a person.
+MAX_STANCE_CHARS = 20_000  # all the respondent's text: body, inline answers, subject, attachments
+MAX_UNIT_CHARS = 2_000  # one sentence, list line or table row; a longer one is read in pieces
 WRAP_WIDTH = 50  # clients wrap plain text at 66–78 columns; a line shorter than this was ended by hand
 
 MESSAGES = {
@@ -43,6 +47,7 @@ MESSAGES = {
     "attachment_unreadable": "Вложение {detail} не прочитано; откройте его и запишите позиции.",
     "language": "Ответ на языке или в письменности, которые не распознаются ({detail}); прочитайте его.",
     "low_confidence": "Позиции по {detail} определены приблизительно (опечатка или пересказ); подтвердите их.",
+    "too_long": "Текст ответа слишком длинный ({detail}); автоматически прочитано не всё, прочитайте ответ целиком.",
 }
 
 _HOLDING = re.compile(
@@ -71,12 +76,16 @@ _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
 class _Unit:
     text: str
     paragraph: int
+    cut: bool = False  # a piece of a unit longer than MAX_UNIT_CHARS
 
 
 def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     """Read every stance the respondent gave, and every reason a careful reader would stop and ask."""
     problems: list[Problem] = []
     claims: list[Claim] = []
+    content, length = _capped(content)
+    if length > MAX_STANCE_CHARS:
+        problems.append(Problem("too_long", f"{length} знаков, прочитаны первые {MAX_STANCE_CHARS}"))
     for pair in content.inline_pairs:
         _extend(claims, problems, _read_pair(pair, campaign))
     _extend(claims, problems, _read_text(_without_answers(content.text, content.inline_pairs), campaign))
@@ -96,6 +105,24 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     if loose:
         problems.append(Problem("low_confidence", ", ".join(loose)))
     return StanceResult(stances, _reasons(problems))
+
+
+def _capped(content: ReplyContent) -> tuple[ReplyContent, int]:
+    """`content` with its texts cut to `MAX_STANCE_CHARS` in all, in reading order; and the length it had."""
+    left = MAX_STANCE_CHARS
+
+    def take(text: str) -> str:
+        nonlocal left
+        kept = text[: max(left, 0)]
+        left -= len(text)
+        return kept
+
+    text = take(content.text)
+    pairs = tuple(replace(p, answer=take(p.answer)) for p in content.inline_pairs)
+    subject = take(content.subject)
+    attachments = tuple(replace(a, text=take(a.text)) for a in content.attachments)
+    capped = replace(content, text=text, subject=subject, inline_pairs=pairs, attachments=attachments)
+    return capped, MAX_STANCE_CHARS - left
 
 
 def _extend(claims: list[Claim], problems: list[Problem], reading: tuple[list[Claim], list[Problem]]) -> None:
@@ -143,7 +170,21 @@ def _units(text: str) -> list[_Unit]:
                 prose.append(line.strip())
             elif line.strip():
                 units.append(_Unit(line.strip(), number))
-    return units
+    return [piece for unit in units for piece in _pieces(unit)]
+
+
+def _pieces(unit: _Unit) -> list[_Unit]:
+    """A unit longer than any sentence a person writes, cut at spaces: reading one unit costs more than
+    its length (cues and references are paired), so its length must be bounded (issue 14)."""
+    if len(unit.text) <= MAX_UNIT_CHARS:
+        return [unit]
+    pieces, text = [], unit.text
+    while text:
+        cut = text.rfind(" ", MAX_UNIT_CHARS // 2, MAX_UNIT_CHARS) if len(text) > MAX_UNIT_CHARS else -1
+        end = cut if cut > 0 else MAX_UNIT_CHARS
+        pieces.append(_Unit(text[:end], unit.paragraph, cut=True))
+        text = text[end:].lstrip()
+    return pieces
 
 
 def _wrapped(line: str) -> bool:
@@ -171,6 +212,8 @@ def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> 
         pending = reading.ids_without_stance
         waiting = reading.claims[-1] if reading.wants_reason else None
     problems += [Problem("no_stance_for_id", i) for i in pending]
+    if any(unit.cut for unit in units):
+        problems.append(Problem("too_long", f"предложение длиннее {MAX_UNIT_CHARS} знаков"))
     return claims, problems
 
 

@@ -8,12 +8,14 @@ the stance stage turns problems into review flags, never into guesses.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from mailflow.campaign.letter import Audience, Campaign
+from mailflow.stances.lexicon import Taken
 
 EXPLICIT, GROUP, GLOBAL = 2, 1, 0
 
@@ -92,12 +94,12 @@ def _canonical(raw: str) -> str:
 def find_refs(text: str, campaign: Campaign) -> list[Ref]:
     """Every reference in folded `text`, in order; overlapping matches keep the more specific one."""
     refs: list[Ref] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken(len(text))
 
     def add(ref: Ref) -> None:
-        if not any(s < ref.end and ref.start < e for s, e in taken):
+        if taken.free(ref.start, ref.end):
             refs.append(ref)
-            taken.append((ref.start, ref.end))
+            taken.claim(ref.start, ref.end)
 
     for m in _RANGE.finditer(text):
         first, last = _canonical(m.group(1)), _canonical(m.group(2))
@@ -156,6 +158,9 @@ def _ordinal(word: str) -> int:
     return next((n for n, pattern in _ORDINALS.items() if re.fullmatch(pattern, word)), 0)
 
 
+_LIST_GAP = 40  # the longest filler between two listed exceptions ("…, пунктами рекомендациями …")
+
+
 def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
     """Mark the refs listed after "кроме"/"except" (or before Kyrgyz "башка") as excepted.
 
@@ -164,8 +169,12 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
     marked = list(refs)
     for m in _exceptions(text):
         position = m.end()
-        for i, ref in enumerate(marked):
-            if ref.start < position or (ref.level == GLOBAL and not ref.implied and ref.start > position):
+        first = bisect.bisect_left(marked, position, key=lambda r: r.start)
+        for i in range(first, len(marked)):
+            ref = marked[i]
+            if ref.start - position > _LIST_GAP:
+                break  # the list ended long ago; looking further would make many "кроме" quadratic
+            if ref.level == GLOBAL and not ref.implied and ref.start > position:
                 continue
             if not re.fullmatch(
                 r"[\s,;и&]*(?:and|жана|п\.|пп\.|пункт\w*|рекомендаци\w*|тех|those|the ones)?[\s,]*",
