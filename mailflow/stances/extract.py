@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import Claim, Problem, UnitReading, clean_reason, read_unit
-from mailflow.stances.lexicon import fold
+from mailflow.stances.lexicon import CueKind, find_cues, fold
 from mailflow.stances.refs import EXPLICIT, GLOBAL, find_refs, match_quote
 
 LOW_CONFIDENCE = 0.8
@@ -47,6 +47,10 @@ MESSAGES = {
     "attachment_unreadable": "Вложение {detail} не прочитано; откройте его и запишите позиции.",
     "language": "Ответ на языке или в письменности, которые не распознаются ({detail}); прочитайте его.",
     "low_confidence": "Позиции по {detail} определены приблизительно (опечатка или пересказ); подтвердите их.",
+    "partial_speaker": "Отвечает не вся организация («{detail}»): филиал, член сети, лично; чью позицию записать?",
+    "outside_reference": "Позиция ссылается на то, чего нет в письме («{detail}»): правки, договорённости; уточните.",
+    "unread_words": "Слова «{detail}» не вошли ни в одну прочитанную позицию; проверьте, что они меняют.",
+    "cross_check": "Записанные позиции расходятся с общим тоном ответа ({detail}); проверьте прочтение.",
     "too_long": "Текст ответа слишком длинный ({detail}); автоматически прочитано не всё, прочитайте ответ целиком.",
 }
 
@@ -55,6 +59,8 @@ _HOLDING = re.compile(
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
     r"|вернемся|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
+    r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
+    r"|(?:response|position|answer) will follow|will follow|will send|to follow\b"
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -62,9 +68,43 @@ _REVISION = re.compile(
     r"\b(?:ранее|раньше|прежде|в прошлом письме|в предыдущем|previously|earlier|мурда|буга чейин)\b"
     r"[^.!?]{0,200}?[.!?,;]?[^.!?]{0,200}?\b(?:теперь|сейчас|ныне|now|азыр|эми)\b"
 )
+# Who speaks, and on what: a branch, one member of a network, a person "in a personal capacity", or a stance
+# that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
+_WHOLE_REPLY = {
+    "partial_speaker": re.compile(
+        r"(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
+        r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
+        r"|организаций-членов|организации-члены|члены сети|some (?:of our )?members|разошлись во мнениях"
+        r"|\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
+    ),
+    "outside_reference": re.compile(
+        r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
+        r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
+        r"|as (?:discussed|agreed) (?:at|during|in)|with the (?:amendments|changes|comments) (?:we|discussed)"
+    ),
+    # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
+    "reservation": re.compile(
+        r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
+        r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
+    ),
+    # "Согласны только с 1 панелью": "only" says something about all the others too
+    "unclear_exception": re.compile(
+        r"(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*(?:\d|рекомендаци|панел|раздел|section|panel)"
+    ),
+    # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
+    "no_stance_for_id": re.compile(
+        r"не (?:обсуждали|рассматривали|изучали|успели)|not (?:yet )?(?:discussed|considered|reviewed)"
+        r"|талкуулаган жок\w*|караган жок\w*"
+    ),
+    "indirect": re.compile(r"\b(?:сказал\w*|говорит|говорят|считает)\s*,?\s+что|\btold us\b|\bsaid (?:that )?they\b"),
+}
+_RECEIVED = re.compile(r"^\W*(?:ок|ok|okay|окей|хорошо|принято|noted)\W*$", re.IGNORECASE)
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
-_CLOSING = re.compile(r"^\s*(?:с уважением|спасибо|благодар|best regards|regards|thank|урматтоо|ийгилик|--)")
+_CLOSING = re.compile(
+    r"^\s*(?:с уважением|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"
+    r"|рахмат|--)"
+)
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _ROW = re.compile(r"^\s*(?:[-*•●▪]\s*)?(?:\d{1,2}[.)]\s*)?(?:п\.\s*|пункт\s*|рек\.\s*)?\d{1,2}\.\d{1,2}(?!\.\d)|\|")
 _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
@@ -99,6 +139,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _reply_problems(own_text, content.language)
     stances, merge_problems = _merge(claims, campaign)
     problems += merge_problems
+    problems += _cross_check(own_text, stances)
     if not stances:
         problems.append(Problem("no_stance", ""))
     loose = [f.rec_id for f in stances.values() if f.confidence < LOW_CONFIDENCE]
@@ -168,8 +209,10 @@ def _units(text: str) -> list[_Unit]:
                 prose = []
             if is_prose:
                 prose.append(line.strip())
-            elif line.strip():
+            elif "|" in line:
                 units.append(_Unit(line.strip(), number))
+            elif line.strip():  # a list line stays one unit per sentence: "4.5 — частично. Причина: …"
+                units += [_Unit(s, number) for s in _SENTENCE_END.split(line.strip()) if s.strip()]
     return [piece for unit in units for piece in _pieces(unit)]
 
 
@@ -231,12 +274,12 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
 
 def _with_reason(claim: Claim, sentence: str) -> Claim:
     reason = clean_reason(sentence)
-    return Claim(claim.ids, claim.stance, claim.level, reason, claim.evidence, claim.confidence, claim.scoped)
+    return replace(claim, reason=reason, guess=claim.guess and reason is None)
 
 
 def _reply_problems(text: str, language: str) -> list[Problem]:
     folded = fold(text)
-    problems = []
+    problems = [Problem(code, m.group()) for code, pattern in _WHOLE_REPLY.items() if (m := pattern.search(folded))]
     if _HOLDING.search(folded):
         problems.append(Problem("holding", ""))
     if _QUESTION.search(folded):
@@ -266,6 +309,23 @@ def _unread_latin(folded: str) -> bool:
     return len(latin) >= 3 and len(latin) > len(cyrillic) and not _ENGLISH_WORDS.search(folded)
 
 
+SWEEPING = 10  # a stance on this many recommendations is a reading of the whole reply, and checked as one
+
+
+def _cross_check(text: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+    """A reading at odds with the reply as a whole: mostly "disagree" recorded from mostly agreeing words, or
+    the other way round ("All fine except 4.3 – we oppose it" once came out as 19 disagreements)."""
+    words = [c.kind for c in find_cues(fold(text)) if not c.terse]
+    agreeing, objecting = words.count(CueKind.AGREE), words.count(CueKind.DISAGREE)
+    recorded = [f.stance for f in stances.values()]
+    disagree, agree = recorded.count(Stance.DISAGREE), recorded.count(Stance.AGREE)
+    if disagree >= SWEEPING and agreeing > objecting:
+        return [Problem("cross_check", f"записано «не согласны» по {disagree}, а слов согласия больше, чем несогласия")]
+    if agree >= SWEEPING and objecting > agreeing:
+        return [Problem("cross_check", f"записано «согласны» по {agree}, а слов несогласия больше, чем согласия")]
+    return []
+
+
 def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFinding], list[Problem]]:
     """One finding per recommendation: the most specific claim wins; equal ones that differ conflict."""
     problems: list[Problem] = []
@@ -273,8 +333,12 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
     # "Возражений нет. Рекомендации принимаем.": a stance without scope adds nothing to "all" with it.
     covered = {c.stance for c in scoped if c.level == GLOBAL}
     unscoped = [c for c in claims if not c.scoped and c.stance not in covered]
-    for claim in unscoped:
+    # "Одобряем.", "+", "Fully support.": the letter asked for agreement with all 19, and this is it;
+    # a lone "Ок" may only say the letter arrived.
+    bare_assent = not scoped and all(c.stance is Stance.AGREE for c in unscoped)
+    for claim in [] if bare_assent else unscoped:
         problems.append(Problem("no_scope", claim.evidence[:80]))
+    problems += [Problem("low_confidence", c.evidence) for c in unscoped if bare_assent and _RECEIVED.match(c.evidence)]
     if not scoped:
         scoped = unscoped
     named = {i for c in scoped if c.level == EXPLICIT and not c.guess for i in c.ids}
@@ -295,7 +359,7 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
             problems.append(Problem("contradiction", rec_id))
         final = chosen[-1]
         reason = next((c.reason for c in chosen if c.reason and c.stance is final.stance), None)
-        keeps_reason = final.stance in (Stance.DISAGREE, Stance.PARTIAL)
+        keeps_reason = final.stance is not Stance.AGREE
         confidence = min(c.confidence for c in chosen)
         findings[rec_id] = StanceFinding(rec_id, final.stance, reason if keeps_reason else None,
                                          final.evidence, confidence)  # fmt: skip

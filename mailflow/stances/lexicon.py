@@ -72,7 +72,7 @@ class Token:
     text: str
 
 
-TOKEN = re.compile(r"\+/-|\+-|[+±✓✔☑✗✘×✅❌❎]|\w+(?:['-]\w+)*|[-–—]")
+TOKEN = re.compile(r"\+/-|\+-|[+±✓✔☑✗✘×✅❌❎👍👎]|\w+(?:['-]\w+)*|[-–—]")
 
 
 def tokens(text: str) -> list[Token]:
@@ -88,12 +88,13 @@ _POSITIVE = re.compile(
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
     r"|одобря(?:ем|ю|ет|ют)|одобрен[аоы]?"
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)"
+    r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?"
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого"
 )
 _NEGATIVE = re.compile(
     r"возража(?:ем|ю|ет|ют)(?:\s+против)?|возражени(?:е|я|й)|против|отклоня(?:ем|ю|ет|ют)|отклон(?:ен|ена|ено|ены)"
-    r"|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
+    r"|голосу(?:ем|ю|ет)\s+против|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*"
 )
@@ -108,7 +109,8 @@ _PARTIAL = re.compile(
 )
 _GENERAL = re.compile(r"в целом|в основном|in general|generally|overall|negizinen|негизинен|жалпысынан|жалпы\s+жонунан")
 _ABSTAIN = re.compile(
-    r"воздерж\w+|abstain\w*|no opinion|not applicable|\bn/a\b|not relevant to us|does not concern us"
+    r"воздерж\w+|abstain\w*|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
+    r"|does not concern us|no position|калыс\s+кал\w+"
     r"|нет (?:своего |определенного )?мнения|без мнения"
     r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"
@@ -119,6 +121,9 @@ _ABSTAIN = re.compile(
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.
 _AMBIGUOUS = re.compile(
+    # "согласны не полностью", "support, though not fully": the limit follows the stance word
+    r"(?:соглас\w+|поддерж\w+|принима\w+|одобр\w+|agree\w*|support\w*)(?:\s+\w+)?,?\s+(?:но\s+|though\s+|but\s+)?"
+    r"(?:не (?:полностью|совсем|во всем|до конца|вполне|со всеми)|not (?:fully|entirely|completely|all))|"
     r"не (?:во всем|со всем\w*|совсем|полностью|вполне|до конца|со всеми|все|во всех|по всем|всегда)"
     r"(?:\s+\w+){0,2}?\s+(?:соглас\w+|поддерж\w+|принима\w+|одобр\w+)"
     r"|not (?:fully|entirely|completely|quite|all)\b(?:\s+\w+){0,2}"
@@ -131,11 +136,12 @@ _CONDITION = re.compile(
     r"при условии|в случае,? если|\bесли\b|при наличии|\bprovided\b|on condition|\bsubject to\b|\bif\b"
     r"|шартында|шарты менен|шарт менен|эгерде"
 )
-_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅]|[✗✘×x❌❎]|-|–|—")
+_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅👍]|[✗✘×x❌❎👎]|-|–|—")
 _TERSE_KIND = {
     "да": CueKind.AGREE, "за": CueKind.AGREE, "ok": CueKind.AGREE, "ок": CueKind.AGREE,
     "okay": CueKind.AGREE, "yes": CueKind.AGREE, "ооба": CueKind.AGREE, "ooba": CueKind.AGREE,
-    "+": CueKind.AGREE, "✓": CueKind.AGREE, "✔": CueKind.AGREE, "☑": CueKind.AGREE, "✅": CueKind.AGREE,
+    "+": CueKind.AGREE, "👍": CueKind.AGREE, "👎": CueKind.DISAGREE,
+    "✓": CueKind.AGREE, "✔": CueKind.AGREE, "☑": CueKind.AGREE, "✅": CueKind.AGREE,
     "❌": CueKind.DISAGREE, "❎": CueKind.DISAGREE,
     "нет": CueKind.DISAGREE, "no": CueKind.DISAGREE, "жок": CueKind.DISAGREE, "✗": CueKind.DISAGREE,
     "✘": CueKind.DISAGREE, "×": CueKind.DISAGREE, "x": CueKind.DISAGREE,
@@ -158,7 +164,7 @@ _TYPO_TARGETS: dict[str, CueKind] = {
     "поддерживаем": CueKind.AGREE, "принимаем": CueKind.AGREE, "возражаем": CueKind.DISAGREE,
     "возражений": CueKind.DISAGREE, "отклоняем": CueKind.DISAGREE, "воздерживаемся": CueKind.ABSTAIN,
     "частично": CueKind.PARTIAL, "нецелесообразным": CueKind.DISAGREE, "макулбуз": CueKind.AGREE,
-    "колдойбуз": CueKind.AGREE, "колдобойбуз": CueKind.DISAGREE,
+    "колдойбуз": CueKind.AGREE, "колдобойбуз": CueKind.DISAGREE, "несогласны": CueKind.DISAGREE,
 }  # fmt: skip
 _TYPO_SCORE = 85.0
 TYPO_CONFIDENCE = 0.9
@@ -268,10 +274,17 @@ def _is_known_word(word: str) -> bool:
     return any(p.fullmatch(word) for p in (_NOT_CUES, _POSITIVE, _NEGATIVE, _PARTIAL, _ABSTAIN))
 
 
+def _unstressed(word: str) -> str:
+    """Unstressed "о" is said, and often written, as "а" ("саглосны", "несоглосны"): compare them as one."""
+    return word.replace("о", "а")
+
+
 def _typo_kind(word: str) -> CueKind | None:
     """A misspelt stance word ("соглсны", "поддерживам"); the first two letters must agree."""
     best: tuple[float, CueKind | None] = (0.0, None)
+    word = _unstressed(word)
     for target, kind in _TYPO_TARGETS.items():
+        target = _unstressed(target)
         if target[:2] != word[:2]:
             continue
         score = fuzz.ratio(word, target)
@@ -291,9 +304,12 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
+_NOT_A_STANCE = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:к сведению|участие|во внимание|меры|to note|part)\b")
+
+
 def _is_not_a_stance(text: str, end: int) -> bool:
     """Taking note ("принимаем к сведению") or taking part ("принимаем участие") accepts nothing."""
-    return bool(re.match(r"\s+(?:к сведению|участие|во внимание|меры|to note|part)\b", text[end:]))
+    return bool(_NOT_A_STANCE.match(text[end : end + 80]))
 
 
 _QUOTED = re.compile(r'"[^"\n]{3,}"')
