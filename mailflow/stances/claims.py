@@ -80,9 +80,7 @@ _REASON_MARKER = re.compile(
 _REASON_FIRST = re.compile(
     r"^\W*(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|as|given that)\s+([^,]+),"
 )
-_THEREFORE = re.compile(
-    r"^\W*([^.;:]+?),?\s+(?:поэтому|в связи с этим|в этой связи|therefore|so|ошондуктан|сондуктан)\b"
-)
+_THEREFORE = re.compile(r"(?<![\s,]),?\s+(?:поэтому|в связи с этим|в этой связи|therefore|so|ошондуктан|сондуктан)\b")
 _LEADING_CONNECTOR = re.compile(
     r"^[\s,;:.—–\-|)(]*(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment|но|однако|but"
@@ -94,8 +92,8 @@ _BUT_ANYWHERE = re.compile(r"(?:^|[\s,;—–-])(?:но|однако|but|however
 _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|а)\b")
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
-    r"^[\s\W]*(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
-    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*)*$"
+    r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
+    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*+)*+$"
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
                       r"|по которой"
@@ -484,8 +482,13 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign) -> bool:
 
 def _reason_before(text: str, head: str, offset: int) -> str | None:
     """A reason stated before the stance, in the same sentence; `head` is the folded text before the cue."""
-    m = _REASON_FIRST.match(head) or _THEREFORE.match(head)
-    return clean_reason(text[offset + m.start(1) : offset + m.end(1)]) if m else None
+    m = _REASON_FIRST.match(head)
+    if m:
+        return clean_reason(text[offset + m.start(1) : offset + m.end(1)])
+    therefore = _THEREFORE.search(head)
+    if therefore is None or re.search(r"[.;:]", head[: therefore.start()]):
+        return None
+    return clean_reason(text[offset : offset + therefore.start()].lstrip(" ,;—–-"))
 
 
 def clean_reason(tail: str) -> str | None:

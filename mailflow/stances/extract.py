@@ -23,7 +23,7 @@ from mailflow.stances.refs import EXPLICIT, GLOBAL, find_refs, match_quote
 LOW_CONFIDENCE = 0.8
 # Issue 14: the time a reply takes must not depend on what a stranger chose to send. A real reply, with an
 # official letter attached, is a few thousand characters; beyond these caps the rest goes to a person.
-MAX_STANCE_CHARS = 20_000  # all the respondent's text: body, inline answers, subject, attachments
+MAX_STANCE_CHARS = 10_000  # all the respondent's text: body, inline answers, subject, attachments
 MAX_UNIT_CHARS = 2_000  # one sentence, list line or table row; a longer one is read in pieces
 WRAP_WIDTH = 50  # clients wrap plain text at 66–78 columns; a line shorter than this was ended by hand
 
@@ -75,7 +75,7 @@ _WHOLE_REPLY = {
         r"(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
         r"|организаций-членов|организации-члены|члены сети|some (?:of our )?members|разошлись во мнениях"
-        r"|\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
+        r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"

@@ -44,12 +44,12 @@ _ORDINALS = {
     4: r"четверт\w*|4-?(?:й|го|ой|му|м)|fourth|тортунчу|төртүнчү",
 }
 _PANEL_WORD = r"(?:раздел\w*|панел\w*(?:\s+дискусси\w*)?|секци\w*|блок\w*|section\w*|panel\w*|part\b|бөлүм\w*|болум\w*)"
-_NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2})*"
+_NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2}){0,19}"
 # Panel numbers: one digit, perhaps with an ordinal ending ("2-й", "4-ю"), in lists and ranges ("1, 2 и 4",
 # "1–3", "1-2-3", "со 2-й по 4-ю"), before or after the panel word ("панели 1–3", "1, 2, 4-панелдер").
 _PANEL_NUMBER = r"\d(?:-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w))?(?![\d.]\d)"
 _PANEL_SEPARATOR = r"\s*(?:,|и|and|&|жана|-|–|—|по|to|through)\s*"
-_PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}{_PANEL_NUMBER})*"
+_PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}{_PANEL_NUMBER}){{0,4}}"  # bounded: linear on "1-1-1-…"
 _PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_PANEL_LIST})(?!\.?\d)")
 _PANEL_BY_SUFFIX = re.compile(rf"(?<![\d.,])({_PANEL_LIST})-?\s*{_PANEL_WORD}")
 _ORDINAL_ENDING = re.compile(r"(\d)-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w)")
@@ -81,7 +81,7 @@ _EXCEPT = re.compile(
     r"(?:кроме|кром|за исключением|исключая|помимо|except(?: for)?|excluding|other than|apart from|aside from"
     r"|with the exception of|but not|but)\s*:?\s*"
 )
-_KY_EXCEPT = re.compile(r"[-\w]*\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")
+_KY_EXCEPT = re.compile(r"[-\w]{0,40}\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")
 # "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
 _ORDINAL_RECOMMENDATION = re.compile(
     r"(?<!\w)(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|последн|first|second|third|fourth|fifth|sixth|seventh"
