@@ -80,7 +80,12 @@ _REASON_MARKER = re.compile(
 _REASON_FIRST = re.compile(
     r"^\W*(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|as|given that)\s+([^,]+),"
 )
-_THEREFORE = re.compile(r"(?<![\s,]),?\s+(?:поэтому|в связи с этим|в этой связи|therefore|so|ошондуктан|сондуктан)\b")
+_MARKED_REASON = re.compile(
+    r"^[\s,;:—–-]*(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
+)
+_THEREFORE = re.compile(
+    r"(?<![\s,]),?\s+(?:поэтому|в связи с этим|в связи с чем|в этой связи|therefore|so|ошондуктан|сондуктан)\b"
+)
 _LEADING_CONNECTOR = re.compile(
     r"^[\s,;:.—–\-|)(]*(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment|но|однако|but"
@@ -317,7 +322,10 @@ def _segment_claims(
     excepted = tuple(i for r in segment.refs if r.excepted for i in r.ids)
     refs_end = max([r.end for r in segment.refs if r.start >= cluster.start] + [cluster.end])
     tail = text[refs_end : segment.end] if not last else text[refs_end:]
-    reason = clean_reason(tail) or _reason_before(text, folded[segment.start : cluster.start], segment.start)
+    reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
+    reason = clean_reason(tail) or reason_first
+    # An agreement's reason is kept only when the respondent marked it as one ("…, потому что …")
+    marked = bool(reason_first) or bool(_MARKED_REASON.match(fold(tail)))
     if reason and _speaks_of_stance(reason, kind, campaign):
         problems.append(Problem("unread_words", reason[:80]))
     if kind is CueKind.AMBIGUOUS or (kind is CueKind.DISAGREE and _negated_universal(folded, cluster, segment)):
@@ -335,9 +343,11 @@ def _segment_claims(
     stance = _STANCE[kind]
     if excepted and not own and cluster.start > max(r.end for r in segment.refs if r.excepted):
         # "…, кроме 3.5 (не наш профиль)": the stance after the exception is the exception's own.
-        keeps = stance is not Stance.AGREE
+        keeps = stance is not Stance.AGREE or marked
         return [Claim(excepted, stance, EXPLICIT, reason if keeps else None, evidence, cluster.confidence)]
     targets, level, scoped, confidence = _targets(folded, segment, own, before, default, campaign, problems)
+    if kind is CueKind.PARTIAL and level == GLOBAL and targets:
+        problems.append(Problem("vague_scope", evidence))  # "Рекомендации поддерживаем частично": which parts?
     claims: list[Claim] = []
     if excepted and not answered:
         # "кроме 2.1 — её хотим сначала обсудить": a doubt about the exception is not a rejection of it
@@ -347,7 +357,7 @@ def _segment_claims(
     if level > GLOBAL and _separate_all(folded, own):
         claims.append(Claim(campaign.ids, stance, GLOBAL, None, evidence, cluster.confidence))
     if targets:
-        keeps_reason = stance is not Stance.AGREE
+        keeps_reason = stance is not Stance.AGREE or marked
         claims.insert(0, Claim(tuple(t for t in targets if t not in excepted), stance, level,
                                reason if keeps_reason else None, evidence,
                                min(confidence, cluster.confidence), scoped))  # fmt: skip
@@ -450,7 +460,11 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
     following = [r for r in refs if r.start > ref.end and r.level == EXPLICIT]
     if ref.level != GROUP or not following or not explicit <= set(ref.ids):
         return False
-    return bool(re.search(r"[:—–]|\s-\s", text[ref.end : following[0].start]))
+    between = text[ref.end : following[0].start]
+    # "Үчүнчү бөлүмдө 3.6 боюнча …", "в разделе 3 по 3.6 …": the panel only says where 3.6 is
+    return bool(re.search(r"[:—–]|\s-\s", between)) or not re.search(
+        r"особенно|в том числе|including|especially|,", between
+    )
 
 
 # A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people or money.

@@ -72,7 +72,9 @@ _REVISION = re.compile(
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
     "partial_speaker": re.compile(
-        r"(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
+        r"\bфилиал\w*|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
+        r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
+        r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
         r"|организаций-членов|организации-члены|члены сети|some (?:of our )?members|разошлись во мнениях"
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
@@ -91,6 +93,10 @@ _WHOLE_REPLY = {
     "unclear_exception": re.compile(
         r"(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*(?:\d|рекомендаци|панел|раздел|section|panel)"
     ),
+    "revision": re.compile(
+        r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
+    ),
+    "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
     "no_stance_for_id": re.compile(
         r"не (?:обсуждали|рассматривали|изучали|успели)|not (?:yet )?(?:discussed|considered|reviewed)"
@@ -98,6 +104,10 @@ _WHOLE_REPLY = {
     ),
     "indirect": re.compile(r"\b(?:сказал\w*|говорит|говорят|считает)\s*,?\s+что|\btold us\b|\bsaid (?:that )?they\b"),
 }
+# "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
+_SIGNATURE = re.compile(
+    r"(?:^|[\s,])(?:ОО|ОФ|ОЮЛ|ОсОО|НКО|КБ|ТПП|NGO|CSO)\s*[«\"]|^\S+,\s*(?:ОО|ОФ|секретар|председател|директор)"
+)
 _RECEIVED = re.compile(r"^\W*(?:ок|ok|okay|окей|хорошо|принято|noted)\W*$", re.IGNORECASE)
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
@@ -268,6 +278,7 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
         and not reading.ids_without_stance
         and not reading.problems
         and not _CLOSING.match(fold(unit.text))
+        and not _SIGNATURE.search(unit.text)
         and not _QUESTION.search(unit.text)
     )
 
@@ -359,7 +370,7 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
             problems.append(Problem("contradiction", rec_id))
         final = chosen[-1]
         reason = next((c.reason for c in chosen if c.reason and c.stance is final.stance), None)
-        keeps_reason = final.stance is not Stance.AGREE
+        keeps_reason = True  # a claim holds an agreement's reason only when the respondent marked it
         confidence = min(c.confidence for c in chosen)
         findings[rec_id] = StanceFinding(rec_id, final.stance, reason if keeps_reason else None,
                                          final.evidence, confidence)  # fmt: skip

@@ -82,6 +82,7 @@ def tokens(text: str) -> list[Token]:
 # Base words: a polarity of +1 (agreement) or -1 (objection) before negation. Infinitives such as
 # "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it.
 _POSITIVE = re.compile(
+    r"(?:"
     r"соглас(?:ен|на|ны|но\b(?=\s*с\b)|ие|ия|иться|имся|ились|илась|ился)"
     r"|соглаша(?:емся|юсь|ется)"
     r"|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?"
@@ -91,12 +92,16 @@ _POSITIVE = re.compile(
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?"
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого"
+    r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 _NEGATIVE = re.compile(
+    r"(?:"
     r"возража(?:ем|ю|ет|ют)(?:\s+против)?|возражени(?:е|я|й)|против|отклоня(?:ем|ю|ет|ют)|отклон(?:ен|ена|ено|ены)"
-    r"|голосу(?:ем|ю|ет)\s+против|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
+    r"|голосу(?:ем|ю|ет)\s+против|(?:считаем|считаю|будет|это)\s+(?:лишн|излишн|бесполезн)\w*|пустая трата"
+    r"|нет смысла|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*"
+    r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
 _KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат)")
@@ -109,7 +114,8 @@ _PARTIAL = re.compile(
 )
 _GENERAL = re.compile(r"в целом|в основном|in general|generally|overall|negizinen|негизинен|жалпысынан|жалпы\s+жонунан")
 _ABSTAIN = re.compile(
-    r"воздерж\w+|abstain\w*|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
+    r"воздерж\w+(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
+    r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
     r"|does not concern us|no position|калыс\s+кал\w+"
     r"|нет (?:своего |определенного )?мнения|без мнения"
     r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"

@@ -42,7 +42,8 @@ def test_every_unclear_case_names_known_review_codes(corpus: list[Any]) -> None:
 # are the figures reached on them, held as floors so that no change makes them worse. The project's own
 # replies are held at the targets.
 BLIND_FLOORS = {
-    "blind-1.txt": {"exact": 0.75, "accepted": 0.64, "flagged": 0.98, "reasons": 0.32},
+    "blind-1.txt": {"exact": 0.76, "accepted": 0.64, "flagged": 1.0, "reasons": 0.32},
+    "blind-2.txt": {"exact": 0.82, "accepted": 0.72, "flagged": 1.0, "reasons": 0.47},
 }
 
 

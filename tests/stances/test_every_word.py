@@ -40,6 +40,12 @@ def test_a_lone_ok_may_only_say_the_letter_arrived(campaign: Campaign) -> None:
         ("Против 4.3, потому что уже поддержали 4.4.", "unread_words"),
         ("Согласны со всеми, в принципе мы за.", "reservation"),
         ("Со 2-й по 4-ю панели согласны, 1-ю не рассматривали", "no_stance_for_id"),
+        ("Ошский областной филиал Сети поддерживает все рекомендации.", "partial_speaker"),
+        ("Трое из пяти членов правления поддерживают все рекомендации.", "partial_speaker"),
+        ("Прошу считать недействительным наш предыдущий ответ. Со всеми согласны.", "revision"),
+        ("Не все рекомендации реалистичны для наших районов, но в целом поддерживаем.", "ambiguous_negation"),
+        ("Рекомендации поддерживаем частично.", "vague_scope"),
+        ("Все панели поддерживаем. Совещательный орган при акимиате считаем лишним.", "unclear_reference"),
     ],
 )
 def test_a_word_no_claim_accounts_for_sends_the_reply_to_review(text: str, code: str, campaign: Campaign) -> None:
@@ -98,3 +104,24 @@ def test_a_sweeping_reading_against_the_words_of_the_reply_is_checked(campaign: 
     text = "Согласны, поддерживаем, одобряем, принимаем. Не согласны со всеми рекомендациями."
     result = read(text, campaign)
     assert "cross_check" in codes(result)
+
+
+def test_an_official_table_of_accepted_and_rejected_is_read(campaign: Campaign) -> None:
+    text = "Рекомендация | Позиция\n1.1 | Принимается\n1.2 | Не принимается\n1.3 | Принимается частично"
+    assert stances(read(text, campaign)) == {"1.1": ("agree", None), "1.2": ("disagree", None),
+                                             "1.3": ("partial", None)}  # fmt: skip
+
+
+def test_a_kyrgyz_range_is_read(campaign: Campaign) -> None:
+    result = read("3.1ден 3.8ге чейин калыс калабыз. Калган сунуштарды колдойбуз.", campaign)
+    assert stances(result) == every(campaign, "agree", but={f"3.{i}": ("abstain", None) for i in range(1, 9)})
+
+
+def test_a_signature_is_not_the_reason_of_the_line_above(campaign: Campaign) -> None:
+    result = read("Со всеми согласны, кроме 4.1 — с ней не согласны.\nАжар, ОО «Ак Жол Аялдары»", campaign)
+    assert stances(result)["4.1"] == ("disagree", None)
+
+
+def test_an_agreement_keeps_the_reason_the_respondent_marked(campaign: Campaign) -> None:
+    result = read("Так как у нас кенеш не работает с ОГО, 4.5 поддерживаем.", campaign)
+    assert stances(result) == {"4.5": ("agree", "у нас кенеш не работает с ОГО")}
