@@ -59,6 +59,7 @@ _HOLDING = re.compile(
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
     r"|вернемся|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
+    r"|\bответим\b|(?:нужно|надо) (?:еще )?обсудить|need to (?:discuss|consult)"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
     r"|(?:response|position|answer) will follow|will follow|will send|to follow\b"
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
@@ -72,7 +73,8 @@ _REVISION = re.compile(
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
     "partial_speaker": re.compile(
-        r"\bфилиал\w*|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
+        r"\bфилиал\w*|от себя лично|лично я\b|\bот себя\b"
+        r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
         r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
@@ -87,6 +89,7 @@ _WHOLE_REPLY = {
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
     "reservation": re.compile(
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
+        r"|с оговорк\w+|with (?:a |some )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
@@ -102,7 +105,10 @@ _WHOLE_REPLY = {
         r"не (?:обсуждали|рассматривали|изучали|успели)|not (?:yet )?(?:discussed|considered|reviewed)"
         r"|талкуулаган жок\w*|караган жок\w*"
     ),
-    "indirect": re.compile(r"\b(?:сказал\w*|говорит|говорят|считает)\s*,?\s+что|\btold us\b|\bsaid (?:that )?they\b"),
+    "indirect": re.compile(
+        r"\b(?:сказал\w*|говорит|говорят|говорили|сообщили|отметили|считает)\s*,?\s+что"
+        r"|\btold us\b|\bsaid (?:that )?they\b"
+    ),
 }
 # "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
 _SIGNATURE = re.compile(
@@ -261,13 +267,37 @@ def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> 
         claims += reading.claims
         problems += reading.problems
         unanswered = pending if not reading.used_default else ()
-        problems += [Problem("no_stance_for_id", i) for i in unanswered]
+        problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
+        if pending and set(pending) <= _named(claims) and not reading.has_cue:
+            _comment_as_reason(claims, pending, unit.text)
         waiting = reading.claims[-1] if reading.wants_reason else None
-    problems += [Problem("no_stance_for_id", i) for i in pending]
+    problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
     if any(unit.cut for unit in units):
         problems.append(Problem("too_long", f"предложение длиннее {MAX_UNIT_CHARS} знаков"))
     return claims, problems
+
+
+_ID_HEAD = re.compile(r"^\W*(?:по\s+|re\s+|рек\.\s*|пп?\.\s*)?(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+[\s:—–-]*")
+
+
+def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> None:
+    """ "Не согласны с 3.2 и 3.5.\n3.2 — бизнес-ассоциации …": the later line is 3.2's reason, if it has none."""
+    for index, claim in enumerate(claims):
+        if set(ids) & set(claim.ids) and claim.stance in (Stance.DISAGREE, Stance.PARTIAL) and claim.reason is None:
+            head = _ID_HEAD.match(text)
+            if head:
+                own = tuple(i for i in claim.ids if i in ids)
+                rest = tuple(i for i in claim.ids if i not in ids)
+                claims[index] = replace(claim, ids=own, reason=clean_reason(text[head.end() :]))
+                if rest:
+                    claims.insert(index + 1, replace(claim, ids=rest))
+            return
+
+
+def _named(claims: list[Claim]) -> set[str]:
+    """IDs given a stance by name: a later line naming them again ("3.2 — бизнес-ассоциации …") comments on it."""
+    return {i for c in claims if c.level == EXPLICIT for i in c.ids}
 
 
 def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
@@ -279,6 +309,7 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
         and not reading.problems
         and not _CLOSING.match(fold(unit.text))
         and not _SIGNATURE.search(unit.text)
+        and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
         and not _QUESTION.search(unit.text)
     )
 

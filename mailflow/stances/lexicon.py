@@ -72,7 +72,7 @@ class Token:
     text: str
 
 
-TOKEN = re.compile(r"\+/-|\+-|[+±✓✔☑✗✘×✅❌❎👍👎]|\w+(?:['-]\w+)*|[-–—]")
+TOKEN = re.compile(r"\+/-|\+-|[+±✓✔☑✗✘×✅❌❎👍👎👌💯]|\w+(?:['-]\w+)*|[-–—]")
 
 
 def tokens(text: str) -> list[Token]:
@@ -123,7 +123,7 @@ _ABSTAIN = re.compile(
     r"|не входит в (?:нашу |сферу нашей )?компетенци\w+|не входят в (?:нашу )?компетенци\w+"
     r"|вне (?:нашей )?компетенции|не в нашей компетенции|не наш профиль|не по нашему профилю"
     r"|не комментируем|без комментариев|воздержимся от комментари\w+|no comment"
-    r"|калыс\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
+    r"|калыс\w*|пикир билдирбей\w*|пикирибиз жок|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.
 _AMBIGUOUS = re.compile(
@@ -142,11 +142,11 @@ _CONDITION = re.compile(
     r"при условии|в случае,? если|\bесли\b|при наличии|\bprovided\b|on condition|\bsubject to\b|\bif\b"
     r"|шартында|шарты менен|шарт менен|эгерде"
 )
-_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅👍]|[✗✘×x❌❎👎]|-|–|—")
+_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
 _TERSE_KIND = {
     "да": CueKind.AGREE, "за": CueKind.AGREE, "ok": CueKind.AGREE, "ок": CueKind.AGREE,
     "okay": CueKind.AGREE, "yes": CueKind.AGREE, "ооба": CueKind.AGREE, "ooba": CueKind.AGREE,
-    "+": CueKind.AGREE, "👍": CueKind.AGREE, "👎": CueKind.DISAGREE,
+    "+": CueKind.AGREE, "👍": CueKind.AGREE, "👌": CueKind.AGREE, "💯": CueKind.AGREE, "👎": CueKind.DISAGREE,
     "✓": CueKind.AGREE, "✔": CueKind.AGREE, "☑": CueKind.AGREE, "✅": CueKind.AGREE,
     "❌": CueKind.DISAGREE, "❎": CueKind.DISAGREE,
     "нет": CueKind.DISAGREE, "no": CueKind.DISAGREE, "жок": CueKind.DISAGREE, "✗": CueKind.DISAGREE,

@@ -43,7 +43,8 @@ def test_every_unclear_case_names_known_review_codes(corpus: list[Any]) -> None:
 # replies are held at the targets.
 BLIND_FLOORS = {
     "blind-1.txt": {"exact": 0.76, "accepted": 0.64, "flagged": 1.0, "reasons": 0.32},
-    "blind-2.txt": {"exact": 0.82, "accepted": 0.72, "flagged": 1.0, "reasons": 0.47},
+    "blind-2.txt": {"exact": 0.79, "accepted": 0.75, "flagged": 1.0, "reasons": 0.47},
+    "blind-3.txt": {"exact": 0.56, "accepted": 0.55, "flagged": 1.0, "reasons": 0.54},
 }
 
 

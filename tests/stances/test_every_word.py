@@ -45,6 +45,11 @@ def test_a_lone_ok_may_only_say_the_letter_arrived(campaign: Campaign) -> None:
         ("Прошу считать недействительным наш предыдущий ответ. Со всеми согласны.", "revision"),
         ("Не все рекомендации реалистичны для наших районов, но в целом поддерживаем.", "ambiguous_negation"),
         ("Рекомендации поддерживаем частично.", "vague_scope"),
+        ("На собрании наши члены говорили, что 4.3 — это лишняя бюрократия. Остальные поддерживаем.", "indirect"),
+        ("Все поддерживаем. Рек. 4.1 — поддерживаем с оговоркой: нужен кодекс этики.", "reservation"),
+        ("Отвечаю от себя лично. Со всеми рекомендациями согласна.", "partial_speaker"),
+        ("Согласны с 1.1–1.5. По 3-й и 4-й панелям ответим до конца месяца.", "holding"),
+        ("Баарын колдойбуз, 3.8-ден башкасын.\nКун-Элек айыл окмоту", "unclear_exception"),
         ("Все панели поддерживаем. Совещательный орган при акимиате считаем лишним.", "unclear_reference"),
     ],
 )
@@ -125,3 +130,13 @@ def test_a_signature_is_not_the_reason_of_the_line_above(campaign: Campaign) -> 
 def test_an_agreement_keeps_the_reason_the_respondent_marked(campaign: Campaign) -> None:
     result = read("Так как у нас кенеш не работает с ОГО, 4.5 поддерживаем.", campaign)
     assert stances(result) == {"4.5": ("agree", "у нас кенеш не работает с ОГО")}
+
+
+def test_a_later_line_on_a_rejected_recommendation_is_its_reason(campaign: Campaign) -> None:
+    result = read(
+        "Не согласны с 3.2.\n\n3.2 — бизнес-ассоциации заинтересованы в продажах.\n\nС остальными согласны.", campaign
+    )
+    assert stances(result) == every(
+        campaign, "agree", but={"3.2": ("disagree", "бизнес-ассоциации заинтересованы в продажах")}
+    )
+    assert codes(result) == set()
