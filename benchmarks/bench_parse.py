@@ -1,6 +1,6 @@
 """How fast reading is: `parse_reply` against bare `mailparser.parse_from_bytes` on the same messages.
 
-Run from the project root:  python benchmarks/bench_parse.py [--rounds N]
+Run from the project root:  python benchmarks/bench_parse.py [--rounds N] [--shared DIR]
 
 The messages are the shared samples, talon's fixtures, our corpus, and long quoted threads made here
 (a reply on top of 10 or 40 replies, each quoting all before it, in plain text and in nested HTML
@@ -31,10 +31,10 @@ from mailflow.parse import parse_reply, read_reply  # noqa: E402
 SHARED = ROOT.parent / "shared"
 
 
-def messages() -> list[tuple[str, bytes]]:
+def messages(shared: Path = SHARED) -> list[tuple[str, bytes]]:
     found = [
-        *sorted((SHARED / "samples" / "replies").glob("*.eml")),
-        *sorted((SHARED / "peer" / "talon" / "standard_replies").glob("*.eml")),
+        *sorted((shared / "samples" / "replies").glob("*.eml")),
+        *sorted((shared / "peer" / "talon" / "standard_replies").glob("*.eml")),
         *sorted((ROOT / "tests" / "reading" / "corpus").glob("*.eml")),
     ]
     out = [(path.name, path.read_bytes()) for path in found]
@@ -68,10 +68,12 @@ def _thread(depth: int, body: str) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10, help="passes over all messages (default 10)")
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared samples (default ../shared)")
+    args = parser.parse_args()
+    rounds = args.rounds
     logging.disable(logging.WARNING)  # mail-parser logs every part type it does not handle
     campaign = load_campaign(ROOT / "config" / "campaigns" / "appeal-2023.toml")
-    corpus = messages()
+    corpus = messages(args.shared)
     readers: dict[str, Callable[[bytes], object]] = {
         "mailparser.parse_from_bytes": mailparser.parse_from_bytes,
         "read_reply (reading stage)": read_reply,

@@ -3,6 +3,11 @@
     python benchmarks/score_stances.py            # each case's own text straight into extract_stances
     python benchmarks/score_stances.py --eml      # rendered as a reply by tests/mailmaker.py, then parse_reply
     python benchmarks/score_stances.py --verbose  # also list every case that misses
+    python benchmarks/score_stances.py --corpus tests/stances/corpus/blind-1.txt   # one file (or folder)
+
+The blind batches (`blind-*.txt`, written by people who never read the code) are also scored one by one,
+next to the figures they had on first sight (tests/stances/corpus/first_sight.toml: scored end to end
+before anyone read them), which is the honest measure of how the stage does on replies it has not seen.
 
 Four figures, with the issue's targets:
   exact     auto-accepted replies whose stances are exactly as labelled        >= 99%
@@ -31,6 +36,7 @@ import argparse
 import importlib.util
 import re
 import sys
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +50,7 @@ from mailflow.reading.reply import AttachmentText, InlinePair, ReplyContent  # n
 from mailflow.stances.extract import extract_stances  # noqa: E402
 
 CORPUS = ROOT / "tests" / "stances" / "corpus"
+FIRST_SIGHT = CORPUS / "first_sight.toml"
 CAMPAIGN = ROOT / "config" / "campaigns" / "appeal-2023.toml"
 TARGETS = {"exact": 0.99, "accepted": 0.90, "flagged": 1.0, "reasons": 0.90}
 
@@ -67,6 +74,7 @@ class Case:
     subject: str = ""
     pairs: tuple[tuple[str, str], ...] = ()  # (recommendation ID, answer written under it)
     attachments: tuple[AttachmentText, ...] = ()
+    source: str = ""  # the corpus file, e.g. "blind-1.txt"
 
     @property
     def unclear(self) -> bool:
@@ -126,9 +134,10 @@ def normalise_reason(reason: str | None) -> str:
 
 
 def load_corpus(directory: Path = CORPUS, campaign: Campaign | None = None) -> list[Case]:
+    """Every case of the `*.txt` files in `directory` (or of that one file); each case knows its file."""
     campaign = campaign or load_campaign(CAMPAIGN)
     cases: list[Case] = []
-    for path in sorted(directory.glob("*.txt")):
+    for path in [directory] if directory.is_file() else sorted(directory.glob("*.txt")):
         blocks = re.split(r"^=== ", path.read_text(encoding="utf-8"), flags=re.M)
         cases += [_case(block, campaign, path.name) for block in blocks if block.strip()]
     ids = [c.id for c in cases]
@@ -175,7 +184,7 @@ def _case(block: str, campaign: Campaign, source: str) -> Case:
         elif line.strip():
             raise ValueError(f"{source}: case {case_id}: unknown header {line!r}")
     return Case(case_id, language, client, text.strip("\n"), expected, codes, subject, tuple(pairs),
-                tuple(attachments))  # fmt: skip
+                tuple(attachments), source)  # fmt: skip
 
 
 def _scope(scope: str, campaign: Campaign) -> list[str]:
@@ -313,26 +322,48 @@ def _describe(case: Case, outcome: Outcome) -> str:
     )
 
 
+def first_sight(path: Path = FIRST_SIGHT) -> dict[str, dict[str, object]]:
+    """Each blind batch's figures before its cases were read: `{"blind-1.txt": {"commit", "exact", ...}}`."""
+    if not path.exists():
+        return {}
+    batches: dict[str, dict[str, object]] = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {str(batch["file"]): batch for batch in batches.values()}
+
+
+LABELS = {
+    "exact": "auto-accepted replies exactly right",
+    "accepted": "clear replies auto-accepted",
+    "flagged": "unclear replies flagged",
+    "reasons": "reasons captured",
+}
+
+
+def _print_figures(result: Score, seen: dict[str, object] | None = None) -> None:
+    for name, value in result.figures().items():
+        mark = "ok" if value >= TARGETS[name] else "BELOW TARGET"
+        before = f"   first sight {float(str(seen[name])):6.1%}" if seen else ""
+        print(f"  {LABELS[name]:<38} {value:7.1%}   target {TARGETS[name]:.0%}  {mark:<12}{before}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eml", action="store_true", help="render each case as an .eml and run parse_reply")
     parser.add_argument("--verbose", action="store_true", help="list the cases that miss")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a corpus folder or one corpus file")
     args = parser.parse_args(argv)
-    cases = load_corpus()
+    cases = load_corpus(args.corpus)
+    run = run_eml if args.eml else run_direct
     flagged = sum(c.unclear for c in cases)
-    result = score(cases, run_eml if args.eml else run_direct)
+    result = score(cases, run)
     print(f"corpus: {len(cases)} replies, {flagged} labelled unclear ({'end-to-end' if args.eml else 'direct'})")
-    labels = {
-        "exact": "auto-accepted replies exactly right",
-        "accepted": "clear replies auto-accepted",
-        "flagged": "unclear replies flagged",
-        "reasons": "reasons captured",
-    }
-    for name, value in result.figures().items():
-        mark = "ok" if value >= TARGETS[name] else "BELOW TARGET"
-        print(f"  {labels[name]:<38} {value:7.1%}   target {TARGETS[name]:.0%}  {mark}")
+    _print_figures(result)
     coded = _share(result.unclear_coded, result.unclear)
     print(f"  {'(unclear flagged with a labelled code)':<38} {coded:7.1%}")
+    seen = first_sight()
+    for source in sorted({c.source for c in cases} & set(seen)):
+        batch = [c for c in cases if c.source == source]
+        print(f"{source}: {len(batch)} replies; first sight at {seen[source]['commit']} (end-to-end), now:")
+        _print_figures(score(batch, run), seen[source])
     if args.verbose:
         for miss in result.misses:
             print("  miss:", miss)

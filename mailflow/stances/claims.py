@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import Stance
-from mailflow.stances.lexicon import Cue, CueKind, condition_in, find_cues, fold, quoted_spans
+from mailflow.stances.lexicon import Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
 from mailflow.stances.refs import EXPLICIT, GLOBAL, GROUP, Ref, except_spans, find_refs, match_quote, match_text
 
 
@@ -74,12 +74,23 @@ _STANCE = {CueKind.AGREE: Stance.AGREE, CueKind.DISAGREE: Stance.DISAGREE, CueKi
            CueKind.ABSTAIN: Stance.ABSTAIN, CueKind.AMBIGUOUS: Stance.PARTIAL}  # fmt: skip
 _REASON_MARKER = re.compile(
     r"\b(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because|since|as"
-    r"|анткени|себеби|себеп)(?=\W)"
+    r"|полагая,? что|считая,? что|анткени|себеби|себеп)(?=\W)"
+)
+# The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"
+_REASON_FIRST = re.compile(
+    r"^\W*(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|as|given that)\s+([^,]+),"
+)
+_MARKED_REASON = re.compile(
+    r"^[\s,;:—–-]*(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
+)
+_THEREFORE = re.compile(
+    r"(?<![\s,]),?\s+(?:поэтому|в связи с этим|в связи с чем|в этой связи|therefore|so|ошондуктан|сондуктан)\b"
 )
 _LEADING_CONNECTOR = re.compile(
     r"^[\s,;:.—–\-|)(]*(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment|но|однако|but"
-    r"|however|бирок|тем не менее|по ним|по ней|по нему|по этим|по этой|по этому)\b)?[\s,:—–\-|]*",
+    r"|however|бирок|тем не менее|-?(?:ден|дан|тен|тан)?\s*башка\w*|тышкары"
+    r"|по ним|по ней|по нему|по этим|по этой|по этому)\b)?[\s,:—–\-|]*",
     re.IGNORECASE,
 )
 # "но", or "в части …" (agreeing with a part only): the agreement is qualified and a human decides how.
@@ -87,19 +98,22 @@ _BUT_ANYWHERE = re.compile(r"(?:^|[\s,;—–-])(?:но|однако|but|however
 _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|а)\b")
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
-    r"^[\s\W]*(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
-    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*)*$"
+    r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
+    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*+)*+$"
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
                       r"|по которой"
                       r"|с ними|с ней|them|these|those|it|алар|аларга|ага)\b")  # fmt: skip
 _NON_RECOMMENDATION_OBJECT = re.compile(
     r"\s+(?:\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
-    r"|initiative|effort\w*|dialogue|event|демилгесин\w*)"
+    r"|реализаци\w+|внедрени\w+|initiative|effort\w*|dialogue|event|implementation|process|демилгесин\w*)"
+)
+_DOUBT = re.compile(
+    r"не понима|обсуд|подума|уточн|не уверен|сомнева|вопрос|not sure|unsure|discuss|unclear|understand|талкуул"
 )
 # "Рекомендацию о сотрудничестве …": one recommendation, described; if its words match none, ask.
 _ONE_RECOMMENDATION = re.compile(
-    r"рекомендаци(?:ю|я|ей)\b|рекомендаци(?:и|ей) (?:о|об|по|насчет)\b|the recommendation (?:on|about)\b"
+    r"рекомендаци(?:ю|я|ей)\b|рекомендаци(?:и|ей) (?:о|об|по|про|насчет)\b|the recommendation (?:on|about)\b"
 )
 # "по которым мы не согласны": a stance inside a relative or reported clause is not what they state.
 _INDIRECT = re.compile(r"\b(?:котор\w+|which|that we|what we|whom|кайсы\w*)\b[^.;:]*$")
@@ -125,6 +139,10 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     clusters = _clusters(cues, folded, refs)
     if not clusters:
         named = tuple(i for r in refs if r.level == EXPLICIT and not r.excepted for i in r.ids)
+        # "Кроме 1.7 — там лишнее.": an exception or an unknown ID still needs a human without a stance word
+        problems += [Problem("unknown_id", r.label) for r in refs if r.problem == "unknown_id"]
+        if except_spans(folded):
+            problems.append(Problem("unclear_exception", text.strip()[:80]))
         return UnitReading(problems=tuple(problems), ids_without_stance=named)
     for ref in refs:
         if ref.problem:
@@ -138,7 +156,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         last = i == len(segments) - 1
         answered = not last and _continues(folded, segments[i + 1])
         claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
-    wants_reason = bool(claims) and claims[-1].stance is Stance.DISAGREE and claims[-1].reason is None
+    problems += _loose_numbers(text, folded, refs)
+    wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
     return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default)
 
@@ -161,9 +180,9 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
     named_before = answers_quote or any(r.end <= cue.start and r.ids for r in refs)
     if text[cue.start] in "-–—" and (after.strip(" |") or not named_before):
         return False  # a dash is a "no" only as the answer after an ID ("4.3 -"), never a "--" signature line
-    named = [r for r in refs if r.end <= cue.start and r.level != GLOBAL]
+    named = [r for r in refs if r.end <= cue.start and (r.level != GLOBAL or not r.implied)]
     if named and _HEAD_FILLER.match(text[named[-1].end : cue.start]):
-        return True  # right after its ID: "1.1 да 1.2 да 1.4 нет"
+        return True  # right after its ID or quantifier: "1.1 да 1.2 да 1.4 нет", "остальные за"
     before = _blank(text[: cue.start], [(r.start, r.end) for r in refs if r.end <= cue.start])
     head = re.split(r"[,;:|]|\s[—–-]\s", before)[-1]
     return bool(_HEAD_FILLER.match(head))
@@ -211,6 +230,7 @@ def _adjacent(text: str, left: Cue, right: Cue, refs: list[Ref]) -> bool:
     return (
         len(gap) <= 40
         and not re.search(r"[;.|:]|\s[—–-]\s|,\s*(?:а|но|однако|but)\s", gap)
+        and not _REASON_MARKER.search(gap)
         and (modifier or "," not in gap)
     )
 
@@ -250,8 +270,9 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
     cuts = [0]
     for left, right in pairwise(clusters):
         seps = [m for m in _PUNCT.finditer(text, left.end, right.start)]
-        if ids_first:
-            cuts.append(seps[0].end() if seps else left.end)
+        if ids_first:  # after the first stance, or after its sentence ("по 1.5 против, у нас … . остальные за")
+            full_stop = [m for m in seps if m.group().startswith(".")]
+            cuts.append((full_stop or seps)[0].end() if seps else left.end)
         else:
             cuts.append(seps[-1].start() if seps else right.start)
     cuts.append(len(text))
@@ -302,8 +323,13 @@ def _segment_claims(
     excepted = tuple(i for r in segment.refs if r.excepted for i in r.ids)
     refs_end = max([r.end for r in segment.refs if r.start >= cluster.start] + [cluster.end])
     tail = text[refs_end : segment.end] if not last else text[refs_end:]
-    reason = clean_reason(tail)
-    if kind is CueKind.AMBIGUOUS:
+    reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
+    reason = clean_reason(tail) or reason_first
+    # An agreement's reason is kept only when the respondent marked it as one ("…, потому что …")
+    marked = bool(reason_first) or bool(_MARKED_REASON.match(fold(tail)))
+    if reason and _speaks_of_stance(reason, kind, campaign):
+        problems.append(Problem("unread_words", reason[:80]))
+    if kind is CueKind.AMBIGUOUS or (kind is CueKind.DISAGREE and _negated_universal(folded, cluster, segment)):
         problems.append(Problem("ambiguous_negation", text[cluster.start : cluster.end]))
     if _indirect(folded, cluster.start):
         problems.append(Problem("indirect", evidence))
@@ -318,21 +344,36 @@ def _segment_claims(
     stance = _STANCE[kind]
     if excepted and not own and cluster.start > max(r.end for r in segment.refs if r.excepted):
         # "…, кроме 3.5 (не наш профиль)": the stance after the exception is the exception's own.
-        keeps = stance in (Stance.DISAGREE, Stance.PARTIAL)
+        keeps = stance is not Stance.AGREE or marked
         return [Claim(excepted, stance, EXPLICIT, reason if keeps else None, evidence, cluster.confidence)]
     targets, level, scoped, confidence = _targets(folded, segment, own, before, default, campaign, problems)
+    if kind is CueKind.PARTIAL and level == GLOBAL and targets:
+        problems.append(Problem("vague_scope", evidence))  # "Рекомендации поддерживаем частично": which parts?
     claims: list[Claim] = []
     if excepted and not answered:
-        claims.append(Claim(excepted, Stance.DISAGREE, EXPLICIT, reason, evidence, guess=reason is None))
+        # "кроме 2.1 — её хотим сначала обсудить": a doubt about the exception is not a rejection of it
+        doubt = reason is not None and _DOUBT.search(fold(reason)) is not None
+        claims.append(Claim(excepted, Stance.DISAGREE, EXPLICIT, reason, evidence, guess=reason is None or doubt))
         reason = None
     if level > GLOBAL and _separate_all(folded, own):
         claims.append(Claim(campaign.ids, stance, GLOBAL, None, evidence, cluster.confidence))
     if targets:
-        keeps_reason = stance in (Stance.DISAGREE, Stance.PARTIAL)
+        keeps_reason = stance is not Stance.AGREE or marked
         claims.insert(0, Claim(tuple(t for t in targets if t not in excepted), stance, level,
                                reason if keeps_reason else None, evidence,
                                min(confidence, cluster.confidence), scoped))  # fmt: skip
     return claims
+
+
+_NEGATOR = re.compile(r"(?:не|not|cannot|can't|don't|do not|doesn't|won't|will not)\b")
+_UNIVERSAL = re.compile(r"(?:все|всё|всех|всем|всеми|every|each|all|бардык\w*|баары\w*)(?:\s+19)?")
+
+
+def _negated_universal(text: str, cluster: _Cluster, segment: _Segment) -> bool:
+    """ "We cannot endorse every recommendation", "не поддерживаем все": none of them, or not all of them?"""
+    return bool(_NEGATOR.match(text, cluster.start)) and any(
+        r.level == GLOBAL and not r.implied and _UNIVERSAL.fullmatch(text, r.start, r.end) for r in segment.refs
+    )
 
 
 def _indirect(text: str, cue_start: int) -> bool:
@@ -420,7 +461,49 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
     following = [r for r in refs if r.start > ref.end and r.level == EXPLICIT]
     if ref.level != GROUP or not following or not explicit <= set(ref.ids):
         return False
-    return bool(re.search(r"[:—–]|\s-\s", text[ref.end : following[0].start]))
+    between = text[ref.end : following[0].start]
+    # "Үчүнчү бөлүмдө 3.6 боюнча …", "в разделе 3 по 3.6 …": the panel only says where 3.6 is
+    return bool(re.search(r"[:—–]|\s-\s", between)) or not re.search(
+        r"особенно|в том числе|including|especially|,", between
+    )
+
+
+# A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people or money.
+_LOOSE_NUMBER = re.compile(
+    r"(?<![\w.,:/+№#-])\d{1,2}(?![\w.,:/-]?\d)(?!\s*(?:-?\s*(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
+    r"|октябр|ноябр|декабр|год|г\.|лет|%|человек|чел|организаци|член|раз|штук|дн|недел|месяц|час|минут|тыс|млн|сом"
+    r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million)))"
+)
+
+
+def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
+    """Every number in a stance sentence must belong to a reference; one that does not is left to a person."""
+    taken = Taken(len(folded))
+    for ref in refs:
+        taken.claim(ref.start, ref.end)
+    loose = [m for m in _LOOSE_NUMBER.finditer(folded) if taken.free(m.start(), m.end())]
+    if not loose:
+        return []
+    return [Problem("ambiguous_number", f"«{text.strip()[:80]}»: {', '.join(m.group() for m in loose)}")]
+
+
+def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign) -> bool:
+    """Does a reason hold a stance or a reference of its own? Then it is more than a reason: a person reads it."""
+    folded = fold(reason)
+    stances = {c.kind for c in find_cues(folded) if not c.terse} & {CueKind.AGREE, CueKind.DISAGREE}
+    named = [r for r in find_refs(folded, campaign) if r.level != GLOBAL and (r.ids or r.problem)]
+    return bool(named) or (bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE, CueKind.PARTIAL))
+
+
+def _reason_before(text: str, head: str, offset: int) -> str | None:
+    """A reason stated before the stance, in the same sentence; `head` is the folded text before the cue."""
+    m = _REASON_FIRST.match(head)
+    if m:
+        return clean_reason(text[offset + m.start(1) : offset + m.end(1)])
+    therefore = _THEREFORE.search(head)
+    if therefore is None or re.search(r"[.;:]", head[: therefore.start()]):
+        return None
+    return clean_reason(text[offset : offset + therefore.start()].lstrip(" ,;—–-"))
 
 
 def clean_reason(tail: str) -> str | None:
@@ -430,4 +513,5 @@ def clean_reason(tail: str) -> str | None:
     reason = re.sub(r"[\s.;,!]+$", "", reason).strip()
     if reason.startswith("(") and reason.endswith(")"):
         reason = reason[1:-1].strip()
-    return reason or None
+    # One word in prose is a leftover ("and", a "Best," sign-off); in a table's comment cell it is the comment.
+    return reason if len(reason.split()) > 1 or "|" in tail else None

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import Claim, Problem, UnitReading, clean_reason, read_unit
-from mailflow.stances.lexicon import fold
+from mailflow.stances.lexicon import CueKind, find_cues, fold
 from mailflow.stances.refs import EXPLICIT, GLOBAL, find_refs, match_quote
 
 LOW_CONFIDENCE = 0.8
+# Issue 14: the time a reply takes must not depend on what a stranger chose to send. A real reply, with an
+# official letter attached, is a few thousand characters; beyond these caps the rest goes to a person.
+MAX_STANCE_CHARS = 10_000  # all the respondent's text: body, inline answers, subject, attachments
+MAX_UNIT_CHARS = 2_000  # one sentence, list line or table row; a longer one is read in pieces
 WRAP_WIDTH = 50  # clients wrap plain text at 66–78 columns; a line shorter than this was ended by hand
 
 MESSAGES = {
@@ -43,6 +47,11 @@ MESSAGES = {
     "attachment_unreadable": "Вложение {detail} не прочитано; откройте его и запишите позиции.",
     "language": "Ответ на языке или в письменности, которые не распознаются ({detail}); прочитайте его.",
     "low_confidence": "Позиции по {detail} определены приблизительно (опечатка или пересказ); подтвердите их.",
+    "partial_speaker": "Отвечает не вся организация («{detail}»): филиал, член сети, лично; чью позицию записать?",
+    "outside_reference": "Позиция ссылается на то, чего нет в письме («{detail}»): правки, договорённости; уточните.",
+    "unread_words": "Слова «{detail}» не вошли ни в одну прочитанную позицию; проверьте, что они меняют.",
+    "cross_check": "Записанные позиции расходятся с общим тоном ответа ({detail}); проверьте прочтение.",
+    "too_long": "Текст ответа слишком длинный ({detail}); автоматически прочитано не всё, прочитайте ответ целиком.",
 }
 
 _HOLDING = re.compile(
@@ -50,6 +59,9 @@ _HOLDING = re.compile(
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
     r"|вернемся|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
+    r"|\bответим\b|(?:нужно|надо) (?:еще )?обсудить|need to (?:discuss|consult)"
+    r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
+    r"|(?:response|position|answer) will follow|will follow|will send|to follow\b"
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -57,9 +69,58 @@ _REVISION = re.compile(
     r"\b(?:ранее|раньше|прежде|в прошлом письме|в предыдущем|previously|earlier|мурда|буга чейин)\b"
     r"[^.!?]{0,200}?[.!?,;]?[^.!?]{0,200}?\b(?:теперь|сейчас|ныне|now|азыр|эми)\b"
 )
+# Who speaks, and on what: a branch, one member of a network, a person "in a personal capacity", or a stance
+# that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
+_WHOLE_REPLY = {
+    "partial_speaker": re.compile(
+        r"\bфилиал\w*|от себя лично|лично я\b|\bот себя\b"
+        r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
+        r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
+        r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
+        r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
+        r"|организаций-членов|организации-члены|члены сети|some (?:of our )?members|разошлись во мнениях"
+        r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
+    ),
+    "outside_reference": re.compile(
+        r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
+        r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
+        r"|as (?:discussed|agreed) (?:at|during|in)|with the (?:amendments|changes|comments) (?:we|discussed)"
+    ),
+    # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
+    "reservation": re.compile(
+        r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
+        r"|с оговорк\w+|with (?:a |some )?(?:reservation|caveat)\w*"
+        r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
+    ),
+    # "Согласны только с 1 панелью": "only" says something about all the others too
+    "unclear_exception": re.compile(
+        r"(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*(?:\d|рекомендаци|панел|раздел|section|panel)"
+    ),
+    "revision": re.compile(
+        r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
+    ),
+    "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
+    # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
+    "no_stance_for_id": re.compile(
+        r"не (?:обсуждали|рассматривали|изучали|успели)|not (?:yet )?(?:discussed|considered|reviewed)"
+        r"|талкуулаган жок\w*|караган жок\w*"
+    ),
+    "indirect": re.compile(
+        r"\b(?:сказал\w*|говорит|говорят|говорили|сообщили|отметили|считает)\s*,?\s+что"
+        r"|\btold us\b|\bsaid (?:that )?they\b"
+    ),
+}
+# "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
+_SIGNATURE = re.compile(
+    r"(?:^|[\s,])(?:ОО|ОФ|ОЮЛ|ОсОО|НКО|КБ|ТПП|NGO|CSO)\s*[«\"]|^\S+,\s*(?:ОО|ОФ|секретар|председател|директор)"
+)
+_RECEIVED = re.compile(r"^\W*(?:ок|ok|okay|окей|хорошо|принято|noted)\W*$", re.IGNORECASE)
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
-_CLOSING = re.compile(r"^\s*(?:с уважением|спасибо|благодар|best regards|regards|thank|урматтоо|ийгилик|--)")
+_CLOSING = re.compile(
+    r"^\s*(?:с уважением|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"
+    r"|рахмат|--)"
+)
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _ROW = re.compile(r"^\s*(?:[-*•●▪]\s*)?(?:\d{1,2}[.)]\s*)?(?:п\.\s*|пункт\s*|рек\.\s*)?\d{1,2}\.\d{1,2}(?!\.\d)|\|")
 _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
@@ -71,12 +132,16 @@ _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
 class _Unit:
     text: str
     paragraph: int
+    cut: bool = False  # a piece of a unit longer than MAX_UNIT_CHARS
 
 
 def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     """Read every stance the respondent gave, and every reason a careful reader would stop and ask."""
     problems: list[Problem] = []
     claims: list[Claim] = []
+    content, length = _capped(content)
+    if length > MAX_STANCE_CHARS:
+        problems.append(Problem("too_long", f"{length} знаков, прочитаны первые {MAX_STANCE_CHARS}"))
     for pair in content.inline_pairs:
         _extend(claims, problems, _read_pair(pair, campaign))
     _extend(claims, problems, _read_text(_without_answers(content.text, content.inline_pairs), campaign))
@@ -90,12 +155,31 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _reply_problems(own_text, content.language)
     stances, merge_problems = _merge(claims, campaign)
     problems += merge_problems
+    problems += _cross_check(own_text, stances)
     if not stances:
         problems.append(Problem("no_stance", ""))
     loose = [f.rec_id for f in stances.values() if f.confidence < LOW_CONFIDENCE]
     if loose:
         problems.append(Problem("low_confidence", ", ".join(loose)))
     return StanceResult(stances, _reasons(problems))
+
+
+def _capped(content: ReplyContent) -> tuple[ReplyContent, int]:
+    """`content` with its texts cut to `MAX_STANCE_CHARS` in all, in reading order; and the length it had."""
+    left = MAX_STANCE_CHARS
+
+    def take(text: str) -> str:
+        nonlocal left
+        kept = text[: max(left, 0)]
+        left -= len(text)
+        return kept
+
+    text = take(content.text)
+    pairs = tuple(replace(p, answer=take(p.answer)) for p in content.inline_pairs)
+    subject = take(content.subject)
+    attachments = tuple(replace(a, text=take(a.text)) for a in content.attachments)
+    capped = replace(content, text=text, subject=subject, inline_pairs=pairs, attachments=attachments)
+    return capped, MAX_STANCE_CHARS - left
 
 
 def _extend(claims: list[Claim], problems: list[Problem], reading: tuple[list[Claim], list[Problem]]) -> None:
@@ -141,9 +225,25 @@ def _units(text: str) -> list[_Unit]:
                 prose = []
             if is_prose:
                 prose.append(line.strip())
-            elif line.strip():
+            elif "|" in line:
                 units.append(_Unit(line.strip(), number))
-    return units
+            elif line.strip():  # a list line stays one unit per sentence: "4.5 — частично. Причина: …"
+                units += [_Unit(s, number) for s in _SENTENCE_END.split(line.strip()) if s.strip()]
+    return [piece for unit in units for piece in _pieces(unit)]
+
+
+def _pieces(unit: _Unit) -> list[_Unit]:
+    """A unit longer than any sentence a person writes, cut at spaces: reading one unit costs more than
+    its length (cues and references are paired), so its length must be bounded (issue 14)."""
+    if len(unit.text) <= MAX_UNIT_CHARS:
+        return [unit]
+    pieces, text = [], unit.text
+    while text:
+        cut = text.rfind(" ", MAX_UNIT_CHARS // 2, MAX_UNIT_CHARS) if len(text) > MAX_UNIT_CHARS else -1
+        end = cut if cut > 0 else MAX_UNIT_CHARS
+        pieces.append(_Unit(text[:end], unit.paragraph, cut=True))
+        text = text[end:].lstrip()
+    return pieces
 
 
 def _wrapped(line: str) -> bool:
@@ -167,11 +267,37 @@ def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> 
         claims += reading.claims
         problems += reading.problems
         unanswered = pending if not reading.used_default else ()
-        problems += [Problem("no_stance_for_id", i) for i in unanswered]
+        problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
+        if pending and set(pending) <= _named(claims) and not reading.has_cue:
+            _comment_as_reason(claims, pending, unit.text)
         waiting = reading.claims[-1] if reading.wants_reason else None
-    problems += [Problem("no_stance_for_id", i) for i in pending]
+    problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
+    if any(unit.cut for unit in units):
+        problems.append(Problem("too_long", f"предложение длиннее {MAX_UNIT_CHARS} знаков"))
     return claims, problems
+
+
+_ID_HEAD = re.compile(r"^\W*(?:по\s+|re\s+|рек\.\s*|пп?\.\s*)?(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+[\s:—–-]*")
+
+
+def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> None:
+    """ "Не согласны с 3.2 и 3.5.\n3.2 — бизнес-ассоциации …": the later line is 3.2's reason, if it has none."""
+    for index, claim in enumerate(claims):
+        if set(ids) & set(claim.ids) and claim.stance in (Stance.DISAGREE, Stance.PARTIAL) and claim.reason is None:
+            head = _ID_HEAD.match(text)
+            if head:
+                own = tuple(i for i in claim.ids if i in ids)
+                rest = tuple(i for i in claim.ids if i not in ids)
+                claims[index] = replace(claim, ids=own, reason=clean_reason(text[head.end() :]))
+                if rest:
+                    claims.insert(index + 1, replace(claim, ids=rest))
+            return
+
+
+def _named(claims: list[Claim]) -> set[str]:
+    """IDs given a stance by name: a later line naming them again ("3.2 — бизнес-ассоциации …") comments on it."""
+    return {i for c in claims if c.level == EXPLICIT for i in c.ids}
 
 
 def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
@@ -182,18 +308,20 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
         and not reading.ids_without_stance
         and not reading.problems
         and not _CLOSING.match(fold(unit.text))
+        and not _SIGNATURE.search(unit.text)
+        and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
         and not _QUESTION.search(unit.text)
     )
 
 
 def _with_reason(claim: Claim, sentence: str) -> Claim:
     reason = clean_reason(sentence)
-    return Claim(claim.ids, claim.stance, claim.level, reason, claim.evidence, claim.confidence, claim.scoped)
+    return replace(claim, reason=reason, guess=claim.guess and reason is None)
 
 
 def _reply_problems(text: str, language: str) -> list[Problem]:
     folded = fold(text)
-    problems = []
+    problems = [Problem(code, m.group()) for code, pattern in _WHOLE_REPLY.items() if (m := pattern.search(folded))]
     if _HOLDING.search(folded):
         problems.append(Problem("holding", ""))
     if _QUESTION.search(folded):
@@ -223,6 +351,23 @@ def _unread_latin(folded: str) -> bool:
     return len(latin) >= 3 and len(latin) > len(cyrillic) and not _ENGLISH_WORDS.search(folded)
 
 
+SWEEPING = 10  # a stance on this many recommendations is a reading of the whole reply, and checked as one
+
+
+def _cross_check(text: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+    """A reading at odds with the reply as a whole: mostly "disagree" recorded from mostly agreeing words, or
+    the other way round ("All fine except 4.3 – we oppose it" once came out as 19 disagreements)."""
+    words = [c.kind for c in find_cues(fold(text)) if not c.terse]
+    agreeing, objecting = words.count(CueKind.AGREE), words.count(CueKind.DISAGREE)
+    recorded = [f.stance for f in stances.values()]
+    disagree, agree = recorded.count(Stance.DISAGREE), recorded.count(Stance.AGREE)
+    if disagree >= SWEEPING and agreeing > objecting:
+        return [Problem("cross_check", f"записано «не согласны» по {disagree}, а слов согласия больше, чем несогласия")]
+    if agree >= SWEEPING and objecting > agreeing:
+        return [Problem("cross_check", f"записано «согласны» по {agree}, а слов несогласия больше, чем согласия")]
+    return []
+
+
 def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFinding], list[Problem]]:
     """One finding per recommendation: the most specific claim wins; equal ones that differ conflict."""
     problems: list[Problem] = []
@@ -230,8 +375,12 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
     # "Возражений нет. Рекомендации принимаем.": a stance without scope adds nothing to "all" with it.
     covered = {c.stance for c in scoped if c.level == GLOBAL}
     unscoped = [c for c in claims if not c.scoped and c.stance not in covered]
-    for claim in unscoped:
+    # "Одобряем.", "+", "Fully support.": the letter asked for agreement with all 19, and this is it;
+    # a lone "Ок" may only say the letter arrived.
+    bare_assent = not scoped and all(c.stance is Stance.AGREE for c in unscoped)
+    for claim in [] if bare_assent else unscoped:
         problems.append(Problem("no_scope", claim.evidence[:80]))
+    problems += [Problem("low_confidence", c.evidence) for c in unscoped if bare_assent and _RECEIVED.match(c.evidence)]
     if not scoped:
         scoped = unscoped
     named = {i for c in scoped if c.level == EXPLICIT and not c.guess for i in c.ids}
@@ -252,7 +401,7 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
             problems.append(Problem("contradiction", rec_id))
         final = chosen[-1]
         reason = next((c.reason for c in chosen if c.reason and c.stance is final.stance), None)
-        keeps_reason = final.stance in (Stance.DISAGREE, Stance.PARTIAL)
+        keeps_reason = True  # a claim holds an agreement's reason only when the respondent marked it
         confidence = min(c.confidence for c in chosen)
         findings[rec_id] = StanceFinding(rec_id, final.stance, reason if keeps_reason else None,
                                          final.evidence, confidence)  # fmt: skip

@@ -8,12 +8,14 @@ the stance stage turns problems into review flags, never into guesses.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from mailflow.campaign.letter import Audience, Campaign
+from mailflow.stances.lexicon import Taken
 
 EXPLICIT, GROUP, GLOBAL = 2, 1, 0
 
@@ -33,7 +35,10 @@ class Ref:
 
 
 ID = r"(?<![\d.,])\d{1,2}\.\d{1,2}(?!\d)(?!\.\d)"
-_RANGE = re.compile(rf"({ID})\s*(?:-|–|—|\.\.|по|до|to|through)\s*(?:п\.\s*)?({ID})(?![-\w])")
+_RANGE = re.compile(
+    rf"({ID})\.?\s*(?:-|–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан))\s*(?:п\.\s*)?({ID})"
+    r"(?:-?(?:ге|га|ке|ка)\s+чейин\w*)?(?![-\w])"  # Kyrgyz "3.1ден 3.8ге чейин"
+)
 _ID = re.compile(ID)
 _ORDINALS = {
     1: r"перв\w*|1-?(?:й|го|ой|му|м)|first|биринчи",
@@ -42,9 +47,16 @@ _ORDINALS = {
     4: r"четверт\w*|4-?(?:й|го|ой|му|м)|fourth|тортунчу|төртүнчү",
 }
 _PANEL_WORD = r"(?:раздел\w*|панел\w*(?:\s+дискусси\w*)?|секци\w*|блок\w*|section\w*|panel\w*|part\b|бөлүм\w*|болум\w*)"
-_NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2})*"
-_PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_NUMBER_LIST})(?!\.?\d)")
-_PANEL_BY_SUFFIX = re.compile(rf"(?<![\d.])(\d)-?\s*{_PANEL_WORD}")
+_NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2}){0,19}"
+# Panel numbers: one digit, perhaps with an ordinal ending ("2-й", "4-ю"), in lists and ranges ("1, 2 и 4",
+# "1–3", "1-2-3", "со 2-й по 4-ю"), before or after the panel word ("панели 1–3", "1, 2, 4-панелдер").
+_PANEL_NUMBER = r"\d(?:-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w))?(?![\d.]\d)"
+_PANEL_SEPARATOR = r"\s*(?:,|и|and|&|жана|-|–|—|по|to|through)\s*"
+_PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}{_PANEL_NUMBER}){{0,4}}"  # bounded: linear on "1-1-1-…"
+_PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_PANEL_LIST})(?!\.?\d)")
+_PANEL_BY_SUFFIX = re.compile(rf"(?<![\d.,])({_PANEL_LIST})-?\s*{_PANEL_WORD}")
+_ORDINAL_ENDING = re.compile(r"(\d)-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w)")
+_RANGE_WORD = re.compile(r"\d|[-–—]|по|to|through")
 _PANEL_BY_ORDINAL = re.compile(
     "(" + "|".join(f"(?:{p})" for p in _ORDINALS.values()) + rf")(?:\s+(?:и|and|жана)\s+(\S+))?\s+{_PANEL_WORD}"
 )
@@ -56,7 +68,8 @@ _AUDIENCE = re.compile(
     r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
 )
 _ALL = re.compile(
-    r"(?<!\w)(?:все|всё|всех|всем|всеми|весь|всю|all|every|each|бардык|баары|баарын|баарына|баардык|в полном объеме|"
+    r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|все|всё|всех|всем|всеми|весь|всю|all|every|each"
+    r"|rest(?=\s*[—–:-])|бардык|баары|баарын|баарына|баардык|в полном объеме|"
     r"остальн\w+|прочи\w+|the rest|the others|remaining|everything(?: else)?|калган\w*)(?!\w)"
 )
 # "большинство", "some of": a share of the recommendations that names none of them.
@@ -68,9 +81,16 @@ _VAGUE = re.compile(
 _PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
 _EXCEPT = re.compile(
-    r"(?:кроме|за исключением|исключая|помимо|except(?: for)?|excluding|other than|but not|but)\s*:?\s*"
+    r"(?:кроме|кром|за исключением|исключая|помимо|except(?: for)?|excluding|other than|apart from|aside from"
+    r"|with the exception of|but not|but)\s*:?\s*"
 )
-_KY_EXCEPT = re.compile(r"[-\w]*\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")
+_KY_EXCEPT = re.compile(r"[-\w]{0,40}\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")
+# "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
+_ORDINAL_RECOMMENDATION = re.compile(
+    r"(?<!\w)(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|последн|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|last|биринчи|экинчи|үчүнчү|учунчу)\w*(?:\s+(?:и|and|жана)\s+\w+)?\s+"
+    r"(?:рекомендаци\w*|пункт\w*|recommendation\w*|point\w*|item\w*|сунуш\w*)"
+)
 _BARE_NUMBER = re.compile(
     r"(?:п\.|пп\.|пункт\w*|рекомендаци\w*|рек\.|№|номер\w*|item\w*|point\w*|recommendation\w*|no\.|#|сунуш\w*)"
     rf"\s*(?:№\s*)?({_NUMBER_LIST})(?!\.?\d)"
@@ -92,12 +112,12 @@ def _canonical(raw: str) -> str:
 def find_refs(text: str, campaign: Campaign) -> list[Ref]:
     """Every reference in folded `text`, in order; overlapping matches keep the more specific one."""
     refs: list[Ref] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken(len(text))
 
     def add(ref: Ref) -> None:
-        if not any(s < ref.end and ref.start < e for s, e in taken):
+        if taken.free(ref.start, ref.end):
             refs.append(ref)
-            taken.append((ref.start, ref.end))
+            taken.claim(ref.start, ref.end)
 
     for m in _RANGE.finditer(text):
         first, last = _canonical(m.group(1)), _canonical(m.group(2))
@@ -118,6 +138,8 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
         # Every recommendation concerns CSOs; only the business ones are unmistakably "for business".
         problem = "vague_scope" if audience is Audience.CSO and not _PANEL_NEAR.search(text) else None
         add(Ref(m.start(), m.end(), ids, GROUP, problem=problem, label=audience.value))
+    for m in _ORDINAL_RECOMMENDATION.finditer(text):
+        add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _BARE_NUMBER.finditer(text):
         add(Ref(m.start(1), m.end(1), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
@@ -134,10 +156,9 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     panels = {p.number for p in campaign.panels}
     found: list[Ref] = []
     numbered: list[tuple[int, int, list[int]]] = []
-    for m in _PANEL_BY_NUMBER.finditer(text):
-        numbered.append((m.start(), m.end(), [int(n) for n in re.findall(r"\d+", m.group(1))]))
-    for m in _PANEL_BY_SUFFIX.finditer(text):
-        numbered.append((m.start(), m.end(), [int(m.group(1))]))
+    for pattern in (_PANEL_BY_NUMBER, _PANEL_BY_SUFFIX):
+        for m in pattern.finditer(text):
+            numbered.append((m.start(), m.end(), _panel_numbers(m.group(1))))
     for m in _PANEL_BY_ORDINAL.finditer(text):
         numbers = [_ordinal(m.group(1))]
         if m.group(2):
@@ -152,8 +173,27 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     return found
 
 
+def _panel_numbers(listed: str) -> list[int]:
+    """ "1, 2 и 4" -> [1, 2, 4]; "1–3", "1-2-3" and "2-й по 4-ю" are ranges -> [1, 2, 3], [2, 3, 4]."""
+    numbers: list[int] = []
+    ranged = False
+    for word in _RANGE_WORD.findall(_ORDINAL_ENDING.sub(r"\1", listed)):
+        if not word.isdigit():
+            ranged = True
+            continue
+        number = int(word)
+        if ranged and numbers and numbers[-1] < number:
+            numbers += range(numbers[-1] + 1, number)
+        numbers.append(number)
+        ranged = False
+    return numbers
+
+
 def _ordinal(word: str) -> int:
     return next((n for n, pattern in _ORDINALS.items() if re.fullmatch(pattern, word)), 0)
+
+
+_LIST_GAP = 40  # the longest filler between two listed exceptions ("…, пунктами рекомендациями …")
 
 
 def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
@@ -164,8 +204,12 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
     marked = list(refs)
     for m in _exceptions(text):
         position = m.end()
-        for i, ref in enumerate(marked):
-            if ref.start < position or (ref.level == GLOBAL and not ref.implied and ref.start > position):
+        first = bisect.bisect_left(marked, position, key=lambda r: r.start)
+        for i in range(first, len(marked)):
+            ref = marked[i]
+            if ref.start - position > _LIST_GAP:
+                break  # the list ended long ago; looking further would make many "кроме" quadratic
+            if ref.level == GLOBAL and not ref.implied and ref.start > position:
                 continue
             if not re.fullmatch(
                 r"[\s,;и&]*(?:and|жана|п\.|пп\.|пункт\w*|рекомендаци\w*|тех|those|the ones)?[\s,]*",

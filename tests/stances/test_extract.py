@@ -199,7 +199,7 @@ def test_attachment_text_is_read_like_the_body(campaign: Campaign) -> None:
         ("Поддерживаем 3.1 при условии финансирования.", "condition"),
         ("Рекомендацию 1.5 поддерживаем, но у нас нет средств.", "reservation"),
         ("Согласны со всеми, кроме 3.5.", "unclear_exception"),
-        ("Согласны.", "no_scope"),
+        ("Не согласны.", "no_scope"),
         ("По 4.3 есть замечания.", "no_stance_for_id"),
         ("Письмо получили, спасибо.", "no_stance"),
         ("Barcha tavsiyalarni qo'llab-quvvatlaymiz.", "language"),

@@ -1,0 +1,142 @@
+"""Every stance word, quantifier, negation and reference is accounted for, or the reply goes to a person.
+
+The sentences are the examples of issue 12 (written for the issue, not taken from the blind batches).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mailflow.campaign.letter import Campaign
+
+from .support import codes, every, read, stances
+
+
+@pytest.mark.parametrize("text", ["Одобряем.", "Fully support.", "++", "👍", "Согласны.", "Мы не против."])
+def test_bare_assent_to_the_letter_is_agreement_with_all_of_it(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert stances(result) == every(campaign, "agree")
+    assert codes(result) == set()
+
+
+def test_a_lone_ok_may_only_say_the_letter_arrived(campaign: Campaign) -> None:
+    assert codes(read("Ок", campaign)) == {"low_confidence"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("We cannot endorse every recommendation.", "ambiguous_negation"),
+        ("С разделом 2 согласны не полностью.", "ambiguous_negation"),
+        ("Всё поддерживаем, кроме 2.1 — её хотим сначала обсудить с членами ассоциации.", "unclear_exception"),
+        ("По второй рекомендации не согласны.", "ambiguous_number"),
+        ("согласны с 1 по 4", "ambiguous_number"),
+        ("Согласны только с 1 панелью", "unclear_exception"),
+        ("Наше бишкекское отделение поддерживает все рекомендации.", "partial_speaker"),
+        ("Поддерживаем все рекомендации с учётом тех правок, о которых договорились на встрече.", "outside_reference"),
+        ("Согласны со всеми. Кроме 1.7 — там лишнее.", "unknown_id"),
+        ("Hi, we support all except 4.3.\nBest,\nDaniel", "unclear_exception"),
+        ("1.1-1.5 ок, 2.1 ок, 3.1-3.8 против, 4 ок", "ambiguous_number"),
+        ("Против 4.3, потому что уже поддержали 4.4.", "unread_words"),
+        ("Согласны со всеми, в принципе мы за.", "reservation"),
+        ("Со 2-й по 4-ю панели согласны, 1-ю не рассматривали", "no_stance_for_id"),
+        ("Ошский областной филиал Сети поддерживает все рекомендации.", "partial_speaker"),
+        ("Трое из пяти членов правления поддерживают все рекомендации.", "partial_speaker"),
+        ("Прошу считать недействительным наш предыдущий ответ. Со всеми согласны.", "revision"),
+        ("Не все рекомендации реалистичны для наших районов, но в целом поддерживаем.", "ambiguous_negation"),
+        ("Рекомендации поддерживаем частично.", "vague_scope"),
+        ("На собрании наши члены говорили, что 4.3 — это лишняя бюрократия. Остальные поддерживаем.", "indirect"),
+        ("Все поддерживаем. Рек. 4.1 — поддерживаем с оговоркой: нужен кодекс этики.", "reservation"),
+        ("Отвечаю от себя лично. Со всеми рекомендациями согласна.", "partial_speaker"),
+        ("Согласны с 1.1–1.5. По 3-й и 4-й панелям ответим до конца месяца.", "holding"),
+        ("Баарын колдойбуз, 3.8-ден башкасын.\nКун-Элек айыл окмоту", "unclear_exception"),
+        ("Все панели поддерживаем. Совещательный орган при акимиате считаем лишним.", "unclear_reference"),
+    ],
+)
+def test_a_word_no_claim_accounts_for_sends_the_reply_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("За остальные рекомендации голосуем за. Против 4.3.", {"4.3": ("disagree", None)}),
+        ("All fine except 4.3 – we oppose it.", {"4.3": ("disagree", None)}),
+        ("по 4.3 воздерживаемся остальные за", {"4.3": ("abstain", None)}),
+        ("Согласны с рекомендациями 2 и 3 разделов.", None),
+        ("Согласны с 4.1.–4.4.", None),
+    ],
+)
+def test_the_rest_and_other_word_orders_are_read(
+    text: str, expected: dict[str, tuple[str, str | None]] | None, campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    if expected is None:
+        named = {"Согласны с рекомендациями 2 и 3 разделов.": ["2.1", *(f"3.{i}" for i in range(1, 9))],
+                 "Согласны с 4.1.–4.4.": ["4.1", "4.2", "4.3", "4.4"]}[text]  # fmt: skip
+        assert stances(result) == {i: ("agree", None) for i in named}
+    else:
+        assert stances(result) == every(campaign, "agree", but=expected)
+    assert codes(result) == set()
+
+
+@pytest.mark.parametrize(("text", "stance"), [("саглосны со всеми", "agree"), ("несоглосны со всеми", "disagree")])
+def test_stance_words_spelt_as_they_are_said_are_read(text: str, stance: str, campaign: Campaign) -> None:
+    assert stances(read(text, campaign)) == every(campaign, stance)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Panels 1, 2 and 4: agree.", "Согласны с 1, 2 и 4 панелями.", "1, 2, 4-панелдер боюнча макулбуз.",
+     "Рекомендации панелей 1–2 и 4 поддерживаем."],
+)  # fmt: skip
+def test_panels_are_read_in_lists_and_ranges_on_either_side_of_the_word(text: str, campaign: Campaign) -> None:
+    panel_3 = {f"3.{i}" for i in range(1, 9)}
+    assert set(stances(read(text, campaign))) == set(campaign.ids) - panel_3
+
+
+def test_a_reason_given_before_the_stance_is_kept(campaign: Campaign) -> None:
+    result = read("Поскольку у наших членов нет ресурсов на обучение, рекомендацию 4.4 мы не поддерживаем.", campaign)
+    assert stances(result) == {"4.4": ("disagree", "у наших членов нет ресурсов на обучение")}
+
+
+def test_a_reason_for_abstaining_is_kept(campaign: Campaign) -> None:
+    result = read("По 3.5 воздерживаемся, так как это не наш профиль.", campaign)
+    assert stances(result) == {"3.5": ("abstain", "это не наш профиль")}
+
+
+def test_a_sweeping_reading_against_the_words_of_the_reply_is_checked(campaign: Campaign) -> None:
+    text = "Согласны, поддерживаем, одобряем, принимаем. Не согласны со всеми рекомендациями."
+    result = read(text, campaign)
+    assert "cross_check" in codes(result)
+
+
+def test_an_official_table_of_accepted_and_rejected_is_read(campaign: Campaign) -> None:
+    text = "Рекомендация | Позиция\n1.1 | Принимается\n1.2 | Не принимается\n1.3 | Принимается частично"
+    assert stances(read(text, campaign)) == {"1.1": ("agree", None), "1.2": ("disagree", None),
+                                             "1.3": ("partial", None)}  # fmt: skip
+
+
+def test_a_kyrgyz_range_is_read(campaign: Campaign) -> None:
+    result = read("3.1ден 3.8ге чейин калыс калабыз. Калган сунуштарды колдойбуз.", campaign)
+    assert stances(result) == every(campaign, "agree", but={f"3.{i}": ("abstain", None) for i in range(1, 9)})
+
+
+def test_a_signature_is_not_the_reason_of_the_line_above(campaign: Campaign) -> None:
+    result = read("Со всеми согласны, кроме 4.1 — с ней не согласны.\nАжар, ОО «Ак Жол Аялдары»", campaign)
+    assert stances(result)["4.1"] == ("disagree", None)
+
+
+def test_an_agreement_keeps_the_reason_the_respondent_marked(campaign: Campaign) -> None:
+    result = read("Так как у нас кенеш не работает с ОГО, 4.5 поддерживаем.", campaign)
+    assert stances(result) == {"4.5": ("agree", "у нас кенеш не работает с ОГО")}
+
+
+def test_a_later_line_on_a_rejected_recommendation_is_its_reason(campaign: Campaign) -> None:
+    result = read(
+        "Не согласны с 3.2.\n\n3.2 — бизнес-ассоциации заинтересованы в продажах.\n\nС остальными согласны.", campaign
+    )
+    assert stances(result) == every(
+        campaign, "agree", but={"3.2": ("disagree", "бизнес-ассоциации заинтересованы в продажах")}
+    )
+    assert codes(result) == set()

@@ -1,0 +1,81 @@
+"""Text a stranger chose to send: reading time is bounded by its length, whatever its shape (issue 14)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from mailflow.campaign.letter import Campaign
+from mailflow.stances.extract import MAX_STANCE_CHARS
+from mailflow.stances.lexicon import fold
+from mailflow.stances.refs import find_refs
+
+from .support import codes, every, read, stances
+
+HOSTILE_LENGTH = 100_000
+# Each shape repeated to 100,000 characters: one long word, mixed scripts, references, exceptions, table
+# cells, negations, quotes, sentences and lines — the places where a regex or a pairwise loop could blow up.
+SHAPES = {
+    "one long word": "a",
+    "mixed scripts in one word": "aб",
+    "references": "Поддерживаем 3.5 и 4.3 ",
+    "exceptions": "кроме 3.5 ",
+    "table cells on one line": "1.1 | да | ",
+    "negations": "не ",
+    "stance words": "согласны ",
+    "quotes": '"абв где" ',
+    "ranges": "1.1-1.5 ",
+    "sentences": "Согласны с 1.1. ",
+    "lines": "1.1 да\n",
+    "paragraphs": "согласны\n\n",
+    "Kyrgyz exceptions": "3.5 башка ",
+    "typos": "саглосны ",
+}
+
+
+def hostile(unit: str, length: int = HOSTILE_LENGTH) -> str:
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def seconds(work: Callable[[], object]) -> float:
+    """The best of two runs: the machine may be busy with other work."""
+    times = []
+    for _ in range(2):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_folding_a_long_word_takes_time_linear_in_its_length() -> None:
+    assert seconds(lambda: fold("a" * HOSTILE_LENGTH)) < 0.5
+    assert fold("сoгласны") == "согласны"  # Latin lookalikes inside a Cyrillic word are still read
+
+
+def test_finding_references_does_not_compare_each_with_every_earlier_one(campaign: Campaign) -> None:
+    short, long = (fold(hostile("Поддерживаем 3.5 и 4.3 ", n)) for n in (8_000, 80_000))
+    # ten times the text, about ten times the time (a pairwise comparison made it a hundred: 6.9 s)
+    assert seconds(lambda: find_refs(long, campaign)) < 20 * seconds(lambda: find_refs(short, campaign)) + 0.05
+
+
+@pytest.mark.parametrize("unit", SHAPES.values(), ids=SHAPES.keys())
+def test_a_hostile_reply_of_100k_characters_is_read_well_under_a_second(unit: str, campaign: Campaign) -> None:
+    result = read(hostile(unit), campaign)
+    assert "too_long" in codes(result)
+    # well under a second on an idle machine (0.05-0.5 s); the bound leaves room for a busy one
+    assert seconds(lambda: read(hostile(unit), campaign)) < 2.0
+
+
+def test_a_reply_longer_than_the_cap_is_read_up_to_the_cap_and_flagged(campaign: Campaign) -> None:
+    padding = "Текст письма без позиции. " * (MAX_STANCE_CHARS // 20)
+    result = read(f"Поддерживаем все рекомендации.\n\n{padding}\n\nПо 4.3 не согласны.", campaign)
+    assert stances(result) == every(campaign, "agree")
+    assert "too_long" in codes(result)
+
+
+def test_a_sentence_longer_than_any_a_person_writes_is_read_in_pieces_and_flagged(campaign: Campaign) -> None:
+    result = read("Поддерживаем все рекомендации " + "и " * 1_500 + "дальше", campaign)
+    assert stances(result) == every(campaign, "agree")
+    assert "too_long" in codes(result)
