@@ -80,6 +80,13 @@ REASON_WORDS: dict[str, tuple[str, str]] = {
     "unreadable": ("письмо не читается", "unreadable message"),
     "reused_message_id": ("повторный Message-ID", "reused Message-ID"),
     "invisible_characters": ("невидимые символы", "invisible characters"),
+    "partial_speaker": ("отвечает часть организации", "part of the organisation speaks"),
+    "outside_reference": ("ссылка на то, чего нет в письме", "refers to something outside the letter"),
+    "unread_words": ("непрочитанные слова", "words left unread"),
+    "cross_check": ("расходится с тоном ответа", "at odds with the reply's tone"),
+    "too_long": ("ответ прочитан не целиком", "reply too long to read whole"),
+    "indirect": ("позиция в пересказе", "stance in reported speech"),
+    "revision": ("позиция пересмотрена", "revises an earlier stance"),
 }
 
 
