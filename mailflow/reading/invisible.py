@@ -14,7 +14,13 @@ from mailflow.reading.reply import ReviewReason
 
 # Unicode TR9 explicit formatting (LRE…PDF, LRI…PDI), the marks LRM, RLM and ALM, and the zero-width and
 # invisible characters (ZWSP, ZWNJ, ZWJ, WJ, the invisible operators, Mongolian vowel separator)
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060-\u2064\u180e]")
+# A ZWJ between two pictographs is part of one emoji (Unicode TR51: 🤷‍♀️, 🙋‍♂️, phones write them all the
+# time); it hides nothing and stays. Anywhere else it is as invisible as the rest.
+_PICTOGRAPH = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+_INVISIBLE = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u200c\u2060-\u2064\u180e]"
+    f"|(?<![{_PICTOGRAPH}])\u200d|\u200d(?![{_PICTOGRAPH}])"
+)
 # taken out without a flag: Word's optional hyphen and a stray byte-order mark deceive nobody on screen
 _HARMLESS = re.compile("[\u00ad\ufeff]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")

@@ -175,7 +175,8 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
     if not cue.terse:
         return True
     after = text[cue.end :]
-    if not re.match(r"^(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:все|всех|всё|all)\b)", after):
+    bracketed = text[cue.start : cue.end].isalpha() and re.match(r"\s*\(", after)  # "нет (почему)", not "+996 (312)"
+    if not bracketed and not re.match(r"^(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:все|всех|всё|all)\b)", after):
         return False
     named_before = answers_quote or any(r.end <= cue.start and r.ids for r in refs)
     if text[cue.start] in "-–—" and (after.strip(" |") or not named_before):
@@ -513,5 +514,7 @@ def clean_reason(tail: str) -> str | None:
     reason = re.sub(r"[\s.;,!]+$", "", reason).strip()
     if reason.startswith("(") and reason.endswith(")"):
         reason = reason[1:-1].strip()
+    elif reason.endswith(")") and "(" not in reason:  # "нет (…)": the connector took the opening bracket
+        reason = reason[:-1].strip()
     # One word in prose is a leftover ("and", a "Best," sign-off); in a table's comment cell it is the comment.
     return reason if len(reason.split()) > 1 or "|" in tail else None

@@ -143,6 +143,7 @@ _CONDITION = re.compile(
     r"|шартында|шарты менен|шарт менен|эгерде"
 )
 _TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
+_ELONGATED = re.compile(r"(\w)\1+")  # a phone's "нееет", "даааа": one letter held down, the same answer
 _TERSE_KIND = {
     "да": CueKind.AGREE, "за": CueKind.AGREE, "ok": CueKind.AGREE, "ок": CueKind.AGREE,
     "okay": CueKind.AGREE, "yes": CueKind.AGREE, "ооба": CueKind.AGREE, "ooba": CueKind.AGREE,
@@ -261,8 +262,9 @@ def find_cues(text: str) -> list[Cue]:
     for tok in toks:
         if not taken.free(tok.start, tok.end):
             continue
-        if _TERSE.fullmatch(tok.text):
-            add(tok.start, tok.end, _TERSE_KIND[tok.text], terse=True)
+        terse = tok.text if _TERSE.fullmatch(tok.text) else _ELONGATED.sub(r"\1", tok.text)
+        if _TERSE.fullmatch(terse):
+            add(tok.start, tok.end, _TERSE_KIND[terse], terse=True)
         elif len(tok.text) >= 6 and not _is_known_word(tok.text):
             kind = _typo_kind(tok.text)
             if kind is not None:

@@ -32,3 +32,10 @@ def test_a_soft_hyphen_is_removed_without_a_flag(campaign: Campaign) -> None:
     parsed = parse_reply(plain("Не согла\u00adсны с 3.5 и с 4.3."), campaign)
     assert "\u00ad" not in parsed.content.text
     assert "invisible_characters" not in [r.code for r in parsed.review_reasons]
+
+
+def test_an_emoji_joined_by_a_zero_width_joiner_is_kept_and_not_flagged(campaign: Campaign) -> None:
+    """🤷‍♀️ is one picture made with U+200D (Unicode TR51): phones send it every day, and it hides nothing."""
+    parsed = parse_reply(plain("Согласны со всеми рекомендациями 🙋\u200d♀️"), campaign)
+    assert "invisible_characters" not in [r.code for r in parsed.review_reasons]
+    assert "\u200d" in parsed.content.text

@@ -42,7 +42,8 @@ def test_every_unclear_case_names_known_review_codes(corpus: list[Any]) -> None:
 # are the figures reached on them, held as floors so that no change makes them worse. The project's own
 # replies are held at the targets.
 BLIND_FLOORS = {
-    "blind-1.txt": {"exact": 0.76, "accepted": 0.64, "flagged": 1.0, "reasons": 0.32},
+    # blind-1 accepted 0.64 -> 0.63: b1-090 ("нет (не наш профиль)"), once auto-accepted wrong, now goes to review
+    "blind-1.txt": {"exact": 0.78, "accepted": 0.63, "flagged": 1.0, "reasons": 0.32},
     "blind-2.txt": {"exact": 0.79, "accepted": 0.75, "flagged": 1.0, "reasons": 0.47},
     "blind-3.txt": {"exact": 0.56, "accepted": 0.55, "flagged": 1.0, "reasons": 0.54},
 }

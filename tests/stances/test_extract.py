@@ -263,3 +263,23 @@ def test_a_line_quoted_with_a_chevron_is_not_the_respondents_word(campaign: Camp
 
 def test_an_exception_word_with_nothing_recognisable_after_it_is_flagged(campaign: Campaign) -> None:
     assert "unclear_exception" in codes(read("Согласны со всеми, кроме тех, что нам не подходят.", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("4.2 да 4.3 нет (у нас уже работает совет) 4.4 да", {"4.2": "agree", "4.3": "disagree", "4.4": "agree"}),
+        ("4.2 ок 4.3 нееет 4.4 ок", {"4.2": "agree", "4.3": "disagree", "4.4": "agree"}),
+    ],
+    ids=["bracketed-reason", "held-letter"],
+)
+def test_a_terse_answer_with_a_bracket_or_a_held_letter_answers_its_own_id(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    """A phone's "нееет" and "нет (почему)" are that ID's answer; before, 4.3 took the next ID's "да"."""
+    assert {rec: stance for rec, (stance, _) in stances(read(text, campaign)).items()} == want
+
+
+def test_a_bracketed_reason_after_a_terse_no_is_kept_without_its_brackets(campaign: Campaign) -> None:
+    result = read("4.3 нет (у нас уже работает совет)", campaign)
+    assert stances(result) == {"4.3": ("disagree", "у нас уже работает совет")}
