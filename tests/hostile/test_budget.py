@@ -18,9 +18,6 @@ from tests.hostile.messages import READING, STANCES, plain
 
 SECONDS = 2.0
 MEGABYTES = 200
-# the stance stage's own findings (issue 14, items 1 and 2) and a long PDF full of references need the stance
-# stage's linear matching, which is another branch's: held to the budget once it is merged
-_STANCE_STAGE = pytest.mark.skip(reason="needs the stance stage's linear fix (issue 14 items 1-2), another branch")
 
 
 @pytest.mark.parametrize("name", sorted({*READING, *STANCES}))
@@ -31,13 +28,7 @@ def test_each_hostile_message_is_read_within_two_seconds(name: str) -> None:
     assert time.perf_counter() - started <= SECONDS
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=_STANCE_STAGE) if name in STANCES or name == "4-pdf-long-text" else name
-        for name in sorted({*READING, *STANCES})
-    ],
-)
+@pytest.mark.parametrize("name", sorted({*READING, *STANCES}))
 def test_each_hostile_message_gets_its_stances_within_two_seconds(name: str, campaign: Campaign) -> None:
     raw = {**READING, **STANCES}[name]()
     started = time.perf_counter()
