@@ -26,6 +26,7 @@ from mailflow.committee.words import DEFAULT_LANGUAGE, words
 from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
 from mailflow.settings import SenderSettings
 from mailflow.store.reports import (
+    ShiftRow,
     bounces,
     campaign_facts,
     open_queue,
@@ -54,15 +55,6 @@ class QuotedReason:
     organisation: str
     stance: str
     reason: str
-
-
-@dataclass(frozen=True)
-class StanceShift:
-    organisation: str
-    rec_id: str
-    old: str
-    new: str  # "none" when a reviewer struck the stance out
-    at: datetime
 
 
 @dataclass(frozen=True)
@@ -110,7 +102,7 @@ class Digest:
     recipients: int
     tallies: tuple[RecTally, ...]
     reasons: tuple[QuotedReason, ...]
-    shifts: tuple[StanceShift, ...]
+    shifts: tuple[ShiftRow, ...]
     queue: tuple[QueueLink, ...]
     bounces: tuple[Undelivered, ...]
     silent: tuple[Silent, ...]
@@ -149,7 +141,7 @@ def build_digest(session: Session, slug: str, *, end: datetime, web_url: str, li
         recipients=facts.recipients,
         tallies=tally(session, facts),
         reasons=tuple(QuotedReason(*r) for r in reasons),
-        shifts=tuple(StanceShift(s.organisation, s.rec_id, s.old, s.new, s.at) for s in shifts),
+        shifts=tuple(shifts),
         queue=tuple(QueueLink(q.item_id, q.who, q.created_at, q.reasons, f"{base}/review/{q.item_id}") for q in queue),
         bounces=tuple(Undelivered(b.organisation, b.email, b.kind) for b in bounced),
         silent=tuple(Silent(p.recipient.organisation, p.recipient.sector, p.reminders) for p in silent),
