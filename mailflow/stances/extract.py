@@ -111,8 +111,13 @@ _WHOLE_REPLY = {
     ),
 }
 # "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
+# "Гулнара Т., бухгалтер АМСБ", "Т.Б. Абдыкадыров", "…, координатор проекта": a name with initials, or a job
+# title after a comma, is a signature too (anchored or literal: linear on any line)
 _SIGNATURE = re.compile(
     r"(?:^|[\s,])(?:ОО|ОФ|ОЮЛ|ОсОО|НКО|КБ|ТПП|NGO|CSO)\s*[«\"]|^\S+,\s*(?:ОО|ОФ|секретар|председател|директор)"
+    r"|^[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?(?:,|\s*$)|^[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?\s*[A-ZА-ЯЁ][a-zа-яё]+"
+    r"|,\s*(?:бухгалтер|юрист|координатор|менеджер|руководител|председател|директор|секретар|президент|специалист"
+    r"|coordinator|director|manager|officer|chair)"
 )
 _RECEIVED = re.compile(r"^\W*(?:ок|ok|okay|окей|хорошо|принято|noted)\W*$", re.IGNORECASE)
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")

@@ -46,9 +46,9 @@ BLIND_FLOORS = {
     "blind-1.txt": {"exact": 0.78, "accepted": 0.63, "flagged": 1.0, "reasons": 0.32},
     "blind-2.txt": {"exact": 0.79, "accepted": 0.75, "flagged": 1.0, "reasons": 0.47},
     "blind-3.txt": {"exact": 0.56, "accepted": 0.55, "flagged": 1.0, "reasons": 0.54},
-    # scored at the end of the session that wrote it and only two of its causes fixed: its two unclear
-    # replies still auto-accepted (b4-019, b4-089) are the next session's first work
-    "blind-4.txt": {"exact": 0.66, "accepted": 0.62, "flagged": 0.95, "reasons": 0.52},
+    # scored at the end of the session that wrote it and three of its causes fixed: its one unclear reply
+    # still auto-accepted (b4-089, a network listing its members' different answers) is the next work
+    "blind-4.txt": {"exact": 0.68, "accepted": 0.62, "flagged": 0.97, "reasons": 0.52},
 }
 
 

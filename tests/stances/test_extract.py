@@ -283,3 +283,13 @@ def test_a_terse_answer_with_a_bracket_or_a_held_letter_answers_its_own_id(
 def test_a_bracketed_reason_after_a_terse_no_is_kept_without_its_brackets(campaign: Campaign) -> None:
     result = read("4.3 нет (у нас уже работает совет)", campaign)
     assert stances(result) == {"4.3": ("disagree", "у нас уже работает совет")}
+
+
+@pytest.mark.parametrize(
+    "signature", ["Гулнара Т., бухгалтер АМСБ Ж-А", "Т.Б. Абдыкадыров", "Айбек, координатор проекта"]
+)
+def test_a_signature_under_an_exception_is_not_its_reason(signature: str, campaign: Campaign) -> None:
+    """ "Согласны со всеми кроме 4.3." says nothing of 4.3; the name below it must not pass for the reason."""
+    result = read(f"Согласны со всеми кроме 4.3.\n{signature}", campaign)
+    assert stances(result)["4.3"][1] is None
+    assert "unclear_exception" in codes(result)
