@@ -1,4 +1,4 @@
-"""Build step: the wheel carries the repository's `templates/emails/` and `config/` as package data.
+"""Build step: the wheel carries the repository's `templates/` (letters and report) and `config/` as package data.
 
 The design card keeps the letters' templates and the default campaign in top-level folders a secretary
 edits; an installed mailflow has no checkout around it, so the build copies them into
@@ -15,7 +15,13 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 # what `mailflow.settings.shipped` may ask for, as repository paths
-SHIPPED = ("templates/emails", "config/mailflow.toml", "config/recipients-sample.csv", "config/campaigns")
+SHIPPED = (
+    "templates/emails",
+    "templates/reports",
+    "config/mailflow.toml",
+    "config/recipients-sample.csv",
+    "config/campaigns",
+)
 
 
 class BuildWithShippedFiles(build_py):

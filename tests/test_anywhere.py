@@ -62,6 +62,7 @@ def test_the_wheel_carries_templates_campaign_migrations_and_demo_replies(tmp_pa
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
         "mailflow/shipped/templates/emails/ru/appeal.txt.j2",
+        "mailflow/shipped/templates/reports/report.html.j2",
         "mailflow/shipped/config/campaigns/appeal-2023.toml",
         "mailflow/shipped/config/recipients-sample.csv",
         "mailflow/store/migrations/versions/0001_initial_schema.py",

@@ -14,8 +14,9 @@ import jinja2
 from mailflow.committee.report import STANCE_ORDER, Report, day, method_rows, segments
 from mailflow.committee.words import words
 from mailflow.errors import TemplateError
+from mailflow.settings import shipped
 
-REPORT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "reports"
+REPORT_TEMPLATES = shipped("templates/reports")  # the repository's folder, or its copy inside a wheel
 TEMPLATE = "report.html.j2"
 
 
