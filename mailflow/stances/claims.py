@@ -143,6 +143,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         problems += [Problem("unknown_id", r.label) for r in refs if r.problem == "unknown_id"]
         if except_spans(folded):
             problems.append(Problem("unclear_exception", text.strip()[:80]))
+        problems += _unaccounted(folded, refs, [], stance_words=True)
         return UnitReading(problems=tuple(problems), ids_without_stance=named)
     for ref in refs:
         if ref.problem:
@@ -157,6 +158,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         answered = not last and _continues(folded, segments[i + 1])
         claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
     problems += _loose_numbers(text, folded, refs)
+    problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims))
+    problems += _unused_refs(folded, refs, claims)
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
     return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default)
@@ -386,6 +389,9 @@ def _indirect(text: str, cue_start: int) -> bool:
     return m is not None and not _ID_BEFORE.search(text, 0, m.start())
 
 
+_EMPHASIS = re.compile(r"особенно|в особенности|в частности|especially|in particular|particularly|өзгөчө|айрыкча")
+
+
 def _separate_all(text: str, refs: list[Ref]) -> bool:
     """An "all" set apart from the IDs after it ("Все поддерживаем, особенно 3.4") is a claim of its own.
 
@@ -398,6 +404,8 @@ def _separate_all(text: str, refs: list[Ref]) -> bool:
         following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
         if following and re.search(r"[,;:.()—–]|\s-\s", text[ref.end : following[0].start]):
             return True
+        if following and _EMPHASIS.search(text, ref.end, following[0].start):
+            return True  # "мы за всё 💯 особенно 3.7": all, and 3.7 above all
     return False
 
 
@@ -462,6 +470,8 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
     following = [r for r in refs if r.start > ref.end and r.level == EXPLICIT]
     if ref.level != GROUP or not following or not explicit <= set(ref.ids):
         return False
+    if _EMPHASIS.search(text, following[0].start - 20 if following[0].start > 20 else 0, following[-1].end + 20):
+        return False  # "Panel 4 — agree, 4.3 especially important": the panel, and 4.3 above all
     between = text[ref.end : following[0].start]
     # "Үчүнчү бөлүмдө 3.6 боюнча …", "в разделе 3 по 3.6 …": the panel only says where 3.6 is
     return bool(re.search(r"[:—–]|\s-\s", between)) or not re.search(
@@ -486,6 +496,63 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
     if not loose:
         return []
     return [Problem("ambiguous_number", f"«{text.strip()[:80]}»: {', '.join(m.group() for m in loose)}")]
+
+
+# Words that say which recommendations or what stance (ordinals, quantifiers, exceptions, stance stems).
+# Each must lie inside a reference, a cue, an exception or a reason the unit was read by; one that does not
+# was not understood ("the first two panels", "agree all xcept", "воздерж"), and a person reads the reply.
+_SCOPE_WORD = re.compile(
+    r"(?<!\w)(?:(?:перв|втор|трет|четверт|пят|шест|седьм|восьм)[ыоаиуе]\w*|(?:first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
+    r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"
+    r"|(?:все|всё|всех|всем|всеми)(?!\w)|остальн\w*|бардык\w*|баары\w*|калган\w*|кроме)"
+)
+_STANCE_WORD = re.compile(
+    r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж|одобр"
+    r"|agree|disagree|oppose|endorse|reject|abstain|макул|колдо[йб]|каршы)\w*|(?:view|opinion) on)"
+)
+# Discourse words that contain a scope word and name nothing: "во-первых", "в первую очередь", "всем спасибо"
+_IDIOM = re.compile(
+    r"во-\w+|в-\w+|в первую очередь|первую очередь|прежде всего|всего доброго|всех благ|всем (?:спасибо|участникам)"
+    r"|спасибо всем|благодарим всех|first of all|all the best|thank you all|all of you|at all|after all|all in all"
+    r"|all stakeholders|all partners|all participants|all regions|all levels|всем участникам|всех участник\w*"
+    r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"
+)
+
+
+def _unaccounted(
+    folded: str, refs: list[Ref], used: list[tuple[int, int]], stance_words: bool = False
+) -> list[Problem]:
+    """Scope words (and, in a unit with no stance read, stance words) that no reference, cue or reason used."""
+    taken = Taken(len(folded))
+    for start, end in [(r.start, r.end) for r in refs] + used + except_spans(folded) + quoted_spans(folded):
+        taken.claim(start, end)
+    for m in _IDIOM.finditer(folded):
+        taken.claim(m.start(), m.end())
+    patterns = [_SCOPE_WORD, _STANCE_WORD] if stance_words else [_SCOPE_WORD]
+    loose = [m.group() for p in patterns for m in p.finditer(folded) if taken.free(m.start(), m.end())]
+    return [Problem("unread_words", ", ".join(dict.fromkeys(loose)))] if loose else []
+
+
+def _unused_refs(folded: str, refs: list[Ref], claims: list[Claim]) -> list[Problem]:
+    """A panel whose recommendations no claim took: "Panel 4 — agree, 4.3 …" once read as 4.3 alone."""
+    used = {i for c in claims for i in c.ids} | {i for r in refs if r.excepted for i in r.ids}
+    unused = [
+        folded[r.start : r.end]
+        for r in refs
+        if r.level == GROUP and not r.excepted and not r.problem and r.ids and not set(r.ids) <= used
+    ]
+    return [Problem("unread_words", ", ".join(unused))] if claims and unused else []
+
+
+def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:
+    """Where each claim's reason stands in the unit: its words are used, as the reason."""
+    spans = []
+    for claim in claims:
+        at = folded.find(fold(claim.reason)) if claim.reason else -1
+        if at >= 0:
+            spans.append((at, at + len(claim.reason or "")))
+    return spans
 
 
 def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign) -> bool:

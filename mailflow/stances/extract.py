@@ -78,7 +78,8 @@ _WHOLE_REPLY = {
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
         r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
-        r"|организаций-членов|организации-члены|члены сети|some (?:of our )?members|разошлись во мнениях"
+        r"|организаций-членов|организации-члены|члены сети|членов сети|ответы членов|единую позицию \w+ не"
+        r"|some (?:of our )?members|members' (?:answers|responses|positions)|разошлись во мнениях"
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
     ),
     "outside_reference": re.compile(
@@ -311,7 +312,7 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
         unit.paragraph == previous.paragraph
         and not reading.has_cue
         and not reading.ids_without_stance
-        and not reading.problems
+        and all(p.code == "unread_words" for p in reading.problems)  # a reason's words are its own
         and not _CLOSING.match(fold(unit.text))
         and not _SIGNATURE.search(unit.text)
         and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"

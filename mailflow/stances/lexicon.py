@@ -83,7 +83,7 @@ def tokens(text: str) -> list[Token]:
 # "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it.
 _POSITIVE = re.compile(
     r"(?:"
-    r"соглас(?:ен|на|ны|но\b(?=\s*с\b)|ие|ия|иться|имся|ились|илась|ился)"
+    r"соглас(?:ен|на|ны|но\b(?=\s*с\b)|ие|ия|иться|имся|ились|илась|ился|ныбыз|ныз|мын)"
     r"|соглаша(?:емся|юсь|ется)"
     r"|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?"
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
@@ -114,7 +114,7 @@ _PARTIAL = re.compile(
 )
 _GENERAL = re.compile(r"в целом|в основном|in general|generally|overall|negizinen|негизинен|жалпысынан|жалпы\s+жонунан")
 _ABSTAIN = re.compile(
-    r"воздерж\w+(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
+    r"воздерж\w*(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
     r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
     r"|does not concern us|no position|калыс\s+кал\w+"
     r"|нет (?:своего |определенного )?мнения|без мнения"

@@ -40,15 +40,14 @@ def test_every_unclear_case_names_known_review_codes(corpus: list[Any]) -> None:
 
 # The blind batches (written by people who never read the code) do not meet the targets after tuning; these
 # are the figures reached on them, held as floors so that no change makes them worse. The project's own
-# replies are held at the targets.
+# replies are held at the goals. Since 2026-12-04 `exact` counts stances only and `reasons` counts a reason
+# found on its recommendation (see score_stances.reason_found); the accounting of every scope word sent
+# blind-4's three misread clear replies (b4-048, b4-063, b4-094) to review, hence its lower `accepted`.
 BLIND_FLOORS = {
-    # blind-1 accepted 0.64 -> 0.63: b1-090 ("нет (не наш профиль)"), once auto-accepted wrong, now goes to review
-    "blind-1.txt": {"exact": 0.78, "accepted": 0.63, "flagged": 1.0, "reasons": 0.32},
-    "blind-2.txt": {"exact": 0.79, "accepted": 0.75, "flagged": 1.0, "reasons": 0.47},
-    "blind-3.txt": {"exact": 0.56, "accepted": 0.55, "flagged": 1.0, "reasons": 0.54},
-    # scored at the end of the session that wrote it and three of its causes fixed: its one unclear reply
-    # still auto-accepted (b4-089, a network listing its members' different answers) is the next work
-    "blind-4.txt": {"exact": 0.68, "accepted": 0.62, "flagged": 0.97, "reasons": 0.52},
+    "blind-1.txt": {"exact": 1.0, "accepted": 0.63, "flagged": 1.0, "reasons": 0.40},
+    "blind-2.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.52},
+    "blind-3.txt": {"exact": 1.0, "accepted": 0.56, "flagged": 1.0, "reasons": 0.78},
+    "blind-4.txt": {"exact": 1.0, "accepted": 0.56, "flagged": 1.0, "reasons": 0.60},
 }
 
 
@@ -58,13 +57,13 @@ def own(corpus: list[Any]) -> list[Any]:
 
 def test_the_direct_scores_meet_the_targets(scorer: ModuleType, corpus: list[Any], campaign: Campaign) -> None:
     score = scorer.score(own(corpus), scorer.run_direct, campaign)
-    assert score.below_target() == {}, score.misses
+    assert score.below_target(scorer.GOALS) == {}, score.misses
     assert score.unclear_coded == score.unclear, score.misses
 
 
 def test_the_end_to_end_scores_meet_the_targets(scorer: ModuleType, corpus: list[Any], campaign: Campaign) -> None:
     score = scorer.score(own(corpus), scorer.run_eml, campaign)
-    assert score.below_target() == {}, score.misses
+    assert score.below_target(scorer.GOALS) == {}, score.misses
 
 
 @pytest.mark.parametrize("source", sorted(BLIND_FLOORS))

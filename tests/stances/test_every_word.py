@@ -140,3 +140,53 @@ def test_a_later_line_on_a_rejected_recommendation_is_its_reason(campaign: Campa
         campaign, "agree", but={"3.2": ("disagree", "бизнес-ассоциации заинтересованы в продажах")}
     )
     assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok with evrything xcept 2.1 which we dont support",  # an exception word the reader does not know
+        "We back the digital panel fully and have no particular view on the first two.",  # ordinals, no panel word
+        "Экинчи панелдин үчүнчү сунушуна макул эмеспиз.",  # "the third recommendation of the second panel"
+        "Четвертую и шестую из третьей панели не поддерживаем.",
+    ],
+)
+def test_an_ordinal_or_exception_word_no_reference_took_sends_the_reply_to_review(
+    text: str, campaign: Campaign
+) -> None:
+    assert codes(read(text, campaign)) & {"unread_words", "ambiguous_number"}
+
+
+def test_a_panel_whose_recommendations_no_claim_took_sends_the_reply_to_review(campaign: Campaign) -> None:
+    assert "unread_words" in codes(read("Раздел 2: 2.1 согласны, раздел 4: 4.4 согласны", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Поддерживаем всё, особенно 1.3!", "all"),
+        ("Section 4 — agree, 4.2 especially relevant for our district.", "panel 4"),
+    ],
+)
+def test_an_emphasised_id_does_not_narrow_the_whole_it_is_picked_from(
+    text: str, expected: str, campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    ids = set(campaign.ids) if expected == "all" else {r.id for r in campaign.in_panel(4)}
+    assert stances(result) == {i: ("agree", None) for i in ids}
+    assert codes(result) == set()
+
+
+def test_a_network_passing_on_its_members_answers_is_not_one_organisation_speaking(campaign: Campaign) -> None:
+    text = "Направляем ответы членов сети:\nОО «Ынтымак» — со всеми согласны;\nОФ «Бирге» — против 4.3."
+    assert "partial_speaker" in codes(read(text, campaign))
+
+
+def test_a_cut_short_abstention_is_still_an_abstention(campaign: Campaign) -> None:
+    assert stances(read("по 3.5 воздерж", campaign)) == {"3.5": ("abstain", None)}
+
+
+def test_an_ordinal_inside_the_reason_sentence_is_part_of_the_reason(campaign: Campaign) -> None:
+    result = read("Не согласны с 4.3. Один такой совет у нас уже есть, второй не нужен.", campaign)
+    assert stances(result) == {"4.3": ("disagree", "Один такой совет у нас уже есть, второй не нужен")}
+    assert codes(result) == set()
