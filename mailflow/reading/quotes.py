@@ -300,16 +300,20 @@ def _is_attribution(text: str, *, strict: bool) -> bool:
     return wrote or (dated and ("@" in text or " от " in text))
 
 
+# "P.S. по 3.2 воздерживаемся": a postscript under the signature is the respondent's own words, often a stance
+_POSTSCRIPT = re.compile(r"^(?:p\.?\s?p\.?\s?s|p\.?\s?s|п\.?\s?п\.?\s?с|п\.?\s?с|р\.?\s?s)(?:\.|:|\s|$)", re.IGNORECASE)
+
+
 def _clean(run: list[str]) -> list[str]:
-    """Own lines up to the first signature, mobile footer or disclaimer."""
+    """Own lines up to the first signature, mobile footer or disclaimer, and any postscript below them."""
     for i, line in enumerate(run):
         stripped = line.strip()
         if not stripped:
             continue
         if stripped == "--" or (len(stripped) <= 60 and _SIGNATURE.match(stripped)):  # RFC 3676 §4.3: "-- "
-            return run[:i]
+            return _with_postscript(run[:i], run[i + 1 :])
         if len(stripped) <= 100 and _FOOTER.match(stripped) and _is_footer(run, i):
-            return run[:i]
+            return _with_postscript(run[:i], run[i + 1 :])
         if _RULE.match(stripped):
             below = _next_nonblank(run, i + 1)
             if below is not None and _LIST_FOOTER.search(run[below][:200]):
@@ -317,6 +321,16 @@ def _clean(run: list[str]) -> list[str]:
         if i > 0 and _DISCLAIMER.search(stripped[:300]) and _DISCLAIMER_CONTEXT.search(stripped[:600]):
             return run[:i]
     return run
+
+
+def _with_postscript(above: list[str], below: list[str]) -> list[str]:
+    """The lines above a signature, and the postscript among the lines under it (cleaned the same way)."""
+    start = next((i for i, line in enumerate(below) if _POSTSCRIPT.match(line.strip())), None)
+    if start is None:
+        return above
+    while above and not above[-1].strip():
+        above = above[:-1]
+    return [*above, "", *_clean(below[start:])]
 
 
 def _is_footer(run: list[str], i: int) -> bool:

@@ -16,7 +16,17 @@ from itertools import pairwise
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import Stance
 from mailflow.stances.lexicon import Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
-from mailflow.stances.refs import EXPLICIT, GLOBAL, GROUP, Ref, except_spans, find_refs, match_quote, match_text
+from mailflow.stances.refs import (
+    EXPLICIT,
+    GLOBAL,
+    GROUP,
+    Ref,
+    except_spans,
+    find_refs,
+    match_quote,
+    match_text,
+    votes_row,
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class UnitReading:
     has_cue: bool = False
     wants_reason: bool = False  # the last claim disagrees with no reason: the next sentence may give it
     used_default: bool = False  # the stance went to the IDs the context named
+    bare_exception: bool = False  # "кроме 4.3 — против" with no "all" or IDs in the unit to except it from
 
 
 @dataclass(frozen=True)
@@ -144,6 +155,9 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         if except_spans(folded):
             problems.append(Problem("unclear_exception", text.strip()[:80]))
         problems += _unaccounted(folded, refs, [], stance_words=True)
+        problems += _quantifiers_without_stance(folded, refs)
+        if _EMPHASIS.match(folded.lstrip(" \t-–—*•(")):
+            named = ()  # "Особенно 3.5 💪" under "Поддерживаем всё": a stress on IDs already given a stance
         return UnitReading(problems=tuple(problems), ids_without_stance=named)
     for ref in refs:
         if ref.problem:
@@ -162,13 +176,18 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     problems += _unused_refs(folded, refs, claims)
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
-    return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default)
+    bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
+    return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+# What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, an ID, "all"
+_ANSWER_FOLLOWS = re.compile(r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with)\s+)?(?:все|всех|всё|all)\b)")
 
 
 def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
@@ -179,10 +198,11 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
         return True
     after = text[cue.end :]
     bracketed = text[cue.start : cue.end].isalpha() and re.match(r"\s*\(", after)  # "нет (почему)", not "+996 (312)"
-    if not bracketed and not re.match(r"^(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:все|всех|всё|all)\b)", after):
+    if not bracketed and not _ANSWER_FOLLOWS.match(after):
         return False
     named_before = answers_quote or any(r.end <= cue.start and r.ids for r in refs)
-    if text[cue.start] in "-–—" and (after.strip(" |") or not named_before):
+    stuck = cue.start > 0 and text[cue.start - 1].isdigit() and re.match(r"\s+\d", after) and votes_row(text)
+    if text[cue.start] in "-–—" and (after.strip(" |") or not named_before) and not (stuck and named_before):
         return False  # a dash is a "no" only as the answer after an ID ("4.3 -"), never a "--" signature line
     named = [r for r in refs if r.end <= cue.start and (r.level != GLOBAL or not r.implied)]
     if named and _HEAD_FILLER.match(text[named[-1].end : cue.start]):
@@ -346,10 +366,17 @@ def _segment_claims(
     if condition:
         problems.append(Problem("condition", evidence))
     stance = _STANCE[kind]
-    if excepted and not own and cluster.start > max(r.end for r in segment.refs if r.excepted):
+    if excepted and cluster.start > max(r.end for r in segment.refs if r.excepted):
         # "…, кроме 3.5 (не наш профиль)": the stance after the exception is the exception's own.
-        keeps = stance is not Stance.AGREE or marked
-        return [Claim(excepted, stance, EXPLICIT, reason if keeps else None, evidence, cluster.confidence)]
+        first_excepted = min(r.start for r in segment.refs if r.excepted)
+        last_excepted = max(r.end for r in segment.refs if r.excepted)
+        attached = re.match(r"\s*(?:[—–:(]|-\s)", folded[last_excepted : cluster.start]) is not None
+        if not own or (attached and all(r.end <= first_excepted for r in own)):
+            # "Со всеми, кроме 3.5 — против": what they think of "all" is left unsaid; a person reads it
+            # (but "Все рекомендации, кроме 1.2, поддерживаем": the verb after a comma is the whole clause's)
+            problems += [Problem("unread_words", folded[r.start : r.end]) for r in own]
+            keeps = stance is not Stance.AGREE or marked
+            return [Claim(excepted, stance, EXPLICIT, reason if keeps else None, evidence, cluster.confidence)]
     targets, level, scoped, confidence = _targets(folded, segment, own, before, default, campaign, problems)
     if kind is CueKind.PARTIAL and level == GLOBAL and targets:
         problems.append(Problem("vague_scope", evidence))  # "Рекомендации поддерживаем частично": which parts?
@@ -369,7 +396,7 @@ def _segment_claims(
     return claims
 
 
-_NEGATOR = re.compile(r"(?:не|not|cannot|can't|don't|do not|doesn't|won't|will not)\b")
+_NEGATOR = re.compile(r"(?:не|not|cannot|can't|cant|don't|dont|do not|doesn't|doesnt|won't|wont|will not)\b")
 _UNIVERSAL = re.compile(r"(?:все|всё|всех|всем|всеми|every|each|all|бардык\w*|баары\w*)(?:\s+19)?")
 
 
@@ -515,6 +542,8 @@ _STANCE_WORD = re.compile(
 _IDIOM = re.compile(
     r"во-\w+|в-\w+|в первую очередь|первую очередь|прежде всего|всего доброго|всех благ|всем (?:спасибо|участникам)"
     r"|спасибо всем|благодарим всех|first of all|all the best|thank you all|all of you|at all|after all|all in all"
+    r"|всем привет|всем добр\w+|всем здравствуйте|(?:hi|hello|dear) all|всего хорошего|всех вас|всем вам"
+    r"|всех (?:желающих|заинтересованн\w+|уровн\w+|сторон|граждан|жителей)|all (?:levels|sides|actors|citizens)"
     r"|all stakeholders|all partners|all participants|all regions|all levels|всем участникам|всех участник\w*"
     r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"
 )
@@ -532,6 +561,21 @@ def _unaccounted(
     patterns = [_SCOPE_WORD, _STANCE_WORD] if stance_words else [_SCOPE_WORD]
     loose = [m.group() for p in patterns for m in p.finditer(folded) if taken.free(m.start(), m.end())]
     return [Problem("unread_words", ", ".join(dict.fromkeys(loose)))] if loose else []
+
+
+def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
+    """ "All good from our side 👍": an "all" in a sentence with no stance read says something we did not read."""
+    idioms = [(m.start(), m.end()) for m in _IDIOM.finditer(folded)]
+    loose = [
+        folded[r.start : r.end]
+        for r in refs
+        if r.level == GLOBAL
+        and not r.implied
+        and not r.problem
+        and not r.excepted
+        and not any(start <= r.start < end for start, end in idioms)
+    ]
+    return [Problem("unread_words", ", ".join(loose))] if loose else []
 
 
 def _unused_refs(folded: str, refs: list[Ref], claims: list[Claim]) -> list[Problem]:

@@ -61,7 +61,7 @@ _HOLDING = re.compile(
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
     r"|\bответим\b|(?:нужно|надо) (?:еще )?обсудить|need to (?:discuss|consult)"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
-    r"|(?:response|position|answer) will follow|will follow|will send|to follow\b"
+    r"|(?:response|position|answer) will follow|will follow|will send|will write|to follow\b"
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -78,6 +78,7 @@ _WHOLE_REPLY = {
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
         r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
+        r"|\bour \w+ (?:office|branch|team|chapter)\b|\bthe [\w-]+ (?:office|team|branch) (?:has|have|is|are|will)"
         r"|организаций-членов|организации-члены|члены сети|членов сети|ответы членов|единую позицию \w+ не"
         r"|some (?:of our )?members|members' (?:answers|responses|positions)|разошлись во мнениях"
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
@@ -86,16 +87,18 @@ _WHOLE_REPLY = {
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|as (?:discussed|agreed) (?:at|during|in)|with the (?:amendments|changes|comments) (?:we|discussed)"
+        r"|в (?:той |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
     "reservation": re.compile(
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
-        r"|с оговорк\w+|with (?:a |some )?(?:reservation|caveat)\w*"
+        r"|с (?:\w+ )?оговорк\w+|with (?:a |some |one |two |a few |certain )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
     "unclear_exception": re.compile(
-        r"(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*(?:\d|рекомендаци|панел|раздел|section|panel)"
+        r"(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*(?:те\s+|тех\s+|the\s+|those\s+)?"
+        r"(?:\d|рекомендаци|панел|раздел|section|panel|recommendation)"
     ),
     "revision": re.compile(
         r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
@@ -264,8 +267,10 @@ def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> 
     units = _units(text)
     pending: tuple[str, ...] = ()
     waiting: Claim | None = None
+    bare = ""
     for index, unit in enumerate(units):
         reading = read_unit(unit.text, campaign, default or pending)
+        bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
         if waiting is not None and _gives_reason(reading, unit, units[index - 1]):
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
@@ -279,6 +284,9 @@ def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> 
             _comment_as_reason(claims, pending, unit.text)
         waiting = reading.claims[-1] if reading.wants_reason else None
     problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
+    if bare and all(c.level == EXPLICIT for c in claims):
+        # "ok with evrything xcept 2.1 …": an exception from an "all" that nothing here says
+        problems.append(Problem("unclear_exception", bare))
     if any(unit.cut for unit in units):
         problems.append(Problem("too_long", f"предложение длиннее {MAX_UNIT_CHARS} знаков"))
     return claims, problems
@@ -339,7 +347,18 @@ def _reply_problems(text: str, language: str) -> list[Problem]:
         problems.append(Problem("language", foreign or language))
     elif _unread_latin(folded):
         problems.append(Problem("language", "Latin-script text that is not English"))
+    elif len(set(_TRANSLIT.findall(folded))) >= 2:
+        problems.append(Problem("language", "Russian in Latin letters"))
     return problems
+
+
+# Russian typed in Latin letters on a phone ("soglasny so vsemi krome 3.5"): English words inside it ("no",
+# "ok") would otherwise pass it off as English; the stance stage does not read it, a person does.
+_TRANSLIT = re.compile(
+    r"\b(?:chto|eto|vse|vsem|vsemi|vsekh|vseh|soglasn\w*|krome|ostaln\w*|ponyatn\w*|spasibo|zdravstv\w*"
+    r"|dobr(?:yi|yj|iy|yy|oe|ogo)|uvazhen\w*|podderzh\w*|protiv|rekomendac\w*|dlya|nashi|nashei|tolko|nuzhno"
+    r"|mozhno|budet|pozhe|vozderzh\w*|chastichn\w*|kollegi|privet|pozicij\w*|poziciy\w*)\b"
+)
 
 
 def _foreign_script(text: str) -> str:
@@ -362,14 +381,23 @@ SWEEPING = 10  # a stance on this many recommendations is a reading of the whole
 
 def _cross_check(text: str, stances: dict[str, StanceFinding]) -> list[Problem]:
     """A reading at odds with the reply as a whole: mostly "disagree" recorded from mostly agreeing words, or
-    the other way round ("All fine except 4.3 – we oppose it" once came out as 19 disagreements)."""
+    the other way round ("All fine except 4.3 – we oppose it" once came out as 19 disagreements).
+
+    Words of the minority side that a recorded stance of that side explains ("3.6 — против" next to "по
+    всем остальным — согласны") are not at odds with the reading: each distinct piece of evidence for a
+    recorded stance accounts for one such word.
+    """
     words = [c.kind for c in find_cues(fold(text)) if not c.terse]
     agreeing, objecting = words.count(CueKind.AGREE), words.count(CueKind.DISAGREE)
     recorded = [f.stance for f in stances.values()]
     disagree, agree = recorded.count(Stance.DISAGREE), recorded.count(Stance.AGREE)
-    if disagree >= SWEEPING and agreeing > objecting:
+    explained = {
+        stance: len({f.evidence for f in stances.values() if f.stance is stance})
+        for stance in (Stance.AGREE, Stance.DISAGREE)
+    }
+    if disagree >= SWEEPING and agreeing - explained[Stance.AGREE] > objecting:
         return [Problem("cross_check", f"записано «не согласны» по {disagree}, а слов согласия больше, чем несогласия")]
-    if agree >= SWEEPING and objecting > agreeing:
+    if agree >= SWEEPING and objecting - explained[Stance.DISAGREE] > agreeing:
         return [Problem("cross_check", f"записано «согласны» по {agree}, а слов несогласия больше, чем согласия")]
     return []
 

@@ -83,7 +83,7 @@ def tokens(text: str) -> list[Token]:
 # "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it.
 _POSITIVE = re.compile(
     r"(?:"
-    r"соглас(?:ен|на|ны|но\b(?=\s*с\b)|ие|ия|иться|имся|ились|илась|ился|ныбыз|ныз|мын)"
+    r"соглас(?:ен|на|ны|но\b(?=\s*со?\b)|ие|ия|иться|имся|ились|илась|ился|ныбыз|ныз|мын)"
     r"|соглаша(?:емся|юсь|ется)"
     r"|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?"
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
@@ -100,6 +100,7 @@ _NEGATIVE = re.compile(
     r"|голосу(?:ем|ю|ет)\s+против|(?:считаем|считаю|будет|это)\s+(?:лишн|излишн|бесполезн)\w*|пустая трата"
     r"|нет смысла|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
+    r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
@@ -154,7 +155,15 @@ _TERSE_KIND = {
     "✘": CueKind.DISAGREE, "×": CueKind.DISAGREE, "x": CueKind.DISAGREE,
     "-": CueKind.DISAGREE, "–": CueKind.DISAGREE, "—": CueKind.DISAGREE,
 }  # fmt: skip
-_PRE_NEGATORS = {"не", "нет", "без", "not", "no", "never", "cannot", "can't", "don't", "doesn't", "won't"}
+_PRE_NEGATORS = {"не", "нет", "без", "not", "no", "never", "cannot", "can't", "don't", "doesn't", "won't"} | {
+    "dont",
+    "cant",
+    "doesnt",
+    "wont",
+    "didnt",
+    "didn't",
+    "can't",  # typed on a phone without the apostrophe
+}
 # Russian negative concord: "ни", "никаких" only repeat a negation ("никаких возражений не имеем" is one).
 _CONCORD = {"ни", "никаких", "никакого", "никакой", "никакие", "никак", "ничуть", "any"}
 _FALSE_NEGATION = re.compile(r"\s+(?:только|менее|позднее|раньше|позже|only)\b")  # "не только поддерживаем"
@@ -166,6 +175,8 @@ _PUNCT = re.compile(r"[,;:.!?|()\n—–]")
 _POST_NEGATORS = re.compile(r"\s*(?:,\s*)?(?:эмес\w*|жок|нет|не имеем|не имеется|не возникло|ничего не имеем)\b")
 # Words that look like stance words to a fuzzy matcher but are not: "согласно закону", "согласованных".
 _NOT_CUES = re.compile(r"согласно|согласов\w*|соглашени\w*|поддержк\w*|принцип\w*|принят\w*ие|принима\w+ть")
+# "ОО «Мээрим» согласно со всеми": the neuter "согласно" followed by "с"/"со" is agreement, not "according to"
+_AGREES_WITH = re.compile(r"согласно\s+со?\s")
 _TYPO_TARGETS: dict[str, CueKind] = {
     "согласны": CueKind.AGREE, "согласен": CueKind.AGREE, "согласна": CueKind.AGREE,
     "поддерживаем": CueKind.AGREE, "принимаем": CueKind.AGREE, "возражаем": CueKind.DISAGREE,
@@ -245,7 +256,11 @@ def find_cues(text: str) -> list[Cue]:
         for m in pattern.finditer(masked):
             if not _word_bounded(masked, m.start(), m.end()) or not taken.free(m.start(), m.end()):
                 continue
-            if pattern is _POSITIVE and _NOT_CUES.fullmatch(_word_at(masked, m.start())):
+            if (
+                pattern is _POSITIVE
+                and _NOT_CUES.fullmatch(_word_at(masked, m.start()))
+                and not _AGREES_WITH.match(masked, m.start())
+            ):
                 continue
             if pattern is _POSITIVE and _is_not_a_stance(masked, m.end()):
                 continue

@@ -39,6 +39,20 @@ _RANGE = re.compile(
     rf"({ID})\.?\s*(?:-|–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан))\s*(?:п\.\s*)?({ID})"
     r"(?:-?(?:ге|га|ке|ка)\s+чейин\w*)?(?![-\w])"  # Kyrgyz "3.1ден 3.8ге чейин"
 )
+# "1.1+ 1.2+ 3.5- 3.6+": in a row of votes a dash stuck to one ID and spaced from the next is a "minus"
+_VOTE = re.compile(rf"{ID}[+−-](?=\s|$)")
+_VOTES_RANGE = re.compile(
+    rf"({ID})\.?(?:-(?!\s)|\s+-|\s*(?:–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан)))\s*(?:п\.\s*)?({ID})"
+    r"(?![-\w])"
+)
+
+
+def votes_row(text: str) -> bool:
+    """Every ID with a "+" or "-" stuck to it: a row of votes, not ranges ("1.1+ 3.5- 3.6+")."""
+    votes = len(_VOTE.findall(text))
+    return votes >= 2 and votes == len(_ID.findall(text))
+
+
 _ID = re.compile(ID)
 _ORDINALS = {
     1: r"перв\w*|1-?(?:й|го|ой|му|м)|first|биринчи",
@@ -69,7 +83,7 @@ _AUDIENCE = re.compile(
 )
 _ALL = re.compile(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|все|всё|всех|всем|всеми|весь|всю|all|every|each"
-    r"|rest(?=\s*[—–:-])|бардык|баары|баарын|баарына|баардык|в полном объеме|"
+    r"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|"
     r"остальн\w+|прочи\w+|the rest|the others|remaining|everything(?: else)?|калган\w*)(?!\w)"
 )
 # "большинство", "some of": a share of the recommendations that names none of them.
@@ -81,7 +95,8 @@ _VAGUE = re.compile(
 _PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
 _EXCEPT = re.compile(
-    r"(?:кроме|кром|за исключением|исключая|помимо|except(?: for)?|excluding|other than|apart from|aside from"
+    r"(?:кроме|кром|за исключением|исключая|помимо|(?:except|exept|xcept|excpt)(?: for)?|excluding|other than"
+    r"|apart from|aside from"
     r"|with the exception of|but not|but)\s*:?\s*"
 )
 _KY_EXCEPT = re.compile(r"[-\w]{0,40}\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")
@@ -119,7 +134,7 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
             refs.append(ref)
             taken.claim(ref.start, ref.end)
 
-    for m in _RANGE.finditer(text):
+    for m in (_VOTES_RANGE if votes_row(text) else _RANGE).finditer(text):
         first, last = _canonical(m.group(1)), _canonical(m.group(2))
         ids = _expand(campaign, first, last)
         problem = None if ids else "unknown_id"
@@ -212,7 +227,7 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
             if ref.level == GLOBAL and not ref.implied and ref.start > position:
                 continue
             if not re.fullmatch(
-                r"[\s,;и&]*(?:and|жана|п\.|пп\.|пункт\w*|рекомендаци\w*|тех|those|the ones)?[\s,]*",
+                r"[\s,;и&+]*(?:and|n|жана|п\.|пп\.|пункт\w*|рекомендаци\w*|тех|those|the ones)?[\s,]*",
                 text[position : ref.start],
             ):
                 break

@@ -96,6 +96,12 @@ def test_signature_footer_and_disclaimer_are_removed(clutter: str) -> None:
     assert own_text(f"Согласны.\n\n{clutter}").text == "Согласны."
 
 
+@pytest.mark.parametrize("mark", ["P.S.", "PS:", "П.С.", "Р.S.", "P.P.S."])
+def test_a_postscript_under_the_signature_is_kept(mark: str) -> None:
+    body = f"Согласны со всеми.\n\nС уважением,\nАйгуль\n\n{mark} По 2.1 воздерживаемся.\n\nОтправлено с iPhone"
+    assert own_text(body).text == f"Согласны со всеми.\n\n{mark} По 2.1 воздерживаемся."
+
+
 def test_regards_inside_a_long_sentence_is_not_a_signature() -> None:
     body = "С уважением к вашей работе сообщаем, что мы не согласны с рекомендацией 3.5 и просим её пересмотреть."
     assert own_text(body).text == body

@@ -154,7 +154,7 @@ def test_a_later_line_on_a_rejected_recommendation_is_its_reason(campaign: Campa
 def test_an_ordinal_or_exception_word_no_reference_took_sends_the_reply_to_review(
     text: str, campaign: Campaign
 ) -> None:
-    assert codes(read(text, campaign)) & {"unread_words", "ambiguous_number"}
+    assert codes(read(text, campaign)) & {"unread_words", "ambiguous_number", "unclear_exception"}
 
 
 def test_a_panel_whose_recommendations_no_claim_took_sends_the_reply_to_review(campaign: Campaign) -> None:
@@ -190,3 +190,57 @@ def test_an_ordinal_inside_the_reason_sentence_is_part_of_the_reason(campaign: C
     result = read("Не согласны с 4.3. Один такой совет у нас уже есть, второй не нужен.", campaign)
     assert stances(result) == {"4.3": ("disagree", "Один такой совет у нас уже есть, второй не нужен")}
     assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.1+ 1.2+ 2.1+ 3.4- 3.5+ 4.2- 4.5+", {"3.4": "disagree", "4.2": "disagree"}),
+        ("3.1- 3.8 поддерживаем", None),  # one stuck dash with no other votes is still a range
+    ],
+)
+def test_a_row_of_votes_reads_a_stuck_dash_as_a_minus_not_a_range(
+    text: str, expected: dict[str, str] | None, campaign: Campaign
+) -> None:
+    result = stances(read(text, campaign))
+    if expected is None:
+        assert result == {f"3.{i}": ("agree", None) for i in range(1, 9)}
+    else:
+        assert {k: v[0] for k, v in result.items() if v[0] != "agree"} == expected
+        assert len(result) == 7
+
+
+def test_an_all_in_a_sentence_with_no_stance_read_sends_the_reply_to_review(campaign: Campaign) -> None:
+    result = read("All sorted on our end 🙌\n\nExcept 2.1 — we're against it.", campaign)
+    assert stances(result) == {"2.1": ("disagree", None)}
+    assert "unread_words" in codes(result)
+
+
+def test_an_exception_whose_rest_has_no_stance_word_goes_to_review(campaign: Campaign) -> None:
+    result = read("Со всеми, кроме 1.4 — против.", campaign)
+    assert "unread_words" in codes(result)
+
+
+def test_a_neuter_organisation_that_agrees_with_all_is_read(campaign: Campaign) -> None:
+    result = read("ОО «Бирге» согласно со всеми рекомендациями, кроме 2.1 — против.", campaign)
+    assert stances(result) == every(campaign, "agree", but={"2.1": ("disagree", None)})
+
+
+@pytest.mark.parametrize(
+    "text", ["ok with all xcept 1.2 n 4.4 dont agree", "yes to all but 1.2 & 4.4 - we dont support"]
+)
+def test_phone_spellings_of_except_and_dont_are_read(text: str, campaign: Campaign) -> None:
+    result = stances(read(text, campaign))
+    assert {k for k, v in result.items() if v[0] == "disagree"} == {"1.2", "4.4"}
+
+
+def test_russian_typed_in_latin_letters_goes_to_a_person(campaign: Campaign) -> None:
+    assert "language" in codes(read("privet, my soglasny so vsemi krome 2.1, po nei protiv", campaign))
+
+
+def test_words_of_the_minority_side_that_a_recorded_stance_explains_are_not_a_cross_check(
+    campaign: Campaign,
+) -> None:
+    result = read("1.5 — против\n4.4 — против\nпо всем остальным — согласны", campaign)
+    assert codes(result) == set()
+    assert stances(result) == every(campaign, "agree", but={"1.5": ("disagree", None), "4.4": ("disagree", None)})
