@@ -20,6 +20,7 @@ from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
     GROUP,
+    REST,
     Ref,
     except_spans,
     find_refs,
@@ -532,7 +533,7 @@ _SCOPE_WORD = re.compile(
     r"(?<!\w)(?:(?:перв|втор|трет|четверт|пят|шест|седьм|восьм)[ыоаиуе]\w*|(?:first|second|third|fourth|fifth"
     r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
     r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"
-    r"|(?:все|всё|всех|всем|всеми)(?!\w)|остальн\w*|бардык\w*|баары\w*|калган\w*|кроме)"
+    rf"|(?:все|всё|всех|всем|всеми)(?!\w)|бардык\w*|баары\w*|кроме|{REST})"
 )
 _STANCE_WORD = re.compile(
     r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж|одобр"
@@ -599,12 +600,19 @@ def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:
     return spans
 
 
+_REST = re.compile(REST)
+
+
 def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign) -> bool:
     """Does a reason hold a stance or a reference of its own? Then it is more than a reason: a person reads it."""
     folded = fold(reason)
     stances = {c.kind for c in find_cues(folded) if not c.terse} & {CueKind.AGREE, CueKind.DISAGREE}
-    named = [r for r in find_refs(folded, campaign) if r.level != GLOBAL and (r.ids or r.problem)]
-    return bool(named) or (bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE, CueKind.PARTIAL))
+    refs = find_refs(folded, campaign)
+    named = [r for r in refs if r.level != GLOBAL and (r.ids or r.problem)]
+    # "…, анткени бизде коалиция жок, калганы ок": "the rest" in a reason is a stance of its own
+    rest = [r for r in refs if r.level == GLOBAL and _REST.fullmatch(folded, r.start, r.end)]
+    other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE, CueKind.PARTIAL)
+    return bool(named) or bool(rest) or other_stance
 
 
 def _reason_before(text: str, head: str, offset: int) -> str | None:

@@ -63,6 +63,8 @@ _HOLDING = re.compile(
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
     r"|(?:response|position|answer) will follow|will follow|will send|will write|to follow\b"
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
+    r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)"
+    r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
 _REVISION = re.compile(
@@ -82,17 +84,19 @@ _WHOLE_REPLY = {
         r"|организаций-членов|организации-члены|члены сети|членов сети|ответы членов|единую позицию \w+ не"
         r"|some (?:of our )?members|members' (?:answers|responses|positions)|разошлись во мнениях"
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
+        r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|as (?:discussed|agreed) (?:at|during|in)|with the (?:amendments|changes|comments) (?:we|discussed)"
         r"|в (?:той |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
+        r"|position paper|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
     "reservation": re.compile(
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
-        r"|с (?:\w+ )?оговорк\w+|with (?:a |some |one |two |a few |certain )?(?:reservation|caveat)\w*"
+        r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
@@ -132,6 +136,7 @@ _CLOSING = re.compile(
 )
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _ROW = re.compile(r"^\s*(?:[-*•●▪]\s*)?(?:\d{1,2}[.)]\s*)?(?:п\.\s*|пункт\s*|рек\.\s*)?\d{1,2}\.\d{1,2}(?!\.\d)|\|")
+_BULLET = re.compile(r"^\s*[-*•●▪–—]\s")  # a list item starts a unit: the line above it was not wrapped into it
 _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"«(A-ZА-ЯЁӨҮҢ])")
 _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
@@ -229,7 +234,7 @@ def _units(text: str) -> list[_Unit]:
             if line.lstrip().startswith(">"):
                 continue  # a quoted line the reading stage left: only the respondent's own words count
             is_prose = bool(line.strip()) and not _ROW.match(line) and not _NUMBERED_ROW.match(line)
-            if prose and (not is_prose or not _wrapped(prose[-1])):
+            if prose and (not is_prose or not _wrapped(prose[-1]) or _BULLET.match(line)):
                 units += [_Unit(s, number) for s in _SENTENCE_END.split(" ".join(prose)) if s.strip()]
                 prose = []
             if is_prose:

@@ -134,6 +134,9 @@ _AMBIGUOUS = re.compile(
     r"не (?:во всем|со всем\w*|совсем|полностью|вполне|до конца|со всеми|все|во всех|по всем|всегда)"
     r"(?:\s+\w+){0,2}?\s+(?:соглас\w+|поддерж\w+|принима\w+|одобр\w+)"
     r"|not (?:fully|entirely|completely|quite|all)\b(?:\s+\w+){0,2}"
+    # "we are not in a position to formally endorse": not a rejection, not an agreement; a person reads it
+    r"|(?:not in a position|unable|not able|не в состоянии|не вправе) (?:to )?(?:\w+ )?"
+    r"(?:endorse|support|accept|approve|поддерж\w+|одобр\w+|приня\w+)"
     r"|толук эмес|толугу менен эмес|баар\w*\s+(?:колдобой\w*|макул\s+эмес\w*)"
     # "не можем сказать, что согласны", "макулбуз деп айта албайбыз": the stance is quoted, then denied
     r"|не\s+(?:можем|могу|могли бы)\s+(?:сказать|утверждать)|(?:cannot|can't|can not)\s+say"

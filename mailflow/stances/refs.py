@@ -81,10 +81,15 @@ _AUDIENCE = re.compile(
     r"|организаци\w+ гражданск\w+ обществ\w*)"
     r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
 )
+# "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
+# forms and "калган" before a noun of the letter count.
+REST = (
+    r"остальн\w+|прочи\w+|the rest|the others|remaining|everything else"
+    r"|калгандар\w*|калганы\w*|калган(?=\s+(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
+)
 _ALL = re.compile(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|все|всё|всех|всем|всеми|весь|всю|all|every|each"
-    r"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|"
-    r"остальн\w+|прочи\w+|the rest|the others|remaining|everything(?: else)?|калган\w*)(?!\w)"
+    rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|{REST})(?!\w)"
 )
 # "большинство", "some of": a share of the recommendations that names none of them.
 _VAGUE = re.compile(

@@ -48,7 +48,8 @@ BLIND_FLOORS = {
     "blind-2.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.52},
     "blind-3.txt": {"exact": 1.0, "accepted": 0.56, "flagged": 1.0, "reasons": 0.78},
     "blind-4.txt": {"exact": 1.0, "accepted": 0.59, "flagged": 1.0, "reasons": 0.60},
-    "blind-5.txt": {"exact": 1.0, "accepted": 0.62, "flagged": 1.0, "reasons": 0.86},
+    "blind-5.txt": {"exact": 1.0, "accepted": 0.65, "flagged": 1.0, "reasons": 0.86},
+    "blind-6.txt": {"exact": 1.0, "accepted": 0.37, "flagged": 1.0, "reasons": 0.46},
 }
 
 

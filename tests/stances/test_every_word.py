@@ -244,3 +244,28 @@ def test_words_of_the_minority_side_that_a_recorded_stance_explains_are_not_a_cr
     result = read("1.5 — против\n4.4 — против\nпо всем остальным — согласны", campaign)
     assert codes(result) == set()
     assert stances(result) == every(campaign, "agree", but={"1.5": ("disagree", None), "4.4": ("disagree", None)})
+
+
+def test_each_list_item_is_read_on_its_own_even_after_a_long_line(campaign: Campaign) -> None:
+    text = (
+        "- Panel 1 — agree, and our members are ready to host the regional trainings in spring\n"
+        "- Panel 2 — 2.1 не поддерживаем"
+    )
+    result = stances(read(text, campaign))
+    assert result["2.1"] == ("disagree", None)
+    assert {result[i][0] for i in ("1.1", "1.5")} == {"agree"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("We are not in a position to formally endorse these recommendations.", "ambiguous_negation"),
+        ("We support the recommendations, with the caveat that 2.1 needs funding.", "reservation"),
+        ("Наша позиция изложена в position paper, см. вложение.", "outside_reference"),
+        ("Digital — yes, остальное — TBD.", "holding"),
+        ("Мен уюмдун катардагы мүчөсү катары жазып жатам: баарына макулбуз.", "partial_speaker"),
+        ("2.1 боюнча макул эмеспиз анткени бизде тармак жок, калганы ок", "unread_words"),
+    ],
+)
+def test_what_batch_six_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
