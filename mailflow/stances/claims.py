@@ -508,11 +508,14 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
 
 
 # A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people or money.
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _LOOSE_NUMBER = re.compile(
     r"(?<![\w.,:/+№#-])\d{1,2}(?![\w.,:/-]?\d)(?!\s*(?:-?\s*(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
     r"|октябр|ноябр|декабр|год|г\.|лет|%|человек|чел|организаци|член|раз|штук|дн|недел|месяц|час|минут|тыс|млн|сом"
-    r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million)))"
+    r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million"
+    rf"|{_MONTHS})))"
 )
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
 
 def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
@@ -520,7 +523,11 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
     taken = Taken(len(folded))
     for ref in refs:
         taken.claim(ref.start, ref.end)
-    loose = [m for m in _LOOSE_NUMBER.finditer(folded) if taken.free(m.start(), m.end())]
+    loose = [
+        m
+        for m in _LOOSE_NUMBER.finditer(folded)
+        if taken.free(m.start(), m.end()) and not _MONTH_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+    ]
     if not loose:
         return []
     return [Problem("ambiguous_number", f"«{text.strip()[:80]}»: {', '.join(m.group() for m in loose)}")]

@@ -19,6 +19,7 @@ from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stanc
 from mailflow.stances.claims import Claim, Problem, UnitReading, clean_reason, read_unit
 from mailflow.stances.lexicon import CueKind, find_cues, fold
 from mailflow.stances.refs import EXPLICIT, GLOBAL, find_refs, match_quote
+from mailflow.stances.translit import to_cyrillic, typed_in_latin
 
 LOW_CONFIDENCE = 0.8
 # Issue 14: the time a reply takes must not depend on what a stranger chose to send. A real reply, with an
@@ -154,6 +155,8 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems: list[Problem] = []
     claims: list[Claim] = []
     content, length = _capped(content)
+    if typed_in_latin(content.text):
+        content = replace(content, text=to_cyrillic(content.text))
     if length > MAX_STANCE_CHARS:
         problems.append(Problem("too_long", f"{length} знаков, прочитаны первые {MAX_STANCE_CHARS}"))
     for pair in content.inline_pairs:
@@ -352,18 +355,7 @@ def _reply_problems(text: str, language: str) -> list[Problem]:
         problems.append(Problem("language", foreign or language))
     elif _unread_latin(folded):
         problems.append(Problem("language", "Latin-script text that is not English"))
-    elif len(set(_TRANSLIT.findall(folded))) >= 2:
-        problems.append(Problem("language", "Russian in Latin letters"))
     return problems
-
-
-# Russian typed in Latin letters on a phone ("soglasny so vsemi krome 3.5"): English words inside it ("no",
-# "ok") would otherwise pass it off as English; the stance stage does not read it, a person does.
-_TRANSLIT = re.compile(
-    r"\b(?:chto|eto|vse|vsem|vsemi|vsekh|vseh|soglasn\w*|krome|ostaln\w*|ponyatn\w*|spasibo|zdravstv\w*"
-    r"|dobr(?:yi|yj|iy|yy|oe|ogo)|uvazhen\w*|podderzh\w*|protiv|rekomendac\w*|dlya|nashi|nashei|tolko|nuzhno"
-    r"|mozhno|budet|pozhe|vozderzh\w*|chastichn\w*|kollegi|privet|pozicij\w*|poziciy\w*)\b"
-)
 
 
 def _foreign_script(text: str) -> str:

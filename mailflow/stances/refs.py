@@ -84,7 +84,7 @@ _AUDIENCE = re.compile(
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.
 REST = (
-    r"остальн\w+|прочи\w+|the rest|the others|remaining|everything else"
+    r"осталь?н\w+|прочи\w+|the rest|the others|remaining|everything else"
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
 )
 _ALL = re.compile(
@@ -111,6 +111,10 @@ _ORDINAL_RECOMMENDATION = re.compile(
     r"|eighth|last|биринчи|экинчи|үчүнчү|учунчу)\w*(?:\s+(?:и|and|жана)\s+\w+)?\s+"
     r"(?:рекомендаци\w*|пункт\w*|recommendation\w*|point\w*|item\w*|сунуш\w*)"
 )
+# "по рек. 3,5 — против": after a word for a recommendation, a decimal comma with no space is the ID 3.5
+# ("рекомендации 3, 5" with a space is a list of two numbers, left to `_BARE_NUMBER`)
+# (a singular word only: "п.п. 1,2" and "пункты 1,2" are items 1 and 2)
+_COMMA_ID = re.compile(r"(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b)\s*(\d),(\d)(?![\d,])")
 _BARE_NUMBER = re.compile(
     r"(?:п\.|пп\.|пункт\w*|рекомендаци\w*|рек\.|№|номер\w*|item\w*|point\w*|recommendation\w*|no\.|#|сунуш\w*)"
     rf"\s*(?:№\s*)?({_NUMBER_LIST})(?!\.?\d)"
@@ -160,6 +164,11 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
         add(Ref(m.start(), m.end(), ids, GROUP, problem=problem, label=audience.value))
     for m in _ORDINAL_RECOMMENDATION.finditer(text):
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
+    for m in _COMMA_ID.finditer(text):
+        rec_id = f"{m.group(1)}.{m.group(2)}"
+        known = campaign.get(rec_id) is not None
+        add(Ref(m.start(1), m.end(2), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
+                label=rec_id))  # fmt: skip
     for m in _BARE_NUMBER.finditer(text):
         add(Ref(m.start(1), m.end(1), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):

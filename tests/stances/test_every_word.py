@@ -234,8 +234,40 @@ def test_phone_spellings_of_except_and_dont_are_read(text: str, campaign: Campai
     assert {k for k, v in result.items() if v[0] == "disagree"} == {"1.2", "4.4"}
 
 
-def test_russian_typed_in_latin_letters_goes_to_a_person(campaign: Campaign) -> None:
-    assert "language" in codes(read("privet, my soglasny so vsemi krome 2.1, po nei protiv", campaign))
+def test_russian_typed_in_latin_letters_is_read_as_the_cyrillic_it_stands_for(campaign: Campaign) -> None:
+    result = read("privet, my soglasny so vsemi krome 2.1, po nei protiv", campaign)
+    assert stances(result) == every(campaign, "agree", but={"2.1": ("disagree", None)})
+    assert codes(result) == set()
+
+
+def test_russian_in_latin_letters_that_reads_oddly_still_goes_to_a_person(campaign: Campaign) -> None:
+    assert codes(read("dobryi den. my za, no 3.6 i 3.7 ne ponyatno chto imeetsya v vidu", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("По рек. 3,5 — против. Остальные поддерживаем.", {"3.5": ("disagree", None)}),
+        ("по п. 4,3 против, остальные за", {"4.3": ("disagree", None)}),
+    ],
+)
+def test_a_decimal_comma_after_a_singular_recommendation_word_is_an_id(
+    text: str, expected: dict[str, tuple[str, str | None]], campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert stances(result) == every(campaign, "agree", but=expected)
+    assert codes(result) == set()
+
+
+def test_items_after_a_plural_word_are_a_list_of_numbers_not_an_id(campaign: Campaign) -> None:
+    assert "ambiguous_number" in codes(read("п.п. 1,2 поддерживаем.", campaign))
+
+
+@pytest.mark.parametrize("text", ["At our meeting of 14 March we endorsed all.", "On March 14 we endorsed all."])
+def test_a_day_of_the_month_is_not_a_loose_number(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert stances(result) == every(campaign, "agree")
+    assert codes(result) == set()
 
 
 def test_words_of_the_minority_side_that_a_recorded_stance_explains_are_not_a_cross_check(
