@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,9 +29,13 @@ def seed_text() -> str:
     return SEED_LETTER.read_text(encoding="utf-8")
 
 
-def test_seed_letter_reproduces_the_shipped_campaign_exactly() -> None:
+def test_seed_letter_reproduces_the_shipped_campaign_exactly_but_for_the_panels_topic_words() -> None:
     imported = import_letter(seed_text(), slug="appeal-2023", source="seed")
-    assert dump_campaign(imported) == SEED_CAMPAIGN.read_text(encoding="utf-8")
+    shipped = load_campaign(SEED_CAMPAIGN)
+    assert all(p.aliases for p in shipped.panels)  # written by hand: no letter says them
+    bare = replace(shipped, panels=tuple(replace(p, aliases=()) for p in shipped.panels))
+    assert dump_campaign(imported) == dump_campaign(bare)
+    assert dump_campaign(shipped) == SEED_CAMPAIGN.read_text(encoding="utf-8")
 
 
 def test_seed_campaign_has_the_nineteen_ids_of_the_letter() -> None:
@@ -142,7 +147,7 @@ def test_broken_campaign_file_names_the_problem(cli: Cli, tmp_path: Path) -> Non
     ("typo", "named"),
     [
         (("subject = ", "subjct = "), "line 6: unknown field letter.subjct"),
-        (('audience = "all"', 'audiense = "all"'), "line 32: unknown field recommendations.audiense"),
+        (('audience = "all"', 'audiense = "all"'), "line 59: unknown field recommendations.audiense"),
         (('slug = "appeal-2023"', 'slag = "appeal-2023"'), "line 1: unknown field slag"),
     ],
     ids=["letter", "recommendation", "top-level"],

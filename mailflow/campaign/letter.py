@@ -45,6 +45,9 @@ class Recommendation:
 class Panel:
     number: int
     title: str
+    # Words respondents use for the panel instead of its number ("по цифровым", "coalitions and networks"):
+    # stems, matched at the start of a word, only where a reply names a part of the letter with them.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,10 @@ class Campaign:
                 "closing": self.letter.closing,
                 "signature": self.letter.signature,
             },
-            "panels": [{"number": p.number, "title": p.title} for p in self.panels],
+            "panels": [
+                {"number": p.number, "title": p.title, **({"aliases": list(p.aliases)} if p.aliases else {})}
+                for p in self.panels
+            ],
             "recommendations": [
                 {"id": r.id, "panel": r.panel, "text": r.text, "audience": r.audience.value}
                 for r in self.recommendations
@@ -110,7 +116,7 @@ class Campaign:
 FIELDS: dict[str, frozenset[str]] = {
     "": frozenset({"slug", "title", "event_url", "letter", "panels", "recommendations"}),
     "letter": frozenset(Letter.__dataclass_fields__),
-    "panels": frozenset({"number", "title"}),
+    "panels": frozenset({"number", "title", "aliases"}),
     "recommendations": frozenset({"id", "panel", "text", "audience"}),
 }
 
@@ -153,7 +159,10 @@ def campaign_from_dict(data: dict[str, Any], source: str, *, text: str = "") -> 
     try:
         letter_data = data["letter"]
         letter = Letter(**{k: str(letter_data.get(k, "")) for k in Letter.__dataclass_fields__})
-        panels = tuple(Panel(int(p["number"]), str(p["title"])) for p in data["panels"])
+        panels = tuple(
+            Panel(int(p["number"]), str(p["title"]), tuple(str(a) for a in p.get("aliases", ())))
+            for p in data["panels"]
+        )
         recs = tuple(
             Recommendation(
                 id=str(r["id"]),

@@ -9,6 +9,7 @@ the stance stage turns problems into review flags, never into guesses.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -155,6 +156,8 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
                 label=rec_id))  # fmt: skip
     for ref in _panel_refs(text, campaign):
         add(ref)
+    for ref in _named_panel_refs(text, campaign):
+        add(ref)
     for m in _AUDIENCE.finditer(text):
         word = m.group("a") or m.group("b")
         audience = Audience.BUSINESS if word.startswith(("бизнес", "business", "частн", "private")) else Audience.CSO
@@ -200,6 +203,58 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         ids = tuple(r.id for n in numbers for r in campaign.in_panel(n))
         found.append(Ref(start, end, ids, GROUP, label=text[start:end]))
     return found
+
+
+# Where a reply names a part of the letter by its topic: after "по"/"on"/"section on", or right before
+# "боюнча" or a word for recommendations ("санариптик сунуштарга"). A topic at the head of a line ("Kyrgyz
+# Women's Network — …") is too often the respondent's own name to count.
+_NAMING_BEFORE = re.compile(
+    r"(?:^|[\s(«\"])(?:по|про|о|об|on|about|regarding|for|в части|раздел\w*|панел\w*|блок\w*|section|panel|part)"
+    r"\s+(?:(?:the|разделу|панели|блоку|рекомендациям|recommendations|on|о|по)\s+)?(?:[\w\"]+\s+){0,2}\"?$"
+)
+_NAMING_AFTER = re.compile(
+    r"^\w*\"?\s*(?:боюнча|сунуш\w*|рекомендаци\w*|recommendations|panel|section|панел\w*|раздел\w*)"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_pattern(aliases: tuple[tuple[int, tuple[str, ...]], ...]) -> re.Pattern[str] | None:
+    """One pattern for every panel's aliases: each word of an alias is the start of a word of the reply."""
+    parts: list[str] = []
+    for number, words in aliases:
+        for alias in words:
+            stems = r"\s+".join(re.escape(w) + r"\w*" for w in alias.lower().split())
+            parts.append(rf"(?P<p{number}_{len(parts)}>(?<!\w){stems})")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
+    """Panels named by topic, with the words the campaign lists for them (`Panel.aliases`)."""
+    pattern = _alias_pattern(tuple((p.number, p.aliases) for p in campaign.panels))
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        number = int(str(m.lastgroup)[1:].split("_")[0])
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
+        if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after)):
+            continue
+        ids = tuple(r.id for r in campaign.in_panel(number))
+        if any(i in ids for r in _ID.finditer(text) for i in [_canonical(r.group())]):
+            continue  # "3.4 по цифровой грамотности": the topic words describe the ID, not the whole panel
+        phrase = text[m.start() : m.end()] + " " + " ".join(after.split()[:2])
+        if _closer_to_a_recommendation(phrase, number, campaign):
+            continue  # "кампании по цифровой грамотности" is 3.4's own words, not panel 3's title
+        found.append(Ref(m.start(), m.end(), ids, GROUP, label=f"panel {number} ({m.group()})"))
+    return found
+
+
+def _closer_to_a_recommendation(phrase: str, number: int, campaign: Campaign) -> bool:
+    """Do the words naming a panel share more with one recommendation's text than with the panel's title?"""
+    stems = content_stems(phrase)
+    title = set(content_stems(next(p.title for p in campaign.panels if p.number == number)))
+    in_title = sum(_covered(s, title) for s in stems)
+    return any(sum(_covered(s, set(content_stems(r.text))) for s in stems) > in_title for r in campaign.recommendations)
 
 
 def _panel_numbers(listed: str) -> list[int]:

@@ -301,3 +301,27 @@ def test_each_list_item_is_read_on_its_own_even_after_a_long_line(campaign: Camp
 )
 def test_what_batch_six_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "panel", "stance"),
+    [
+        ("По цифровым — воздерживаемся. Остальные поддерживаем.", 3, "abstain"),
+        ("По разделу «Коалиции и сети ОГО» — против, остальные поддерживаем.", 2, "disagree"),
+        ("We abstain on the digital recommendations and support the rest.", 3, "abstain"),
+    ],
+)
+def test_a_panel_named_by_its_topic_is_read_as_that_panel(
+    text: str, panel: int, stance: str, campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    named = {r.id: (stance, None) for r in campaign.in_panel(panel)}
+    assert {k: (v[0], None) for k, v in stances(result).items()} == every(campaign, "agree", but=named)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Поддерживаем 3.4 по цифровой грамотности.", "Наша Сеть по цифровым правам поддерживает 3.4."],
+)
+def test_topic_words_that_describe_one_recommendation_do_not_name_its_panel(text: str, campaign: Campaign) -> None:
+    assert stances(read(text, campaign)) == {"3.4": ("agree", None)}
