@@ -150,7 +150,15 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         return UnitReading(problems=tuple(problems), has_cue=True)
     clusters = _clusters(cues, folded, refs)
     if not clusters:
-        named = tuple(i for r in refs if r.level == EXPLICIT and not r.excepted for i in r.ids)
+        # "3 панель вся да" with its "да" unread: a panel named without a stance waits for one, like an ID
+        # (a heading, "Раздел 3:", only frames the lines under it; an audience, "for business", is no panel)
+        heading = folded.rstrip().endswith(":") or bool(
+            _HEAD_FILLER.match(_blank(folded, [(r.start, r.end) for r in refs]))
+        )
+        waiting = [
+            r for r in refs if r.level == EXPLICIT or (r.level == GROUP and not heading and _whole_panel(r, campaign))
+        ]
+        named = tuple(i for r in waiting if not r.excepted and not r.problem for i in r.ids)
         # "Кроме 1.7 — там лишнее.": an exception or an unknown ID still needs a human without a stance word
         problems += [Problem("unknown_id", r.label) for r in refs if r.problem == "unknown_id"]
         if except_spans(folded):
@@ -211,6 +219,11 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
     before = _blank(text[: cue.start], [(r.start, r.end) for r in refs if r.end <= cue.start])
     head = re.split(r"[,;:|]|\s[—–-]\s", before)[-1]
     return bool(_HEAD_FILLER.match(head))
+
+
+def _whole_panel(ref: Ref, campaign: Campaign) -> bool:
+    panels = {i.split(".")[0] for i in ref.ids}
+    return len(panels) == 1 and len(ref.ids) == len(campaign.in_panel(int(panels.pop())))
 
 
 def _has_own_scope(refs: list[Ref]) -> bool:

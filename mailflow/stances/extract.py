@@ -64,7 +64,7 @@ _HOLDING = re.compile(
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
     r"|(?:response|position|answer) will follow|will follow|will send|will write|to follow\b"
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
-    r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)"
+    r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -86,6 +86,7 @@ _WHOLE_REPLY = {
         r"|some (?:of our )?members|members' (?:answers|responses|positions)|разошлись во мнениях"
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
+        r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
@@ -99,6 +100,7 @@ _WHOLE_REPLY = {
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
         r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
+        r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b"
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
     "unclear_exception": re.compile(
@@ -116,7 +118,7 @@ _WHOLE_REPLY = {
     ),
     "indirect": re.compile(
         r"\b(?:сказал\w*|говорит|говорят|говорили|сообщили|отметили|считает)\s*,?\s+что"
-        r"|\btold us\b|\bsaid (?:that )?they\b"
+        r"|\btold us\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
     ),
 }
 # "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
@@ -237,7 +239,7 @@ def _units(text: str) -> list[_Unit]:
             if line.lstrip().startswith(">"):
                 continue  # a quoted line the reading stage left: only the respondent's own words count
             is_prose = bool(line.strip()) and not _ROW.match(line) and not _NUMBERED_ROW.match(line)
-            if prose and (not is_prose or not _wrapped(prose[-1]) or _BULLET.match(line)):
+            if prose and (not is_prose or not _wrapped(prose[-1], line) or _BULLET.match(line)):
                 units += [_Unit(s, number) for s in _SENTENCE_END.split(" ".join(prose)) if s.strip()]
                 prose = []
             if is_prose:
@@ -263,8 +265,14 @@ def _pieces(unit: _Unit) -> list[_Unit]:
     return pieces
 
 
-def _wrapped(line: str) -> bool:
-    """A long line that does not end a sentence was wrapped by the client; a short one ends itself."""
+def _wrapped(line: str, following: str = "") -> bool:
+    """A long line that does not end a sentence was wrapped by the client; a short one ends itself.
+
+    A line ending in a number, followed by one that starts with a capital ("…, 4.4, 4.5" / "Не согласны:
+    —"), is a list that ended, not a wrapped sentence.
+    """
+    if line[-1:].isdigit() and following.strip()[:1].isupper():
+        return False
     return len(line) >= WRAP_WIDTH and not line.endswith((".", "!", "?", ":", ";"))
 
 

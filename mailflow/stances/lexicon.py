@@ -175,6 +175,10 @@ _AUXILIARIES = frozenset(
     | {"do", "does", "we", "i", "can", "could"}
 )
 _PUNCT = re.compile(r"[,;:.!?|()\n—–]")
+# "Возражений по Рекомендациям не имеем", "no objections to any of them": a few words may part the noun from
+# its denial
+_OBJECTION_NOUN = re.compile(r"возражени[еяй]|objections?")
+_LATE_DENIAL = re.compile(r"(?:\s+[^\s.,;:!?]+){1,3}?\s+(?:не имеем|не имеется|нет|не возникло|не возникает)\b")
 _POST_NEGATORS = re.compile(r"\s*(?:,\s*)?(?:эмес\w*|жок|нет|не имеем|не имеется|не возникло|ничего не имеем)\b")
 # Words that look like stance words to a fuzzy matcher but are not: "согласно закону", "согласованных".
 _NOT_CUES = re.compile(r"согласно|согласов\w*|соглашени\w*|поддержк\w*|принцип\w*|принят\w*ие|принима\w+ть")
@@ -271,7 +275,9 @@ def find_cues(text: str) -> list[Cue]:
             if pattern is _INFINITIVE_AFTER_MODAL:
                 negations += len(re.findall(r"\bне\b", m.group()))
             end = m.end()
-            post = _POST_NEGATORS.match(masked, end)
+            post = _POST_NEGATORS.match(masked, end) or (
+                _OBJECTION_NOUN.fullmatch(m.group()) and _LATE_DENIAL.match(masked, end)
+            )
             if post and (polarity < 0 or post.group().strip().startswith(("эмес", "жок"))):
                 negations += 1
                 end = post.end()

@@ -90,13 +90,15 @@ REST = (
 )
 _ALL = re.compile(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|все|всё|всех|всем|всеми|весь|всю|all|every|each"
-    rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|{REST})(?!\w)"
+    rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|вся|{REST})(?!\w)"
 )
 # "большинство", "some of": a share of the recommendations that names none of them.
 _VAGUE = re.compile(
     r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|часть рекомендаций"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
-    r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*)(?!\w)"
+    r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*"
+    # "рекомендации, которые не учитывают …": only those that fit a description, and which those are is unsaid
+    r"|рекомендаци\w*,?\s+котор\w+\s+не\b|recommendations (?:that|which) (?:do|does|did) not)(?!\w)"
 )
 _PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
@@ -212,6 +214,8 @@ _NAMING_BEFORE = re.compile(
     r"(?:^|[\s(«\"])(?:по|про|о|об|on|about|regarding|for|в части|раздел\w*|панел\w*|блок\w*|section|panel|part)"
     r"\s+(?:(?:the|разделу|панели|блоку|рекомендациям|recommendations|on|о|по)\s+)?(?:[\w\"]+\s+){0,2}\"?$"
 )
+_PANEL_FRAME = re.compile(rf"{_PANEL_WORD}\s+(?:[\w\"]+\s+){{0,3}}\"?$")
+_PANEL_FRAME_AFTER = re.compile(rf"^\w*\"?(?:\s+\w+)?\s+{_PANEL_WORD}")
 _NAMING_AFTER = re.compile(
     r"^\w*\"?\s*(?:боюнча|сунуш\w*|рекомендаци\w*|recommendations|panel|section|панел\w*|раздел\w*)"
 )
@@ -242,18 +246,31 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         ids = tuple(r.id for r in campaign.in_panel(number))
         if any(i in ids for r in _ID.finditer(text) for i in [_canonical(r.group())]):
             continue  # "3.4 по цифровой грамотности": the topic words describe the ID, not the whole panel
-        phrase = text[m.start() : m.end()] + " " + " ".join(after.split()[:2])
+        phrase = text[m.start() : m.end()] + " " + " ".join(after.split()[:3])
         if _closer_to_a_recommendation(phrase, number, campaign):
             continue  # "кампании по цифровой грамотности" is 3.4's own words, not panel 3's title
-        found.append(Ref(m.start(), m.end(), ids, GROUP, label=f"panel {number} ({m.group()})"))
+        # "по разделу о цифровых …" or two words of its title ("по данным и цифровым услугам", "по коалициям
+        # и сетям") name the panel; a bare "цифровые сунуштар" may mean some of them only (careful readers
+        # disagree), so it is read as a panel but sent to a person
+        framed = (
+            _PANEL_FRAME.search(before)
+            or _PANEL_FRAME_AFTER.match(after)
+            or _title_words(phrase, number, campaign) >= 2
+        )
+        found.append(Ref(m.start(), m.end(), ids, GROUP, problem=None if framed else "vague_scope", label=m.group()))
     return found
+
+
+def _title_words(phrase: str, number: int, campaign: Campaign) -> int:
+    """How many words of `phrase` are words of panel `number`'s title."""
+    title = set(content_stems(next(p.title for p in campaign.panels if p.number == number)))
+    return sum(_covered(s, title) for s in content_stems(phrase))
 
 
 def _closer_to_a_recommendation(phrase: str, number: int, campaign: Campaign) -> bool:
     """Do the words naming a panel share more with one recommendation's text than with the panel's title?"""
     stems = content_stems(phrase)
-    title = set(content_stems(next(p.title for p in campaign.panels if p.number == number)))
-    in_title = sum(_covered(s, title) for s in stems)
+    in_title = _title_words(phrase, number, campaign)
     return any(sum(_covered(s, set(content_stems(r.text))) for s in stems) > in_title for r in campaign.recommendations)
 
 

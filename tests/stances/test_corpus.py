@@ -44,12 +44,13 @@ def test_every_unclear_case_names_known_review_codes(corpus: list[Any]) -> None:
 # found on its recommendation (see score_stances.reason_found); the accounting of every scope word sent
 # blind-4's three misread clear replies (b4-048, b4-063, b4-094) to review, hence its lower `accepted`.
 BLIND_FLOORS = {
-    "blind-1.txt": {"exact": 1.0, "accepted": 0.63, "flagged": 1.0, "reasons": 0.40},
-    "blind-2.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.52},
-    "blind-3.txt": {"exact": 1.0, "accepted": 0.56, "flagged": 1.0, "reasons": 0.78},
-    "blind-4.txt": {"exact": 1.0, "accepted": 0.59, "flagged": 1.0, "reasons": 0.60},
-    "blind-5.txt": {"exact": 1.0, "accepted": 0.65, "flagged": 1.0, "reasons": 0.86},
-    "blind-6.txt": {"exact": 1.0, "accepted": 0.37, "flagged": 1.0, "reasons": 0.46},
+    "blind-1.txt": {"exact": 1.0, "accepted": 0.65, "flagged": 1.0, "reasons": 0.40},
+    "blind-2.txt": {"exact": 1.0, "accepted": 0.80, "flagged": 1.0, "reasons": 0.52},
+    "blind-3.txt": {"exact": 1.0, "accepted": 0.58, "flagged": 1.0, "reasons": 0.78},
+    "blind-4.txt": {"exact": 1.0, "accepted": 0.60, "flagged": 1.0, "reasons": 0.60},
+    "blind-5.txt": {"exact": 1.0, "accepted": 0.68, "flagged": 1.0, "reasons": 0.85},
+    "blind-6.txt": {"exact": 1.0, "accepted": 0.43, "flagged": 1.0, "reasons": 0.46},
+    "blind-7.txt": {"exact": 1.0, "accepted": 0.48, "flagged": 1.0, "reasons": 0.80},
 }
 
 

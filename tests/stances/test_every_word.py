@@ -306,9 +306,10 @@ def test_what_batch_six_taught_goes_to_review(text: str, code: str, campaign: Ca
 @pytest.mark.parametrize(
     ("text", "panel", "stance"),
     [
-        ("По цифровым — воздерживаемся. Остальные поддерживаем.", 3, "abstain"),
+        ("По разделу о цифровых услугах — воздерживаемся. Остальные поддерживаем.", 3, "abstain"),
+        ("По данным и цифровым услугам — воздерживаемся, остальные поддерживаем.", 3, "abstain"),
         ("По разделу «Коалиции и сети ОГО» — против, остальные поддерживаем.", 2, "disagree"),
-        ("We abstain on the digital recommendations and support the rest.", 3, "abstain"),
+        ("We abstain on the section on digital services and support the rest.", 3, "abstain"),
     ],
 )
 def test_a_panel_named_by_its_topic_is_read_as_that_panel(
@@ -320,8 +321,44 @@ def test_a_panel_named_by_its_topic_is_read_as_that_panel(
 
 
 @pytest.mark.parametrize(
+    "text", ["По цифровым — воздерживаемся. Остальные поддерживаем.", "Санариптик сунуштарга макулбуз."]
+)
+def test_one_topic_word_without_a_panel_word_may_mean_some_of_them_and_goes_to_a_person(
+    text: str, campaign: Campaign
+) -> None:
+    assert "vague_scope" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
     "text",
     ["Поддерживаем 3.4 по цифровой грамотности.", "Наша Сеть по цифровым правам поддерживает 3.4."],
 )
 def test_topic_words_that_describe_one_recommendation_do_not_name_its_panel(text: str, campaign: Campaign) -> None:
     assert stances(read(text, campaign)) == {"3.4": ("agree", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Не можем поддержать рекомендации, которые не учитывают интересы сёл.", "vague_scope"),
+        ("Пишу от имени Союза пасечников — члена Сети ОГО Чуйской области. Согласны со всеми.", "partial_speaker"),
+        ("Согласны со всеми. По 2.1, наверное, против.", "reservation"),
+        ("Правление просило передать, что 1.4 нам не подходит.", "indirect"),
+    ],
+)
+def test_what_batch_seven_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_objections_denied_a_few_words_later_are_agreement(campaign: Campaign) -> None:
+    result = read("Возражений по Рекомендациям не имеем.", campaign)
+    assert stances(result) == every(campaign, "agree")
+
+
+def test_a_panel_named_with_no_stance_read_waits_for_one_and_else_goes_to_review(campaign: Campaign) -> None:
+    assert "no_stance_for_id" in codes(read("1.1-1.5 да\n2 панель целиком ок\n4.1 нет", campaign))
+
+
+def test_a_list_ending_in_an_id_is_not_joined_to_the_capitalised_line_under_it(campaign: Campaign) -> None:
+    text = "Согласны / Agree: 1.1–1.5, 2.1, 3.1–3.8, 4.1, 4.2, 4.4, 4.5\nВоздерживаемся / Abstain: 4.3"
+    assert stances(read(text, campaign)) == every(campaign, "agree", but={"4.3": ("abstain", None)})
