@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -271,7 +272,7 @@ def _closer_to_a_recommendation(phrase: str, number: int, campaign: Campaign) ->
     """Do the words naming a panel share more with one recommendation's text than with the panel's title?"""
     stems = content_stems(phrase)
     in_title = _title_words(phrase, number, campaign)
-    return any(sum(_covered(s, set(content_stems(r.text))) for s in stems) > in_title for r in campaign.recommendations)
+    return any(sum(_covered(s, rec) for s in stems) > in_title for _, rec in _recommendation_stems(campaign))
 
 
 def _panel_numbers(listed: str) -> list[int]:
@@ -367,12 +368,18 @@ def _stem(word: str) -> str:
     return word[: max(4, min(6, len(word) - 2))]
 
 
+@functools.lru_cache(maxsize=8)
+def _recommendation_stems(campaign: Campaign) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each recommendation's content stems, once per campaign (they were a seventh of reading a reply)."""
+    return tuple((r.id, frozenset(content_stems(r.text))) for r in campaign.recommendations)
+
+
 def content_stems(text: str) -> list[str]:
     words = (w for w in _WORD.findall(text.lower().replace("ё", "е")) if len(w) >= 4)
     return [_stem(w) for w in words if not _STOPWORDS.fullmatch(w)]
 
 
-def _covered(stem: str, rec_stems: set[str]) -> bool:
+def _covered(stem: str, rec_stems: AbstractSet[str]) -> bool:
     return any(s.startswith(stem) or stem.startswith(s) for s in rec_stems)
 
 
@@ -387,8 +394,8 @@ def match_text(fragment: str, campaign: Campaign) -> TextMatch | None:
         return None
     scores = sorted(
         (
-            (sum(_covered(s, set(content_stems(r.text))) for s in stems) / len(stems), r.id)
-            for r in campaign.recommendations
+            (sum(_covered(s, rec) for s in stems) / len(stems), rec_id)
+            for rec_id, rec in _recommendation_stems(campaign)
         ),
         reverse=True,
     )
