@@ -165,6 +165,9 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
             problems.append(Problem("unclear_exception", text.strip()[:80]))
         problems += _unaccounted(folded, refs, [], stance_words=True)
         problems += _quantifiers_without_stance(folded, refs)
+        if any(c.terse and folded[c.start : c.end].isalpha() for c in find_cues(folded)):
+            # "с 1 по 3 ок": a word answer to numbers we cannot place (not a phone's "+996 …")
+            problems += _loose_numbers(text, folded, refs)
         if _EMPHASIS.match(folded.lstrip(" \t-–—*•(")):
             named = ()  # "Особенно 3.5 💪" under "Поддерживаем всё": a stress on IDs already given a stance
         return UnitReading(problems=tuple(problems), ids_without_stance=named)

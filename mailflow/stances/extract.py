@@ -62,9 +62,10 @@ _HOLDING = re.compile(
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
     r"|\bответим\b|(?:нужно|надо) (?:еще )?обсудить|need to (?:discuss|consult)"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
-    r"|(?:response|position|answer) will follow|will follow|will send|will write|to follow\b"
+    r"|(?:response|position|answer) will follow|will follow|will send|will write|will submit|to follow\b"
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
+    r"|будет сформирован\w*|по итогам (?:заседания|собрания|обсуждения)|предварительно сообщаем|келгенде|азырынча"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -87,6 +88,7 @@ _WHOLE_REPLY = {
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз"
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
         r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
+        r"|атынан эмес|өзүнчө жаз\w*|башка \w+ пикир\w*|пикирин \w+ билбейбиз"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"

@@ -90,7 +90,7 @@ _POSITIVE = re.compile(
     r"|одобря(?:ем|ю|ет|ют)|одобрен[аоы]?"
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)"
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
-    r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?"
+    r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?|concur(?:s|red)?"
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
@@ -117,7 +117,7 @@ _GENERAL = re.compile(r"в целом|в основном|in general|generally|o
 _ABSTAIN = re.compile(
     r"воздерж\w*(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
     r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
-    r"|does not concern us|no position|калыс\s+кал\w+"
+    r"|does not concern us|no position|(?:are|am|remain) agnostic|калыс\s+кал\w+"
     r"|нет (?:своего |определенного )?мнения|без мнения"
     r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"
@@ -146,6 +146,7 @@ _CONDITION = re.compile(
     r"при условии|в случае,? если|\bесли\b|при наличии|\bprovided\b|on condition|\bsubject to\b|\bif\b"
     r"|шартында|шарты менен|шарт менен|эгерде"
 )
+_NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")
 _TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
 _ELONGATED = re.compile(r"(\w)\1+")  # a phone's "нееет", "даааа": one letter held down, the same answer
 _TERSE_KIND = {
@@ -288,7 +289,11 @@ def find_cues(text: str) -> list[Cue]:
             continue
         terse = tok.text if _TERSE.fullmatch(tok.text) else _ELONGATED.sub(r"\1", tok.text)
         if _TERSE.fullmatch(terse):
-            add(tok.start, tok.end, _TERSE_KIND[terse], terse=True)
+            negated = _NEGATED_TERSE.search(masked, max(0, tok.start - 5), tok.start)
+            if negated and terse.isalpha() and _TERSE_KIND[terse] is CueKind.AGREE:
+                add(negated.start(), tok.end, CueKind.DISAGREE, terse=True)  # "не ок", "not ok"
+            else:
+                add(tok.start, tok.end, _TERSE_KIND[terse], terse=True)
         elif len(tok.text) >= 6 and not _is_known_word(tok.text):
             kind = _typo_kind(tok.text)
             if kind is not None:

@@ -105,7 +105,7 @@ _PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
 _EXCEPT = re.compile(
     r"(?:кроме|кром|за исключением|исключая|помимо|(?:except|exept|xcept|excpt)(?: for)?|excluding|other than"
-    r"|apart from|aside from"
+    r"|apart from|aside from|save(?: for)?(?=\s+\d)"
     r"|with the exception of|but not|but)\s*:?\s*"
 )
 _KY_EXCEPT = re.compile(r"[-\w]{0,40}\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")

@@ -51,6 +51,7 @@ BLIND_FLOORS = {
     "blind-5.txt": {"exact": 1.0, "accepted": 0.68, "flagged": 1.0, "reasons": 0.85},
     "blind-6.txt": {"exact": 1.0, "accepted": 0.43, "flagged": 1.0, "reasons": 0.46},
     "blind-7.txt": {"exact": 1.0, "accepted": 0.48, "flagged": 1.0, "reasons": 0.80},
+    "blind-8.txt": {"exact": 1.0, "accepted": 0.41, "flagged": 1.0, "reasons": 0.49},
 }
 
 

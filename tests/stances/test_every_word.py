@@ -362,3 +362,22 @@ def test_a_panel_named_with_no_stance_read_waits_for_one_and_else_goes_to_review
 def test_a_list_ending_in_an_id_is_not_joined_to_the_capitalised_line_under_it(campaign: Campaign) -> None:
     text = "Согласны / Agree: 1.1–1.5, 2.1, 3.1–3.8, 4.1, 4.2, 4.4, 4.5\nВоздерживаемся / Abstain: 4.3"
     assert stances(read(text, campaign)) == every(campaign, "agree", but={"4.3": ("abstain", None)})
+
+
+def test_a_negated_ok_is_a_disagreement(campaign: Campaign) -> None:
+    result = read("2.1 не ок, 4.4 не ок. Остальное ок.", campaign)
+    assert stances(result) == every(campaign, "agree", but={"2.1": ("disagree", None), "4.4": ("disagree", None)})
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("- с 1 по 2 ок\n- 4.4 не ок", "ambiguous_number"),
+        ("We concur with all of them save 1.2, on which we will submit a separate note.", "holding"),
+        ("1.4 менен макул эмеспиз. Калганы боюнча төрагабыз келгенде айтабыз.", "holding"),
+        ("Тармак атынан эмес, өзүбүздүн комитет атынан жазып жатабыз: баарына макулбуз.", "partial_speaker"),
+        ("Позиция будет сформирована по итогам заседания Совета. Предварительно не возражаем против 2.1.", "holding"),
+    ],
+)
+def test_what_batch_eight_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
