@@ -567,6 +567,7 @@ _IDIOM = re.compile(
     r"во-\w+|в-\w+|в первую очередь|первую очередь|прежде всего|всего доброго|всех благ|всем (?:спасибо|участникам)"
     r"|спасибо всем|благодарим всех|first of all|all the best|thank you all|all of you|at all|after all|all in all"
     r"|всем привет|всем добр\w+|всем здравствуйте|(?:hi|hello|dear) all|всего хорошего|всех вас|всем вам"
+    r"|желаем всем|всем (?:здоровья|успехов|удачи)"
     r"|всех (?:желающих|заинтересованн\w+|уровн\w+|сторон|граждан|жителей)|all (?:levels|sides|actors|citizens)"
     r"|all stakeholders|all partners|all participants|all regions|all levels|всем участникам|всех участник\w*"
     r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"

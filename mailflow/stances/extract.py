@@ -166,12 +166,12 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     for pair in content.inline_pairs:
         _extend(claims, problems, _read_pair(pair, campaign))
     _extend(claims, problems, _read_text(_without_answers(content.text, content.inline_pairs), campaign))
-    _extend(claims, problems, _read_text(_own_subject(content.subject, campaign), campaign))
+    _extend(claims, problems, _read_text(_own_subject(content.subject, campaign), campaign, body=False))
     for attachment in content.attachments:
         if attachment.problem:
             problems.append(Problem("attachment_unreadable", f"{attachment.filename} ({attachment.problem})"))
         else:
-            _extend(claims, problems, _read_text(attachment.text, campaign))
+            _extend(claims, problems, _read_text(attachment.text, campaign, body=False))
     own_text = "\n".join([content.text, *(p.answer for p in content.inline_pairs)])
     problems += _reply_problems(own_text, content.language)
     stances, merge_problems = _merge(claims, campaign)
@@ -278,7 +278,9 @@ def _wrapped(line: str, following: str = "") -> bool:
     return len(line) >= WRAP_WIDTH and not line.endswith((".", "!", "?", ":", ";"))
 
 
-def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> tuple[list[Claim], list[Problem]]:
+def _read_text(
+    text: str, campaign: Campaign, default: tuple[str, ...] = (), *, body: bool = True
+) -> tuple[list[Claim], list[Problem]]:
     """Read units in order; a line naming IDs without a stance hands them to the next line that has one."""
     claims: list[Claim] = []
     problems: list[Problem] = []
@@ -295,6 +297,8 @@ def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> 
             continue
         claims += reading.claims
         problems += reading.problems
+        if body and _free_sentence(reading, unit.text):
+            problems.append(Problem("unread_words", unit.text.strip()[:80]))
         unanswered = pending if not reading.used_default else ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
@@ -308,6 +312,45 @@ def _read_text(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> 
     if any(unit.cut for unit in units):
         problems.append(Problem("too_long", f"предложение длиннее {MAX_UNIT_CHARS} знаков"))
     return claims, problems
+
+
+_GREETING = re.compile(
+    r"^\W*(?:здравствуй|добр\w+ (?:день|утро|вечер)|уважаем|dear|hello|hi\b|good (?:morning|afternoon|day)|салам"
+    r"|саламатсыз|урматтуу|кутман|ассалому|привет|коллеги|colleagues|greetings)"
+)
+# What a sentence nobody read may be doing that changes the reading: promising something later, speaking of
+# other people or parts of the organisation, setting a time or a condition.
+_RISK = re.compile(
+    r"\b(?:will|shall|going to|would|until|once|after|when|later|separately|members?|branch\w*|office|team|board"
+    r"|committee|director|coordinator|chair\w*|будем|будет|будут|направим|направит|сообщим|напишем|пришлем|ответим"
+    r"|пока|после|когда|позже|отдельно|член\w*|филиал\w*|отделени\w*|правлени\w*|совет\w*|комитет\w*"
+    r"|председател\w*|руководител\w*|координатор\w*|директор\w*|если|при условии|документ\w*|приложени\w*"
+    r"|вложени\w*|айтабыз|жазабыз|жиберебиз|билдиребиз|кийин|азырынча|келгенде|мүчө\w*|раис\w*|төрага\w*"
+    r"|жетекчи\w*|комитет\w*|эгер)\b"
+)
+_CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
+
+
+def _free_sentence(reading: UnitReading, text: str) -> bool:
+    """A sentence that nothing read (no stance, no reference, no doubt; not a greeting, closing, signature,
+    contact or table header) and that speaks of later, of other people or parts of the organisation, of a
+    condition or a document: what it says is unknown and may change the reading ("Калган райондор өзүнчө
+    жазышат", "The Cholpon-Ata team will write separately"). A sentence about the organisation's work or a
+    wish is left alone: flagging every such sentence cost 12 points of clear replies accepted, these 2."""
+    folded = fold(text.strip())
+    words = len(folded.split())
+    return (
+        not reading.claims
+        and not reading.problems
+        and not reading.ids_without_stance
+        and "|" not in folded
+        and (words >= 8 or (words >= 4 and folded.endswith((".", "!", "…"))))
+        and not _GREETING.match(folded)
+        and not _CLOSING.match(folded)
+        and not _SIGNATURE.search(text.strip())
+        and not _CONTACT.search(folded)
+        and _RISK.search(folded) is not None
+    )
 
 
 _ID_HEAD = re.compile(r"^\W*(?:по\s+|re\s+|рек\.\s*|пп?\.\s*)?(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+[\s:—–-]*")

@@ -41,17 +41,18 @@ def test_every_unclear_case_names_known_review_codes(corpus: list[Any]) -> None:
 # The blind batches (written by people who never read the code) do not meet the targets after tuning; these
 # are the figures reached on them, held as floors so that no change makes them worse. The project's own
 # replies are held at the goals. Since 2026-12-04 `exact` counts stances only and `reasons` counts a reason
-# found on its recommendation (see score_stances.reason_found); the accounting of every scope word sent
-# blind-4's three misread clear replies (b4-048, b4-063, b4-094) to review, hence its lower `accepted`.
+# found on its recommendation (see score_stances.reason_found). Sending more to a person lowered some
+# `accepted` floors on purpose: the accounting of every scope word (blind-4's b4-048, b4-063, b4-094 had
+# been accepted misread) and sentences nobody read that speak of later or of others (extract._free_sentence).
 BLIND_FLOORS = {
-    "blind-1.txt": {"exact": 1.0, "accepted": 0.65, "flagged": 1.0, "reasons": 0.40},
-    "blind-2.txt": {"exact": 1.0, "accepted": 0.80, "flagged": 1.0, "reasons": 0.52},
-    "blind-3.txt": {"exact": 1.0, "accepted": 0.58, "flagged": 1.0, "reasons": 0.78},
-    "blind-4.txt": {"exact": 1.0, "accepted": 0.60, "flagged": 1.0, "reasons": 0.60},
+    "blind-1.txt": {"exact": 1.0, "accepted": 0.62, "flagged": 1.0, "reasons": 0.50},
+    "blind-2.txt": {"exact": 1.0, "accepted": 0.78, "flagged": 1.0, "reasons": 0.58},
+    "blind-3.txt": {"exact": 1.0, "accepted": 0.53, "flagged": 1.0, "reasons": 0.78},
+    "blind-4.txt": {"exact": 1.0, "accepted": 0.59, "flagged": 1.0, "reasons": 0.60},
     "blind-5.txt": {"exact": 1.0, "accepted": 0.68, "flagged": 1.0, "reasons": 0.85},
-    "blind-6.txt": {"exact": 1.0, "accepted": 0.43, "flagged": 1.0, "reasons": 0.46},
-    "blind-7.txt": {"exact": 1.0, "accepted": 0.48, "flagged": 1.0, "reasons": 0.80},
-    "blind-8.txt": {"exact": 1.0, "accepted": 0.41, "flagged": 1.0, "reasons": 0.49},
+    "blind-6.txt": {"exact": 1.0, "accepted": 0.37, "flagged": 1.0, "reasons": 0.46},
+    "blind-7.txt": {"exact": 1.0, "accepted": 0.45, "flagged": 1.0, "reasons": 0.80},
+    "blind-8.txt": {"exact": 1.0, "accepted": 0.36, "flagged": 1.0, "reasons": 0.49},
 }
 
 

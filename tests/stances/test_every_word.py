@@ -381,3 +381,28 @@ def test_a_negated_ok_is_a_disagreement(campaign: Campaign) -> None:
 )
 def test_what_batch_eight_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Согласны со всеми рекомендациями.\nОстальные филиалы пришлют свои ответы сами.",
+        "We support all of them.\nOur Naryn team will add its comments after the board meets.",
+        "Баарына макулбуз.\nКалган айылдар өзүнчө жазышат, азырынча билбейбиз.",
+    ],
+)
+def test_a_sentence_nobody_read_that_speaks_of_later_or_of_others_goes_to_a_person(
+    text: str, campaign: Campaign
+) -> None:
+    assert "unread_words" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Наша ассоциация объединяет сорок швейных цехов.\nСогласны со всеми рекомендациями.",
+        "Желаем всем здоровья и благополучия.\nСо всеми рекомендациями согласны.",
+    ],
+)
+def test_a_sentence_about_the_organisation_or_a_wish_does_not_stop_the_reading(text: str, campaign: Campaign) -> None:
+    assert codes(read(text, campaign)) == set()
