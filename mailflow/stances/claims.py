@@ -121,7 +121,7 @@ _NON_RECOMMENDATION_OBJECT = re.compile(
     r"|реализаци\w+|внедрени\w+|initiative|effort\w*|dialogue|event|implementation|process|демилгесин\w*)"
 )
 _DOUBT = re.compile(
-    r"не понима|обсуд|подума|уточн|не уверен|сомнева|вопрос|not sure|unsure|discuss|unclear|understand|талкуул"
+    r"понятн|не понима|обсуд|подума|уточн|не уверен|сомнева|вопрос|not sure|unsure|discuss|unclear|understand|талкуул"
 )
 # "Рекомендацию о сотрудничестве …": one recommendation, described; if its words match none, ask.
 _ONE_RECOMMENDATION = re.compile(
@@ -186,6 +186,10 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     problems += _loose_numbers(text, folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims))
     problems += _unused_refs(folded, refs, claims)
+    stress = _EMPHASIS.search(folded)
+    if claims and stress and not any(r.level < EXPLICIT and not r.implied for r in refs):
+        # "Макулбуз, 1.2 жана 2.1 бизге өзгөчө керек": stressed among what? the whole it is picked from is unsaid
+        problems.append(Problem("unread_words", stress.group()))
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
     bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
@@ -556,7 +560,8 @@ _SCOPE_WORD = re.compile(
     r"(?<!\w)(?:(?:перв|втор|трет|четверт|пят|шест|седьм|восьм)[ыоаиуе]\w*|(?:first|second|third|fourth|fifth"
     r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
     r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"
-    rf"|(?:все|всё|всех|всем|всеми)(?!\w)|бардык\w*|баары\w*|кроме|{REST})"
+    rf"|(?:все|всё|всех|всем|всеми)(?!\w)|бардык\w*|баары\w*|кроме|{REST}"
+    r"|onwards?|and beyond|начиная с|и далее|и последующ\w*|баштап)"
 )
 _STANCE_WORD = re.compile(
     r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж|одобр"

@@ -18,7 +18,7 @@ from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import Claim, Problem, UnitReading, clean_reason, read_unit
 from mailflow.stances.lexicon import CueKind, find_cues, fold
-from mailflow.stances.refs import EXPLICIT, GLOBAL, find_refs, match_quote
+from mailflow.stances.refs import EXPLICIT, GLOBAL, Ref, find_refs, match_quote
 from mailflow.stances.translit import to_cyrillic, typed_in_latin
 
 LOW_CONFIDENCE = 0.8
@@ -66,6 +66,7 @@ _HOLDING = re.compile(
     r"|get back to you|талкуула\w*|кийинчерээк|кийин(?:ирээк)? жооп|жооп бере\w*|кароо\w* жатабыз"
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|по итогам (?:заседания|собрания|обсуждения)|предварительно сообщаем|келгенде|азырынча"
+    r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -177,6 +178,8 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     stances, merge_problems = _merge(claims, campaign)
     problems += merge_problems
     problems += _cross_check(own_text, stances)
+    problems += _partial_cover(own_text, stances, campaign)
+    problems += _written_twice(content.text)
     if not stances:
         problems.append(Problem("no_stance", ""))
     loose = [f.rec_id for f in stances.values() if f.confidence < LOW_CONFIDENCE]
@@ -449,6 +452,51 @@ def _cross_check(text: str, stances: dict[str, StanceFinding]) -> list[Problem]:
         return [Problem("cross_check", f"записано «не согласны» по {disagree}, а слов согласия больше, чем несогласия")]
     if agree >= SWEEPING and objecting - explained[Stance.DISAGREE] > agreeing:
         return [Problem("cross_check", f"записано «согласны» по {agree}, а слов несогласия больше, чем согласия")]
+    return []
+
+
+def _partial_cover(text: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
+    """ "по всем остальным … выражаем полную поддержку" read as nothing: an "all" or "the rest" in the reply
+    while some recommendations got no stance means a part of the reply was not read."""
+    if not stances or len(stances) == len(campaign.ids):
+        return []
+    folded = fold(text)
+    refs = find_refs(folded, campaign)
+    named = [r for r in refs if r.level != GLOBAL]
+    quantifiers = [
+        r
+        for r in refs
+        if r.level == GLOBAL and not r.implied and not r.excepted and not r.problem and not _qualifies(folded, r, named)
+    ]
+    if not quantifiers:
+        return []
+    missing = len(campaign.ids) - len(stances)
+    return [Problem("unread_words", f"«{quantifiers[0].label}», а {missing} рекомендаций без позиции")]
+
+
+def _qualifies(text: str, quantifier: Ref, named: list[Ref]) -> bool:
+    """ "all recommendations of sections 1 and 4", "Раздел 1 — все пять": the "all" is of the IDs or panel by it."""
+    after = next((r for r in named if r.start >= quantifier.end), None)
+    before = next((r for r in reversed(named) if r.end <= quantifier.start), None)
+    of_after = after is not None and after.start - quantifier.end <= 50
+    of_before = before is not None and quantifier.start - before.end <= 15
+    return (of_after and not _CLAUSE_END.search(text, quantifier.end, after.start if after else 0)) or (
+        of_before and not _CLAUSE_END.search(text, before.end if before else 0, quantifier.start)
+    )
+
+
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+_REPEATED_LINE = 12  # characters: a greeting or a signature line, not "Да." twice
+
+
+def _written_twice(text: str) -> list[Problem]:
+    """A draft left under the final answer ("Добрый день! … С уважением, К. Абдиев" twice): which one holds?"""
+    lines = [line.strip() for line in text.splitlines() if len(line.strip()) >= _REPEATED_LINE]
+    seen: set[str] = set()
+    for line in lines:
+        if line in seen and not _SIGNATURE.search(line):
+            return [Problem("revision", f"строка «{line[:60]}» повторена: в письме два ответа?")]
+        seen.add(line)
     return []
 
 

@@ -144,7 +144,7 @@ _AMBIGUOUS = re.compile(
 )
 _CONDITION = re.compile(
     r"при условии|в случае,? если|\bесли\b|при наличии|\bprovided\b|on condition|\bsubject to\b|\bif\b"
-    r"|шартында|шарты менен|шарт менен|эгерде"
+    r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
 )
 _NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")
 _TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")

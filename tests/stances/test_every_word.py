@@ -406,3 +406,23 @@ def test_a_sentence_nobody_read_that_speaks_of_later_or_of_others_goes_to_a_pers
 )
 def test_a_sentence_about_the_organisation_or_a_wish_does_not_stop_the_reading(text: str, campaign: Campaign) -> None:
     assert codes(read(text, campaign)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("По 1.4 воздерживаемся, а по всем остальным выражаем полную поддержку.", "unread_words"),
+        ("Макулбуз, 1.3 жана 4.2 бизге өзгөчө керек.", "unread_words"),
+        ("ща не можем ответить, после сессии напишем", "holding"),
+        ("4.2 согласны, эгер топко аялдар кирсе.", "condition"),
+        ("Не можем поддержать рекомендации, противоречащие закону. В остальном возражений нет.", "vague_scope"),
+        ("soglasny so vsemi krome 1.4, tam ne ponyatno kto eto budet delat", "unclear_exception"),
+    ],
+)
+def test_what_batch_nine_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_a_kyrgyz_exception_before_its_stance_leaves_the_rest_to_the_stance(campaign: Campaign) -> None:
+    result = stances(read("2-панелден башкасына макулбуз.", campaign))
+    assert {k for k, v in result.items() if v[0] == "agree"} == set(campaign.ids) - {"2.1"}
