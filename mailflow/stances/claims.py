@@ -203,7 +203,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 # What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, an ID, "all"
-_ANSWER_FOLLOWS = re.compile(r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with)\s+)?(?:все|всех|всё|all)\b)")
+_ANSWER_FOLLOWS = re.compile(
+    r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with)\s+)?(?:все|всех|всё|all)\b|\s*[👍✅✓✔☑💯🔥])"
+)
 
 
 def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
@@ -213,7 +215,7 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
     if not cue.terse:
         return True
     after = text[cue.end :]
-    bracketed = text[cue.start : cue.end].isalpha() and re.match(r"\s*\(", after)  # "нет (почему)", not "+996 (312)"
+    bracketed = re.match(r"\s*\((?!\d)", after)  # "нет (почему)", "❌ (…)", not "+996 (312)"
     if not bracketed and not _ANSWER_FOLLOWS.match(after):
         return False
     named_before = answers_quote or any(r.end <= cue.start and r.ids for r in refs)
@@ -561,7 +563,7 @@ _SCOPE_WORD = re.compile(
     r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
     r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"
     rf"|(?:все|всё|всех|всем|всеми)(?!\w)|бардык\w*|баары\w*|кроме|{REST}"
-    r"|onwards?|and beyond|начиная с|и далее|и последующ\w*|баштап)"
+    r"|onwards?|and beyond|начиная с|и далее|и дальше|и последующ\w*|баштап)"
 )
 _STANCE_WORD = re.compile(
     r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж|одобр"

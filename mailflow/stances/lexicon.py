@@ -88,7 +88,7 @@ _POSITIVE = re.compile(
     r"|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?"
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
     r"|одобря(?:ем|ю|ет|ют)|одобрен[аоы]?"
-    r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)"
+    r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?|concur(?:s|red)?"
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого"
@@ -98,7 +98,8 @@ _NEGATIVE = re.compile(
     r"(?:"
     r"возража(?:ем|ю|ет|ют)(?:\s+против)?|возражени(?:е|я|й)|против|отклоня(?:ем|ю|ет|ют)|отклон(?:ен|ена|ено|ены)"
     r"|голосу(?:ем|ю|ет)\s+против|(?:считаем|считаю|будет|это)\s+(?:лишн|излишн|бесполезн)\w*|пустая трата"
-    r"|нет смысла|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
+    r"|нет смысла|(?:полагаем|считаем|полагаю|считаю) преждевременн\w*"
+    r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*"
@@ -117,7 +118,7 @@ _GENERAL = re.compile(r"в целом|в основном|in general|generally|o
 _ABSTAIN = re.compile(
     r"воздерж\w*(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
     r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
-    r"|does not concern us|no position|(?:are|am|remain) agnostic|калыс\s+кал\w+"
+    r"|does not concern us|no position|agnostic|калыс\s+кал\w+"
     r"|нет (?:своего |определенного )?мнения|без мнения"
     r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"
@@ -147,7 +148,8 @@ _CONDITION = re.compile(
     r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
 )
 _NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")
-_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|ооба|жок|ooba|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
+_DENIED_TERSE = re.compile(r"\s+эмес\b")
+_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|nah|nope|ооба|жок|ooba|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
 _ELONGATED = re.compile(r"(\w)\1+")  # a phone's "нееет", "даааа": one letter held down, the same answer
 _TERSE_KIND = {
     "да": CueKind.AGREE, "за": CueKind.AGREE, "ok": CueKind.AGREE, "ок": CueKind.AGREE,
@@ -156,6 +158,7 @@ _TERSE_KIND = {
     "✓": CueKind.AGREE, "✔": CueKind.AGREE, "☑": CueKind.AGREE, "✅": CueKind.AGREE,
     "❌": CueKind.DISAGREE, "❎": CueKind.DISAGREE,
     "нет": CueKind.DISAGREE, "no": CueKind.DISAGREE, "жок": CueKind.DISAGREE, "✗": CueKind.DISAGREE,
+    "nah": CueKind.DISAGREE, "nope": CueKind.DISAGREE,
     "✘": CueKind.DISAGREE, "×": CueKind.DISAGREE, "x": CueKind.DISAGREE,
     "-": CueKind.DISAGREE, "–": CueKind.DISAGREE, "—": CueKind.DISAGREE,
 }  # fmt: skip
@@ -290,8 +293,11 @@ def find_cues(text: str) -> list[Cue]:
         terse = tok.text if _TERSE.fullmatch(tok.text) else _ELONGATED.sub(r"\1", tok.text)
         if _TERSE.fullmatch(terse):
             negated = _NEGATED_TERSE.search(masked, max(0, tok.start - 5), tok.start)
+            denied = _DENIED_TERSE.match(masked, tok.end)
             if negated and terse.isalpha() and _TERSE_KIND[terse] is CueKind.AGREE:
                 add(negated.start(), tok.end, CueKind.DISAGREE, terse=True)  # "не ок", "not ok"
+            elif denied and terse.isalpha() and _TERSE_KIND[terse] is CueKind.AGREE:
+                add(tok.start, denied.end(), CueKind.DISAGREE, terse=True)  # Kyrgyz "ок эмес"
             else:
                 add(tok.start, tok.end, _TERSE_KIND[terse], terse=True)
         elif len(tok.text) >= 6 and not _is_known_word(tok.text):

@@ -426,3 +426,31 @@ def test_what_batch_nine_taught_goes_to_review(text: str, code: str, campaign: C
 def test_a_kyrgyz_exception_before_its_stance_leaves_the_rest_to_the_stance(campaign: Campaign) -> None:
     result = stances(read("2-панелден башкасына макулбуз.", campaign))
     assert {k for k, v in result.items() if v[0] == "agree"} == set(campaign.ids) - {"2.1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.4 ❌ (у нас нет денег)\n2.1 ✅", {"1.4": "disagree", "2.1": "agree"}),
+        ("1.4 – не ок (не наша сфера)", {"1.4": "disagree"}),
+        ("2.1 nah", {"2.1": "disagree"}),
+        ("4.2 – agnostic", {"4.2": "abstain"}),
+        ("1.3 👍👍 очень нужно", {"1.3": "agree"}),
+    ],
+)
+def test_answers_in_a_row_of_ids_with_symbols_slang_and_brackets_are_read(
+    text: str, expected: dict[str, str], campaign: Campaign
+) -> None:
+    assert {k: v[0] for k, v in stances(read(text, campaign)).items()} == expected
+
+
+def test_a_kyrgyz_not_ok_after_a_panel_is_a_disagreement(campaign: Campaign) -> None:
+    assert {v[0] for v in stances(read("2-панель ок эмес", campaign)).values()} == {"disagree"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [("Считаем необходимым поддержать рекомендацию 1.2.", "agree"), ("Полагаем преждевременным 4.3.", "disagree")],
+)
+def test_the_legal_phrasing_of_a_position_is_read(text: str, stance: str, campaign: Campaign) -> None:
+    assert {v[0] for v in stances(read(text, campaign)).values()} == {stance}
