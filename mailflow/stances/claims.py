@@ -139,7 +139,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     refs = find_refs(folded, campaign)
     marker = _LINE_NUMBER.match(folded)
     problems: list[Problem] = []
-    blank = [(r.start, r.end) for r in refs if r.level != GLOBAL] + except_spans(folded)
+    # a Kyrgyz case ending glued to an ID ("3.7ни", "4.3кө") goes with it: "ни" alone is a Russian negation
+    blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + except_spans(folded)
     cues = [c for c in find_cues(_blank(folded, blank)) if _usable(c, folded, refs, bool(default))]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems)
@@ -161,6 +162,10 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         named = tuple(i for r in waiting if not r.excepted and not r.problem for i in r.ids)
         # "Кроме 1.7 — там лишнее.": an exception or an unknown ID still needs a human without a stance word
         problems += [Problem("unknown_id", r.label) for r in refs if r.problem == "unknown_id"]
+        # "The digital ones not so relevant for us": a panel named by one topic word, even with no stance
+        problems += [
+            Problem("vague_scope", r.label) for r in refs if r.problem == "vague_scope" and _whole_panel(r, campaign)
+        ]
         if except_spans(folded):
             problems.append(Problem("unclear_exception", text.strip()[:80]))
         problems += _unaccounted(folded, refs, [], stance_words=True)
@@ -194,6 +199,14 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     used_default = bool(default) and any(c.ids == default for c in claims)
     bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
     return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare)
+
+
+_GLUED = re.compile(r"-?[^\W\d_]+")
+
+
+def _glued_end(text: str, end: int) -> int:
+    glued = _GLUED.match(text, end)
+    return glued.end() if glued else end
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

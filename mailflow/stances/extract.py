@@ -90,6 +90,7 @@ _WHOLE_REPLY = {
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
         r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
         r"|атынан эмес|өзүнчө жаз\w*|башка \w+ пикир\w*|пикирин \w+ билбейбиз"
+        r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"

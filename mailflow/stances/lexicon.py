@@ -118,7 +118,7 @@ _GENERAL = re.compile(r"в целом|в основном|in general|generally|o
 _ABSTAIN = re.compile(
     r"воздерж\w*(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
     r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
-    r"|does not concern us|no position|agnostic|калыс\s+кал\w+"
+    r"|does not concern us|no position|agnostic|калыс\s+кал\w+|пикир(?:ибиз|им)?\s+жок"
     r"|нет (?:своего |определенного )?мнения|без мнения"
     r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"

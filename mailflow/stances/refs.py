@@ -100,7 +100,11 @@ _VAGUE = re.compile(
     r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     # "рекомендации, которые не учитывают …": only those that fit a description, and which those are is unsaid
     r"|рекомендаци\w*,?\s+котор\w+\s+не\b|recommendations (?:that|which) (?:do|does|did) not"
-    r"|рекомендаци\w*,?\s+(?:противореч|не соответств|не учитыва)\w*)(?!\w)"
+    r"|рекомендаци\w*,?\s+(?:противореч|не соответств|не учитыва)\w*"
+    # "we support recommendations about business and CSO cooperation": those on a topic, which ones unsaid
+    r"|recommendations (?:about|regarding|concerning|related to|on the)"
+    r"|рекомендаци(?:и|ям|ями|й) (?:о|об|про|касательно|насчет)"
+    r")(?!\w)"
 )
 _PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")

@@ -47,13 +47,14 @@ def test_every_unclear_case_names_known_review_codes(corpus: list[Any]) -> None:
 BLIND_FLOORS = {
     "blind-1.txt": {"exact": 1.0, "accepted": 0.62, "flagged": 1.0, "reasons": 0.50},
     "blind-2.txt": {"exact": 1.0, "accepted": 0.77, "flagged": 1.0, "reasons": 0.58},
-    "blind-3.txt": {"exact": 1.0, "accepted": 0.53, "flagged": 1.0, "reasons": 0.78},
+    "blind-3.txt": {"exact": 1.0, "accepted": 0.55, "flagged": 1.0, "reasons": 0.79},
     "blind-4.txt": {"exact": 1.0, "accepted": 0.59, "flagged": 1.0, "reasons": 0.60},
     "blind-5.txt": {"exact": 1.0, "accepted": 0.67, "flagged": 1.0, "reasons": 0.85},
     "blind-6.txt": {"exact": 1.0, "accepted": 0.36, "flagged": 1.0, "reasons": 0.46},
-    "blind-7.txt": {"exact": 1.0, "accepted": 0.43, "flagged": 1.0, "reasons": 0.80},
-    "blind-8.txt": {"exact": 1.0, "accepted": 0.36, "flagged": 1.0, "reasons": 0.49},
-    "blind-9.txt": {"exact": 0.96, "accepted": 0.38, "flagged": 0.97, "reasons": 0.57},
+    "blind-7.txt": {"exact": 1.0, "accepted": 0.45, "flagged": 1.0, "reasons": 0.80},
+    "blind-8.txt": {"exact": 1.0, "accepted": 0.44, "flagged": 1.0, "reasons": 0.52},
+    "blind-9.txt": {"exact": 0.96, "accepted": 0.39, "flagged": 0.97, "reasons": 0.58},
+    "blind-10.txt": {"exact": 0.95, "accepted": 0.33, "flagged": 1.0, "reasons": 0.36},
 }
 
 

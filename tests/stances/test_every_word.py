@@ -454,3 +454,20 @@ def test_a_kyrgyz_not_ok_after_a_panel_is_a_disagreement(campaign: Campaign) -> 
 )
 def test_the_legal_phrasing_of_a_position_is_read(text: str, stance: str, campaign: Campaign) -> None:
     assert {v[0] for v in stances(read(text, campaign)).values()} == {stance}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("We support the recommendations about coalitions. The digital ones are not for us.", "vague_scope"),
+        ("Пересылаем ответы трёх организаций:\n«Ынтымак» — согласны со всем.", "partial_speaker"),
+    ],
+)
+def test_what_batch_ten_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_a_kyrgyz_case_ending_on_an_id_is_not_a_russian_negation(campaign: Campaign) -> None:
+    result = stances(read("Биз 1.2 жана 4.4нү колдойбуз, калганына пикирибиз жок.", campaign))
+    assert {k for k, v in result.items() if v[0] == "agree"} == {"1.2", "4.4"}
+    assert {v[0] for k, v in result.items() if k not in ("1.2", "4.4")} == {"abstain"}
