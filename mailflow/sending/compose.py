@@ -9,6 +9,7 @@ a reply that lost its headers or came from another address.
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 import secrets
 from collections.abc import Mapping
@@ -201,19 +202,55 @@ def compose_letter(
         headers.append(("Auto-Submitted", "auto-generated"))  # RFC 3834 §5
     if kind.unsubscribable:
         headers.append(("List-Unsubscribe", f"<mailto:{sender.address}?subject=unsubscribe>"))
-    message = EmailMessage(policy=_POLICY)
-    for name, value in headers:
-        message[name] = header_text(value)
-    message.set_content(text, subtype="plain", charset="utf-8")
-    message.add_alternative(html, subtype="html", charset="utf-8")
-    message["Content-Language"] = header_text(language)  # after the parts: set_content moves Content-* into them
+    headers = [(name, header_text(value)) for name, value in headers]
     subject = header_text(subject)
     head = (
         _header("From", _mailbox(sender.name, sender.address))
         + _header("To", _mailbox(to.contact or to.organisation, to.email))
         + _header("Subject", _phrase(subject))
     )
-    return ComposedLetter(to=to.email, subject=subject, message_id=message_id, raw=head + message.as_bytes())
+    body = _alternative(headers, text, html, header_text(language), message_id)
+    return ComposedLetter(to=to.email, subject=subject, message_id=message_id, raw=head + body)
+
+
+def _alternative(headers: list[tuple[str, str]], text: str, html: str, language: str, message_id: str) -> bytes:
+    """The rest of the header and the multipart/alternative body, written out directly: the email package took
+    1.5 of the 1.7 ms an acknowledgement costs to compose (issue 15: the worker queues one per reply). Headers
+    that are not short ASCII lines (only a sender's odd settings make one) go through the email package."""
+    if any(not value.isascii() or len(name) + len(value) > 76 for name, value in (*headers, ("", language))):
+        return _alternative_by_email_package(headers, text, html, language)
+    # "=_" cannot occur in base64 or quoted-printable text (RFC 2045 §6.7); from the Message-ID, so the same
+    # inputs give the same bytes
+    boundary = "=_" + hashlib.sha256(message_id.encode()).hexdigest()[:32]
+    lines = [f"{name}: {value}" for name, value in headers]
+    lines += ["MIME-Version: 1.0", "Content-Type: multipart/alternative;", f' boundary="{boundary}"']
+    lines += [f"Content-Language: {language}", ""]
+    for subtype, content in (("plain", text), ("html", html)):
+        encoding, encoded = _body(content)
+        lines += [f"--{boundary}", f'Content-Type: text/{subtype}; charset="utf-8"']
+        lines += [f"Content-Transfer-Encoding: {encoding}", "", encoded]
+    lines += [f"--{boundary}--", ""]
+    return "\r\n".join(lines).encode("ascii")
+
+
+def _body(content: str) -> tuple[str, str]:
+    """A part in canonical form (CRLF line ends, RFC 2046 §4.1.1): as it is when it is short ASCII lines (English
+    letters stay readable), else base64 in 76-character lines (RFC 2045 §6.8)."""
+    lines = content.splitlines()
+    if content.isascii() and all(len(line) <= 78 and not line.startswith("--=_") for line in lines):
+        return "7bit", "\r\n".join(lines) + "\r\n"  # the last line's end: the boundary's CRLF is its own
+    data = "\r\n".join(lines).encode("utf-8") + b"\r\n"
+    return "base64", base64.encodebytes(data).decode("ascii").replace("\n", "\r\n").removesuffix("\r\n")
+
+
+def _alternative_by_email_package(headers: list[tuple[str, str]], text: str, html: str, language: str) -> bytes:
+    message = EmailMessage(policy=_POLICY)
+    for name, value in headers:
+        message[name] = value
+    message.set_content(text, subtype="plain", charset="utf-8")
+    message.add_alternative(html, subtype="html", charset="utf-8")
+    message["Content-Language"] = language  # after the parts: set_content moves Content-* into them
+    return message.as_bytes()
 
 
 # RFC 5322 §2.2: a field body is printable characters and white space. A CR or LF in a value would end the

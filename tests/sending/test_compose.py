@@ -16,6 +16,7 @@ import pytest
 
 from mailflow.campaign.letter import Audience, Campaign
 from mailflow.errors import TemplateError
+from mailflow.sending import compose as compose_module
 from mailflow.sending.compose import (
     Addressee,
     LetterKind,
@@ -200,6 +201,39 @@ def test_every_template_renders_in_every_language(
 ) -> None:
     text, html = parts(compose(env, campaign, dataclasses.replace(CSO, language=language), kind=kind))
     assert text.strip() and "<table" in html
+
+
+@pytest.mark.parametrize("language", ["ru", "ky", "en"])
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_the_body_written_directly_reads_as_the_email_packages_would(
+    env: jinja2.Environment, campaign: Campaign, kind: LetterKind, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The multipart body is written without the email package (it cost 1.5 of 1.7 ms a letter); read back, every
+    header and both parts are what the email package wrote, and the same inputs give the same bytes."""
+    to = dataclasses.replace(CSO, language=language)
+    direct = compose(env, campaign, to, kind=kind)
+    again = compose(env, campaign, to, kind=kind)
+    assert direct.as_bytes() != b"" and direct["Message-ID"] != again["Message-ID"]
+    monkeypatch.setattr(compose_module, "_alternative", lambda headers, text, html, language, _id: (
+        compose_module._alternative_by_email_package(headers, text, html, language)))  # fmt: skip
+    packaged = compose(env, campaign, to, kind=kind)
+    skip = {"Message-ID", "Content-Type"}  # a new Message-ID each time; the boundary differs
+    assert [(k, v) for k, v in direct.items() if k not in skip] == [
+        (k, v) for k, v in packaged.items() if k not in skip
+    ]
+    assert direct.get_content_type() == packaged.get_content_type() == "multipart/alternative"
+    assert parts(direct) == parts(packaged)
+    assert [p.get_content_type() for p in direct.iter_parts()] == ["text/plain", "text/html"]
+    assert all(p.get_content_charset() == "utf-8" for p in direct.iter_parts())
+
+
+def test_the_same_inputs_give_the_same_bytes(env: jinja2.Environment, campaign: Campaign) -> None:
+    def letter() -> bytes:
+        return compose_letter(env, LetterKind.APPEAL, campaign, CSO, SENDER, {}, message_id="<a.b.c@d>", now=NOW).raw
+
+    assert letter() == letter()
+    written = letter().split(b"\r\nReply-To: ", 1)[1]  # what follows From, To and Subject (their own test above)
+    assert all(len(line) <= 78 for line in written.split(b"\r\n"))
 
 
 def test_reply_to_is_the_plain_address_when_plus_tokens_are_off(env: jinja2.Environment, campaign: Campaign) -> None:
