@@ -19,10 +19,12 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.filters
 
 from mailflow.campaign.letter import Audience, Campaign, Recommendation
 from mailflow.errors import TemplateError
@@ -87,8 +89,9 @@ class ComposedLetter:
 
 def template_environment(directory: Path) -> jinja2.Environment:
     """The Jinja2 environment over `directory`: strict (a typo is an error, not an empty string), and
-    autoescaping every `.html.j2` template so an organisation's name cannot break the HTML."""
-    return jinja2.Environment(
+    autoescaping every `.html.j2` template so an organisation's name cannot break the HTML. Its `wordwrap`
+    remembers what it wrapped: every letter of a mailing wraps the same recommendations."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(directory),
         undefined=jinja2.StrictUndefined,
         autoescape=lambda name: name is not None and name.endswith(".html.j2"),
@@ -96,6 +99,31 @@ def template_environment(directory: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["wordwrap"] = _wordwrap
+    return env
+
+
+@jinja2.pass_environment
+def _wordwrap(
+    environment: jinja2.Environment,
+    s: str,
+    width: int = 79,
+    break_long_words: bool = True,
+    wrapstring: str | None = None,
+    break_on_hyphens: bool = True,
+) -> str:
+    """Jinja's `wordwrap`, cached: textwrap took 40% of rendering an appeal (issue 15), for the same ~25
+    recommendation texts in every letter. The value's type is part of the key (Markup is not plain text)."""
+    wrap = environment.newline_sequence if wrapstring is None else wrapstring
+    return _wrapped(type(s), s, width, break_long_words, wrap, break_on_hyphens)
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(kind: type, s: str, width: int, break_long_words: bool, wrap: str, break_on_hyphens: bool) -> str:
+    return jinja2.filters.do_wordwrap(_PLAIN, s, width, break_long_words, wrap, break_on_hyphens)
+
+
+_PLAIN = jinja2.Environment()  # do_wordwrap reads only newline_sequence from it, and the wrapstring is given
 
 
 def templates_dir(root: Path) -> Path:

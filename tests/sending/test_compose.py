@@ -12,6 +12,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import jinja2
+import markupsafe
 import pytest
 
 from mailflow.campaign.letter import Audience, Campaign
@@ -302,3 +303,12 @@ def test_compose_refuses_a_naive_time(env: jinja2.Environment, campaign: Campaig
         compose_letter(
             env, LetterKind.APPEAL, campaign, BUSINESS, SENDER, {}, message_id="<x@y>", now=datetime(2026, 1, 1)
         )
+
+
+def test_the_cached_wordwrap_wraps_as_jinjas_own(tmp_path: Path) -> None:
+    ours, theirs = template_environment(tmp_path), jinja2.Environment()
+    template = '{{ s | wordwrap(12, break_on_hyphens=False) }}|{{ s | wordwrap(9, wrapstring="\\n  ") }}'
+    for s in ("Снизить ставку налога для малого бизнеса до 4%", "<b>жирный</b> и обычный-текст", "", "a" * 30):
+        for value in (s, markupsafe.Markup(s)):
+            assert ours.from_string(template).render(s=value) == theirs.from_string(template).render(s=value)
+            assert ours.from_string(template).render(s=value) == ours.from_string(template).render(s=value)
