@@ -6,7 +6,7 @@ Run from the project root:
 For each database and N, the project's own functions build the campaign (not timed): `import_recipients`
 for N organisations, `queue_letters` for their appeals (marked sent with one UPDATE instead of N files), and
 N replies from them in a Maildir, written like their mail clients do (texts from the stance corpus). Then
-each stage runs in a process of its own, so its peak resident memory (`wait4`'s ru_maxrss) is its own:
+each stage runs in a process of its own, so its peak resident memory (its own VmHWM) is its own:
 
 - the worker with acknowledgements on, `Worker.cycle()` until the Maildir is empty (msg/s);
 - every web page through the Flask app, 20 requests each (p50 / p95, HTML size), next to the tally's
@@ -25,6 +25,7 @@ digest ≤ 200 KB; send ≥ 0.5× the bare loop.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import random
@@ -263,25 +264,62 @@ def child(stage: str, env: dict[str, str], *args: str) -> dict[str, Any]:
     return run(command, env)
 
 
+def report_peak_at_exit() -> None:
+    """Write this process's peak resident memory (VmHWM) to $BENCH_PEAK_FILE when it exits.
+
+    Not wait4's ru_maxrss: Linux carries the parent's resident size at fork into the child's maxrss, so every
+    child of a benchmark that had grown to 150 MB reported at least 150 MB. VmHWM is the peak of the process's
+    own memory since its exec."""
+    target = os.environ.get("BENCH_PEAK_FILE")
+    if not target:
+        return
+
+    def write() -> None:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                Path(target).write_text(str(int(line.split()[1]) * 1024))
+
+    atexit.register(write)
+
+
 def run(command: list[str], env: dict[str, str]) -> dict[str, Any]:
     start = time.perf_counter()
-    process = subprocess.Popen(
-        command, env={**os.environ, **env, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - start
+    with tempfile.NamedTemporaryFile(prefix="bench-peak-") as peak:
+        process = subprocess.Popen(
+            command,
+            env={**os.environ, **env, "PYTHONPATH": str(ROOT), "BENCH_PEAK_FILE": peak.name},
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None
+        output = process.stdout.read()
+        _, status, _usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        rss = int(Path(peak.name).read_text() or 0)
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command[:4])} failed ({process.returncode}): {output[-2000:]}")
     last = output.strip().splitlines()[-1] if output.strip() else "{}"
     result = json.loads(last) if last.startswith("{") else {"output": output}
-    return {**result, "wall": wall, "rss": usage.ru_maxrss * 1024}
+    return {**result, "wall": wall, "rss": rss}
+
+
+# what a `mailflow` command is run with: the same VmHWM report, without importing this module (which loads the
+# whole project and would be timed as the command's start-up)
+CLI_PROBE = """import atexit, os, sys
+def _peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            open(os.environ["BENCH_PEAK_FILE"], "w").write(str(int(line.split()[1]) * 1024))
+atexit.register(_peak)
+from mailflow.cli import main
+main()
+"""
 
 
 def cli(env: dict[str, str], *args: str) -> dict[str, Any]:
-    return run([sys.executable, "-c", "from mailflow.cli import main; main()", *args], env)
+    """A whole `mailflow` command in a fresh interpreter, start-up included."""
+    return run([sys.executable, "-c", CLI_PROBE, *args], env)
 
 
 def free_port() -> int:
@@ -440,6 +478,7 @@ def main() -> None:
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
+        report_peak_at_exit()
         count = args.count
         env = json.loads(args.env)
         stage: Any = STAGES[args.stage]
