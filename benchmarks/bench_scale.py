@@ -6,7 +6,7 @@ Run from the project root:
 For each database and N, the project's own functions build the campaign (not timed): `import_recipients`
 for N organisations, `queue_letters` for their appeals (marked sent with one UPDATE instead of N files), and
 N replies from them in a Maildir, written like their mail clients do (texts from the stance corpus). Then
-each stage runs in a process of its own, so its peak resident memory (`wait4`'s ru_maxrss) is its own:
+each stage runs in a process of its own, so its peak resident memory (its own VmHWM) is its own:
 
 - the worker with acknowledgements on, `Worker.cycle()` until the Maildir is empty (msg/s);
 - every web page through the Flask app, 20 requests each (p50 / p95, HTML size), next to the tally's
@@ -25,6 +25,7 @@ digest ≤ 200 KB; send ≥ 0.5× the bare loop.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import random
@@ -62,6 +63,7 @@ from mailflow.store.reports import campaign_facts, reasons_stream, stance_counts
 
 CAMPAIGN = ROOT / "config" / "campaigns" / "appeal-2023.toml"
 REQUESTS = 20
+BENCH_PASSWORD = "a long enough password"
 MB = 1024 * 1024
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 WORDS = ("Ассоциация", "Фонд", "Союз", "Центр", "Сеть", "Клуб", "Палата", "Объединение")
@@ -167,6 +169,15 @@ def stage_worker(env: dict[str, str]) -> dict[str, Any]:
     return {"seconds": seconds, "messages": fetched, "acknowledgements": acks}
 
 
+def sign_in(flask: Any) -> Any:
+    """A test client signed in through the login form, as a member would (sessions are kept server-side)."""
+    flask.config["WTF_CSRF_ENABLED"] = False
+    client = flask.test_client()
+    response = client.post("/login", data={"username": "bench", "password": BENCH_PASSWORD})
+    assert response.status_code == 302, ("/login", response.status_code)
+    return client
+
+
 def stage_pages(env: dict[str, str]) -> dict[str, Any]:
     from argon2 import PasswordHasher
 
@@ -176,7 +187,7 @@ def stage_pages(env: dict[str, str]) -> dict[str, Any]:
     app = make_app(env)
     hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with transaction(app.sessions()) as session:
-        add_user(session, hasher, "bench", "a long enough password", at=datetime.now(UTC) - timedelta(days=1))
+        add_user(session, hasher, "bench", BENCH_PASSWORD, at=datetime.now(UTC) - timedelta(days=1))
         facts = campaign_facts(session, app.campaign().slug)
         first_item = session.scalar(select(func.min(ReviewItemRow.id)).where(ReviewItemRow.status == "open"))
         later_item = session.scalar(
@@ -185,9 +196,7 @@ def stage_pages(env: dict[str, str]) -> dict[str, Any]:
         some_org = session.scalar(select(RecipientRow.id).order_by(RecipientRow.organisation).offset(count // 2))
         rec = session.scalar(select(RecommendationRow.rec_id).where(RecommendationRow.rec_id == "4.3"))
     flask = create_app(app, secret_key="bench-" + "x" * 40, clock=lambda: datetime.now(UTC), hasher=hasher)
-    client = flask.test_client()
-    with client.session_transaction() as cookie:
-        cookie.update(user="bench", since=datetime.now(UTC).isoformat())
+    client = sign_in(flask)
     pages = {
         "/review": "/review",
         "/review?after=": f"/review?after={later_item}",
@@ -230,9 +239,7 @@ def stage_export(env: dict[str, str], path: str) -> dict[str, Any]:
     app = make_app(env)
     hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     flask = create_app(app, secret_key="bench-" + "x" * 40, clock=lambda: datetime.now(UTC), hasher=hasher)
-    client = flask.test_client()
-    with client.session_transaction() as cookie:
-        cookie.update(user="bench", since=datetime.now(UTC).isoformat())
+    client = sign_in(flask)
     start = time.perf_counter()
     response = client.get(path)
     size = 0
@@ -257,25 +264,62 @@ def child(stage: str, env: dict[str, str], *args: str) -> dict[str, Any]:
     return run(command, env)
 
 
+def report_peak_at_exit() -> None:
+    """Write this process's peak resident memory (VmHWM) to $BENCH_PEAK_FILE when it exits.
+
+    Not wait4's ru_maxrss: Linux carries the parent's resident size at fork into the child's maxrss, so every
+    child of a benchmark that had grown to 150 MB reported at least 150 MB. VmHWM is the peak of the process's
+    own memory since its exec."""
+    target = os.environ.get("BENCH_PEAK_FILE")
+    if not target:
+        return
+
+    def write() -> None:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                Path(target).write_text(str(int(line.split()[1]) * 1024))
+
+    atexit.register(write)
+
+
 def run(command: list[str], env: dict[str, str]) -> dict[str, Any]:
     start = time.perf_counter()
-    process = subprocess.Popen(
-        command, env={**os.environ, **env, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - start
+    with tempfile.NamedTemporaryFile(prefix="bench-peak-") as peak:
+        process = subprocess.Popen(
+            command,
+            env={**os.environ, **env, "PYTHONPATH": str(ROOT), "BENCH_PEAK_FILE": peak.name},
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None
+        output = process.stdout.read()
+        _, status, _usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        rss = int(Path(peak.name).read_text() or 0)
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command[:4])} failed ({process.returncode}): {output[-2000:]}")
     last = output.strip().splitlines()[-1] if output.strip() else "{}"
     result = json.loads(last) if last.startswith("{") else {"output": output}
-    return {**result, "wall": wall, "rss": usage.ru_maxrss * 1024}
+    return {**result, "wall": wall, "rss": rss}
+
+
+# what a `mailflow` command is run with: the same VmHWM report, without importing this module (which loads the
+# whole project and would be timed as the command's start-up)
+CLI_PROBE = """import atexit, os, sys
+def _peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            open(os.environ["BENCH_PEAK_FILE"], "w").write(str(int(line.split()[1]) * 1024))
+atexit.register(_peak)
+from mailflow.cli import main
+main()
+"""
 
 
 def cli(env: dict[str, str], *args: str) -> dict[str, Any]:
-    return run([sys.executable, "-c", "from mailflow.cli import main; main()", *args], env)
+    """A whole `mailflow` command in a fresh interpreter, start-up included."""
+    return run([sys.executable, "-c", CLI_PROBE, *args], env)
 
 
 def free_port() -> int:
@@ -434,6 +478,7 @@ def main() -> None:
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
+        report_peak_at_exit()
         count = args.count
         env = json.loads(args.env)
         stage: Any = STAGES[args.stage]

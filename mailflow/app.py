@@ -7,27 +7,26 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign.letter import Campaign, load_campaign
-from mailflow.mailbox.fetch import Mailbox
-from mailflow.mailbox.imap import Filing, ImapConfig, ImapMailbox
-from mailflow.mailbox.maildir import MaildirMailbox
-from mailflow.reading.classify import OwnIdentity
-from mailflow.reading.mime import ParseLimits
-from mailflow.receiving.ingest import Context
-from mailflow.receiving.parse_pool import ParsePool, usable_cores
-from mailflow.receiving.worker import Worker, dead_local_process, local_holder
-from mailflow.sending.compose import template_environment, templates_dir
-from mailflow.sending.outbox import Outcome, SendSummary, SystemClock, send_queued
-from mailflow.sending.smtp import sender_for
 from mailflow.settings import DEFAULT_CONFIG, Settings, load_settings
-from mailflow.store.campaigns import recommendation_rows, sync_campaign
 from mailflow.store.db import make_engine, require_current_schema
-from mailflow.store.messages import load_directory
+
+# The worker's, the sender's and the templates' parts are imported by the methods that build them, so a
+# command that only counts (`mailflow status`) starts without loading the readers, IMAP and SMTP (issue 15).
+if TYPE_CHECKING:
+    import jinja2
+
+    from mailflow.mailbox.fetch import Mailbox
+    from mailflow.reading.classify import OwnIdentity
+    from mailflow.reading.mime import ParseLimits
+    from mailflow.receiving.ingest import Context
+    from mailflow.receiving.worker import Worker
+    from mailflow.sending.outbox import Outcome, SendSummary
 
 
 def find_config(explicit: Path | None, environ: Mapping[str, str]) -> Path | None:
@@ -74,10 +73,14 @@ class App:
     # -- the worker's parts ------------------------------------------------------------------------------
 
     def own_identity(self) -> OwnIdentity:
+        from mailflow.reading.classify import OwnIdentity
+
         address = self.settings.sender.address.lower()
         return OwnIdentity(address=address, domain=address.rpartition("@")[2])
 
     def parse_limits(self) -> ParseLimits:
+        from mailflow.reading.mime import ParseLimits
+
         storage = self.settings.storage
         return ParseLimits(
             max_message_bytes=storage.max_message_bytes, max_attachment_bytes=storage.max_attachment_bytes
@@ -85,6 +88,8 @@ class App:
 
     @cached_property
     def _templates(self) -> jinja2.Environment:
+        from mailflow.sending.compose import template_environment, templates_dir
+
         return template_environment(templates_dir(self.settings.root))
 
     def templates(self) -> jinja2.Environment:
@@ -92,12 +97,19 @@ class App:
         return self._templates
 
     def mailbox(self) -> Mailbox:
+        from mailflow.mailbox.imap import Filing, ImapConfig, ImapMailbox
+        from mailflow.mailbox.maildir import MaildirMailbox
+
         if self.settings.mailbox.kind == "imap":
             return ImapMailbox(ImapConfig.from_settings(self.settings, filing=Filing(self.settings.worker.filing)))
         return MaildirMailbox.from_settings(self.settings)
 
     def processing_context(self, session: Session, campaign: Campaign) -> Context:
         """Rebuilt every cycle (the campaign file may have changed); the directory is read as replies ask."""
+        from mailflow.receiving.ingest import Context
+        from mailflow.store.campaigns import recommendation_rows, sync_campaign
+        from mailflow.store.messages import load_directory
+
         campaign_row = sync_campaign(session, campaign)
         campaign_id, own_address = campaign_row.id, self.settings.sender.address
         return Context(
@@ -112,6 +124,9 @@ class App:
         )
 
     def worker(self, campaign: Campaign, *, mailbox: Mailbox | None = None) -> Worker:
+        from mailflow.receiving.parse_pool import ParsePool
+        from mailflow.receiving.worker import Worker, dead_local_process, local_holder
+
         return Worker(
             sessions=self.sessions(),
             mailbox=mailbox or self.mailbox(),
@@ -126,6 +141,8 @@ class App:
         )
 
     def parse_processes(self) -> int:
+        from mailflow.receiving.parse_pool import usable_cores
+
         configured = self.settings.worker.parse_processes
         if configured > 0:
             return configured
@@ -134,6 +151,9 @@ class App:
 
     def send_due(self, *, on_outcome: Callable[[Outcome], None] | None = None) -> SendSummary:
         """Send every due letter: over SMTP when `smtp.host` is set, else into `storage/outbox/`."""
+        from mailflow.sending.outbox import SystemClock, send_queued
+        from mailflow.sending.smtp import sender_for
+
         settings = self.settings
         with sender_for(settings) as sender:
             return send_queued(

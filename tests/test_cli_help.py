@@ -11,7 +11,10 @@ from mailflow.cli import main
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
     found: list[tuple[tuple[str, ...], click.Command]] = []
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):  # as `--help` lists them: a command's module loads when asked
+        command = group.get_command(context, name)
+        assert command is not None, name
         found.append(((*prefix, name), command))
         if isinstance(command, click.Group):
             found.extend(_commands(command, (*prefix, name)))

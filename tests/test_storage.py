@@ -18,7 +18,15 @@ from mailflow.errors import StorageError
 from mailflow.lifecycle import LetterStatus, TransitionError, advance
 from mailflow.reading.reply import Stance, StanceFinding
 from mailflow.store.campaigns import sync_campaign
-from mailflow.store.db import head_revision, make_engine, require_current_schema, transaction, upgrade
+from mailflow.store.db import (
+    MIGRATIONS,
+    current_revision,
+    head_revision,
+    make_engine,
+    require_current_schema,
+    transaction,
+    upgrade,
+)
 from mailflow.store.inbound import store_message
 from mailflow.store.models import (
     Base,
@@ -54,6 +62,26 @@ def test_upgrade_creates_every_table_and_is_idempotent(database_url: str) -> Non
     assert upgrade(engine) == head_revision()
     assert set(inspect(engine).get_table_names()) >= TABLES
     require_current_schema(engine)
+    engine.dispose()
+
+
+def test_the_newest_revision_read_from_the_migration_files_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_the_schema_check_reads_the_revision_alembic_recorded(database_url: str) -> None:
+    engine = make_engine(database_url)
+    assert current_revision(engine) is None  # an empty database
+    upgrade(engine, to="0003")
+    with engine.connect() as connection:
+        assert current_revision(engine) == MigrationContext.configure(connection).get_current_revision() == "0003"
+    with pytest.raises(StorageError, match="schema revision 0003; run `mailflow db upgrade` first"):
+        require_current_schema(engine)
     engine.dispose()
 
 

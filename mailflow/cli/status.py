@@ -1,4 +1,4 @@
-"""`mailflow status` and `mailflow demo`: where the consultation stands."""
+"""`mailflow status`: where the consultation stands, counted by the database."""
 
 from __future__ import annotations
 
@@ -8,16 +8,13 @@ import click
 
 from mailflow.app import App
 from mailflow.cli.common import campaign_option, get_app
-from mailflow.committee.review import review_queue
 from mailflow.committee.status import build_status, render_status
-from mailflow.demo import run_demo
-from mailflow.lifecycle import LetterStatus
 from mailflow.store.db import transaction
 from mailflow.store.inbound import mailbox_states
 from mailflow.store.messages import message_counts
 
 
-def _status_lines(app: App, slug: str) -> list[str]:
+def status_lines(app: App, slug: str) -> list[str]:
     with transaction(app.sessions()) as session:
         status = build_status(session, slug, messages=message_counts(session), mailboxes=mailbox_states(session))
     return render_status(status, timezone=app.settings.schedule.timezone)
@@ -32,49 +29,5 @@ def status(ctx: click.Context, campaign_file: Path | None) -> None:
     Example: mailflow status
     """
     app = get_app(ctx)
-    for line in _status_lines(app, app.campaign(campaign_file).slug):
+    for line in status_lines(app, app.campaign(campaign_file).slug):
         click.echo(line)
-
-
-@click.command("demo")
-@click.option(
-    "--recipients",
-    "recipients_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Recipient list to import (default: config/recipients-sample.csv, the project's or the shipped one).",
-)
-@campaign_option
-@click.pass_context
-def demo(ctx: click.Context, recipients_file: Path | None, campaign_file: Path | None) -> None:
-    """Run the whole pipeline on the embedded defaults: no mail server, everything under storage/.
-
-    Example: mailflow demo
-    """
-    app = get_app(ctx)
-    campaign = app.campaign(campaign_file)
-    sample = "config/recipients-sample.csv"
-    run = run_demo(app, campaign, recipients_file or app.settings.project_file(sample, sample))
-    sent = run.appeals.count(LetterStatus.SENT)
-    click.echo(f"recipients: {run.recipients.added} added, {run.recipients.unchanged} already known")
-    click.echo(f"appeal: {sent} letter(s) written to {app.settings.storage_dir / 'outbox'}")
-    click.echo(f"replies: {run.delivered} sample messages delivered to {app.settings.mailbox.maildir}")
-    cycle = run.cycle
-    click.echo(
-        f"worker: {cycle.fetched} fetched, {cycle.recorded} recorded, {cycle.flagged} for review, "
-        f"{cycle.failed} quarantined, {cycle.duplicates} already known"
-    )
-    click.echo(f"acknowledgements: {run.acknowledgements.count(LetterStatus.SENT)} written to the outbox\n")
-    for line in _status_lines(app, campaign.slug):
-        click.echo(line)
-    with transaction(app.sessions()) as session:
-        queue = review_queue(session)
-    click.echo("\nreview queue:")
-    for entry in queue:
-        who = entry.recipient.organisation if entry.recipient else f"(unknown sender) {entry.from_address}"
-        click.echo(f"  #{entry.item_id} {who}: {', '.join(r.code for r in entry.reasons)}")
-    click.echo(f"\ndigest: {run.digest}")
-    click.echo(f"report: {'  '.join(str(path) for path in run.reports)}")
-    click.echo(
-        "\nNext: set [mailbox] and [smtp] in config/mailflow.toml (passwords in MAILFLOW_IMAP_PASSWORD and "
-        "MAILFLOW_SMTP_PASSWORD), then run `mailflow worker`; review flagged replies with `mailflow web`."
-    )

@@ -30,7 +30,7 @@ from mailflow.mailbox.fetch import DEFAULT_BATCH_MESSAGES, Batch, FetchedMessage
 from mailflow.reading.reply import ParsedReply, ReviewReason
 from mailflow.receiving.ingest import Context, Processed, Reading, outcome_of, process_message
 from mailflow.receiving.parse_pool import Interrupted, Overran, ParsePool, ReadAhead
-from mailflow.store.db import transaction
+from mailflow.store.db import refresh_statistics, transaction
 from mailflow.store.inbound import (
     StoredMessage,
     acquire_lease,
@@ -42,9 +42,19 @@ from mailflow.store.inbound import (
     store_fetched_batch,
 )
 from mailflow.store.messages import fail_message, hold_messages, load_message, message_view
+from mailflow.store.models import AuditRow, InboundRow, LetterRow, RawMessageRow, ResponseRow, ReviewItemRow
 from mailflow.store.reviews import open_review
 
 logger = logging.getLogger(__name__)
+# what processing replies adds to: their bytes and rows, stances, the review queue, acknowledgements, the audit
+GROWING_TABLES = (
+    RawMessageRow.__tablename__,
+    InboundRow.__tablename__,
+    ResponseRow.__tablename__,
+    ReviewItemRow.__tablename__,
+    LetterRow.__tablename__,
+    AuditRow.__tablename__,
+)
 
 
 @dataclass
@@ -157,6 +167,8 @@ class Worker:
         with transaction(self.sessions) as session:
             advance_cursor(session, name, uidvalidity=batch.uidvalidity, uid=done[-1][0].uid if done else None)
             record_poll(session, name, now=self.now())
+            if batch.messages:  # a backlog grows the tables fast: the planner is told before the pages are asked
+                refresh_statistics(session, GROWING_TABLES)
         return summary
 
     def _process_batch(self, pairs: list[_Fetched], ctx: Context, readings: ReadAhead) -> list[_Pair]:

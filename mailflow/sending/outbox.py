@@ -35,7 +35,7 @@ from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, comp
 from mailflow.sending.smtp import DeliveryUncertain, Outgoing, Sender, ServerUnavailable
 from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
-from mailflow.store.db import transaction
+from mailflow.store.db import refresh_statistics, transaction
 from mailflow.store.models import AuditRow, CampaignRow, LetterRow, RecipientRow, ResponseRow
 
 log = logging.getLogger(__name__)
@@ -198,6 +198,8 @@ def queue_letters(
     detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": again}
     session.add(AuditRow(actor=actor, action="letters.queue", subject=campaign.slug, detail=detail))
     session.flush()
+    if emails is None:  # a letter to everyone: the outbox's queries are planned for its new size
+        refresh_statistics(session, (LetterRow.__tablename__,))
     return summary
 
 

@@ -83,6 +83,10 @@ class LetterRow(Base):
     __table_args__ = (
         UniqueConstraint("campaign_id", "recipient_id", "kind", "sequence"),
         Index("ix_letters_campaign_to_address", "campaign_id", "to_address"),  # a bounce names the address
+        # letters counted by status without reading their bytes (migration 0009)
+        Index("ix_letters_campaign_kind_status", "campaign_id", "kind", "status"),
+        Index("ix_letters_recipient_kind_status", "recipient_id", "kind", "status"),
+        Index("ix_letters_campaign_status", "campaign_id", "status", "id"),  # the digest's bounces, in order
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)

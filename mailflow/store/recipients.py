@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailflow.campaign.recipients import RecipientEntry
+from mailflow.store.db import refresh_statistics
 from mailflow.store.models import AuditRow, CampaignRow, RecipientRow
 
 
@@ -58,6 +59,7 @@ def import_recipients(
     summary = ImportSummary(added, updated, len(entries) - added - updated)
     session.add(AuditRow(actor=actor, action="recipients.import", subject=campaign_row.slug, detail=summary.__dict__))
     session.flush()
+    refresh_statistics(session, (RecipientRow.__tablename__,))  # a list of thousands is planned for as such
     return summary
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from mailflow.reading.reply import StanceFinding
@@ -64,7 +65,7 @@ def record_stances(
     unchanged: list[str] = []
     kept: list[str] = []
     unknown: list[str] = []
-    added = False
+    new_rows: list[dict[str, Any]] = []
     for rec_id, finding in stances.items():
         rec_row_id = rec_ids.get(rec_id)
         if rec_row_id is None:
@@ -77,14 +78,16 @@ def record_stances(
         if row is not None and row.set_by == SetBy.REVIEWER and set_by == SetBy.PARSER:
             kept.append(rec_id)
             continue
-        old = None
-        if row is None:
-            row = ResponseRow(recipient_id=recipient_id, recommendation_id=rec_row_id)
-            session.add(row)
-            added = True
-        else:
-            old = row.stance
-            archive(session, row, at=at)
+        if row is None:  # a first stance: inserted with the others, below
+            new_rows.append({
+                "recipient_id": recipient_id, "recommendation_id": rec_row_id, "stance": finding.stance.value,
+                "reason": finding.reason, "evidence": finding.evidence, "confidence": finding.confidence,
+                "source_message_id": source_message_id, "set_by": set_by.value, "set_by_user": user, "updated_at": at,
+            })  # fmt: skip
+            changed.append(StanceChange(rec_id, None, finding.stance.value))
+            continue
+        old = row.stance
+        archive(session, row, at=at)
         row.stance, row.reason, row.evidence, row.confidence = (
             finding.stance.value,
             finding.reason,
@@ -98,11 +101,12 @@ def record_stances(
             at,
         )
         changed.append(StanceChange(rec_id, old, finding.stance.value))
-    if added:
-        # A query finds flushed rows only: the next reply of this organisation must find these, not add them
-        # twice. Changed rows need no flush (the session hands back the changed object), so a batch of
-        # replies writes its updates together at the end.
-        session.flush()
+    if new_rows:
+        # One INSERT for a reply's first stances, not an ORM object and flush each (a fifth of the worker's time
+        # per reply, issue 15); the next reply of this organisation finds them, as they are in the database.
+        # Changed rows need no flush (the session hands back the changed object), so a batch of replies writes
+        # its updates together at the end.
+        session.execute(insert(ResponseRow), new_rows)
     return RecordSummary(tuple(changed), tuple(unchanged), tuple(kept), tuple(unknown))
 
 
