@@ -61,6 +61,7 @@ class UnitReading:
     wants_reason: bool = False  # the last claim disagrees with no reason: the next sentence may give it
     used_default: bool = False  # the stance went to the IDs the context named
     bare_exception: bool = False  # "кроме 4.3 — против" with no "all" or IDs in the unit to except it from
+    untaken: tuple[tuple[str, tuple[str, ...]], ...] = ()  # panels named, and their IDs no claim took
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,6 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
     problems += _loose_numbers(text, folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims))
-    problems += _unused_refs(folded, refs, claims)
     stress = _EMPHASIS.search(folded)
     if claims and stress and not any(r.level < EXPLICIT and not r.implied for r in refs):
         # "Макулбуз, 1.2 жана 2.1 бизге өзгөчө керек": stressed among what? the whole it is picked from is unsaid
@@ -198,7 +198,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
     bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
-    return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare)
+    untaken = _untaken_panels(folded, refs, claims)
+    return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare, untaken)
 
 
 _GLUED = re.compile(r"-?[^\W\d_]+")
@@ -244,8 +245,9 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
 
 
 def _whole_panel(ref: Ref, campaign: Campaign) -> bool:
-    panels = {i.split(".")[0] for i in ref.ids}
-    return len(panels) == 1 and len(ref.ids) == len(campaign.in_panel(int(panels.pop())))
+    """Does the ref name whole panels ("Panel 2 and 4"), not an audience or a few IDs?"""
+    panels = {int(i.split(".")[0]) for i in ref.ids}
+    return bool(panels) and len(ref.ids) == sum(len(campaign.in_panel(n)) for n in panels)
 
 
 def _has_own_scope(refs: list[Ref]) -> bool:
@@ -623,15 +625,16 @@ def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
     return [Problem("unread_words", ", ".join(loose))] if loose else []
 
 
-def _unused_refs(folded: str, refs: list[Ref], claims: list[Claim]) -> list[Problem]:
-    """A panel whose recommendations no claim took: "Panel 4 — agree, 4.3 …" once read as 4.3 alone."""
+def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Panels named here whose recommendations no claim here took: "Panel 4 — agree, 4.3 …" once read as 4.3
+    alone. The next sentence may still give them ("Panel 3 – agree with 3.1–3.4. 3.5 partially"), so the
+    text as a whole decides (`extract._read_text`)."""
     used = {i for c in claims for i in c.ids} | {i for r in refs if r.excepted for i in r.ids}
-    unused = [
-        folded[r.start : r.end]
+    return tuple(
+        (folded[r.start : r.end], tuple(i for i in r.ids if i not in used))
         for r in refs
-        if r.level == GROUP and not r.excepted and not r.problem and r.ids and not set(r.ids) <= used
-    ]
-    return [Problem("unread_words", ", ".join(unused))] if claims and unused else []
+        if claims and r.level == GROUP and not r.excepted and not r.problem and r.ids and not set(r.ids) <= used
+    )
 
 
 def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:

@@ -67,6 +67,7 @@ _HOLDING = re.compile(
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|по итогам (?:заседания|собрания|обсуждения)|предварительно сообщаем|келгенде|азырынча"
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
+    r"|потом (?:посмотрим|решим|ответим|скажем)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -104,7 +105,7 @@ _WHOLE_REPLY = {
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
         r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
-        r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b"
+        r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
     "unclear_exception": re.compile(
@@ -113,6 +114,8 @@ _WHOLE_REPLY = {
     ),
     "revision": re.compile(
         r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
+        r"|my (?:previous|earlier|last) (?:e-?mail|letter|message|reply)|(?:e-?mail|letter) (?:from|of) last week"
+        r"|following up on (?:my|our)|i wrote that|we wrote that|я писал\w*, что|мы писали, что"
     ),
     "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
@@ -145,7 +148,12 @@ _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\
 _ROW = re.compile(r"^\s*(?:[-*•●▪]\s*)?(?:\d{1,2}[.)]\s*)?(?:п\.\s*|пункт\s*|рек\.\s*)?\d{1,2}\.\d{1,2}(?!\.\d)|\|")
 _BULLET = re.compile(r"^\s*[-*•●▪–—]\s")  # a list item starts a unit: the line above it was not wrapped into it
 _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"«(A-ZА-ЯЁӨҮҢ])")
+# A sentence ends before a capital, or before an ID ("3.1-3.4 тоже. 3.5-3.8 воздерживаемся") unless the full
+# stop is an abbreviation's ("п. 3.5", "рек. 3.5", "No. 3.5")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])(?<!\bп\.)(?<!\bпп\.)(?<!\bрек\.)(?<!\bp\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bст\.)\s+"
+    r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d)"
+)
 _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
 
 
@@ -292,9 +300,11 @@ def _read_text(
     pending: tuple[str, ...] = ()
     waiting: Claim | None = None
     bare = ""
+    untaken: list[tuple[str, tuple[str, ...]]] = []
     for index, unit in enumerate(units):
         reading = read_unit(unit.text, campaign, default or pending)
         bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
+        untaken += reading.untaken
         if waiting is not None and _gives_reason(reading, unit, units[index - 1]):
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
@@ -310,6 +320,8 @@ def _read_text(
             _comment_as_reason(claims, pending, unit.text)
         waiting = reading.claims[-1] if reading.wants_reason else None
     problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
+    given = {i for c in claims for i in c.ids}
+    problems += [Problem("unread_words", label) for label, ids in untaken if not set(ids) <= given]
     if bare and all(c.level == EXPLICIT for c in claims):
         # "ok with evrything xcept 2.1 …": an exception from an "all" that nothing here says
         problems.append(Problem("unclear_exception", bare))

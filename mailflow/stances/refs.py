@@ -217,7 +217,8 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
 # "боюнча" or a word for recommendations ("санариптик сунуштарга"). A topic at the head of a line ("Kyrgyz
 # Women's Network — …") is too often the respondent's own name to count.
 _NAMING_BEFORE = re.compile(
-    r"(?:^|[\s(«\"])(?:по|про|о|об|on|about|regarding|for|в части|раздел\w*|панел\w*|блок\w*|section|panel|part)"
+    r"(?:^|[\s(«\"])(?:по|про|о|об|on|about|regarding|for|в части|раздел\w*|панел\w*|блок\w*"
+    r"|section|panel|part)"
     r"\s+(?:(?:the|разделу|панели|блоку|рекомендациям|recommendations|on|о|по)\s+)?(?:[\w\"]+\s+){0,2}\"?$"
 )
 _PANEL_FRAME = re.compile(rf"{_PANEL_WORD}\s+(?:[\w\"]+\s+){{0,3}}\"?$")

@@ -471,3 +471,21 @@ def test_a_kyrgyz_case_ending_on_an_id_is_not_a_russian_negation(campaign: Campa
     result = stances(read("Биз 1.2 жана 4.4нү колдойбуз, калганына пикирибиз жок.", campaign))
     assert {k for k, v in result.items() if v[0] == "agree"} == {"1.2", "4.4"}
     assert {v[0] for k, v in result.items() if k not in ("1.2", "4.4")} == {"abstain"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Panel 1 ok. Panel 2 and 4 whatever, up to you.", "no_stance_for_id"),
+        ("Мы согласны с цифровыми, остальное потом посмотрим", "holding"),
+        ("We support 1.1. We might also be in a position to support 2.1.", "reservation"),
+        ("Following up on my email from last week: I now disagree with 4.4.", "revision"),
+        ("1.1-1.5 поддерживаем. 2.1 тоже. 3.1-3.8 воздерживаемся.", "no_stance_for_id"),
+    ],
+)
+def test_what_batch_eleven_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_we_skip_is_an_abstention_and_not_our_topic_its_reason(campaign: Campaign) -> None:
+    assert stances(read("4.2 — we skip, not our topic.", campaign)) == {"4.2": ("abstain", "not our topic")}
