@@ -305,32 +305,43 @@ _POSTSCRIPT = re.compile(r"^(?:p\.?\s?p\.?\s?s|p\.?\s?s|п\.?\s?п\.?\s?с|п\.?
 
 
 def _clean(run: list[str]) -> list[str]:
-    """Own lines up to the first signature, mobile footer or disclaimer, and any postscript below them."""
-    for i, line in enumerate(run):
-        stripped = line.strip()
+    """Own lines up to the first signature, mobile footer or disclaimer, and any postscript below them.
+
+    A postscript is cleaned the same way and may have a postscript of its own; the walk goes forward only,
+    so a stranger's thousand "С уважением … P.S." blocks cost one pass, not a recursion per block.
+    """
+    kept: list[str] = []
+    start = 0
+    while True:
+        end, signed = _own_end(run, start)
+        kept += run[start:end]
+        postscript = next((i for i in range(end + 1, len(run)) if _POSTSCRIPT.match(run[i].strip())), None)
+        if not signed or postscript is None:
+            return kept
+        while kept and not kept[-1].strip():
+            kept.pop()
+        kept.append("")
+        start = postscript
+
+
+def _own_end(run: list[str], start: int) -> tuple[int, bool]:
+    """Where the own lines from `start` end, and whether a signature or mobile footer (which a postscript may
+    follow) ended them rather than a disclaimer or a list footer."""
+    for i in range(start, len(run)):
+        stripped = run[i].strip()
         if not stripped:
             continue
         if stripped == "--" or (len(stripped) <= 60 and _SIGNATURE.match(stripped)):  # RFC 3676 §4.3: "-- "
-            return _with_postscript(run[:i], run[i + 1 :])
+            return i, True
         if len(stripped) <= 100 and _FOOTER.match(stripped) and _is_footer(run, i):
-            return _with_postscript(run[:i], run[i + 1 :])
+            return i, True
         if _RULE.match(stripped):
             below = _next_nonblank(run, i + 1)
             if below is not None and _LIST_FOOTER.search(run[below][:200]):
-                return run[:i]
-        if i > 0 and _DISCLAIMER.search(stripped[:300]) and _DISCLAIMER_CONTEXT.search(stripped[:600]):
-            return run[:i]
-    return run
-
-
-def _with_postscript(above: list[str], below: list[str]) -> list[str]:
-    """The lines above a signature, and the postscript among the lines under it (cleaned the same way)."""
-    start = next((i for i, line in enumerate(below) if _POSTSCRIPT.match(line.strip())), None)
-    if start is None:
-        return above
-    while above and not above[-1].strip():
-        above = above[:-1]
-    return [*above, "", *_clean(below[start:])]
+                return i, False
+        if i > start and _DISCLAIMER.search(stripped[:300]) and _DISCLAIMER_CONTEXT.search(stripped[:600]):
+            return i, False
+    return len(run), False
 
 
 def _is_footer(run: list[str], i: int) -> bool:

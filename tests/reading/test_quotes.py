@@ -102,6 +102,14 @@ def test_a_postscript_under_the_signature_is_kept(mark: str) -> None:
     assert own_text(body).text == f"Согласны со всеми.\n\n{mark} По 2.1 воздерживаемся."
 
 
+def test_thousands_of_signed_postscripts_are_read_in_one_pass_without_recursion() -> None:
+    body = "Согласны.\n" + "С уважением,\nИван\nP.S. да\n" * 5000  # once a RecursionError
+    started = time.monotonic()
+    text = own_text(body).text
+    assert time.monotonic() - started < 2.0
+    assert text.startswith("Согласны.\n\nP.S. да") and text.count("P.S. да") == 5000
+
+
 def test_regards_inside_a_long_sentence_is_not_a_signature() -> None:
     body = "С уважением к вашей работе сообщаем, что мы не согласны с рекомендацией 3.5 и просим её пересмотреть."
     assert own_text(body).text == body
