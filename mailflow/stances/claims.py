@@ -142,7 +142,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     problems: list[Problem] = []
     # a Kyrgyz case ending glued to an ID ("3.7ни", "4.3кө") goes with it: "ни" alone is a Russian negation
     blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + except_spans(folded)
-    cues = [c for c in find_cues(_blank(folded, blank)) if _usable(c, folded, refs, bool(default))]
+    found = find_cues(_blank(folded, blank))
+    cues = [c for c in found if _usable(c, folded, refs, bool(default))]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems)
     refs.sort(key=lambda r: r.start)
@@ -171,7 +172,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
             problems.append(Problem("unclear_exception", text.strip()[:80]))
         problems += _unaccounted(folded, refs, [], stance_words=True)
         problems += _quantifiers_without_stance(folded, refs)
-        if any(c.terse and folded[c.start : c.end].isalpha() for c in find_cues(folded)):
+        if any(c.terse and folded[c.start : c.end].isalpha() for c in found):
             # "с 1 по 3 ок": a word answer to numbers we cannot place (not a phone's "+996 …")
             problems += _loose_numbers(text, folded, refs)
         if _EMPHASIS.match(folded.lstrip(" \t-–—*•(")):
@@ -535,7 +536,7 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
     following = [r for r in refs if r.start > ref.end and r.level == EXPLICIT]
     if ref.level != GROUP or not following or not explicit <= set(ref.ids):
         return False
-    if _EMPHASIS.search(text, following[0].start - 20 if following[0].start > 20 else 0, following[-1].end + 20):
+    if _EMPHASIS.search(text, max(0, following[0].start - 20), following[-1].end + 20):
         return False  # "Panel 4 — agree, 4.3 especially important": the panel, and 4.3 above all
     between = text[ref.end : following[0].start]
     # "Үчүнчү бөлүмдө 3.6 боюнча …", "в разделе 3 по 3.6 …": the panel only says where 3.6 is
@@ -640,10 +641,10 @@ def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[
 def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:
     """Where each claim's reason stands in the unit: its words are used, as the reason."""
     spans = []
-    for claim in claims:
-        at = folded.find(fold(claim.reason)) if claim.reason else -1
+    for reason in (c.reason for c in claims if c.reason):
+        at = folded.find(fold(reason))
         if at >= 0:
-            spans.append((at, at + len(claim.reason or "")))
+            spans.append((at, at + len(reason)))
     return spans
 
 

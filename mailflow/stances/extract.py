@@ -186,8 +186,9 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _reply_problems(own_text, content.language)
     stances, merge_problems = _merge(claims, campaign)
     problems += merge_problems
-    problems += _cross_check(own_text, stances)
-    problems += _partial_cover(own_text, stances, campaign)
+    folded_own = fold(own_text)
+    problems += _cross_check(folded_own, stances)
+    problems += _partial_cover(folded_own, stances, campaign)
     problems += _written_twice(content.text)
     if not stances:
         problems.append(Problem("no_stance", ""))
@@ -342,7 +343,7 @@ _RISK = re.compile(
     r"|пока|после|когда|позже|отдельно|член\w*|филиал\w*|отделени\w*|правлени\w*|совет\w*|комитет\w*"
     r"|председател\w*|руководител\w*|координатор\w*|директор\w*|если|при условии|документ\w*|приложени\w*"
     r"|вложени\w*|айтабыз|жазабыз|жиберебиз|билдиребиз|кийин|азырынча|келгенде|мүчө\w*|раис\w*|төрага\w*"
-    r"|жетекчи\w*|комитет\w*|эгер)\b"
+    r"|жетекчи\w*|эгер)\b"
 )
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
 
@@ -445,7 +446,7 @@ def _unread_latin(folded: str) -> bool:
 SWEEPING = 10  # a stance on this many recommendations is a reading of the whole reply, and checked as one
 
 
-def _cross_check(text: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+def _cross_check(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
     """A reading at odds with the reply as a whole: mostly "disagree" recorded from mostly agreeing words, or
     the other way round ("All fine except 4.3 – we oppose it" once came out as 19 disagreements).
 
@@ -453,7 +454,7 @@ def _cross_check(text: str, stances: dict[str, StanceFinding]) -> list[Problem]:
     всем остальным — согласны") are not at odds with the reading: each distinct piece of evidence for a
     recorded stance accounts for one such word.
     """
-    words = [c.kind for c in find_cues(fold(text)) if not c.terse]
+    words = [c.kind for c in find_cues(folded) if not c.terse]
     agreeing, objecting = words.count(CueKind.AGREE), words.count(CueKind.DISAGREE)
     recorded = [f.stance for f in stances.values()]
     disagree, agree = recorded.count(Stance.DISAGREE), recorded.count(Stance.AGREE)
@@ -468,12 +469,11 @@ def _cross_check(text: str, stances: dict[str, StanceFinding]) -> list[Problem]:
     return []
 
 
-def _partial_cover(text: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
+def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
     """ "по всем остальным … выражаем полную поддержку" read as nothing: an "all" or "the rest" in the reply
     while some recommendations got no stance means a part of the reply was not read."""
     if not stances or len(stances) == len(campaign.ids):
         return []
-    folded = fold(text)
     refs = find_refs(folded, campaign)
     named = [r for r in refs if r.level != GLOBAL]
     quantifiers = [
@@ -490,11 +490,17 @@ def _partial_cover(text: str, stances: dict[str, StanceFinding], campaign: Campa
 def _qualifies(text: str, quantifier: Ref, named: list[Ref]) -> bool:
     """ "all recommendations of sections 1 and 4", "Раздел 1 — все пять": the "all" is of the IDs or panel by it."""
     after = next((r for r in named if r.start >= quantifier.end), None)
+    if (
+        after is not None
+        and after.start - quantifier.end <= 50
+        and not _CLAUSE_END.search(text, quantifier.end, after.start)
+    ):
+        return True
     before = next((r for r in reversed(named) if r.end <= quantifier.start), None)
-    of_after = after is not None and after.start - quantifier.end <= 50
-    of_before = before is not None and quantifier.start - before.end <= 15
-    return (of_after and not _CLAUSE_END.search(text, quantifier.end, after.start if after else 0)) or (
-        of_before and not _CLAUSE_END.search(text, before.end if before else 0, quantifier.start)
+    return (
+        before is not None
+        and quantifier.start - before.end <= 15
+        and not _CLAUSE_END.search(text, before.end, quantifier.start)
     )
 
 
