@@ -245,40 +245,31 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     if pattern is None:
         return []
     found = []
+    named_ids = {_canonical(m.group()) for m in _ID.finditer(text)}  # once: a loop per match was quadratic
     for m in pattern.finditer(text):
         number = int(str(m.lastgroup)[1:].split("_")[0])
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
         if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after)):
             continue
         ids = tuple(r.id for r in campaign.in_panel(number))
-        if any(i in ids for r in _ID.finditer(text) for i in [_canonical(r.group())]):
+        if named_ids & set(ids):
             continue  # "3.4 по цифровой грамотности": the topic words describe the ID, not the whole panel
-        phrase = text[m.start() : m.end()] + " " + " ".join(after.split()[:3])
-        if _closer_to_a_recommendation(phrase, number, campaign):
+        stems = content_stems(text[m.start() : m.end()] + " " + " ".join(after.split()[:3]))
+        in_title = sum(_covered(s, _title_stems(campaign)[number]) for s in stems)
+        if any(sum(_covered(s, rec) for s in stems) > in_title for _, rec in _recommendation_stems(campaign)):
             continue  # "кампании по цифровой грамотности" is 3.4's own words, not panel 3's title
         # "по разделу о цифровых …" or two words of its title ("по данным и цифровым услугам", "по коалициям
         # и сетям") name the panel; a bare "цифровые сунуштар" may mean some of them only (careful readers
         # disagree), so it is read as a panel but sent to a person
-        framed = (
-            _PANEL_FRAME.search(before)
-            or _PANEL_FRAME_AFTER.match(after)
-            or _title_words(phrase, number, campaign) >= 2
-        )
+        framed = _PANEL_FRAME.search(before) or _PANEL_FRAME_AFTER.match(after) or in_title >= 2
         found.append(Ref(m.start(), m.end(), ids, GROUP, problem=None if framed else "vague_scope", label=m.group()))
     return found
 
 
-def _title_words(phrase: str, number: int, campaign: Campaign) -> int:
-    """How many words of `phrase` are words of panel `number`'s title."""
-    title = set(content_stems(next(p.title for p in campaign.panels if p.number == number)))
-    return sum(_covered(s, title) for s in content_stems(phrase))
-
-
-def _closer_to_a_recommendation(phrase: str, number: int, campaign: Campaign) -> bool:
-    """Do the words naming a panel share more with one recommendation's text than with the panel's title?"""
-    stems = content_stems(phrase)
-    in_title = _title_words(phrase, number, campaign)
-    return any(sum(_covered(s, rec) for s in stems) > in_title for _, rec in _recommendation_stems(campaign))
+@functools.lru_cache(maxsize=8)
+def _title_stems(campaign: Campaign) -> dict[int, frozenset[str]]:
+    """Each panel's title's content stems, once per campaign."""
+    return {p.number: frozenset(content_stems(p.title)) for p in campaign.panels}
 
 
 def _panel_numbers(listed: str) -> list[int]:

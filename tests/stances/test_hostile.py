@@ -32,6 +32,9 @@ SHAPES = {
     "paragraphs": "согласны\n\n",
     "Kyrgyz exceptions": "3.5 башка ",
     "typos": "саглосны ",
+    "panels by topic": "по цифровым 1.1 ",
+    "votes": "1.1+ 3.5- ",
+    "signed postscripts": "С уважением,\nИван\nP.S. да\n",
 }
 
 
@@ -57,6 +60,12 @@ def test_folding_a_long_word_takes_time_linear_in_its_length() -> None:
 def test_finding_references_does_not_compare_each_with_every_earlier_one(campaign: Campaign) -> None:
     short, long = (fold(hostile("Поддерживаем 3.5 и 4.3 ", n)) for n in (8_000, 80_000))
     # ten times the text, about ten times the time (a pairwise comparison made it a hundred: 6.9 s)
+    assert seconds(lambda: find_refs(long, campaign)) < 20 * seconds(lambda: find_refs(short, campaign)) + 0.05
+
+
+def test_panels_named_by_topic_beside_ids_of_other_panels_are_checked_once_per_text(campaign: Campaign) -> None:
+    short, long = (fold(hostile("по цифровым 1.1 ", n)) for n in (8_000, 80_000))
+    # each topic word once looked at every ID of the text: 64,000 characters took 22 s
     assert seconds(lambda: find_refs(long, campaign)) < 20 * seconds(lambda: find_refs(short, campaign)) + 0.05
 
 
