@@ -163,15 +163,10 @@ _TERSE_KIND = {
     "✘": CueKind.DISAGREE, "×": CueKind.DISAGREE, "x": CueKind.DISAGREE,
     "-": CueKind.DISAGREE, "–": CueKind.DISAGREE, "—": CueKind.DISAGREE,
 }  # fmt: skip
-_PRE_NEGATORS = {"не", "нет", "без", "not", "no", "never", "cannot", "can't", "don't", "doesn't", "won't"} | {
-    "dont",
-    "cant",
-    "doesnt",
-    "wont",
-    "didnt",
-    "didn't",
-    "can't",  # typed on a phone without the apostrophe
-}
+# with the phone's spellings that drop the apostrophe ("dont agree")
+_PRE_NEGATORS = {"не", "нет", "без", "not", "no", "never", "cannot", "can't", "don't", "doesn't", "won't", "didn't"} | {
+    "dont", "cant", "doesnt", "wont", "didnt"
+}  # fmt: skip
 # Russian negative concord: "ни", "никаких" only repeat a negation ("никаких возражений не имеем" is one).
 _CONCORD = {"ни", "никаких", "никакого", "никакой", "никакие", "никак", "ничуть", "any"}
 _FALSE_NEGATION = re.compile(r"\s+(?:только|менее|позднее|раньше|позже|only)\b")  # "не только поддерживаем"
