@@ -62,6 +62,8 @@ class UnitReading:
     used_default: bool = False  # the stance went to the IDs the context named
     bare_exception: bool = False  # "кроме 4.3 — против" with no "all" or IDs in the unit to except it from
     untaken: tuple[tuple[str, tuple[str, ...]], ...] = ()  # panels named, and their IDs no claim took
+    stressed: str = ""  # "особенно поддерживаем 3.4": picked out of a whole that another sentence may name
+    headings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "2 панель" alone: the lines under it must answer it
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|�
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
     r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
+    r"|полностью|целиком|безусловно|fully|totally|completely|definitely"
     r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*+)*+$"
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
@@ -123,6 +126,8 @@ _NON_RECOMMENDATION_OBJECT = re.compile(
 )
 _DOUBT = re.compile(
     r"понятн|не понима|обсуд|подума|уточн|не уверен|сомнева|вопрос|not sure|unsure|discuss|unclear|understand|талкуул"
+    # a hedge is an impression, not a rejection: "4.3 seems unrealistic", "кажется преждевременной"
+    r"|\bseems?\b|\bappears?\b|\bmay be\b|\bmight\b|кажет|представляет\w* (?:нам )?(?:не)?\w+|возможно|окшойт"
 )
 # "Рекомендацию о сотрудничестве …": one recommendation, described; if its words match none, ask.
 _ONE_RECOMMENDATION = re.compile(
@@ -177,7 +182,12 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
             problems += _loose_numbers(text, folded, refs)
         if _EMPHASIS.match(folded.lstrip(" \t-–—*•(")):
             named = ()  # "Особенно 3.5 💪" under "Поддерживаем всё": a stress on IDs already given a stance
-        return UnitReading(problems=tuple(problems), ids_without_stance=named)
+        headings = tuple(
+            (folded[r.start : r.end], r.ids)
+            for r in refs
+            if heading and r.level == GROUP and not r.problem and not r.excepted and _whole_panel(r, campaign)
+        )
+        return UnitReading(problems=tuple(problems), ids_without_stance=named, headings=headings)
     for ref in refs:
         if ref.problem:
             problems.append(Problem(ref.problem, ref.label))
@@ -193,14 +203,13 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     problems += _loose_numbers(text, folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims))
     stress = _EMPHASIS.search(folded)
-    if claims and stress and not any(r.level < EXPLICIT and not r.implied for r in refs):
-        # "Макулбуз, 1.2 жана 2.1 бизге өзгөчө керек": stressed among what? the whole it is picked from is unsaid
-        problems.append(Problem("unread_words", stress.group()))
+    picked = claims and stress and not any(r.level < EXPLICIT and not r.implied for r in refs)
+    stressed = stress.group() if picked and stress else ""
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
     bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
     untaken = _untaken_panels(folded, refs, claims)
-    return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare, untaken)
+    return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare, untaken, stressed)
 
 
 _GLUED = re.compile(r"-?[^\W\d_]+")
@@ -219,7 +228,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 # What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, an ID, "all"
 _ANSWER_FOLLOWS = re.compile(
-    r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with)\s+)?(?:все|всех|всё|all)\b|\s*[👍✅✓✔☑💯🔥])"
+    r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b|\s*[👍✅✓✔☑💯🔥])"
 )
 
 
@@ -337,7 +346,7 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
             full_stop = [m for m in seps if m.group().startswith(".")]
             cuts.append((full_stop or seps)[0].end() if seps else left.end)
         else:
-            cuts.append(seps[-1].start() if seps else right.start)
+            cuts.append(_cut_before_answer(text, seps, named, left, right))
     cuts.append(len(text))
     segments = [_Segment(cuts[i], cuts[i + 1], cluster) for i, cluster in enumerate(clusters)]
     for ref in refs:
@@ -346,6 +355,23 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
         owner = next((s for s in segments if s.start <= ref.start < s.end), segments[-1])
         owner.refs.append(ref)
     return _merge_continuations(segments)
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|и|and|&|жана)\s*")
+_DASH_TO_ANSWER = re.compile(r"\s*(?:[—–:-]|\s-)\s*")
+
+
+def _cut_before_answer(text: str, seps: list[re.Match[str]], named: list[Ref], left: _Cluster, right: _Cluster) -> int:
+    """Stance first, then "3.5, 3.6 — против" after it: the cut falls before the IDs that head the answer, not
+    at the dash between them and it ("Поддерживаем все рекомендации; 3.5 — против")."""
+    between = [r for r in named if left.end <= r.start and r.end <= right.start]
+    if between and _DASH_TO_ANSWER.fullmatch(text, between[-1].end, right.start):
+        head = len(between) - 1
+        while head and _LIST_JOIN.fullmatch(text, between[head - 1].end, between[head].start):
+            head -= 1
+        before = [m for m in seps if m.end() <= between[head].start]
+        return before[-1].start() if before else between[head].start
+    return seps[-1].start() if seps else right.start
 
 
 def _merge_continuations(segments: list[_Segment]) -> list[_Segment]:

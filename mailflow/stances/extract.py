@@ -183,8 +183,8 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
         else:
             _extend(claims, problems, _read_text(attachment.text, campaign, body=False))
     own_text = "\n".join([content.text, *(p.answer for p in content.inline_pairs)])
-    problems += _reply_problems(own_text, content.language)
     stances, merge_problems = _merge(claims, campaign)
+    problems += _reply_problems(own_text, content.language, _exceptions_answered(stances, campaign))
     problems += merge_problems
     folded_own = fold(own_text)
     problems += _cross_check(folded_own, stances)
@@ -302,10 +302,14 @@ def _read_text(
     waiting: Claim | None = None
     bare = ""
     untaken: list[tuple[str, tuple[str, ...]]] = []
+    stressed: list[str] = []
+    headings: list[tuple[str, tuple[str, ...]]] = []
     for index, unit in enumerate(units):
         reading = read_unit(unit.text, campaign, default or pending)
         bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
         untaken += reading.untaken
+        headings += reading.headings
+        stressed += [reading.stressed] if reading.stressed else []
         if waiting is not None and _gives_reason(reading, unit, units[index - 1]):
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
@@ -323,6 +327,12 @@ def _read_text(
     problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
     given = {i for c in claims for i in c.ids}
     problems += [Problem("unread_words", label) for label, ids in untaken if not set(ids) <= given]
+    # "Раздел 2:" over lines about other panels: the heading got no answer at all
+    problems += [Problem("no_stance_for_id", label) for label, ids in headings if not set(ids) & given]
+    if stressed and not any(c.level < EXPLICIT for c in claims):
+        # "Макулбуз, 1.2 жана 2.1 бизге өзгөчө керек": stressed among what? No sentence names the whole
+        # ("Остальные тоже поддерживаем" may follow "Особенно поддерживаем 3.4 и 3.8")
+        problems.append(Problem("unread_words", stressed[0]))
     if bare and all(c.level == EXPLICIT for c in claims):
         # "ok with evrything xcept 2.1 …": an exception from an "all" that nothing here says
         problems.append(Problem("unclear_exception", bare))
@@ -411,9 +421,13 @@ def _with_reason(claim: Claim, sentence: str) -> Claim:
     return replace(claim, reason=reason, guess=claim.guess and reason is None)
 
 
-def _reply_problems(text: str, language: str) -> list[Problem]:
+def _reply_problems(text: str, language: str, exceptions_answered: bool = False) -> list[Problem]:
     folded = fold(text)
-    problems = [Problem(code, m.group()) for code, pattern in _WHOLE_REPLY.items() if (m := pattern.search(folded))]
+    problems = [
+        Problem(code, m.group())
+        for code, pattern in _WHOLE_REPLY.items()
+        if (m := pattern.search(folded)) and not (code == "unclear_exception" and exceptions_answered)
+    ]
     if _HOLDING.search(folded):
         problems.append(Problem("holding", ""))
     if _QUESTION.search(folded):
@@ -426,6 +440,12 @@ def _reply_problems(text: str, language: str) -> list[Problem]:
     elif _unread_latin(folded):
         problems.append(Problem("language", "Latin-script text that is not English"))
     return problems
+
+
+def _exceptions_answered(stances: dict[str, StanceFinding], campaign: Campaign) -> bool:
+    """ "Мы со всеми согласны, только по 4.1 против": every recommendation got a stance, and not one stance
+    for all, so the "only" picked its exception out and said what of it; "Согласны только с 1 панелью" did not."""
+    return len(stances) == len(campaign.ids) and len({f.stance for f in stances.values()}) > 1
 
 
 def _foreign_script(text: str) -> str:

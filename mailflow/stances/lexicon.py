@@ -91,7 +91,10 @@ _POSITIVE = re.compile(
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?|concur(?:s|red)?"
-    r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого"
+    r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого|жактыра(?:бы|бы)?з|жактырамын|жактырат"
+    r"|устраива(?:ет|ют)|приветству(?:ем|ю|ет|ют)|разделя(?:ем|ю|ет|ют)|солидарн(?:ы|а|ен)|присоединя(?:емся|юсь)"
+    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
+    r"|(?:happy|comfortable|content) with|(?<=all )good|(?:looks?|is|are|sounds?) good|(?:we are|we're|i am|i'm) for"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 _NEGATIVE = re.compile(
@@ -102,7 +105,8 @@ _NEGATIVE = re.compile(
     r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
-    r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*"
+    r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*|жактырбай\w*"
+    r"|opposed to|(?:are|is) opposed"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.

@@ -76,6 +76,11 @@ _RANGE_WORD = re.compile(r"\d|[-–—]|по|to|through")
 _PANEL_BY_ORDINAL = re.compile(
     "(" + "|".join(f"(?:{p})" for p in _ORDINALS.values()) + rf")(?:\s+(?:и|and|жана)\s+(\S+))?\s+{_PANEL_WORD}"
 )
+# "первые две панели", "the last three sections": a count of panels from one end of the letter
+_PANELS_FROM_END = re.compile(
+    r"(?<!\w)(?P<end>перв\w*|first|биринчи|алгачкы|последн\w*|last|акыркы)\s+"
+    r"(?P<n>дв[аеуо]\w*|тр[еиоё]\w*|two|three|эки|үч|уч|[23])\s+" + _PANEL_WORD
+)
 _AUDIENCE = re.compile(
     r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются|для|for|to|addressed to"
     r"|relevant to|concerning)\s+"
@@ -86,12 +91,13 @@ _AUDIENCE = re.compile(
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.
 REST = (
-    r"осталь?н\w+|прочи\w+|the rest|the others|remaining|everything else"
+    r"осталь?н\w+|прочи\w+|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining|everything else"
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:сунуш|рекомендац|баар|бардык|пункт|панел))|башкасы\w*|башкалар\w*"
 )
 _ALL = re.compile(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|все|всё|всех|всем|всеми|весь|всю|all|every|each"
     rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|вся|{REST})(?!\w)"
+    r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
 )
 # "большинство", "some of": a share of the recommendations that names none of them.
 _VAGUE = re.compile(
@@ -204,6 +210,10 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         if m.group(2):
             numbers.append(_ordinal(m.group(2)))
         numbered.append((m.start(), m.end(), [n for n in numbers if n]))
+    for m in _PANELS_FROM_END.finditer(text):
+        count = 2 if m.group("n")[0] in "дt2э" else 3
+        first = 1 if m.group("end")[0] in "пfба" else max(panels) - count + 1
+        numbered.append((m.start(), m.end(), list(range(first, first + count))))
     for start, end, numbers in numbered:
         if not numbers or any(n not in panels for n in numbers):
             found.append(Ref(start, end, (), GROUP, problem="unknown_id", label=text[start:end]))

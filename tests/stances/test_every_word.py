@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from mailflow.campaign.letter import Campaign
+from mailflow.reading.reply import StanceResult
 
 from .support import codes, every, read, stances
 
@@ -356,7 +357,7 @@ def test_objections_denied_a_few_words_later_are_agreement(campaign: Campaign) -
 
 
 def test_a_panel_named_with_no_stance_read_waits_for_one_and_else_goes_to_review(campaign: Campaign) -> None:
-    assert "no_stance_for_id" in codes(read("1.1-1.5 да\n2 панель целиком ок\n4.1 нет", campaign))
+    assert "no_stance_for_id" in codes(read("1.1-1.5 да\n2 панель целиком\n4.1 нет", campaign))
 
 
 def test_a_list_ending_in_an_id_is_not_joined_to_the_capitalised_line_under_it(campaign: Campaign) -> None:
@@ -489,3 +490,63 @@ def test_what_batch_eleven_taught_goes_to_review(text: str, code: str, campaign:
 
 def test_we_skip_is_an_abstention_and_not_our_topic_its_reason(campaign: Campaign) -> None:
     assert stances(read("4.2 — we skip, not our topic.", campaign)) == {"4.2": ("abstain", "not our topic")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are fully on board with all recommendations.",
+        "We're in favour of all the recommendations.",
+        "Count us in on all 19.",
+        "We back all recommendations.",
+        "Нас устраивают все рекомендации.",
+        "Приветствуем все рекомендации.",
+        "Солидарны со всеми рекомендациями.",
+        "Присоединяемся ко всем рекомендациям.",
+        "Бардык сунуштарды жактырабыз.",
+        "Yes to everything.",
+    ],
+)
+def test_everyday_ways_of_saying_yes_to_all_are_read(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
+
+
+def _stance_only(result: StanceResult) -> dict[str, str]:
+    return {rec_id: stance for rec_id, (stance, _reason) in stances(result).items()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strongly disagree with 3.5. The rest - fully on board.",
+        "With 3.5 we cannot agree. Others are fine.",
+        "All good except 3.5 – no.",
+        "Happy with all recommendations except 3.5, which we oppose.",
+        "3.5ти жактырбайбыз, калгандарына макулбуз.",
+        "Поддерживаем все рекомендации; 3.5 — против.",
+        "Мы со всеми согласны, только по 3.5 против, к нам все равно не придут.",
+        "Особенно поддерживаем 1.1 и 1.2. Остальные тоже поддерживаем, кроме 3.5 — против.",
+    ],
+)
+def test_all_but_one_rejected_is_read_in_everyday_words(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    want = {rec_id: "agree" for rec_id in campaign.ids} | {"3.5": "disagree"}
+    assert (_stance_only(result), codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "panels"),
+    [("С первыми тремя панелями согласны.", (1, 2, 3)), ("We agree with the last two sections.", (3, 4))],
+)
+def test_the_first_or_last_panels_counted_are_read(text: str, panels: tuple[int, ...], campaign: Campaign) -> None:
+    ids = [r.id for n in panels for r in campaign.in_panel(n)]
+    assert _stance_only(read(text, campaign)) == dict.fromkeys(ids, "agree")
+
+
+def test_an_exception_only_hedged_about_is_not_a_rejection(campaign: Campaign) -> None:
+    assert "unclear_exception" in codes(read("All good from our side, but 4.3 seems unrealistic.", campaign))
+
+
+def test_only_with_one_panel_still_asks_about_the_others(campaign: Campaign) -> None:
+    assert "unclear_exception" in codes(read("Согласны только с 1 панелью.", campaign))
