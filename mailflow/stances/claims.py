@@ -342,11 +342,15 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
     cuts = [0]
     for left, right in pairwise(clusters):
         seps = [m for m in _PUNCT.finditer(text, left.end, right.start)]
-        if ids_first:  # after the first stance, or after its sentence ("по 1.5 против, у нас … . остальные за")
+        head = _answer_head(text, named, left, right)
+        if ids_first and head is not None and not any(m.start() < head for m in seps):
+            cuts.append(head)  # "частично (3.1–3.4 да, 3.5–3.8 нет)": no comma parts them, the IDs do
+        elif ids_first:  # after the first stance, or after its sentence ("по 1.5 против, у нас … . остальные за")
             full_stop = [m for m in seps if m.group().startswith(".")]
             cuts.append((full_stop or seps)[0].end() if seps else left.end)
         else:
-            cuts.append(_cut_before_answer(text, seps, named, left, right))
+            before = [m for m in seps if head is None or m.end() <= head]
+            cuts.append(before[-1].start() if before else head if head is not None else right.start)
     cuts.append(len(text))
     segments = [_Segment(cuts[i], cuts[i + 1], cluster) for i, cluster in enumerate(clusters)]
     for ref in refs:
@@ -357,21 +361,25 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
     return _merge_continuations(segments)
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,|и|and|&|жана)\s*")
-_DASH_TO_ANSWER = re.compile(r"\s*(?:[—–:-]|\s-)\s*")
+_LIST_JOIN = re.compile(r"\s*(?:,|и|and|&|жана|n)?\s*")  # "3.6, 3.8", "3.6 n 3.8", "3.2 3.5 3.6"
+_DASH_TO_ANSWER = re.compile(r"\s*(?:[—–:(-]\s*|\s-\s*)?")  # "3.5 — против", "4.3 (воздерживаемся)", "3.4 да"
+_PREPOSITION = re.compile(r"(?:по|с|со|на|for|on|to|with)\s+$")
 
 
-def _cut_before_answer(text: str, seps: list[re.Match[str]], named: list[Ref], left: _Cluster, right: _Cluster) -> int:
-    """Stance first, then "3.5, 3.6 — против" after it: the cut falls before the IDs that head the answer, not
-    at the dash between them and it ("Поддерживаем все рекомендации; 3.5 — против")."""
+def _answer_head(text: str, named: list[Ref], left: _Cluster, right: _Cluster) -> int | None:
+    """Where the IDs that head the stance `right` begin, if they stand right before it ("…; 3.5, 3.6 — против",
+    "частично (3.1–3.4 да, 3.5–3.8 нет)"): the cut between two stances falls there, not at the dash after
+    them ("Поддерживаем все рекомендации; 3.5 — против"), nor after the bracket of "кроме 4.1 (против) и 4.3
+    (воздерживаемся)", which once gave 4.3's abstention to 4.1."""
     between = [r for r in named if left.end <= r.start and r.end <= right.start]
-    if between and _DASH_TO_ANSWER.fullmatch(text, between[-1].end, right.start):
-        head = len(between) - 1
-        while head and _LIST_JOIN.fullmatch(text, between[head - 1].end, between[head].start):
-            head -= 1
-        before = [m for m in seps if m.end() <= between[head].start]
-        return before[-1].start() if before else between[head].start
-    return seps[-1].start() if seps else right.start
+    if not between or not _DASH_TO_ANSWER.fullmatch(text, between[-1].end, right.start):
+        return None
+    head = len(between) - 1
+    while head and _LIST_JOIN.fullmatch(text, between[head - 1].end, between[head].start):
+        head -= 1
+    start = between[head].start
+    preposition = _PREPOSITION.search(text, max(left.end, start - 4), start)
+    return preposition.start() if preposition else start
 
 
 def _merge_continuations(segments: list[_Segment]) -> list[_Segment]:
@@ -447,9 +455,13 @@ def _segment_claims(
         problems.append(Problem("vague_scope", evidence))  # "Рекомендации поддерживаем частично": which parts?
     claims: list[Claim] = []
     if excepted and not answered:
-        # "кроме 2.1 — её хотим сначала обсудить": a doubt about the exception is not a rejection of it
-        doubt = reason is not None and _DOUBT.search(fold(reason)) is not None
-        claims.append(Claim(excepted, Stance.DISAGREE, EXPLICIT, reason, evidence, guess=reason is None or doubt))
+        # "кроме 2.1 — её хотим сначала обсудить": a doubt about the exception is not a rejection of it;
+        # "Everything except 4.3 is fine with us": words after a stance that follows the exception are the
+        # whole clause's, and say nothing of 4.3
+        own_reason = reason if cluster.start < min(r.start for r in segment.refs if r.excepted) else None
+        doubt = own_reason is not None and _DOUBT.search(fold(own_reason)) is not None
+        guess = own_reason is None or doubt
+        claims.append(Claim(excepted, Stance.DISAGREE, EXPLICIT, own_reason, evidence, guess=guess))
         reason = None
     if level > GLOBAL and _separate_all(folded, own):
         claims.append(Claim(campaign.ids, stance, GLOBAL, None, evidence, cluster.confidence))
@@ -620,6 +632,7 @@ _IDIOM = re.compile(
     r"|всех (?:желающих|заинтересованн\w+|уровн\w+|сторон|граждан|жителей)|all (?:levels|sides|actors|citizens)"
     r"|all stakeholders|all partners|all participants|all regions|all levels|всем участникам|всех участник\w*"
     r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"
+    r"|кроме (?:того|этого|всего)|все равно|все же"
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from mailflow.campaign.letter import Campaign
@@ -103,6 +104,7 @@ _WHOLE_REPLY = {
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
     "reservation": re.compile(
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
+        r"|только вот|вот только"
         r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
@@ -116,6 +118,12 @@ _WHOLE_REPLY = {
         r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
         r"|my (?:previous|earlier|last) (?:e-?mail|letter|message|reply)|(?:e-?mail|letter) (?:from|of) last week"
         r"|following up on (?:my|our)|i wrote that|we wrote that|я писал\w*, что|мы писали, что"
+        r"|в (?:прошлом|предыдущем|первом|том|своем) (?:письме|ответе|сообщении)"
+        r"|ранее (?:мы )?(?:писали|сообщали|ответили)"
+        r"|(?:in )?(?:my|our) (?:last|previous|earlier|first) (?:e-?mail|letter|message|reply|answer)"
+        r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
+        r"|(?:change|revise|update) our (?:position|answer)"
+        r"|(?:изменить|меняем|изменяем|пересматриваем) (?:свою |нашу )?позици\w*|позициябызды өзгөрт\w*"
     ),
     "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
@@ -188,6 +196,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += merge_problems
     folded_own = fold(own_text)
     problems += _cross_check(folded_own, stances)
+    problems += _exceptions_denied(folded_own, stances)
     problems += _partial_cover(folded_own, stances, campaign)
     problems += _written_twice(content.text)
     if not stances:
@@ -280,14 +289,17 @@ def _pieces(unit: _Unit) -> list[_Unit]:
     return pieces
 
 
+_LABELLED_ROW = re.compile(r"\s*[^\W\d][^\W\d\s']*(?:\s+[^\W\d]+){0,3}\s*[—–:-]\s*\d")
+
+
 def _wrapped(line: str, following: str = "") -> bool:
     """A long line that does not end a sentence was wrapped by the client; a short one ends itself.
 
     A line ending in a number, followed by one that starts with a capital ("…, 4.4, 4.5" / "Не согласны:
     —"), is a list that ended, not a wrapped sentence.
     """
-    if line[-1:].isdigit() and following.strip()[:1].isupper():
-        return False
+    if line[-1:].isdigit() and (following.strip()[:1].isupper() or _LABELLED_ROW.match(following)):
+        return False  # "agree – 1.1, …, 4.5" over "abstain – 1.3, …": two rows, not one wrapped line
     return len(line) >= WRAP_WIDTH and not line.endswith((".", "!", "?", ":", ";"))
 
 
@@ -442,6 +454,22 @@ def _reply_problems(text: str, language: str, exceptions_answered: bool = False)
     return problems
 
 
+# "Согласны со всеми рекомендациями без исключения", then "по 4.1 … против": which of the two holds?
+_NO_EXCEPTION = re.compile(r"без (?:всяких |каких-либо )?исключени\w*|without (?:any )?exceptions?|no exceptions"
+                           r"|эч бир? (?:өзгөчөлүксүз|четтетүүсүз)|бардыгын толугу менен")  # fmt: skip
+
+
+def _exceptions_denied(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+    """An "all, without exception" in a reply that then records an exception contradicts itself."""
+    m = _NO_EXCEPTION.search(folded)
+    counts = Counter(f.stance for f in stances.values())
+    if m is None or len(counts) < 2:
+        return []
+    usual = counts.most_common(1)[0][0]
+    others = ", ".join(f.rec_id for f in stances.values() if f.stance is not usual)
+    return [Problem("contradiction", f"«{m.group()}», но {others}")]
+
+
 def _exceptions_answered(stances: dict[str, StanceFinding], campaign: Campaign) -> bool:
     """ "Мы со всеми согласны, только по 4.1 против": every recommendation got a stance, and not one stance
     for all, so the "only" picked its exception out and said what of it; "Согласны только с 1 панелью" did not."""
@@ -539,6 +567,20 @@ def _written_twice(text: str) -> list[Problem]:
     return []
 
 
+_CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)\b")
+
+
+def _assent_but(unscoped: list[Claim], scoped: list[Claim]) -> bool:
+    """A bare agreement, then "но"/"but" before every other stance, each on named recommendations."""
+    return (
+        len(unscoped) == 1
+        and unscoped[0].stance is Stance.AGREE
+        and bool(scoped)
+        and all(c.stance is not Stance.AGREE and c.level == EXPLICIT for c in scoped)
+        and _CONTRAST.match(fold(scoped[0].evidence)) is not None
+    )
+
+
 def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFinding], list[Problem]]:
     """One finding per recommendation: the most specific claim wins; equal ones that differ conflict."""
     problems: list[Problem] = []
@@ -548,6 +590,10 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
     unscoped = [c for c in claims if not c.scoped and c.stance not in covered]
     # "Одобряем.", "+", "Fully support.": the letter asked for agreement with all 19, and this is it;
     # a lone "Ок" may only say the letter arrived.
+    if _assent_but(unscoped, scoped):
+        # "Поддерживаем. Но по 4.3 — против.": the assent is to the letter, the "но" takes 4.3 out of it
+        scoped = [replace(unscoped[0], ids=campaign.ids, level=GLOBAL, scoped=True), *scoped]
+        unscoped = []
     bare_assent = not scoped and all(c.stance is Stance.AGREE for c in unscoped)
     for claim in [] if bare_assent else unscoped:
         problems.append(Problem("no_scope", claim.evidence[:80]))

@@ -91,10 +91,11 @@ _POSITIVE = re.compile(
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?|concur(?:s|red)?"
-    r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого|жактыра(?:бы|бы)?з|жактырамын|жактырат"
+    r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого|жактырабыз|жактырамын|жактырат"
     r"|устраива(?:ет|ют)|приветству(?:ем|ю|ет|ют)|разделя(?:ем|ю|ет|ют)|солидарн(?:ы|а|ен)|присоединя(?:емся|юсь)"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
-    r"|(?:happy|comfortable|content) with|(?<=all )good|(?:looks?|is|are|sounds?) good|(?:we are|we're|i am|i'm) for"
+    r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
+    r"|(?:we are|we're|i am|i'm) for"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 _NEGATIVE = re.compile(

@@ -68,7 +68,7 @@ _NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2}){0,19}"
 # "1–3", "1-2-3", "со 2-й по 4-ю"), before or after the panel word ("панели 1–3", "1, 2, 4-панелдер").
 _PANEL_NUMBER = r"\d(?:-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w))?(?![\d.]\d)"
 _PANEL_SEPARATOR = r"\s*(?:,|и|and|&|жана|-|–|—|по|to|through)\s*"
-_PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}{_PANEL_NUMBER}){{0,4}}"  # bounded: linear on "1-1-1-…"
+_PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}(?:№\s*)?{_PANEL_NUMBER}){{0,4}}"  # bounded: linear on "1-1-1-…"
 _PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_PANEL_LIST})(?!\.?\d)")
 _PANEL_BY_SUFFIX = re.compile(rf"(?<![\d.,])({_PANEL_LIST})-?\s*{_PANEL_WORD}")
 _ORDINAL_ENDING = re.compile(r"(\d)-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w)")
@@ -88,6 +88,10 @@ _AUDIENCE = re.compile(
     r"|организаци\w+ гражданск\w+ обществ\w*)"
     r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
 )
+_DOCUMENT_NUMBER = re.compile(
+    r"(?:протокол\w*|решени\w*|приказ\w*|постановлени\w*|письм\w*|исх\.?|вх\.?|minutes|protocol|ref\.?)\s*(?:№|no\.?|#)$"
+)
+_TOUCHING = re.compile(r"касающи|(?:которые|что) касаются|relevant to|concerning")
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.
 REST = (
@@ -104,6 +108,9 @@ _VAGUE = re.compile(
     r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|часть рекомендаций"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
     r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*"
+    r"|(?:сунуш|рекомендаци)\w*\s+көбү\w*"  # "сунуштардын көбү" (most of them), not "мүчөлөрдүн көбү"
+    # "Санариптик сабаттуулук боюнча сунуштарды", "рекомендации по цифровой грамотности": those on a topic
+    r"|[^\W\d]\w+\s+боюнча\s+сунуш\w*|рекомендаци\w* по (?!итогам|пунктам|всем|каждой|порядку)[^\W\d]\w+"
     # "рекомендации, которые не учитывают …": only those that fit a description, and which those are is unsaid
     r"|рекомендаци\w*,?\s+котор\w+\s+не\b|recommendations (?:that|which) (?:do|does|did) not"
     r"|рекомендаци\w*,?\s+(?:противореч|не соответств|не учитыва)\w*"
@@ -115,7 +122,9 @@ _VAGUE = re.compile(
 _PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
 _EXCEPT = re.compile(
-    r"(?:кроме|кром|за исключением|исключая|помимо|(?:except|exept|xcept|excpt)(?: for)?|excluding|other than"
+    r"(?:(?:кроме|кром)(?!\w)(?!\s+(?:того|этого|всего|прочего)\b)|за исключением|исключая"
+    r"|помимо(?!\s+(?:того|этого)\b)"
+    r"|(?:except|exept|xcept|excpt)(?: for)?|excluding|other than|with (?:one|a single|this|the following) exception:?"
     r"|apart from|aside from|save(?: for)?(?=\s+\d)"
     r"|with the exception of|but not|but)\s*:?\s*"
 )
@@ -176,8 +185,10 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
         word = m.group("a") or m.group("b")
         audience = Audience.BUSINESS if word.startswith(("бизнес", "business", "частн", "private")) else Audience.CSO
         ids = tuple(r.id for r in campaign.recommendations if r.audience is audience)
-        # Every recommendation concerns CSOs; only the business ones are unmistakably "for business".
-        problem = "vague_scope" if audience is Audience.CSO and not _PANEL_NEAR.search(text) else None
+        # Every recommendation concerns CSOs; only the business ones are unmistakably "for business", and only
+        # when addressed to it: "касающиеся бизнеса", "concerning business" may take in more (4.1 names it too)
+        touching = _TOUCHING.match(m.group())
+        problem = "vague_scope" if (audience is Audience.CSO and not _PANEL_NEAR.search(text)) or touching else None
         add(Ref(m.start(), m.end(), ids, GROUP, problem=problem, label=audience.value))
     for m in _ORDINAL_RECOMMENDATION.finditer(text):
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
@@ -187,6 +198,8 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
         add(Ref(m.start(1), m.end(2), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
                 label=rec_id))  # fmt: skip
     for m in _BARE_NUMBER.finditer(text):
+        if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
+            continue  # "протокол №3 от 17.03.2023": a document's number, not a recommendation's
         add(Ref(m.start(1), m.end(1), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
         add(Ref(m.start(), m.end(), (), GLOBAL, problem="vague_scope", label=m.group()))

@@ -57,8 +57,9 @@ BLIND_FLOORS = {
     "blind-10.txt": {"exact": 0.95, "accepted": 0.33, "flagged": 1.0, "reasons": 0.36},
     # b11-029 goes to review since "приветствуем" is read: "… мы приветствуем, однако …" under a partial answer
     "blind-11.txt": {"exact": 1.0, "accepted": 0.34, "flagged": 1.0, "reasons": 0.55},
-    # scored once, at the code that landed, and not fixed since: its floor is its first sight
-    "blind-12.txt": {"exact": 0.91, "accepted": 0.50, "flagged": 0.93, "reasons": 0.70},
+    "blind-12.txt": {"exact": 0.93, "accepted": 0.63, "flagged": 0.93, "reasons": 0.74},
+    "blind-13.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.65},
+    "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.75},
 }
 
 

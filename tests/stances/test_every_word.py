@@ -550,3 +550,43 @@ def test_an_exception_only_hedged_about_is_not_a_rejection(campaign: Campaign) -
 
 def test_only_with_one_panel_still_asks_about_the_others(campaign: Campaign) -> None:
     assert "unclear_exception" in codes(read("Согласны только с 1 панелью.", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Поддерживаем все, кроме 4.1 (против) и 4.3 (воздерживаемся).", {"4.1": "disagree", "4.3": "abstain"}),
+        ("По панели 3 согласны частично (3.1–3.4 да, 3.5–3.8 нет).", {"3.5": "disagree", "3.4": "agree"}),
+        ("3 часть 3.1 3.3 согласны, 3.2 3.5 3.6 воздержались", {"3.2": "abstain", "3.5": "abstain"}),
+        ("agree – 1.1, 1.2, 1.4, 2.1, 3.1, 3.3, 3.4, 3.7, 4.2, 4.4, 4.5\nabstain – 1.3, 1.5, 4.1", {"4.5": "agree"}),
+        ("Поддерживаем. Но по 4.3 — против.", {"4.3": "disagree", "4.2": "agree"}),
+        ("ОО согласно с рекомендациями панелей №1 и №2.", {"2.1": "agree"}),
+    ],
+)
+def test_each_answer_goes_to_the_ids_that_head_it(text: str, want: dict[str, str], campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert (codes(result), {k: v for k, v in _stance_only(result).items() if k in want}) == (set(), want)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("В прошлом письме мы написали, что согласны со всеми. Уточняем: с 3.5 мы не согласны.", "revision"),
+        ("Further to my email of yesterday, we would like to change our position on 3.5: we support it.", "revision"),
+        ("Согласны со всеми рекомендациями без исключения.\nПо 4.1 мы категорически против.", "contradiction"),
+        ("Санариптик сабаттуулук боюнча сунуштарды колдойбуз.", "vague_scope"),
+        ("Поддерживаем рекомендации по цифровой грамотности.", "vague_scope"),
+        ("Сунуштардын көбү менен макулбуз.", "vague_scope"),
+        ("Мы не согласны с рекомендациями, касающимися бизнеса, и с 3.5.", "vague_scope"),
+        ("Everything except 4.3 is fine with us.", "unclear_exception"),
+        ("Да всё нормально только вот это про рабочие места в сёлах ну его", "reservation"),
+    ],
+)
+def test_what_batches_thirteen_and_fourteen_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_a_document_number_and_moreover_are_not_read_as_scope(campaign: Campaign) -> None:
+    text = "Правление (протокол №3 от 17.03.2023) поддерживает все рекомендации. Кроме того, благодарим вас."
+    result = read(text, campaign)
+    assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
