@@ -10,7 +10,7 @@ exception that says nothing) becomes a `Problem` next to the claims, never a sil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from mailflow.campaign.letter import Campaign
@@ -94,6 +94,11 @@ _REASON_MARKER = re.compile(
 # The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"
 _REASON_FIRST = re.compile(
     r"^\W*(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|as|given that)\s+([^,]+),"
+)
+# Kyrgyz says "because" at the end of the clause: "жетүү кыйын болгондуктан, 3.8-сунушту колдойбуз"
+_KY_REASON_FIRST = re.compile(
+    r"^\W*([^,.;:]+?(?=\s+болгондуктан)"
+    r"|[^,.;:]+?(?:гандыктан|гендиктен|гондуктан|гөндүктөн|кандыктан|кендиктен|\s+үчүн))(?:\s+болгондуктан)?\s*,"
 )
 _MARKED_REASON = re.compile(
     r"^[\s,;:—–-]*(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
@@ -200,6 +205,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         last = i == len(segments) - 1
         answered = not last and _continues(folded, segments[i + 1])
         claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
+    claims = _bracket_reasons(text, folded, claims, refs)
     problems += _loose_numbers(text, folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims))
     stress = _EMPHASIS.search(folded)
@@ -362,7 +368,11 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&|жана|n)?\s*")  # "3.6, 3.8", "3.6 n 3.8", "3.2 3.5 3.6"
-_DASH_TO_ANSWER = re.compile(r"\s*(?:[—–:(-]\s*|\s-\s*)?")  # "3.5 — против", "4.3 (воздерживаемся)", "3.4 да"
+# "3.5 — против", "4.3 (по ней воздерживаемся)", "3.4 да": between IDs and the stance that answers them
+_DASH_TO_ANSWER = re.compile(
+    r"\s*(?:[—–:(-]\s*|\s-\s*)?(?:(?:по|с|со|на|for|on|to|with)\s+)?"
+    r"(?:(?:ней|нему|ним|ними|нее|него|них|этой|этому|этим|it|this|them|those)\s+)?(?:(?:мы|we)\s+)?"
+)
 _PREPOSITION = re.compile(r"(?:по|с|со|на|for|on|to|with)\s+$")
 
 
@@ -702,9 +712,61 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign) -> bool:
     return bool(named) or bool(rest) or other_stance
 
 
+_BRACKET = re.compile(r"\s*\(([^()\d]{3,300})\)")
+_FILLER_WORDS = frozenset(
+    [
+        "по",
+        "ней",
+        "нему",
+        "ним",
+        "с",
+        "ними",
+        "мы",
+        "we",
+        "on",
+        "it",
+        "them",
+        "this",
+        "that",
+        "тоже",
+        "также",
+        "здесь",
+        "тут",
+        "и",
+        "and",
+    ]
+)
+
+
+def _bracket_reasons(text: str, folded: str, claims: list[Claim], refs: list[Ref]) -> list[Claim]:
+    """ "кроме 3.5 и 3.8 (это функция государства, а не ОГО), с ними не согласны": a bracket right after
+    an ID is the respondent's comment on it, less the parts that only give a stance ("воздерживаемся",
+    "по ней против"); it goes to the narrowest claim that holds the ID."""
+    for ref in refs:
+        m = _BRACKET.match(folded, ref.end) if ref.ids and ref.level == EXPLICIT else None
+        if m is None:
+            continue
+        parts = [p for p in re.split(r"[,;]", text[m.start(1) : m.end(1)]) if p.strip()]
+        kept = [p for p in parts if _comments(fold(p))]
+        reason = clean_reason(", ".join(p.strip() for p in kept)) if kept else None
+        holders = [c for c in claims if set(ref.ids) <= set(c.ids)]
+        if reason is None or not holders:
+            continue
+        narrowest = min(holders, key=lambda c: len(c.ids))
+        claims = [replace(c, reason=reason) if c is narrowest and c.reason is None else c for c in claims]
+    return claims
+
+
+def _comments(part: str) -> bool:
+    """Does this part of a bracket say more than a stance? "не касается нашей организации" does."""
+    blanked = _blank(part, [(c.start, c.end) for c in find_cues(part)])
+    words = [w for w in re.findall(r"\w+", blanked) if w not in _FILLER_WORDS]
+    return len(words) >= 1 and len(part.split()) >= 2
+
+
 def _reason_before(text: str, head: str, offset: int) -> str | None:
     """A reason stated before the stance, in the same sentence; `head` is the folded text before the cue."""
-    m = _REASON_FIRST.match(head)
+    m = _REASON_FIRST.match(head) or _KY_REASON_FIRST.match(head)
     if m:
         return clean_reason(text[offset + m.start(1) : offset + m.end(1)])
     therefore = _THEREFORE.search(head)

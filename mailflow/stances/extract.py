@@ -316,6 +316,7 @@ def _read_text(
     untaken: list[tuple[str, tuple[str, ...]]] = []
     stressed: list[str] = []
     headings: list[tuple[str, tuple[str, ...]]] = []
+    previous_free = ""  # the sentence before, when it named no recommendation and gave no stance
     for index, unit in enumerate(units):
         reading = read_unit(unit.text, campaign, default or pending)
         bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
@@ -326,8 +327,10 @@ def _read_text(
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
             continue
-        claims += reading.claims
+        given_here = _with_earlier_reason(list(reading.claims), unit.text, previous_free)
+        claims += given_here
         problems += reading.problems
+        previous_free = unit.text if _says_nothing_of_ids(reading, unit.text) else ""
         if body and _free_sentence(reading, unit.text):
             problems.append(Problem("unread_words", unit.text.strip()[:80]))
         unanswered = pending if not reading.used_default else ()
@@ -335,7 +338,7 @@ def _read_text(
         pending = reading.ids_without_stance
         if pending and set(pending) <= _named(claims) and not reading.has_cue:
             _comment_as_reason(claims, pending, unit.text)
-        waiting = reading.claims[-1] if reading.wants_reason else None
+        waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
     problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
     given = {i for c in claims for i in c.ids}
     problems += [Problem("unread_words", label) for label, ids in untaken if not set(ids) <= given]
@@ -412,6 +415,27 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
 def _named(claims: list[Claim]) -> set[str]:
     """IDs given a stance by name: a later line naming them again ("3.2 — бизнес-ассоциации …") comments on it."""
     return {i for c in claims if c.level == EXPLICIT for i in c.ids}
+
+
+# "… относится к компетенции государства. В связи с изложенным Ассоциация не поддерживает 3.8."
+_THEREFORE_HEAD = re.compile(
+    r"\W*(?:поэтому|в связи с (?:этим|изложенным|вышеизложенным)|исходя из (?:этого|изложенного|вышеизложенного)"
+    r"|по (?:этой|этим) причин\w+|therefore|for (?:this|these) reasons?|hence|ошондуктан|ошол себептен)\b"
+)
+
+
+def _says_nothing_of_ids(reading: UnitReading, text: str) -> bool:
+    return not (reading.claims or reading.ids_without_stance or reading.has_cue or reading.problems) and not (
+        _GREETING.match(fold(text)) or _CLOSING.match(fold(text)) or _SIGNATURE.search(text)
+    )
+
+
+def _with_earlier_reason(claims: list[Claim], text: str, earlier: str) -> list[Claim]:
+    """A stance that opens with "Поэтому"/"Therefore" rests on the sentence before it, if that one named nothing."""
+    if not earlier or not _THEREFORE_HEAD.match(fold(text)):
+        return claims
+    reason = clean_reason(earlier)
+    return [replace(c, reason=reason) if c.reason is None else c for c in claims]
 
 
 def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:

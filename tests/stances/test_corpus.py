@@ -52,14 +52,14 @@ BLIND_FLOORS = {
     "blind-5.txt": {"exact": 1.0, "accepted": 0.67, "flagged": 1.0, "reasons": 0.85},
     "blind-6.txt": {"exact": 1.0, "accepted": 0.36, "flagged": 1.0, "reasons": 0.46},
     "blind-7.txt": {"exact": 1.0, "accepted": 0.45, "flagged": 1.0, "reasons": 0.80},
-    "blind-8.txt": {"exact": 1.0, "accepted": 0.44, "flagged": 1.0, "reasons": 0.52},
+    "blind-8.txt": {"exact": 1.0, "accepted": 0.44, "flagged": 1.0, "reasons": 0.59},
     "blind-9.txt": {"exact": 0.96, "accepted": 0.39, "flagged": 0.97, "reasons": 0.58},
     "blind-10.txt": {"exact": 0.95, "accepted": 0.33, "flagged": 1.0, "reasons": 0.36},
     # b11-029 goes to review since "приветствуем" is read: "… мы приветствуем, однако …" under a partial answer
     "blind-11.txt": {"exact": 1.0, "accepted": 0.34, "flagged": 1.0, "reasons": 0.55},
     "blind-12.txt": {"exact": 0.93, "accepted": 0.63, "flagged": 0.93, "reasons": 0.74},
-    "blind-13.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.65},
-    "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.75},
+    "blind-13.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.78},
+    "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.77},
 }
 
 

@@ -590,3 +590,32 @@ def test_a_document_number_and_moreover_are_not_read_as_scope(campaign: Campaign
     text = "Правление (протокол №3 от 17.03.2023) поддерживает все рекомендации. Кроме того, благодарим вас."
     result = read(text, campaign)
     assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id", "reason"),
+    [
+        ("Панель 3 — согласны, кроме 3.5 и 3.8 (это функция государства, а не ОГО), с ними не согласны.", "3.8",
+         "это функция государства, а не ОГО"),
+        ("Панель 3 — принимаем, кроме 3.2 (не касается нашей организации, воздерживаемся).", "3.2",
+         "не касается нашей организации"),
+        ("Айыл жерлеринде интернетке жетүү кыйын болгондуктан, 3.8-сунушту колдойбуз.", "3.8",
+         "Айыл жерлеринде интернетке жетүү кыйын"),
+        ("Это задача государства.\n\nВ связи с изложенным Ассоциация не поддерживает рекомендацию 3.8.", "3.8",
+         "Это задача государства"),
+    ],
+)  # fmt: skip
+def test_a_reason_in_a_bracket_before_the_stance_or_in_the_sentence_before_is_kept(
+    text: str, rec_id: str, reason: str, campaign: Campaign
+) -> None:
+    assert stances(read(text, campaign))[rec_id][1] == reason
+
+
+def test_a_bracket_that_only_gives_the_stance_is_no_reason(campaign: Campaign) -> None:
+    result = read("Поддерживаем все, кроме 4.1 (против) и 4.3 (по ней воздерживаемся).", campaign)
+    assert (stances(result)["4.1"], stances(result)["4.3"]) == (("disagree", None), ("abstain", None))
+
+
+def test_a_stance_given_its_reason_by_the_sentence_before_waits_for_no_other(campaign: Campaign) -> None:
+    text = "Совет обсудил это ещё раз.\nПоэтому по 4.1 мы теперь против.\nБизнес не придёт в наши советы."
+    assert stances(read(text, campaign))["4.1"] == ("disagree", "Совет обсудил это ещё раз")
