@@ -60,6 +60,8 @@ BLIND_FLOORS = {
     "blind-12.txt": {"exact": 0.93, "accepted": 0.63, "flagged": 0.93, "reasons": 0.74},
     "blind-13.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.78},
     "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.77},
+    "blind-15.txt": {"exact": 0.80, "accepted": 0.67, "flagged": 0.84, "reasons": 0.90},
+    "blind-16.txt": {"exact": 0.90, "accepted": 0.56, "flagged": 0.93, "reasons": 0.79},
 }
 
 
