@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mailflow.campaign.letter import Campaign, load_campaign  # noqa: E402
-from mailflow.reading.reply import AttachmentText, InlinePair, ReplyContent  # noqa: E402
+from mailflow.reading.reply import AttachmentText, InlinePair, Kind, ReplyContent  # noqa: E402
 from mailflow.stances.extract import extract_stances  # noqa: E402
 
 CORPUS = ROOT / "tests" / "stances" / "corpus"
@@ -276,7 +276,9 @@ def run_eml(case: Case, campaign: Campaign) -> Outcome:
     )
     parsed = parse_reply(raw, campaign)
     stances = {k: Expected(f.stance.value, f.reason) for k, f in parsed.stances.items()}
-    return Outcome(stances, tuple(r.code for r in parsed.review_reasons))
+    # An out-of-office or a receipt never reaches the tallies: it is set aside as what it is, not accepted
+    set_aside = () if parsed.kind is Kind.REPLY else (f"kind_{parsed.kind.value}",)
+    return Outcome(stances, tuple(r.code for r in parsed.review_reasons) or set_aside)
 
 
 def _mailmaker() -> ModuleType:

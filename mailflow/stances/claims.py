@@ -140,7 +140,7 @@ _ONE_RECOMMENDATION = re.compile(
 )
 # "по которым мы не согласны": a stance inside a relative or reported clause is not what they state.
 _INDIRECT = re.compile(r"\b(?:котор\w+|which|that we|what we|whom|кайсы\w*)\b[^.;:]*$")
-_ID_BEFORE = re.compile(r"\d\.\d{1,2}\s*,?\s*(?:по|с|со|на|к|за|против|with|to)?\s*$")
+_ID_BEFORE = re.compile(r"\d\.\d{1,2}\s*,?\s*(?:по|с|со|на|к|за|против|with|to|on|about|for|of|regarding)?\s*$")
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|\s*[-–—:|]\s*|\s+)(?=\S)")
 
 
@@ -206,6 +206,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
         answered = not last and _continues(folded, segments[i + 1])
         claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
     claims = _bracket_reasons(text, folded, claims, refs)
+    problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims))
     stress = _EMPHASIS.search(folded)
@@ -344,7 +345,10 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
     """
     clusters = [c for c in clusters if c.start < limit] or clusters[:1]
     named = [r for r in refs if r.level != GLOBAL]
-    ids_first = bool(named) and named[0].start < clusters[0].start
+    # "On Panel 3, we support 3.1, 3.3; we partially support 3.2": a panel before the stance only frames the
+    # IDs after it, and the style is the IDs' own
+    explicit = [r for r in named if r.level == EXPLICIT] or named
+    ids_first = bool(explicit) and explicit[0].start < clusters[0].start
     cuts = [0]
     for left, right in pairwise(clusters):
         seps = [m for m in _PUNCT.finditer(text, left.end, right.start)]
@@ -461,8 +465,10 @@ def _segment_claims(
             keeps = stance is not Stance.AGREE or marked
             return [Claim(excepted, stance, EXPLICIT, reason if keeps else None, evidence, cluster.confidence)]
     targets, level, scoped, confidence = _targets(folded, segment, own, before, default, campaign, problems)
-    if kind is CueKind.PARTIAL and level == GLOBAL and targets:
-        problems.append(Problem("vague_scope", evidence))  # "Рекомендации поддерживаем частично": which parts?
+    if kind is CueKind.PARTIAL and targets and (level == GLOBAL or (level == GROUP and not reason)):
+        # "Рекомендации поддерживаем частично", "По 3 и 4 панели — согласны частично": which parts? (a reason
+        # says how far: "3-панелге жарым-жартылай макулбуз, себеби …")
+        problems.append(Problem("vague_scope", evidence))
     claims: list[Claim] = []
     if excepted and not answered:
         # "кроме 2.1 — её хотим сначала обсудить": a doubt about the exception is not a rejection of it;
@@ -588,9 +594,12 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
         return False  # "Panel 4 — agree, 4.3 especially important": the panel, and 4.3 above all
     between = text[ref.end : following[0].start]
     # "Үчүнчү бөлүмдө 3.6 боюнча …", "в разделе 3 по 3.6 …": the panel only says where 3.6 is
-    return bool(re.search(r"[:—–]|\s-\s", between)) or not re.search(
-        r"особенно|в том числе|including|especially|,", between
-    )
+    if re.search(r"[:—–]|\s-\s", between):
+        return True
+    if re.search(r"особенно|в том числе|включая|including|especially", between):
+        return False
+    # "On Panel 3, we disagree with 3.5": the stance between them is about 3.5, the panel only frames it
+    return "," not in between or bool(find_cues(between))
 
 
 # A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people or money.
@@ -736,6 +745,13 @@ _FILLER_WORDS = frozenset(
         "and",
     ]
 )
+
+
+def _answered_in_detail(problem: Problem, claims: list[Claim]) -> bool:
+    """ "По панели 3 согласны частично (3.1–3.4 да, 3.5–3.8 нет)": how far the partial goes is said, ID by ID."""
+    partial = [c for c in claims if c.stance is Stance.PARTIAL and c.level == GROUP and c.evidence == problem.detail]
+    detailed = {i for c in claims if c.level == EXPLICIT for i in c.ids}
+    return problem.code == "vague_scope" and bool(partial) and all(set(c.ids) <= detailed for c in partial)
 
 
 def _bracket_reasons(text: str, folded: str, claims: list[Claim], refs: list[Ref]) -> list[Claim]:

@@ -68,7 +68,7 @@ _HOLDING = re.compile(
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|по итогам (?:заседания|собрания|обсуждения)|предварительно сообщаем|келгенде|азырынча"
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
-    r"|потом (?:посмотрим|решим|ответим|скажем)"
+    r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -104,7 +104,7 @@ _WHOLE_REPLY = {
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
     "reservation": re.compile(
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
-        r"|только вот|вот только"
+        r"|только вот|вот только|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
         r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
@@ -134,6 +134,8 @@ _WHOLE_REPLY = {
     "indirect": re.compile(
         r"\b(?:сказал\w*|говорит|говорят|говорили|сообщили|отметили|считает)\s*,?\s+что"
         r"|\btold us\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
+        r"|\bmentioned\b[^.]{0,80}\bthat\b|passing (?:this|it) on|just forwarding"
+        r"|передаю (?:его|ее|их) (?:слова|мнение)"
     ),
 }
 # "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
@@ -145,7 +147,10 @@ _SIGNATURE = re.compile(
     r"|,\s*(?:бухгалтер|юрист|координатор|менеджер|руководител|председател|директор|секретар|президент|специалист"
     r"|coordinator|director|manager|officer|chair)"
 )
-_RECEIVED = re.compile(r"^\W*(?:ок|ok|okay|окей|хорошо|принято|noted)\W*$", re.IGNORECASE)
+_RECEIVED = re.compile(
+    r"^\W*(?:ок|ok|okay|окей|хорошо|принято|noted)(?:\W+(?:спасибо|рахмат|thanks|thank you|получили|received))*\W*$",
+    re.IGNORECASE,
+)
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
 _CLOSING = re.compile(

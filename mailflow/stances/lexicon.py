@@ -112,6 +112,10 @@ _NEGATIVE = re.compile(
 )
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
 _KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат)")
+# "поддержать её не можем": the infinitive first, the modal after it
+_INFINITIVE_BEFORE_MODAL = re.compile(
+    r"(?:поддержать|принять|одобрить)\s+(?:(?:ее|его|их|эту|это|эти|данную|данные)\s+)?не\s+(?:можем|могу|сможем)"
+)
 _INFINITIVE_AFTER_MODAL = re.compile(
     r"(?:готов\w*|мож\w*|рады|хотим|хотели бы|намерены)\s+(?:бы\s+)?(?:не\s+)?"
     r"(?:поддержать|поддерживать|принять|согласиться)"
@@ -124,7 +128,8 @@ _ABSTAIN = re.compile(
     r"воздерж\w*(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
     r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
     r"|does not concern us|no position|agnostic|калыс\s+кал\w+|пикир(?:ибиз|им)?\s+жок"
-    r"|нет (?:своего |определенного )?мнения|без мнения"
+    r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"
+    r"|(?:we are |we're |we remain |remain |stay )?neutral|нейтральн\w*|бейтарап\w*"
     r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"
     r"|не входит в (?:нашу |сферу нашей )?компетенци\w+|не входят в (?:нашу )?компетенци\w+"
@@ -144,7 +149,7 @@ _AMBIGUOUS = re.compile(
     # "we are not in a position to formally endorse": not a rejection, not an agreement; a person reads it
     r"|(?:not in a position|unable|not able|не в состоянии|не вправе) (?:to )?(?:\w+ )?"
     r"(?:endorse|support|accept|approve|поддерж\w+|одобр\w+|приня\w+)"
-    r"|толук эмес|толугу менен эмес|баар\w*\s+(?:колдобой\w*|макул\s+эмес\w*)"
+    r"|толук эмес|толугу менен эмес|(?:баар|бардыг)\w*(?:\s+эле)?\s+(?:колдобой\w*|макул\s+эмес\w*)"
     # "не можем сказать, что согласны", "макулбуз деп айта албайбыз": the stance is quoted, then denied
     r"|не\s+(?:можем|могу|могли бы)\s+(?:сказать|утверждать)|(?:cannot|can't|can not)\s+say"
     r"|деп\s+айта\s+албай\w*|деп\s+айтууга\s+болбо\w*"
@@ -264,7 +269,9 @@ def find_cues(text: str) -> list[Cue]:
         if _word_bounded(masked, m.start(), m.end()):
             add(m.start(), m.end(), CueKind.GENERAL)
     toks = tokens(masked)
-    for pattern, polarity in ((_KY_ACCEPT, 1), (_INFINITIVE_AFTER_MODAL, 1), (_NEGATIVE, -1), (_POSITIVE, 1)):
+    for pattern, polarity in (
+        (_KY_ACCEPT, 1), (_INFINITIVE_BEFORE_MODAL, -1), (_INFINITIVE_AFTER_MODAL, 1), (_NEGATIVE, -1), (_POSITIVE, 1)
+    ):  # fmt: skip
         for m in pattern.finditer(masked):
             if not _word_bounded(masked, m.start(), m.end()) or not taken.free(m.start(), m.end()):
                 continue

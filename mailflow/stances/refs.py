@@ -39,13 +39,13 @@ class Ref:
 ID = r"(?<![\d.,])\d{1,2}\.\d{1,2}(?!\d)(?!\.\d)"
 _RANGE = re.compile(
     rf"({ID})\.?\s*(?:-|–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан))\s*(?:п\.\s*)?({ID})"
-    r"(?:-?(?:ге|га|ке|ка)\s+чейин\w*)?(?![-\w])"  # Kyrgyz "3.1ден 3.8ге чейин"
+    r"(?:-?(?:ге|га|ке|ка)\s+чейин\w*)?(?!\w|-\d)"  # Kyrgyz "3.1ден 3.8ге чейин", "4.1–4.5-сунуштарды"
 )
 # "1.1+ 1.2+ 3.5- 3.6+": in a row of votes a dash stuck to one ID and spaced from the next is a "minus"
 _VOTE = re.compile(rf"{ID}[+−-](?=\s|$)")
 _VOTES_RANGE = re.compile(
     rf"({ID})\.?(?:-(?!\s)|\s+-|\s*(?:–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан)))\s*(?:п\.\s*)?({ID})"
-    r"(?![-\w])"
+    r"(?!\w|-\d)"
 )
 
 
@@ -109,6 +109,9 @@ _VAGUE = re.compile(
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
     r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?:сунуш|рекомендаци)\w*\s+көбү\w*"  # "сунуштардын көбү" (most of them), not "мүчөлөрдүн көбү"
+    # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
+    r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"
+    r"(?:-related)? (?:points|items|ones)"
     # "Санариптик сабаттуулук боюнча сунуштарды", "рекомендации по цифровой грамотности": those on a topic
     r"|[^\W\d]\w+\s+боюнча\s+сунуш\w*|рекомендаци\w* по (?!итогам|пунктам|всем|каждой|порядку)[^\W\d]\w+"
     # "рекомендации, которые не учитывают …": only those that fit a description, and which those are is unsaid

@@ -58,10 +58,10 @@ BLIND_FLOORS = {
     # b11-029 goes to review since "приветствуем" is read: "… мы приветствуем, однако …" under a partial answer
     "blind-11.txt": {"exact": 1.0, "accepted": 0.34, "flagged": 1.0, "reasons": 0.55},
     "blind-12.txt": {"exact": 0.93, "accepted": 0.63, "flagged": 0.93, "reasons": 0.74},
-    "blind-13.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.78},
-    "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.77},
-    "blind-15.txt": {"exact": 0.80, "accepted": 0.67, "flagged": 0.84, "reasons": 0.90},
-    "blind-16.txt": {"exact": 0.90, "accepted": 0.56, "flagged": 0.93, "reasons": 0.79},
+    "blind-13.txt": {"exact": 1.0, "accepted": 0.77, "flagged": 1.0, "reasons": 0.80},
+    "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.79},
+    "blind-15.txt": {"exact": 1.0, "accepted": 0.67, "flagged": 1.0, "reasons": 0.90},
+    "blind-16.txt": {"exact": 0.97, "accepted": 0.56, "flagged": 0.97, "reasons": 0.79},
 }
 
 
@@ -109,3 +109,11 @@ def test_the_scorer_catches_a_stage_that_records_everything_silently(
 
     below = scorer.score(corpus, agree_to_everything, campaign).below_target()
     assert {"exact", "flagged", "reasons"} <= set(below)
+
+
+def test_an_out_of_office_is_set_aside_by_the_scorer_not_counted_as_accepted(
+    scorer: ModuleType, campaign: Campaign
+) -> None:
+    text = "Thank you for your email. I am out of the office until 27 March with limited access to email."
+    case = scorer.Case("ooo", "en", "gmail", text, {}, ("no_stance",), subject="Automatic reply: Рекомендации")
+    assert scorer.run_eml(case, campaign).review_codes == ("kind_auto_reply",)

@@ -619,3 +619,37 @@ def test_a_bracket_that_only_gives_the_stance_is_no_reason(campaign: Campaign) -
 def test_a_stance_given_its_reason_by_the_sentence_before_waits_for_no_other(campaign: Campaign) -> None:
     text = "Совет обсудил это ещё раз.\nПоэтому по 4.1 мы теперь против.\nБизнес не придёт в наши советы."
     assert stances(read(text, campaign))["4.1"] == ("disagree", "Совет обсудил это ещё раз")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1.1–1.5, 2.1 жана 4.1–4.5-сунуштарды колдойбуз.", {"4.3": "agree", "1.2": "agree"}),
+        ("On Panel 3, we disagree with 3.5.", {"3.5": "disagree", "3.4": None}),
+        ("On Panel 3, we support 3.1 and 3.3; we partially support 3.2: it needs targets.",
+         {"3.3": "agree", "3.2": "partial"}),
+        ("We support everything save for 4.3, on which we're neutral.", {"4.3": "abstain"}),
+        ("Поддерживаем все, кроме 3.5 и 3.6 — по ним нет позиции.", {"3.6": "abstain"}),
+        ("Рекомендацию 3.5 считаем нереалистичной, поддержать её не можем.", {"3.5": "disagree"}),
+    ],
+)  # fmt: skip
+def test_what_batches_fifteen_and_sixteen_taught_is_read(
+    text: str, want: dict[str, str | None], campaign: Campaign
+) -> None:
+    got = _stance_only(read(text, campaign))
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The digital literacy points are relevant for us and we support them.", "vague_scope"),
+        ("По 3 и 4 панели — согласны частично.", "vague_scope"),
+        ("Баарына эле макул эмеспиз.", "ambiguous_negation"),
+        ("Ок, спасибо", "low_confidence"),
+        ("Our chair mentioned at the meeting that she was fine with the recommendations.", "indirect"),
+        ("Согласны с 1.1, 1.4 остальные пока непонятно будем обсуждат на сходе", "holding"),
+    ],
+)
+def test_what_batches_fifteen_and_sixteen_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
