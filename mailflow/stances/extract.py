@@ -68,7 +68,8 @@ _HOLDING = re.compile(
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|по итогам (?:заседания|собрания|обсуждения)|предварительно сообщаем|келгенде|азырынча"
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
-    r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*"
+    r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
+    r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -99,6 +100,7 @@ _WHOLE_REPLY = {
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|as (?:discussed|agreed) (?:at|during|in)|with the (?:amendments|changes|comments) (?:we|discussed)"
         r"|в (?:той |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
+        r"|присоединя\w+ к (?:\w+ )?(?:ответу|позиции|мнению|письму)|join (?:the|their) (?:answer|response|position)"
         r"|position paper|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
@@ -336,7 +338,7 @@ def _read_text(
         claims += given_here
         problems += reading.problems
         previous_free = unit.text if _says_nothing_of_ids(reading, unit.text) else ""
-        if body and _free_sentence(reading, unit.text):
+        if body and _free_sentence(reading, unit.text, after_stance=bool(claims)):
             problems.append(Problem("unread_words", unit.text.strip()[:80]))
         unanswered = pending if not reading.used_default else ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
@@ -365,20 +367,24 @@ _GREETING = re.compile(
     r"^\W*(?:здравствуй|добр\w+ (?:день|утро|вечер)|уважаем|dear|hello|hi\b|good (?:morning|afternoon|day)|салам"
     r"|саламатсыз|урматтуу|кутман|ассалому|привет|коллеги|colleagues|greetings)"
 )
-# What a sentence nobody read may be doing that changes the reading: promising something later, speaking of
-# other people or parts of the organisation, setting a time or a condition.
+# What a sentence nobody read may be doing that changes the reading: promising something later, setting a
+# time or a condition, speaking for a part of the organisation ...
 _RISK = re.compile(
-    r"\b(?:will|shall|going to|would|until|once|after|when|later|separately|members?|branch\w*|office|team|board"
-    r"|committee|director|coordinator|chair\w*|будем|будет|будут|направим|направит|сообщим|напишем|пришлем|ответим"
-    r"|пока|после|когда|позже|отдельно|член\w*|филиал\w*|отделени\w*|правлени\w*|совет\w*|комитет\w*"
-    r"|председател\w*|руководител\w*|координатор\w*|директор\w*|если|при условии|документ\w*|приложени\w*"
-    r"|вложени\w*|айтабыз|жазабыз|жиберебиз|билдиребиз|кийин|азырынча|келгенде|мүчө\w*|раис\w*|төрага\w*"
-    r"|жетекчи\w*|эгер)\b"
+    r"\b(?:will|shall|going to|until|once|later|separately|branch\w*|office|будем|будет|будут|направим|направит"
+    r"|сообщим|напишем|пришлем|ответим|пока|позже|отдельно|филиал\w*|отделени\w*|если|при условии|айтабыз|жазабыз"
+    r"|жиберебиз|(?<!ыраазычылык )билдиребиз|кийин|азырынча|келгенде|эгер)\b"
+)
+# ... or, after a stance was given, of other people or of a document ("the board will confirm", "see attached"):
+# before it, "Рассмотрев рекомендации на заседании Совета" only says how the answer was reached
+_RISK_AFTER = re.compile(
+    r"\b(?:would|after|when|members?|team|board|committee|director|coordinator|chair\w*|после|когда|член\w*"
+    r"|правлени\w*|совет\w*|комитет\w*|председател\w*|руководител\w*|координатор\w*|директор\w*|документ\w*"
+    r"|приложени\w*|вложени\w*|мүчө\w*|раис\w*|төрага\w*|жетекчи\w*)\b"
 )
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
 
 
-def _free_sentence(reading: UnitReading, text: str) -> bool:
+def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:
     """A sentence that nothing read (no stance, no reference, no doubt; not a greeting, closing, signature,
     contact or table header) and that speaks of later, of other people or parts of the organisation, of a
     condition or a document: what it says is unknown and may change the reading ("Калган райондор өзүнчө
@@ -396,7 +402,7 @@ def _free_sentence(reading: UnitReading, text: str) -> bool:
         and not _CLOSING.match(folded)
         and not _SIGNATURE.search(text.strip())
         and not _CONTACT.search(folded)
-        and _RISK.search(folded) is not None
+        and (_RISK.search(folded) is not None or (after_stance and _RISK_AFTER.search(folded) is not None))
     )
 
 
@@ -596,6 +602,7 @@ def _written_twice(text: str) -> list[Problem]:
     return []
 
 
+_PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that one|аны|аларды|муну)(?!\w)")
 _CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)\b")
 
 
@@ -623,7 +630,12 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
         # "Поддерживаем. Но по 4.3 — против.": the assent is to the letter, the "но" takes 4.3 out of it
         scoped = [replace(unscoped[0], ids=campaign.ids, level=GLOBAL, scoped=True), *scoped]
         unscoped = []
-    bare_assent = not scoped and all(c.stance is Stance.AGREE for c in unscoped)
+    bare_assent = (
+        not scoped
+        and all(c.stance is Stance.AGREE for c in unscoped)
+        # "Мы его поддерживаем": "it" is something named before, not the letter
+        and not any(_PRONOUN_OBJECT.search(fold(c.evidence)) for c in unscoped)
+    )
     for claim in [] if bare_assent else unscoped:
         problems.append(Problem("no_scope", claim.evidence[:80]))
     problems += [Problem("low_confidence", c.evidence) for c in unscoped if bare_assent and _RECEIVED.match(c.evidence)]

@@ -85,14 +85,15 @@ _POSITIVE = re.compile(
     r"(?:"
     r"соглас(?:ен|на|ны|но\b(?=\s*со?\b)|ие|ия|иться|имся|ились|илась|ился|ныбыз|ныз|мын)"
     r"|соглаша(?:емся|юсь|ется)"
-    r"|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?"
+    r"|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?|поддержали|одобрили|согласились"
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
     r"|одобря(?:ем|ю|ет|ют)|одобрен[аоы]?"
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
-    r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|accept(?:s|ed)?|approve[sd]?|concur(?:s|red)?"
+    r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?|concur(?:s|red)?"
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого|жактырабыз|жактырамын|жактырат"
-    r"|устраива(?:ет|ют)|приветству(?:ем|ю|ет|ют)|разделя(?:ем|ю|ет|ют)|солидарн(?:ы|а|ен)|присоединя(?:емся|юсь)"
+    r"|устраива(?:ет|ют)|приветству(?:ем|ю|ет|ют)|разделя(?:ем|ю|ет|ют)|солидарн(?:ы|а|ен)"
+    r"|присоединя(?:емся|юсь)(?=\s+(?:ко?\s+)?(?:всем\s+)?(?:рекомендаци|предложени|сунуш))"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|(?:we are|we're|i am|i'm) for"
@@ -283,6 +284,8 @@ def find_cues(text: str) -> list[Cue]:
                 continue
             if pattern is _POSITIVE and _is_not_a_stance(masked, m.end()):
                 continue
+            if m.group().startswith("принят") and _DECISION_TAKEN.search(masked, max(0, m.start() - 40), m.start()):
+                continue
             negations, start, concord = _negators_before(masked, m.start(), toks)
             if pattern is _INFINITIVE_AFTER_MODAL:
                 negations += len(re.findall(r"\bне\b", m.group()))
@@ -355,6 +358,8 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
+# "Решение будет принято 25 марта", "решение принято": a decision made or to come, not one accepted
+_DECISION_TAKEN = re.compile(r"(?:будет|будут|было|решени\w*)\s+(?:\w+\s+){0,3}$")
 _NOT_A_STANCE = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:к сведению|участие|во внимание|меры|to note|part)\b")
 
 

@@ -88,6 +88,8 @@ _AUDIENCE = re.compile(
     r"|организаци\w+ гражданск\w+ обществ\w*)"
     r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
 )
+_LISTED_BEFORE = re.compile(r"\d\.\d{1,2}\s*,\s*$")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _DOCUMENT_NUMBER = re.compile(
     r"(?:протокол\w*|решени\w*|приказ\w*|постановлени\w*|письм\w*|исх\.?|вх\.?|minutes|protocol|ref\.?)\s*(?:№|no\.?|#)$"
 )
@@ -174,6 +176,8 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
         first, last = _canonical(m.group(1)), _canonical(m.group(2))
         ids = _expand(campaign, first, last)
         problem = None if ids else "unknown_id"
+        if ids and _LISTED_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _SPACED_DASH.search(m.group()):
+            problem = "ambiguous_number"  # "1.1, 1.2, 1.3 — 2.1 и 3.1": a range, or a dash before the next items?
         add(Ref(m.start(), m.end(), ids or (), EXPLICIT, problem=problem, label=f"{first}–{last}"))
     for m in _ID.finditer(text):
         rec_id = _canonical(m.group())

@@ -653,3 +653,25 @@ def test_what_batches_fifteen_and_sixteen_taught_is_read(
 )
 def test_what_batches_fifteen_and_sixteen_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Мы его поддерживаем.", "no_scope"),
+        ("Решение по рекомендациям будет принято на следующем собрании 25 марта, сразу сообщим.", "holding"),
+        ("Присоединяемся к ответу, который направит координатор сети.", "outside_reference"),
+        ("Поддерживаем 1.1, 1.2, 1.3 — 2.1 и 3.1", "ambiguous_number"),
+        ("Согласны со всеми.\nКоординатор сети напишет отдельно по разделу 4.", "holding"),
+    ],
+)
+def test_a_pronoun_a_decision_to_come_or_another_answer_goes_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_how_the_answer_was_reached_before_it_is_not_a_doubt(campaign: Campaign) -> None:
+    text = "Рассмотрев рекомендации на заседании Совета Ассоциации 10 марта, сообщаем.\nПоддерживаем все рекомендации."
+    result = read(text, campaign)
+    assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
