@@ -652,7 +652,7 @@ _IDIOM = re.compile(
     r"|всех (?:желающих|заинтересованн\w+|уровн\w+|сторон|граждан|жителей)|all (?:levels|sides|actors|citizens)"
     r"|all stakeholders|all partners|all participants|all regions|all levels|всем участникам|всех участник\w*"
     r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"
-    r"|кроме (?:того|этого|всего)|все равно|все же"
+    r"|(?:кроме|помимо) (?:того|этого|всего)(?=\s*(?:[,.]|$|что\b))|все равно|все же"
 )
 
 

@@ -93,14 +93,18 @@ _WHOLE_REPLY = {
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
         r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
         r"|атынан эмес|өзүнчө жаз\w*|башка \w+ пикир\w*|пикирин \w+ билбейбиз"
+        r"|\bwe (?:in|at) the (?:[\w-]+ )?(?:committee|branch|wing|section|department|office|chapter)"
+        r"|мы в (?:\w+ )?(?:комитете|филиале|отделении|секции|офисе)"
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
-        r"|as (?:discussed|agreed) (?:at|during|in)|with the (?:amendments|changes|comments) (?:we|discussed)"
+        r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
+        r"|in (?:our|my) (?:letter|e-?mail|note|message) of|в (?:нашем|моем) письме от"
         r"|в (?:той |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
         r"|присоединя\w+ к (?:\w+ )?(?:ответу|позиции|мнению|письму)|join (?:the|their) (?:answer|response|position)"
+        r"|с теми же замечаниями|как и в прошлом году|same (?:comments|remarks|reservations|amendments)"
         r"|position paper|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
@@ -120,7 +124,8 @@ _WHOLE_REPLY = {
         r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
         r"|my (?:previous|earlier|last) (?:e-?mail|letter|message|reply)|(?:e-?mail|letter) (?:from|of) last week"
         r"|following up on (?:my|our)|i wrote that|we wrote that|я писал\w*, что|мы писали, что"
-        r"|в (?:прошлом|предыдущем|первом|том|своем) (?:письме|ответе|сообщении)"
+        r"|в (?:прошлом|предыдущем|первом|том|своем) (?:письме|ответе|сообщении)|не учитывать (?:наш|мой)\w*"
+        r"|вчерашн\w+ (?:ответ|письм)\w*|(?:disregard|ignore) (?:our|my)\b"
         r"|ранее (?:мы )?(?:писали|сообщали|ответили)"
         r"|(?:in )?(?:my|our) (?:last|previous|earlier|first) (?:e-?mail|letter|message|reply|answer)"
         r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
@@ -137,7 +142,8 @@ _WHOLE_REPLY = {
         r"\b(?:сказал\w*|говорит|говорят|говорили|сообщили|отметили|считает)\s*,?\s+что"
         r"|\btold us\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         r"|\bmentioned\b[^.]{0,80}\bthat\b|passing (?:this|it) on|just forwarding"
-        r"|передаю (?:его|ее|их) (?:слова|мнение)"
+        r"|передаю (?:его|ее|их) (?:слова|мнение)|\b(?:he|she|they) said\b|asked me to let you know"
+        r"|\bэкен\b"  # the Kyrgyz hearsay particle: "баарына макул экен", (he said) they agree
     ),
 }
 # "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
@@ -494,9 +500,20 @@ _NO_EXCEPTION = re.compile(r"без (?:всяких |каких-либо )?ис�
                            r"|эч бир? (?:өзгөчөлүксүз|четтетүүсүз)|бардыгын толугу менен")  # fmt: skip
 
 
+_FULLY_ALL = re.compile(
+    r"(?:полностью|целиком|в полном объеме|fully|in full|entirely|толугу менен)\s+(?:\w+\s+){0,2}?"
+    r"(?:все|всё|всеми|all|every|бардык|баар)\w*(?!\W+(?:\w+\W+){0,3}?(?:under|of|in|панел|раздел|panel|section|бөлүм|\d))"
+)
+_EXCEPTION_WORD = re.compile(
+    r"кроме|за исключением|except|apart from|save for|other than|остальн|прочи[ем]|the rest|the others|remaining"
+    r"|калган|башка|тышкары"
+)
+
+
 def _exceptions_denied(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
-    """An "all, without exception" in a reply that then records an exception contradicts itself."""
-    m = _NO_EXCEPTION.search(folded)
+    """An "all, without exception" in a reply that then records an exception contradicts itself; so does
+    "полностью поддерживает все" followed by objections to one, with no "кроме"/"остальные" to join them."""
+    m = _NO_EXCEPTION.search(folded) or (None if _EXCEPTION_WORD.search(folded) else _FULLY_ALL.search(folded))
     counts = Counter(f.stance for f in stances.values())
     if m is None or len(counts) < 2:
         return []

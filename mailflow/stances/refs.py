@@ -127,8 +127,8 @@ _VAGUE = re.compile(
 _PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
 _EXCEPT = re.compile(
-    r"(?:(?:кроме|кром)(?!\w)(?!\s+(?:того|этого|всего|прочего)\b)|за исключением|исключая"
-    r"|помимо(?!\s+(?:того|этого)\b)"
+    r"(?:(?:кроме|кром)(?!\w)(?!\s+(?:того|этого|всего|прочего)\s*(?:[,.]|$|что\b))|за исключением|исключая"
+    r"|помимо(?!\s+(?:того|этого)\s*(?:[,.]|$|что\b))"
     r"|(?:except|exept|xcept|excpt)(?: for)?|excluding|other than|with (?:one|a single|this|the following) exception:?"
     r"|apart from|aside from|save(?: for)?(?=\s+\d)"
     r"|with the exception of|but not|but)\s*:?\s*"

@@ -675,3 +675,27 @@ def test_how_the_answer_was_reached_before_it_is_not_a_doubt(campaign: Campaign)
     text = "Рассмотрев рекомендации на заседании Совета Ассоциации 10 марта, сообщаем.\nПоддерживаем все рекомендации."
     result = read(text, campaign)
     assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Мы согласны со всем, кроме того пункта, где про обучение других организаций.", "unclear_exception"),
+        ("As discussed with Ms. Abdyldaeva, we support the recommendations with the amendments in our letter.",
+         "outside_reference"),
+        ("Коллеги, прошу не учитывать наш вчерашний ответ. Правильно так: по 3.5 мы согласны.", "revision"),
+        ("Фонд полностью поддерживает все рекомендации.\nХотели бы отметить, что по 4.1 у нас есть возражения.",
+         "contradiction"),
+        ("I spoke with our director and she said the association is fine with the recommendations.", "indirect"),
+        ("Биздин төрага телефон аркылуу айтты, сунуштардын баарына макул экен.", "indirect"),
+        ("We in the youth committee of the Osh Chamber support 1.1-1.5.", "partial_speaker"),
+        ("Поддерживаем, как и в прошлом году, с теми же замечаниями.", "outside_reference"),
+    ],
+)  # fmt: skip
+def test_what_batches_seventeen_and_eighteen_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_fully_all_of_some_panels_is_no_promise_about_the_others(campaign: Campaign) -> None:
+    text = "We fully support all recommendations under Panels 1, 2 and 4.\nWe abstain on 3.1 and 3.2."
+    assert "contradiction" not in codes(read(text, campaign))
