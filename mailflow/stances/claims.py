@@ -126,7 +126,7 @@ _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по не
                       r"|по которой"
                       r"|с ними|с ней|them|these|those|it|алар|аларга|ага)\b")  # fmt: skip
 _NON_RECOMMENDATION_OBJECT = re.compile(
-    r"\s+(?:\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
+    r"\s+(?:(?!рекомендац|recommendation|сунуш|пункт)\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
     r"|реализаци\w+|внедрени\w+|initiative|effort\w*|dialogue|event|implementation|process|демилгесин\w*)"
 )
 _DOUBT = re.compile(
@@ -610,6 +610,8 @@ _LOOSE_NUMBER = re.compile(
     r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million"
     rf"|{_MONTHS})))"
 )
+_COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|сунуш|пункт)")
+_QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other)\s+$")  # searched up to a count
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
 
@@ -618,10 +620,15 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
     taken = Taken(len(folded))
     for ref in refs:
         taken.claim(ref.start, ref.end)
+    marker = _LINE_NUMBER.match(folded)
     loose = [
         m
         for m in _LOOSE_NUMBER.finditer(folded)
-        if taken.free(m.start(), m.end()) and not _MONTH_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        if taken.free(m.start(), m.end())
+        and not _MONTH_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        and not (_COUNTED.match(folded, m.start()) and _QUANTIFIER_BEFORE.search(folded, 0, m.start()))
+        # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
+        and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]
     if not loose:
         return []

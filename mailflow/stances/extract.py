@@ -387,6 +387,12 @@ _RISK_AFTER = re.compile(
     r"|правлени\w*|совет\w*|комитет\w*|председател\w*|руководител\w*|координатор\w*|директор\w*|документ\w*"
     r"|приложени\w*|вложени\w*|мүчө\w*|раис\w*|төрага\w*|жетекчи\w*)\b"
 )
+# "Будем рады участвовать в реализации", "happy to discuss": an offer, which changes no stance
+_GOODWILL = re.compile(
+    r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
+    r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)|готовы (?:участвовать|обсудить|к)"
+    r"|катышууга даярбыз|кызматташууга даярбыз"
+)
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
 
 
@@ -408,6 +414,7 @@ def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:
         and not _CLOSING.match(folded)
         and not _SIGNATURE.search(text.strip())
         and not _CONTACT.search(folded)
+        and not _GOODWILL.search(folded)
         and (_RISK.search(folded) is not None or (after_stance and _RISK_AFTER.search(folded) is not None))
     )
 

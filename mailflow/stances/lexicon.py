@@ -94,6 +94,8 @@ _POSITIVE = re.compile(
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого|жактырабыз|жактырамын|жактырат"
     r"|устраива(?:ет|ют)|приветству(?:ем|ю|ет|ют)|разделя(?:ем|ю|ет|ют)|солидарн(?:ы|а|ен)"
     r"|присоединя(?:емся|юсь)(?=\s+(?:ко?\s+)?(?:всем\s+)?(?:рекомендаци|предложени|сунуш))"
+    r"|(?:решили|постановили|решено|постановлено)\s*:?\s*(?:\w+\s+){0,2}?(?:одобрить|поддержать|принять)"
+    r"|колдоого алын\w*|колдолсун"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|(?:we are|we're|i am|i'm) for"
@@ -108,7 +110,7 @@ _NEGATIVE = re.compile(
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*|жактырбай\w*"
-    r"|opposed to|(?:are|is) opposed"
+    r"|opposed to|(?:are|is) opposed|противбиз|противмин"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
@@ -189,8 +191,12 @@ _PUNCT = re.compile(r"[,;:.!?|()\n—–]")
 # "Возражений по Рекомендациям не имеем", "no objections to any of them": a few words may part the noun from
 # its denial
 _OBJECTION_NOUN = re.compile(r"возражени[еяй]|objections?")
-_LATE_DENIAL = re.compile(r"(?:\s+[^\s.,;:!?]+){1,3}?\s+(?:не имеем|не имеется|нет|не возникло|не возникает)\b")
-_POST_NEGATORS = re.compile(r"\s*(?:,\s*)?(?:эмес\w*|жок|нет|не имеем|не имеется|не возникло|ничего не имеем)\b")
+_LATE_DENIAL = re.compile(
+    r"(?:\s+[^\s.,;:!?]+){1,3}?\s+(?:не имеем|не имеет|не имеют|не имеется|нет|не возникло|не возникает)\b"
+)
+_POST_NEGATORS = re.compile(
+    r"\s*(?:,\s*)?(?:эмес\w*|жок|нет|не имеем|не имеет|не имеют|не имеется|не возникло|ничего не имеем)\b"
+)
 # Words that look like stance words to a fuzzy matcher but are not: "согласно закону", "согласованных".
 _NOT_CUES = re.compile(r"согласно|согласов\w*|соглашени\w*|поддержк\w*|принцип\w*|принят\w*ие|принима\w+ть")
 # "ОО «Мээрим» согласно со всеми": the neuter "согласно" followed by "с"/"со" is agreement, not "according to"

@@ -341,7 +341,8 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
             if ref.level == GLOBAL and not ref.implied and ref.start > position:
                 continue
             if not re.fullmatch(
-                r"[\s,;и&+]*(?:and|n|жана|п\.|пп\.|пункт\w*|рекомендаци\w*|тех|those|the ones)?[\s,]*",
+                r"[\s,;и&+]*(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
+                r"|the ones)?[\s,]*",
                 text[position : ref.start],
             ):
                 break

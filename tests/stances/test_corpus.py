@@ -61,9 +61,9 @@ BLIND_FLOORS = {
     "blind-13.txt": {"exact": 1.0, "accepted": 0.77, "flagged": 1.0, "reasons": 0.80},
     "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.79},
     "blind-15.txt": {"exact": 1.0, "accepted": 0.67, "flagged": 1.0, "reasons": 0.90},
-    "blind-16.txt": {"exact": 1.0, "accepted": 0.60, "flagged": 1.0, "reasons": 0.79},
-    "blind-17.txt": {"exact": 1.0, "accepted": 0.72, "flagged": 1.0, "reasons": 0.60},
-    "blind-18.txt": {"exact": 1.0, "accepted": 0.70, "flagged": 1.0, "reasons": 0.91},
+    "blind-16.txt": {"exact": 1.0, "accepted": 0.63, "flagged": 1.0, "reasons": 0.79},
+    "blind-17.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.61},
+    "blind-18.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.91},
 }
 
 

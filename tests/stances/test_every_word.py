@@ -699,3 +699,33 @@ def test_what_batches_seventeen_and_eighteen_taught_goes_to_review(text: str, co
 def test_fully_all_of_some_panels_is_no_promise_about_the_others(campaign: Campaign) -> None:
     text = "We fully support all recommendations under Panels 1, 2 and 4.\nWe abstain on 3.1 and 3.2."
     assert "contradiction" not in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "РЕШИЛИ: одобрить рекомендации диалога.",
+        "Поддерживаем рекомендации диалога.",
+        "Ассоциация возражений по рекомендациям не имеет.",
+        "Бардык сунуштар колдоого алынсын.",
+        "Поддерживаем все. Будем рады участвовать в их реализации.",
+    ],
+)
+def test_minutes_third_persons_and_offers_read_as_agreement(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.5ке противбиз, калгандарына макулбуз.",
+        "Согласны со всеми рекомендациями, кроме рек. 3,5 (против — у нас нет интернета).",
+        "С 3.5 не согласны. С остальными 18 рекомендациями согласны.",
+        "1) Рекомендация 3.5 не поддерживается.\n2) По остальным рекомендациям Общество возражений не имеет.",
+    ],
+)
+def test_one_rejected_and_the_rest_agreed_in_batch_eighteen_words(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    want = {rec_id: "agree" for rec_id in campaign.ids} | {"3.5": "disagree"}
+    assert (_stance_only(result), codes(result)) == (want, set())
