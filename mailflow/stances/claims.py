@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from rapidfuzz import fuzz
+
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import Stance
 from mailflow.stances.lexicon import Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
@@ -275,12 +277,36 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list
     """A recommendation cited in quotes: «Создание совещательного органа…» — не согласны."""
     found: list[Ref] = []
     for start, end in quoted_spans(text):
+        panel = _panel_titled(text[start:end], campaign)
+        if panel is not None:
+            ids = tuple(r.id for r in campaign.in_panel(panel))
+            found.append(Ref(start, end, ids, GROUP, label=f"«…» = {panel}"))
+            continue
         match = match_quote(text[start:end], campaign)
         if match and match.accepted:
             found.append(Ref(start, end, (match.rec_id,), EXPLICIT, label=f"«…» = {match.rec_id}"))
         elif match and match.plausible:
             problems.append(Problem("unclear_reference", text[start:end][:80]))
     return found
+
+
+_TITLE_MATCH = 90  # rapidfuzz ratio of a quote to a panel's title, or to as much of the title as was quoted
+
+
+def _panel_titled(quote: str, campaign: Campaign) -> int | None:
+    """ "По панели «Данные, цифровые услуги и цифровые формы участия граждан»": the panel, by its title
+    (whole, or its first words ending in "…"), not a recommendation a quote resembles."""
+    words = quote.strip('" .…').split()
+    if len(words) < 3:
+        return None
+    said = " ".join(words)
+    for panel in campaign.panels:
+        title = fold(panel.title).replace('"', "")
+        if fuzz.ratio(said, title) >= _TITLE_MATCH or (
+            quote.rstrip('" ').endswith(("…", "...")) and fuzz.ratio(said, title[: len(said)]) >= _TITLE_MATCH
+        ):
+            return panel.number
+    return None
 
 
 def _clusters(cues: list[Cue], text: str, refs: list[Ref]) -> list[_Cluster]:

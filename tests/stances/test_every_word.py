@@ -729,3 +729,16 @@ def test_one_rejected_and_the_rest_agreed_in_batch_eighteen_words(text: str, cam
     result = read(text, campaign)
     want = {rec_id: "agree" for rec_id in campaign.ids} | {"3.5": "disagree"}
     assert (_stance_only(result), codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "panels"),
+    [
+        ("По панели «Данные, цифровые услуги и цифровые формы участия граждан» — согласны.", (3,)),
+        ("Первые две панели («Планирование развития регионов…» и «Коалиции и сети ОГО…») – полностью за.", (1, 2)),
+    ],
+)
+def test_a_panel_quoted_by_its_title_is_the_panel(text: str, panels: tuple[int, ...], campaign: Campaign) -> None:
+    result = read(text, campaign)
+    ids = [r.id for n in panels for r in campaign.in_panel(n)]
+    assert (_stance_only(result), codes(result)) == (dict.fromkeys(ids, "agree"), set())
