@@ -146,7 +146,7 @@ _ID_BEFORE = re.compile(r"\d\.\d{1,2}\s*,?\s*(?:по|с|со|на|к|за|про
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|\s*[-–—:|]\s*|\s+)(?=\S)")
 
 
-def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> UnitReading:
+def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), decided: bool = False) -> UnitReading:
     """Read one sentence/line/row; `default` are the recommendations the context names (an inline quote)."""
     folded = fold(text)
     refs = find_refs(folded, campaign)
@@ -154,7 +154,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     problems: list[Problem] = []
     # a Kyrgyz case ending glued to an ID ("3.7ни", "4.3кө") goes with it: "ни" alone is a Russian negation
     blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + except_spans(folded)
-    found = find_cues(_blank(folded, blank))
+    found = find_cues(_blank(folded, blank), decided)
     cues = [c for c in found if _usable(c, folded, refs, bool(default))]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems)
@@ -217,8 +217,12 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = ()) -> U
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
     bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
-    untaken = _untaken_panels(folded, refs, claims)
-    return UnitReading(tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare, untaken, stressed)
+    framing = [r for r in refs if r.level == GROUP and _COLON_AFTER.match(folded, r.end)]
+    untaken = _untaken_panels(folded, [r for r in refs if r not in framing], claims)
+    headings = tuple((folded[r.start : r.end], r.ids) for r in framing if not r.problem and r.ids)
+    return UnitReading(
+        tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare, untaken, stressed, headings
+    )
 
 
 _GLUED = re.compile(r"-?[^\W\d_]+")
@@ -686,6 +690,7 @@ _IDIOM = re.compile(
     r"|all stakeholders|all partners|all participants|all regions|all levels|всем участникам|всех участник\w*"
     r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"
     r"|(?:кроме|помимо) (?:того|этого|всего)(?=\s*(?:[,.]|$|что\b))|все равно|все же"
+    r"|all (?:day|week|the time|year|along)|весь день|всю неделю"
 )
 
 
@@ -716,6 +721,9 @@ def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
         and not any(start <= r.start < end for start, end in idioms)
     ]
     return [Problem("unread_words", ", ".join(loose))] if loose else []
+
+
+_COLON_AFTER = re.compile(r"\s*:")  # "3-панель: 3.1, 3.3 – макулбуз": the panel frames the IDs after it
 
 
 def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[tuple[str, tuple[str, ...]], ...]:

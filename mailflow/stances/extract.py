@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import Claim, Problem, UnitReading, clean_reason, read_unit
-from mailflow.stances.lexicon import CueKind, find_cues, fold
+from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
 from mailflow.stances.refs import EXPLICIT, GLOBAL, Ref, find_refs, match_quote
 from mailflow.stances.translit import to_cyrillic, typed_in_latin
 
@@ -330,8 +330,9 @@ def _read_text(
     stressed: list[str] = []
     headings: list[tuple[str, tuple[str, ...]]] = []
     previous_free = ""  # the sentence before, when it named no recommendation and gave no stance
+    decided = DECISION_HEAD.search(fold(text)) is not None
     for index, unit in enumerate(units):
-        reading = read_unit(unit.text, campaign, default or pending)
+        reading = read_unit(unit.text, campaign, default or pending, decided)
         bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
         untaken += reading.untaken
         headings += reading.headings

@@ -72,7 +72,7 @@ class Token:
     text: str
 
 
-TOKEN = re.compile(r"\+/-|\+-|[+±✓✔☑✗✘×✅❌❎👍👎👌💯]|\w+(?:['-]\w+)*|[-–—]")
+TOKEN = re.compile(r"\+/-|\+-|\+1(?!\d)|[+±✓✔☑✗✘×✅❌❎👍👎👌💯]|\w+(?:['-]\w+)*|[-–—]")
 
 
 def tokens(text: str) -> list[Token]:
@@ -90,7 +90,8 @@ _POSITIVE = re.compile(
     r"|одобря(?:ем|ю|ет|ют)|одобрен[аоы]?"
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
-    r"|agree[sd]?|support(?:s|ed)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?|concur(?:s|red)?"
+    r"|agree[sd]?|support(?:s|ed)?|supportive(?: of)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?"
+    r"|concur(?:s|red)?"
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого|жактырабыз|жактырамын|жактырат"
     r"|устраива(?:ет|ют)|приветству(?:ем|ю|ет|ют)|разделя(?:ем|ю|ет|ют)|солидарн(?:ы|а|ен)"
     r"|присоединя(?:емся|юсь)(?=\s+(?:ко?\s+)?(?:всем\s+)?(?:рекомендаци|предложени|сунуш))"
@@ -115,6 +116,13 @@ _NEGATIVE = re.compile(
 )
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
 _KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат)")
+# The items of a decision: "РЕШИЛИ: – одобрить рекомендации …; – по 3.2 воздержаться" (abstaining is found anyway)
+_DECIDED = re.compile(r"(?:одобрить|поддержать|принять|согласиться)(?!\s+(?:участие|к сведению|во внимание|меры))")
+_DECIDED_AGAINST = re.compile(r"отклонить|не (?:поддерживать|одобрять|принимать)")
+DECISION_HEAD = re.compile(
+    r"(?:решил[иоа]?|постановил[иоа]?|решени\w*|решено|постановлено|resolved|decided)(?:\s+[^\s:.;]+){0,4}\s*:"
+    r"|(?:решил[иоа]?|decided to)\b"
+)
 # "поддержать её не можем": the infinitive first, the modal after it
 _INFINITIVE_BEFORE_MODAL = re.compile(
     r"(?:поддержать|принять|одобрить)\s+(?:(?:ее|его|их|эту|это|эти|данную|данные)\s+)?не\s+(?:можем|могу|сможем)"
@@ -163,12 +171,13 @@ _CONDITION = re.compile(
 )
 _NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")
 _DENIED_TERSE = re.compile(r"\s+эмес\b")
-_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|nah|nope|ооба|жок|ooba|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
+_TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|nah|nope|ооба|жок|ooba|\+1|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
 _ELONGATED = re.compile(r"(\w)\1+")  # a phone's "нееет", "даааа": one letter held down, the same answer
 _TERSE_KIND = {
     "да": CueKind.AGREE, "за": CueKind.AGREE, "ok": CueKind.AGREE, "ок": CueKind.AGREE,
     "okay": CueKind.AGREE, "yes": CueKind.AGREE, "ооба": CueKind.AGREE, "ooba": CueKind.AGREE,
-    "+": CueKind.AGREE, "👍": CueKind.AGREE, "👌": CueKind.AGREE, "💯": CueKind.AGREE, "👎": CueKind.DISAGREE,
+    "+": CueKind.AGREE, "+1": CueKind.AGREE, "👍": CueKind.AGREE, "👌": CueKind.AGREE, "💯": CueKind.AGREE,
+    "👎": CueKind.DISAGREE,
     "✓": CueKind.AGREE, "✔": CueKind.AGREE, "☑": CueKind.AGREE, "✅": CueKind.AGREE,
     "❌": CueKind.DISAGREE, "❎": CueKind.DISAGREE,
     "нет": CueKind.DISAGREE, "no": CueKind.DISAGREE, "жок": CueKind.DISAGREE, "✗": CueKind.DISAGREE,
@@ -253,8 +262,12 @@ class Taken:
         self._marks[start:end] = b"\x01" * (end - start)
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Every stance cue in folded `text`, in order; text in quotes is not searched (it cites our letter)."""
+def find_cues(text: str, decided: bool = False) -> list[Cue]:
+    """Every stance cue in folded `text`, in order; text in quotes is not searched (it cites our letter).
+
+    `decided`: the text records a decision ("РЕШИЛИ:", "Правление решило:"), whose items are infinitives
+    ("– одобрить рекомендации 1.1–1.5"); elsewhere an infinitive is not a stance (3.1 begins with one).
+    """
     masked = _mask_quotes(text)
     cues: list[Cue] = []
     taken = Taken(len(text))
@@ -276,9 +289,10 @@ def find_cues(text: str) -> list[Cue]:
         if _word_bounded(masked, m.start(), m.end()):
             add(m.start(), m.end(), CueKind.GENERAL)
     toks = tokens(masked)
-    for pattern, polarity in (
+    patterns = [
         (_KY_ACCEPT, 1), (_INFINITIVE_BEFORE_MODAL, -1), (_INFINITIVE_AFTER_MODAL, 1), (_NEGATIVE, -1), (_POSITIVE, 1)
-    ):  # fmt: skip
+    ] + ([(_DECIDED, 1), (_DECIDED_AGAINST, -1)] if decided else [])  # fmt: skip
+    for pattern, polarity in patterns:
         for m in pattern.finditer(masked):
             if not _word_bounded(masked, m.start(), m.end()) or not taken.free(m.start(), m.end()):
                 continue

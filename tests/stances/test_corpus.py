@@ -58,12 +58,12 @@ BLIND_FLOORS = {
     # b11-029 goes to review since "приветствуем" is read: "… мы приветствуем, однако …" under a partial answer
     "blind-11.txt": {"exact": 1.0, "accepted": 0.34, "flagged": 1.0, "reasons": 0.55},
     "blind-12.txt": {"exact": 0.93, "accepted": 0.63, "flagged": 0.93, "reasons": 0.74},
-    "blind-13.txt": {"exact": 1.0, "accepted": 0.77, "flagged": 1.0, "reasons": 0.80},
+    "blind-13.txt": {"exact": 1.0, "accepted": 0.78, "flagged": 1.0, "reasons": 0.83},
     "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.79},
     "blind-15.txt": {"exact": 1.0, "accepted": 0.67, "flagged": 1.0, "reasons": 0.90},
-    "blind-16.txt": {"exact": 1.0, "accepted": 0.63, "flagged": 1.0, "reasons": 0.79},
+    "blind-16.txt": {"exact": 1.0, "accepted": 0.69, "flagged": 1.0, "reasons": 0.79},
     "blind-17.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.61},
-    "blind-18.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.91},
+    "blind-18.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.91},
 }
 
 

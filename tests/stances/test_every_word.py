@@ -159,7 +159,12 @@ def test_an_ordinal_or_exception_word_no_reference_took_sends_the_reply_to_revie
 
 
 def test_a_panel_whose_recommendations_no_claim_took_sends_the_reply_to_review(campaign: Campaign) -> None:
-    assert "unread_words" in codes(read("Раздел 2: 2.1 согласны, раздел 4: 4.4 согласны", campaign))
+    assert "unread_words" in codes(read("Раздел 2 — согласны, 2.1 особенно. Раздел 4 — 4.4 согласны", campaign))
+
+
+def test_a_panel_heading_with_a_colon_only_frames_the_ids_under_it(campaign: Campaign) -> None:
+    result = read("Раздел 2: 2.1 согласны, раздел 4: 4.4 согласны", campaign)
+    assert (_stance_only(result), codes(result)) == ({"2.1": "agree", "4.4": "agree"}, set())
 
 
 @pytest.mark.parametrize(
@@ -742,3 +747,27 @@ def test_a_panel_quoted_by_its_title_is_the_panel(text: str, panels: tuple[int, 
     result = read(text, campaign)
     ids = [r.id for n in panels for r in campaign.in_panel(n)]
     assert (_stance_only(result), codes(result)) == (dict.fromkeys(ids, "agree"), set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agree with all 19. Sorry for brevity - in meetings all day.",
+        "+1 to all recs from us.",
+        "Fully supportive of all 19. Thanks!",
+        "Правление решило:\n- одобрить рекомендации панелей 1, 2 и 4;\n- по панели 3 одобрить 3.1–3.8.",
+        "Направляем решение Совета:\n1) Рекомендации 1.1–1.5, 2.1 — одобрить.\n2) Рекомендации 3.1–4.5 — одобрить.",
+        "1-панель: бардык сунуштарга макулбуз.\n2.1 – макулбуз.\n3-панель: 3.1–3.8 – макулбуз.\n4-панель: макулбуз.",
+    ],
+)
+def test_phones_minutes_and_framing_panels_read_as_agreement(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
+
+
+def test_an_infinitive_outside_a_decision_is_no_stance(campaign: Campaign) -> None:
+    assert "3.1" not in stances(read("Предлагаем поддержать 3.1 позже, после встречи.", campaign))
+
+
+def test_a_framing_panel_none_of_whose_ids_got_a_stance_goes_to_review(campaign: Campaign) -> None:
+    assert "no_stance_for_id" in codes(read("Панель 3:\n4.1 – да.", campaign))
