@@ -640,6 +640,8 @@ _LOOSE_NUMBER = re.compile(
     r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million"
     rf"|{_MONTHS})))"
 )
+_BARE_RANGE = re.compile(r"(?<![\w.,:/+№#-])\d{1,2}\s*[-–—]\s*\d{1,2}(?![\w.,:/]?\d)")  # "с 1-4": panels? IDs?
+_DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS}|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|сунуш|пункт)")
 _QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other)\s+$")  # searched up to a count
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
@@ -660,6 +662,8 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]
+    ranges = _BARE_RANGE.finditer(folded)
+    loose += [m for m in ranges if taken.free(m.start(), m.end()) and not _DATE_AFTER.match(folded, m.end())]
     if not loose:
         return []
     return [Problem("ambiguous_number", f"«{text.strip()[:80]}»: {', '.join(m.group() for m in loose)}")]

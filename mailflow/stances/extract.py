@@ -69,6 +69,7 @@ _HOLDING = re.compile(
     r"|будет сформирован\w*|по итогам (?:заседания|собрания|обсуждения)|предварительно сообщаем|келгенде|азырынча"
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
+    r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся)\b"
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
@@ -105,6 +106,8 @@ _WHOLE_REPLY = {
         r"|в (?:той |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
         r"|присоединя\w+ к (?:\w+ )?(?:ответу|позиции|мнению|письму)|join (?:the|their) (?:answer|response|position)"
         r"|с теми же замечаниями|как и в прошлом году|same (?:comments|remarks|reservations|amendments)"
+        r"|as (?:amended|revised|modified|changed)\b|see (?:\w+'s|her|his|their|our|my) (?:e-?mail|letter|message|note)"
+        r"|см\.? (?:\w+ )?(?:письмо|сообщение)"
         r"|position paper|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
@@ -337,7 +340,7 @@ def _read_text(
         untaken += reading.untaken
         headings += reading.headings
         stressed += [reading.stressed] if reading.stressed else []
-        if waiting is not None and _gives_reason(reading, unit, units[index - 1]):
+        if waiting is not None and _gives_reason(reading, unit, units[index - 1], units[-1]):
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
             continue
@@ -463,7 +466,11 @@ def _with_earlier_reason(claims: list[Claim], text: str, earlier: str) -> list[C
     return [replace(c, reason=reason) if c.reason is None else c for c in claims]
 
 
-def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
+# "Azamat, Molodejnaya set Batken" closing a phone's reply: a name, a comma, the organisation; no full stop
+_NAME_LINE = re.compile(r"^\s*[A-ZА-ЯЁӨҮҢ][\w'-]+(?:\s+[A-ZА-ЯЁӨҮҢ][\w'.-]*)?\s*,\s*[^.!?]{2,60}$")
+
+
+def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Unit) -> bool:
     """The sentence after a bare "не согласны" is its reason, if it has no stance or ID of its own."""
     return (
         unit.paragraph == previous.paragraph
@@ -472,6 +479,7 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit) -> bool:
         and all(p.code == "unread_words" for p in reading.problems)  # a reason's words are its own
         and not _CLOSING.match(fold(unit.text))
         and not _SIGNATURE.search(unit.text)
+        and not (unit is last and _NAME_LINE.match(unit.text))
         and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
         and not _QUESTION.search(unit.text)
     )

@@ -110,6 +110,7 @@ _VAGUE = re.compile(
     r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|часть рекомендаций"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
     r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*"
+    r"|(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"
     r"|(?:сунуш|рекомендаци)\w*\s+көбү\w*"  # "сунуштардын көбү" (most of them), not "мүчөлөрдүн көбү"
     # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
     r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"
@@ -143,7 +144,10 @@ _ORDINAL_RECOMMENDATION = re.compile(
 # "по рек. 3,5 — против": after a word for a recommendation, a decimal comma with no space is the ID 3.5
 # ("рекомендации 3, 5" with a space is a list of two numbers, left to `_BARE_NUMBER`)
 # (a singular word only: "п.п. 1,2" and "пункты 1,2" are items 1 and 2)
-_COMMA_ID = re.compile(r"(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b)\s*(\d),(\d)(?![\d,])")
+_COMMA_ID = re.compile(
+    r"(?:(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b)|(?<![\d.,])\d\.\d(?!\d)\s+(?:и|and|жана))"
+    r"\s*(\d),(\d)(?![\d,])"
+)
 _BARE_NUMBER = re.compile(
     r"(?:п\.|пп\.|пункт\w*|рекомендаци\w*|рек\.|№|номер\w*|item\w*|point\w*|recommendation\w*|no\.|#|сунуш\w*)"
     rf"\s*(?:№\s*)?({_NUMBER_LIST})(?!\.?\d)"
@@ -251,6 +255,9 @@ _NAMING_BEFORE = re.compile(
     r"|section|panel|part)"
     r"\s+(?:(?:the|разделу|панели|блоку|рекомендациям|recommendations|on|о|по)\s+)?(?:[\w\"]+\s+){0,2}\"?$"
 )
+# "с цифровыми согласны": an adjective standing for the recommendations it describes, right before the stance
+_WITH_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:с|со)\s+$")
+_STANCE_AFTER = re.compile(r"^\w*\s*(?:[,.;:!—–-]|согласн|поддерж|не\b|против|тоже|также)")
 _PANEL_FRAME = re.compile(rf"{_PANEL_WORD}\s+(?:[\w\"]+\s+){{0,3}}\"?$")
 _PANEL_FRAME_AFTER = re.compile(rf"^\w*\"?(?:\s+\w+)?\s+{_PANEL_WORD}")
 _NAMING_AFTER = re.compile(
@@ -279,7 +286,8 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in pattern.finditer(text):
         number = int(str(m.lastgroup)[1:].split("_")[0])
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
-        if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after)):
+        substantive = _WITH_BEFORE.search(before) and _STANCE_AFTER.match(after)
+        if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive):
             continue
         ids = tuple(r.id for r in campaign.in_panel(number))
         if named_ids & set(ids):

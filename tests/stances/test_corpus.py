@@ -64,8 +64,8 @@ BLIND_FLOORS = {
     "blind-16.txt": {"exact": 1.0, "accepted": 0.69, "flagged": 1.0, "reasons": 0.79},
     "blind-17.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.61},
     "blind-18.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.91},
-    "blind-19.txt": {"exact": 0.95, "accepted": 0.74, "flagged": 0.95, "reasons": 0.79},
-    "blind-20.txt": {"exact": 0.90, "accepted": 0.74, "flagged": 0.91, "reasons": 0.87},
+    "blind-19.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.79},
+    "blind-20.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.87},
 }
 
 

@@ -771,3 +771,28 @@ def test_an_infinitive_outside_a_decision_is_no_stance(campaign: Campaign) -> No
 
 def test_a_framing_panel_none_of_whose_ids_got_a_stance_goes_to_review(campaign: Campaign) -> None:
     assert "no_stance_for_id" in codes(read("Панель 3:\n4.1 – да.", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Zdravstvuite, my soglasny so vsemi krome 3.4 i 3.7\nAzamat, Molodejnaya set Batken", "unclear_exception"),
+        ("Не согласны с 3.5 и еще с одной из четвертой панели, уточню у председателя и напишу", "vague_scope"),
+        ("Не согласны с 3.5 и еще с одной из четвертой панели, уточню у председателя и напишу", "holding"),
+        ("Добрый день, с цифровыми согласны, мы как раз этим занимаемся.", "vague_scope"),
+        ("Согласны с 1-4", "ambiguous_number"),
+        ("The Board endorses the recommendations as amended during the working-group session.", "outside_reference"),
+        ("Sorry, late. Yes to all but 4.3 - see Aigerim's email on that one", "outside_reference"),
+    ],
+)
+def test_what_batches_nineteen_and_twenty_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_a_decimal_comma_after_a_listed_id_is_an_id(campaign: Campaign) -> None:
+    result = read("Мы против 3.5 и 4,3", campaign)
+    assert (_stance_only(result), codes(result)) == ({"3.5": "disagree", "4.3": "disagree"}, set())
+
+
+def test_a_range_of_days_is_no_range_of_panels(campaign: Campaign) -> None:
+    assert codes(read("Встреча прошла 1-3 марта. Согласны со всеми.", campaign)) == set()
