@@ -673,7 +673,7 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
 # Each must lie inside a reference, a cue, an exception or a reason the unit was read by; one that does not
 # was not understood ("the first two panels", "agree all xcept", "воздерж"), and a person reads the reply.
 _SCOPE_WORD = re.compile(
-    r"(?<!\w)(?:(?:перв(?!оочередн|оначальн)|втор(?!ичн)|трет|четверт|пят|шест|седьм|восьм)[ыоаиуе]\w*"
+    r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят|шест|седьм|восьм)[ыоаиуе]\w*"
     r"|(?:first|second|third|fourth|fifth"
     r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
     r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"

@@ -314,7 +314,7 @@ def _wrapped(line: str, following: str = "") -> bool:
     A line ending in a number, followed by one that starts with a capital ("…, 4.4, 4.5" / "Не согласны:
     —"), is a list that ended, not a wrapped sentence.
     """
-    if line[-1:].isdigit() and (following.strip()[:1].isupper() or _LABELLED_ROW.match(following)):
+    if _LABELLED_ROW.match(following) or (line[-1:].isdigit() and following.strip()[:1].isupper()):
         return False  # "agree – 1.1, …, 4.5" over "abstain – 1.3, …": two rows, not one wrapped line
     return len(line) >= WRAP_WIDTH and not line.endswith((".", "!", "?", ":", ";"))
 
@@ -635,6 +635,9 @@ def _written_twice(text: str) -> list[Problem]:
     return []
 
 
+_IRRELEVANT = re.compile(
+    r"касают|касает|относят|относит|not relevant|(?:do|does) not concern|тиешеси жок|тиешелүү эмес"
+)
 _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that one|аны|аларды|муну)(?!\w)")
 _CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)\b")
 
@@ -663,6 +666,10 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
         # "Поддерживаем. Но по 4.3 — против.": the assent is to the letter, the "но" takes 4.3 out of it
         scoped = [replace(unscoped[0], ids=campaign.ids, level=GLOBAL, scoped=True), *scoped]
         unscoped = []
+    for claim in scoped:
+        if claim.level == GLOBAL and claim.stance is Stance.ABSTAIN and _IRRELEVANT.search(fold(claim.evidence)):
+            # "остальные нас не касаются": an abstention on them, or no answer on them? Readers differ
+            problems.append(Problem("low_confidence", claim.evidence[:80]))
     bare_assent = (
         not scoped
         and all(c.stance is Stance.AGREE for c in unscoped)

@@ -62,7 +62,10 @@ _ORDINALS = {
     3: r"трет\w*|3-?(?:й|го|ей|ий|му|м)|third|учунчу|үчүнчү",
     4: r"четверт\w*|4-?(?:й|го|ой|му|м)|fourth|тортунчу|төртүнчү",
 }
-_PANEL_WORD = r"(?:раздел\w*|панел\w*(?:\s+дискусси\w*)?|секци\w*|блок\w*|section\w*|panel\w*|part\b|бөлүм\w*|болум\w*)"
+_PANEL_WORD = (
+    r"(?:раздел\w*|панел\w*(?:\s+дискусси\w*)?|секци\w*|блок\w*|section\w*|panel\w*|part\b|бөлүм\w*|болум\w*"
+    r"|бөлүг\w*|бөлүк\w*)"
+)
 _NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2}){0,19}"
 # Panel numbers: one digit, perhaps with an ordinal ending ("2-й", "4-ю"), in lists and ranges ("1, 2 и 4",
 # "1–3", "1-2-3", "со 2-й по 4-ю"), before or after the panel word ("панели 1–3", "1, 2, 4-панелдер").
@@ -97,7 +100,8 @@ _TOUCHING = re.compile(r"касающи|(?:которые|что) касаютс
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.
 REST = (
-    r"осталь?н\w+|прочи\w+|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining|everything else"
+    r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
+    r"|everything else"
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:сунуш|рекомендац|баар|бардык|пункт|панел))|башкасы\w*|башкалар\w*"
 )
 _ALL = re.compile(

@@ -62,10 +62,11 @@ BLIND_FLOORS = {
     "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.79},
     "blind-15.txt": {"exact": 1.0, "accepted": 0.67, "flagged": 1.0, "reasons": 0.90},
     "blind-16.txt": {"exact": 1.0, "accepted": 0.69, "flagged": 1.0, "reasons": 0.79},
+    # b17's and b10's "остальные нас не касаются" go to review: abstention, or no answer? (labellers differ)
     "blind-17.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.61},
     "blind-18.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.91},
-    "blind-19.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.79},
-    "blind-20.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.87},
+    "blind-19.txt": {"exact": 1.0, "accepted": 0.79, "flagged": 1.0, "reasons": 0.79},
+    "blind-20.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.87},
 }
 
 

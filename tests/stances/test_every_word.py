@@ -796,3 +796,28 @@ def test_a_decimal_comma_after_a_listed_id_is_an_id(campaign: Campaign) -> None:
 
 def test_a_range_of_days_is_no_range_of_panels(campaign: Campaign) -> None:
     assert codes(read("Встреча прошла 1-3 марта. Согласны со всеми.", campaign)) == set()
+
+
+def test_rows_labelled_by_stance_are_not_joined_however_the_row_above_ends(campaign: Campaign) -> None:
+    text = "Agree: 1.1–1.5\nDisagree: 4.1 (conflict of interest risk for watchdog organisations)\nAbstain: 4.3"
+    assert _stance_only(read(text, campaign)) == dict.fromkeys(("1.1", "1.2", "1.3", "1.4", "1.5"), "agree") | {
+        "4.1": "disagree",
+        "4.3": "abstain",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мы прочитали рекомендации и поддерживаем все.",
+        "We do not support 3.5. All other recommendations are acceptable to us.",
+        "Сунуштамалардын бардык бөлүгү боюнча толук макулбуз.",
+    ],
+)
+def test_read_and_acceptable_and_kyrgyz_parts_are_read(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert codes(result) == set() and len(stances(result)) == len(campaign.ids)
+
+
+def test_the_rest_not_concerning_us_is_left_to_a_person(campaign: Campaign) -> None:
+    assert "low_confidence" in codes(read("С 3.8 не согласны. Остальные нас не касаются.", campaign))
