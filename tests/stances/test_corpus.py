@@ -67,6 +67,8 @@ BLIND_FLOORS = {
     "blind-18.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.91},
     "blind-19.txt": {"exact": 1.0, "accepted": 0.79, "flagged": 1.0, "reasons": 0.79},
     "blind-20.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.87},
+    "blind-21.txt": {"exact": 0.95, "accepted": 0.62, "flagged": 0.95, "reasons": 0.87},
+    "blind-22.txt": {"exact": 0.91, "accepted": 0.49, "flagged": 0.95, "reasons": 0.70},
 }
 
 
