@@ -155,7 +155,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     # a Kyrgyz case ending glued to an ID ("3.7ни", "4.3кө") goes with it: "ни" alone is a Russian negation
     blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + except_spans(folded)
     found = find_cues(_blank(folded, blank), decided)
-    cues = [c for c in found if _usable(c, folded, refs, bool(default))]
+    cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems)
     refs.sort(key=lambda r: r.start)
@@ -277,6 +277,21 @@ def _has_own_scope(refs: list[Ref]) -> bool:
     return any(r.ids and not r.implied for r in refs)
 
 
+_ALSO = re.compile(r"(?<=\s)(?:тоже|также|too|as well)(?!\w)")
+
+
+def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:
+    """ "Третью панель поддерживаем целиком, остальные — тоже": "тоже" after the rest or IDs repeats the stance
+    before it (it was read as nothing, and the rest were lost)."""
+    extra = []
+    for m in _ALSO.finditer(text):
+        before = [c for c in cues if c.end <= m.start()]
+        named = [r for r in refs if before and before[-1].end <= r.start < m.start()]
+        if before and named and not any(c.start > before[-1].end and c.start < m.end() for c in cues):
+            extra.append(Cue(m.start(), m.end(), before[-1].kind, confidence=before[-1].confidence))
+    return sorted(cues + extra, key=lambda c: c.start)
+
+
 def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list[Ref]:
     """A recommendation cited in quotes: «Создание совещательного органа…» — не согласны."""
     found: list[Ref] = []
@@ -333,9 +348,12 @@ def _clusters(cues: list[Cue], text: str, refs: list[Ref]) -> list[_Cluster]:
 def _adjacent(text: str, left: Cue, right: Cue, refs: list[Ref]) -> bool:
     """Cues read together: nothing but a few words between, and no comma between two different stances."""
     gap = text[left.end : right.start]
-    if any(left.end <= r.start < right.start for r in refs if r.level != GLOBAL or not r.implied):
-        return False
     modifier = bool({left.kind, right.kind} & {CueKind.GENERAL, CueKind.PARTIAL}) or left.kind is right.kind
+    inside = [r for r in refs if left.end <= r.start < right.start and (r.level != GLOBAL or not r.implied)]
+    if inside:
+        # "Поддерживаем 4.3 частично": a modifier after the IDs still qualifies the stance before them
+        blanked = _blank(text, [(r.start, r.end) for r in inside])[left.end : right.start]
+        return modifier and left.kind is not right.kind and not blanked.strip()
     return (
         len(gap) <= 40
         and not re.search(r"[;.|:]|\s[—–-]\s|,\s*(?:а|но|однако|but)\s", gap)
@@ -381,8 +399,13 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
     ids_first = bool(explicit) and explicit[0].start < clusters[0].start
     cuts = [0]
     for left, right in pairwise(clusters):
-        seps = [m for m in _PUNCT.finditer(text, left.end, right.start)]
-        head = _answer_head(text, named, left, right)
+        # not the dash inside a range ("3.5–3.8 нет" was cut into "3.5" and "–3.8 нет")
+        seps = [
+            m
+            for m in _PUNCT.finditer(text, left.end, right.start)
+            if not any(r.start <= m.start() < r.end for r in refs)
+        ]
+        head = _answer_head(text, [r for r in refs if r.level != GLOBAL or not r.implied], left, right)
         if ids_first and head is not None and not any(m.start() < head for m in seps):
             cuts.append(head)  # "частично (3.1–3.4 да, 3.5–3.8 нет)": no comma parts them, the IDs do
         elif ids_first:  # after the first stance, or after its sentence ("по 1.5 против, у нас … . остальные за")
@@ -416,11 +439,25 @@ def _answer_head(text: str, named: list[Ref], left: _Cluster, right: _Cluster) -
     them ("Поддерживаем все рекомендации; 3.5 — против"), nor after the bracket of "кроме 4.1 (против) и 4.3
     (воздерживаемся)", which once gave 4.3's abstention to 4.1."""
     between = [r for r in named if left.end <= r.start and r.end <= right.start]
-    if not between or not _DASH_TO_ANSWER.fullmatch(text, between[-1].end, right.start):
+    gap = (between[-1].end, right.start) if between else (0, 0)
+    if not between or not _DASH_TO_ANSWER.fullmatch(text, *gap):
         return None
     head = len(between) - 1
-    while head and _LIST_JOIN.fullmatch(text, between[head - 1].end, between[head].start):
+    while (
+        head
+        and (between[head - 1].level == GLOBAL) == (between[head].level == GLOBAL)  # "3.1, остальные — против"
+        and _LIST_JOIN.fullmatch(text, between[head - 1].end, between[head].start)
+    ):
         head -= 1
+    owned = any(r.end <= left.start and not re.search(r"[.;!?\n]", text[r.end : left.start]) for r in named)
+    listed = ":" in text[left.end : between[0].start]  # "частично: 3.1, 3.3 – да; …": the list answers itself
+    if head == 0 and not owned and not listed:
+        # every ID after the first stance, which has none before it, would go to the second ("Согласны с 3.1
+        # и 3.2, 3.5 — против"): the first keeps what comes before the last comma
+        commas = [j for j in range(1, len(between)) if "," in text[between[j - 1].end : between[j].start]]
+        if not commas:
+            return None
+        head = commas[-1]
     start = between[head].start
     preposition = _PREPOSITION.search(text, max(left.end, start - 4), start)
     return preposition.start() if preposition else start
@@ -431,7 +468,7 @@ def _merge_continuations(segments: list[_Segment]) -> list[_Segment]:
     merged = segments[:1]
     for segment in segments[1:]:
         previous = merged[-1]
-        own = [r for r in segment.refs if r.level > GLOBAL]
+        own = [r for r in segment.refs if r.level > GLOBAL or not r.implied]  # "…, остальные — тоже": its own
         if segment.cluster.kind is previous.cluster.kind and not own and not any(r.excepted for r in previous.refs):
             previous.end = segment.end
             previous.refs += segment.refs
@@ -640,6 +677,10 @@ _LOOSE_NUMBER = re.compile(
     r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million"
     rf"|{_MONTHS})))"
 )
+_COMMA_PAIR = re.compile(r"(?<![\w.,:/+№#-])\d,\d(?![\d,.])")  # "3,4 сунуштан башкасына": 3.4, or 3 and 4?
+# "3.3 или 3.8", "3.3 ли 3.8": one of two, the respondent does not say which
+_EITHER = re.compile(r"\d\.\d{1,2}\s+(?:или|ли|or|же|әлде)\s+\d\.\d")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|cannot|can't|don't|no|не|ни)\b")  # "cannot support 4.1 or 4.3": neither
 _BARE_RANGE = re.compile(r"(?<![\w.,:/+№#-])\d{1,2}\s*[-–—]\s*\d{1,2}(?![\w.,:/]?\d)")  # "с 1-4": panels? IDs?
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS}|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|сунуш|пункт)")
@@ -662,8 +703,11 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]
+    loose += [m for m in _COMMA_PAIR.finditer(folded) if taken.free(m.start(), m.end())]
     ranges = _BARE_RANGE.finditer(folded)
     loose += [m for m in ranges if taken.free(m.start(), m.end()) and not _DATE_AFTER.match(folded, m.end())]
+    either = _EITHER.finditer(folded)
+    loose += [m for m in either if not _NEGATED_BEFORE.search(folded, max(0, m.start() - 30), m.start())]
     if not loose:
         return []
     return [Problem("ambiguous_number", f"«{text.strip()[:80]}»: {', '.join(m.group() for m in loose)}")]

@@ -114,6 +114,7 @@ _WHOLE_REPLY = {
     "reservation": re.compile(
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
         r"|только вот|вот только|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
+        r"|не (?:по|при)мню,? (?:какой|какая|какую|какие|номер|точно)|(?:don't|can't) remember (?:which|the number)"
         r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
@@ -213,6 +214,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     folded_own = fold(own_text)
     problems += _cross_check(folded_own, stances)
     problems += _exceptions_denied(folded_own, stances)
+    problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
     problems += _written_twice(content.text)
     if not stances:
@@ -524,6 +526,29 @@ _EXCEPTION_WORD = re.compile(
     r"кроме|за исключением|except|apart from|save for|other than|остальн|прочи[ем]|the rest|the others|remaining"
     r"|калган|башка|тышкары"
 )
+
+
+_COMPLETION = re.compile(r"\W*(?:forgot|i forgot|we forgot|забыл\w*|также|also|кстати|by the way|унутуп)")
+_POSTSCRIPT = re.compile(r"(?:^|\n)\s*(?:p\.\s?s\.?|п\.\s?с\.?|ps\b)", re.IGNORECASE)
+
+
+def _postscript_turns(text: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
+    """ "Согласны со всеми пунктами. … P.S. 3.5 считаем нереалистичной, мы против": the answer, then a
+    postscript against part of it; which of the two is the organisation's? Readers call it a contradiction."""
+    m = _POSTSCRIPT.search(text)
+    if m is None or len({f.stance for f in stances.values()}) < 2:
+        return []
+    if _COMPLETION.match(fold(text[m.end() :])):
+        return []  # "P.S. Forgot to mention: we disagree with 4.1": completing the answer, not turning it
+    main, after = _stances_in(text[: m.start()], campaign), _stances_in(text[m.end() :], campaign)
+    opposite = {Stance.AGREE: Stance.DISAGREE, Stance.DISAGREE: Stance.AGREE}
+    # an abstention added after a word with the board reads as a completion ("P.S. … по 3.2 воздерживаемся")
+    turned = any(opposite.get(s) in main for s in after - main)
+    return [Problem("contradiction", "P.S.")] if turned else []
+
+
+def _stances_in(text: str, campaign: Campaign) -> set[Stance]:
+    return {f.stance for f in _merge(_read_text(text, campaign)[0], campaign)[0].values()}
 
 
 def _exceptions_denied(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:

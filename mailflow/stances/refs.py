@@ -115,6 +115,8 @@ _VAGUE = re.compile(
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
     r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"
+    # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
+    r"|(?:шайкеш|ылайык|дал|туура) келген|соответствующ\w+ (?:нашей|нашим|нашему|нашим)|in line with our"
     r"|(?:сунуш|рекомендаци)\w*\s+көбү\w*"  # "сунуштардын көбү" (most of them), not "мүчөлөрдүн көбү"
     # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
     r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"

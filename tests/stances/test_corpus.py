@@ -57,18 +57,18 @@ BLIND_FLOORS = {
     "blind-10.txt": {"exact": 0.95, "accepted": 0.33, "flagged": 1.0, "reasons": 0.36},
     # b11-029 goes to review since "приветствуем" is read: "… мы приветствуем, однако …" under a partial answer
     "blind-11.txt": {"exact": 1.0, "accepted": 0.34, "flagged": 1.0, "reasons": 0.55},
-    "blind-12.txt": {"exact": 0.93, "accepted": 0.63, "flagged": 0.93, "reasons": 0.74},
+    "blind-12.txt": {"exact": 0.95, "accepted": 0.66, "flagged": 0.95, "reasons": 0.77},
     "blind-13.txt": {"exact": 1.0, "accepted": 0.78, "flagged": 1.0, "reasons": 0.83},
     "blind-14.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.79},
     "blind-15.txt": {"exact": 1.0, "accepted": 0.67, "flagged": 1.0, "reasons": 0.90},
-    "blind-16.txt": {"exact": 1.0, "accepted": 0.69, "flagged": 1.0, "reasons": 0.79},
+    "blind-16.txt": {"exact": 1.0, "accepted": 0.70, "flagged": 1.0, "reasons": 0.79},
     # b17's and b10's "остальные нас не касаются" go to review: abstention, or no answer? (labellers differ)
     "blind-17.txt": {"exact": 1.0, "accepted": 0.74, "flagged": 1.0, "reasons": 0.61},
     "blind-18.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.91},
     "blind-19.txt": {"exact": 1.0, "accepted": 0.79, "flagged": 1.0, "reasons": 0.79},
     "blind-20.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.87},
-    "blind-21.txt": {"exact": 0.95, "accepted": 0.62, "flagged": 0.95, "reasons": 0.87},
-    "blind-22.txt": {"exact": 0.91, "accepted": 0.49, "flagged": 0.95, "reasons": 0.70},
+    "blind-21.txt": {"exact": 1.0, "accepted": 0.62, "flagged": 1.0, "reasons": 0.87},
+    "blind-22.txt": {"exact": 1.0, "accepted": 0.49, "flagged": 1.0, "reasons": 0.70},
 }
 
 

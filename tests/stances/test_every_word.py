@@ -821,3 +821,31 @@ def test_read_and_acceptable_and_kyrgyz_parts_are_read(text: str, campaign: Camp
 
 def test_the_rest_not_concerning_us_is_left_to_a_person(campaign: Campaign) -> None:
     assert "low_confidence" in codes(read("С 3.8 не согласны. Остальные нас не касаются.", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("3,4 сунуштан башкасына макулбуз.", "ambiguous_number"),
+        ("сгласны сос всеми кромк 3.3 ли 3.8 не помню какой там про услуги короче против", "ambiguous_number"),
+        ("Биздин тармак кабыл алган стратегиясына шайкеш келген сунуштамаларды колдойбуз.", "vague_scope"),
+        ("Добрый день! Согласны со всеми пунктами.\n\nОФ «Таза Суу»\n\nP.S. 3.5 считаем нереалистичной, мы против.",
+         "contradiction"),
+    ],
+)  # fmt: skip
+def test_what_batches_twenty_one_and_two_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Третью панель поддерживаем целиком, остальные — тоже, за исключением 4.2: против.",
+         {"1.1": "agree", "3.1": "agree", "4.2": "disagree"}),
+        ("Согласны с 3.1 и 3.2, 3.5 — против.", {"3.1": "agree", "3.2": "agree", "3.5": "disagree"}),
+        ("We agree with all.\nP.S. Forgot to mention: we disagree with 4.1.", {"4.1": "disagree", "4.2": "agree"}),
+    ],
+)  # fmt: skip
+def test_the_rest_too_and_answers_after_their_ids_are_read(text: str, want: dict[str, str], campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())

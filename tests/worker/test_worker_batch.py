@@ -124,7 +124,7 @@ def test_two_replies_of_one_organisation_in_one_batch_leave_the_later_stance_and
     app: App, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     inbox = mailbox.Maildir(tmp_path / "maildir", create=True)
-    first, then = "По 1.1 согласны, по 1.2 согласны.", "Уточняем: по 1.2 не согласны, нужен переходный период."
+    first, then = "По 1.1 согласны, по 1.2 согласны.", "По 1.2 не согласны, нужен переходный период."
     for n, text in enumerate((first, then)):
         headers = {"Message-ID": f"<umut-{n}@umut-fund.example>"}
         inbox.add(make_reply(text, from_address="umut@umut-fund.example", headers=headers))
