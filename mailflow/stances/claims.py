@@ -121,7 +121,7 @@ _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|�
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
     r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
-    r"|полностью|целиком|безусловно|fully|totally|completely|definitely"
+    r"|полностью|целиком|безусловно|fully|totally|completely|definitely|гана|only"
     r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*+)*+$"
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
@@ -427,7 +427,7 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&|жана|n)?\s*")  # "3.6, 3.8", "3.6 n 3.8", "3.2 3.5 3.6"
 # "3.5 — против", "4.3 (по ней воздерживаемся)", "3.4 да": between IDs and the stance that answers them
 _DASH_TO_ANSWER = re.compile(
-    r"\s*(?:[—–:(-]\s*|\s-\s*)?(?:(?:по|с|со|на|for|on|to|with)\s+)?"
+    r"\s*(?:[—–:(-]\s*|\s-\s*)?(?:(?:гана|только|лишь|only)\s+)?(?:(?:по|с|со|на|for|on|to|with)\s+)?"
     r"(?:(?:ней|нему|ним|ними|нее|него|них|этой|этому|этим|it|this|them|those)\s+)?(?:(?:мы|we)\s+)?"
 )
 _PREPOSITION = re.compile(r"(?:по|с|со|на|for|on|to|with)\s+$")

@@ -108,12 +108,15 @@ _WHOLE_REPLY = {
         r"|с теми же замечаниями|как и в прошлом году|same (?:comments|remarks|reservations|amendments)"
         r"|as (?:amended|revised|modified|changed)\b|see (?:\w+'s|her|his|their|our|my) (?:e-?mail|letter|message|note)"
         r"|см\.? (?:\w+ )?(?:письмо|сообщение)"
-        r"|position paper|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
+        r"|position paper|joint statement|as set out in|insofar as|in so far as|to the extent that"
+        r"|в той мере,? в какой|постольку,? поскольку"
+        r"|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
     "reservation": re.compile(
         r"(?:^|[.!?]\s+|\n)\s*(?:только|единственное|однако|however|бирок)\b|в принципе|in principle"
-        r"|только вот|вот только|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
+        r"|только вот|вот только|although (?:we|i) (?:think|believe|feel|find|consider)"
+        r"|хотя (?:мы )?(?:считаем|думаем|полагаем)|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
         r"|не (?:по|при)мню,? (?:какой|какая|какую|какие|номер|точно)|(?:don't|can't) remember (?:which|the number)"
         r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few )?(?:reservation|caveat)\w*"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
@@ -144,6 +147,7 @@ _WHOLE_REPLY = {
     ),
     "indirect": re.compile(
         r"\b(?:сказал\w*|говорит|говорят|говорили|сообщили|отметили|считает)\s*,?\s+что"
+        r"|\b(?:сообщил|передал|сказал)[аи]?\b[^.]{0,80}?,\s*что"
         r"|\btold us\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         r"|\bmentioned\b[^.]{0,80}\bthat\b|passing (?:this|it) on|just forwarding"
         r"|передаю (?:его|ее|их) (?:слова|мнение)|\b(?:he|she|they) said\b|asked me to let you know"

@@ -69,9 +69,9 @@ BLIND_FLOORS = {
     "blind-20.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.87},
     "blind-21.txt": {"exact": 1.0, "accepted": 0.62, "flagged": 1.0, "reasons": 0.87},
     "blind-22.txt": {"exact": 1.0, "accepted": 0.49, "flagged": 1.0, "reasons": 0.70},
-    # scored last, at the code that lands for them, and not fixed since: their floors are their first sight
-    "blind-23.txt": {"exact": 0.92, "accepted": 0.73, "flagged": 0.95, "reasons": 0.82},
-    "blind-24.txt": {"exact": 0.98, "accepted": 0.72, "flagged": 0.97, "reasons": 0.73},
+    # scored last, at 600ad0f; what they taught since lifted exact and flagged
+    "blind-23.txt": {"exact": 0.97, "accepted": 0.73, "flagged": 1.0, "reasons": 0.83},
+    "blind-24.txt": {"exact": 1.0, "accepted": 0.72, "flagged": 1.0, "reasons": 0.73},
 }
 
 

@@ -849,3 +849,26 @@ def test_what_batches_twenty_one_and_two_taught_goes_to_review(text: str, code: 
 def test_the_rest_too_and_answers_after_their_ids_are_read(text: str, want: dict[str, str], campaign: Campaign) -> None:
     result = read(text, campaign)
     assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Наш председатель вчера сообщил г-же Алымкуловой из оргкомитета, что ассоциация поддерживает все.",
+            "indirect",
+        ),
+        ("We endorse the recommendations insofar as they are consistent with that statement.", "outside_reference"),
+        ("We agree with all the recommendations, although we think 3.5 is unrealistic.", "reservation"),
+    ],
+)
+def test_what_batches_twenty_three_and_four_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_only_one_answered_no_in_kyrgyz_and_a_modifier_after_the_id(campaign: Campaign) -> None:
+    result = read("Все рекомендации колдойбуз, 3.5 гана жок, айылда интернет жок.", campaign)
+    assert (_stance_only(result)["3.5"], _stance_only(result)["3.4"], codes(result)) == ("disagree", "agree", set())
+    assert _stance_only(read("Поддерживаем 4.3 частично: орган нужен на уровне района.", campaign)) == {
+        "4.3": "partial"
+    }
