@@ -108,12 +108,19 @@ def organisations(count: int) -> list[RecipientEntry]:
 
 
 def build(env: dict[str, str], count: int) -> None:
-    """N organisations with their appeal sent and N replies waiting in the Maildir."""
+    """N organisations with their appeal sent, N replies waiting in the Maildir, and a committee member who
+    signs in to the pages and exports."""
+    from argon2 import PasswordHasher
+
+    from mailflow.committee.users import add_user
+
     app = make_app(env)
     upgrade(app.engine)
     campaign = app.campaign()
     now = datetime.now(UTC)
     with transaction(app.sessions()) as session:
+        hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        add_user(session, hasher, "bench", BENCH_PASSWORD, at=now - timedelta(days=1))
         import_recipients(session, sync_campaign(session, campaign), organisations(count))
         queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=now)
         session.execute(update(LetterRow).values(status="sent", attempts=1, sent_at=now))
@@ -182,13 +189,11 @@ def sign_in(flask: Any) -> Any:
 def stage_pages(env: dict[str, str]) -> dict[str, Any]:
     from argon2 import PasswordHasher
 
-    from mailflow.committee.users import add_user
     from mailflow.web import create_app
 
     app = make_app(env)
     hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with transaction(app.sessions()) as session:
-        add_user(session, hasher, "bench", BENCH_PASSWORD, at=datetime.now(UTC) - timedelta(days=1))
         facts = campaign_facts(session, app.campaign().slug)
         first_item = session.scalar(select(func.min(ReviewItemRow.id)).where(ReviewItemRow.status == "open"))
         later_item = session.scalar(
