@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
-from sqlalchemy import ColumnElement, and_, func, insert, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, and_, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign.letter import Audience, Campaign
@@ -41,6 +41,7 @@ from mailflow.store.models import AuditRow, CampaignRow, LetterRow, RecipientRow
 log = logging.getLogger(__name__)
 _CHUNK = 50  # letters read from the database at a time: their bytes, not the whole outbox, in memory
 QUEUE_BATCH = 500  # recipients read, letters rendered and inserted at a time by `queue_letters`
+_LETTERS = LetterRow.metadata.tables[LetterRow.__tablename__]  # Core statements: a letter's status changes and inserts
 
 
 class Clock(Protocol):
@@ -192,7 +193,7 @@ def queue_letters(
             )
             rows.append(_queued_values(campaign_id, recipient.id, kind, (previous or 0) + 1, letter, now))
         if rows:
-            session.execute(insert(LetterRow), rows)
+            session.connection().execute(insert(_LETTERS), rows)
             queued += len(rows)
     summary = QueueSummary(queued, skipped, tuple(sorted(unknown)))
     detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": again}
@@ -201,6 +202,66 @@ def queue_letters(
     if emails is None:  # a letter to everyone: the outbox's queries are planned for its new size
         refresh_statistics(session, (LetterRow.__tablename__,))
     return summary
+
+
+def queue_each(
+    session: Session,
+    env: jinja2.Environment,
+    campaign: Campaign,
+    kind: LetterKind,
+    sender: SenderSettings,
+    *,
+    campaign_id: int,
+    contexts: Mapping[int, Mapping[str, Any]],
+    now: datetime,
+    actor: str = "system",
+) -> QueueSummary:
+    """Queue one letter of `kind` to each recipient in `contexts` (by recipient id), each rendered with its own
+    context; a recipient who already has a letter of this kind in the campaign is skipped, as in `queue_letters`.
+
+    The worker's acknowledgements: a batch of replies queues its acknowledgements with one query for the
+    recipients and their last sequence, one INSERT and one audit row, instead of a query, an INSERT, an audit
+    row and a flush for each reply (45% of the worker's time per reply, issue 15). It trusts the campaign's
+    last sync, as a letter to a few does in `queue_letters`.
+    """
+    ids = sorted(contexts)
+    queued = skipped = 0
+    for start in range(0, len(ids), QUEUE_BATCH):
+        chunk = ids[start : start + QUEUE_BATCH]
+        query = select(RecipientRow, _last_sequence(campaign_id, kind)).where(
+            RecipientRow.campaign_id == campaign_id, RecipientRow.id.in_(chunk)
+        )
+        rows = []
+        for recipient, previous in session.execute(query.order_by(RecipientRow.id)):
+            if previous is not None:
+                skipped += 1
+                continue
+            to = addressee(recipient)
+            message_id = new_message_id(kind, to.token, sender.address)
+            letter = compose_letter(
+                env, kind, campaign, to, sender, contexts[recipient.id], message_id=message_id, now=now
+            )
+            rows.append(_queued_values(campaign_id, recipient.id, kind, 1, letter, now))
+        if rows:
+            session.connection().execute(insert(_LETTERS), rows)
+            queued += len(rows)
+    if queued:
+        detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": False}
+        session.add(AuditRow(at=now, actor=actor, action="letters.queue", subject=campaign.slug, detail=detail))
+    return QueueSummary(queued, skipped)
+
+
+def _last_sequence(campaign_id: int, kind: LetterKind) -> ScalarSelect[Any]:
+    """A recipient's last sequence of a letter of `kind` (NULL: never had one), as a column of a recipients query."""
+    return (
+        select(func.max(LetterRow.sequence))
+        .where(
+            LetterRow.campaign_id == campaign_id,
+            LetterRow.recipient_id == RecipientRow.id,
+            LetterRow.kind == kind.value,
+        )
+        .scalar_subquery()
+    )
 
 
 def _recipient_batches(
@@ -213,16 +274,11 @@ def _recipient_batches(
 ) -> Iterator[list[tuple[RecipientRow, int | None]]]:
     """The recipients to write to, a batch at a time, each with its last letter's sequence of `kind` (None:
     never had one); addresses asked for that are no recipient's are added to `unknown`."""
-    last = (
-        select(func.max(LetterRow.sequence))
-        .where(
-            LetterRow.campaign_id == campaign_id,
-            LetterRow.recipient_id == RecipientRow.id,
-            LetterRow.kind == kind.value,
-        )
-        .scalar_subquery()
+    query = (
+        select(RecipientRow, _last_sequence(campaign_id, kind))
+        .where(RecipientRow.campaign_id == campaign_id)
+        .order_by(RecipientRow.id)
     )
-    query = select(RecipientRow, last).where(RecipientRow.campaign_id == campaign_id).order_by(RecipientRow.id)
     if only_unanswered:
         query = query.where(~select(ResponseRow.id).where(ResponseRow.recipient_id == RecipientRow.id).exists())
     if emails is not None:
@@ -249,10 +305,9 @@ def _recipient_batches(
 def _move(session: Session, letter_id: int, current: LetterStatus, target: LetterStatus, **values: Any) -> bool:
     """Compare-and-set: change the status only if it still is `current`; False if someone else moved it."""
     advance(current, target)
-    table = LetterRow.metadata.tables["letters"]  # a Core UPDATE: it runs twice per letter sent
-    result = session.connection().execute(
-        update(table)
-        .where(table.c.id == letter_id, table.c.status == current.value)
+    result = session.connection().execute(  # a Core UPDATE: it runs for every letter sent
+        update(_LETTERS)
+        .where(_LETTERS.c.id == letter_id, _LETTERS.c.status == current.value)
         .values(status=target.value, **values)
     )
     return bool(getattr(result, "rowcount", 0) == 1)
