@@ -2,6 +2,7 @@
 
 Run from the project root:
     python benchmarks/bench_scale.py [--sizes 1000,10000] [--databases sqlite,postgresql] [--send 2000]
+        [--stages worker,exports,send]
 
 For each database and N, the project's own functions build the campaign (not timed): `import_recipients`
 for N organisations, `queue_letters` for their appeals (marked sent with one UPDATE instead of N files), and
@@ -107,12 +108,19 @@ def organisations(count: int) -> list[RecipientEntry]:
 
 
 def build(env: dict[str, str], count: int) -> None:
-    """N organisations with their appeal sent and N replies waiting in the Maildir."""
+    """N organisations with their appeal sent, N replies waiting in the Maildir, and a committee member who
+    signs in to the pages and exports."""
+    from argon2 import PasswordHasher
+
+    from mailflow.committee.users import add_user
+
     app = make_app(env)
     upgrade(app.engine)
     campaign = app.campaign()
     now = datetime.now(UTC)
     with transaction(app.sessions()) as session:
+        hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        add_user(session, hasher, "bench", BENCH_PASSWORD, at=now - timedelta(days=1))
         import_recipients(session, sync_campaign(session, campaign), organisations(count))
         queue_letters(session, app.templates(), campaign, LetterKind.APPEAL, app.settings.sender, now=now)
         session.execute(update(LetterRow).values(status="sent", attempts=1, sent_at=now))
@@ -181,13 +189,11 @@ def sign_in(flask: Any) -> Any:
 def stage_pages(env: dict[str, str]) -> dict[str, Any]:
     from argon2 import PasswordHasher
 
-    from mailflow.committee.users import add_user
     from mailflow.web import create_app
 
     app = make_app(env)
     hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with transaction(app.sessions()) as session:
-        add_user(session, hasher, "bench", BENCH_PASSWORD, at=datetime.now(UTC) - timedelta(days=1))
         facts = campaign_facts(session, app.campaign().slug)
         first_item = session.scalar(select(func.min(ReviewItemRow.id)).where(ReviewItemRow.status == "open"))
         later_item = session.scalar(
@@ -388,41 +394,52 @@ def drop_database(kind: str, database_url: str) -> None:
     admin.dispose()
 
 
+STAGE_NAMES = frozenset({"worker", "pages", "exports", "status", "digest", "send"})
 EXPORTS = ("/exports/stances.csv", "/exports/stances.xlsx", "/exports/reasons.csv", "/exports/reasons.xlsx")
 
 
-def measure(kind: str, size: int, send: int, work: Path) -> dict[str, Any]:
+def measure(kind: str, size: int, send: int, work: Path, stages: frozenset[str] = STAGE_NAMES) -> dict[str, Any]:
+    """Every stage in `stages` at N = `size`; the worker runs whenever any stage that reads its results does."""
     global count
     count = size
     folder = work / f"{kind}-{size}"
     folder.mkdir()
-    database_url = scratch_database(kind, work, f"{kind}_{size}")
-    env = environ(database_url, folder)
-    try:
-        built = child("build", env)
-        print(f"  built in {built['wall']:.0f} s", flush=True)
-        result: dict[str, Any] = {"build": built, "worker": child("worker", env)}
-        print(f"  worker {result['worker']['messages'] / result['worker']['seconds']:.0f} msg/s", flush=True)
-        result["pages"] = child("pages", env)
-        result["exports"] = {path: child("export", env, "--path", path) for path in EXPORTS}
-        app = make_app(env)
-        with transaction(app.sessions()) as session:
-            facts = campaign_facts(session, app.campaign().slug)
-            assert facts.id is not None
-            reasons = sum(1 for _ in reasons_stream(session, facts.id))
-        app.close()
-        result["rows"] = {"stances": size, "reasons": reasons}
-        result["status"] = cli(env, "status")
-        digest = cli(env, "digest", "--preview", "--end", (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%d"))
-        eml = Path(digest["output"].split()[-1])
-        result["digest"] = {**digest, "bytes": eml.stat().st_size}
-    finally:
-        drop_database(kind, database_url)
-    send_url = scratch_database(kind, work, f"{kind}_{size}_send")
-    try:
-        result["send"] = measure_send(send_url, work / f"{kind}-{size}-send", min(size, send))
-    finally:
-        drop_database(kind, send_url)
+    result: dict[str, Any] = {}
+    if stages - {"send"}:
+        database_url = scratch_database(kind, work, f"{kind}_{size}")
+        env = environ(database_url, folder)
+        try:
+            built = child("build", env)
+            print(f"  built in {built['wall']:.0f} s", flush=True)
+            result.update(build=built, worker=child("worker", env))
+            print(f"  worker {result['worker']['messages'] / result['worker']['seconds']:.0f} msg/s", flush=True)
+            if "pages" in stages:
+                result["pages"] = child("pages", env)
+            if "exports" in stages:
+                result["exports"] = {path: child("export", env, "--path", path) for path in EXPORTS}
+                app = make_app(env)
+                with transaction(app.sessions()) as session:
+                    facts = campaign_facts(session, app.campaign().slug)
+                    assert facts.id is not None
+                    reasons = sum(1 for _ in reasons_stream(session, facts.id))
+                app.close()
+                result["rows"] = {"stances": size, "reasons": reasons}
+            if "status" in stages:
+                result["status"] = cli(env, "status")
+            if "digest" in stages:
+                end = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%d")
+                digest = cli(env, "digest", "--preview", "--end", end)
+                eml = Path(digest["output"].split()[-1])
+                result["digest"] = {**digest, "bytes": eml.stat().st_size}
+        finally:
+            drop_database(kind, database_url)
+    if "send" in stages:
+        send_url = scratch_database(kind, work, f"{kind}_{size}_send")
+        try:
+            result["send"] = measure_send(send_url, work / f"{kind}-{size}-send", min(size, send))
+            print(f"  send {result['send']['bare_seconds'] / result['send']['seconds']:.2f}× bare", flush=True)
+        finally:
+            drop_database(kind, send_url)
     return result
 
 
@@ -436,34 +453,39 @@ def report(kind: str, runs: dict[int, dict[str, Any]]) -> None:
 
     print("| workload | " + " | ".join(f"N = {n:,}" for n in sizes) + " |")
     print("|---|" + "---|" * len(sizes))
-    rate = {n: r["worker"]["messages"] / r["worker"]["seconds"] for n, r in runs.items()}
-    line("worker, acknowledgements on (msg/s; × N₀)", [f"{rate[n]:,.0f} ({rate[n] / rate[sizes[0]]:.2f}×), "
-         f"{runs[n]['worker']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    for page in (name for name, value in base["pages"].items() if isinstance(value, dict)):
-        line(f"`GET {page}` p50 / p95 (ms), HTML", [
-            f"{runs[n]['pages'][page]['p50'] * 1000:.0f} / {runs[n]['pages'][page]['p95'] * 1000:.0f}, "
-            f"{runs[n]['pages'][page]['bytes'] / 1024:.0f} KB" for n in sizes])  # fmt: skip
-    line(
-        "web process peak RSS (MB)",
-        [f"{runs[n]['pages']['rss'] / MB:.0f}" if "rss" in runs[n]["pages"] else "" for n in sizes],
-    )
-    for path in EXPORTS:
+    if "worker" in base:
+        rate = {n: r["worker"]["messages"] / r["worker"]["seconds"] for n, r in runs.items()}
+        line("worker, acknowledgements on (msg/s; × N₀)", [f"{rate[n]:,.0f} ({rate[n] / rate[sizes[0]]:.2f}×), "
+             f"{runs[n]['worker']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
+    if "pages" in base:
+        for page in (name for name, value in base["pages"].items() if isinstance(value, dict)):
+            line(f"`GET {page}` p50 / p95 (ms), HTML", [
+                f"{runs[n]['pages'][page]['p50'] * 1000:.0f} / {runs[n]['pages'][page]['p95'] * 1000:.0f}, "
+                f"{runs[n]['pages'][page]['bytes'] / 1024:.0f} KB" for n in sizes])  # fmt: skip
+        line(
+            "web process peak RSS (MB)",
+            [f"{runs[n]['pages']['rss'] / MB:.0f}" if "rss" in runs[n]["pages"] else "" for n in sizes],
+        )
+    for path in EXPORTS if "exports" in base else ():
         table = "stances" if "stances" in path else "reasons"
         line(f"`{path}` rows/s, peak RSS", [
             f"{runs[n]['rows'][table] / runs[n]['exports'][path]['seconds']:,.0f} rows/s "
             f"({runs[n]['rows'][table]:,} rows, {runs[n]['exports'][path]['bytes'] / MB:.1f} MB), "
             f"{runs[n]['exports'][path]['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    line("`mailflow status` (s, whole command), peak RSS", [
-        f"{runs[n]['status']['wall']:.2f} s, {runs[n]['status']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    line("`mailflow digest --preview` (s), .eml size", [
-        f"{runs[n]['digest']['wall']:.2f} s, {runs[n]['digest']['bytes'] / 1024:.0f} KB, "
-        f"{runs[n]['digest']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    line("`mailflow send` whole command vs bare smtplib", [
-        f"{runs[n]['send']['letters'] / runs[n]['send']['seconds']:.0f} vs "
-        f"{runs[n]['send']['letters'] / runs[n]['send']['bare_seconds']:.0f} letters/s "
-        f"({runs[n]['send']['bare_seconds'] / runs[n]['send']['seconds']:.2f}×, "
-        f"{runs[n]['send']['letters']:,} letters), "
-        f"{runs[n]['send']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
+    if "status" in base:
+        line("`mailflow status` (s, whole command), peak RSS", [
+            f"{runs[n]['status']['wall']:.2f} s, {runs[n]['status']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
+    if "digest" in base:
+        line("`mailflow digest --preview` (s), .eml size", [
+            f"{runs[n]['digest']['wall']:.2f} s, {runs[n]['digest']['bytes'] / 1024:.0f} KB, "
+            f"{runs[n]['digest']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
+    if "send" in base:
+        line("`mailflow send` whole command vs bare smtplib", [
+            f"{runs[n]['send']['letters'] / runs[n]['send']['seconds']:.0f} vs "
+            f"{runs[n]['send']['letters'] / runs[n]['send']['bare_seconds']:.0f} letters/s "
+            f"({runs[n]['send']['bare_seconds'] / runs[n]['send']['seconds']:.2f}×, "
+            f"{runs[n]['send']['letters']:,} letters), "
+            f"{runs[n]['send']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
 
 
 def main() -> None:
@@ -472,6 +494,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="N values, comma-separated")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--send", type=int, default=2000, help="appeals sent by the send benchmark (at most N)")
+    parser.add_argument(
+        "--stages",
+        default=",".join(sorted(STAGE_NAMES)),
+        help="what to time, comma-separated, of " + ", ".join(sorted(STAGE_NAMES)) + " (the worker runs for any "
+        "but send, whose results the others read)",
+    )
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--env", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, default=0, help=argparse.SUPPRESS)
@@ -485,6 +513,9 @@ def main() -> None:
         output = stage(env, args.path) if args.path else stage(env) if args.stage != "build" else stage(env, count)
         print(json.dumps(output or {}))
         return
+    stages = frozenset(args.stages.split(","))
+    if stages - STAGE_NAMES:
+        parser.error(f"unknown stages: {', '.join(sorted(stages - STAGE_NAMES))}")
     load = os.getloadavg()
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="mailflow-scale-") as folder:
@@ -492,7 +523,7 @@ def main() -> None:
             runs = {}
             for size in (int(s) for s in args.sizes.split(",")):
                 print(f"{kind} N = {size:,}", flush=True)
-                runs[size] = measure(kind, size, args.send, Path(folder))
+                runs[size] = measure(kind, size, args.send, Path(folder), stages)
             report(kind, runs)
     load = os.getloadavg()
     print(f"load average at the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")

@@ -12,7 +12,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from mailflow.cli.common import campaign_option, get_app
 from mailflow.lifecycle import MessageStatus
-from mailflow.receiving.ingest import process_message
+from mailflow.receiving.ingest import process_message, queue_acknowledgements
 from mailflow.receiving.worker import CycleSummary
 from mailflow.schedule import start_scheduler
 from mailflow.store.db import transaction
@@ -97,5 +97,6 @@ def reprocess(
         with transaction(factory) as session:
             reopen_message(session, inbound_id)
             processed = process_message(session, inbound_id, context, now=datetime.now(UTC))
+            queue_acknowledgements(session, context, [processed], now=datetime.now(UTC))
         results[processed.status.value] = results.get(processed.status.value, 0) + 1
     click.echo(", ".join(f"{count} {status}" for status, count in sorted(results.items())) or "nothing to do")

@@ -16,6 +16,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import IO
 
 import xlsxwriter
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from mailflow.committee.tally import addressed
 from mailflow.store.reports import CampaignFacts, reasons_stream, stances_by_organisation
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")  # a first character a spreadsheet reads as a formula
 # The committee writes its report in Russian: the tables speak it, so a column or a stance can be pasted as is.
 STANCE_WORDS = {"agree": "согласны", "disagree": "не согласны", "partial": "частично", "abstain": "воздерживаются"}
 SECTOR_WORDS = {"business": "бизнес", "cso": "ОГО"}
@@ -46,22 +47,35 @@ def stance_matrix(session: Session, facts: CampaignFacts) -> Table:
     header = ["организация", "сектор", "email"]
     for rec in facts.recommendations:
         header += [f"{rec.rec_id} {STANCE}", f"{rec.rec_id} {REASON}"]
+    # per sector, the recommendation asked in each pair of columns (None: not asked), worked out once and not
+    # once per organisation: with the cells' checks, this halved the time per row (issue 15)
+    plans: dict[str, list[str | None]] = {}
+
+    def plan(sector: str) -> list[str | None]:
+        found = plans.get(sector)
+        if found is None:
+            found = plans[sector] = [rec.rec_id if addressed(rec, sector) else None for rec in facts.recommendations]
+        return found
 
     def rows() -> Iterator[tuple[str, ...]]:
         if facts.id is None:
             return
         for recipient, stances in stances_by_organisation(session, facts.id):
             row = [recipient.organisation, _word(SECTOR_WORDS, recipient.sector), recipient.email]
-            for rec in facts.recommendations:
-                if not addressed(rec, recipient.sector):
-                    row += ["—", ""]
+            for rec_id in plan(recipient.sector):
+                found = stances.get(rec_id) if rec_id is not None else None
+                if found is not None:
+                    stance, reason = found
+                    row += (_word(STANCE_WORDS, stance), reason or "")
                 else:
-                    stance, reason = stances.get(rec.rec_id, ("", ""))
-                    row += [_word(STANCE_WORDS, stance), reason or ""]
+                    row += _NOT_ASKED if rec_id is None else _NO_ANSWER
             yield tuple(row)
 
     wide = frozenset({0, *range(4, len(header), 2)})
     return Table("stances", tuple(header), rows(), wide)
+
+
+_NOT_ASKED, _NO_ANSWER = ("—", ""), ("", "")
 
 
 def reasons_table(session: Session, facts: CampaignFacts) -> Table:
@@ -83,7 +97,7 @@ TABLES: dict[str, Callable[[Session, CampaignFacts], Table]] = {"stances": stanc
 
 
 def _safe(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
+    return f"'{value}" if value[:1] in _FORMULA_START else value
 
 
 def csv_chunks(table: Table) -> Iterator[bytes]:
@@ -93,18 +107,11 @@ def csv_chunks(table: Table) -> Iterator[bytes]:
     writer = csv.writer(out)
     writer.writerow(table.header)
     yield out.getvalue().encode("utf-8-sig")
-    pending = 0
-    out.seek(0)
-    out.truncate()
-    for row in table.rows:
-        writer.writerow([_safe(cell) for cell in row])
-        pending += 1
-        if pending == CSV_CHUNK_ROWS:
-            yield out.getvalue().encode("utf-8")
-            out.seek(0)
-            out.truncate()
-            pending = 0
-    if pending:
+    rows, starts = iter(table.rows), _FORMULA_START
+    while chunk := list(islice(rows, CSV_CHUNK_ROWS)):
+        out.seek(0)
+        out.truncate()
+        writer.writerows([[f"'{cell}" if cell[:1] in starts else cell for cell in row] for row in chunk])
         yield out.getvalue().encode("utf-8")
 
 
@@ -127,10 +134,11 @@ def write_xlsx(table: Table, target: IO[bytes]) -> None:
     for column, value in enumerate(table.header):
         sheet.write_string(0, column, value, header)
     write = sheet.write_string
+    formats = [text if column in wide else None for column in range(len(table.header))]
     for number, row in enumerate(table.rows, start=1):
         for column, value in enumerate(row):
             if value:
-                write(number, column, _safe(value), text if column in wide else None)
+                write(number, column, _safe(value), formats[column])
     workbook.close()
 
 

@@ -1,16 +1,18 @@
 """Processing one stored message: parse it, match it, record what it says, and decide where it is filed.
 
 The worker, `mailflow reprocess` and `mailflow demo` all call `process_message`; it runs in the caller's
-transaction, so a crash leaves the message `stored` and it is simply processed again, never half-recorded.
+transaction, so a crash leaves the message `stored` and it is simply processed again, never half-recorded. The
+acknowledgements of what it recorded are queued by `queue_acknowledgements` in that same transaction, a batch's
+together.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import jinja2
 from sqlalchemy.orm import Session
@@ -25,12 +27,11 @@ from mailflow.reading.mime import ParseLimits
 from mailflow.reading.reply import Kind, ParsedReply, ReviewReason
 from mailflow.receiving.match import Match, Regarding, ReplyHeaders, match_reply
 from mailflow.sending.compose import LetterKind
-from mailflow.sending.outbox import queue_letters
+from mailflow.sending.outbox import queue_each
 from mailflow.settings import SenderSettings
 from mailflow.store.messages import (
     expect_stored,
     finish_message,
-    has_letter,
     load_message,
     mark_bounced,
     reuses_message_id,
@@ -71,6 +72,8 @@ class Processed:
     recipient_id: int | None = None
     changes: tuple[StanceChange, ...] = ()
     review_reasons: tuple[ReviewReason, ...] = field(default=())
+    # the answers to acknowledge ("this is how we read you"), for `queue_acknowledgements`; None: none is due
+    acknowledgement: tuple[Mapping[str, str], ...] | None = None
 
 
 def outcome_of(status: MessageStatus, kind: str | None) -> Outcome:
@@ -167,40 +170,50 @@ def _reply(
         )
         return replace(_flag(session, inbound_id, parsed, (reason,), match, now), changes=summary.changed)
     result = _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, match)
-    if ctx.templates is not None:
-        _acknowledge(session, ctx.templates, parsed, match.recipient_id, ctx, now)
-    return replace(result, changes=summary.changed)
+    answers = _answers(parsed, ctx.campaign) if ctx.templates is not None else None
+    return replace(result, changes=summary.changed, acknowledgement=answers)
 
 
-def _acknowledge(
-    session: Session, templates: jinja2.Environment, parsed: ParsedReply, recipient_id: int, ctx: Context, now: datetime
-) -> None:
-    """Queue "this is how we read you"; the outbox sends one per recipient and campaign, as for every kind."""
-    # queue_letters would skip it too; asking first (one indexed query, in this session, so it also sees one
-    # queued earlier in the batch) spares a campaign sync and an audit row per reply.
-    if has_letter(session, ctx.campaign_id, recipient_id, LetterKind.ACKNOWLEDGEMENT.value):
-        return
-    email = ctx.directory(session).by_id[recipient_id].email
-    answers = [
+def _answers(parsed: ParsedReply, campaign: Campaign) -> tuple[Mapping[str, str], ...]:
+    """What the acknowledgement repeats: each stance read, in the letter's order, with its recommendation's text."""
+    return tuple(
         {
             "id": f.rec_id,
-            "text": rec.text if (rec := ctx.campaign.get(f.rec_id)) else "",
+            "text": rec.text if (rec := campaign.get(f.rec_id)) else "",
             "stance": f.stance.value,
             "reason": f.reason or "",
         }
         for f in sorted(parsed.stances.values(), key=lambda f: tuple(int(p) for p in f.rec_id.split(".")))
-    ]
-    queue_letters(
+    )
+
+
+def queue_acknowledgements(session: Session, ctx: Context, processed: Iterable[Processed], *, now: datetime) -> int:
+    """Queue "this is how we read you" for the replies recorded in this transaction; returns how many.
+
+    One per recipient and campaign, as for every kind: the first reply of a batch is acknowledged, a recipient
+    acknowledged before is skipped. Called in the transaction that recorded the replies, so a reply and its
+    acknowledgement are committed together or not at all.
+    """
+    if ctx.templates is None:
+        return 0
+    contexts: dict[int, Mapping[str, Any]] = {}
+    for item in processed:
+        if item.acknowledgement is not None and item.recipient_id is not None:
+            contexts.setdefault(item.recipient_id, {"answers": list(item.acknowledgement)})
+    if not contexts:
+        return 0
+    summary = queue_each(
         session,
-        templates,
+        ctx.templates,
         ctx.campaign,
         LetterKind.ACKNOWLEDGEMENT,
         ctx.sender,
+        campaign_id=ctx.campaign_id,
+        contexts=contexts,
         now=now,
-        emails=[email],
-        context={"answers": answers},
         actor="worker",
     )
+    return summary.queued
 
 
 def _finish(

@@ -163,8 +163,9 @@ def match_reply(reply: ReplyHeaders, directory: Directory) -> Match:
 def _by_token(reply: ReplyHeaders, directory: Directory) -> tuple[Recipient, MatchMethod] | None:
     for address in (*reply.to, *reply.cc, *reply.delivered_to):
         token = reply_token(address, directory.own_address)
-        if token and token in directory.by_token:
-            return directory.by_token[token], MatchMethod.TOKEN
+        recipient = directory.by_token.get(token) if token else None  # one look-up, not `in` and then `[]`
+        if recipient is not None:
+            return recipient, MatchMethod.TOKEN
     return None
 
 
@@ -231,8 +232,9 @@ def _stems(text: str) -> str:
 
 def original_recipients(headers: bytes) -> tuple[str, ...]:
     """Addresses in X-Original-To and Delivered-To of a raw header block (Postfix and Dovecot add them)."""
-    if not headers:
-        return ()
+    lowered = headers.lower()
+    if b"x-original-to" not in lowered and b"delivered-to" not in lowered:
+        return ()  # most replies: no header parse (a sixth of matching's time, issue 15)
     message = BytesHeaderParser(policy=compat32).parsebytes(headers)
     values = [str(v) for name in ("X-Original-To", "Delivered-To") for v in message.get_all(name) or []]
     return tuple(dict.fromkeys(addr.lower() for _name, addr in getaddresses(values) if "@" in addr))

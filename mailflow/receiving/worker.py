@@ -18,7 +18,7 @@ import os
 import socket
 import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -28,7 +28,14 @@ from mailflow.errors import FetchError, MailflowError, StorageError
 from mailflow.lifecycle import MessageStatus
 from mailflow.mailbox.fetch import DEFAULT_BATCH_MESSAGES, Batch, FetchedMessage, Mailbox, Outcome
 from mailflow.reading.reply import ParsedReply, ReviewReason
-from mailflow.receiving.ingest import Context, Processed, Reading, outcome_of, process_message
+from mailflow.receiving.ingest import (
+    Context,
+    Processed,
+    Reading,
+    outcome_of,
+    process_message,
+    queue_acknowledgements,
+)
 from mailflow.receiving.parse_pool import Interrupted, Overran, ParsePool, ReadAhead
 from mailflow.store.db import refresh_statistics, transaction
 from mailflow.store.inbound import (
@@ -181,9 +188,12 @@ class Worker:
         try:
             with transaction(self.sessions) as session:
                 _rows = hold_messages(session, sorted({stored.inbound_id for _, stored in pairs}))
-                return self._each(
+                done = self._each(
                     pairs, lambda i, stored: self._handle(session, stored, ctx, _reading(readings, i, pairs[i]))
                 )
+                # the batch's acknowledgements together, committed with the replies they acknowledge
+                queue_acknowledgements(session, ctx, _processed(done), now=self.now())
+                return done
         except StorageError:
             raise  # the database, not a message: the run waits for it and tries the batch again
         except (MailflowError, LookupError, ValueError) as exc:
@@ -235,7 +245,9 @@ class Worker:
         stops a run."""
         try:
             with transaction(self.sessions) as session:
-                return self._handle(session, stored, ctx, reading)
+                done = self._handle(session, stored, ctx, reading)
+                queue_acknowledgements(session, ctx, _processed([(None, done)]), now=self.now())
+                return done
         except StorageError:
             raise
         except (MailflowError, LookupError, ValueError) as exc:
@@ -307,6 +319,10 @@ def _reading(readings: ReadAhead, position: int, fetched: _Fetched) -> _Reading:
     if stored.duplicate and (message.raw is None or hashlib.sha256(message.raw).hexdigest() != stored.sha256):
         return None
     return readings.get(position)
+
+
+def _processed(done: Iterable[tuple[object, _Done]]) -> list[Processed]:
+    return [item.processed for _, item in done if item.processed is not None]
 
 
 def local_holder() -> str:

@@ -78,7 +78,8 @@ def dot_stuffed(raw: bytes) -> bytes:
 
 
 class SmtpSender:
-    """One SMTP connection, opened on first use and reused (RSET in between) until closed or broken."""
+    """One SMTP connection, opened on first use and reused until closed or broken (RSET after an unfinished
+    transaction)."""
 
     def __init__(
         self,
@@ -96,7 +97,8 @@ class SmtpSender:
         self.timeout = timeout
         self.ssl_context = ssl_context
         self._client: smtplib.SMTP | None = None
-        self._fresh = True
+        self._fresh = True  # opened for this transaction: a failure at MAIL FROM is not an idle connection's death
+        self._dirty = False  # a transaction was begun and not finished: RSET before the next
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SmtpSender:
@@ -142,21 +144,27 @@ class SmtpSender:
         return client
 
     def _session(self) -> smtplib.SMTP:
-        """The open connection, reset for a new transaction; a connection that died while idle is reopened."""
-        if self._client is not None and not self._fresh:
+        """The open connection, ready for a new transaction; a connection that died while idle is reopened.
+
+        RSET only after a transaction that did not end with the server's reply to the final dot (a refusal,
+        a letter not handed over): after a completed one the server is ready for the next MAIL (RFC 5321
+        §4.1.4, §3.3), and an RSET per letter cost a round trip each, as much as the letter's own commands.
+        """
+        if self._client is not None and self._dirty:
             try:
                 code, _ = self._client.rset()
-                if code == 250:
-                    return self._client
+                if code != 250:
+                    self._drop()
             except (smtplib.SMTPException, OSError):
-                pass
-            self._drop()
+                self._drop()
         if self._client is None:
             self._client = self._connect()
-        self._fresh = False
+            self._fresh = True
+        self._dirty = True  # until this transaction's final reply
         return self._client
 
     def _drop(self) -> None:
+        self._dirty = False
         if self._client is not None:
             try:
                 self._client.close()
@@ -169,10 +177,24 @@ class SmtpSender:
         text = reply.decode("utf-8", "replace")
         return SendError(f"{stage}: {code} {text}", permanent=not is_transient(code), code=code)
 
-    def deliver(self, letter: Outgoing, commit_point: Callable[[], bool]) -> bool:
+    def _mail(self, mail_from: str) -> tuple[smtplib.SMTP, int, bytes]:
+        """MAIL FROM on the open connection; one that the server closed while it was idle (RFC 5321 §4.5.3.2.7
+        lets it after 5 minutes) is opened again once: nothing of the letter has gone out yet."""
         client = self._session()
         try:
-            code, reply = client.mail(letter.mail_from)
+            code, reply = client.mail(mail_from)
+        except (smtplib.SMTPServerDisconnected, OSError):
+            if self._fresh:
+                raise
+            self._drop()
+            client = self._session()
+            code, reply = client.mail(mail_from)
+        self._fresh = False
+        return client, code, reply
+
+    def deliver(self, letter: Outgoing, commit_point: Callable[[], bool]) -> bool:
+        try:
+            client, code, reply = self._mail(letter.mail_from)
             if code != 250:
                 raise self._refused("MAIL FROM", code, reply)
             code, reply = client.rcpt(letter.rcpt_to)
@@ -200,6 +222,7 @@ class SmtpSender:
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self._drop()
             raise DeliveryUncertain(f"connection lost after the letter was handed over: {exc}") from exc
+        self._dirty = False  # the transaction is over, accepted or refused (RFC 5321 §4.1.1.4)
         if code != 250:
             raise self._refused("end of DATA", code, reply)
         return True

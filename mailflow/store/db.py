@@ -161,6 +161,17 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: committed when the block ends, rolled back on any error."""
     session = factory()
     try:
+        with unit(session):
+            yield session
+    finally:
+        session.close()
+
+
+@contextmanager
+def unit(session: Session) -> Iterator[Session]:
+    """One unit of work in a session that lives on (the outbox's, for a whole run): committed when the block
+    ends, rolled back on any error, a database error raised as StorageError, as by `transaction`."""
+    try:
         yield session
         session.commit()
     except DBAPIError as exc:
@@ -169,5 +180,3 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
-    finally:
-        session.close()

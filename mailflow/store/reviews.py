@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from mailflow.reading.reply import ReviewReason
@@ -13,6 +13,8 @@ from mailflow.store.models import AuditRow, ReviewItemRow
 
 OPEN = "open"
 CLOSED = "closed"
+# built once: the worker asks it for every flagged reply
+_ITEM_OF_MESSAGE = select(ReviewItemRow).where(ReviewItemRow.inbound_id == bindparam("inbound_id"))
 
 
 def open_review(
@@ -27,7 +29,7 @@ def open_review(
 
     Written at the session's next flush: the worker opens many in a batch and inserts them together.
     """
-    item = session.scalars(select(ReviewItemRow).where(ReviewItemRow.inbound_id == inbound_id)).one_or_none()
+    item = session.scalars(_ITEM_OF_MESSAGE, {"inbound_id": inbound_id}).one_or_none()
     payload = [r.to_json() for r in reasons]
     if item is None:
         item = ReviewItemRow(
