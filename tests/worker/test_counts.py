@@ -27,7 +27,7 @@ from mailflow.reading.reply import Stance, StanceFinding
 from mailflow.receiving.ingest import process_message
 from mailflow.sending.compose import LetterKind, reply_address
 from mailflow.sending.outbox import queue_letters
-from mailflow.store import counts
+from mailflow.store import count_triggers, counts
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import transaction
 from mailflow.store.decisions import apply_decision
@@ -223,8 +223,8 @@ def test_rebuilding_restores_counts_spoilt_behind_the_triggers_back(consultation
 
 def test_the_newest_schema_has_every_counting_trigger(consultation: Consultation) -> None:
     with consultation.app.engine.connect() as connection:
-        expected = {counts.PREFIX + t.name for t in counts.triggers(connection.dialect)}
-        assert counts.installed_triggers(connection) == expected
+        expected = {count_triggers.PREFIX + t.name for t in count_triggers.triggers(connection.dialect)}
+        assert count_triggers.installed_triggers(connection) == expected
 
 
 def test_mailflow_db_recount_rebuilds_the_counts(consultation: Consultation, tmp_path: Path) -> None:

@@ -20,7 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-from mailflow.store.counts import drop_triggers, install_triggers, rebuild_counts
+from mailflow.store.count_triggers import drop_triggers, install_triggers
+from mailflow.store.counts import rebuild_counts
 
 revision = "0010"
 down_revision = "0009"
