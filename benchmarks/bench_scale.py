@@ -10,8 +10,8 @@ N replies from them in a Maildir, written like their mail clients do (texts from
 each stage runs in a process of its own, so its peak resident memory (its own VmHWM) is its own:
 
 - the worker with acknowledgements on, `Worker.cycle()` until the Maildir is empty (msg/s);
-- every web page through the Flask app, 20 requests each (p50 / p95, HTML size), next to the tally's
-  GROUP BY alone (the floor a dashboard cannot go under);
+- every web page through the Flask app, 20 requests each (p50 / p95, HTML size), next to reading the
+  tally's kept counts alone (a GROUP BY over every response before migration 0010);
 - every export, read to the end (rows/s, bytes, memory);
 - `mailflow status` and `mailflow digest --preview`, whole commands from a cold interpreter (seconds, and
   the digest letter's size);
@@ -57,10 +57,16 @@ from mailflow.sending.compose import LetterKind, reply_address  # noqa: E402
 from mailflow.sending.outbox import queue_letters  # noqa: E402
 from mailflow.settings import load_settings  # noqa: E402
 from mailflow.store.campaigns import sync_campaign  # noqa: E402
+from mailflow.store.counts import stance_counts  # noqa: E402
 from mailflow.store.db import transaction, upgrade  # noqa: E402
-from mailflow.store.models import LetterRow, RecipientRow, RecommendationRow, ReviewItemRow  # noqa: E402
+from mailflow.store.models import (  # noqa: E402
+    LetterRow,
+    RecipientRow,
+    RecommendationRow,
+    ReviewItemRow,
+)
 from mailflow.store.recipients import import_recipients  # noqa: E402
-from mailflow.store.reports import campaign_facts, reasons_stream, stance_counts  # noqa: E402
+from mailflow.store.reports import campaign_facts, reasons_stream  # noqa: E402
 
 CAMPAIGN = ROOT / "config" / "campaigns" / "appeal-2023.toml"
 REQUESTS = 20
@@ -232,7 +238,7 @@ def stage_pages(env: dict[str, str]) -> dict[str, Any]:
             assert facts.id is not None
             stance_counts(session, facts.id)
         floor.append(time.perf_counter() - start)
-    result["tally GROUP BY alone"] = {"p50": statistics.median(floor), "p95": sorted(floor)[-2], "bytes": 0}
+    result["tally (kept counts) alone"] = {"p50": statistics.median(floor), "p95": sorted(floor)[-2], "bytes": 0}
     app.close()
     return result
 
@@ -394,50 +400,75 @@ def drop_database(kind: str, database_url: str) -> None:
     admin.dispose()
 
 
-STAGE_NAMES = frozenset({"worker", "pages", "exports", "status", "digest", "send"})
 EXPORTS = ("/exports/stances.csv", "/exports/stances.xlsx", "/exports/reasons.csv", "/exports/reasons.xlsx")
 
 
-def measure(kind: str, size: int, send: int, work: Path, stages: frozenset[str] = STAGE_NAMES) -> dict[str, Any]:
-    """Every stage in `stages` at N = `size`; the worker runs whenever any stage that reads its results does."""
+WORKLOADS = ("worker", "pages", "exports", "status", "digest", "send")
+
+
+def kept_database(kind: str, work: Path, name: str) -> str:
+    """The database a `--keep` run builds once and measures again: a file in the folder, or a named database."""
+    if kind == "sqlite":
+        return f"sqlite:///{work / f'{name}.db'}"
+    database = f"mailflow_scale_{name}_kept"
+    admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": database}):
+            connection.execute(text(f'CREATE DATABASE "{database}"'))
+    admin.dispose()
+    return make_url(PG_SERVER).set(database=database).render_as_string(hide_password=False)
+
+
+def measure(kind: str, size: int, send: int, work: Path, workloads: set[str], keep: bool) -> dict[str, Any]:
+    """Build N organisations and replies, run the worker, then time `workloads`. With `keep`, a campaign built
+    (and worked) by an earlier run in the same folder is measured again after upgrading its schema."""
     global count
     count = size
     folder = work / f"{kind}-{size}"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)
+    database_url = (kept_database if keep else scratch_database)(kind, work, f"{kind}_{size}")
+    env = environ(database_url, folder)
+    built_file = folder / "built.json"
     result: dict[str, Any] = {}
-    if stages - {"send"}:
-        database_url = scratch_database(kind, work, f"{kind}_{size}")
-        env = environ(database_url, folder)
-        try:
+    try:
+        if keep and built_file.exists():
+            result = json.loads(built_file.read_text())
+            app = make_app(env)
+            upgrade(app.engine)
+            app.close()
+            print("  reusing the campaign built before (schema upgraded)", flush=True)
+        else:
             built = child("build", env)
             print(f"  built in {built['wall']:.0f} s", flush=True)
-            result.update(build=built, worker=child("worker", env))
+            result = {"build": built, "worker": child("worker", env)}
             print(f"  worker {result['worker']['messages'] / result['worker']['seconds']:.0f} msg/s", flush=True)
-            if "pages" in stages:
-                result["pages"] = child("pages", env)
-            if "exports" in stages:
-                result["exports"] = {path: child("export", env, "--path", path) for path in EXPORTS}
-                app = make_app(env)
-                with transaction(app.sessions()) as session:
-                    facts = campaign_facts(session, app.campaign().slug)
-                    assert facts.id is not None
-                    reasons = sum(1 for _ in reasons_stream(session, facts.id))
-                app.close()
-                result["rows"] = {"stances": size, "reasons": reasons}
-            if "status" in stages:
-                result["status"] = cli(env, "status")
-            if "digest" in stages:
-                end = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%d")
-                digest = cli(env, "digest", "--preview", "--end", end)
-                eml = Path(digest["output"].split()[-1])
-                result["digest"] = {**digest, "bytes": eml.stat().st_size}
-        finally:
+            if keep:
+                built_file.write_text(json.dumps(result))
+        if "pages" in workloads:
+            result["pages"] = child("pages", env)
+        if "exports" in workloads:
+            result["exports"] = {path: child("export", env, "--path", path) for path in EXPORTS}
+            app = make_app(env)
+            with transaction(app.sessions()) as session:
+                facts = campaign_facts(session, app.campaign().slug)
+                assert facts.id is not None
+                reasons = sum(1 for _ in reasons_stream(session, facts.id))
+            app.close()
+            result["rows"] = {"stances": size, "reasons": reasons}
+        if "status" in workloads:
+            result["status"] = cli(env, "status")
+        if "digest" in workloads:
+            end = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%d")
+            digest = cli(env, "digest", "--preview", "--end", end)
+            eml = Path(digest["output"].split()[-1])
+            result["digest"] = {**digest, "bytes": eml.stat().st_size}
+    finally:
+        if not keep:
             drop_database(kind, database_url)
-    if "send" in stages:
+    if "send" in workloads:
         send_url = scratch_database(kind, work, f"{kind}_{size}_send")
         try:
             result["send"] = measure_send(send_url, work / f"{kind}-{size}-send", min(size, send))
-            print(f"  send {result['send']['bare_seconds'] / result['send']['seconds']:.2f}× bare", flush=True)
         finally:
             drop_database(kind, send_url)
     return result
@@ -451,41 +482,40 @@ def report(kind: str, runs: dict[int, dict[str, Any]]) -> None:
     def line(label: str, values: list[str]) -> None:
         print(f"| {label} | " + " | ".join(values) + " |")
 
+    def ran(workload: str) -> bool:
+        return all(workload in runs[n] for n in sizes)
+
     print("| workload | " + " | ".join(f"N = {n:,}" for n in sizes) + " |")
     print("|---|" + "---|" * len(sizes))
-    if "worker" in base:
-        rate = {n: r["worker"]["messages"] / r["worker"]["seconds"] for n, r in runs.items()}
-        line("worker, acknowledgements on (msg/s; × N₀)", [f"{rate[n]:,.0f} ({rate[n] / rate[sizes[0]]:.2f}×), "
-             f"{runs[n]['worker']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    if "pages" in base:
-        for page in (name for name, value in base["pages"].items() if isinstance(value, dict)):
-            line(f"`GET {page}` p50 / p95 (ms), HTML", [
-                f"{runs[n]['pages'][page]['p50'] * 1000:.0f} / {runs[n]['pages'][page]['p95'] * 1000:.0f}, "
-                f"{runs[n]['pages'][page]['bytes'] / 1024:.0f} KB" for n in sizes])  # fmt: skip
-        line(
-            "web process peak RSS (MB)",
-            [f"{runs[n]['pages']['rss'] / MB:.0f}" if "rss" in runs[n]["pages"] else "" for n in sizes],
-        )
-    for path in EXPORTS if "exports" in base else ():
+    rate = {n: r["worker"]["messages"] / r["worker"]["seconds"] for n, r in runs.items()}
+    line("worker, acknowledgements on (msg/s; × N₀)", [f"{rate[n]:,.0f} ({rate[n] / rate[sizes[0]]:.2f}×), "
+         f"{runs[n]['worker']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
+    for page in (name for name, value in base.get("pages", {}).items() if isinstance(value, dict)):
+        line(f"`GET {page}` p50 / p95 (ms), HTML", [
+            f"{runs[n]['pages'][page]['p50'] * 1000:.0f} / {runs[n]['pages'][page]['p95'] * 1000:.0f}, "
+            f"{runs[n]['pages'][page]['bytes'] / 1024:.0f} KB" for n in sizes])  # fmt: skip
+    if ran("pages"):
+        line("web process peak RSS (MB)", [f"{runs[n]['pages']['rss'] / MB:.0f}" for n in sizes])
+    for path in EXPORTS if ran("exports") else ():
         table = "stances" if "stances" in path else "reasons"
         line(f"`{path}` rows/s, peak RSS", [
             f"{runs[n]['rows'][table] / runs[n]['exports'][path]['seconds']:,.0f} rows/s "
             f"({runs[n]['rows'][table]:,} rows, {runs[n]['exports'][path]['bytes'] / MB:.1f} MB), "
             f"{runs[n]['exports'][path]['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    if "status" in base:
+    if ran("status"):
         line("`mailflow status` (s, whole command), peak RSS", [
-            f"{runs[n]['status']['wall']:.2f} s, {runs[n]['status']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    if "digest" in base:
+        f"{runs[n]['status']['wall']:.2f} s, {runs[n]['status']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
+    if ran("digest"):
         line("`mailflow digest --preview` (s), .eml size", [
-            f"{runs[n]['digest']['wall']:.2f} s, {runs[n]['digest']['bytes'] / 1024:.0f} KB, "
-            f"{runs[n]['digest']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
-    if "send" in base:
+        f"{runs[n]['digest']['wall']:.2f} s, {runs[n]['digest']['bytes'] / 1024:.0f} KB, "
+        f"{runs[n]['digest']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
+    if ran("send"):
         line("`mailflow send` whole command vs bare smtplib", [
-            f"{runs[n]['send']['letters'] / runs[n]['send']['seconds']:.0f} vs "
-            f"{runs[n]['send']['letters'] / runs[n]['send']['bare_seconds']:.0f} letters/s "
-            f"({runs[n]['send']['bare_seconds'] / runs[n]['send']['seconds']:.2f}×, "
-            f"{runs[n]['send']['letters']:,} letters), "
-            f"{runs[n]['send']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
+        f"{runs[n]['send']['letters'] / runs[n]['send']['seconds']:.0f} vs "
+        f"{runs[n]['send']['letters'] / runs[n]['send']['bare_seconds']:.0f} letters/s "
+        f"({runs[n]['send']['bare_seconds'] / runs[n]['send']['seconds']:.2f}×, "
+        f"{runs[n]['send']['letters']:,} letters), "
+        f"{runs[n]['send']['rss'] / MB:.0f} MB" for n in sizes])  # fmt: skip
 
 
 def main() -> None:
@@ -495,10 +525,13 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--send", type=int, default=2000, help="appeals sent by the send benchmark (at most N)")
     parser.add_argument(
-        "--stages",
-        default=",".join(sorted(STAGE_NAMES)),
-        help="what to time, comma-separated, of " + ", ".join(sorted(STAGE_NAMES)) + " (the worker runs for any "
-        "but send, whose results the others read)",
+        "--workloads", default=",".join(WORKLOADS), help=f"what to time after the build, of {','.join(WORKLOADS)}"
+    )
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="build each campaign once into DIR (SQLite files, named PostgreSQL databases) and measure it again on "
+        "later runs with the same DIR, after upgrading its schema: the worker's figure is then the first run's",
     )
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--env", help=argparse.SUPPRESS)
@@ -513,17 +546,17 @@ def main() -> None:
         output = stage(env, args.path) if args.path else stage(env) if args.stage != "build" else stage(env, count)
         print(json.dumps(output or {}))
         return
-    stages = frozenset(args.stages.split(","))
-    if stages - STAGE_NAMES:
-        parser.error(f"unknown stages: {', '.join(sorted(stages - STAGE_NAMES))}")
     load = os.getloadavg()
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
-    with tempfile.TemporaryDirectory(prefix="mailflow-scale-") as folder:
+    workloads = set(args.workloads.split(","))
+    with tempfile.TemporaryDirectory(prefix="mailflow-scale-") as scratch:
+        folder = Path(args.keep) if args.keep else Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
         for kind in args.databases.split(","):
             runs = {}
             for size in (int(s) for s in args.sizes.split(",")):
                 print(f"{kind} N = {size:,}", flush=True)
-                runs[size] = measure(kind, size, args.send, Path(folder), stages)
+                runs[size] = measure(kind, size, args.send, folder, workloads, bool(args.keep))
             report(kind, runs)
     load = os.getloadavg()
     print(f"load average at the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")

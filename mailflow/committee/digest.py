@@ -25,13 +25,13 @@ from mailflow.committee.tally import RecTally, Segment, tally
 from mailflow.committee.words import DEFAULT_LANGUAGE, words
 from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
 from mailflow.settings import SenderSettings
+from mailflow.store.counts import respondents_before
 from mailflow.store.reports import (
     ShiftRow,
     bounces,
     campaign_facts,
     open_queue,
     replies_between,
-    respondents_before,
     silent_page,
     week_reasons,
     week_shifts,

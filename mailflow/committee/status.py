@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from mailflow.committee.tally import COLUMNS, RecTally, RespondentStatus, tally
+from mailflow.store.counts import status_counts
 from mailflow.store.inbound import MailboxState
 from mailflow.store.messages import complaining
-from mailflow.store.reports import appeal_letter_counts, campaign_facts, status_counts, utc
+from mailflow.store.reports import appeal_letter_counts, campaign_facts, utc
 from mailflow.store.reviews import open_count
 
 

@@ -1,6 +1,6 @@
 """Counting the consultation: per-recommendation tallies, the response rate and each respondent's status.
 
-The database counts (`mailflow.store.reports`); this turns its counts into bars, shared by the dashboard,
+The database keeps the counts (`mailflow.store.counts`); this turns them into bars, shared by the dashboard,
 `mailflow status` and the digest, so the web page and the weekly email never disagree about a number. "No
 answer" counts the recipients a recommendation is addressed to who have not (yet) given a stance on it, so
 every bar adds up to the same audience.
@@ -14,7 +14,8 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from mailflow.store.reports import CampaignFacts, RecFact, respondents_before, stance_counts
+from mailflow.store.counts import respondents_before, stance_counts
+from mailflow.store.reports import CampaignFacts, RecFact
 
 STANCES = ("agree", "disagree", "partial", "abstain")
 NO_ANSWER = "none"

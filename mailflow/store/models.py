@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -58,12 +61,30 @@ class RecommendationRow(Base):
     campaign: Mapped[CampaignRow] = relationship(back_populates="recommendations")
 
 
+# A recipient's counts, kept by the database's triggers from its letters, replies, stances and review items
+# (`mailflow.store.counts`): its `RespondentStatus`, its human replies and its reminders sent. Never written by the
+# application, so columns of the table but not of the class: the ORM neither inserts nor loads them, and queries
+# name them as `KEPT.status` etc.
+KEPT_COLUMNS = (
+    Column("status", String(20), nullable=False, server_default="not_sent"),
+    Column("replies", Integer, nullable=False, server_default="0"),
+    Column("first_reply_at", DateTime(timezone=True)),
+    Column("last_reply_at", DateTime(timezone=True)),
+    Column("reminders", Integer, nullable=False, server_default="0"),
+)
+
+
 class RecipientRow(Base):
     __tablename__ = "recipients"
     __table_args__ = (
+        *KEPT_COLUMNS,
         UniqueConstraint("campaign_id", "email"),
         Index("ix_recipients_campaign_organisation", "campaign_id", "organisation", "id"),  # lists by name
+        # the dashboard's list of one status, by name; first replies before a moment (migration 0010)
+        Index("ix_recipients_campaign_status", "campaign_id", "status", "organisation", "id"),
+        Index("ix_recipients_campaign_first_reply", "campaign_id", "first_reply_at"),
     )
+    __mapper_args__ = {"exclude_properties": [c.name for c in KEPT_COLUMNS]}  # noqa: RUF012 (declarative's own)
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
     organisation: Mapped[str] = mapped_column(Text)
@@ -74,6 +95,41 @@ class RecipientRow(Base):
     language: Mapped[str] = mapped_column(String(5))
     token: Mapped[str] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StanceTallyRow(Base):
+    """Organisations per recommendation, sector and current stance, kept by triggers on `responses` and
+    `recipients` (`mailflow.store.counts`): the dashboard's bars without a GROUP BY over every response."""
+
+    __tablename__ = "stance_tallies"
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), primary_key=True)
+    sector: Mapped[str] = mapped_column(String(20), primary_key=True)
+    stance: Mapped[str] = mapped_column(String(20), primary_key=True)
+    organisations: Mapped[int] = mapped_column(Integer)
+
+
+class StatusTallyRow(Base):
+    """Recipients per campaign, sector and `RespondentStatus`, kept by triggers on `recipients`."""
+
+    __tablename__ = "status_tallies"
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    sector: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    organisations: Mapped[int] = mapped_column(Integer)
+
+
+class FirstReplyDayRow(Base):
+    """Organisations per campaign by the day (UTC) of their first human reply, kept by triggers on `recipients`:
+    the response rate over time without grouping every reply."""
+
+    __tablename__ = "first_reply_days"
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    organisations: Mapped[int] = mapped_column(Integer)
+
+
+RECIPIENTS = cast(Table, RecipientRow.__table__)
+KEPT = RECIPIENTS.c  # KEPT.status, KEPT.replies, ...: the kept columns above
 
 
 class LetterRow(Base):
@@ -153,7 +209,11 @@ class ResponseRow(Base):
     """The current stance of one recipient on one recommendation; earlier ones move to the history."""
 
     __tablename__ = "responses"
-    __table_args__ = (UniqueConstraint("recipient_id", "recommendation_id"),)
+    __table_args__ = (
+        UniqueConstraint("recipient_id", "recommendation_id"),
+        # the digest's week of objections, per recommendation, without reading every agreement (migration 0010)
+        Index("ix_responses_recommendation_stance_updated", "recommendation_id", "stance", "updated_at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     recipient_id: Mapped[int] = mapped_column(ForeignKey("recipients.id"), index=True)
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)

@@ -1,6 +1,7 @@
 """What the dashboard, the exports, `mailflow status` and the digest count, asked of the database.
 
 A consultation can go to a hundred thousand organisations, so nothing here reads the campaign into Python:
+the tallies and each organisation's status are kept counted by the database (`mailflow.store.counts`), other
 counts are GROUP BY queries, lists are pages in a fixed order continued after the last row shown (keyset
 pagination: `after`), and exports are streamed a few hundred rows at a time. No query takes a list of IDs
 as parameters (PostgreSQL refuses more than 65,535), and no letter's body is read.
@@ -16,7 +17,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
+from mailflow.store.counts import respondents_before, sector_counts
 from mailflow.store.models import (
+    KEPT,
     CampaignRow,
     InboundRow,
     LetterRow,
@@ -25,7 +28,6 @@ from mailflow.store.models import (
     ResponseHistoryRow,
     ResponseRow,
     ReviewItemRow,
-    SetBy,
 )
 
 STREAM_ROWS = 500  # rows fetched at a time when streaming an export
@@ -139,61 +141,19 @@ def campaign_facts(session: Session, slug: str) -> CampaignFacts:
         .where(RecommendationRow.campaign_id == campaign.id)
         .order_by(RecommendationRow.position)
     )
-    sectors = session.execute(
-        select(RecipientRow.sector, func.count())
-        .where(RecipientRow.campaign_id == campaign.id)
-        .group_by(RecipientRow.sector)
-    )
     return CampaignFacts(
         campaign.id,
         slug,
         campaign.title,
         tuple(RecFact(r.rec_id, r.panel, r.audience, r.text) for r in recs),
-        {sector: count for sector, count in sectors},
+        sector_counts(session, campaign.id),
     )
-
-
-def stance_counts(session: Session, campaign_id: int) -> dict[tuple[str, str, str], int]:
-    """(recommendation, sector, stance) → organisations, counting only stances on recommendations addressed to
-    the organisation's sector; one GROUP BY over the responses."""
-    query = (
-        select(RecommendationRow.rec_id, RecipientRow.sector, ResponseRow.stance, func.count())
-        .select_from(ResponseRow)
-        .join(RecipientRow, RecipientRow.id == ResponseRow.recipient_id)
-        .join(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
-        .where(
-            RecipientRow.campaign_id == campaign_id,
-            RecommendationRow.audience.in_(["all", RecipientRow.sector]),
-        )
-        .group_by(RecommendationRow.rec_id, RecipientRow.sector, ResponseRow.stance)
-    )
-    return {(rec_id, sector, stance): count for rec_id, sector, stance, count in session.execute(query)}
-
-
-def _first_replies(campaign_id: int) -> Any:
-    """Each recipient's first human reply: the response rate counts organisations, not messages."""
-    return (
-        select(InboundRow.recipient_id.label("recipient_id"), func.min(InboundRow.received_at).label("first_at"))
-        .join(RecipientRow, RecipientRow.id == InboundRow.recipient_id)
-        .where(RecipientRow.campaign_id == campaign_id, InboundRow.kind == "reply")
-        .group_by(InboundRow.recipient_id)
-        .subquery()
-    )
-
-
-def respondents_before(session: Session, campaign_id: int, moments: Sequence[datetime]) -> list[int]:
-    """For each moment, the organisations whose first reply came before it: one scan for all of them."""
-    if not moments:
-        return []
-    first = _first_replies(campaign_id)
-    columns = [func.coalesce(func.sum(case((first.c.first_at < at, 1), else_=0)), 0) for at in moments]
-    return [int(n) for n in session.execute(select(*columns).select_from(first)).one()]
 
 
 def organisation_outcomes(session: Session, campaign_id: int) -> Iterator[OrganisationOutcome]:
     """Every organisation by name with its first reply and whether a letter to it bounced, streamed: one query
-    (the first replies grouped in SQL, an indexed EXISTS for the bounce) whose rows arrive a few hundred at a time."""
-    first = _first_replies(campaign_id)
+    (the first reply kept on the recipient's row, an indexed EXISTS for the bounce) whose rows arrive a few
+    hundred at a time."""
     bounced = (
         select(LetterRow.id).where(LetterRow.recipient_id == RecipientRow.id, LetterRow.status == "bounced").exists()
     )
@@ -203,10 +163,9 @@ def organisation_outcomes(session: Session, campaign_id: int) -> Iterator[Organi
             RecipientRow.organisation,
             RecipientRow.email,
             RecipientRow.sector,
-            first.c.first_at,
+            KEPT.first_reply_at,
             bounced.label("bounced"),
         )
-        .outerjoin(first, first.c.recipient_id == RecipientRow.id)
         .where(RecipientRow.campaign_id == campaign_id)
         .order_by(RecipientRow.organisation, RecipientRow.id)
         .execution_options(yield_per=STREAM_ROWS)
@@ -242,50 +201,6 @@ def replies_between(session: Session, campaign_id: int, start: datetime, end: da
     return int(session.scalar(query) or 0)
 
 
-def _status_column() -> ColumnElement[str]:
-    """A recipient's furthest step, the same rule as `tally.RespondentStatus`: indexed EXISTS per recipient."""
-    r = RecipientRow
-    reviewed = or_(
-        select(ResponseRow.id)
-        .where(ResponseRow.recipient_id == r.id, ResponseRow.set_by == SetBy.REVIEWER.value)
-        .exists(),
-        select(ReviewItemRow.id).where(ReviewItemRow.recipient_id == r.id, ReviewItemRow.status == "closed").exists(),
-    )
-    replied = select(InboundRow.id).where(InboundRow.recipient_id == r.id, InboundRow.kind == "reply").exists()
-
-    def letter(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-        return select(LetterRow.id).where(LetterRow.recipient_id == r.id, *conditions).exists()
-
-    return case(
-        (reviewed, literal("reviewed")),
-        (replied, literal("replied")),
-        (letter(LetterRow.status == "bounced"), literal("bounced")),
-        (letter(LetterRow.kind == "reminder", LetterRow.status.in_(["sent", "bounced"])), literal("reminded")),
-        (letter(LetterRow.kind == "appeal", LetterRow.status == "sent"), literal("sent")),
-        else_=literal("not_sent"),
-    )
-
-
-def status_counts(session: Session, campaign_id: int) -> dict[str, int]:
-    """Organisations by `RespondentStatus` value."""
-    status = _status_column().label("status")
-    inner = select(status).where(RecipientRow.campaign_id == campaign_id).subquery()
-    query = select(inner.c.status, func.count()).group_by(inner.c.status)
-    return {value: count for value, count in session.execute(query)}
-
-
-def _reminders_column() -> ColumnElement[int]:
-    return (
-        select(func.count(LetterRow.id))
-        .where(
-            LetterRow.recipient_id == RecipientRow.id,
-            LetterRow.kind == "reminder",
-            LetterRow.status.in_(["sent", "bounced"]),
-        )
-        .scalar_subquery()
-    )
-
-
 def _by_organisation(query: Select[Any], after: int | None, session: Session) -> Select[Any]:
     """Continue the list (ordered by organisation, then id) after the recipient `after`."""
     if after is not None:
@@ -298,25 +213,22 @@ def _by_organisation(query: Select[Any], after: int | None, session: Session) ->
 def respondent_page(
     session: Session, campaign_id: int, *, after: int | None = None, limit: int = 50, status: str | None = None
 ) -> list[RespondentRow]:
-    """A page of organisations with their status, by name; `status` keeps only those in that status."""
-    status_column = _status_column()
-    replies = (
-        select(func.count(InboundRow.id), func.max(InboundRow.received_at))
-        .where(InboundRow.recipient_id == RecipientRow.id, InboundRow.kind == "reply")
-        .correlate(RecipientRow)
+    """A page of organisations with their status, by name; `status` keeps only those in that status (the
+    status, replies and reminders are kept on each recipient's row: `mailflow.store.counts`)."""
+    r = RecipientRow
+    columns: tuple[Any, ...] = (
+        r.id,
+        r.organisation,
+        r.email,
+        r.sector,
+        KEPT.status,
+        KEPT.replies,
+        KEPT.last_reply_at,
+        KEPT.reminders,
     )
-    query = select(
-        RecipientRow.id,
-        RecipientRow.organisation,
-        RecipientRow.email,
-        RecipientRow.sector,
-        status_column,
-        replies.with_only_columns(func.count(InboundRow.id)).scalar_subquery(),
-        replies.with_only_columns(func.max(InboundRow.received_at)).scalar_subquery(),
-        _reminders_column(),
-    ).where(RecipientRow.campaign_id == campaign_id)
+    query: Select[Any] = select(*columns).where(r.campaign_id == campaign_id)
     if status is not None:
-        query = query.where(status_column == status)
+        query = query.where(KEPT.status == status)
     rows = session.execute(_by_organisation(query, after, session).limit(limit))
     return [
         RespondentRow(RecipientFact(i, org, email, sector), state, count, reminders, _utc_or_none(last))
@@ -535,25 +447,27 @@ def bounces(session: Session, campaign_id: int, *, limit: int) -> tuple[list[Bou
 
 
 def silent_page(session: Session, campaign_id: int, before: datetime, *, limit: int) -> tuple[list[RespondentRow], int]:
-    """Organisations with no reply before `before`, by name, with their reminders; and how many there are."""
-    replied = (
-        select(InboundRow.id)
-        .where(InboundRow.recipient_id == RecipientRow.id, InboundRow.kind == "reply", InboundRow.received_at < before)
-        .exists()
-    )
-    where = and_(RecipientRow.campaign_id == campaign_id, ~replied)
+    """Organisations with no reply before `before`, by name, with their reminders; and how many there are.
+
+    Counted from the kept counts first: when everyone has answered, the list is not looked for (it would walk
+    every organisation by name to find none, 0.3 s at 100,000)."""
+    replied = respondents_before(session, campaign_id, [before])[0]
+    total = sum(sector_counts(session, campaign_id).values()) - replied
+    if total <= 0:
+        return [], 0
+    r = RecipientRow
+    where = and_(r.campaign_id == campaign_id, or_(KEPT.first_reply_at.is_(None), KEPT.first_reply_at >= before))
     rows = session.execute(
-        select(RecipientRow.id, RecipientRow.organisation, RecipientRow.email, RecipientRow.sector, _reminders_column())
+        select(r.id, r.organisation, r.email, r.sector, KEPT.reminders)
         .where(where)
-        .order_by(RecipientRow.organisation, RecipientRow.id)
+        .order_by(r.organisation, r.id)
         .limit(limit)
     )
-    total = session.scalar(select(func.count()).select_from(RecipientRow).where(where))
     found = [
         RespondentRow(RecipientFact(i, org, email, sector), "", 0, reminders, None)
         for i, org, email, sector, reminders in rows
     ]
-    return found, int(total or 0)
+    return found, total
 
 
 def appeal_letter_counts(session: Session, campaign_id: int) -> dict[str, int]:

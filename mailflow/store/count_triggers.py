@@ -1,0 +1,393 @@
+"""The triggers that keep `mailflow.store.counts` up to date, written for each database.
+
+SQLite gets a trigger per row: each recounts one recipient's kept columns from its own rows, or moves a
+tally by one. PostgreSQL gets a trigger per statement that sees the statement's rows as transition tables
+(`new_rows`, `old_rows`): it recounts every recipient they touch with one UPDATE and moves each tally row once.
+A row trigger there made a bulk write quadratic (a tally row updated once per row, in one transaction, leaves a
+chain of row versions that every later update walks: 20,000 letters inserted by one statement took 45 s,
+5,000 took 2.8 s; with statement triggers 5 s). Both read `recipient_columns`, the recount's own definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, literal_column, update
+from sqlalchemy.engine import Dialect
+
+from mailflow.store.counts import recipient_columns
+from mailflow.store.models import RECIPIENTS, SetBy
+
+PREFIX = "mailflow_count_"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    table: str
+    event: str  # INSERT, DELETE, UPDATE (statement triggers) or UPDATE OF <columns> (row triggers)
+    when: str  # row triggers: a condition on NEW / OLD; "" for every row
+
+    body: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Sql:
+    """The few phrases SQLite and PostgreSQL spell differently."""
+
+    dialect: Dialect
+
+    @property
+    def postgresql(self) -> bool:
+        return self.dialect.name == "postgresql"
+
+    def differ(self, a: str, b: str) -> str:
+        return f"{a} IS DISTINCT FROM {b}" if self.postgresql else f"{a} IS NOT {b}"
+
+    def day(self, moment: str) -> str:
+        return f"({moment} AT TIME ZONE 'UTC')::date" if self.postgresql else f"date({moment})"
+
+    def refresh(self, recipient: str) -> str:
+        """Recount one recipient's kept columns from its own rows."""
+        statement = update(RECIPIENTS).where(RECIPIENTS.c.id == literal_column(recipient)).values(**recipient_columns())
+        return str(statement.compile(dialect=self.dialect, compile_kwargs={"literal_binds": True}))
+
+    def stance(self, row: str, delta: int) -> str:
+        return (
+            "INSERT INTO stance_tallies (recommendation_id, sector, stance, organisations) "
+            f"SELECT {row}.recommendation_id, sector, {row}.stance, {delta} FROM recipients "
+            f"WHERE id = {row}.recipient_id "
+            "ON CONFLICT (recommendation_id, sector, stance) "
+            "DO UPDATE SET organisations = stance_tallies.organisations + excluded.organisations"
+        )
+
+    def stances_of(self, recipient: str, sector: str, delta: int) -> str:
+        """All of a recipient's stances counted in (or out of) a sector: it moved from one to the other."""
+        return (
+            "INSERT INTO stance_tallies (recommendation_id, sector, stance, organisations) "
+            f"SELECT recommendation_id, {sector}, stance, {delta} FROM responses WHERE recipient_id = {recipient} "
+            "ON CONFLICT (recommendation_id, sector, stance) "
+            "DO UPDATE SET organisations = stance_tallies.organisations + excluded.organisations"
+        )
+
+    def status(self, row: str, delta: int) -> str:
+        return (
+            "INSERT INTO status_tallies (campaign_id, sector, status, organisations) "
+            f"VALUES ({row}.campaign_id, {row}.sector, {row}.status, {delta}) "
+            "ON CONFLICT (campaign_id, sector, status) "
+            "DO UPDATE SET organisations = status_tallies.organisations + excluded.organisations"
+        )
+
+    def first_reply(self, row: str, delta: int) -> str:
+        return (
+            "INSERT INTO first_reply_days (campaign_id, day, organisations) "
+            f"SELECT {row}.campaign_id, {self.day(f'{row}.first_reply_at')}, {delta} "
+            f"WHERE {row}.first_reply_at IS NOT NULL "
+            "ON CONFLICT (campaign_id, day) "
+            "DO UPDATE SET organisations = first_reply_days.organisations + excluded.organisations"
+        )
+
+
+def _any_differs(sql: _Sql, *columns: str) -> str:
+    return " OR ".join(sql.differ(f"OLD.{c}", f"NEW.{c}") for c in columns)
+
+
+def _counts_letter(row: str) -> str:
+    """A letter that decides its recipient's status or reminders: bounced, or an appeal or reminder sent."""
+    return (
+        f"({row}.recipient_id IS NOT NULL AND ({row}.status = 'bounced' "
+        f"OR ({row}.kind IN ('appeal', 'reminder') AND {row}.status = 'sent')))"
+    )
+
+
+def triggers(dialect: Dialect) -> list[Trigger]:
+    """Row triggers on SQLite; statement triggers on PostgreSQL, which see the changed rows as transition tables
+    (`new_rows`, `old_rows`) and count them set-wise. On PostgreSQL a row trigger made bulk writes quadratic:
+    a tally row updated once per row in one transaction leaves a chain of versions that each update walks
+    (20,000 letters inserted in one statement took 45 s, 5,000 took 2.8 s)."""
+    return _statement_triggers(dialect) if dialect.name == "postgresql" else _row_triggers(dialect)
+
+
+def _row_triggers(dialect: Dialect) -> list[Trigger]:
+    """SQLite's: a trigger per row, each recounting one recipient or moving a tally by one."""
+    sql = _Sql(dialect)
+    both = (sql.refresh("OLD.recipient_id"), sql.refresh("NEW.recipient_id"))
+    reply = "({0}.kind = 'reply' AND {0}.recipient_id IS NOT NULL)"
+    reviewer = f"'{SetBy.REVIEWER.value}'"
+    return [
+        # a recipient's own rows: its status, replies and reminders recounted
+        Trigger("inbound_insert", "inbound_messages", "INSERT", reply.format("NEW"), both[1:]),
+        Trigger(
+            "inbound_update",
+            "inbound_messages",
+            "UPDATE OF recipient_id, kind, received_at",
+            f"{reply.format('OLD')} OR {reply.format('NEW')}",
+            both,
+        ),
+        Trigger("inbound_delete", "inbound_messages", "DELETE", reply.format("OLD"), both[:1]),
+        Trigger("letter_insert", "letters", "INSERT", _counts_letter("NEW"), both[1:]),
+        Trigger(
+            "letter_update",
+            "letters",
+            "UPDATE OF recipient_id, kind, status",
+            f"{_counts_letter('OLD')} OR {_counts_letter('NEW')}",
+            both,
+        ),
+        Trigger("letter_delete", "letters", "DELETE", _counts_letter("OLD"), both[:1]),
+        Trigger("review_insert", "review_items", "INSERT", "NEW.status = 'closed'", both[1:]),
+        Trigger(
+            "review_update",
+            "review_items",
+            "UPDATE OF recipient_id, status",
+            "OLD.status = 'closed' OR NEW.status = 'closed'",
+            both,
+        ),
+        Trigger("review_delete", "review_items", "DELETE", "OLD.status = 'closed'", both[:1]),
+        Trigger("reviewer_insert", "responses", "INSERT", f"NEW.set_by = {reviewer}", both[1:]),
+        Trigger(
+            "reviewer_update",
+            "responses",
+            "UPDATE OF recipient_id, set_by",
+            f"OLD.set_by = {reviewer} OR NEW.set_by = {reviewer}",
+            both,
+        ),
+        Trigger("reviewer_delete", "responses", "DELETE", f"OLD.set_by = {reviewer}", both[:1]),
+        # the tallies, moved by one
+        Trigger("stance_insert", "responses", "INSERT", "", (sql.stance("NEW", 1),)),
+        Trigger(
+            "stance_update",
+            "responses",
+            "UPDATE OF recipient_id, recommendation_id, stance",
+            _any_differs(sql, "recipient_id", "recommendation_id", "stance"),
+            (sql.stance("OLD", -1), sql.stance("NEW", 1)),
+        ),
+        Trigger("stance_delete", "responses", "DELETE", "", (sql.stance("OLD", -1),)),
+        Trigger("recipient_insert", "recipients", "INSERT", "", (sql.status("NEW", 1), sql.first_reply("NEW", 1))),
+        Trigger(
+            "recipient_status",
+            "recipients",
+            "UPDATE OF campaign_id, sector, status",
+            _any_differs(sql, "campaign_id", "sector", "status"),
+            (sql.status("OLD", -1), sql.status("NEW", 1)),
+        ),
+        Trigger(
+            "recipient_first_reply",
+            "recipients",
+            "UPDATE OF campaign_id, first_reply_at",
+            _any_differs(sql, "campaign_id", "first_reply_at"),
+            (sql.first_reply("OLD", -1), sql.first_reply("NEW", 1)),
+        ),
+        Trigger(
+            "recipient_sector",
+            "recipients",
+            "UPDATE OF sector",
+            _any_differs(sql, "sector"),
+            (sql.stances_of("NEW.id", "OLD.sector", -1), sql.stances_of("NEW.id", "NEW.sector", 1)),
+        ),
+        Trigger("recipient_delete", "recipients", "DELETE", "", (sql.status("OLD", -1), sql.first_reply("OLD", -1))),
+    ]
+
+
+_CHANGED = "old_rows o JOIN new_rows n ON n.id = o.id"  # an UPDATE's rows, before (o) and after (n)
+
+
+def _upsert(table: str, key: tuple[str, ...], deltas: str) -> str:
+    """Add `deltas` (rows of the key as k0, k1, … and a delta), summed per key, to `table`: each tally row is
+    written once per statement, in key order (so two transactions lock tally rows in the same order)."""
+    keys = ", ".join(f"k{i}" for i in range(len(key)))
+    return (
+        f"INSERT INTO {table} ({', '.join(key)}, organisations) "
+        f"SELECT {keys}, total FROM (SELECT {keys}, sum(delta) AS total FROM ({deltas}) AS d GROUP BY {keys}) AS s "
+        f"WHERE total <> 0 ORDER BY {keys} "
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET organisations = {table}.organisations + excluded.organisations"
+    )
+
+
+def _statement_triggers(dialect: Dialect) -> list[Trigger]:
+    """PostgreSQL's: a trigger per statement, recounting the recipients it touched and moving each tally once."""
+    sql = _Sql(dialect)
+    refresh = str(
+        update(RECIPIENTS)
+        .values(**recipient_columns())
+        .compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+    )
+
+    def recount(ids: str) -> str:
+        return f"{refresh} WHERE recipients.id IN ({ids})"
+
+    def differ(*columns: str) -> str:
+        return "(" + " OR ".join(sql.differ(f"o.{c}", f"n.{c}") for c in columns) + ")"
+
+    def own_rows(table: str, condition: str, watched: tuple[str, ...]) -> list[Trigger]:
+        """The recipients whose rows in `table` that count (`condition` on the alias {0}) were added, changed or
+        removed, recounted."""
+        new, old = condition.format("n"), condition.format("o")
+        changed = f"FROM {_CHANGED} WHERE ({old} OR {new}) AND {differ(*watched)}"
+        return [
+            Trigger(
+                f"{table}_insert", table, "INSERT", "", (recount(f"SELECT n.recipient_id FROM new_rows n WHERE {new}"),)
+            ),
+            Trigger(
+                f"{table}_update",
+                table,
+                "UPDATE",
+                "",
+                (recount(f"SELECT o.recipient_id {changed} UNION SELECT n.recipient_id {changed}"),),
+            ),
+            Trigger(
+                f"{table}_delete", table, "DELETE", "", (recount(f"SELECT o.recipient_id FROM old_rows o WHERE {old}"),)
+            ),
+        ]
+
+    def stances(rows: str, a: str, delta: int, where: str = "TRUE") -> str:
+        return (
+            f"SELECT {a}.recommendation_id AS k0, r.sector AS k1, {a}.stance AS k2, {delta} AS delta "
+            f"FROM {rows} JOIN recipients r ON r.id = {a}.recipient_id WHERE {where}"
+        )
+
+    def statuses(rows: str, a: str, delta: int, where: str = "TRUE") -> str:
+        return (
+            f"SELECT {a}.campaign_id AS k0, {a}.sector AS k1, {a}.status AS k2, {delta} AS delta "
+            f"FROM {rows} WHERE {where}"
+        )
+
+    def days(rows: str, a: str, delta: int, where: str = "TRUE") -> str:
+        return (
+            f"SELECT {a}.campaign_id AS k0, {sql.day(f'{a}.first_reply_at')} AS k1, {delta} AS delta "
+            f"FROM {rows} WHERE {a}.first_reply_at IS NOT NULL AND {where}"
+        )
+
+    def sector_moves(a: str, delta: int) -> str:
+        return (
+            f"SELECT x.recommendation_id AS k0, {a}.sector AS k1, x.stance AS k2, {delta} AS delta "
+            f"FROM {_CHANGED} JOIN responses x ON x.recipient_id = n.id WHERE {differ('sector')}"
+        )
+
+    def both(part: Any, where: str) -> str:
+        """An UPDATE's changed rows counted out as they were and in as they are."""
+        return f"{part(_CHANGED, 'o', -1, where)} UNION ALL {part(_CHANGED, 'n', 1, where)}"
+
+    stance_key = ("recommendation_id", "sector", "stance")
+    status_key = ("campaign_id", "sector", "status")
+    day_key = ("campaign_id", "day")
+    reply = "({0}.kind = 'reply' AND {0}.recipient_id IS NOT NULL)"
+    letter = (
+        "({0}.recipient_id IS NOT NULL AND ({0}.status = 'bounced' "
+        "OR ({0}.kind IN ('appeal', 'reminder') AND {0}.status = 'sent')))"
+    )
+    return [
+        *own_rows("inbound_messages", reply, ("recipient_id", "kind", "received_at")),
+        *own_rows("letters", letter, ("recipient_id", "kind", "status")),
+        *own_rows("review_items", "{0}.status = 'closed'", ("recipient_id", "status")),
+        *own_rows("responses", f"{{0}}.set_by = '{SetBy.REVIEWER.value}'", ("recipient_id", "set_by")),
+        Trigger(
+            "stance_insert",
+            "responses",
+            "INSERT",
+            "",
+            (_upsert("stance_tallies", stance_key, stances("new_rows n", "n", 1)),),
+        ),
+        Trigger(
+            "stance_update",
+            "responses",
+            "UPDATE",
+            "",
+            (
+                _upsert(
+                    "stance_tallies", stance_key, both(stances, differ("recipient_id", "recommendation_id", "stance"))
+                ),
+            ),
+        ),
+        Trigger(
+            "stance_delete",
+            "responses",
+            "DELETE",
+            "",
+            (_upsert("stance_tallies", stance_key, stances("old_rows o", "o", -1)),),
+        ),
+        Trigger(
+            "recipient_insert",
+            "recipients",
+            "INSERT",
+            "",
+            (
+                _upsert("status_tallies", status_key, statuses("new_rows n", "n", 1)),
+                _upsert("first_reply_days", day_key, days("new_rows n", "n", 1)),
+            ),
+        ),
+        Trigger(
+            "recipient_update",
+            "recipients",
+            "UPDATE",
+            "",
+            (
+                _upsert("status_tallies", status_key, both(statuses, differ("campaign_id", "sector", "status"))),
+                _upsert("first_reply_days", day_key, both(days, differ("campaign_id", "first_reply_at"))),
+                _upsert("stance_tallies", stance_key, f"{sector_moves('o', -1)} UNION ALL {sector_moves('n', 1)}"),
+            ),
+        ),
+        Trigger(
+            "recipient_delete",
+            "recipients",
+            "DELETE",
+            "",
+            (
+                _upsert("status_tallies", status_key, statuses("old_rows o", "o", -1)),
+                _upsert("first_reply_days", day_key, days("old_rows o", "o", -1)),
+            ),
+        ),
+    ]
+
+
+_TRANSITION = {
+    "INSERT": "NEW TABLE AS new_rows",
+    "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    "DELETE": "OLD TABLE AS old_rows",
+}
+
+
+def _create(trigger: Trigger, dialect: Dialect) -> list[str]:
+    name = PREFIX + trigger.name
+    if dialect.name == "postgresql":
+        body = "".join(f"{statement};\n" for statement in trigger.body)
+        return [
+            f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            f"BEGIN\n{body}RETURN NULL;\nEND\n$$",
+            f"DROP TRIGGER IF EXISTS {name} ON {trigger.table}",
+            f"CREATE TRIGGER {name} AFTER {trigger.event} ON {trigger.table} REFERENCING {_TRANSITION[trigger.event]} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
+        ]
+    body = "".join(f"{statement};\n" for statement in trigger.body)
+    return [
+        f"DROP TRIGGER IF EXISTS {name}",
+        f"CREATE TRIGGER {name} AFTER {trigger.event} ON {trigger.table} FOR EACH ROW "
+        + (f"WHEN {trigger.when}" if trigger.when else "")
+        + f"\nBEGIN\n{body}END",
+    ]
+
+
+def install_triggers(connection: Connection) -> None:
+    """Create (or replace) every trigger that keeps the counts."""
+    for trigger in triggers(connection.dialect):
+        for statement in _create(trigger, connection.dialect):
+            connection.exec_driver_sql(statement)
+
+
+def drop_triggers(connection: Connection) -> None:
+    for trigger in triggers(connection.dialect):
+        name = PREFIX + trigger.name
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {trigger.table}")
+            connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
+        else:
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def installed_triggers(connection: Connection) -> set[str]:
+    """The names of the counting triggers the database has."""
+    if connection.dialect.name == "postgresql":
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    return {name for name in connection.exec_driver_sql(query).scalars() if name.startswith(PREFIX)}
