@@ -72,6 +72,9 @@ BLIND_FLOORS = {
     # scored last, at 600ad0f; what they taught since lifted exact and flagged
     "blind-23.txt": {"exact": 0.97, "accepted": 0.73, "flagged": 1.0, "reasons": 0.83},
     "blind-24.txt": {"exact": 1.0, "accepted": 0.72, "flagged": 1.0, "reasons": 0.73},
+    # scored last, on the stance code that lands, and not fixed: their floors are their first sight
+    "blind-25.txt": {"exact": 0.97, "accepted": 0.69, "flagged": 0.97, "reasons": 0.76},
+    "blind-26.txt": {"exact": 0.91, "accepted": 0.68, "flagged": 0.91, "reasons": 0.88},
 }
 
 
