@@ -32,6 +32,12 @@ class Trigger:
     body: tuple[str, ...]
 
 
+# The key of each tally table, before its count of organisations
+_STANCE_KEY = ("recommendation_id", "sector", "stance")
+_STATUS_KEY = ("campaign_id", "sector", "status")
+_DAY_KEY = ("campaign_id", "day")
+
+
 @dataclass(frozen=True)
 class _Sql:
     """The few phrases SQLite and PostgreSQL spell differently."""
@@ -54,38 +60,32 @@ class _Sql:
         return str(statement.compile(dialect=self.dialect, compile_kwargs={"literal_binds": True}))
 
     def stance(self, row: str, delta: int) -> str:
-        return (
-            "INSERT INTO stance_tallies (recommendation_id, sector, stance, organisations) "
+        return _adding(
+            "stance_tallies",
+            _STANCE_KEY,
             f"SELECT {row}.recommendation_id, sector, {row}.stance, {delta} FROM recipients "
-            f"WHERE id = {row}.recipient_id "
-            "ON CONFLICT (recommendation_id, sector, stance) "
-            "DO UPDATE SET organisations = stance_tallies.organisations + excluded.organisations"
+            f"WHERE id = {row}.recipient_id",
         )
 
     def stances_of(self, recipient: str, sector: str, delta: int) -> str:
         """All of a recipient's stances counted in (or out of) a sector: it moved from one to the other."""
-        return (
-            "INSERT INTO stance_tallies (recommendation_id, sector, stance, organisations) "
-            f"SELECT recommendation_id, {sector}, stance, {delta} FROM responses WHERE recipient_id = {recipient} "
-            "ON CONFLICT (recommendation_id, sector, stance) "
-            "DO UPDATE SET organisations = stance_tallies.organisations + excluded.organisations"
+        return _adding(
+            "stance_tallies",
+            _STANCE_KEY,
+            f"SELECT recommendation_id, {sector}, stance, {delta} FROM responses WHERE recipient_id = {recipient}",
         )
 
     def status(self, row: str, delta: int) -> str:
-        return (
-            "INSERT INTO status_tallies (campaign_id, sector, status, organisations) "
-            f"VALUES ({row}.campaign_id, {row}.sector, {row}.status, {delta}) "
-            "ON CONFLICT (campaign_id, sector, status) "
-            "DO UPDATE SET organisations = status_tallies.organisations + excluded.organisations"
+        return _adding(
+            "status_tallies", _STATUS_KEY, f"VALUES ({row}.campaign_id, {row}.sector, {row}.status, {delta})"
         )
 
     def first_reply(self, row: str, delta: int) -> str:
-        return (
-            "INSERT INTO first_reply_days (campaign_id, day, organisations) "
+        return _adding(
+            "first_reply_days",
+            _DAY_KEY,
             f"SELECT {row}.campaign_id, {self.day(f'{row}.first_reply_at')}, {delta} "
-            f"WHERE {row}.first_reply_at IS NOT NULL "
-            "ON CONFLICT (campaign_id, day) "
-            "DO UPDATE SET organisations = first_reply_days.organisations + excluded.organisations"
+            f"WHERE {row}.first_reply_at IS NOT NULL",
         )
 
 
@@ -196,11 +196,20 @@ def _upsert(table: str, key: tuple[str, ...], deltas: str) -> str:
     """Add `deltas` (rows of the key as k0, k1, … and a delta), summed per key, to `table`: each tally row is
     written once per statement, in key order (so two transactions lock tally rows in the same order)."""
     keys = ", ".join(f"k{i}" for i in range(len(key)))
-    return (
-        f"INSERT INTO {table} ({', '.join(key)}, organisations) "
+    return _adding(
+        table,
+        key,
         f"SELECT {keys}, total FROM (SELECT {keys}, sum(delta) AS total FROM ({deltas}) AS d GROUP BY {keys}) AS s "
-        f"WHERE total <> 0 ORDER BY {keys} "
-        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET organisations = {table}.organisations + excluded.organisations"
+        f"WHERE total <> 0 ORDER BY {keys}",
+    )
+
+
+def _adding(table: str, key: tuple[str, ...], rows: str) -> str:
+    """Add `rows` (the key's columns, then a count) to the tally `table`: a new key is inserted, a known one grows."""
+    columns = ", ".join(key)
+    return (
+        f"INSERT INTO {table} ({columns}, organisations) {rows} "
+        f"ON CONFLICT ({columns}) DO UPDATE SET organisations = {table}.organisations + excluded.organisations"
     )
 
 
@@ -268,9 +277,6 @@ def _statement_triggers(dialect: Dialect) -> list[Trigger]:
         """An UPDATE's changed rows counted out as they were and in as they are."""
         return f"{part(_CHANGED, 'o', -1, where)} UNION ALL {part(_CHANGED, 'n', 1, where)}"
 
-    stance_key = ("recommendation_id", "sector", "stance")
-    status_key = ("campaign_id", "sector", "status")
-    day_key = ("campaign_id", "day")
     reply = "({0}.kind = 'reply' AND {0}.recipient_id IS NOT NULL)"
     letter = (
         "({0}.recipient_id IS NOT NULL AND ({0}.status = 'bounced' "
@@ -286,7 +292,7 @@ def _statement_triggers(dialect: Dialect) -> list[Trigger]:
             "responses",
             "INSERT",
             "",
-            (_upsert("stance_tallies", stance_key, stances("new_rows n", "n", 1)),),
+            (_upsert("stance_tallies", _STANCE_KEY, stances("new_rows n", "n", 1)),),
         ),
         Trigger(
             "stance_update",
@@ -295,7 +301,7 @@ def _statement_triggers(dialect: Dialect) -> list[Trigger]:
             "",
             (
                 _upsert(
-                    "stance_tallies", stance_key, both(stances, differ("recipient_id", "recommendation_id", "stance"))
+                    "stance_tallies", _STANCE_KEY, both(stances, differ("recipient_id", "recommendation_id", "stance"))
                 ),
             ),
         ),
@@ -304,7 +310,7 @@ def _statement_triggers(dialect: Dialect) -> list[Trigger]:
             "responses",
             "DELETE",
             "",
-            (_upsert("stance_tallies", stance_key, stances("old_rows o", "o", -1)),),
+            (_upsert("stance_tallies", _STANCE_KEY, stances("old_rows o", "o", -1)),),
         ),
         Trigger(
             "recipient_insert",
@@ -312,8 +318,8 @@ def _statement_triggers(dialect: Dialect) -> list[Trigger]:
             "INSERT",
             "",
             (
-                _upsert("status_tallies", status_key, statuses("new_rows n", "n", 1)),
-                _upsert("first_reply_days", day_key, days("new_rows n", "n", 1)),
+                _upsert("status_tallies", _STATUS_KEY, statuses("new_rows n", "n", 1)),
+                _upsert("first_reply_days", _DAY_KEY, days("new_rows n", "n", 1)),
             ),
         ),
         Trigger(
@@ -322,9 +328,9 @@ def _statement_triggers(dialect: Dialect) -> list[Trigger]:
             "UPDATE",
             "",
             (
-                _upsert("status_tallies", status_key, both(statuses, differ("campaign_id", "sector", "status"))),
-                _upsert("first_reply_days", day_key, both(days, differ("campaign_id", "first_reply_at"))),
-                _upsert("stance_tallies", stance_key, f"{sector_moves('o', -1)} UNION ALL {sector_moves('n', 1)}"),
+                _upsert("status_tallies", _STATUS_KEY, both(statuses, differ("campaign_id", "sector", "status"))),
+                _upsert("first_reply_days", _DAY_KEY, both(days, differ("campaign_id", "first_reply_at"))),
+                _upsert("stance_tallies", _STANCE_KEY, f"{sector_moves('o', -1)} UNION ALL {sector_moves('n', 1)}"),
             ),
         ),
         Trigger(
@@ -333,8 +339,8 @@ def _statement_triggers(dialect: Dialect) -> list[Trigger]:
             "DELETE",
             "",
             (
-                _upsert("status_tallies", status_key, statuses("old_rows o", "o", -1)),
-                _upsert("first_reply_days", day_key, days("old_rows o", "o", -1)),
+                _upsert("status_tallies", _STATUS_KEY, statuses("old_rows o", "o", -1)),
+                _upsert("first_reply_days", _DAY_KEY, days("old_rows o", "o", -1)),
             ),
         ),
     ]
