@@ -684,7 +684,9 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|cannot|can't|don't|no|не|ни)\b")  # 
 _BARE_RANGE = re.compile(r"(?<![\w.,:/+№#-])\d{1,2}\s*[-–—]\s*\d{1,2}(?![\w.,:/]?\d)")  # "с 1-4": panels? IDs?
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS}|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|сунуш|пункт)")
-_QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other)\s+$")  # searched up to a count
+# "остальными 18 рекомендациями": a count right after the rest; searched in the 40 characters before it, since
+# a search from the unit's start for every number was quadratic in the unit
+_QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other)\s+$")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
 
@@ -699,7 +701,9 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
         for m in _LOOSE_NUMBER.finditer(folded)
         if taken.free(m.start(), m.end())
         and not _MONTH_BEFORE.search(folded, max(0, m.start() - 12), m.start())
-        and not (_COUNTED.match(folded, m.start()) and _QUANTIFIER_BEFORE.search(folded, 0, m.start()))
+        and not (
+            _COUNTED.match(folded, m.start()) and _QUANTIFIER_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+        )
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]
