@@ -24,6 +24,7 @@ from mailflow.stances.refs import (
     GROUP,
     REST,
     Ref,
+    counted_exception,
     except_spans,
     find_refs,
     match_quote,
@@ -109,7 +110,8 @@ _THEREFORE = re.compile(
     r"(?<![\s,]),?\s+(?:поэтому|в связи с этим|в связи с чем|в этой связи|therefore|so|ошондуктан|сондуктан)\b"
 )
 _LEADING_CONNECTOR = re.compile(
-    r"^[\s,;:.—–\-|)(]*(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
+    r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*)?"
+    r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment|но|однако|but"
     r"|however|бирок|тем не менее|-?(?:ден|дан|тен|тан)?\s*башка\w*|тышкары"
     r"|по ним|по ней|по нему|по этим|по этой|по этому)\b)?[\s,:—–\-|]*",
@@ -180,7 +182,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         problems += [
             Problem("vague_scope", r.label) for r in refs if r.problem == "vague_scope" and _whole_panel(r, campaign)
         ]
-        if except_spans(folded):
+        if except_spans(folded) and counted_exception(folded) is None:
             problems.append(Problem("unclear_exception", text.strip()[:80]))
         problems += _unaccounted(folded, refs, [], stance_words=True)
         problems += _quantifiers_without_stance(folded, refs)
@@ -195,10 +197,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
             if heading and r.level == GROUP and not r.problem and not r.excepted and _whole_panel(r, campaign)
         )
         return UnitReading(problems=tuple(problems), ids_without_stance=named, headings=headings)
-    for ref in refs:
-        if ref.problem:
-            problems.append(Problem(ref.problem, ref.label))
-    if except_spans(folded) and not any(r.excepted for r in refs):
+    if except_spans(folded) and not any(r.excepted for r in refs) and counted_exception(folded) is None:
         problems.append(Problem("unclear_exception", text.strip()[:80]))
     reason_at = _row_comment(folded, clusters[0]) if "|" in folded else _reason_marker(folded, clusters[0].end)
     segments = _segments(folded, clusters, refs, reason_at)
@@ -208,6 +207,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         answered = not last and _continues(folded, segments[i + 1])
         claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
     claims = _bracket_reasons(text, folded, claims, refs)
+    problems += [Problem(r.problem, r.label) for r in refs if r.problem and not _in_reason(r, folded, claims)]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims))
@@ -787,6 +787,16 @@ def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[
         (folded[r.start : r.end], tuple(i for i in r.ids if i not in used))
         for r in refs
         if claims and r.level == GROUP and not r.excepted and not r.problem and r.ids and not set(r.ids) <= used
+    )
+
+
+def _in_reason(ref: Ref, folded: str, claims: list[Claim]) -> bool:
+    """ "4.3 – we do not support it, because such bodies already exist in most oblasts": a vague word inside
+    the reason of a stance on named recommendations is the reason's, not the stance's scope."""
+    return (
+        ref.problem == "vague_scope"
+        and all(c.scoped and c.level == EXPLICIT for c in claims)
+        and any(start <= ref.start < end for start, end in _reason_spans(folded, claims))
     )
 
 

@@ -19,7 +19,7 @@ from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import Claim, Problem, UnitReading, clean_reason, read_unit
 from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
-from mailflow.stances.refs import EXPLICIT, GLOBAL, Ref, find_refs, match_quote
+from mailflow.stances.refs import EXPLICIT, GLOBAL, Ref, counted_exception, find_refs, match_quote
 from mailflow.stances.translit import to_cyrillic, typed_in_latin
 
 LOW_CONFIDENCE = 0.8
@@ -218,6 +218,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     folded_own = fold(own_text)
     problems += _cross_check(folded_own, stances)
     problems += _exceptions_denied(folded_own, stances)
+    problems += _counted_exceptions(folded_own, stances, campaign)
     problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
     problems += _written_twice(content.text)
@@ -565,6 +566,19 @@ def _exceptions_denied(folded: str, stances: dict[str, StanceFinding]) -> list[P
     usual = counts.most_common(1)[0][0]
     others = ", ".join(f.rec_id for f in stances.values() if f.stance is not usual)
     return [Problem("contradiction", f"«{m.group()}», но {others}")]
+
+
+def _counted_exceptions(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
+    """ "We support the recommendations with one exception." then "4.3 – we do not support …": the count
+    announced must be the count of recommendations given another stance than the rest, else a person reads it
+    ("Поддерживаем все рекомендации за двумя исключениями." alone was recorded as 19 agreements)."""
+    counted = counted_exception(folded)
+    if counted is None:
+        return []
+    usual = Counter(f.stance for f in stances.values()).most_common(1)
+    others = [f for f in stances.values() if usual and f.stance is not usual[0][0]]
+    whole = len(stances) == len(campaign.ids)  # "all except two in Panel 3" was read as Panel 3 alone
+    return [] if whole and len(others) == counted[0] else [Problem("unclear_exception", counted[1])]
 
 
 def _exceptions_answered(stances: dict[str, StanceFinding], campaign: Campaign) -> bool:

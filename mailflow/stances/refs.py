@@ -105,15 +105,19 @@ REST = (
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:сунуш|рекомендац|баар|бардык|пункт|панел))|башкасы\w*|башкалар\w*"
 )
 _ALL = re.compile(
-    r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|все|всё|всех|всем|всеми|весь|всю|all|every|each"
+    r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|19(?=\s+(?:рекомендаци|сунуш|recommendations))|все|всё|всех|всем|всеми|весь|всю|all|every|each"
     rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|вся|{REST})(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
 )
 # "большинство", "some of": a share of the recommendations that names none of them.
+# "in most oblasts", "most of our board members", "some of the villages": "most" of something else is no scope
+_NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them\b|these\b|those\b)"
+_OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b"
 _VAGUE = re.compile(
     r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|часть рекомендаций"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
-    r"|applicable to us|most(?: of)?|almost all|some(?: of)?|many of|a few|көпчүлүг\w*|айрым\w*|кээ бир\w*"
+    r"|applicable to us|almost all|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
+    r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
     r"|(?:шайкеш|ылайык|дал|туура) келген|соответствующ\w+ (?:нашей|нашим|нашему|нашим)|in line with our"
@@ -152,8 +156,10 @@ _ORDINAL_RECOMMENDATION = re.compile(
 # (a singular word only: "п.п. 1,2" and "пункты 1,2" are items 1 and 2)
 _COMMA_ID = re.compile(
     r"(?:(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b)|(?<![\d.,])\d\.\d(?!\d)\s+(?:и|and|жана))"
-    r"\s*(\d),(\d)(?![\d,])"
+    r"\s*(\d),(\d)(?!\d|,\d)"
 )
+# "Рек. 3,4 и 3,7": a list goes on in the same notation
+_COMMA_ID_MORE = re.compile(r"\s*(?:,|и|and|жана)\s*(\d),(\d)(?!\d|,\d)")
 _BARE_NUMBER = re.compile(
     r"(?:п\.|пп\.|пункт\w*|рекомендаци\w*|рек\.|№|номер\w*|item\w*|point\w*|recommendation\w*|no\.|#|сунуш\w*)"
     rf"\s*(?:№\s*)?({_NUMBER_LIST})(?!\.?\d)"
@@ -210,10 +216,13 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _ORDINAL_RECOMMENDATION.finditer(text):
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _COMMA_ID.finditer(text):
-        rec_id = f"{m.group(1)}.{m.group(2)}"
-        known = campaign.get(rec_id) is not None
-        add(Ref(m.start(1), m.end(2), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
-                label=rec_id))  # fmt: skip
+        more: re.Match[str] | None = m
+        while more is not None:
+            rec_id = f"{more.group(1)}.{more.group(2)}"
+            known = campaign.get(rec_id) is not None
+            add(Ref(more.start(1), more.end(2), (rec_id,) if known else (), EXPLICIT,
+                    problem=None if known else "unknown_id", label=rec_id))  # fmt: skip
+            more = _COMMA_ID_MORE.match(text, more.end())
     for m in _BARE_NUMBER.finditer(text):
         if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
             continue  # "протокол №3 от 17.03.2023": a document's number, not a recommendation's
@@ -471,6 +480,28 @@ def _exceptions(text: str) -> list[re.Match[str]]:
         for m in _EXCEPT.finditer(text)
         if not m.group().startswith("but") or re.match(r"but\s+(?:not\s+)?\d", text[m.start() :])
     ]
+
+
+# "with one exception", "кроме двух", "за двумя исключениями", "экөөнөн башка": the exceptions are counted, and
+# the reply must then name exactly that many with another stance (`extract._counted_exceptions`)
+_COUNTED = re.compile(
+    r"(?:with|но|с|со|за)\s+(one|a single|two|three|одним|двумя|тремя)\s+(?:exception|исключени)"
+    r"|(?:except(?: for)?|save for|apart from|exception of|кроме|за исключением)\s+(one|two|three|одно\w*|одной"
+    r"|двух|трех)(?!\s*\d)\b|(бир|эки|үч)(?:өө|өөн|өөнөн|ден|ни)?\s+(?:сунуштан\s+)?(?:башка|тышкары)"
+    r"|(экөөнөн|үчөөнөн|бирөөнөн)\s+(?:башка|тышкары)"
+)
+_COUNTS = {"one": 1, "a single": 1, "одн": 1, "одним": 1, "одной": 1, "бир": 1, "бирөөнөн": 1, "two": 2,
+           "двумя": 2, "двух": 2, "эки": 2, "экөөнөн": 2, "three": 3, "тремя": 3, "трех": 3, "үч": 3,
+           "үчөөнөн": 3}  # fmt: skip
+
+
+def counted_exception(text: str) -> tuple[int, str] | None:
+    """How many exceptions the folded `text` announces without naming them, and the words that do."""
+    m = _COUNTED.search(text)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    return _COUNTS.get(word, _COUNTS.get(word[:3], 1)), m.group()
 
 
 def except_spans(text: str) -> list[tuple[int, int]]:

@@ -872,3 +872,38 @@ def test_only_one_answered_no_in_kyrgyz_and_a_modifier_after_the_id(campaign: Ca
     assert _stance_only(read("Поддерживаем 4.3 частично: орган нужен на уровне района.", campaign)) == {
         "4.3": "partial"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We support the recommendations with one exception.\n\n4.3 – we do not support it, because such bodies "
+         "already exist in most oblasts.", {"4.3": "disagree", "4.2": "agree"}),
+        ("Согласны со всеми рекомендациями, кроме двух:\n— 3.2: не согласны, нет ресурсов;\n— 4.1: не согласны.",
+         {"3.2": "disagree", "4.1": "disagree", "3.3": "agree"}),
+        ("Рек. 3,4 и 3,7 — поддерживаем. Рек. 3,5 — нет. Остальные тоже поддерживаем.",
+         {"3.4": "agree", "3.7": "agree", "3.5": "disagree"}),
+        ("Most of our board members would not accept businessmen on our board, so we say no to 4.1. Everything "
+         "else is fine with us.", {"4.1": "disagree", "4.2": "agree"}),
+        ("Ассоциация иштелип чыккан 19 сунушту толугу менен колдой турганын билдирет.", {"1.1": "agree", "4.5": "agree"}),
+        ("Мы против 3.5. Остальные рекомендации нам подходят.", {"3.5": "disagree", "3.4": "agree"}),
+    ],
+)  # fmt: skip
+def test_counted_exceptions_comma_ids_and_other_nouns_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поддерживаем все рекомендации за двумя исключениями.",
+        "Сунуштардын баарын колдойбуз, экөөнөн башка.",
+        "Согласны со всеми, кроме одной: 3.5 — против, 4.1 — против.",
+        "We agree with all recommendations except two in Panel 3.\n\nWe disagree with 3.5 and with 3.6.",
+    ],
+)
+def test_a_counted_exception_that_the_reply_does_not_name_goes_to_review(text: str, campaign: Campaign) -> None:
+    assert "unclear_exception" in codes(read(text, campaign))
