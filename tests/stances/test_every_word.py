@@ -885,7 +885,8 @@ def test_only_one_answered_no_in_kyrgyz_and_a_modifier_after_the_id(campaign: Ca
          {"3.4": "agree", "3.7": "agree", "3.5": "disagree"}),
         ("Most of our board members would not accept businessmen on our board, so we say no to 4.1. Everything "
          "else is fine with us.", {"4.1": "disagree", "4.2": "agree"}),
-        ("Ассоциация иштелип чыккан 19 сунушту толугу менен колдой турганын билдирет.", {"1.1": "agree", "4.5": "agree"}),
+        ("Ассоциация иштелип чыккан 19 сунушту толугу менен колдой турганын билдирет.",
+         {"1.1": "agree", "4.5": "agree"}),
         ("Мы против 3.5. Остальные рекомендации нам подходят.", {"3.5": "disagree", "3.4": "agree"}),
     ],
 )  # fmt: skip
