@@ -75,6 +75,8 @@ BLIND_FLOORS = {
     # scored last, on the stance code that lands, and not fixed: their floors are their first sight
     "blind-25.txt": {"exact": 0.97, "accepted": 0.69, "flagged": 0.97, "reasons": 0.76},
     "blind-26.txt": {"exact": 0.91, "accepted": 0.68, "flagged": 0.91, "reasons": 0.88},
+    "blind-27.txt": {"exact": 0.98, "accepted": 0.75, "flagged": 0.97, "reasons": 0.91},
+    "blind-28.txt": {"exact": 0.97, "accepted": 0.60, "flagged": 0.97, "reasons": 0.78},
 }
 
 
