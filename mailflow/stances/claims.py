@@ -296,6 +296,8 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list
     """A recommendation cited in quotes: «Создание совещательного органа…» — не согласны."""
     found: list[Ref] = []
     for start, end in quoted_spans(text):
+        if _ORGANISATION_BEFORE.search(text, max(0, start - 40), start + 1):
+            continue  # "ОФ «Институт развития регионов»": the respondent's own name, not a recommendation
         panel = _panel_titled(text[start:end], campaign)
         if panel is not None:
             ids = tuple(r.id for r in campaign.in_panel(panel))
@@ -309,6 +311,12 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list
     return found
 
 
+# A quote right after a kind of organisation names one: "ОО «Ассоциация предпринимателей Баткенской области»"
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:оо|оф|оюл|осоо|нко|ао|ип|ngo|cso)|ассоциаци\w*|фонд\w*|объединени\w*|союз\w*|бирикме\w*"
+    r"|центр\w*|сет[ьи]|клиник\w*|палат\w*|кооператив\w*|организаци\w*|движени\w*|коалици\w*|уюм\w*"
+    r"|association|foundation|network|union|centre|center|coalition)\s*[«\"“„]?$"
+)
 _TITLE_MATCH = 90  # rapidfuzz ratio of a quote to a panel's title, or to as much of the title as was quoted
 
 

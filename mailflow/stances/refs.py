@@ -70,14 +70,17 @@ _NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2}){0,19}"
 # Panel numbers: one digit, perhaps with an ordinal ending ("2-й", "4-ю"), in lists and ranges ("1, 2 и 4",
 # "1–3", "1-2-3", "со 2-й по 4-ю"), before or after the panel word ("панели 1–3", "1, 2, 4-панелдер").
 _PANEL_NUMBER = r"\d(?:-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w))?(?![\d.]\d)"
-_PANEL_SEPARATOR = r"\s*(?:,|и|and|&|жана|-|–|—|по|to|through)\s*"
+_PANEL_SEPARATOR = r"\s*(?:,|-?\s*и|and|&|-?\s*жана|-|–|—|по|to|through)\s*"  # "1-жана 2-панелдердин"
 _PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}(?:№\s*)?{_PANEL_NUMBER}){{0,4}}"  # bounded: linear on "1-1-1-…"
 _PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_PANEL_LIST})(?!\.?\d)")
 _PANEL_BY_SUFFIX = re.compile(rf"(?<![\d.,])({_PANEL_LIST})-?\s*{_PANEL_WORD}")
 _ORDINAL_ENDING = re.compile(r"(\d)-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w)")
 _RANGE_WORD = re.compile(r"\d|[-–—]|по|to|through")
+_ORDINAL_WORD = "(?:" + "|".join(f"(?:{p})" for p in _ORDINALS.values()) + ")"
+_ORDINAL_JOIN = re.compile(r"\s*,\s*(?:(?:и|and|жана)\s+)?|\s+(?:и|and|жана)\s+")
+# "первую, вторую и четвёртую панели", "Биринчи, экинчи жана үчүнчү панелдердин": a list of ordinals
 _PANEL_BY_ORDINAL = re.compile(
-    "(" + "|".join(f"(?:{p})" for p in _ORDINALS.values()) + rf")(?:\s+(?:и|and|жана)\s+(\S+))?\s+{_PANEL_WORD}"
+    rf"(?<!\w)({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})\s+{_PANEL_WORD}"
 )
 # "первые две панели", "the last three sections": a count of panels from one end of the letter
 _PANELS_FROM_END = re.compile(
@@ -245,10 +248,8 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         for m in pattern.finditer(text):
             numbered.append((m.start(), m.end(), _panel_numbers(m.group(1))))
     for m in _PANEL_BY_ORDINAL.finditer(text):
-        numbers = [_ordinal(m.group(1))]
-        if m.group(2):
-            numbers.append(_ordinal(m.group(2)))
-        numbered.append((m.start(), m.end(), [n for n in numbers if n]))
+        numbers = [_ordinal(word) for word in _ORDINAL_JOIN.split(m.group(1))]
+        numbered.append((m.start(), m.end(), numbers if all(numbers) else []))
     for m in _PANELS_FROM_END.finditer(text):
         count = 2 if m.group("n")[0] in "дt2э" else 3
         first = 1 if m.group("end")[0] in "пfба" else max(panels) - count + 1
@@ -325,10 +326,14 @@ def _title_stems(campaign: Campaign) -> dict[int, frozenset[str]]:
     return {p.number: frozenset(content_stems(p.title)) for p in campaign.panels}
 
 
+_HYPHEN_BEFORE_AND = re.compile(r"-\s*(?=(?:и|and|жана)\s)")
+
+
 def _panel_numbers(listed: str) -> list[int]:
     """ "1, 2 и 4" -> [1, 2, 4]; "1–3", "1-2-3" and "2-й по 4-ю" are ranges -> [1, 2, 3], [2, 3, 4]."""
     numbers: list[int] = []
     ranged = False
+    listed = _HYPHEN_BEFORE_AND.sub(" ", listed)  # "2- жана 4-панелдер" is 2 and 4, not 2 to 4
     for word in _RANGE_WORD.findall(_ORDINAL_ENDING.sub(r"\1", listed)):
         if not word.isdigit():
             ranged = True

@@ -908,3 +908,47 @@ def test_counted_exceptions_comma_ids_and_other_nouns_read_without_review(
 )
 def test_a_counted_exception_that_the_reply_does_not_name_goes_to_review(text: str, campaign: Campaign) -> None:
     assert "unclear_exception" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Поддерживаем первую, вторую и четвёртую панели целиком. В третьей панели поддерживаем всё, кроме 3.5, "
+         "по ней — против.", {"1.1": "agree", "2.1": "agree", "3.4": "agree", "3.5": "disagree", "4.5": "agree"}),
+        ("Биринчи, экинчи жана үчүнчү панелдердин бардык сунуштарын колдойбуз. 4.1–4.5 колдойбуз.",
+         {"1.1": "agree", "2.1": "agree", "3.8": "agree", "4.5": "agree"}),
+        ("1-жана 2-панелдердин сунуштарына толук макулбуз.", {"1.3": "agree", "2.1": "agree"}),
+        ("ОО «Ассоциация предпринимателей Баткенской области» принимает все рекомендации без замечаний.",
+         {"1.1": "agree", "4.5": "agree"}),
+        ("Мы обсудили рекомендации, все понравились, согласны. Только 4.5 частично, конференцию организовать "
+         "согласны.", {"4.4": "agree", "4.5": "partial"}),
+        ("Ассоциация сунуштарды жыйында талкуулап, төмөнкүдөй жооп берет:\n2.1 – колдойбуз.\n3.5 – колдобойбуз, "
+         "анткени жумуш орундарын түзүү азырынча кыйын.", {"2.1": "agree", "3.5": "disagree"}),
+    ],
+)  # fmt: skip
+def test_ordinal_panel_lists_own_names_and_past_discussions_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+
+
+def test_a_hyphen_before_and_lists_two_panels_not_a_range(campaign: Campaign) -> None:
+    result = _stance_only(read("2- жана 4-панелдер боюнча калыс калабыз.", campaign))
+    assert (result.get("2.1"), result.get("3.1"), result.get("4.1")) == ("abstain", None, "abstain")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Бирикме 3-марттагы жолугушууда айтылган түзөтүүлөр эске алынса, сунуштарды колдойт.", "outside_reference"),
+        ("1-марттагы жыйында биз айткан толуктоолорду эске алуу менен бардык сунуштарды колдойбуз.",
+         "outside_reference"),
+        ("1-2 панелдерди колдойбуз. 3-4 панелдер боюнча кийинки жумада жиберебиз, талкуулашыбыз керек.", "holding"),
+        ("Мүчөлөрдүн жарымы 4.3кө каршы, жарымы макул. Калган сунуштарга баары макул.", "partial_speaker"),
+    ],
+)  # fmt: skip
+def test_kyrgyz_amendments_later_answers_and_split_members_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
