@@ -77,6 +77,8 @@ BLIND_FLOORS = {
     "blind-26.txt": {"exact": 0.91, "accepted": 0.68, "flagged": 0.91, "reasons": 0.88},
     "blind-27.txt": {"exact": 0.98, "accepted": 0.75, "flagged": 0.97, "reasons": 0.91},
     "blind-28.txt": {"exact": 0.97, "accepted": 0.60, "flagged": 0.97, "reasons": 0.78},
+    "blind-29.txt": {"exact": 0.94, "accepted": 0.79, "flagged": 0.93, "reasons": 0.83},
+    "blind-30.txt": {"exact": 0.97, "accepted": 0.60, "flagged": 0.97, "reasons": 0.67},
 }
 
 
