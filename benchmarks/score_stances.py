@@ -29,7 +29,7 @@ Corpus format (one or more `*.txt` files): a case starts with `=== id | language
 lines, then `---` and the respondent's own text up to the next `===`. Headers:
   expect: SCOPE STANCE [| reason]   SCOPE is IDs and ranges (`1.1-1.5,2.1`), `all`, `all except 3.5,4.1`, `panel 3`
   review: no | CODE [CODE ...]      the review codes a careful reader needs (any of them satisfies `flagged`;
-                                    spaces or commas between them)
+                                    spaces or commas between them, a bracketed note after one)
   subject: TEXT                     the reply's subject
   pair: ID | ANSWER                 an inline answer under recommendation ID's quoted paragraph
   attachment: NAME | PROBLEM        an attachment that could not be read
@@ -189,7 +189,9 @@ def _case(block: str, campaign: Campaign, source: str) -> Case:
             for rec_id in _scope(scope, campaign):
                 expected[rec_id] = Expected(stance, reason.strip() or None)
         elif key == "review":
-            codes = () if value == "no" else tuple(re.split(r"[\s,]+", value.strip(" ,")))  # "a, b" or "a b"
+            # "a b", "a, b" or "a (why), b (why)": the codes only
+            listed = re.sub(r"\([^)]*\)", " ", value).strip(" ,")
+            codes = () if value == "no" else tuple(re.split(r"[\s,]+", listed))
         elif key == "subject":
             subject = value
         elif key == "pair":

@@ -90,13 +90,18 @@ class _Segment:
 
 _STANCE = {CueKind.AGREE: Stance.AGREE, CueKind.DISAGREE: Stance.DISAGREE, CueKind.PARTIAL: Stance.PARTIAL,
            CueKind.ABSTAIN: Stance.ABSTAIN, CueKind.AMBIGUOUS: Stance.PARTIAL}  # fmt: skip
-_REASON_MARKER = re.compile(
+REASON_MARKER = re.compile(
     r"\b(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because|since|as"
     r"|полагая,? что|считая,? что|анткени|себеби|себеп)(?=\W)"
 )
 # The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"
 _REASON_FIRST = re.compile(
-    r"^\W*(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|as|given that)\s+([^,]+),"
+    r"^\W*(?:(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|as|given that)"
+    r"\s+([^,]+)"
+    # "Учитывая, что рекомендации 3.5 и 4.3 адресованы органам власти, …, их не поддерживаем": IDs in such a
+    # clause are what the stance is about, so it is a reason only when it names none
+    r"|(?:учитывая,? что|принимая во внимание,? что|considering that|in view of the fact that)\s+"
+    r"((?:(?!\d\.\d)[^,])+)),"
 )
 # Kyrgyz says "because" at the end of the clause: "жетүү кыйын болгондуктан, 3.8-сунушту колдойбуз"
 _KY_REASON_FIRST = re.compile(
@@ -365,7 +370,7 @@ def _adjacent(text: str, left: Cue, right: Cue, refs: list[Ref]) -> bool:
     return (
         len(gap) <= 40
         and not re.search(r"[;.|:]|\s[—–-]\s|,\s*(?:а|но|однако|but)\s", gap)
-        and not _REASON_MARKER.search(gap)
+        and not REASON_MARKER.search(gap)
         and (modifier or "," not in gap)
     )
 
@@ -388,7 +393,7 @@ def _row_comment(text: str, position: _Cluster) -> int:
 
 
 def _reason_marker(text: str, after: int) -> int:
-    m = _REASON_MARKER.search(text, after)
+    m = REASON_MARKER.search(text, after)
     return m.start() if m else len(text)
 
 
@@ -729,7 +734,9 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
 # Each must lie inside a reference, a cue, an exception or a reason the unit was read by; one that does not
 # was not understood ("the first two panels", "agree all xcept", "воздерж"), and a person reads the reply.
 _SCOPE_WORD = re.compile(
-    r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят|шест|седьм|восьм)[ыоаиуе]\w*"
+    # ("уже третий год", "пятый раз": a count of years or times, not a place in the letter)
+    r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят|шест|седьм|восьм)[ыоаиуе]\w*+"
+    r"(?!\s+(?:год|раз|ден|месяц|квартал|недел|сезон|созыв|курс)\w*)"
     r"|(?:first|second|third|fourth|fifth"
     r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
     r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"
@@ -896,7 +903,8 @@ def _reason_before(text: str, head: str, offset: int) -> str | None:
     """A reason stated before the stance, in the same sentence; `head` is the folded text before the cue."""
     m = _REASON_FIRST.match(head) or _KY_REASON_FIRST.match(head)
     if m:
-        return clean_reason(text[offset + m.start(1) : offset + m.end(1)])
+        group = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
+        return clean_reason(text[offset + m.start(group) : offset + m.end(group)])
     therefore = _THEREFORE.search(head)
     if therefore is None or re.search(r"[.;:]", head[: therefore.start()]):
         return None

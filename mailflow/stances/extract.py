@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
-from mailflow.stances.claims import Claim, Problem, UnitReading, clean_reason, read_unit
+from mailflow.stances.claims import REASON_MARKER, Claim, Problem, UnitReading, clean_reason, read_unit
 from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
 from mailflow.stances.refs import EXPLICIT, GLOBAL, Ref, counted_exception, find_refs, match_quote
 from mailflow.stances.translit import to_cyrillic, typed_in_latin
@@ -74,7 +74,8 @@ _HOLDING = re.compile(
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
     r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся)\b"
-    r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b"
+    r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
+    r"|(?:ответит|ответят|решит|решат) (?:наше )?(?:руководство|правление|председатель|директор)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
@@ -96,6 +97,10 @@ _WHOLE_REPLY = {
         r"|some (?:of our )?members|members' (?:answers|responses|positions)|разошлись во мнениях"
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз|\bжарымы\b"
         r"|half of (?:our|the) members|половина (?:наших )?(?:членов|участников)"
+        # "About 80% voted in favour …; a few members objected to 4.1": the members' votes, not the body's answer
+        r"|\d+\s?%\s+(?:of\s+(?:our\s+|the\s+)?members\s+)?(?:voted|проголосовал\w*|членов|участников|мүчө\w*)"
+        r"|a few (?:of our )?members|members (?:objected|voted|disagreed|abstained)"
+        r"|(?:часть|некоторые|несколько) (?:наших )?(?:членов|участников)"
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
         r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
         r"|атынан эмес|өзүнчө жаз\w*|башка \w+ пикир\w*|пикирин \w+ билбейбиз"
@@ -118,7 +123,8 @@ _WHOLE_REPLY = {
         r"|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
         # "жолугушууда айтылган түзөтүүлөр эске алынса", "толуктоолорду эске алуу менен": amendments made elsewhere
         r"|(?:түзөтүү|толуктоо|өзгөртүү|эскертүү)\w*\s+(?:\w+\s+)?эске ал\w*"
-        r"|(?:жолугушууда|жыйында|отурумда)\s+(?:\w+\s+){0,3}(?:айтылган|айткан|макулдашкан|талкууланган)"
+        r"|(?:жолугушууда|жыйында|отурумда)\s+(?:\w+\s+){0,3}(?:айт|макулдаш)\w*"
+        r"|(?:түзөтүү|толуктоо|өзгөртүү|эскертүү)\w*\s+менен"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
     "reservation": re.compile(
@@ -146,7 +152,8 @@ _WHOLE_REPLY = {
         r"|ранее (?:мы )?(?:писали|сообщали|ответили)"
         r"|(?:in )?(?:my|our) (?:last|previous|earlier|first) (?:e-?mail|letter|message|reply|answer)"
         r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
-        r"|(?:change|revise|update) our (?:position|answer)"
+        r"|(?:change|revise|update) our (?:position|answer|response)|no longer|больше не|уже не (?:поддерж|соглас)\w*"
+        r"|as (?:i|we) (?:mentioned|said|told you)|как (?:я|мы) (?:уже )?(?:говорил|сказал|сообщал)\w*"
         r"|(?:изменить|меняем|изменяем|пересматриваем) (?:свою |нашу )?позици\w*|позициябызды өзгөрт\w*"
     ),
     "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
@@ -297,15 +304,38 @@ def _units(text: str) -> list[_Unit]:
                 continue  # a quoted line the reading stage left: only the respondent's own words count
             is_prose = bool(line.strip()) and not _ROW.match(line) and not _NUMBERED_ROW.match(line)
             if prose and (not is_prose or not _wrapped(prose[-1], line) or _BULLET.match(line)):
-                units += [_Unit(s, number) for s in _SENTENCE_END.split(" ".join(prose)) if s.strip()]
+                units += [_Unit(s, number) for s in _sentences(" ".join(prose))]
                 prose = []
             if is_prose:
                 prose.append(line.strip())
             elif "|" in line:
                 units.append(_Unit(line.strip(), number))
             elif line.strip():  # a list line stays one unit per sentence: "4.5 — частично. Причина: …"
-                units += [_Unit(s, number) for s in _SENTENCE_END.split(line.strip()) if s.strip()]
+                units += [_Unit(s, number) for s in _sentences(line.strip())]
     return [piece for unit in units for piece in _pieces(unit)]
+
+
+# After a reason, a new clause with its own IDs and stance: "We do not support 3.2, because …, and we do not
+# support 3.5, because …"; "3.2 жана 3.6 боюнча калыс калат, анткени …; 3.5-сунуштаманы колдобойт, анткени …"
+_CLAUSE_AFTER_REASON = re.compile(r"\s*(?:;|,\s*(?:and|а также|а|и|but|но|while|whereas|жана|ал эми)(?=\s))\s+")
+_ID_IN_CLAUSE = re.compile(r"(?<![\d.,])\d\.\d{1,2}(?![\d])")
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of `text`, each cut again where a reason ends and another stance on other IDs begins."""
+    return [piece for sentence in _SENTENCE_END.split(text) if sentence.strip() for piece in _after_reason(sentence)]
+
+
+def _after_reason(sentence: str) -> list[str]:
+    folded = fold(sentence)
+    reason = REASON_MARKER.search(folded)
+    if reason is None:
+        return [sentence]
+    for m in _CLAUSE_AFTER_REASON.finditer(folded, reason.end()):
+        rest = folded[m.end() :]
+        if _ID_IN_CLAUSE.search(rest) and any(not c.terse for c in find_cues(rest)):
+            return [sentence[: m.start()], *_after_reason(sentence[m.end() :])]
+    return [sentence]
 
 
 def _pieces(unit: _Unit) -> list[_Unit]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -161,12 +162,28 @@ _COMMA_ID = re.compile(
     r"(?:(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b)|(?<![\d.,])\d\.\d(?!\d)\s+(?:и|and|жана))"
     r"\s*(\d),(\d)(?!\d|,\d)"
 )
+# "Рекомендации 1,1 – 1,5": a range written with decimal commas on both ends is a range of IDs
+_COMMA_RANGE = re.compile(r"(?<![\d.,])(\d),(\d)\s*[–—-]\s*(\d),(\d)(?![\d]|,\d)")
+# "3,1; 3,3; 3,4 – да", "3,5 – нет": a row opening with decimal-comma numbers and a dash answers those IDs
+_COMMA_ROW = re.compile(r"\s*(?:\d,\d\s*;\s*)*\d,\d\s*(?=[–—:-])")
+_COMMA_PAIR_ID = re.compile(r"(?<![\d.,])(\d),(\d)(?![\d]|,\d)")
 # "Рек. 3,4 и 3,7": a list goes on in the same notation
 _COMMA_ID_MORE = re.compile(r"\s*(?:,|и|and|жана)\s*(\d),(\d)(?!\d|,\d)")
 _BARE_NUMBER = re.compile(
     r"(?:п\.|пп\.|пункт\w*|рекомендаци\w*|рек\.|№|номер\w*|item\w*|point\w*|recommendation\w*|no\.|#|сунуш\w*)"
     rf"\s*(?:№\s*)?({_NUMBER_LIST})(?!\.?\d)"
 )
+
+
+def _comma_list_after(text: str, end: int, campaign: Campaign, add: Callable[[Ref], None]) -> None:
+    """ "Рек. 3,4 и 3,7", "рек. 1,1–1,5 и 2,1": the IDs listed after one in decimal-comma notation."""
+    more = _COMMA_ID_MORE.match(text, end)
+    while more is not None:
+        rec_id = f"{more.group(1)}.{more.group(2)}"
+        known = campaign.get(rec_id) is not None
+        add(Ref(more.start(1), more.end(2), (rec_id,) if known else (), EXPLICIT,
+                problem=None if known else "unknown_id", label=rec_id))  # fmt: skip
+        more = _COMMA_ID_MORE.match(text, more.end())
 
 
 def _expand(campaign: Campaign, first: str, last: str) -> tuple[str, ...] | None:
@@ -191,6 +208,18 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
             refs.append(ref)
             taken.claim(ref.start, ref.end)
 
+    for m in _COMMA_RANGE.finditer(text):
+        ids = _expand(campaign, f"{m.group(1)}.{m.group(2)}", f"{m.group(3)}.{m.group(4)}")
+        if ids:
+            add(Ref(m.start(), m.end(), ids, EXPLICIT, label=m.group()))
+            _comma_list_after(text, m.end(), campaign, add)
+    row = _COMMA_ROW.match(text)
+    pairs = list(_COMMA_PAIR_ID.finditer(text, 0, row.end() if row else 0))
+    for m in pairs:
+        rec_id, first, second = f"{m.group(1)}.{m.group(2)}", int(m.group(1)), int(m.group(2))
+        # a lone "1,2 — да" may be panels 1 and 2; "3,5 — нет" and "2,1 — да" can only be IDs
+        if campaign.get(rec_id) is not None and (len(pairs) > 1 or second <= first or second > len(campaign.panels)):
+            add(Ref(m.start(), m.end(), (rec_id,), EXPLICIT, label=rec_id))
     for m in (_VOTES_RANGE if votes_row(text) else _RANGE).finditer(text):
         first, last = _canonical(m.group(1)), _canonical(m.group(2))
         ids = _expand(campaign, first, last)
@@ -219,13 +248,11 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _ORDINAL_RECOMMENDATION.finditer(text):
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _COMMA_ID.finditer(text):
-        more: re.Match[str] | None = m
-        while more is not None:
-            rec_id = f"{more.group(1)}.{more.group(2)}"
-            known = campaign.get(rec_id) is not None
-            add(Ref(more.start(1), more.end(2), (rec_id,) if known else (), EXPLICIT,
-                    problem=None if known else "unknown_id", label=rec_id))  # fmt: skip
-            more = _COMMA_ID_MORE.match(text, more.end())
+        rec_id = f"{m.group(1)}.{m.group(2)}"
+        known = campaign.get(rec_id) is not None
+        add(Ref(m.start(1), m.end(2), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
+                label=rec_id))  # fmt: skip
+        _comma_list_after(text, m.end(), campaign, add)
     for m in _BARE_NUMBER.finditer(text):
         if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
             continue  # "протокол №3 от 17.03.2023": a document's number, not a recommendation's

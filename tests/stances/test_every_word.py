@@ -952,3 +952,46 @@ def test_kyrgyz_amendments_later_answers_and_split_members_go_to_review(
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We do not support 3.2, because there are no digital business associations in our oblast, and we do not "
+         "support 3.5, because job creation is beyond what civil society can influence.",
+         {"3.2": ("disagree", "there are no digital business associations in our oblast"),
+          "3.5": ("disagree", "job creation is beyond what civil society can influence")}),
+        ("3.2 жана 3.6 боюнча калыс калат, анткени бул багытта тажрыйбасы жок; 3.5-сунуштаманы колдобойт, анткени "
+         "тармак жок.", {"3.2": ("abstain", "бул багытта тажрыйбасы жок"),
+                         "3.6": ("abstain", "бул багытта тажрыйбасы жок"), "3.5": ("disagree", "тармак жок")}),
+        ("Биздин айылда интернет жок болгондуктан, 3.5-сунушту колдой албайбыз.",
+         {"3.5": ("disagree", "Биздин айылда интернет жок")}),
+        ("Учитывая, что наш центр не имеет ресурсов для IT-направлений, по п. 3.2 мы воздерживаемся.",
+         {"3.2": ("abstain", "наш центр не имеет ресурсов для IT-направлений")}),
+        ("Рекомендации 1,1 – 1,2 поддерживаем.\n3,1; 3,3 – да.\n3,5 – нет, у нас нет кадров.",
+         {"1.1": ("agree", None), "1.2": ("agree", None), "3.1": ("agree", None), "3.3": ("agree", None),
+          "3.5": ("disagree", "у нас нет кадров")}),
+    ],
+)  # fmt: skip
+def test_each_clause_after_a_reason_keeps_its_own_ids_stance_and_reason(
+    text: str, want: dict[str, tuple[str, str | None]], campaign: Campaign
+) -> None:
+    assert stances(read(text, campaign)) == want
+
+
+def test_a_lone_comma_pair_that_may_be_two_panels_goes_to_review(campaign: Campaign) -> None:
+    assert "ambiguous_number" in codes(read("1,2 — да", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Со своей стороны поддерживаю 3.1 и 3.7, по остальным пусть ответит руководство.", "holding"),
+        ("As I mentioned on the phone yesterday, we no longer support 2.1.", "revision"),
+        ("About 80% voted in favour of all 19; a few members objected to 4.1.", "partial_speaker"),
+        ("Өткөн жумадагы жолугушууда макулдашылган өзгөртүүлөр менен бардык сунуштарды колдойбуз.",
+         "outside_reference"),
+    ],
+)  # fmt: skip
+def test_answers_left_to_others_changed_or_split_go_to_review(text: str, code: str, campaign: Campaign) -> None:
+    assert code in codes(read(text, campaign))
