@@ -79,6 +79,8 @@ BLIND_FLOORS = {
     "blind-28.txt": {"exact": 0.97, "accepted": 0.60, "flagged": 0.97, "reasons": 0.78},
     "blind-29.txt": {"exact": 0.94, "accepted": 0.79, "flagged": 0.93, "reasons": 0.83},
     "blind-30.txt": {"exact": 0.97, "accepted": 0.60, "flagged": 0.97, "reasons": 0.67},
+    "blind-31.txt": {"exact": 0.91, "accepted": 0.85, "flagged": 0.88, "reasons": 0.59},
+    "blind-32.txt": {"exact": 0.91, "accepted": 0.65, "flagged": 0.91, "reasons": 0.71},
 }
 
 
