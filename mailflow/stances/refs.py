@@ -216,9 +216,9 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
     row = _COMMA_ROW.match(text)
     pairs = list(_COMMA_PAIR_ID.finditer(text, 0, row.end() if row else 0))
     for m in pairs:
-        rec_id, first, second = f"{m.group(1)}.{m.group(2)}", int(m.group(1)), int(m.group(2))
+        rec_id, panel, number = f"{m.group(1)}.{m.group(2)}", int(m.group(1)), int(m.group(2))
         # a lone "1,2 — да" may be panels 1 and 2; "3,5 — нет" and "2,1 — да" can only be IDs
-        if campaign.get(rec_id) is not None and (len(pairs) > 1 or second <= first or second > len(campaign.panels)):
+        if campaign.get(rec_id) is not None and (len(pairs) > 1 or number <= panel or number > len(campaign.panels)):
             add(Ref(m.start(), m.end(), (rec_id,), EXPLICIT, label=rec_id))
     for m in (_VOTES_RANGE if votes_row(text) else _RANGE).finditer(text):
         first, last = _canonical(m.group(1)), _canonical(m.group(2))
