@@ -574,10 +574,17 @@ _UNIVERSAL = re.compile(r"(?:все|всё|всех|всем|всеми|every|ea
 
 
 def _negated_universal(text: str, cluster: _Cluster, segment: _Segment) -> bool:
-    """ "We cannot endorse every recommendation", "не поддерживаем все": none of them, or not all of them?"""
-    return bool(_NEGATOR.match(text, cluster.start)) and any(
+    """ "We cannot endorse every recommendation", "не поддерживаем все": none of them, or not all of them?
+    Kyrgyz says "not all" with "эле" after "all": "Бардык сунуштамалар менен эле макул боло албайбыз"."""
+    universal = any(
         r.level == GLOBAL and not r.implied and _UNIVERSAL.fullmatch(text, r.start, r.end) for r in segment.refs
     )
+    return universal and (
+        bool(_NEGATOR.match(text, cluster.start)) or _KY_NOT_ALL.search(text, segment.start, segment.end) is not None
+    )
+
+
+_KY_NOT_ALL = re.compile(r"(?:бардык|баары|баарына|баардык)\w*\s+(?:\w+\s+){0,3}эле\b")
 
 
 def _indirect(text: str, cue_start: int) -> bool:

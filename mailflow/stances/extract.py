@@ -19,7 +19,7 @@ from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import REASON_MARKER, Claim, Problem, UnitReading, clean_reason, read_unit
 from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
-from mailflow.stances.refs import EXPLICIT, GLOBAL, Ref, counted_exception, find_refs, match_quote
+from mailflow.stances.refs import EXPLICIT, GLOBAL, GROUP, Ref, counted_exception, find_refs, match_quote
 from mailflow.stances.translit import to_cyrillic, typed_in_latin
 
 LOW_CONFIDENCE = 0.8
@@ -67,7 +67,7 @@ _HOLDING = re.compile(
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
     r"|get back to you|талкуула(?:йбыз|й турган|нат|на элек|й элек\w*|п жатабыз|ш\w*)|кийинки (?:жумада|айда|жолу)"
     r"|кийинчерээк|кийин(?:ирээк)? жооп"
-    r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )жооп бере\w*|кароо\w* жатабыз"
+    r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )(?<!катары )жооп бере\w*|кароо\w* жатабыз"
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|по итогам (?:заседания|собрания|обсуждения)|предварительно сообщаем|келгенде"
     r"|азырынча\s+(?:\w+\s+)?(?:жооп|чечим|айта|бере|билбейбиз|белгисиз|макул боло|кабыл ала)"
@@ -87,7 +87,8 @@ _REVISION = re.compile(
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
     "partial_speaker": re.compile(
-        r"\bфилиал\w*|от себя лично|лично я\b|\bот себя\b"
+        r"\bфилиал\w*+(?!\s+эмес)|от себя лично|(?:райондук|облустук|шаардык)\s+бөлүм\w*|бөлүмү катары"
+        r"|лично я\b|\bот себя\b"
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
         r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
@@ -159,13 +160,14 @@ _WHOLE_REPLY = {
     "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
     "no_stance_for_id": re.compile(
-        r"не (?:обсуждали|рассматривали|изучали|успели)|not (?:yet )?(?:discussed|considered|reviewed)"
+        r"не (?:обсуждали|обсудили|рассматривали|рассмотрели|изучали|успели)"
+        r"|not (?:yet )?(?:discussed|considered|reviewed)"
         r"|талкуулаган жок\w*|караган жок\w*"
     ),
     "indirect": re.compile(
         r"\b(?:сказал\w*|говорит|говорят|говорили|сообщили|отметили|считает)\s*,?\s+что"
         r"|\b(?:сообщил|передал|сказал)[аи]?\b[^.]{0,80}?,\s*что"
-        r"|\btold us\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
+        r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         r"|\bmentioned\b[^.]{0,80}\bthat\b|passing (?:this|it) on|just forwarding"
         r"|передаю (?:его|ее|их) (?:слова|мнение)|\b(?:he|she|they) said\b|asked me to let you know"
         r"|\bэкен\b"  # the Kyrgyz hearsay particle: "баарына макул экен", (he said) they agree
@@ -236,6 +238,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _cross_check(folded_own, stances)
     problems += _exceptions_denied(folded_own, stances)
     problems += _counted_exceptions(folded_own, stances, campaign)
+    problems += _whole_against_its_part(claims)
     problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
     problems += _written_twice(content.text)
@@ -428,7 +431,8 @@ _GREETING = re.compile(
 # time or a condition, speaking for a part of the organisation ...
 _RISK = re.compile(
     r"\b(?:will|shall|going to|until|once|later|separately|branch\w*|office|будем|будет|будут|направим|направит"
-    r"|сообщим|напишем|пришлем|ответим|пока|позже|отдельно|филиал\w*|отделени\w*|если|при условии|айтабыз|жазабыз"
+    r"|сообщим|напишем|пришлем|ответим|пока|позже|отдельно|филиал\w*+(?!\s+эмес)|отделени\w*|если|при условии"
+    r"|айтабыз|жазабыз"
     r"|жиберебиз|(?<!ыраазычылык )билдиребиз|кийин|азырынча|келгенде|эгер)\b"
 )
 # ... or, after a stance was given, of other people or of a document ("the board will confirm", "see attached"):
@@ -581,7 +585,14 @@ def _postscript_turns(text: str, stances: dict[str, StanceFinding], campaign: Ca
     """ "Согласны со всеми пунктами. … P.S. 3.5 считаем нереалистичной, мы против": the answer, then a
     postscript against part of it; which of the two is the organisation's? Readers call it a contradiction."""
     m = _POSTSCRIPT.search(text)
-    if m is None or len({f.stance for f in stances.values()}) < 2:
+    if m is None:
+        return []
+    after_text = text[m.end() :]
+    if find_refs(fold(after_text), campaign) and not _stances_in(after_text, campaign):
+        # "P.S. … two of our board members pointed out that 4.3 would duplicate …": about a recommendation,
+        # and no stance read from it
+        return [Problem("unread_words", f"P.S. {after_text.strip()[:70]}")]
+    if len({f.stance for f in stances.values()}) < 2:
         return []
     if _COMPLETION.match(fold(text[m.end() :])):
         return []  # "P.S. Forgot to mention: we disagree with 4.1": completing the answer, not turning it
@@ -606,6 +617,37 @@ def _exceptions_denied(folded: str, stances: dict[str, StanceFinding]) -> list[P
     usual = counts.most_common(1)[0][0]
     others = ", ".join(f.rec_id for f in stances.values() if f.stance is not usual)
     return [Problem("contradiction", f"«{m.group()}», но {others}")]
+
+
+# "Итого — все 19 принимаем", "полностью поддерживает рекомендации четвёртой панели": a whole said without
+# reserve, next to a different stance on a part of it that no "кроме"/"остальные" sets apart
+_WITHOUT_RESERVE = re.compile(r"полностью|целиком|в полном объеме|без замечаний|fully|in full|entirely|толугу менен")
+_RESTATED = re.compile(r"(?:все|all|бардык)\s+19|итого|in total|in sum|без исключени\w*|without (?:any )?exception")
+_ONE_PANEL = 8  # the most recommendations a panel has: a "fully" over more is a list of panels, perhaps a heading
+_SETS_APART = re.compile(
+    r"кроме|за исключением|except|apart from|save for|other|остальн|друг(?:ие|им|ими|их)|прочи|the rest|remaining"
+    r"|else|калган|башка|тышкары|\bно\b|\bbut\b|однако|however|бирок"
+)
+
+
+def _whole_against_its_part(claims: list[Claim]) -> list[Problem]:
+    """ "Согласны со всеми. 3.5 не поддерживаем. Итого — все 19 принимаем.": the whole, restated without reserve
+    after (or around) a different stance on part of it, contradicts it; a person decides which holds."""
+    for whole in claims:
+        said = fold(whole.evidence)
+        panel = whole.level == GROUP and len(whole.ids) <= _ONE_PANEL and _WITHOUT_RESERVE.search(said)
+        restated = whole.level == GLOBAL and _RESTATED.search(said)
+        if not whole.scoped or not (panel or restated) or _SETS_APART.search(said):
+            continue
+        for part in claims:
+            if (
+                part.level == EXPLICIT
+                and part.stance is not whole.stance
+                and set(part.ids) <= set(whole.ids)
+                and not _SETS_APART.search(fold(part.evidence))
+            ):
+                return [Problem("contradiction", f"«{whole.evidence[:60]}», но {', '.join(part.ids)}")]
+    return []
 
 
 def _counted_exceptions(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:

@@ -139,7 +139,8 @@ _PARTIAL = re.compile(
 _GENERAL = re.compile(r"в целом|в основном|in general|generally|overall|negizinen|негизинен|жалпысынан|жалпы\s+жонунан")
 _ABSTAIN = re.compile(
     r"воздерж\w*(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
-    r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant)(?:\s+(?:to|for)\s+us)?|\bn/a\b"
+    r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant|n't (?:applicable|relevant))"
+    r"(?:\s+(?:to|for)\s+us)?|\bn/a\b"
     r"|does not concern us|no position|agnostic|калыс\s+кал\w+|пикир(?:ибиз|им)?\s+жок"
     r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"
     r"|(?:we are |we're |we remain |remain |stay )?neutral|нейтральн\w*|бейтарап\w*"

@@ -120,7 +120,9 @@ _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a
 _VAGUE = re.compile(
     r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|часть рекомендаций"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
-    r"|applicable to us|almost all|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
+    r"|applicable to us|almost all|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:of\s+)?"
+    + _OTHER_NOUNS
+    + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
@@ -148,6 +150,8 @@ _EXCEPT = re.compile(
     r"|apart from|aside from|save(?: for)?(?=\s+\d)"
     r"|with the exception of|but not|but)\s*:?\s*"
 )
+# "Бизнес менен кызматташуу жөнүндөгү сунуштан башкасына макулбуз": "apart from the one on …", in Kyrgyz
+_KY_ABLATIVE_EXCEPT = re.compile(r"(?<=[^\W\d])(?:дан|ден|тан|тен|дон|дөн|тон|төн)\s+(?:башка\w*|тышкары)")
 _KY_EXCEPT = re.compile(r"[-\w]{0,40}\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")
 # "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
 _ORDINAL_RECOMMENDATION = re.compile(
@@ -507,11 +511,12 @@ def match_quote(fragment: str, campaign: Campaign) -> TextMatch | None:
 
 def _exceptions(text: str) -> list[re.Match[str]]:
     """ "кроме", "except", and "but" only when a number follows ("all but 4.3", not "but not run")."""
-    return [
+    found = [
         m
         for m in _EXCEPT.finditer(text)
         if not m.group().startswith("but") or re.match(r"but\s+(?:not\s+)?\d", text[m.start() :])
     ]
+    return found + list(_KY_ABLATIVE_EXCEPT.finditer(text))
 
 
 # "with one exception", "кроме двух", "за двумя исключениями", "экөөнөн башка": the exceptions are counted, and

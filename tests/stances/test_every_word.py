@@ -995,3 +995,43 @@ def test_a_lone_comma_pair_that_may_be_two_panels_goes_to_review(campaign: Campa
 )  # fmt: skip
 def test_answers_left_to_others_changed_or_split_go_to_review(text: str, code: str, campaign: Campaign) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Согласны со всеми рекомендациями. 3.5 не поддерживаем. Итого — все 19 принимаем.", "contradiction"),
+        ("Ассоциация полностью поддерживает рекомендации четвёртой панели.\nПо остальным панелям — также согласны.\n"
+         "Отдельно: привлекать бизнесменов в наблюдательные советы ОГО (4.1) считаем нецелесообразным.",
+         "contradiction"),
+        ("Бардык сунуштамалар менен эле макул боло албайбыз.", "ambiguous_negation"),
+        ("Бизнес менен кызматташуу жөнүндөгү сунуштан башкасына макулбуз.", "unclear_exception"),
+        ("Mostly agree. Some of the digital ones aren't relevant for us.", "vague_scope"),
+        ("Soglasny, no 4.3 nado obsudit s chlenami, otvetim pozje", "holding"),
+        ("Ассоциациянын Ат-Башы райондук бөлүмү катары жазып жатабыз. Биз 4.3кө каршыбыз. Калганына макулбуз.",
+         "partial_speaker"),
+        ("My colleague who attended told me our organisation had already expressed support for all of them.",
+         "indirect"),
+        ("Everything is acceptable to us, including 4.3.\n\nBest regards,\nChinara\n\nP.S. Two of our board members "
+         "pointed out that 4.3 would duplicate the public councils, and they would rather see it dropped.",
+         "unread_words"),
+    ],
+)  # fmt: skip
+def test_a_whole_restated_against_its_part_and_other_doubts_of_batches_31_and_32_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Панель 3 поддерживаем полностью, кроме 3.5: против.",
+        "Since our members are mostly small farmers, we disagree with 3.4 and 3.7. Everything else: agreed.",
+        "«Палата» Баткен облустук филиалы эмес, облустук ассоциация катары жооп берет:\n\n1.1–1.5: макулбуз",
+    ],
+)
+def test_an_exception_set_apart_a_reason_with_mostly_and_not_a_branch_are_no_doubt(
+    text: str, campaign: Campaign
+) -> None:
+    assert codes(read(text, campaign)) == set()
