@@ -120,9 +120,9 @@ _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a
 _VAGUE = re.compile(
     r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|часть рекомендаций"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
-    r"|applicable to us|almost all|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:of\s+)?"
-    + _OTHER_NOUNS
-    + r")"
+    r"|applicable to us|almost all"
+    r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
+    r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
