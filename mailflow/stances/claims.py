@@ -148,7 +148,11 @@ _ONE_RECOMMENDATION = re.compile(
     r"рекомендаци(?:ю|я|ей)\b|рекомендаци(?:и|ей) (?:о|об|по|про|насчет)\b|the recommendation (?:on|about)\b"
 )
 # "по которым мы не согласны": a stance inside a relative or reported clause is not what they state.
-_INDIRECT = re.compile(r"\b(?:котор\w+|which|that we|what we|whom|кайсы\w*)\b[^.;:]*$")
+# ("I am pleased to confirm that we endorse …", "сообщаем, что": the respondent's own statement, not hearsay)
+_INDIRECT = re.compile(
+    r"\b(?:котор\w+|which|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )that we|what we|whom"
+    r"|кайсы\w*)\b[^.;:]*$"
+)
 _ID_BEFORE = re.compile(r"\d\.\d{1,2}\s*,?\s*(?:по|с|со|на|к|за|против|with|to|on|about|for|of|regarding)?\s*$")
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|\s*[-–—:|]\s*|\s+)(?=\S)")
 
@@ -165,6 +169,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems)
+    refs = [r for r in refs if not (r.level == GLOBAL and _in_comment_bracket(folded, r, refs))]
     refs.sort(key=lambda r: r.start)
     numbered = marker is not None and not any(r.start < marker.end() for r in refs)
     if numbered and cues and not _has_own_scope(refs) and not default:
@@ -215,7 +220,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems += [Problem(r.problem, r.label) for r in refs if r.problem and not _in_reason(r, folded, claims)]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, refs)
-    problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims))
+    comments = [(b.start(), b.end()) for b in _BRACKET.finditer(folded) if _after_id(b.start(), refs)]
+    problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims) + comments)
     stress = _EMPHASIS.search(folded)
     picked = claims and stress and not any(r.level < EXPLICIT and not r.implied for r in refs)
     stressed = stress.group() if picked and stress else ""
@@ -228,6 +234,22 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     return UnitReading(
         tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare, untaken, stressed, headings
     )
+
+
+_BRACKET = re.compile(r"\([^()]*\)")
+
+
+def _in_comment_bracket(text: str, ref: Ref, refs: list[Ref]) -> bool:
+    """ "Не согласны: 1.3 (опять всё будет решаться в Бишкеке)": an "all" in the bracket after an ID is the
+    comment's own word, not a stance on all 19."""
+    for bracket in _BRACKET.finditer(text, max(0, ref.start - 200), min(len(text), ref.end + 200)):
+        if bracket.start() < ref.start and ref.end <= bracket.end():
+            return _after_id(bracket.start(), refs)
+    return False
+
+
+def _after_id(position: int, refs: list[Ref]) -> bool:
+    return any(r.level == EXPLICIT and 0 <= position - r.end <= 3 for r in refs)
 
 
 _GLUED = re.compile(r"-?[^\W\d_]+")
@@ -300,7 +322,13 @@ def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:
 def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list[Ref]:
     """A recommendation cited in quotes: «Создание совещательного органа…» — не согласны."""
     found: list[Ref] = []
+    nested = [(m.start(), m.end(), panel) for m in _NESTED_QUOTE.finditer(text)
+              if (panel := _panel_titled(m.group(), campaign)) is not None]  # fmt: skip
+    for start, end, panel in nested:
+        found.append(Ref(start, end, tuple(r.id for r in campaign.in_panel(panel)), GROUP, label=f"«…» = {panel}"))
     for start, end in quoted_spans(text):
+        if any(outer <= start < outer_end for outer, outer_end, _ in nested):
+            continue
         if _ORGANISATION_BEFORE.search(text, max(0, start - 40), start + 1):
             continue  # "ОФ «Институт развития регионов»": the respondent's own name, not a recommendation
         panel = _panel_titled(text[start:end], campaign)
@@ -316,6 +344,8 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list
     return found
 
 
+# «Коалиции и сети ОГО как "кровеносная система" процесса развития регионов»: folded, every quote mark is '"'
+_NESTED_QUOTE = re.compile(r'"[^"\n]{3,120}"[^"\n]{1,60}"[^"\n]{0,120}"')
 # A quote right after a kind of organisation names one: "ОО «Ассоциация предпринимателей Баткенской области»"
 _ORGANISATION_BEFORE = re.compile(
     r"(?:(?<!\w)(?:оо|оф|оюл|осоо|нко|ао|ип|ngo|cso)|ассоциаци\w*|фонд\w*|объединени\w*|союз\w*|бирикме\w*"
@@ -694,7 +724,8 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _LOOSE_NUMBER = re.compile(
     r"(?<![\w.,:/+№#-])\d{1,2}(?![\w.,:/-]?\d)(?!\s*(?:-?\s*(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
     r"|октябр|ноябр|декабр|год|г\.|лет|%|человек|чел|организаци|член|раз|штук|дн|недел|месяц|час|минут|тыс|млн|сом"
-    r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million"
+    r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million|job|compan|village|women|men"
+    r"|community|communit|school|famil|farm|сел|сё?л|женщин|мужчин|компани|предприяти|школ|сем|район|айыл|киши|аял"
     rf"|{_MONTHS})))"
 )
 _COMMA_PAIR = re.compile(r"(?<![\w.,:/+№#-])\d,\d(?![\d,.])")  # "3,4 сунуштан башкасына": 3.4, or 3 and 4?
@@ -742,12 +773,14 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
 # was not understood ("the first two panels", "agree all xcept", "воздерж"), and a person reads the reply.
 _SCOPE_WORD = re.compile(
     # ("уже третий год", "пятый раз": a count of years or times, not a place in the letter)
-    r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят|шест|седьм|восьм)[ыоаиуе]\w*+"
+    r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят(?!и\b)|шест(?!и\b)|седьм|восьм)"
+    r"[ыоаиуе]\w*+"
     r"(?!\s+(?:год|раз|ден|месяц|квартал|недел|сезон|созыв|курс)\w*)"
-    r"|(?:first|second|third|fourth|fifth"
+    # ("… infrastructure first;", "first of all": an adverb, no place in the letter)
+    r"|first(?!\s*[;,.!?)]|\s*$|\s+of all)|(?:second|third|fourth|fifth"
     r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
     r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"
-    rf"|(?:все|всё|всех|всем|всеми)(?!\w)|бардык\w*|баары\w*|кроме|{REST}"
+    rf"|(?:все|всё|всех|всем|всеми)(?!\w)|бардык\w*|баары(?!быз)\w*|кроме|{REST}"
     r"|onwards?|and beyond|начиная с|и далее|и дальше|и последующ\w*|баштап)"
 )
 _STANCE_WORD = re.compile(

@@ -297,14 +297,17 @@ def _own_subject(subject: str, campaign: Campaign) -> str:
     return own.replace(campaign.letter.subject, " ")
 
 
+_RULE_LINE = re.compile(r"\s*[-=+|:_.–—]{3,}[-=+|:_.–—\s]*")
+
+
 def _units(text: str) -> list[_Unit]:
     """Rows and list lines stay whole; hard-wrapped prose lines are joined and split into sentences."""
     units: list[_Unit] = []
     for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
         prose: list[str] = []
         for line in [*paragraph.splitlines(), ""]:
-            if line.lstrip().startswith(">"):
-                continue  # a quoted line the reading stage left: only the respondent's own words count
+            if line.lstrip().startswith(">") or _RULE_LINE.fullmatch(line):
+                continue  # a quoted line the reading stage left, or a table's rule ("-----+------")
             is_prose = bool(line.strip()) and not _ROW.match(line) and not _NUMBERED_ROW.match(line)
             if prose and (not is_prose or not _wrapped(prose[-1], line) or _BULLET.match(line)):
                 units += [_Unit(s, number) for s in _sentences(" ".join(prose))]
@@ -403,6 +406,9 @@ def _read_text(
         unanswered = pending if not reading.used_default else ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
+        offer = _GOODWILL.search(fold(unit.text)) and not _DOUBTS.search(fold(unit.text))
+        if pending and offer and set(pending) <= {i for c in claims for i in c.ids}:
+            pending = ()  # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them
         if pending and set(pending) <= _named(claims) and not reading.has_cue:
             _comment_as_reason(claims, pending, unit.text)
         waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
@@ -445,9 +451,13 @@ _RISK_AFTER = re.compile(
 # "Будем рады участвовать в реализации", "happy to discuss": an offer, which changes no stance
 _GOODWILL = re.compile(
     r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
-    r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)|готовы (?:участвовать|обсудить|к)"
+    r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
+    r"|готовы (?:участвовать|обсудить|к|выступить|стать|взять|поделиться|помочь|предоставить)"
+    r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
+    r"|(?:особенно|очень|крайне) важн\w*|приоритетн\w*|particularly important|a priority for us"
     r"|катышууга даярбыз|кызматташууга даярбыз"
 )
+_DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
 
 

@@ -101,6 +101,9 @@ _POSITIVE = re.compile(
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|(?:we are|we're|i am|i'm) for"
+    # "позиция положительная": a yes
+    r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?положительн\w*|положительн\w+\s+(?:позиция|ответ|мнение)"
+    r"|ответ\w*\s+положительно"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 _NEGATIVE = re.compile(
@@ -114,7 +117,15 @@ _NEGATIVE = re.compile(
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+албай\w*|жактырбай\w*"
     r"|колдой\s+алба\w*|макул\s+боло\s+алба\w*"
     r"|opposed to|(?:are|is) opposed|противбиз|противмин"
+    r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?отрицательн\w*|отрицательн\w+\s+(?:позиция|ответ|мнение)"
+    r"|ответ\w*\s+отрицательно|относимся\s+отрицательно"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
+)
+# "по остальным вопросов нет", "против ничего нет": no objection, a yes (read before "против" is); a bare
+# "Вопросов нет." after "Ознакомились" may only say the letter was clear
+_NOTHING_AGAINST = re.compile(
+    r"(?:(?<=остальным )|(?<=остальным пунктам )|(?<=остальным рекомендациям ))(?:вопросов нет|нет вопросов)"
+    r"|(?:ничего\s+)?против\s+ничего\s+(?:нет|не имеем)|ничего не имеем против"
 )
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
 _KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат)")
@@ -293,6 +304,7 @@ def find_cues(text: str, decided: bool = False) -> list[Cue]:
             add(m.start(), m.end(), CueKind.GENERAL)
     toks = tokens(masked)
     patterns = [
+        (_NOTHING_AGAINST, 1),
         (_KY_ACCEPT, 1), (_INFINITIVE_BEFORE_MODAL, -1), (_INFINITIVE_AFTER_MODAL, 1), (_NEGATIVE, -1), (_POSITIVE, 1)
     ] + ([(_DECIDED, 1), (_DECIDED_AGAINST, -1)] if decided else [])  # fmt: skip
     for pattern, polarity in patterns:

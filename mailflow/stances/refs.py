@@ -89,7 +89,8 @@ _PANELS_FROM_END = re.compile(
     r"(?P<n>дв[аеуо]\w*|тр[еиоё]\w*|two|three|эки|үч|уч|[23])\s+" + _PANEL_WORD
 )
 _AUDIENCE = re.compile(
-    r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются|для|for|to|addressed to"
+    r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются|связанн\w* с|для|for|to"
+    r"|addressed to|related to|connected (?:to|with)"
     r"|relevant to|concerning)\s+"
     r"(?P<a>бизнес\w*|частно\w* сектор\w*|business\w*|private sector|ого|нко|cso\w*|ngo\w*|organisations"
     r"|организаци\w+ гражданск\w+ обществ\w*)"
@@ -100,7 +101,7 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _DOCUMENT_NUMBER = re.compile(
     r"(?:протокол\w*|решени\w*|приказ\w*|постановлени\w*|письм\w*|исх\.?|вх\.?|minutes|protocol|ref\.?)\s*(?:№|no\.?|#)$"
 )
-_TOUCHING = re.compile(r"касающи|(?:которые|что) касаются|relevant to|concerning")
+_TOUCHING = re.compile(r"касающи|(?:которые|что) касаются|relevant to|concerning|связанн|related to|connected")
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.
 REST = (

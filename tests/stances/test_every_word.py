@@ -1035,3 +1035,49 @@ def test_an_exception_set_apart_a_reason_with_mostly_and_not_a_branch_are_no_dou
     text: str, campaign: Campaign
 ) -> None:
     assert codes(read(text, campaign)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("— «Коалиции и сети ОГО как \"кровеносная система\"…» — поддерживаем;\n— «Вклад региональных ОГО в решение "
+         "местных проблем» — поддерживаем.", {"2.1": "agree", "4.3": "agree"}),
+        ("Не согласны: 1.3 (опять всё будет решаться в Бишкеке), 4.4 (ОГО не нуждаются в опеке).\nОстальные принимаем.",
+         {"1.3": "disagree", "4.4": "disagree", "1.1": "agree"}),
+        ("Поддерживаем рекомендации, кроме 3.2 и 3.6 — с ними не согласны, по остальным вопросов нет.",
+         {"3.2": "disagree", "3.6": "disagree", "3.1": "agree"}),
+        ("все согласны против ничего нет спасибо", {"1.1": "agree", "4.5": "agree"}),
+        ("Так как у нас нет средств, по рекомендации 4.4 вынуждены ответить отрицательно. С остальными согласны.",
+         {"4.4": "disagree", "4.3": "agree"}),
+        ("I am pleased to confirm that we endorse recommendations 1.1 through 4.5 without reservation.",
+         {"1.1": "agree", "4.5": "agree"}),
+        ("Given that three IT parks have created fewer than 40 jobs, we cannot endorse 3.5. Everything else has our "
+         "support.", {"3.5": "disagree", "3.4": "agree"}),
+        ("We disagree with 3.5 and agree with the rest.\n\nOn 3.5: it requires investment in infrastructure first; "
+         "CSOs cannot promote it.", {"3.5": "disagree", "3.4": "agree"}),
+        ("Катты топтун жыйынында баарыбыз чогуу окудук. Бардык сунуштарды колдойбуз.", {"1.1": "agree"}),
+        ("Поддерживаем все пункты. По п. 3.4 и п. 3.7 готовы выступить партнёрами в Нарынской области.",
+         {"3.4": "agree", "3.7": "agree"}),
+        (" №   | Позиция   | Комментарий\n-----+-----------+------------\n 1.1 | согласны  |\n 1.2 | не согласны | нет",
+         {"1.1": "agree", "1.2": "disagree"}),
+    ],
+)  # fmt: skip
+def test_nested_titles_bracket_comments_no_objection_and_offers_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ознакомились. Вопросов нет.", "no_stance"),
+        ("Согласны. Хотя по 3.5 и 3.8 есть вопросы — готовы обсудить на следующей встрече.", "no_stance_for_id"),
+        ("Поддерживаем все пункты, связанные с бизнесом. По остальным вопросов нет.", "vague_scope"),
+    ],
+)
+def test_no_questions_alone_doubts_beside_an_offer_and_related_topics_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
