@@ -81,6 +81,8 @@ BLIND_FLOORS = {
     "blind-30.txt": {"exact": 0.97, "accepted": 0.60, "flagged": 0.97, "reasons": 0.67},
     "blind-31.txt": {"exact": 0.91, "accepted": 0.85, "flagged": 0.88, "reasons": 0.59},
     "blind-32.txt": {"exact": 0.91, "accepted": 0.65, "flagged": 0.91, "reasons": 0.71},
+    "blind-33.txt": {"exact": 0.95, "accepted": 0.70, "flagged": 0.95, "reasons": 0.75},
+    "blind-34.txt": {"exact": 0.92, "accepted": 0.72, "flagged": 0.95, "reasons": 0.81},
 }
 
 
