@@ -738,6 +738,7 @@ _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|су�
 # "остальными 18 рекомендациями": a count right after the rest; searched in the 40 characters before it, since
 # a search from the unit's start for every number was quadratic in the unit
 _QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other)\s+$")
+_DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
 
@@ -753,7 +754,8 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
         if taken.free(m.start(), m.end())
         and not _MONTH_BEFORE.search(folded, max(0, m.start() - 12), m.start())
         and not (
-            _COUNTED.match(folded, m.start()) and _QUANTIFIER_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+            (_COUNTED.match(folded, m.start()) or _DASH_AFTER_COUNT.match(folded, m.end()))
+            and _QUANTIFIER_BEFORE.search(folded, max(0, m.start() - 40), m.start())
         )
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
@@ -780,7 +782,9 @@ _SCOPE_WORD = re.compile(
     r"|first(?!\s*[;,.!?)]|\s*$|\s+of all)|(?:second|third|fourth|fifth"
     r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
     r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"
-    rf"|(?:все|всё|всех|всем|всеми)(?!\w)|бардык\w*|баары(?!быз)\w*|кроме|{REST}"
+    # ("от имени всех 27 клубов", "всех наших членов": all of someone, not all of the recommendations)
+    rf"|(?:все|всё|всех|всем|всеми)(?!\w)(?!\s+(?:\d+\s+)?(?:наш\w*\s+)?(?:член|клуб|организаци|участник"
+    rf"|сотрудник|мастер|женщин|сел|район|регион|област|партнер|коллег|ваш))|бардык\w*|баары(?!быз)\w*|кроме|{REST}"
     r"|onwards?|and beyond|начиная с|и далее|и дальше|и последующ\w*|баштап)"
 )
 _STANCE_WORD = re.compile(

@@ -19,7 +19,16 @@ from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import REASON_MARKER, Claim, Problem, UnitReading, clean_reason, read_unit
 from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
-from mailflow.stances.refs import EXPLICIT, GLOBAL, GROUP, Ref, counted_exception, find_refs, match_quote
+from mailflow.stances.refs import (
+    EXPLICIT,
+    GLOBAL,
+    GROUP,
+    Ref,
+    counted_exception,
+    elliptic_panels,
+    find_refs,
+    match_quote,
+)
 from mailflow.stances.translit import to_cyrillic, typed_in_latin
 
 LOW_CONFIDENCE = 0.8
@@ -73,7 +82,8 @@ _HOLDING = re.compile(
     r"|азырынча\s+(?:\w+\s+)?(?:жооп|чечим|айта|бере|билбейбиз|белгисиз|макул боло|кабыл ала)"
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
-    r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся)\b"
+    r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся|пришлю|направлю)\b|\bзавтра\b|\btomorrow\b|next week"
+    r"|на следующей неделе"
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
     r"|(?:ответит|ответят|решит|решат) (?:наше )?(?:руководство|правление|председатель|директор)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
@@ -156,6 +166,7 @@ _WHOLE_REPLY = {
         r"|(?:change|revise|update) our (?:position|answer|response)|no longer|больше не|уже не (?:поддерж|соглас)\w*"
         r"|as (?:i|we) (?:mentioned|said|told you)|как (?:я|мы) (?:уже )?(?:говорил|сказал|сообщал)\w*"
         r"|(?:изменить|меняем|изменяем|пересматриваем) (?:свою |нашу )?позици\w*|позициябызды өзгөрт\w*"
+        r"|correction to|(?:we|i) meant\b|where (?:we|i) wrote|исправлени\w*|имели в виду|оговорились"
     ),
     "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
@@ -171,6 +182,8 @@ _WHOLE_REPLY = {
         r"|\bmentioned\b[^.]{0,80}\bthat\b|passing (?:this|it) on|just forwarding"
         r"|передаю (?:его|ее|их) (?:слова|мнение)|\b(?:he|she|they) said\b|asked me to let you know"
         r"|\bэкен\b"  # the Kyrgyz hearsay particle: "баарына макул экен", (he said) they agree
+        # "төрага телефон аркылуу … макул экенибизди айткан": the chairman said so, on the phone
+        r"|экени\w*\s+(?:\w+\s+){0,2}айт\w*|по телефону|by phone|on the phone|телефон аркылуу"
     ),
 }
 # "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
@@ -378,7 +391,7 @@ def _read_text(
     """Read units in order; a line naming IDs without a stance hands them to the next line that has one."""
     claims: list[Claim] = []
     problems: list[Problem] = []
-    units = _units(text)
+    units = _units(elliptic_panels(text))
     pending: tuple[str, ...] = ()
     waiting: Claim | None = None
     bare = ""
@@ -632,7 +645,9 @@ def _exceptions_denied(folded: str, stances: dict[str, StanceFinding]) -> list[P
 # "Итого — все 19 принимаем", "полностью поддерживает рекомендации четвёртой панели": a whole said without
 # reserve, next to a different stance on a part of it that no "кроме"/"остальные" sets apart
 _WITHOUT_RESERVE = re.compile(r"полностью|целиком|в полном объеме|без замечаний|fully|in full|entirely|толугу менен")
-_RESTATED = re.compile(r"(?:все|all|бардык)\s+19|итого|in total|in sum|без исключени\w*|without (?:any )?exception")
+_RESTATED = re.compile(
+    r"(?:все|all|бардык)\s+19|итого|in total|in sum|без исключени\w*|without (?:any )?exception|еще раз|once again"
+)
 _ONE_PANEL = 8  # the most recommendations a panel has: a "fully" over more is a list of panels, perhaps a heading
 _SETS_APART = re.compile(
     r"кроме|за исключением|except|apart from|save for|other|остальн|друг(?:ие|им|ими|их)|прочи|the rest|remaining"
@@ -772,6 +787,8 @@ def _written_twice(text: str) -> list[Problem]:
 
 _IRRELEVANT = re.compile(
     r"касают|касает|относят|относит|not relevant|(?:do|does) not concern|тиешеси жок|тиешелүү эмес"
+    r"|без комментари|no comment|не комментир"  # "Остальное оставляем без комментариев": abstained, or unanswered?
+    r"|(?:мнения|позиции) не имеем|не имеем (?:\w+ )?(?:мнения|позиции)|нет (?:\w+ )?(?:мнения|позиции)"
 )
 _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that one|аны|аларды|муну)(?!\w)")
 _CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)\b")

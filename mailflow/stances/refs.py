@@ -83,6 +83,21 @@ _ORDINAL_JOIN = re.compile(r"\s*,\s*(?:(?:и|and|жана)\s+)?|\s+(?:и|and|ж�
 _PANEL_BY_ORDINAL = re.compile(
     rf"(?<!\w)({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})\s+{_PANEL_WORD}"
 )
+# "Третья панель — да.\nЧетвёртая — да, кроме 4.4": once a reply names panels by ordinals, a line that opens with
+# an ordinal and a dash speaks of the panel of that number
+_ELLIPTIC_ORDINAL = re.compile(rf"(?m)^([^\w\n]*)(?=[^\W\d])({_ORDINAL_WORD})(?=\s*[—–:-])")
+
+
+def elliptic_panels(text: str) -> str:
+    """`text` with the panel word written out after an ordinal that stands for it (see `_ELLIPTIC_ORDINAL`)."""
+    folded = text.lower().replace("ё", "е")
+    if not _PANEL_BY_ORDINAL.search(folded):
+        return text
+    for m in reversed(list(_ELLIPTIC_ORDINAL.finditer(folded))):
+        text = text[: m.end(2)] + " панель" + text[m.end(2) :]
+    return text
+
+
 # "первые две панели", "the last three sections": a count of panels from one end of the letter
 _PANELS_FROM_END = re.compile(
     r"(?<!\w)(?P<end>перв\w*|first|биринчи|алгачкы|последн\w*|last|акыркы)\s+"
@@ -113,6 +128,9 @@ _ALL = re.compile(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|19(?=\s+(?:рекомендаци|сунуш|recommendations))|все|всё|всех|всем|всеми|весь|всю|all|every|each"
     rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|вся|{REST})(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
+    # "от имени всех 27 клубов", "all our members": all of someone, not of the recommendations
+    r"(?!\s+(?:\d+\s+)?(?:(?:наш|our|their)\w*\s+)?(?:член|клуб|организаци|участник|сотрудник|мастер|женщин|сел"
+    r"|район|регион|област|партнер|коллег|member|club|organi[sz]ation|partner|colleague|staff|people))"
 )
 # "большинство", "some of": a share of the recommendations that names none of them.
 # "in most oblasts", "most of our board members", "some of the villages": "most" of something else is no scope
@@ -153,7 +171,9 @@ _EXCEPT = re.compile(
 )
 # "Бизнес менен кызматташуу жөнүндөгү сунуштан башкасына макулбуз": "apart from the one on …", in Kyrgyz
 _KY_ABLATIVE_EXCEPT = re.compile(r"(?<=[^\W\d])(?:дан|ден|тан|тен|дон|дөн|тон|төн)\s+(?:башка\w*|тышкары)")
-_KY_EXCEPT = re.compile(r"[-\w]{0,40}\s+(?:сунуш\w*\s+)?(?:башка\w*|тышкары)")
+_KY_EXCEPT = re.compile(
+    r"[-\w]{0,40}\s+(?:(?:тен|тан|ден|дан|дон|дөн|тон|төн)\s+)?(?:сунуш\w*\s+)?(?:башка\w*|тышкары)"
+)
 # "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
 _ORDINAL_RECOMMENDATION = re.compile(
     r"(?<!\w)(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|последн|first|second|third|fourth|fifth|sixth|seventh"

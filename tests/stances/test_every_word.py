@@ -1081,3 +1081,47 @@ def test_no_questions_alone_doubts_beside_an_offer_and_related_topics_go_to_revi
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1.1 — да.\nТретья панель — полностью поддерживаем.\nЧетвёртая — да, кроме 4.4: нет, мы сами небольшая НКО.",
+         {"1.1": "agree", "3.5": "agree", "4.3": "agree", "4.4": "disagree"}),
+        ("4.1 — против, остальные 18 — за.", {"4.1": "disagree", "4.2": "agree"}),
+        ("Согласны с 1.1 и 2.1.\nНе согласны с 4.3.\nПо 3.5 мнения не имеем.",
+         {"1.1": "agree", "3.5": "abstain", "4.3": "disagree"}),
+        ("3.6 жана 3.7 бизге түшүнүксүз болду, ошондуктан алар боюнча добуш бербейбиз. Калгандарын колдойбуз.",
+         {"3.6": "abstain", "3.5": "agree"}),
+        ("бардык 19 сунушту кабыл ала турганыбызды билдиребиз.", {"1.1": "agree", "4.5": "agree"}),
+        ("Собрание единогласно одобрило все, кроме 2.1 — по ней воздержались.", {"2.1": "abstain", "1.1": "agree"}),
+        ("Биз все рекомендации колдойбуз, 3.5 тен башкасы. 3.5 ке каршыбыз, анткени интернет жок.",
+         {"3.5": "disagree", "3.4": "agree"}),
+        ("Федерация направляет позицию от имени всех 27 клубов.\n1.1–1.5 — поддерживаем", {"1.1": "agree"}),
+        ("Recommendation 4.3 is not something we can support. Everything else in the letter we endorse.",
+         {"4.3": "disagree", "4.2": "agree"}),
+    ],
+)  # fmt: skip
+def test_elliptic_ordinal_panels_counted_rests_and_no_opinion_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Согласны со всеми рекомендациями. Единственное — 4.1 считаем неприемлемым.\n\nЕщё раз: со всем согласны!",
+         "contradiction"),
+        ("Биздин төрага сиздерге телефон аркылуу бардык сунуштарга макул экенибизди айткан.", "indirect"),
+        ("Correction to our email of yesterday: where we wrote 3.4 we meant 3.6. So we disagree with 3.6.", "revision"),
+        ("Против 4.3. По 1.2 и 2.1 — согласны. Остальное оставляем без комментариев.", "low_confidence"),
+        ("Поддерживаем 1.1. По остальным позиции не имеем.", "low_confidence"),
+        ("Правление одобрило все, кроме 3.5 и 4.3. По ним завтра пришлю обоснование.", "holding"),
+    ],
+)  # fmt: skip
+def test_restated_agreement_phone_hearsay_corrections_and_no_comment_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
