@@ -83,6 +83,8 @@ BLIND_FLOORS = {
     "blind-32.txt": {"exact": 0.91, "accepted": 0.65, "flagged": 0.91, "reasons": 0.71},
     "blind-33.txt": {"exact": 0.95, "accepted": 0.70, "flagged": 0.95, "reasons": 0.75},
     "blind-34.txt": {"exact": 0.92, "accepted": 0.72, "flagged": 0.95, "reasons": 0.81},
+    "blind-35.txt": {"exact": 0.95, "accepted": 0.73, "flagged": 0.95, "reasons": 0.72},
+    "blind-36.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.73},
 }
 
 
