@@ -91,7 +91,8 @@ class _Segment:
 _STANCE = {CueKind.AGREE: Stance.AGREE, CueKind.DISAGREE: Stance.DISAGREE, CueKind.PARTIAL: Stance.PARTIAL,
            CueKind.ABSTAIN: Stance.ABSTAIN, CueKind.AMBIGUOUS: Stance.PARTIAL}  # fmt: skip
 REASON_MARKER = re.compile(
-    r"\b(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because|since|as"
+    r"\b(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because|since"
+    r"|as(?!\s+(?:well|follows|for|to|regards|of|a|an|part|soon)(?![\w-]))"  # not "as well", "as follows"
     r"|полагая,? что|считая,? что|анткени|себеби|себеп)(?=\W)"
 )
 # The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"
@@ -132,7 +133,7 @@ _HEAD_FILLER = re.compile(
     r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*+)*+$"
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
-                      r"|по которой"
+                      r"|по которой|on which|for which|where"
                       r"|с ними|с ней|them|these|those|it|алар|аларга|ага)\b")  # fmt: skip
 _NON_RECOMMENDATION_OBJECT = re.compile(
     r"\s+(?:(?!рекомендац|recommendation|сунуш|пункт)\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
@@ -146,6 +147,7 @@ _DOUBT = re.compile(
 # "Рекомендацию о сотрудничестве …": one recommendation, described; if its words match none, ask.
 _ONE_RECOMMENDATION = re.compile(
     r"рекомендаци(?:ю|я|ей)\b|рекомендаци(?:и|ей) (?:о|об|по|про|насчет)\b|the recommendation (?:on|about)\b"
+    r"|(?:тууралуу|жөнүндөгү|боюнча|арналган)\s+сунуш(?:ту|ка|у|тун)?\b"  # "… тууралуу сунушту": the one about …
 )
 # "по которым мы не согласны": a stance inside a relative or reported clause is not what they state.
 # ("I am pleased to confirm that we endorse …", "сообщаем, что": the respondent's own statement, not hearsay)
@@ -737,7 +739,7 @@ _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS}|январ|феврал|март|а�
 _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|сунуш|пункт)")
 # "остальными 18 рекомендациями": a count right after the rest; searched in the 40 characters before it, since
 # a search from the unit's start for every number was quadratic in the unit
-_QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other)\s+$")
+_QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
 _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 

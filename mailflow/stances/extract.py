@@ -310,6 +310,7 @@ def _own_subject(subject: str, campaign: Campaign) -> str:
     return own.replace(campaign.letter.subject, " ")
 
 
+_EMPTY_LABEL = re.compile(r"\s*[^\d:\n]{2,40}:\s*[—–-]+\s*")
 _RULE_LINE = re.compile(r"\s*[-=+|:_.–—]{3,}[-=+|:_.–—\s]*")
 
 
@@ -319,8 +320,8 @@ def _units(text: str) -> list[_Unit]:
     for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
         prose: list[str] = []
         for line in [*paragraph.splitlines(), ""]:
-            if line.lstrip().startswith(">") or _RULE_LINE.fullmatch(line):
-                continue  # a quoted line the reading stage left, or a table's rule ("-----+------")
+            if line.lstrip().startswith(">") or _RULE_LINE.fullmatch(line) or _EMPTY_LABEL.fullmatch(line):
+                continue  # a quoted line the reading stage left, a table's rule, "Не поддерживаем: —"
             is_prose = bool(line.strip()) and not _ROW.match(line) and not _NUMBERED_ROW.match(line)
             if prose and (not is_prose or not _wrapped(prose[-1], line) or _BULLET.match(line)):
                 units += [_Unit(s, number) for s in _sentences(" ".join(prose))]
@@ -468,6 +469,7 @@ _GOODWILL = re.compile(
     r"|готовы (?:участвовать|обсудить|к|выступить|стать|взять|поделиться|помочь|предоставить)"
     r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
     r"|(?:особенно|очень|крайне) важн\w*|приоритетн\w*|particularly important|a priority for us"
+    r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
     r"|катышууга даярбыз|кызматташууга даярбыз"
 )
 _DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")

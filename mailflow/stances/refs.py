@@ -71,7 +71,7 @@ _NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2}){0,19}"
 # Panel numbers: one digit, perhaps with an ordinal ending ("2-й", "4-ю"), in lists and ranges ("1, 2 и 4",
 # "1–3", "1-2-3", "со 2-й по 4-ю"), before or after the panel word ("панели 1–3", "1, 2, 4-панелдер").
 _PANEL_NUMBER = r"\d(?:-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w))?(?![\d.]\d)"
-_PANEL_SEPARATOR = r"\s*(?:,|-?\s*и|and|&|-?\s*жана|-|–|—|по|to|through)\s*"  # "1-жана 2-панелдердин"
+_PANEL_SEPARATOR = r"\s*(?:-?\s*,|-?\s*и|and|&|-?\s*жана|-|–|—|по|to|through)\s*"  # "1-жана 2-панелдердин"
 _PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}(?:№\s*)?{_PANEL_NUMBER}){{0,4}}"  # bounded: linear on "1-1-1-…"
 _PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_PANEL_LIST})(?!\.?\d)")
 _PANEL_BY_SUFFIX = re.compile(rf"(?<![\d.,])({_PANEL_LIST})-?\s*{_PANEL_WORD}")
@@ -85,7 +85,9 @@ _PANEL_BY_ORDINAL = re.compile(
 )
 # "Третья панель — да.\nЧетвёртая — да, кроме 4.4": once a reply names panels by ordinals, a line that opens with
 # an ordinal and a dash speaks of the panel of that number
-_ELLIPTIC_ORDINAL = re.compile(rf"(?m)^([^\w\n]*)(?=[^\W\d])({_ORDINAL_WORD})(?=\s*[—–:-])")
+_ELLIPTIC_ORDINAL = re.compile(
+    rf"(?m)(?:^|(?<=[.!?]\s))([^\w\n]*)(?=[^\W\d])({_ORDINAL_WORD})(?=\s*[—–:-]|\s+(?:тоже|также|too)\b)"
+)
 
 
 def elliptic_panels(text: str) -> str:
@@ -122,7 +124,8 @@ _TOUCHING = re.compile(r"касающи|(?:которые|что) касаютс
 REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else"
-    r"|калгандар\w*|калганы\w*|калган(?=\s+(?:сунуш|рекомендац|баар|бардык|пункт|панел))|башкасы\w*|башкалар\w*"
+    r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))|башкасы\w*"
+    r"|башкалар\w*"
 )
 _ALL = re.compile(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|19(?=\s+(?:рекомендаци|сунуш|recommendations))|все|всё|всех|всем|всеми|весь|всю|all|every|each"
@@ -192,6 +195,8 @@ _COMMA_RANGE = re.compile(r"(?<![\d.,])(\d),(\d)\s*[–—-]\s*(\d),(\d)(?![\d]|
 # "3,1; 3,3; 3,4 – да", "3,5 – нет": a row opening with decimal-comma numbers and a dash answers those IDs
 _COMMA_ROW = re.compile(r"\s*(?:\d,\d\s*;\s*)*\d,\d\s*(?=[–—:-])")
 _COMMA_PAIR_ID = re.compile(r"(?<![\d.,])(\d),(\d)(?![\d]|,\d)")
+# "рекомендации 1,2; 1,5; 2,1; 4,2": decimal-comma IDs listed with semicolons
+_COMMA_LIST = re.compile(r"(?<![\d.,])\d,\d\s*;\s*\d,\d(?:\s*;\s*\d,\d)*(?![\d]|,\d)")
 # "Рек. 3,4 и 3,7": a list goes on in the same notation
 _COMMA_ID_MORE = re.compile(r"\s*(?:,|и|and|жана)\s*(\d),(\d)(?!\d|,\d)")
 _BARE_NUMBER = re.compile(
@@ -238,6 +243,10 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
         if ids:
             add(Ref(m.start(), m.end(), ids, EXPLICIT, label=m.group()))
             _comma_list_after(text, m.end(), campaign, add)
+    for listed in _COMMA_LIST.finditer(text):
+        for m in _COMMA_PAIR_ID.finditer(text, listed.start(), listed.end()):
+            if campaign.get(f"{m.group(1)}.{m.group(2)}") is not None:
+                add(Ref(m.start(), m.end(), (f"{m.group(1)}.{m.group(2)}",), EXPLICIT, label=m.group()))
     row = _COMMA_ROW.match(text)
     pairs = list(_COMMA_PAIR_ID.finditer(text, 0, row.end() if row else 0))
     for m in pairs:
@@ -378,7 +387,7 @@ def _title_stems(campaign: Campaign) -> dict[int, frozenset[str]]:
     return {p.number: frozenset(content_stems(p.title)) for p in campaign.panels}
 
 
-_HYPHEN_BEFORE_AND = re.compile(r"-\s*(?=(?:и|and|жана)\s)")
+_HYPHEN_BEFORE_AND = re.compile(r"-\s*(?=(?:и|and|жана)\s|,)")
 
 
 def _panel_numbers(listed: str) -> list[int]:

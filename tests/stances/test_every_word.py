@@ -1125,3 +1125,28 @@ def test_restated_agreement_phone_hearsay_corrections_and_no_comment_go_to_revie
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Калган 17 сунушка макулбуз.\n4.3 — макул эмеспиз.", {"4.3": "disagree", "4.2": "agree"}),
+        ("Поддерживаем: все 19 рекомендаций\nНе поддерживаем: —\nВоздерживаемся: —", {"1.1": "agree", "4.5": "agree"}),
+        ("Ассоциация поддерживает рекомендации 1,2; 1,5; 2,1; 4,2; 4,5.",
+         {"1.2": "agree", "1.5": "agree", "2.1": "agree", "4.2": "agree", "4.5": "agree"}),
+        ("We accept the remaining recommendations as well, apart from 3.5, on which we abstain.",
+         {"3.5": "abstain", "3.4": "agree"}),
+        ("Below is the position of the Tabigat Centre (supported by GIZ):\n\nAgree: 1.1–1.5, 2.1\nDisagree: 3.5",
+         {"1.1": "agree", "2.1": "agree", "3.5": "disagree"}),
+        ("1-, 2- жана 4-панелдердин сунуштарын колдойбуз.", {"1.1": "agree", "2.1": "agree", "4.5": "agree"}),
+    ],
+)  # fmt: skip
+def test_kyrgyz_counted_rests_empty_labels_comma_lists_and_on_which_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+
+
+def test_one_kyrgyz_recommendation_described_in_words_goes_to_review(campaign: Campaign) -> None:
+    assert "unclear_reference" in codes(read("Бизнес менен кызматташуу тууралуу сунушту колдойбуз.", campaign))
