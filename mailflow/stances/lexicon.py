@@ -11,6 +11,7 @@ negator in its scope ("не", "нет", "not", Kyrgyz "эмес") flips it, whic
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -39,6 +40,19 @@ def fold(text: str) -> str:
     Latin letters inside a Cyrillic word ("сoгласны" typed with a Latin o) are read as their Cyrillic
     lookalikes: phones and old keyboard layouts produce them, and they would hide a stance word.
     """
+    # the stage folds the same reply, unit and phrase several times over: the last few short ones are kept
+    return _fold_short(text) if len(text) <= _FOLD_KEPT_CHARS else _fold(text)
+
+
+_FOLD_KEPT_CHARS = 4_000
+
+
+@functools.lru_cache(maxsize=64)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     folded = text.lower().translate(_FOLD)
     if len(folded) != len(text):
         folded = text.translate(_FOLD)
@@ -343,6 +357,8 @@ def find_cues(text: str, decided: bool = False) -> list[Cue]:
     return sorted(cues, key=lambda c: c.start)
 
 
+# Both are pure in one word and asked of every word of six letters or more in every unit: remembered
+@functools.lru_cache(maxsize=4096)
 def _is_known_word(word: str) -> bool:
     """A word the exact patterns already judged (rejected "принимаем к сведению") is not a typo."""
     return any(p.fullmatch(word) for p in (_NOT_CUES, _POSITIVE, _NEGATIVE, _PARTIAL, _ABSTAIN))
@@ -353,6 +369,7 @@ def _unstressed(word: str) -> str:
     return word.replace("о", "а")
 
 
+@functools.lru_cache(maxsize=4096)
 def _typo_kind(word: str) -> CueKind | None:
     """A misspelt stance word ("соглсны", "поддерживам"); the first two letters must agree."""
     best: tuple[float, CueKind | None] = (0.0, None)
