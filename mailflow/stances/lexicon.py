@@ -282,6 +282,18 @@ def find_cues(text: str, decided: bool = False) -> list[Cue]:
     `decided`: the text records a decision ("РЕШИЛИ:", "Правление решило:"), whose items are infinitives
     ("– одобрить рекомендации 1.1–1.5"); elsewhere an infinitive is not a stance (3.1 begins with one).
     """
+    # a short reply is often one unit, cued as a unit and again whole: the last few short texts are kept
+    if len(text) <= _FOLD_KEPT_CHARS:
+        return list(_cues_kept(text, decided))
+    return _find_cues(text, decided)
+
+
+@functools.lru_cache(maxsize=64)
+def _cues_kept(text: str, decided: bool) -> tuple[Cue, ...]:
+    return tuple(_find_cues(text, decided))
+
+
+def _find_cues(text: str, decided: bool) -> list[Cue]:
     masked = _mask_quotes(text)
     cues: list[Cue] = []
     taken = Taken(len(text))
