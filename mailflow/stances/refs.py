@@ -174,6 +174,21 @@ def _canonical(raw: str) -> str:
 
 def find_refs(text: str, campaign: Campaign) -> list[Ref]:
     """Every reference in folded `text`, in order; overlapping matches keep the more specific one."""
+    # a short reply is often one unit, read as the unit and again whole: the last few short texts are kept
+    if len(text) <= _KEPT_CHARS:
+        return list(_refs_kept(text, campaign))
+    return _find_refs(text, campaign)
+
+
+_KEPT_CHARS = 4_000
+
+
+@functools.lru_cache(maxsize=64)
+def _refs_kept(text: str, campaign: Campaign) -> tuple[Ref, ...]:
+    return tuple(_find_refs(text, campaign))
+
+
+def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     refs: list[Ref] = []
     taken = Taken(len(text))
 
