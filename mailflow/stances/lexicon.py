@@ -56,6 +56,8 @@ def _fold(text: str) -> str:
     folded = text.lower().translate(_FOLD)
     if len(folded) != len(text):
         folded = text.translate(_FOLD)
+    if _CYRILLIC.search(folded) is None or _LATIN.search(folded) is None:
+        return folded  # no word can mix the scripts: the word-by-word pass would change nothing
     return _WORD_RUN.sub(_unmixed, folded)
 
 
@@ -347,8 +349,8 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
     for tok in toks:
         if not taken.free(tok.start, tok.end):
             continue
-        terse = tok.text if _TERSE.fullmatch(tok.text) else _ELONGATED.sub(r"\1", tok.text)
-        if _TERSE.fullmatch(terse):
+        terse = _terse_form(tok.text)
+        if terse is not None:
             negated = _NEGATED_TERSE.search(masked, max(0, tok.start - 5), tok.start)
             denied = _DENIED_TERSE.match(masked, tok.end)
             if negated and terse.isalpha() and _TERSE_KIND[terse] is CueKind.AGREE:
@@ -367,6 +369,13 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
                     kind = _polarity_kind(polarity * (-1) ** negations)
                 add(start, tok.end, kind, confidence=TYPO_CONFIDENCE)
     return sorted(cues, key=lambda c: c.start)
+
+
+@functools.lru_cache(maxsize=4096)
+def _terse_form(word: str) -> str | None:
+    """The terse answer a token is ("да", "+", "нееет" as "нет"), or None; pure in one word, so remembered."""
+    terse = word if _TERSE.fullmatch(word) else _ELONGATED.sub(r"\1", word)
+    return terse if _TERSE.fullmatch(terse) else None
 
 
 # Both are pure in one word and asked of every word of six letters or more in every unit: remembered
