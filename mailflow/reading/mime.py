@@ -11,7 +11,8 @@ import codecs
 import email
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from email.errors import HeaderParseError
 from email.header import decode_header
 from email.message import Message
@@ -68,11 +69,20 @@ class MimeMessage:
     plain: str | None
     html: str | None
     attachments: tuple[Part, ...]
+    fields: Mapping[str, Sequence[object]] = field(repr=False)  # `header_fields(message)`
 
     def header(self, name: str) -> str:
         """A header's decoded value, "" when absent (several occurrences are joined with ", ")."""
-        values = self.message.get_all(name) or []
-        return ", ".join(decode_header_value(_raw(v)) for v in values)
+        return ", ".join(decode_header_value(_raw(v)) for v in self.fields.get(name.lower(), ()))
+
+
+def header_fields(message: Message) -> dict[str, list[object]]:
+    """Every header's values by lower-cased name, in order, as `Message.get_all` gives them: one pass over
+    the header block, where each `get_all` is a pass of its own (`classify` asks for a dozen names)."""
+    fields: dict[str, list[object]] = {}
+    for name, value in message.items():
+        fields.setdefault(name.lower(), []).append(value)
+    return fields
 
 
 def read_mime(raw: bytes, limits: ParseLimits) -> MimeMessage:
@@ -97,22 +107,24 @@ def read_mime(raw: bytes, limits: ParseLimits) -> MimeMessage:
     html: list[str] = []
     attachments: list[Part] = []
     _collect(message, plain, html, attachments)
-    from_name, from_address = _first_address(message, "From")
+    fields = header_fields(message)
+    from_name, from_address = _first_address(fields, "from")
     return MimeMessage(
         message=message,
-        subject=_header(message, "Subject"),
-        message_id=_msg_id(_header(message, "Message-ID")),
-        in_reply_to=_msg_id(_header(message, "In-Reply-To")),
-        references=tuple(re.findall(r"<[^<>\s]+>", _header(message, "References"))),
+        subject=_header(fields, "subject"),
+        message_id=_msg_id(_header(fields, "message-id")),
+        in_reply_to=_msg_id(_header(fields, "in-reply-to")),
+        references=tuple(re.findall(r"<[^<>\s]+>", _header(fields, "references"))),
         from_address=from_address,
         from_name=from_name,
-        to=_addresses(message, "To"),
-        cc=_addresses(message, "Cc"),
-        delivered_to=_addresses(message, "Delivered-To"),
-        date=_header(message, "Date") or None,
+        to=_addresses(fields, "to"),
+        cc=_addresses(fields, "cc"),
+        delivered_to=_addresses(fields, "delivered-to"),
+        date=_header(fields, "date") or None,
         plain="\n".join(plain) if plain else None,
         html="\n".join(html) if html else None,
         attachments=tuple(attachments),
+        fields=fields,
     )
 
 
@@ -331,9 +343,10 @@ def _raw(value: object) -> str:
     return str(value)
 
 
-def _header(message: Message, name: str) -> str:
-    value = message.get(name)
-    return decode_header_value(_raw(value)) if value is not None else ""
+def _header(fields: Mapping[str, Sequence[object]], name: str) -> str:
+    """The first occurrence decoded, as `Message.get` finds it; `name` in lower case."""
+    values = fields.get(name)
+    return decode_header_value(_raw(values[0])) if values else ""
 
 
 def _msg_id(value: str) -> str | None:
@@ -341,13 +354,13 @@ def _msg_id(value: str) -> str | None:
     return match.group(0) if match else (value.strip() or None)
 
 
-def _addresses(message: Message, name: str) -> tuple[str, ...]:
-    values = [_raw(v)[: _HEADER_CHARS * 5] for v in message.get_all(name) or []]
+def _addresses(fields: Mapping[str, Sequence[object]], name: str) -> tuple[str, ...]:
+    values = [_raw(v)[: _HEADER_CHARS * 5] for v in fields.get(name, ())]
     return tuple(addr.lower() for _name, addr in getaddresses(values) if "@" in addr)
 
 
-def _first_address(message: Message, name: str) -> tuple[str, str | None]:
-    values = [_raw(v)[:_HEADER_CHARS] for v in message.get_all(name) or []]
+def _first_address(fields: Mapping[str, Sequence[object]], name: str) -> tuple[str, str | None]:
+    values = [_raw(v)[:_HEADER_CHARS] for v in fields.get(name, ())]
     for display, addr in getaddresses(values):
         if "@" in addr:
             return decode_header_value(display), addr.lower()
