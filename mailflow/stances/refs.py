@@ -176,16 +176,31 @@ def find_refs(text: str, campaign: Campaign) -> list[Ref]:
     """Every reference in folded `text`, in order; overlapping matches keep the more specific one."""
     # a short reply is often one unit, read as the unit and again whole: the last few short texts are kept
     if len(text) <= _KEPT_CHARS:
-        return list(_refs_kept(text, campaign))
+        return list(_refs_kept(text, _Same(campaign)))
     return _find_refs(text, campaign)
 
 
 _KEPT_CHARS = 4_000
 
 
+class _Same:
+    """A campaign as a cache key by identity: hashing a Campaign hashes every recommendation (6 µs a call)."""
+
+    __slots__ = ("campaign",)
+
+    def __init__(self, campaign: Campaign) -> None:
+        self.campaign = campaign  # held by the cache, so its id is not reused while the key lives
+
+    def __hash__(self) -> int:
+        return id(self.campaign)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.campaign is self.campaign
+
+
 @functools.lru_cache(maxsize=64)
-def _refs_kept(text: str, campaign: Campaign) -> tuple[Ref, ...]:
-    return tuple(_find_refs(text, campaign))
+def _refs_kept(text: str, campaign: _Same) -> tuple[Ref, ...]:
+    return tuple(_find_refs(text, campaign.campaign))
 
 
 def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
