@@ -205,14 +205,14 @@ def _collect(part: Message, plain: list[str], html: list[str], attachments: list
             Part(
                 content_type=ctype,
                 filename=filename,
-                payload=_payload(part),
+                payload=_payload(part, ctype),
                 charset=part.get_content_charset(),
                 disposition=disposition,
                 content_id=part.get("Content-ID"),
             )
         )
         return
-    payload = _payload(part)
+    payload = _payload(part, ctype)
     declared = part.get_content_charset()
     if ctype == "text/html" and declared is None:
         meta = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", payload[:4096])
@@ -226,8 +226,9 @@ def _collect(part: Message, plain: list[str], html: list[str], attachments: list
         plain.append(text)
 
 
-def _payload(part: Message) -> bytes:
-    if part.get_content_type() == "message/rfc822":
+def _payload(part: Message, ctype: str) -> bytes:
+    """The decoded body of a leaf whose content type is `ctype` (an attached message: its bytes)."""
+    if ctype == "message/rfc822":
         inner = part.get_payload()
         if isinstance(inner, list) and inner and isinstance(inner[0], Message):
             return inner[0].as_bytes()
