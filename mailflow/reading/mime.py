@@ -190,13 +190,13 @@ def _boundaries(raw: bytes) -> set[bytes]:
 def _collect(part: Message, plain: list[str], html: list[str], attachments: list[Part]) -> None:
     """Sort the leaves into body text and attachments, without entering attached messages (RFC 2046 §5.2.1)."""
     ctype = part.get_content_type()
-    disposition = part.get_content_disposition()
-    filename = decode_header_value(_raw(part.get_filename() or ""))
     if part.is_multipart() and ctype != "message/rfc822":
         for child in part.get_payload():
             if isinstance(child, Message):
                 _collect(child, plain, html, attachments)
         return
+    disposition = part.get_content_disposition()
+    filename = decode_header_value(_raw(part.get_filename() or ""))
     is_body = disposition != "attachment" and not filename and ctype in ("text/plain", "text/html")
     if not is_body:
         if ctype in ("message/delivery-status", "message/disposition-notification", "text/rfc822-headers"):
