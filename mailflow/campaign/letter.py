@@ -70,13 +70,15 @@ class Campaign:
     recommendations: tuple[Recommendation, ...]
     event_url: str = ""
     _by_id: dict[str, Recommendation] = field(init=False, repr=False, compare=False)
+    _ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {r.id: r for r in self.recommendations})
+        object.__setattr__(self, "_ids", tuple(r.id for r in self.recommendations))  # asked per unit read
 
     @property
     def ids(self) -> tuple[str, ...]:
-        return tuple(r.id for r in self.recommendations)
+        return self._ids
 
     def get(self, rec_id: str) -> Recommendation | None:
         return self._by_id.get(rec_id)

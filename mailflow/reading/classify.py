@@ -122,9 +122,9 @@ def _report(mail: MimeMessage, own_text: OwnText, own: OwnIdentity | None) -> Ve
     del own
     message = mail.message
     types = {part.get_content_type() for part in message.walk()}
-    report_type = str(message.get_param("report-type") or "").lower()
-    if message.get_content_type() != "multipart/report":
-        report_type = ""
+    report_type = ""
+    if message.get_content_type() == "multipart/report":  # its parameter parsed only where it means something
+        report_type = str(message.get_param("report-type") or "").lower()
     complaint = (
         report_type == "feedback-report"
         or "message/feedback-report" in types

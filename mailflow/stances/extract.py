@@ -696,8 +696,14 @@ def _exceptions_answered(stances: dict[str, StanceFinding], campaign: Campaign) 
     return len(stances) == len(campaign.ids) and len({f.stance for f in stances.values()}) > 1
 
 
+# Letters other than the basic Latin and Russian ones (whose names start with LATIN and CYRILLIC): only these
+# need their Unicode name looked up, not every character of the reply
+_RARE_LETTER = re.compile(r"[^\W\d_A-Za-zА-яЁё]")
+
+
 def _foreign_script(text: str) -> str:
-    for char in text:
+    for m in _RARE_LETTER.finditer(text):
+        char = m.group()
         if char.isalpha() and not unicodedata.name(char, "").startswith(_KNOWN_SCRIPTS):
             return unicodedata.name(char, "unknown").split()[0].title()
     return ""

@@ -11,6 +11,7 @@ negator in its scope ("не", "нет", "not", Kyrgyz "эмес") flips it, whic
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -39,9 +40,24 @@ def fold(text: str) -> str:
     Latin letters inside a Cyrillic word ("сoгласны" typed with a Latin o) are read as their Cyrillic
     lookalikes: phones and old keyboard layouts produce them, and they would hide a stance word.
     """
+    # the stage folds the same reply, unit and phrase several times over: the last few short ones are kept
+    return _fold_short(text) if len(text) <= _FOLD_KEPT_CHARS else _fold(text)
+
+
+_FOLD_KEPT_CHARS = 4_000
+
+
+@functools.lru_cache(maxsize=64)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     folded = text.lower().translate(_FOLD)
     if len(folded) != len(text):
         folded = text.translate(_FOLD)
+    if _CYRILLIC.search(folded) is None or _LATIN.search(folded) is None:
+        return folded  # no word can mix the scripts: the word-by-word pass would change nothing
     return _WORD_RUN.sub(_unmixed, folded)
 
 
@@ -284,6 +300,18 @@ def find_cues(text: str, decided: bool = False) -> list[Cue]:
     `decided`: the text records a decision ("РЕШИЛИ:", "Правление решило:"), whose items are infinitives
     ("– одобрить рекомендации 1.1–1.5"); elsewhere an infinitive is not a stance (3.1 begins with one).
     """
+    # a short reply is often one unit, cued as a unit and again whole: the last few short texts are kept
+    if len(text) <= _FOLD_KEPT_CHARS:
+        return list(_cues_kept(text, decided))
+    return _find_cues(text, decided)
+
+
+@functools.lru_cache(maxsize=64)
+def _cues_kept(text: str, decided: bool) -> tuple[Cue, ...]:
+    return tuple(_find_cues(text, decided))
+
+
+def _find_cues(text: str, decided: bool) -> list[Cue]:
     masked = _mask_quotes(text)
     cues: list[Cue] = []
     taken = Taken(len(text))
@@ -338,8 +366,8 @@ def find_cues(text: str, decided: bool = False) -> list[Cue]:
     for tok in toks:
         if not taken.free(tok.start, tok.end):
             continue
-        terse = tok.text if _TERSE.fullmatch(tok.text) else _ELONGATED.sub(r"\1", tok.text)
-        if _TERSE.fullmatch(terse):
+        terse = _terse_form(tok.text)
+        if terse is not None:
             negated = _NEGATED_TERSE.search(masked, max(0, tok.start - 5), tok.start)
             denied = _DENIED_TERSE.match(masked, tok.end)
             if negated and terse.isalpha() and _TERSE_KIND[terse] is CueKind.AGREE:
@@ -360,6 +388,15 @@ def find_cues(text: str, decided: bool = False) -> list[Cue]:
     return sorted(cues, key=lambda c: c.start)
 
 
+@functools.lru_cache(maxsize=4096)
+def _terse_form(word: str) -> str | None:
+    """The terse answer a token is ("да", "+", "нееет" as "нет"), or None; pure in one word, so remembered."""
+    terse = word if _TERSE.fullmatch(word) else _ELONGATED.sub(r"\1", word)
+    return terse if _TERSE.fullmatch(terse) else None
+
+
+# Both are pure in one word and asked of every word of six letters or more in every unit: remembered
+@functools.lru_cache(maxsize=4096)
 def _is_known_word(word: str) -> bool:
     """A word the exact patterns already judged (rejected "принимаем к сведению") is not a typo."""
     return any(p.fullmatch(word) for p in (_NOT_CUES, _POSITIVE, _NEGATIVE, _PARTIAL, _ABSTAIN))
@@ -370,6 +407,7 @@ def _unstressed(word: str) -> str:
     return word.replace("о", "а")
 
 
+@functools.lru_cache(maxsize=4096)
 def _typo_kind(word: str) -> CueKind | None:
     """A misspelt stance word ("соглсны", "поддерживам"); the first two letters must agree."""
     best: tuple[float, CueKind | None] = (0.0, None)

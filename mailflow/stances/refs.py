@@ -230,6 +230,36 @@ def _canonical(raw: str) -> str:
 
 def find_refs(text: str, campaign: Campaign) -> list[Ref]:
     """Every reference in folded `text`, in order; overlapping matches keep the more specific one."""
+    # a short reply is often one unit, read as the unit and again whole: the last few short texts are kept
+    if len(text) <= _KEPT_CHARS:
+        return list(_refs_kept(text, _Same(campaign)))
+    return _find_refs(text, campaign)
+
+
+_KEPT_CHARS = 4_000
+
+
+class _Same:
+    """A campaign as a cache key by identity: hashing a Campaign hashes every recommendation (6 µs a call)."""
+
+    __slots__ = ("campaign",)
+
+    def __init__(self, campaign: Campaign) -> None:
+        self.campaign = campaign  # held by the cache, so its id is not reused while the key lives
+
+    def __hash__(self) -> int:
+        return id(self.campaign)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.campaign is self.campaign
+
+
+@functools.lru_cache(maxsize=64)
+def _refs_kept(text: str, campaign: _Same) -> tuple[Ref, ...]:
+    return tuple(_find_refs(text, campaign.campaign))
+
+
+def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     refs: list[Ref] = []
     taken = Taken(len(text))
 
@@ -349,8 +379,10 @@ def _alias_pattern(aliases: tuple[tuple[int, tuple[str, ...]], ...]) -> re.Patte
     for number, words in aliases:
         for alias in words:
             stems = r"\s+".join(re.escape(w) + r"\w*" for w in alias.lower().split())
-            parts.append(rf"(?P<p{number}_{len(parts)}>(?<!\w){stems})")
-    return re.compile("|".join(parts)) if parts else None
+            parts.append(rf"(?P<p{number}_{len(parts)}>{stems})")
+    # the word start is asserted once, before the branches: inside each it was tried for every alias at every
+    # character, and a branch that opens with a letter is skipped at a glance (5-10 times faster)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
 
 
 def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
