@@ -171,6 +171,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems)
+    problems += _described_otherwise(folded, refs, campaign)
     refs = [r for r in refs if not (r.level == GLOBAL and _in_comment_bracket(folded, r, refs))]
     refs.sort(key=lambda r: r.start)
     numbered = marker is not None and not any(r.start < marker.end() for r in refs)
@@ -239,6 +240,21 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
 
 
 _BRACKET = re.compile(r"\([^()]*\)")
+
+
+# "п. 1.4 (про привлечение известных бизнесменов в наблюдательные советы ОГО)": an ID, then what it says
+_DESCRIBED = re.compile(r"\s*\((?:про|о|об|по поводу|касательно|on|about|regarding|re:?)\s+([^()]{10,300})\)")
+
+
+def _described_otherwise(text: str, refs: list[Ref], campaign: Campaign) -> list[Problem]:
+    """An ID described in brackets as another recommendation: which of the two did the respondent mean?"""
+    problems = []
+    for ref in refs:
+        m = _DESCRIBED.match(text, ref.end) if ref.level == EXPLICIT and len(ref.ids) == 1 else None
+        match = match_text(m.group(1), campaign) if m else None
+        if m and match and match.accepted and match.rec_id != ref.ids[0]:
+            problems.append(Problem("ambiguous_number", f"{ref.ids[0]} ({m.group(1)[:50]} = {match.rec_id}?)"))
+    return problems
 
 
 def _in_comment_bracket(text: str, ref: Ref, refs: list[Ref]) -> bool:
@@ -457,7 +473,8 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
             full_stop = [m for m in seps if m.group().startswith(".")]
             cuts.append((full_stop or seps)[0].end() if seps else left.end)
         else:
-            before = [m for m in seps if head is None or m.end() <= head]
+            # never between two IDs of one list ("…, while on 4.1, 4.2 and 4.4 we would rather not …")
+            before = [m for m in seps if (head is None or m.end() <= head) and not _inside_list(text, m, named)]
             cuts.append(before[-1].start() if before else head if head is not None else right.start)
     cuts.append(len(text))
     segments = [_Segment(cuts[i], cuts[i + 1], cluster) for i, cluster in enumerate(clusters)]
@@ -508,6 +525,15 @@ def _answer_head(text: str, named: list[Ref], left: _Cluster, right: _Cluster) -
     return preposition.start() if preposition else start
 
 
+def _inside_list(text: str, separator: re.Match[str], refs: list[Ref]) -> bool:
+    return any(
+        left.end <= separator.start()
+        and separator.end() <= right.start
+        and _LIST_JOIN.fullmatch(text, left.end, right.start)
+        for left, right in pairwise(refs)
+    )
+
+
 def _merge_continuations(segments: list[_Segment]) -> list[_Segment]:
     """A repeated stance with no IDs continues the last ("Поддерживаем 2.1, но только … поддерживаем обмен")."""
     merged = segments[:1]
@@ -552,7 +578,10 @@ def _segment_claims(
     marked = bool(reason_first) or bool(_MARKED_REASON.match(fold(tail)))
     if reason and _speaks_of_stance(reason, kind, campaign):
         problems.append(Problem("unread_words", reason[:80]))
-    if kind is CueKind.AMBIGUOUS or (kind is CueKind.DISAGREE and _negated_universal(folded, cluster, segment)):
+    negated_whole = _negated_universal(folded, cluster, segment) or _NOT_FULLY.search(
+        folded, segment.start, segment.end
+    )
+    if kind is CueKind.AMBIGUOUS or (kind is CueKind.DISAGREE and negated_whole):
         problems.append(Problem("ambiguous_negation", text[cluster.start : cluster.end]))
     if _indirect(folded, cluster.start):
         problems.append(Problem("indirect", evidence))
@@ -616,6 +645,8 @@ def _negated_universal(text: str, cluster: _Cluster, segment: _Segment) -> bool:
     )
 
 
+# "Үчүнчү панелдин сунуштарын толук колдой албайбыз": cannot support it fully, so which parts?
+_NOT_FULLY = re.compile(r"толук(?:тай)?\s+(?:\w+\s+)?(?:колдой|макул)\w*\s+(?:боло\s+)?(?:алба|эмес)\w*")
 _KY_NOT_ALL = re.compile(r"(?:бардык|баары|баарына|баардык)\w*\s+(?:\w+\s+){0,3}эле\b")
 
 

@@ -1150,3 +1150,31 @@ def test_kyrgyz_counted_rests_empty_labels_comma_lists_and_on_which_read_without
 
 def test_one_kyrgyz_recommendation_described_in_words_goes_to_review(campaign: Campaign) -> None:
     assert "unclear_reference" in codes(read("Бизнес менен кызматташуу тууралуу сунушту колдойбуз.", campaign))
+
+
+def test_a_list_of_ids_after_while_is_not_cut_between_its_ids(campaign: Campaign) -> None:
+    text = (
+        "Panel 4 we only partly agree with: 4.3 and 4.5 are good and we support them, while on 4.1, 4.2 and 4.4 "
+        "we would rather not take a position."
+    )
+    assert {k: v for k, v in _stance_only(read(text, campaign)).items() if k.startswith("4.")} == {
+        "4.1": "abstain", "4.2": "abstain", "4.3": "agree", "4.4": "abstain", "4.5": "agree"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Не согласны с п. 1.4 (про привлечение известных бизнесменов в наблюдательные советы ОГО). Остальное "
+         "поддерживаем.", "ambiguous_number"),
+        ("Үчүнчү панелдин сунуштарын толук колдой албайбыз. Калган панелдердин сунуштарын колдойбуз.",
+         "ambiguous_negation"),
+        ("The network supports all recommendations, with one important reservation: the campaigns under 3.4 must be "
+         "run in Kyrgyz.", "reservation"),
+        ("председатель сказал ответить что мы сагласны со всеми кроме 3.5, по 3.5 он потом сам напишит", "indirect"),
+    ],
+)  # fmt: skip
+def test_an_id_described_as_another_not_fully_and_relayed_answers_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
