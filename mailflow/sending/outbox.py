@@ -37,12 +37,13 @@ from mailflow.sending.smtp import DeliveryUncertain, Outgoing, Sender, ServerUna
 from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import refresh_statistics, transaction, unit
-from mailflow.store.models import AuditRow, CampaignRow, LetterRow, RecipientRow, ResponseRow
+from mailflow.store.models import AuditRow, CampaignRow, LetterBodyRow, LetterRow, RecipientRow, ResponseRow
 
 log = logging.getLogger(__name__)
 _CHUNK = 50  # letters read from the database at a time: their bytes, not the whole outbox, in memory
 QUEUE_BATCH = 500  # recipients read, letters rendered and inserted at a time by `queue_letters`
 _LETTERS = LetterRow.metadata.tables[LetterRow.__tablename__]  # Core statements: a letter's status changes and inserts
+_BODIES = LetterBodyRow.metadata.tables[LetterBodyRow.__tablename__]
 
 
 class Clock(Protocol):
@@ -193,9 +194,7 @@ def queue_letters(
                 now=now,
             )
             rows.append(_queued_values(campaign_id, recipient.id, kind, (previous or 0) + 1, letter, now))
-        if rows:
-            session.connection().execute(insert(_LETTERS), rows)
-            queued += len(rows)
+        queued += _insert_letters(session, rows)
     summary = QueueSummary(queued, skipped, tuple(sorted(unknown)))
     detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": again}
     session.add(AuditRow(actor=actor, action="letters.queue", subject=campaign.slug, detail=detail))
@@ -243,13 +242,24 @@ def queue_each(
                 env, kind, campaign, to, sender, contexts[recipient.id], message_id=message_id, now=now
             )
             rows.append(_queued_values(campaign_id, recipient.id, kind, 1, letter, now))
-        if rows:
-            session.connection().execute(insert(_LETTERS), rows)
-            queued += len(rows)
+        queued += _insert_letters(session, rows)
     if queued:
         detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": False}
         session.add(AuditRow(at=now, actor=actor, action="letters.queue", subject=campaign.slug, detail=detail))
     return QueueSummary(queued, skipped)
+
+
+def _insert_letters(session: Session, rows: list[tuple[dict[str, Any], bytes]]) -> int:
+    """Insert letters (their row's values and their bytes): the rows in one statement, which returns their ids
+    in order, then the bodies in another. Returns how many."""
+    if not rows:
+        return 0
+    connection = session.connection()
+    ids = connection.execute(
+        insert(_LETTERS).returning(_LETTERS.c.id, sort_by_parameter_order=True), [values for values, _ in rows]
+    ).scalars()
+    connection.execute(insert(_BODIES), [{"letter_id": i, "raw": raw} for i, (_, raw) in zip(ids, rows, strict=True)])
+    return len(rows)
 
 
 def _last_sequence(campaign_id: int, kind: LetterKind) -> ScalarSelect[Any]:
@@ -464,9 +474,10 @@ class _Ledger:
         """The next few due letters with their bytes, read in one query; any no longer queued are left out."""
         query = (
             select(
-                LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterRow.raw, LetterRow.attempts,
+                LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterBodyRow.raw, LetterRow.attempts,
                 LetterRow.kind, RecipientRow.organisation,
             )
+            .join(LetterBodyRow, LetterBodyRow.letter_id == LetterRow.id)
             .outerjoin(RecipientRow, RecipientRow.id == LetterRow.recipient_id)
             .where(LetterRow.id.in_(ids), LetterRow.status == LetterStatus.QUEUED.value)
             .order_by(LetterRow.id)
@@ -613,12 +624,14 @@ def queue_committee_letter(
 def _queued_row(
     campaign_id: int, recipient_id: int | None, kind: LetterKind, sequence: int, letter: ComposedLetter, now: datetime
 ) -> LetterRow:
-    return LetterRow(**_queued_values(campaign_id, recipient_id, kind, sequence, letter, now))
+    values, raw = _queued_values(campaign_id, recipient_id, kind, sequence, letter, now)
+    return LetterRow(**values, body=LetterBodyRow(raw=raw))
 
 
 def _queued_values(
     campaign_id: int, recipient_id: int | None, kind: LetterKind, sequence: int, letter: ComposedLetter, now: datetime
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], bytes]:
+    """A queued letter's row (its values) and its bytes (`letter_bodies`)."""
     return {
         "campaign_id": campaign_id,
         "recipient_id": recipient_id,
@@ -627,8 +640,7 @@ def _queued_values(
         "to_address": letter.to,
         "message_id": letter.message_id,
         "subject": letter.subject,
-        "raw": letter.raw,
         "status": LetterStatus.QUEUED.value,
         "attempts": 0,
         "created_at": now,
-    }
+    }, letter.raw
