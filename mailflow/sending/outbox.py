@@ -22,15 +22,32 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
-from sqlalchemy import ColumnElement, ScalarSelect, and_, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    ScalarSelect,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    insert,
+    null,
+    select,
+    update,
+)
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from mailflow.campaign.letter import Audience, Campaign
-from mailflow.errors import SendError
+from mailflow.errors import SendError, StorageError
 from mailflow.lifecycle import LetterStatus, advance
 from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
 from mailflow.sending.smtp import DeliveryUncertain, Outgoing, Sender, ServerUnavailable
@@ -420,7 +437,7 @@ def send_queued(
         with transaction(factory) as session:
             due = due_letter_ids(session, clock.now(), limit)
         pace = _RateLimit(rate_per_minute, clock)
-        ledger = _Ledger(factory(), report)
+        ledger = _Ledger(_engine(factory).connect(), report)
         try:
             for start in range(0, len(due), _CHUNK):
                 for letter, attempts in ledger.load(due[start : start + _CHUNK], mail_from):
@@ -435,43 +452,52 @@ def send_queued(
 
 
 class _Ledger:
-    """A run's status changes, written through one session that lives for the run (not a session, a pooled
-    connection and its ping per change), with each letter's `sent` carried by the run's next commit.
+    """A run's status changes, written through one connection that lives for the run, in autocommit: each
+    change is one statement, committed as it completes, and a letter's `sent` rides on the run's next one.
 
-    Before, a letter cost two commits: `sending` before the final dot and `sent` after the 250. Now the commit
-    that hands letter n+1 over (its commit point) also records letter n as `sent`; so does the record of a
-    failure, and the end of the run, and a wait for the rate limit. What a crash does is unchanged in kind:
-    - at most one letter is `sending` at any moment (n goes to `sent` in the commit that moves n+1 to
+    Before, a letter cost two commits: `sending` before the final dot and `sent` after the 250. Now the
+    statement that hands letter n+1 over (its commit point) also records letter n as `sent`; so does the record
+    of a failure, and the end of the run, and a wait for the rate limit. One statement, not a transaction
+    around two: on PostgreSQL one round trip per letter instead of five (the pool's ping, BEGIN, two UPDATEs,
+    COMMIT) and one run of the counting trigger (issue 15). What a crash does is unchanged in kind:
+    - at most one letter is `sending` at any moment (n goes to `sent` in the statement that moves n+1 to
       `sending`), so a crash leaves at most one letter `uncertain`, as before, and no letter is ever sent
       twice: `sending` is still committed before the final dot, and `sending` is never sent again;
-    - a crash after letter n's 250 and before the next commit leaves n `sending`, which the next run marks
+    - a crash after letter n's 250 and before the next statement leaves n `sending`, which the next run marks
       `uncertain` though it arrived: this window, one commit long before, is now as long as letter n+1's
       envelope and body. A person confirms it (`mailflow outbox --mark-sent`), as for any uncertain letter.
     A letter's outcome is reported (`report`) once it is committed, never before.
     """
 
-    def __init__(self, session: Session, report: Callable[[Outcome], None]) -> None:
-        self.session = session
+    def __init__(self, connection: Connection, report: Callable[[Outcome], None]) -> None:
+        self.connection = connection.execution_options(isolation_level="AUTOCOMMIT")
         self.report = report
         self.accepted: list[tuple[Outgoing, int, datetime]] = []  # the server's 250 received, `sent` not yet written
 
-    def _commit_accepted(self) -> list[Outcome]:
-        """Write `sent` for the letters accepted since the last commit, in the unit of work in hand."""
-        done = []
-        for letter, attempts, at in self.accepted:
-            values = {"attempts": attempts, "last_error": None, "next_attempt_at": None, "sent_at": at}
-            if not _move(self.session, letter.letter_id, LetterStatus.SENDING, LetterStatus.SENT, **values):
+    def _write(self, handing: int | None) -> dict[int, str]:
+        """One statement: `handing` queued → sending (if given) and the accepted letters sending → sent. Returns
+        the letters it moved, with their new status; any accepted letter it did not move is logged and still
+        reported `sent` (the server took it), and the accepted list is emptied."""
+        if handing is None and not self.accepted:
+            return {}
+        params: dict[str, Any] = {"handing": handing}
+        for n, (letter, attempts, at) in enumerate(self.accepted):
+            params.update({f"sent_{n}": letter.letter_id, f"attempts_{n}": attempts, f"at_{n}": at})
+        try:
+            rows = self.connection.execute(_ledger_statement(handing is not None, len(self.accepted)), params).all()
+        except DBAPIError as exc:
+            raise StorageError(self.connection.engine.url.render_as_string(), str(exc.orig)) from exc
+        moved = {letter_id: status for letter_id, status in rows}
+        accepted, self.accepted = self.accepted, []
+        for letter, _, _ in accepted:
+            if moved.get(letter.letter_id) != LetterStatus.SENT.value:
                 log.error("letter %s changed status while it was being sent", letter.letter_id)
-            done.append(Outcome(letter.letter_id, letter.rcpt_to, LetterStatus.SENT))
-        return done
-
-    def _committed(self, done: list[Outcome]) -> None:
-        self.accepted.clear()
-        for outcome in done:
-            self.report(outcome)
+            self.report(Outcome(letter.letter_id, letter.rcpt_to, LetterStatus.SENT))
+        return moved
 
     def load(self, ids: list[int], mail_from: str) -> list[tuple[Outgoing, int]]:
         """The next few due letters with their bytes, read in one query; any no longer queued are left out."""
+        self._write(None)
         query = (
             select(
                 LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterBodyRow.raw, LetterRow.attempts,
@@ -482,23 +508,15 @@ class _Ledger:
             .where(LetterRow.id.in_(ids), LetterRow.status == LetterStatus.QUEUED.value)
             .order_by(LetterRow.id)
         )  # fmt: skip
-        with unit(self.session):
-            done = self._commit_accepted()
-            rows = self.session.execute(query).all()
-        self._committed(done)
         return [
             (Outgoing(i, message_id, mail_from, to, raw, kind, organisation or ""), attempts)
-            for i, message_id, to, raw, attempts, kind, organisation in rows
+            for i, message_id, to, raw, attempts, kind, organisation in self.connection.execute(query)
         ]
 
     def hand_over(self, letter_id: int) -> bool:
-        """The commit point: `queued` → `sending`, committed before the final dot (and the letters accepted
+        """The commit point: `queued` → `sending`, committed before the final dot (with the letters accepted
         before it recorded `sent`); False if someone else moved the letter, which is then not sent."""
-        with unit(self.session):
-            done = self._commit_accepted()
-            moved = _move(self.session, letter_id, LetterStatus.QUEUED, LetterStatus.SENDING)
-        self._committed(done)
-        return moved
+        return self._write(letter_id).get(letter_id) == LetterStatus.SENDING.value
 
     def accepted_by_server(self, letter: Outgoing, attempts: int, at: datetime) -> None:
         self.accepted.append((letter, attempts, at))
@@ -512,30 +530,78 @@ class _Ledger:
         error: str,
         next_attempt_at: datetime | None = None,
     ) -> None:
-        """A letter not sent, or of unknown fate: its new status and error, committed now."""
+        """A letter not sent, or of unknown fate: its new status and error, committed now (after the `sent` of
+        the letters accepted before it)."""
+        self._write(None)
         values: dict[str, Any] = {"attempts": attempts, "last_error": error, "next_attempt_at": next_attempt_at}
-        with unit(self.session):
-            done = self._commit_accepted()
+        with Session(self.connection) as session, unit(session):
             if current is target:
-                self.session.execute(update(LetterRow).where(LetterRow.id == letter.letter_id).values(**values))
-            elif not _move(self.session, letter.letter_id, current, target, **values):
+                session.execute(update(LetterRow).where(LetterRow.id == letter.letter_id).values(**values))
+            elif not _move(session, letter.letter_id, current, target, **values):
                 log.error("letter %s changed status while it was being sent", letter.letter_id)
-        self._committed(done)
         log.warning("letter %s to %s: %s (%s)", letter.letter_id, letter.rcpt_to, target.value, error)
         self.report(Outcome(letter.letter_id, letter.rcpt_to, target, error))
 
     def flush(self) -> None:
         """Commit the `sent` of the letters accepted so far."""
-        if self.accepted:
-            with unit(self.session):
-                done = self._commit_accepted()
-            self._committed(done)
+        self._write(None)
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
-            self.session.close()
+            self.connection.close()
+
+
+@cache
+def _ledger_statement(handing: bool, sent: int) -> ReturningUpdate[int, str]:
+    """The ledger's one statement, built once per shape: letter `:handing` queued → sending (if `handing`), and
+    letters `:sent_0`… sending → sent with their `:attempts_n` and `:at_n`; returns each moved letter's id and
+    new status. A compare-and-set, as `_move`: a letter someone else moved is left as it is, and not returned."""
+    if handing:
+        advance(LetterStatus.QUEUED, LetterStatus.SENDING)
+    if sent:
+        advance(LetterStatus.SENDING, LetterStatus.SENT)
+    c = _LETTERS.c
+    handed = (c.id == bindparam("handing")) & (c.status == LetterStatus.QUEUED.value)
+    ids = [bindparam(f"sent_{n}", type_=c.id.type) for n in range(sent)]
+    done = c.id.in_(ids) & (c.status == LetterStatus.SENDING.value) if sent else false()
+
+    def per_letter(column: str, name: str) -> Any:
+        """The `sent` letters' own value of `column`, by id: parameters `:{name}_0`…"""
+        type_ = c[column].type
+        return case(*((c.id == i, bindparam(f"{name}_{n}", type_=type_)) for n, i in enumerate(ids)))
+
+    if not handing:
+        values: dict[str, Any] = {
+            "status": LetterStatus.SENT.value,
+            "attempts": per_letter("attempts", "attempts"),
+            "last_error": None,
+            "next_attempt_at": None,
+            "sent_at": per_letter("sent_at", "at"),
+        }
+    elif not sent:
+        values = {"status": LetterStatus.SENDING.value}
+    else:
+        mine = c.id == bindparam("handing")
+
+        def keep(column: str, value: Any) -> Any:
+            return case((mine, c[column]), else_=value)
+
+        values = {
+            "status": case((mine, LetterStatus.SENDING.value), else_=LetterStatus.SENT.value),
+            "attempts": keep("attempts", per_letter("attempts", "attempts")),
+            "last_error": keep("last_error", null()),
+            "next_attempt_at": keep("next_attempt_at", null()),
+            "sent_at": keep("sent_at", per_letter("sent_at", "at")),
+        }
+    where = (handed | done) if handing else done
+    return update(_LETTERS).where(where).values(**values).returning(c.id, c.status)
+
+
+def _engine(factory: sessionmaker[Session]) -> Engine:
+    with factory() as session:
+        return session.get_bind().engine
 
 
 def _send_one(
