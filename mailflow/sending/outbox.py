@@ -634,7 +634,10 @@ def _ledger_statement(handing: bool, sent: int) -> ReturningUpdate[int, str]:
             "sent_at": keep("sent_at", per_letter("sent_at", "at")),
         }
     where = (handed | done) if handing else done
-    return update(_LETTERS).where(where).values(**values).returning(c.id, c.status)
+    # the ids first, on their own: the planner then looks them up by primary key, never by status (PostgreSQL
+    # took `status = 'queued'` through its index, every queued letter, when its statistics said few were queued)
+    keys = [bindparam("handing", type_=c.id.type), *ids] if handing else ids
+    return update(_LETTERS).where(c.id.in_(keys), where).values(**values).returning(c.id, c.status)
 
 
 def _engine(factory: sessionmaker[Session]) -> Engine:

@@ -160,8 +160,10 @@ class LetterRow(Base):
         Index("ix_letters_campaign_status", "campaign_id", "status", "id"),  # the digest's bounces, in order
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
-    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), index=True)
+    # by campaign and by recipient through the indexes above that begin with them (migration 0011 dropped the
+    # single-column ones: on PostgreSQL every status change adds an entry to every index of the table)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"))
     kind: Mapped[str] = mapped_column(String(30))
     sequence: Mapped[int] = mapped_column(Integer, default=1)
     to_address: Mapped[str] = mapped_column(Text)
