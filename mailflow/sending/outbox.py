@@ -6,11 +6,12 @@ Why it holds:
   `queue_letters` adds a new sequence only when a person asks (`again=True`);
 - one sender at a time (an flock on `lock_path`), and every status change is a compare-and-set through
   `lifecycle.advance`, so a row changed by someone else is never sent;
-- a letter stays `queued` while MAIL, RCPT, DATA and the body go out; `sending` is committed just before the
-  final `.` (see `mailflow.sending.smtp`), and `sent` after the server's 250, with the run's next commit (the
-  next letter's `sending`: one commit per letter, see `_Ledger`). A crash before the dot leaves it queued and
-  the server discards the unfinished transaction; a crash between the dot and the recorded `sent` leaves it
-  `sending`, which the next run turns into `uncertain`: listed for the secretary, never resent.
+- `sending` is committed before the final `.` (written while MAIL, RCPT, DATA and the body go out, and
+  waited for before the dot: see `mailflow.sending.smtp` and `_Ledger`), and `sent` after the server's 250,
+  with the run's next commit (the next letter's `sending`: one commit per letter). A crash before that commit
+  leaves the letter queued; a crash after it leaves it `sending`, which the next run turns into `uncertain`
+  (it arrived if the crash came after the dot; before it, the server discarded the unfinished transaction):
+  listed for the secretary, never resent.
 """
 
 from __future__ import annotations
@@ -367,7 +368,7 @@ def recover_interrupted(session: Session) -> list[LetterView]:
             LetterStatus.SENDING,
             LetterStatus.UNCERTAIN,
             attempts=row.attempts + 1,
-            last_error="interrupted after the letter was handed to the server; it may have arrived",
+            last_error="interrupted while the letter was being sent; it may have arrived",
         ):
             session.refresh(row)
             found.append(_view(row))
