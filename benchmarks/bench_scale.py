@@ -60,6 +60,7 @@ from mailflow.store.campaigns import sync_campaign  # noqa: E402
 from mailflow.store.counts import stance_counts  # noqa: E402
 from mailflow.store.db import transaction, upgrade  # noqa: E402
 from mailflow.store.models import (  # noqa: E402
+    LetterBodyRow,
     LetterRow,
     RecipientRow,
     RecommendationRow,
@@ -365,7 +366,8 @@ def measure_send(database_url: str, work: Path, letters: int) -> dict[str, Any]:
         import_recipients(session, sync_campaign(session, app.campaign()), organisations(letters))
     whole = cli(env, "send", "--kind", "appeal")
     with transaction(app.sessions()) as session:
-        prepared = [(to, raw) for to, raw in session.execute(select(LetterRow.to_address, LetterRow.raw))]
+        query = select(LetterRow.to_address, LetterBodyRow.raw).join(LetterBodyRow).order_by(LetterRow.id)
+        prepared = [(to, raw) for to, raw in session.execute(query)]
     app.close()
     start = time.perf_counter()
     with smtplib.SMTP("127.0.0.1", port) as bare:

@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,6 +21,7 @@ from mailflow.reading.reply import Stance, StanceFinding
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import (
     MIGRATIONS,
+    _alembic_config,
     current_revision,
     head_revision,
     make_engine,
@@ -31,6 +33,7 @@ from mailflow.store.inbound import store_message
 from mailflow.store.models import (
     Base,
     InboundRow,
+    LetterBodyRow,
     LetterRow,
     RecipientRow,
     RecommendationRow,
@@ -225,4 +228,34 @@ def test_integrity_errors_are_storage_errors_not_crashes(tmp_path: Path) -> None
     with pytest.raises(StorageError) as caught, transaction(factory) as session:
         session.add(RecommendationRow(campaign_id=999, rec_id="1.1", panel=1, audience="all", text="t", position=0))
     assert isinstance(caught.value.__cause__, IntegrityError)
+    engine.dispose()
+
+
+def test_the_upgrade_moves_each_letters_bytes_to_their_own_table_and_the_downgrade_moves_them_back(
+    database_url: str, campaign: Campaign
+) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine, to="0010")
+    raw = b"Subject: =?utf-8?b?0J/RgNC40LLQtdGC?=\r\n\r\n" + bytes(range(256)) * 130  # 33 KB, every byte value
+    with transaction(sessionmaker(engine)) as session:
+        row_id = sync_campaign(session, campaign).id
+        session.execute(
+            text(
+                "INSERT INTO letters (campaign_id, kind, sequence, to_address, message_id, subject, raw, status, "
+                "attempts, created_at) VALUES (:c, 'digest', 1, 'c@c.example', '<d@x>', 's', :raw, 'sent', 1, :at)"
+            ),
+            {"c": row_id, "raw": raw, "at": datetime.now(UTC)},
+        )
+    assert upgrade(engine) == head_revision()
+    assert "raw" not in {c["name"] for c in inspect(engine).get_columns("letters")}
+    with transaction(sessionmaker(engine)) as session:
+        letter = session.scalars(select(LetterRow)).one()
+        assert (letter.raw, letter.status) == (raw, "sent")
+        assert session.scalars(select(LetterBodyRow.raw).where(LetterBodyRow.letter_id == letter.id)).one() == raw
+
+    command.downgrade(_alembic_config(engine), "0010")
+    assert "letter_bodies" not in inspect(engine).get_table_names()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT raw FROM letters")).scalar_one() == raw
+    assert upgrade(engine) == head_revision()  # and up again
     engine.dispose()

@@ -6,11 +6,12 @@ Why it holds:
   `queue_letters` adds a new sequence only when a person asks (`again=True`);
 - one sender at a time (an flock on `lock_path`), and every status change is a compare-and-set through
   `lifecycle.advance`, so a row changed by someone else is never sent;
-- a letter stays `queued` while MAIL, RCPT, DATA and the body go out; `sending` is committed just before the
-  final `.` (see `mailflow.sending.smtp`), and `sent` after the server's 250, with the run's next commit (the
-  next letter's `sending`: one commit per letter, see `_Ledger`). A crash before the dot leaves it queued and
-  the server discards the unfinished transaction; a crash between the dot and the recorded `sent` leaves it
-  `sending`, which the next run turns into `uncertain`: listed for the secretary, never resent.
+- `sending` is committed before the final `.` (written while MAIL, RCPT, DATA and the body go out, and
+  waited for before the dot: see `mailflow.sending.smtp` and `_Ledger`), and `sent` after the server's 250,
+  with the run's next commit (the next letter's `sending`: one commit per letter). A crash before that commit
+  leaves the letter queued; a crash after it leaves it `sending`, which the next run turns into `uncertain`
+  (it arrived if the crash came after the dot; before it, the server discarded the unfinished transaction):
+  listed for the secretary, never resent.
 """
 
 from __future__ import annotations
@@ -19,30 +20,49 @@ import fcntl
 import logging
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
-from sqlalchemy import ColumnElement, ScalarSelect, and_, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Executable,
+    ScalarSelect,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    insert,
+    null,
+    select,
+    update,
+)
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from mailflow.campaign.letter import Audience, Campaign
-from mailflow.errors import SendError
+from mailflow.errors import SendError, StorageError
 from mailflow.lifecycle import LetterStatus, advance
 from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
 from mailflow.sending.smtp import DeliveryUncertain, Outgoing, Sender, ServerUnavailable
 from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
-from mailflow.store.db import refresh_statistics, transaction, unit
-from mailflow.store.models import AuditRow, CampaignRow, LetterRow, RecipientRow, ResponseRow
+from mailflow.store.db import refresh_statistics, transaction
+from mailflow.store.models import AuditRow, CampaignRow, LetterBodyRow, LetterRow, RecipientRow, ResponseRow
 
 log = logging.getLogger(__name__)
 _CHUNK = 50  # letters read from the database at a time: their bytes, not the whole outbox, in memory
 QUEUE_BATCH = 500  # recipients read, letters rendered and inserted at a time by `queue_letters`
 _LETTERS = LetterRow.metadata.tables[LetterRow.__tablename__]  # Core statements: a letter's status changes and inserts
+_BODIES = LetterBodyRow.metadata.tables[LetterBodyRow.__tablename__]
 
 
 class Clock(Protocol):
@@ -193,9 +213,7 @@ def queue_letters(
                 now=now,
             )
             rows.append(_queued_values(campaign_id, recipient.id, kind, (previous or 0) + 1, letter, now))
-        if rows:
-            session.connection().execute(insert(_LETTERS), rows)
-            queued += len(rows)
+        queued += _insert_letters(session, rows)
     summary = QueueSummary(queued, skipped, tuple(sorted(unknown)))
     detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": again}
     session.add(AuditRow(actor=actor, action="letters.queue", subject=campaign.slug, detail=detail))
@@ -243,13 +261,24 @@ def queue_each(
                 env, kind, campaign, to, sender, contexts[recipient.id], message_id=message_id, now=now
             )
             rows.append(_queued_values(campaign_id, recipient.id, kind, 1, letter, now))
-        if rows:
-            session.connection().execute(insert(_LETTERS), rows)
-            queued += len(rows)
+        queued += _insert_letters(session, rows)
     if queued:
         detail = {"kind": kind.value, "queued": queued, "skipped": skipped, "again": False}
         session.add(AuditRow(at=now, actor=actor, action="letters.queue", subject=campaign.slug, detail=detail))
     return QueueSummary(queued, skipped)
+
+
+def _insert_letters(session: Session, rows: list[tuple[dict[str, Any], bytes]]) -> int:
+    """Insert letters (their row's values and their bytes): the rows in one statement, which returns their ids
+    in order, then the bodies in another. Returns how many."""
+    if not rows:
+        return 0
+    connection = session.connection()
+    ids = connection.execute(
+        insert(_LETTERS).returning(_LETTERS.c.id, sort_by_parameter_order=True), [values for values, _ in rows]
+    ).scalars()
+    connection.execute(insert(_BODIES), [{"letter_id": i, "raw": raw} for i, (_, raw) in zip(ids, rows, strict=True)])
+    return len(rows)
 
 
 def _last_sequence(campaign_id: int, kind: LetterKind) -> ScalarSelect[Any]:
@@ -339,7 +368,7 @@ def recover_interrupted(session: Session) -> list[LetterView]:
             LetterStatus.SENDING,
             LetterStatus.UNCERTAIN,
             attempts=row.attempts + 1,
-            last_error="interrupted after the letter was handed to the server; it may have arrived",
+            last_error="interrupted while the letter was being sent; it may have arrived",
         ):
             session.refresh(row)
             found.append(_view(row))
@@ -410,7 +439,7 @@ def send_queued(
         with transaction(factory) as session:
             due = due_letter_ids(session, clock.now(), limit)
         pace = _RateLimit(rate_per_minute, clock)
-        ledger = _Ledger(factory(), report)
+        ledger = _Ledger(_engine(factory), report)
         try:
             for start in range(0, len(due), _CHUNK):
                 for letter, attempts in ledger.load(due[start : start + _CHUNK], mail_from):
@@ -424,70 +453,103 @@ def send_queued(
     return summary
 
 
-class _Ledger:
-    """A run's status changes, written through one session that lives for the run (not a session, a pooled
-    connection and its ping per change), with each letter's `sent` carried by the run's next commit.
+_Accepted = tuple[Outgoing, int, datetime]  # a letter the server took, its attempts and when: `sent` not yet written
 
-    Before, a letter cost two commits: `sending` before the final dot and `sent` after the 250. Now the commit
-    that hands letter n+1 over (its commit point) also records letter n as `sent`; so does the record of a
-    failure, and the end of the run, and a wait for the rate limit. What a crash does is unchanged in kind:
-    - at most one letter is `sending` at any moment (n goes to `sent` in the commit that moves n+1 to
+
+class _Ledger:
+    """A run's status changes, written through one connection that lives for the run, in autocommit, by a
+    thread of its own: each change is one statement, committed as it completes, and a letter's `sent` rides on
+    the run's next one.
+
+    Before, a letter cost two commits: `sending` before the final dot and `sent` after the 250. Now the
+    statement that hands letter n+1 over (its commit point) also records letter n as `sent`; so does the record
+    of a failure, and the end of the run, and a wait for the rate limit. One statement, not a transaction
+    around two: on PostgreSQL one round trip per letter instead of five (the pool's ping, BEGIN, two UPDATEs,
+    COMMIT) and one run of the counting trigger. And it is written while the envelope goes out (`hand_over`
+    starts it, the commit point waits for it), so the commit's wait (a WAL flush on PostgreSQL, 2-5 ms on a
+    busy machine) overlaps the server's replies to MAIL, RCPT and DATA instead of adding to them (issue 15).
+    What a crash does is unchanged in kind:
+    - at most one letter is `sending` at any moment (n goes to `sent` in the statement that moves n+1 to
       `sending`), so a crash leaves at most one letter `uncertain`, as before, and no letter is ever sent
       twice: `sending` is still committed before the final dot, and `sending` is never sent again;
-    - a crash after letter n's 250 and before the next commit leaves n `sending`, which the next run marks
-      `uncertain` though it arrived: this window, one commit long before, is now as long as letter n+1's
-      envelope and body. A person confirms it (`mailflow outbox --mark-sent`), as for any uncertain letter.
-    A letter's outcome is reported (`report`) once it is committed, never before.
+    - a crash from letter n's 250 until n+1's statement leaves n `sending`, which the next run marks
+      `uncertain` though it arrived; a crash after n+1's statement and before its final dot leaves n+1
+      `uncertain` though it never arrived (the server drops an unfinished transaction, RFC 5321 §3.8). A
+      person asks, then confirms (`mailflow outbox --mark-sent`) or sends it again (`--requeue`).
+    A letter's outcome is reported (`report`, in the caller's thread) once it is committed, never before.
     """
 
-    def __init__(self, session: Session, report: Callable[[Outcome], None]) -> None:
-        self.session = session
+    def __init__(self, engine: Engine, report: Callable[[Outcome], None]) -> None:
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-ledger")
+        self.connection = self.thread.submit(engine.connect).result().execution_options(isolation_level="AUTOCOMMIT")
         self.report = report
-        self.accepted: list[tuple[Outgoing, int, datetime]] = []  # the server's 250 received, `sent` not yet written
+        self.accepted: list[_Accepted] = []  # the server's 250 received, `sent` not yet written
 
-    def _commit_accepted(self) -> list[Outcome]:
-        """Write `sent` for the letters accepted since the last commit, in the unit of work in hand."""
-        done = []
-        for letter, attempts, at in self.accepted:
-            values = {"attempts": attempts, "last_error": None, "next_attempt_at": None, "sent_at": at}
-            if not _move(self.session, letter.letter_id, LetterStatus.SENDING, LetterStatus.SENT, **values):
+    def _write(self, handing: int | None, accepted: list[_Accepted]) -> dict[int, str]:
+        """In the ledger's thread, one statement: `handing` queued → sending (if given) and the `accepted`
+        letters sending → sent. Returns the letters it moved, with their new status."""
+        if handing is None and not accepted:
+            return {}
+        params: dict[str, Any] = {"handing": handing}
+        for n, (letter, attempts, at) in enumerate(accepted):
+            params.update({f"sent_{n}": letter.letter_id, f"attempts_{n}": attempts, f"at_{n}": at})
+        statement = _ledger_statement(handing is not None, len(accepted))
+        return {letter_id: status for letter_id, status in self._execute(statement, params)}
+
+    def _execute(self, statement: Executable, params: dict[str, Any] | None = None) -> list[Any]:
+        """In the ledger's thread: run a statement that returns rows, and fetch them all."""
+        try:
+            return list(self.connection.execute(statement, params).all())
+        except DBAPIError as exc:
+            raise StorageError(self.connection.engine.url.render_as_string(), str(exc.orig)) from exc
+
+    def _settle(self, written: Future[dict[int, str]], accepted: list[_Accepted]) -> dict[int, str]:
+        """Wait for a write; report the accepted letters it recorded `sent` (the server took each, so an
+        accepted letter someone else moved meanwhile is logged and still reported sent)."""
+        moved = written.result()
+        for letter, _, _ in accepted:
+            if moved.get(letter.letter_id) != LetterStatus.SENT.value:
                 log.error("letter %s changed status while it was being sent", letter.letter_id)
-            done.append(Outcome(letter.letter_id, letter.rcpt_to, LetterStatus.SENT))
-        return done
+            self.report(Outcome(letter.letter_id, letter.rcpt_to, LetterStatus.SENT))
+        return moved
 
-    def _committed(self, done: list[Outcome]) -> None:
-        self.accepted.clear()
-        for outcome in done:
-            self.report(outcome)
+    def _now(self, handing: int | None = None) -> dict[int, str]:
+        accepted, self.accepted = self.accepted, []
+        return self._settle(self.thread.submit(self._write, handing, accepted), accepted)
 
     def load(self, ids: list[int], mail_from: str) -> list[tuple[Outgoing, int]]:
         """The next few due letters with their bytes, read in one query; any no longer queued are left out."""
+        self._now()
         query = (
             select(
-                LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterRow.raw, LetterRow.attempts,
+                LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterBodyRow.raw, LetterRow.attempts,
                 LetterRow.kind, RecipientRow.organisation,
             )
+            .join(LetterBodyRow, LetterBodyRow.letter_id == LetterRow.id)
             .outerjoin(RecipientRow, RecipientRow.id == LetterRow.recipient_id)
             .where(LetterRow.id.in_(ids), LetterRow.status == LetterStatus.QUEUED.value)
             .order_by(LetterRow.id)
         )  # fmt: skip
-        with unit(self.session):
-            done = self._commit_accepted()
-            rows = self.session.execute(query).all()
-        self._committed(done)
+        rows = self.thread.submit(self._execute, query).result()
         return [
             (Outgoing(i, message_id, mail_from, to, raw, kind, organisation or ""), attempts)
             for i, message_id, to, raw, attempts, kind, organisation in rows
         ]
 
-    def hand_over(self, letter_id: int) -> bool:
-        """The commit point: `queued` → `sending`, committed before the final dot (and the letters accepted
-        before it recorded `sent`); False if someone else moved the letter, which is then not sent."""
-        with unit(self.session):
-            done = self._commit_accepted()
-            moved = _move(self.session, letter_id, LetterStatus.QUEUED, LetterStatus.SENDING)
-        self._committed(done)
-        return moved
+    def hand_over(self, letter_id: int) -> Callable[[], bool]:
+        """Start the commit point, `queued` → `sending` (with the letters accepted before it recorded `sent`),
+        in the ledger's thread; returns the wait for it: True once the letter is `sending`, committed; False if
+        someone else moved the letter, which is then not sent. Call the wait before the final dot."""
+        accepted, self.accepted = self.accepted, []
+        written = self.thread.submit(self._write, letter_id, accepted)
+        outcome: list[bool] = []
+
+        def committed() -> bool:
+            if not outcome:
+                outcome.append(self._settle(written, accepted).get(letter_id) == LetterStatus.SENDING.value)
+            return outcome[0]
+
+        return committed
 
     def accepted_by_server(self, letter: Outgoing, attempts: int, at: datetime) -> None:
         self.accepted.append((letter, attempts, at))
@@ -500,59 +562,118 @@ class _Ledger:
         attempts: int,
         error: str,
         next_attempt_at: datetime | None = None,
+        *,
+        quiet: bool = False,
     ) -> None:
-        """A letter not sent, or of unknown fate: its new status and error, committed now."""
+        """A letter not sent, or of unknown fate: its new status and error, committed now (after the `sent` of
+        the letters accepted before it). `quiet`: neither logged nor reported (a letter put back unsent)."""
+        self._now()
         values: dict[str, Any] = {"attempts": attempts, "last_error": error, "next_attempt_at": next_attempt_at}
-        with unit(self.session):
-            done = self._commit_accepted()
-            if current is target:
-                self.session.execute(update(LetterRow).where(LetterRow.id == letter.letter_id).values(**values))
-            elif not _move(self.session, letter.letter_id, current, target, **values):
-                log.error("letter %s changed status while it was being sent", letter.letter_id)
-        self._committed(done)
-        log.warning("letter %s to %s: %s (%s)", letter.letter_id, letter.rcpt_to, target.value, error)
-        self.report(Outcome(letter.letter_id, letter.rcpt_to, target, error))
+        statement = update(_LETTERS).where(_LETTERS.c.id == letter.letter_id)
+        if current is not target:  # a compare-and-set, as `_move`
+            advance(current, target)
+            statement = statement.where(_LETTERS.c.status == current.value)
+            values["status"] = target.value
+        if not self.thread.submit(self._execute, statement.values(**values).returning(_LETTERS.c.id)).result():
+            log.error("letter %s changed status while it was being sent", letter.letter_id)
+        if not quiet:
+            log.warning("letter %s to %s: %s (%s)", letter.letter_id, letter.rcpt_to, target.value, error)
+            self.report(Outcome(letter.letter_id, letter.rcpt_to, target, error))
 
     def flush(self) -> None:
         """Commit the `sent` of the letters accepted so far."""
-        if self.accepted:
-            with unit(self.session):
-                done = self._commit_accepted()
-            self._committed(done)
+        self._now()
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
-            self.session.close()
+            self.thread.submit(self.connection.close).result()
+            self.thread.shutdown()
+
+
+@cache
+def _ledger_statement(handing: bool, sent: int) -> ReturningUpdate[int, str]:
+    """The ledger's one statement, built once per shape: letter `:handing` queued → sending (if `handing`), and
+    letters `:sent_0`… sending → sent with their `:attempts_n` and `:at_n`; returns each moved letter's id and
+    new status. A compare-and-set, as `_move`: a letter someone else moved is left as it is, and not returned."""
+    if handing:
+        advance(LetterStatus.QUEUED, LetterStatus.SENDING)
+    if sent:
+        advance(LetterStatus.SENDING, LetterStatus.SENT)
+    c = _LETTERS.c
+    handed = (c.id == bindparam("handing")) & (c.status == LetterStatus.QUEUED.value)
+    ids = [bindparam(f"sent_{n}", type_=c.id.type) for n in range(sent)]
+    done = c.id.in_(ids) & (c.status == LetterStatus.SENDING.value) if sent else false()
+
+    def per_letter(column: str, name: str) -> Any:
+        """The `sent` letters' own value of `column`, by id: parameters `:{name}_0`…"""
+        type_ = c[column].type
+        return case(*((c.id == i, bindparam(f"{name}_{n}", type_=type_)) for n, i in enumerate(ids)))
+
+    if not handing:
+        values: dict[str, Any] = {
+            "status": LetterStatus.SENT.value,
+            "attempts": per_letter("attempts", "attempts"),
+            "last_error": None,
+            "next_attempt_at": None,
+            "sent_at": per_letter("sent_at", "at"),
+        }
+    elif not sent:
+        values = {"status": LetterStatus.SENDING.value}
+    else:
+        mine = c.id == bindparam("handing")
+
+        def keep(column: str, value: Any) -> Any:
+            return case((mine, c[column]), else_=value)
+
+        values = {
+            "status": case((mine, LetterStatus.SENDING.value), else_=LetterStatus.SENT.value),
+            "attempts": keep("attempts", per_letter("attempts", "attempts")),
+            "last_error": keep("last_error", null()),
+            "next_attempt_at": keep("next_attempt_at", null()),
+            "sent_at": keep("sent_at", per_letter("sent_at", "at")),
+        }
+    where = (handed | done) if handing else done
+    # the ids first, on their own: the planner then looks them up by primary key, never by status (PostgreSQL
+    # took `status = 'queued'` through its index, every queued letter, when its statistics said few were queued)
+    keys = [bindparam("handing", type_=c.id.type), *ids] if handing else ids
+    return update(_LETTERS).where(c.id.in_(keys), where).values(**values).returning(c.id, c.status)
+
+
+def _engine(factory: sessionmaker[Session]) -> Engine:
+    with factory() as session:
+        return session.get_bind().engine
 
 
 def _send_one(
     ledger: _Ledger, sender: Sender, clock: Clock, letter: Outgoing, attempts: int, retry: RetryPolicy
 ) -> None:
-    handed_over = False
-
-    def commit_point() -> bool:
-        nonlocal handed_over
-        handed_over = ledger.hand_over(letter.letter_id)
-        return handed_over
-
+    committed = ledger.hand_over(letter.letter_id)  # written while the envelope goes out; awaited before the dot
     try:
-        if not sender.deliver(letter, commit_point):
+        if not sender.deliver(letter, committed):
             return
-    except ServerUnavailable:
+    except ServerUnavailable as exc:
+        if committed():  # nothing of it went out: queued again, as it was
+            ledger.record(letter, LetterStatus.SENDING, LetterStatus.QUEUED, attempts, exc.problem, quiet=True)
         raise
     except DeliveryUncertain as exc:
         ledger.record(letter, LetterStatus.SENDING, LetterStatus.UNCERTAIN, attempts + 1, exc.problem)
         return
     except SendError as exc:
-        current = LetterStatus.SENDING if handed_over else LetterStatus.QUEUED
+        if not committed():  # someone else moved it
+            return
         attempts += 1
         if exc.permanent or attempts >= retry.max_attempts:
-            ledger.record(letter, current, LetterStatus.FAILED, attempts, exc.problem)
+            ledger.record(letter, LetterStatus.SENDING, LetterStatus.FAILED, attempts, exc.problem)
         else:
             ledger.record(
-                letter, current, LetterStatus.QUEUED, attempts, exc.problem, clock.now() + retry.delay(attempts)
+                letter,
+                LetterStatus.SENDING,
+                LetterStatus.QUEUED,
+                attempts,
+                exc.problem,
+                clock.now() + retry.delay(attempts),
             )
         return
     ledger.accepted_by_server(letter, attempts + 1, clock.now())
@@ -613,12 +734,14 @@ def queue_committee_letter(
 def _queued_row(
     campaign_id: int, recipient_id: int | None, kind: LetterKind, sequence: int, letter: ComposedLetter, now: datetime
 ) -> LetterRow:
-    return LetterRow(**_queued_values(campaign_id, recipient_id, kind, sequence, letter, now))
+    values, raw = _queued_values(campaign_id, recipient_id, kind, sequence, letter, now)
+    return LetterRow(**values, body=LetterBodyRow(raw=raw))
 
 
 def _queued_values(
     campaign_id: int, recipient_id: int | None, kind: LetterKind, sequence: int, letter: ComposedLetter, now: datetime
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], bytes]:
+    """A queued letter's row (its values) and its bytes (`letter_bodies`)."""
     return {
         "campaign_id": campaign_id,
         "recipient_id": recipient_id,
@@ -627,8 +750,7 @@ def _queued_values(
         "to_address": letter.to,
         "message_id": letter.message_id,
         "subject": letter.subject,
-        "raw": letter.raw,
         "status": LetterStatus.QUEUED.value,
         "attempts": 0,
         "created_at": now,
-    }
+    }, letter.raw

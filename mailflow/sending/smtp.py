@@ -2,8 +2,9 @@
 
 The outbox needs to know exactly when the server may have taken a letter. RFC 5321 §4.1.1.4 makes the
 mail transaction complete only with the final `.` line, and §3.8 says a connection closed before it cancels
-the transaction. So `deliver` calls `commit_point()` after the body went out but before that `.` line: the
-outbox records `sending` there, and only from that moment can a crash leave the letter's fate unknown.
+the transaction. So `deliver` calls `commit_point()` after the body went out but before that `.` line: it
+returns once the outbox has committed `sending` (which it may have started writing before MAIL), and only
+from that commit can a crash leave the letter's fate unknown.
 """
 
 from __future__ import annotations

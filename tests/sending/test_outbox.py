@@ -312,3 +312,24 @@ def test_without_smtp_letters_are_written_to_the_outbox_folder_with_the_same_lif
     with transaction(seeded) as session:
         raws = {r.raw for r in session.scalars(select(LetterRow))}
     assert {f.read_bytes() for f in files} == raws
+
+
+def test_a_status_change_does_not_rewrite_the_letters_bytes(
+    seeded: sessionmaker[Session], env: jinja2.Environment, campaign: Campaign, clock: FakeClock
+) -> None:
+    """The bytes live in `letter_bodies` (migration 0011): on SQLite a row is rewritten whole on every UPDATE,
+    so with them in the letter's row each status change wrote the 33 KB appeal to the WAL again."""
+    queue(seeded, env, campaign, clock)
+    with transaction(seeded) as session:
+        letter = session.scalars(select(LetterRow).order_by(LetterRow.id)).first()
+        assert letter is not None and len(letter.raw) > 20_000
+        letter_id, size = letter.id, len(letter.raw)
+    engine = seeded.kw["bind"]
+    wal = Path(engine.url.database + "-wal")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert wal.stat().st_size == 0
+    with transaction(seeded) as session:
+        session.execute(update(LetterRow).where(LetterRow.id == letter_id).values(status=LetterStatus.SENDING.value))
+    # a few pages (the row, its status indexes, the recipient's kept counts): less than the bytes themselves
+    assert 0 < wal.stat().st_size < size

@@ -37,11 +37,12 @@ FILL = [
        SELECT :campaign, 'Организация ' || lpad(n::text, 5, '0'), '', 'org' || n || '@scale.example',
               CASE WHEN n % 3 = 0 THEN 'business' ELSE 'cso' END, '', 'ru', 't' || n, :now
        FROM generate_series(1, :count) AS n""",
-    """INSERT INTO letters (campaign_id, recipient_id, kind, sequence, to_address, message_id, subject, raw, status,
+    """INSERT INTO letters (campaign_id, recipient_id, kind, sequence, to_address, message_id, subject, status,
                             attempts, created_at, sent_at)
        SELECT :campaign, id, 'appeal', 1, email, '<appeal.' || token || '@committee.example>', 'Рекомендации',
-              '\\x00'::bytea, 'sent', 1, :now, :now
+              'sent', 1, :now, :now
        FROM recipients""",
+    """INSERT INTO letter_bodies (letter_id, raw) SELECT id, '\\x00'::bytea FROM letters""",
     """INSERT INTO raw_messages (sha256, size, data) VALUES ('scale', 1, '\\x00'::bytea)""",
     """INSERT INTO inbound_messages (dedupe_key, sha256, mailbox, status, kind, attempts, recipient_id, parsed,
                                      received_at)
