@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from mailflow.store.counts import recommendation_stances, respondents_before, sector_counts
@@ -284,12 +284,12 @@ def _stance_page(
 ) -> list[ReasonRow]:
     """Up to `limit` of the `size` organisations that gave one of `stances`, after `start`: walking the
     organisations by name when that is cheaper (`size`² > `scale`, a page times the organisations), but no
-    further than four times the walk expected if the stance were spread evenly over the names; the rest, should
+    further than twice the walk expected if the stance were spread evenly over the names; the rest, should
     the stance be given mostly further on (every association objecting, say), from the stance's own responses."""
     walk_until: tuple[str, int] | None = None
     found: list[ReasonRow] = []
     if size * size > scale:
-        budget = max(4 * scale // size, limit)
+        budget = max(2 * scale // size, limit)
         boundary = select(RecipientRow.organisation, RecipientRow.id).where(RecipientRow.campaign_id == campaign_id)
         if start is not None:
             boundary = boundary.where(tuple_(RecipientRow.organisation, RecipientRow.id) > tuple_(*map(literal, start)))
@@ -302,7 +302,8 @@ def _stance_page(
         if len(found) >= limit or walk_until is None:
             return found
         start = walk_until
-    query = reasons_query(campaign_id, rec, stances, after=start, limit=limit - len(found), walk=False)
+    lateral = session.get_bind().dialect.name == "postgresql"
+    query = reasons_query(campaign_id, rec, stances, after=start, limit=limit - len(found), walk=False, lateral=lateral)
     return found + _reason_rows(session, query)
 
 
@@ -321,6 +322,7 @@ def reasons_query(
     until: tuple[str, int] | None = None,
     limit: int,
     walk: bool,
+    lateral: bool = False,
 ) -> Select[Any]:
     """Up to `limit` organisations that gave one of `stances` on the recommendation row `rec`, by name, after
     (organisation, recipient id) and up to `until`.
@@ -333,23 +335,32 @@ def reasons_query(
     recommendation and stance and only those are sorted. `reasons_page` takes the cheaper of the two from the
     kept tallies."""
     r, s = RecipientRow, ResponseRow
-    columns: tuple[Any, ...] = (r.id, r.organisation, r.sector, s.stance, s.reason)
+    name, key, sector = cast(Any, r.organisation), cast(Any, r.id), cast(Any, r.sector)
     query: Select[Any]
     if walk:
         query = (
-            select(*columns)
+            select(key, name, sector, s.stance, s.reason)
             .select_from(r)
             .join(s, and_(s.recipient_id == r.id, s.recommendation_id == rec))
             .where(r.campaign_id == campaign_id)
         )
+    elif lateral:
+        # PostgreSQL, given the join, walks the organisations by name however few gave the stance (the LIMIT makes
+        # that look cheap; 250 ms when those who did come late in the alphabet): a LATERAL subquery it does not
+        # flatten (OFFSET 0) makes it read the responses first and look each organisation up by its key
+        who = select(r.id, r.organisation, r.sector).where(r.id == s.recipient_id).offset(0).lateral("who")
+        name, key, sector = who.c.organisation, who.c.id, who.c.sector
+        query = select(key, name, sector, s.stance, s.reason).select_from(s).join(who, true())
     else:
-        query = select(*columns).select_from(s).join(r, r.id == s.recipient_id).where(s.recommendation_id == rec)
+        query = select(key, name, sector, s.stance, s.reason).select_from(s).join(r, r.id == s.recipient_id)
+    if not walk:
+        query = query.where(s.recommendation_id == rec)
     query = query.where(s.stance.in_(stances) if len(stances) > 1 else s.stance == stances[0])
     if after is not None:
-        query = query.where(tuple_(r.organisation, r.id) > tuple_(literal(after[0]), literal(after[1])))
+        query = query.where(tuple_(name, key) > tuple_(literal(after[0]), literal(after[1])))
     if until is not None:
-        query = query.where(tuple_(r.organisation, r.id) <= tuple_(literal(until[0]), literal(until[1])))
-    return query.order_by(r.organisation, r.id).limit(limit)
+        query = query.where(tuple_(name, key) <= tuple_(literal(until[0]), literal(until[1])))
+    return query.order_by(name, key).limit(limit)
 
 
 def reason_rank(stance: str) -> int:
