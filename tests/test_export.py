@@ -3,13 +3,25 @@ every value text, formulas defused, the header bold and frozen, free text wrappe
 
 from __future__ import annotations
 
+import csv
 import io
 import tracemalloc
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import insert, select
+from sqlalchemy.orm import sessionmaker
 
-from mailflow.committee.export import Table, to_xlsx, write_xlsx
+from mailflow.campaign.letter import Audience, Campaign
+from mailflow.campaign.recipients import RecipientEntry
+from mailflow.committee.export import Table, stance_matrix, to_csv, to_xlsx, write_xlsx
+from mailflow.store.campaigns import sync_campaign
+from mailflow.store.db import make_engine, transaction, upgrade
+from mailflow.store.models import RecipientRow, RecommendationRow, ResponseRow
+from mailflow.store.recipients import import_recipients
+from mailflow.store.reports import campaign_facts
 
 HEADER = ("организация", "сектор", "4.3 позиция", "4.3 обоснование")
 ROWS = [
@@ -56,3 +68,59 @@ def test_memory_stays_flat_however_many_rows() -> None:
 
     small, large = peak(500), peak(20_000)
     assert large < small + 2 * 1024 * 1024, (small, large)  # the output buffer grows; what is held per row does not
+
+
+def test_the_stance_matrix_defuses_what_others_wrote_once_in_both_formats(tmp_path: Path, campaign: Campaign) -> None:
+    """The matrix defuses its cells as it builds them (the writers then leave them be): an organisation's name,
+    its address, a reason and a stance code that is not ours; its own words and "—" are written as they are."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'mailflow.db'}")
+    upgrade(engine)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    with transaction(sessions) as session:
+        row = sync_campaign(session, campaign)
+        entries = [
+            RecipientEntry("=HYPERLINK(1)", "", "-x@org.example", Audience.BUSINESS, "", "ru"),
+            RecipientEntry("ОФ «Умут»", "", "umut@org.example", Audience.CSO, "", "ru"),
+        ]
+        import_recipients(session, row, entries)
+        people = {org: i for org, i in session.execute(select(RecipientRow.organisation, RecipientRow.id))}
+        recs = {rec: i for rec, i in session.execute(select(RecommendationRow.rec_id, RecommendationRow.id))}
+        given = [
+            (people["=HYPERLINK(1)"], recs["1.1"], "disagree", "+7 дней"),
+            (people["=HYPERLINK(1)"], recs["1.2"], "@odd", None),
+            (people["ОФ «Умут»"], recs["1.1"], "agree", "согласны полностью"),
+        ]
+        session.execute(
+            insert(ResponseRow),
+            [
+                {
+                    "recipient_id": who,
+                    "recommendation_id": rec,
+                    "stance": stance,
+                    "reason": reason,
+                    "evidence": "",
+                    "confidence": 1.0,
+                    "set_by": "parser",
+                    "updated_at": datetime(2026, 11, 30, tzinfo=UTC),
+                }
+                for who, rec, stance, reason in given
+            ],
+        )
+    with transaction(sessions) as session:
+        facts = campaign_facts(session, campaign.slug)
+        text = to_csv(stance_matrix(session, facts)).decode("utf-8-sig")
+        sheet = load_workbook(io.BytesIO(to_xlsx(stance_matrix(session, facts)))).active
+    engine.dispose()
+    header, first, second = list(csv.reader(io.StringIO(text)))
+    column = {name: i for i, name in enumerate(header)}
+    assert first[:3] == ["'=HYPERLINK(1)", "бизнес", "'-x@org.example"]
+    assert first[column["1.1 позиция"] : column["1.1 обоснование"] + 1] == ["не согласны", "'+7 дней"]
+    assert first[column["1.2 позиция"] : column["1.2 обоснование"] + 1] == ["'@odd", ""]
+    assert second[:3] == ["ОФ «Умут»", "ОГО", "umut@org.example"]
+    assert second[column["1.1 позиция"]] == "согласны" and second[column["1.2 позиция"]] == ""
+    not_asked = {header[i] for i, cell in enumerate(first) if cell == "—"} | {
+        header[i] for i, cell in enumerate(second) if cell == "—"
+    }
+    assert not_asked and all(name.endswith("позиция") for name in not_asked)
+    cells = [["" if cell.value is None else cell.value for cell in row] for row in sheet.iter_rows()]
+    assert [row[: len(header)] + [""] * (len(header) - len(row)) for row in cells] == [header, first, second]

@@ -30,6 +30,7 @@ from mailflow.store.db import (
     upgrade,
 )
 from mailflow.store.inbound import store_message
+from mailflow.store.messages import complainers
 from mailflow.store.models import (
     Base,
     InboundRow,
@@ -96,6 +97,18 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(database_ur
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_the_organisations_that_complained_are_found_through_the_index_by_kind(tmp_path: Path) -> None:
+    """`mailflow status` and the reminders look them up; reading every message's index entry to find them took
+    81 ms of `status` on PostgreSQL at 100,000 organisations (issue 15, migration 0012)."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'mailflow.db'}")
+    upgrade(engine)
+    with engine.connect() as connection:
+        sql = complainers().compile(engine, compile_kwargs={"literal_binds": True})
+        plan = " ".join(row[-1] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    engine.dispose()
+    assert "ix_inbound_messages_kind_recipient (kind=?" in plan, plan
 
 
 def test_a_database_holding_replies_upgrades_to_the_newest_schema_and_still_enforces_its_references(

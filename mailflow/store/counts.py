@@ -271,6 +271,18 @@ def sector_counts(session: Session, campaign_id: int) -> dict[str, int]:
     return {sector: int(n) for sector, n in session.execute(query)}
 
 
+def recommendation_stances(session: Session, recommendation_id: int) -> dict[str, int]:
+    """Stance → organisations that gave it on one recommendation row (every sector, addressed or not)."""
+    total = func.sum(StanceTallyRow.organisations)
+    query = (
+        select(StanceTallyRow.stance, total)
+        .where(StanceTallyRow.recommendation_id == recommendation_id)
+        .group_by(StanceTallyRow.stance)
+        .having(total != 0)
+    )
+    return {stance: int(n) for stance, n in session.execute(query)}
+
+
 def respondents_before(session: Session, campaign_id: int, moments: Sequence[datetime]) -> list[int]:
     """For each moment, the organisations whose first reply came before it: the kept days before the moment's
     own (a few hundred rows at most), and that day's first replies up to the moment through the index."""

@@ -203,7 +203,11 @@ class AttachmentTextRow(Base):
 class InboundRow(Base):
     __tablename__ = "inbound_messages"
     # a recipient's replies: with the kind and time in it, SQLite prefers it to any (kind, time) plan per recipient
-    __table_args__ = (Index("ix_inbound_messages_recipient_kind", "recipient_id", "kind", "received_at"),)
+    __table_args__ = (
+        Index("ix_inbound_messages_recipient_kind", "recipient_id", "kind", "received_at"),
+        # the organisations that marked our letter as spam, found without reading every message (migration 0012)
+        Index("ix_inbound_messages_kind_recipient", "kind", "recipient_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     # Message-ID when there is one, else the bytes' hash: the same reply fetched twice is one row
     dedupe_key: Mapped[str] = mapped_column(String(400), unique=True)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, tuple_
 from sqlalchemy.orm import Session, aliased
 
-from mailflow.store.counts import respondents_before, sector_counts
+from mailflow.store.counts import recommendation_stances, respondents_before, sector_counts
 from mailflow.store.models import (
     KEPT,
     CampaignRow,
@@ -245,22 +245,122 @@ def reasons_page(
 ) -> list[ReasonRow]:
     """Stances given on one recommendation with their reasons, objections first, then by organisation.
 
-    `after` is (stance rank, organisation, recipient id) of the last row shown."""
-    rank = _stance_rank()
-    query = (
-        select(RecipientRow.id, RecipientRow.organisation, RecipientRow.sector, ResponseRow.stance, ResponseRow.reason)
-        .select_from(ResponseRow)
-        .join(RecipientRow, RecipientRow.id == ResponseRow.recipient_id)
-        .join(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
-        .where(RecommendationRow.campaign_id == campaign_id, RecommendationRow.rec_id == rec_id)
-        .order_by(rank, RecipientRow.organisation, RecipientRow.id)
-        .limit(limit)
+    `after` is (stance rank, organisation, recipient id) of the last row shown. Read a stance at a time, each in
+    the order of an index, never sorting the recommendation's responses (`reasons_query`)."""
+    rec = session.scalar(
+        select(RecommendationRow.id).where(
+            RecommendationRow.campaign_id == campaign_id, RecommendationRow.rec_id == rec_id
+        )
     )
-    if after is not None:
-        query = query.where(tuple_(rank, RecipientRow.organisation, RecipientRow.id) > tuple_(*map(literal, after)))
+    if rec is None:
+        return []
+    given = recommendation_stances(session, rec)
+    groups: list[tuple[int, tuple[str, ...]]] = [(rank, (stance,)) for rank, stance in enumerate(REASON_ORDER)]
+    others = tuple(sorted(stance for stance in given if stance not in REASON_ORDER))
+    if others:  # not a `Stance`: kept for whatever wrote it, last
+        groups.append((reason_rank(others[0]), others))
+    organisations = sum(sector_counts(session, campaign_id).values())
+    rows: list[ReasonRow] = []
+    for rank, stances in groups:
+        if after is not None and rank < after[0]:
+            continue
+        start = (after[1], after[2]) if after is not None and rank == after[0] else None
+        size = sum(given.get(stance, 0) for stance in stances)
+        rows += _stance_page(session, campaign_id, rec, stances, start, limit - len(rows), limit * organisations, size)
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def _stance_page(
+    session: Session,
+    campaign_id: int,
+    rec: int,
+    stances: tuple[str, ...],
+    start: tuple[str, int] | None,
+    limit: int,
+    scale: int,
+    size: int,
+) -> list[ReasonRow]:
+    """Up to `limit` of the `size` organisations that gave one of `stances`, after `start`: walking the
+    organisations by name when that is cheaper (`size`² > `scale`, a page times the organisations), but no
+    further than twice the walk expected if the stance were spread evenly over the names; the rest, should
+    the stance be given mostly further on (every association objecting, say), from the stance's own responses."""
+    walk_until: tuple[str, int] | None = None
+    found: list[ReasonRow] = []
+    if size * size > scale:
+        budget = max(2 * scale // size, limit)
+        boundary = select(RecipientRow.organisation, RecipientRow.id).where(RecipientRow.campaign_id == campaign_id)
+        if start is not None:
+            boundary = boundary.where(tuple_(RecipientRow.organisation, RecipientRow.id) > tuple_(*map(literal, start)))
+        last = session.execute(
+            boundary.order_by(RecipientRow.organisation, RecipientRow.id).offset(budget - 1).limit(1)
+        ).first()
+        walk_until = (last[0], last[1]) if last is not None else None
+        query = reasons_query(campaign_id, rec, stances, after=start, until=walk_until, limit=limit, walk=True)
+        found = _reason_rows(session, query)
+        if len(found) >= limit or walk_until is None:
+            return found
+        start = walk_until
+    lateral = session.get_bind().dialect.name == "postgresql"
+    query = reasons_query(campaign_id, rec, stances, after=start, limit=limit - len(found), walk=False, lateral=lateral)
+    return found + _reason_rows(session, query)
+
+
+def _reason_rows(session: Session, query: Select[Any]) -> list[ReasonRow]:
     return [
         ReasonRow(i, org, sector, stance, reason or "") for i, org, sector, stance, reason in session.execute(query)
     ]
+
+
+def reasons_query(
+    campaign_id: int,
+    rec: int,
+    stances: tuple[str, ...],
+    *,
+    after: tuple[str, int] | None,
+    until: tuple[str, int] | None = None,
+    limit: int,
+    walk: bool,
+    lateral: bool = False,
+) -> Select[Any]:
+    """Up to `limit` organisations that gave one of `stances` on the recommendation row `rec`, by name, after
+    (organisation, recipient id) and up to `until`.
+
+    A page of a stance that `size` organisations gave costs about min(size, limit × organisations / size)
+    rows read (issue 15: sorting the 30,000 responses to one recommendation at N = 100,000 took the page
+    over 200 ms): with `walk`, the campaign's organisations are read by name through their index and each is
+    looked up in `responses` by its unique (recipient, recommendation) until the page is full, so a stance
+    most gave fills it after a few hundred; else the stance's own responses are read through their index by
+    recommendation and stance and only those are sorted. `reasons_page` takes the cheaper of the two from the
+    kept tallies."""
+    r, s = RecipientRow, ResponseRow
+    name, key, sector = cast(Any, r.organisation), cast(Any, r.id), cast(Any, r.sector)
+    query: Select[Any]
+    if walk:
+        query = (
+            select(key, name, sector, s.stance, s.reason)
+            .select_from(r)
+            .join(s, and_(s.recipient_id == r.id, s.recommendation_id == rec))
+            .where(r.campaign_id == campaign_id)
+        )
+    elif lateral:
+        # PostgreSQL, given the join, walks the organisations by name however few gave the stance (the LIMIT makes
+        # that look cheap; 250 ms when those who did come late in the alphabet): a LATERAL subquery it does not
+        # flatten (OFFSET 0) makes it read the responses first and look each organisation up by its key
+        who = select(r.id, r.organisation, r.sector).where(r.id == s.recipient_id).offset(0).lateral("who")
+        name, key, sector = who.c.organisation, who.c.id, who.c.sector
+        query = select(key, name, sector, s.stance, s.reason).select_from(s).join(who, true())
+    else:
+        query = select(key, name, sector, s.stance, s.reason).select_from(s).join(r, r.id == s.recipient_id)
+    if not walk:
+        query = query.where(s.recommendation_id == rec)
+    query = query.where(s.stance.in_(stances) if len(stances) > 1 else s.stance == stances[0])
+    if after is not None:
+        query = query.where(tuple_(name, key) > tuple_(literal(after[0]), literal(after[1])))
+    if until is not None:
+        query = query.where(tuple_(name, key) <= tuple_(literal(until[0]), literal(until[1])))
+    return query.order_by(name, key).limit(limit)
 
 
 def reason_rank(stance: str) -> int:
@@ -288,14 +388,18 @@ def stances_by_organisation(session: Session, campaign_id: int) -> Iterator[tupl
         .execution_options(yield_per=STREAM_ROWS)
     )
     current: RecipientFact | None = None
+    current_id: int | None = None
     stances: dict[str, Any] = {}
-    for recipient_id, org, email, sector, rec_id, stance, reason in session.execute(query):
-        if current is None or current.id != recipient_id:
-            if current is not None:
-                yield current, stances
-            current, stances = RecipientFact(recipient_id, org, email, sector), {}
-        if rec_id is not None:
-            stances[rec_id] = (stance, reason)
+    # through the session's connection, a batch of rows at a time: plain rows, without the ORM's loading of each
+    # or a fetch per row (together half the time of this loop)
+    for batch in session.connection().execute(query).partitions():
+        for recipient_id, org, email, sector, rec_id, stance, reason in batch:
+            if recipient_id != current_id:
+                if current is not None:
+                    yield current, stances
+                current, current_id, stances = RecipientFact(recipient_id, org, email, sector), recipient_id, {}
+            if rec_id is not None:
+                stances[rec_id] = (stance, reason)
     if current is not None:
         yield current, stances
 
