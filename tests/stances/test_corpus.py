@@ -87,6 +87,8 @@ BLIND_FLOORS = {
     "blind-36.txt": {"exact": 1.0, "accepted": 0.76, "flagged": 1.0, "reasons": 0.73},
     "blind-37.txt": {"exact": 0.88, "accepted": 0.60, "flagged": 0.91, "reasons": 0.74},
     "blind-38.txt": {"exact": 0.98, "accepted": 0.75, "flagged": 0.97, "reasons": 0.94},
+    "blind-39.txt": {"exact": 0.95, "accepted": 0.67, "flagged": 0.97, "reasons": 0.84},
+    "blind-40.txt": {"exact": 0.95, "accepted": 0.70, "flagged": 0.97, "reasons": 0.66},
 }
 
 
