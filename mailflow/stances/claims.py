@@ -286,7 +286,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 # What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, an ID, "all"
 _ANSWER_FOLLOWS = re.compile(
-    r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b|\s*[👍✅✓✔☑💯🔥])"
+    r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
+    r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥])"
 )
 
 
@@ -694,14 +695,16 @@ def _targets(
         specific = [r for r in specific if r.level > GLOBAL]
     if specific:
         return _combine_refs(folded, specific), max(r.level for r in specific), True, 1.0
-    if default:
-        return default, EXPLICIT, True, 1.0
+    # "…, except 3.6, which we only partly support": the exception before it, even when the line above left
+    # IDs waiting for a stance (`default`)
     if before and (_PRONOUN.match(folded, segment.start) or any(r.excepted for r in before[-1].refs)):
         previous = before[-1].refs
         excepted = tuple(i for r in previous if r.excepted for i in r.ids)
         named = excepted or tuple(i for r in previous for i in r.ids if r.level > GLOBAL)
         if named:
             return named, EXPLICIT, True, 1.0
+    if default:
+        return default, EXPLICIT, True, 1.0
     if segment.refs and all(r.problem for r in segment.refs):
         return (), GLOBAL, True, 1.0
     fragment = folded[segment.start : segment.end]
@@ -714,7 +717,13 @@ def _targets(
         return (), EXPLICIT, True, 1.0
     if own:
         return campaign.ids, GLOBAL, True, 1.0
+    about = _ABOUT_TOPIC.search(folded)
+    if about:  # "А что написано про сотрудничество, про местные кенеши — это правильно, поддерживаем": those parts
+        problems.append(Problem("vague_scope", about.group()))
     return campaign.ids, GLOBAL, segment.cluster.general, 1.0
+
+
+_ABOUT_TOPIC = re.compile(r"(?:^|\s)(?:про|насчет|по поводу|about|regarding)\s+[^\W\d]{4,}(?:\s+[^\W\d]+)?")
 
 
 def _combine_refs(text: str, refs: list[Ref]) -> tuple[str, ...]:

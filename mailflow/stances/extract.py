@@ -187,6 +187,7 @@ _WHOLE_REPLY = {
         r"|\bэкен\b"  # the Kyrgyz hearsay particle: "баарына макул экен", (he said) they agree
         # "төрага телефон аркылуу … макул экенибизди айткан": the chairman said so, on the phone
         r"|экени\w*\s+(?:\w+\s+){0,2}айт\w*|по телефону|by phone|on the phone|телефон аркылуу"
+        r"|as far as (?:i|we) know|насколько (?:я знаю|мне известно|нам известно)|(?:they|all of them) all support"
     ),
 }
 # "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it

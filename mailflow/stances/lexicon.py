@@ -141,7 +141,8 @@ _NEGATIVE = re.compile(
 # "по остальным вопросов нет", "против ничего нет": no objection, a yes (read before "против" is); a bare
 # "Вопросов нет." after "Ознакомились" may only say the letter was clear
 _NOTHING_AGAINST = re.compile(
-    r"(?:(?<=остальным )|(?<=остальным пунктам )|(?<=остальным рекомендациям ))(?:вопросов нет|нет вопросов)"
+    r"(?:эч кандай\s+)?сын[- ]?пикир\w*\s+жок|каршылыгыбыз жок"
+    r"|(?:(?<=остальным )|(?<=остальным пунктам )|(?<=остальным рекомендациям ))(?:вопросов нет|нет вопросов)"
     r"|(?:ничего\s+)?против\s+ничего\s+(?:нет|не имеем)|ничего не имеем против"
 )
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
@@ -322,6 +323,8 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
             cues.append(Cue(start, end, kind, terse, confidence))
             taken.claim(start, end)
 
+    for m in _NOTHING_AGAINST.finditer(masked):  # before "пикирибиз жок" (no opinion) and "против" are read
+        add(m.start(), m.end(), CueKind.AGREE)
     for m in _AMBIGUOUS.finditer(masked):
         add(m.start(), m.end(), CueKind.AMBIGUOUS)
     for m in _ABSTAIN.finditer(masked):
@@ -335,7 +338,6 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
             add(m.start(), m.end(), CueKind.GENERAL)
     toks = tokens(masked)
     patterns = [
-        (_NOTHING_AGAINST, 1),
         (_KY_ACCEPT, 1), (_INFINITIVE_BEFORE_MODAL, -1), (_INFINITIVE_AFTER_MODAL, 1), (_NEGATIVE, -1), (_POSITIVE, 1)
     ] + ([(_DECIDED, 1), (_DECIDED_AGAINST, -1)] if decided else [])  # fmt: skip
     for pattern, polarity in patterns:

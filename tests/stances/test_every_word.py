@@ -1178,3 +1178,34 @@ def test_an_id_described_as_another_not_fully_and_relayed_answers_go_to_review(
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Yes to panels 1 and 2, yes to panel 4.\n\nPanel 3: we agree with everything except 3.6, which we only "
+         "partly support: we lack the expertise.", {"1.1": "agree", "3.5": "agree", "3.6": "partial", "4.5": "agree"}),
+        ("Бирикме жиберилген сунуштарды карап чыгып, аларга карата эч кандай сын-пикирибиз жок экенин билдиребиз.",
+         {"1.1": "agree", "4.5": "agree"}),
+    ],
+)  # fmt: skip
+def test_an_exception_before_which_and_no_criticism_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("As far as I know from our last partners' meeting, they all support the recommendations.", "indirect"),
+        ("Мы рыбаки. А что написано про сотрудничество, про местные кенеши — это правильно, поддерживаем.",
+         "vague_scope"),
+    ],
+)  # fmt: skip
+def test_what_others_are_known_to_think_and_parts_named_by_topic_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert code in codes(result) or "unclear_reference" in codes(result)
