@@ -314,8 +314,27 @@ def _own_subject(subject: str, campaign: Campaign) -> str:
     return own.replace(campaign.letter.subject, " ")
 
 
-_EMPTY_LABEL = re.compile(r"\s*[^\d:\n]{2,40}:\s*[—–-]+\s*")
+# "Не поддерживаем: —", "Disagree: none": a stance heading with nothing under it
+_EMPTY_LABEL = re.compile(
+    r"\s*[^\d:\n]{2,40}:\s*[—–-]+\s*|\s*(?:не\s+|частично\s+)?(?:соглас|поддерж|против|воздерж|disagree|agree"
+    r"|abstain|oppose|support|partly|partial|частично)[^:\n\d]{0,30}:\s*(?:none|нет|no|n/a|жок)\s*\.?\s*",
+    re.IGNORECASE,
+)
+# "(+ согласны, − не согласны, ± частично)", "(A = agree, D = disagree)": a legend of the marks used below
+_LEGEND_MARK = r"(?:[+\-−±0✓✔xх]\s*(?:=|—|–|:)?|[AaDdPpVv]\s*(?:=|—|–|:))\s*"
+_LEGEND_WORD = (
+    r"(?:не\s+|not\s+|partly\s+|частично\s+)?(?:соглас|поддерж|против|воздерж|частично|за\b|agree|disagree|partl"
+    r"|partial|abstain|support|oppose|yes|no\b|да\b|нет\b)[^,;()\n\d]{0,25}"
+)
+_LEGEND = re.compile(
+    rf"[^\n\d]{{0,40}}\(?\s*(?:{_LEGEND_MARK}{_LEGEND_WORD}[,;]\s*){{1,4}}{_LEGEND_MARK}{_LEGEND_WORD}\)?\s*:?\s*",
+    re.IGNORECASE,
+)
 _RULE_LINE = re.compile(r"\s*[-=+|:_.–—]{3,}[-=+|:_.–—\s]*")
+
+
+_VOTE_PAIR = re.compile(r"\d\.\d{1,2}\s*[+−±✓✔×✗-](?=[\s,;]|$)")
+_VOTES_LINE = re.compile(r"\s*(?:\d\.\d{1,2}\s*[+−±✓✔×✗-][\s,;]*){2,}")
 
 
 def _units(text: str) -> list[_Unit]:
@@ -324,7 +343,7 @@ def _units(text: str) -> list[_Unit]:
     for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
         prose: list[str] = []
         for line in [*paragraph.splitlines(), ""]:
-            if line.lstrip().startswith(">") or _RULE_LINE.fullmatch(line) or _EMPTY_LABEL.fullmatch(line):
+            if line.lstrip().startswith(">") or any(p.fullmatch(line) for p in (_RULE_LINE, _EMPTY_LABEL, _LEGEND)):
                 continue  # a quoted line the reading stage left, a table's rule, "Не поддерживаем: —"
             is_prose = bool(line.strip()) and not _ROW.match(line) and not _NUMBERED_ROW.match(line)
             if prose and (not is_prose or not _wrapped(prose[-1], line) or _BULLET.match(line)):
@@ -332,6 +351,8 @@ def _units(text: str) -> list[_Unit]:
                 prose = []
             if is_prose:
                 prose.append(line.strip())
+            elif _VOTES_LINE.fullmatch(line):  # "3.2 −   3.3 +": one unit per vote, or "−" answers nothing
+                units += [_Unit(m.group().strip(), number) for m in _VOTE_PAIR.finditer(line)]
             elif "|" in line:
                 units.append(_Unit(line.strip(), number))
             elif line.strip():  # a list line stays one unit per sentence: "4.5 — частично. Причина: …"

@@ -86,7 +86,8 @@ _PANEL_BY_ORDINAL = re.compile(
 # "Третья панель — да.\nЧетвёртая — да, кроме 4.4": once a reply names panels by ordinals, a line that opens with
 # an ordinal and a dash speaks of the panel of that number
 _ELLIPTIC_ORDINAL = re.compile(
-    rf"(?m)(?:^|(?<=[.!?]\s))([^\w\n]*)(?=[^\W\d])({_ORDINAL_WORD})(?=\s*[—–:-]|\s+(?:тоже|также|too)\b)"
+    rf"(?m)(?:^|(?<=[.!?]\s))([^\w\n]*)(?=[^\W\d])({_ORDINAL_WORD})"
+    r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|не\s)\b)"
 )
 
 
@@ -144,7 +145,7 @@ _VAGUE = re.compile(
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
     r"|applicable to us|almost all"
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
-    r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
+    r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid

@@ -1209,3 +1209,29 @@ def test_what_others_are_known_to_think_and_parts_named_by_topic_go_to_review(
 ) -> None:
     result = read(text, campaign)
     assert code in codes(result) or "unclear_reference" in codes(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Наш ответ (+ согласны, − не согласны, ± частично):\n\n1.1 +   1.2 +\n3.2 −   3.3 +\n4.1 ±   4.2 +",
+         {"1.1": "agree", "1.2": "agree", "3.2": "disagree", "3.3": "agree", "4.1": "partial", "4.2": "agree"}),
+        ("Agree: 1.1, 1.2\nDisagree: none\nAbstain (not relevant to our work): 1.3, 1.5",
+         {"1.1": "agree", "1.2": "agree", "1.3": "abstain", "1.5": "abstain"}),
+        ("We accept recommendations 1.1 through 3.8, as well as 4.2, 4.4 and 4.5.\n\nWe do not accept 4.1 and 4.3.",
+         {"3.8": "agree", "4.1": "disagree", "4.2": "agree", "4.3": "disagree", "4.5": "agree"}),
+        ("По первой панели поддерживаем полностью.\nЧетвертую поддерживаем, за исключением 4.1: мы не готовы.",
+         {"1.1": "agree", "4.1": "disagree", "4.2": "agree"}),
+        ("Поддерж. все. Тынара", {"1.1": "agree", "4.5": "agree"}),
+        ("Panel 3 matters most to us and we fully support 3.1 through 3.8.", {"3.1": "agree", "3.8": "agree"}),
+    ],
+)  # fmt: skip
+def test_legends_votes_in_a_row_empty_labels_and_as_well_as_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+
+
+def test_a_minus_between_two_ids_is_the_first_ids_no_not_a_yes(campaign: Campaign) -> None:
+    assert _stance_only(read("3.2 −, 3.3 +", campaign)) == {"3.2": "disagree", "3.3": "agree"}
