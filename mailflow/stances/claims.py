@@ -166,7 +166,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     marker = _LINE_NUMBER.match(folded)
     problems: list[Problem] = []
     # a Kyrgyz case ending glued to an ID ("3.7ни", "4.3кө") goes with it: "ни" alone is a Russian negation
-    blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + except_spans(folded)
+    excepts = except_spans(folded)
+    blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + excepts
     found = find_cues(_blank(folded, blank), decided)
     cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
@@ -195,7 +196,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         problems += [
             Problem("vague_scope", r.label) for r in refs if r.problem == "vague_scope" and _whole_panel(r, campaign)
         ]
-        if except_spans(folded) and counted_exception(folded) is None:
+        if excepts and counted_exception(folded) is None:
             problems.append(Problem("unclear_exception", text.strip()[:80]))
         problems += _unaccounted(folded, refs, [], stance_words=True)
         problems += _quantifiers_without_stance(folded, refs)
@@ -210,7 +211,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
             if heading and r.level == GROUP and not r.problem and not r.excepted and _whole_panel(r, campaign)
         )
         return UnitReading(problems=tuple(problems), ids_without_stance=named, headings=headings)
-    if except_spans(folded) and not any(r.excepted for r in refs) and counted_exception(folded) is None:
+    if excepts and not any(r.excepted for r in refs) and counted_exception(folded) is None:
         problems.append(Problem("unclear_exception", text.strip()[:80]))
     reason_at = _row_comment(folded, clusters[0]) if "|" in folded else _reason_marker(folded, clusters[0].end)
     segments = _segments(folded, clusters, refs, reason_at)

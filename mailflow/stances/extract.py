@@ -337,13 +337,22 @@ _VOTE_PAIR = re.compile(r"\d\.\d{1,2}\s*[+−±✓✔×✗-](?=[\s,;]|$)")
 _VOTES_LINE = re.compile(r"\s*(?:\d\.\d{1,2}\s*[+−±✓✔×✗-][\s,;]*){2,}")
 
 
+def _skipped(line: str) -> bool:
+    """A table's rule, an empty stance heading or a legend of marks (each tried only on a line that could be one)."""
+    return (
+        (line.lstrip()[:1] in "-=+|_.–—" and _RULE_LINE.fullmatch(line) is not None)
+        or (":" in line and _EMPTY_LABEL.fullmatch(line) is not None)
+        or (("=" in line or "(" in line) and _LEGEND.fullmatch(line) is not None)
+    )
+
+
 def _units(text: str) -> list[_Unit]:
     """Rows and list lines stay whole; hard-wrapped prose lines are joined and split into sentences."""
     units: list[_Unit] = []
     for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
         prose: list[str] = []
         for line in [*paragraph.splitlines(), ""]:
-            if line.lstrip().startswith(">") or any(p.fullmatch(line) for p in (_RULE_LINE, _EMPTY_LABEL, _LEGEND)):
+            if line.lstrip().startswith(">") or _skipped(line):
                 continue  # a quoted line the reading stage left, a table's rule, "Не поддерживаем: —"
             is_prose = bool(line.strip()) and not _ROW.match(line) and not _NUMBERED_ROW.match(line)
             if prose and (not is_prose or not _wrapped(prose[-1], line) or _BULLET.match(line)):
@@ -753,10 +762,12 @@ def _cross_check(folded: str, stances: dict[str, StanceFinding]) -> list[Problem
     всем остальным — согласны") are not at odds with the reading: each distinct piece of evidence for a
     recorded stance accounts for one such word.
     """
-    words = [c.kind for c in find_cues(folded) if not c.terse]
-    agreeing, objecting = words.count(CueKind.AGREE), words.count(CueKind.DISAGREE)
     recorded = [f.stance for f in stances.values()]
     disagree, agree = recorded.count(Stance.DISAGREE), recorded.count(Stance.AGREE)
+    if disagree < SWEEPING and agree < SWEEPING:
+        return []  # no reading of the whole reply to check (and the reply's cues need not be found again)
+    words = [c.kind for c in find_cues(folded) if not c.terse]
+    agreeing, objecting = words.count(CueKind.AGREE), words.count(CueKind.DISAGREE)
     explained = {
         stance: len({f.evidence for f in stances.values() if f.stance is stance})
         for stance in (Stance.AGREE, Stance.DISAGREE)
