@@ -521,6 +521,12 @@ def _stance_only(result: StanceResult) -> dict[str, str]:
     return {rec_id: stance for rec_id, (stance, _reason) in stances(result).items()}
 
 
+def _read_clean(text: str, want: dict[str, str], campaign: Campaign) -> tuple[dict[str, str], set[str]]:
+    """The stances read on the recommendations `want` names, and every review code the reply got."""
+    result = read(text, campaign)
+    return {k: v for k, v in _stance_only(result).items() if k in want}, codes(result)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -847,8 +853,7 @@ def test_what_batches_twenty_one_and_two_taught_goes_to_review(text: str, code: 
     ],
 )  # fmt: skip
 def test_the_rest_too_and_answers_after_their_ids_are_read(text: str, want: dict[str, str], campaign: Campaign) -> None:
-    result = read(text, campaign)
-    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+    assert _read_clean(text, want, campaign) == (want, set())
 
 
 @pytest.mark.parametrize(
@@ -893,8 +898,7 @@ def test_only_one_answered_no_in_kyrgyz_and_a_modifier_after_the_id(campaign: Ca
 def test_counted_exceptions_comma_ids_and_other_nouns_read_without_review(
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
-    result = read(text, campaign)
-    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+    assert _read_clean(text, want, campaign) == (want, set())
 
 
 @pytest.mark.parametrize(
@@ -929,8 +933,7 @@ def test_a_counted_exception_that_the_reply_does_not_name_goes_to_review(text: s
 def test_ordinal_panel_lists_own_names_and_past_discussions_read_without_review(
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
-    result = read(text, campaign)
-    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+    assert _read_clean(text, want, campaign) == (want, set())
 
 
 def test_a_hyphen_before_and_lists_two_panels_not_a_range(campaign: Campaign) -> None:
@@ -1065,8 +1068,7 @@ def test_an_exception_set_apart_a_reason_with_mostly_and_not_a_branch_are_no_dou
 def test_nested_titles_bracket_comments_no_objection_and_offers_read_without_review(
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
-    result = read(text, campaign)
-    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+    assert _read_clean(text, want, campaign) == (want, set())
 
 
 @pytest.mark.parametrize(
@@ -1105,8 +1107,7 @@ def test_no_questions_alone_doubts_beside_an_offer_and_related_topics_go_to_revi
 def test_elliptic_ordinal_panels_counted_rests_and_no_opinion_read_without_review(
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
-    result = read(text, campaign)
-    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+    assert _read_clean(text, want, campaign) == (want, set())
 
 
 @pytest.mark.parametrize(
@@ -1144,8 +1145,7 @@ def test_restated_agreement_phone_hearsay_corrections_and_no_comment_go_to_revie
 def test_kyrgyz_counted_rests_empty_labels_comma_lists_and_on_which_read_without_review(
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
-    result = read(text, campaign)
-    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+    assert _read_clean(text, want, campaign) == (want, set())
 
 
 def test_one_kyrgyz_recommendation_described_in_words_goes_to_review(campaign: Campaign) -> None:
@@ -1192,8 +1192,7 @@ def test_an_id_described_as_another_not_fully_and_relayed_answers_go_to_review(
 def test_an_exception_before_which_and_no_criticism_read_without_review(
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
-    result = read(text, campaign)
-    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+    assert _read_clean(text, want, campaign) == (want, set())
 
 
 @pytest.mark.parametrize(
@@ -1229,8 +1228,7 @@ def test_what_others_are_known_to_think_and_parts_named_by_topic_go_to_review(
 def test_legends_votes_in_a_row_empty_labels_and_as_well_as_read_without_review(
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
-    result = read(text, campaign)
-    assert ({k: v for k, v in _stance_only(result).items() if k in want}, codes(result)) == (want, set())
+    assert _read_clean(text, want, campaign) == (want, set())
 
 
 def test_a_minus_between_two_ids_is_the_first_ids_no_not_a_yes(campaign: Campaign) -> None:
