@@ -91,6 +91,8 @@ BLIND_FLOORS = {
     "blind-40.txt": {"exact": 0.95, "accepted": 0.70, "flagged": 0.97, "reasons": 0.66},
     "blind-41.txt": {"exact": 0.93, "accepted": 0.70, "flagged": 0.93, "reasons": 0.80},
     "blind-42.txt": {"exact": 0.90, "accepted": 0.76, "flagged": 0.95, "reasons": 0.78},
+    "blind-43.txt": {"exact": 0.90, "accepted": 0.74, "flagged": 0.95, "reasons": 0.73},
+    "blind-44.txt": {"exact": 0.98, "accepted": 0.74, "flagged": 0.97, "reasons": 0.74},
 }
 
 
