@@ -381,15 +381,26 @@ def _sentences(text: str) -> list[str]:
 
 
 def _after_reason(sentence: str) -> list[str]:
+    """Cut after a reason where the rest still names an ID and holds a stance word; the sentence's IDs and cues
+    are found once, so a stranger's thousand "because …, and …" clauses cost one pass, not one per clause."""
     folded = fold(sentence)
     reason = REASON_MARKER.search(folded)
     if reason is None:
         return [sentence]
-    for m in _CLAUSE_AFTER_REASON.finditer(folded, reason.end()):
-        rest = folded[m.end() :]
-        if _ID_IN_CLAUSE.search(rest) and any(not c.terse for c in find_cues(rest)):
-            return [sentence[: m.start()], *_after_reason(sentence[m.end() :])]
-    return [sentence]
+    last_id = max((m.start() for m in _ID_IN_CLAUSE.finditer(folded)), default=-1)
+    last_cue = max((c.start for c in find_cues(folded) if not c.terse), default=-1)
+    pieces, start = [], 0
+    while reason is not None:
+        cut = next(
+            (m for m in _CLAUSE_AFTER_REASON.finditer(folded, reason.end()) if min(last_id, last_cue) >= m.end()),
+            None,
+        )
+        if cut is None:
+            break
+        pieces.append(sentence[start : cut.start()])
+        start = cut.end()
+        reason = REASON_MARKER.search(folded, start)
+    return [*pieces, sentence[start:]]
 
 
 def _pieces(unit: _Unit) -> list[_Unit]:

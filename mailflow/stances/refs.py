@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from mailflow.campaign.letter import Audience, Campaign
-from mailflow.stances.lexicon import Taken
+from mailflow.stances.lexicon import Taken, fold
 
 EXPLICIT, GROUP, GLOBAL = 2, 1, 0
 
@@ -86,19 +86,21 @@ _PANEL_BY_ORDINAL = re.compile(
 # "Третья панель — да.\nЧетвёртая — да, кроме 4.4": once a reply names panels by ordinals, a line that opens with
 # an ordinal and a dash speaks of the panel of that number
 _ELLIPTIC_ORDINAL = re.compile(
-    rf"(?m)(?:^|(?<=[.!?]\s))([^\w\n]*)(?=[^\W\d])({_ORDINAL_WORD})"
+    rf"(?m)(?:^|(?<=[.!?]\s))[^\w\n]{{0,10}}(?=[^\W\d])({_ORDINAL_WORD})"  # bounded: linear on "! ! ! …"
     r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|не\s)\b)"
 )
 
 
 def elliptic_panels(text: str) -> str:
     """`text` with the panel word written out after an ordinal that stands for it (see `_ELLIPTIC_ORDINAL`)."""
-    folded = text.lower().replace("ё", "е")
+    folded = fold(text)
     if not _PANEL_BY_ORDINAL.search(folded):
         return text
-    for m in reversed(list(_ELLIPTIC_ORDINAL.finditer(folded))):
-        text = text[: m.end(2)] + " панель" + text[m.end(2) :]
-    return text
+    pieces, copied = [], 0
+    for m in _ELLIPTIC_ORDINAL.finditer(folded):
+        pieces += [text[copied : m.end(1)], " панель"]
+        copied = m.end(1)
+    return "".join([*pieces, text[copied:]])
 
 
 # "первые две панели", "the last three sections": a count of panels from one end of the letter

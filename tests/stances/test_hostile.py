@@ -10,7 +10,7 @@ import pytest
 from mailflow.campaign.letter import Campaign
 from mailflow.stances.extract import MAX_STANCE_CHARS
 from mailflow.stances.lexicon import fold
-from mailflow.stances.refs import find_refs
+from mailflow.stances.refs import elliptic_panels, find_refs
 
 from .support import codes, every, read, stances
 
@@ -35,6 +35,9 @@ SHAPES = {
     "panels by topic": "по цифровым 1.1 ",
     "votes": "1.1+ 3.5- ",
     "signed postscripts": "С уважением,\nИван\nP.S. да\n",
+    "clauses after reasons": "We do not support 3.2 because of x, and we do not support 3.5 because of y",
+    "votes in a row": "3.2 −   3.3 +   ",
+    "legends": "(+ согласны, − не согласны, ± частично)\n",
 }
 
 
@@ -67,6 +70,19 @@ def test_panels_named_by_topic_beside_ids_of_other_panels_are_checked_once_per_t
     short, long = (fold(hostile("по цифровым 1.1 ", n)) for n in (8_000, 80_000))
     # each topic word once looked at every ID of the text: 64,000 characters took 22 s
     assert seconds(lambda: find_refs(long, campaign)) < 20 * seconds(lambda: find_refs(short, campaign)) + 0.05
+
+
+def test_an_ordinal_after_a_long_run_of_punctuation_is_looked_for_in_linear_time() -> None:
+    short, long = ("Первую панель поддерживаем. " + "! " * n for n in (500, 5_000))
+    # every "! " once scanned the whole run for an ordinal after it: 10,000 characters took 0.6 s
+    assert seconds(lambda: elliptic_panels(long)) < 20 * seconds(lambda: elliptic_panels(short)) + 0.05
+
+
+def test_clauses_after_reasons_are_cut_in_one_pass_over_the_sentence(campaign: Campaign) -> None:
+    clause = ", and we do not support 3.5 because of y"
+    short, long = ("We do not support 3.2 because of x" + clause * n for n in (25, 250))
+    # each cut once read the stance words of all the rest again, and recursed once per clause
+    assert seconds(lambda: read(long, campaign)) < 20 * seconds(lambda: read(short, campaign)) + 0.05
 
 
 @pytest.mark.parametrize("unit", SHAPES.values(), ids=SHAPES.keys())
