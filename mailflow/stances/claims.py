@@ -173,7 +173,10 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems)
     problems += _described_otherwise(folded, refs, campaign)
-    refs = [r for r in refs if not (r.level == GLOBAL and _in_comment_bracket(folded, r, refs))]
+    # "Не согласны: 1.3 (опять всё будет решаться в Бишкеке)": an "all" in the bracket after an ID is the
+    # comment's own word, not a stance on all 19
+    comments = [(b.start(), b.end()) for b in _BRACKET.finditer(folded) if _after_id(b.start(), refs)]
+    refs = [r for r in refs if not (r.level == GLOBAL and any(s < r.start and r.end <= e for s, e in comments))]
     refs.sort(key=lambda r: r.start)
     numbered = marker is not None and not any(r.start < marker.end() for r in refs)
     if numbered and cues and not _has_own_scope(refs) and not default:
@@ -224,7 +227,6 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems += [Problem(r.problem, r.label) for r in refs if r.problem and not _in_reason(r, folded, claims)]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, refs)
-    comments = [(b.start(), b.end()) for b in _BRACKET.finditer(folded) if _after_id(b.start(), refs)]
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims) + comments)
     stress = _EMPHASIS.search(folded)
     picked = claims and stress and not any(r.level < EXPLICIT and not r.implied for r in refs)
@@ -256,15 +258,6 @@ def _described_otherwise(text: str, refs: list[Ref], campaign: Campaign) -> list
         if m and match and match.accepted and match.rec_id != ref.ids[0]:
             problems.append(Problem("ambiguous_number", f"{ref.ids[0]} ({m.group(1)[:50]} = {match.rec_id}?)"))
     return problems
-
-
-def _in_comment_bracket(text: str, ref: Ref, refs: list[Ref]) -> bool:
-    """ "Не согласны: 1.3 (опять всё будет решаться в Бишкеке)": an "all" in the bracket after an ID is the
-    comment's own word, not a stance on all 19."""
-    for bracket in _BRACKET.finditer(text, max(0, ref.start - 200), min(len(text), ref.end + 200)):
-        if bracket.start() < ref.start and ref.end <= bracket.end():
-            return _after_id(bracket.start(), refs)
-    return False
 
 
 def _after_id(position: int, refs: list[Ref]) -> bool:

@@ -658,15 +658,16 @@ def _postscript_turns(text: str, stances: dict[str, StanceFinding], campaign: Ca
     if m is None:
         return []
     after_text = text[m.end() :]
-    if find_refs(fold(after_text), campaign) and not _stances_in(after_text, campaign):
+    after = _stances_in(after_text, campaign)
+    if not after and find_refs(fold(after_text), campaign):
         # "P.S. … two of our board members pointed out that 4.3 would duplicate …": about a recommendation,
         # and no stance read from it
         return [Problem("unread_words", f"P.S. {after_text.strip()[:70]}")]
     if len({f.stance for f in stances.values()}) < 2:
         return []
-    if _COMPLETION.match(fold(text[m.end() :])):
+    if _COMPLETION.match(fold(after_text)):
         return []  # "P.S. Forgot to mention: we disagree with 4.1": completing the answer, not turning it
-    main, after = _stances_in(text[: m.start()], campaign), _stances_in(text[m.end() :], campaign)
+    main = _stances_in(text[: m.start()], campaign)
     opposite = {Stance.AGREE: Stance.DISAGREE, Stance.DISAGREE: Stance.AGREE}
     # an abstention added after a word with the board reads as a completion ("P.S. … по 3.2 воздерживаемся")
     turned = any(opposite.get(s) in main for s in after - main)
@@ -696,9 +697,9 @@ _RESTATED = re.compile(
     r"(?:все|all|бардык)\s+19|итого|in total|in sum|без исключени\w*|without (?:any )?exception|еще раз|once again"
 )
 _ONE_PANEL = 8  # the most recommendations a panel has: a "fully" over more is a list of panels, perhaps a heading
+# an exception word, or a word that sets a part apart more loosely ("all other", "everything else", "но")
 _SETS_APART = re.compile(
-    r"кроме|за исключением|except|apart from|save for|other|остальн|друг(?:ие|им|ими|их)|прочи|the rest|remaining"
-    r"|else|калган|башка|тышкары|\bно\b|\bbut\b|однако|however|бирок"
+    _EXCEPTION_WORD.pattern + r"|other|друг(?:ие|им|ими|их)|прочи|else|\bно\b|\bbut\b|однако|however|бирок"
 )
 
 

@@ -196,7 +196,7 @@ _COMMA_ID = re.compile(
 # "Рекомендации 1,1 – 1,5": a range written with decimal commas on both ends is a range of IDs
 _COMMA_RANGE = re.compile(r"(?<![\d.,])(\d),(\d)\s*[–—-]\s*(\d),(\d)(?![\d]|,\d)")
 # "3,1; 3,3; 3,4 – да", "3,5 – нет": a row opening with decimal-comma numbers and a dash answers those IDs
-_COMMA_ROW = re.compile(r"\s*(?:\d,\d\s*;\s*)*\d,\d\s*(?=[–—:-])")
+_COMMA_ROW = re.compile(r"\s*(\d),(\d)\s*(?=[–—:-])")
 _COMMA_PAIR_ID = re.compile(r"(?<![\d.,])(\d),(\d)(?![\d]|,\d)")
 # "рекомендации 1,2; 1,5; 2,1; 4,2": decimal-comma IDs listed with semicolons
 _COMMA_LIST = re.compile(r"(?<![\d.,])\d,\d\s*;\s*\d,\d(?:\s*;\s*\d,\d)*(?![\d]|,\d)")
@@ -212,11 +212,16 @@ def _comma_list_after(text: str, end: int, campaign: Campaign, add: Callable[[Re
     """ "Рек. 3,4 и 3,7", "рек. 1,1–1,5 и 2,1": the IDs listed after one in decimal-comma notation."""
     more = _COMMA_ID_MORE.match(text, end)
     while more is not None:
-        rec_id = f"{more.group(1)}.{more.group(2)}"
-        known = campaign.get(rec_id) is not None
-        add(Ref(more.start(1), more.end(2), (rec_id,) if known else (), EXPLICIT,
-                problem=None if known else "unknown_id", label=rec_id))  # fmt: skip
+        add(_comma_ref(more, campaign))
         more = _COMMA_ID_MORE.match(text, more.end())
+
+
+def _comma_ref(m: re.Match[str], campaign: Campaign) -> Ref:
+    """The ID that a decimal-comma pair (groups 1 and 2: "3,5") names; one the letter lacks is an unknown ID."""
+    rec_id = f"{m.group(1)}.{m.group(2)}"
+    known = campaign.get(rec_id) is not None
+    return Ref(m.start(1), m.end(2), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
+               label=rec_id)  # fmt: skip
 
 
 def _expand(campaign: Campaign, first: str, last: str) -> tuple[str, ...] | None:
@@ -278,15 +283,14 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
             _comma_list_after(text, m.end(), campaign, add)
     for listed in _COMMA_LIST.finditer(text):
         for m in _COMMA_PAIR_ID.finditer(text, listed.start(), listed.end()):
-            if campaign.get(f"{m.group(1)}.{m.group(2)}") is not None:
-                add(Ref(m.start(), m.end(), (f"{m.group(1)}.{m.group(2)}",), EXPLICIT, label=m.group()))
-    row = _COMMA_ROW.match(text)
-    pairs = list(_COMMA_PAIR_ID.finditer(text, 0, row.end() if row else 0))
-    for m in pairs:
-        rec_id, panel, number = f"{m.group(1)}.{m.group(2)}", int(m.group(1)), int(m.group(2))
-        # a lone "1,2 — да" may be panels 1 and 2; "3,5 — нет" and "2,1 — да" can only be IDs
-        if campaign.get(rec_id) is not None and (len(pairs) > 1 or number <= panel or number > len(campaign.panels)):
-            add(Ref(m.start(), m.end(), (rec_id,), EXPLICIT, label=rec_id))
+            if (ref := _comma_ref(m, campaign)).ids:
+                add(ref)
+    row = _COMMA_ROW.match(text)  # a lone pair: a list of them was taken just above
+    if row and (ref := _comma_ref(row, campaign)).ids:
+        panel, number = int(row.group(1)), int(row.group(2))
+        # "1,2 — да" may be panels 1 and 2; "3,5 — нет" and "2,1 — да" can only be IDs
+        if number <= panel or number > len(campaign.panels):
+            add(ref)
     for m in (_VOTES_RANGE if votes_row(text) else _RANGE).finditer(text):
         first, last = _canonical(m.group(1)), _canonical(m.group(2))
         ids = _expand(campaign, first, last)
@@ -315,10 +319,7 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _ORDINAL_RECOMMENDATION.finditer(text):
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _COMMA_ID.finditer(text):
-        rec_id = f"{m.group(1)}.{m.group(2)}"
-        known = campaign.get(rec_id) is not None
-        add(Ref(m.start(1), m.end(2), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
-                label=rec_id))  # fmt: skip
+        add(_comma_ref(m, campaign))
         _comma_list_after(text, m.end(), campaign, add)
     for m in _BARE_NUMBER.finditer(text):
         if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
