@@ -93,6 +93,8 @@ BLIND_FLOORS = {
     "blind-42.txt": {"exact": 0.90, "accepted": 0.76, "flagged": 0.95, "reasons": 0.78},
     "blind-43.txt": {"exact": 0.90, "accepted": 0.74, "flagged": 0.95, "reasons": 0.73},
     "blind-44.txt": {"exact": 0.98, "accepted": 0.74, "flagged": 0.97, "reasons": 0.74},
+    "blind-45.txt": {"exact": 0.95, "accepted": 0.66, "flagged": 1.0, "reasons": 0.87},
+    "blind-46.txt": {"exact": 0.95, "accepted": 0.71, "flagged": 0.95, "reasons": 0.72},
 }
 
 
