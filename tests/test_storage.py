@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from mailflow.store.db import (
 from mailflow.store.inbound import store_message
 from mailflow.store.messages import complainers
 from mailflow.store.models import (
+    OUTBOX_STATUSES,
     Base,
     InboundRow,
     LetterBodyRow,
@@ -97,6 +99,19 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(database_ur
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_letters_are_indexed_by_status_on_postgresql_only_while_the_outbox_works_on_them(database_url: str) -> None:
+    """A recount asks for a recipient's sent and bounced letters: no index by status may offer them (migration 0013)."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    indexes = {index["name"]: index for index in inspect(engine).get_indexes("letters")}
+    engine.dispose()
+    assert "ix_letters_status" not in indexes
+    assert indexes["ix_letters_outbox"]["column_names"] == ["status", "id"]
+    if engine.dialect.name == "postgresql":
+        where = indexes["ix_letters_outbox"]["dialect_options"]["postgresql_where"]
+        assert set(re.findall(r"'(\w+)'", where)) == set(OUTBOX_STATUSES) == set(LetterStatus) - {"sent", "bounced"}
 
 
 def test_the_organisations_that_complained_are_found_through_the_index_by_kind(tmp_path: Path) -> None:
