@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from mailflow.campaign.letter import Campaign
+from mailflow.campaign.letter import Audience, Campaign
 from mailflow.reading.reply import Stance
 from mailflow.stances.lexicon import Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
 from mailflow.stances.refs import (
@@ -229,7 +229,9 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems += _loose_numbers(text, folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims) + comments)
     stress = _EMPHASIS.search(folded)
-    picked = claims and stress and not any(r.level < EXPLICIT and not r.implied for r in refs)
+    # "We support 3.1 through 3.8, … 3.2 in particular": stressed among a set this sentence names
+    among_named = any(set(a.ids) < set(b.ids) for a in refs for b in refs if a.ids and b.level == EXPLICIT)
+    picked = claims and stress and not among_named and not any(r.level < EXPLICIT and not r.implied for r in refs)
     stressed = stress.group() if picked and stress else ""
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
@@ -281,7 +283,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 # What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, an ID, "all"
 _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
-    r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥])"
+    r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥]"
+    r"|\s+(?:кроме|except|apart from|за исключением)\b)"  # "всё ок кроме 3.5"
 )
 
 
@@ -571,7 +574,7 @@ def _segment_claims(
     reason = clean_reason(tail) or reason_first
     # An agreement's reason is kept only when the respondent marked it as one ("…, потому что …")
     marked = bool(reason_first) or bool(_MARKED_REASON.match(fold(tail)))
-    if reason and _speaks_of_stance(reason, kind, campaign):
+    if reason and _speaks_of_stance(reason, kind, campaign, {i for r in own for i in r.ids}):
         problems.append(Problem("unread_words", reason[:80]))
     negated_whole = _negated_universal(folded, cluster, segment) or _NOT_FULLY.search(
         folded, segment.start, segment.end
@@ -834,10 +837,14 @@ _IDIOM = re.compile(
     r"|всем привет|всем добр\w+|всем здравствуйте|(?:hi|hello|dear) all|всего хорошего|всех вас|всем вам"
     r"|желаем всем|всем (?:здоровья|успехов|удачи)"
     r"|всех (?:желающих|заинтересованн\w+|уровн\w+|сторон|граждан|жителей)|all (?:levels|sides|actors|citizens)"
-    r"|all stakeholders|all partners|all participants|all regions|all levels|всем участникам|всех участник\w*"
+    r"|all stakeholders|all partners|all participants|all regions|all levels"
+    r"|all (?:of )?(?:our |the |its )?(?:members|member organi[sz]ations|board members|staff|colleagues)(?!\w)"
+    r"|всем участникам|всех участник\w*"
     r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"
     r"|(?:кроме|помимо) (?:того|этого|всего)(?=\s*(?:[,.]|$|что\b))|все равно|все же"
     r"|all (?:day|week|the time|year|along)|весь день|всю неделю"
+    # "please find our response to each recommendation": a preface, before the answers themselves
+    r"|(?:response|answer|reply|position|comment|feedback)s? (?:to|on) each|(?:ответ|позици)\w* по каждо\w*"
 )
 
 
@@ -908,12 +915,23 @@ def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:
 _REST = re.compile(REST)
 
 
-def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign) -> bool:
-    """Does a reason hold a stance or a reference of its own? Then it is more than a reason: a person reads it."""
+def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[str]) -> bool:
+    """Does a reason hold a stance or a reference of its own? Then it is more than a reason: a person reads it.
+
+    Not an audience ("…, a matter for government, not for CSOs like ours": who, not which), nor the panel of the
+    claim's own IDs ("3.7 on educating citizens about digital participation": what 3.7 is about)."""
     folded = fold(reason)
     stances = {c.kind for c in find_cues(folded) if not c.terse} & {CueKind.AGREE, CueKind.DISAGREE}
     refs = find_refs(folded, campaign)
-    named = [r for r in refs if r.level != GLOBAL and (r.ids or r.problem)]
+    audiences = {a.value for a in Audience}
+    named = [
+        r
+        for r in refs
+        if r.level != GLOBAL
+        and (r.ids or r.problem)
+        and r.label not in audiences
+        and not (own and r.level == GROUP and r.problem in (None, "vague_scope") and own <= set(r.ids))
+    ]
     # "…, анткени бизде коалиция жок, калганы ок": "the rest" in a reason is a stance of its own
     rest = [r for r in refs if r.level == GLOBAL and _REST.fullmatch(folded, r.start, r.end)]
     other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE, CueKind.PARTIAL)

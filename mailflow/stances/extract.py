@@ -334,7 +334,7 @@ _RULE_LINE = re.compile(r"\s*[-=+|:_.–—]{3,}[-=+|:_.–—\s]*")
 
 
 _VOTE_PAIR = re.compile(r"\d\.\d{1,2}\s*[+−±✓✔×✗-](?=[\s,;]|$)")
-_VOTES_LINE = re.compile(r"\s*(?:\d\.\d{1,2}\s*[+−±✓✔×✗-][\s,;]*){2,}")
+_VOTES_LINE = re.compile(r"\s*(?:\d\.\d{1,2}\s*[+−±✓✔×✗-](?:[\s,;]+|$)){2,}")
 
 
 def _skipped(line: str) -> bool:
@@ -469,7 +469,8 @@ def _read_text(
         if pending and offer and set(pending) <= {i for c in claims for i in c.ids}:
             pending = ()  # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them
         if pending and set(pending) <= _named(claims) and not reading.has_cue:
-            _comment_as_reason(claims, pending, unit.text)
+            if _comment_as_reason(claims, pending, unit.text):  # its words are the reason's: "…контролируют все…"
+                problems = [p for p in problems if not (p.code == "unread_words" and _among(p, reading.problems))]
         waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
     problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
     given = {i for c in claims for i in c.ids}
@@ -498,7 +499,7 @@ _RISK = re.compile(
     r"\b(?:will|shall|going to|until|once|later|separately|branch\w*|office|будем|будет|будут|направим|направит"
     r"|сообщим|напишем|пришлем|ответим|пока|позже|отдельно|филиал\w*+(?!\s+эмес)|отделени\w*|если|при условии"
     r"|айтабыз|жазабыз"
-    r"|жиберебиз|(?<!ыраазычылык )билдиребиз|кийин|азырынча|келгенде|эгер)\b"
+    r"|жиберебиз|(?<!ыраазычылык )(?<!төмөнкүнү )билдиребиз|кийин|азырынча|келгенде|эгер)\b"
 )
 # ... or, after a stance was given, of other people or of a document ("the board will confirm", "see attached"):
 # before it, "Рассмотрев рекомендации на заседании Совета" only says how the answer was reached
@@ -514,8 +515,8 @@ _GOODWILL = re.compile(
     r"|готовы (?:участвовать|обсудить|к|выступить|стать|взять|поделиться|помочь|предоставить)"
     r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
     r"|(?:особенно|очень|крайне) важн\w*|приоритетн\w*|particularly important|a priority for us"
-    r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
-    r"|катышууга даярбыз|кызматташууга даярбыз"
+    r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
+    r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
 )
 _DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
@@ -547,8 +548,9 @@ def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:
 _ID_HEAD = re.compile(r"^\W*(?:по\s+|re\s+|рек\.\s*|пп?\.\s*)?(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+[\s:—–-]*")
 
 
-def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> None:
-    """ "Не согласны с 3.2 и 3.5.\n3.2 — бизнес-ассоциации …": the later line is 3.2's reason, if it has none."""
+def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> bool:
+    """ "Не согласны с 3.2 и 3.5.\n3.2 — бизнес-ассоциации …": the later line is 3.2's reason, if it has none.
+    True when it became one."""
     for index, claim in enumerate(claims):
         if set(ids) & set(claim.ids) and claim.stance in (Stance.DISAGREE, Stance.PARTIAL) and claim.reason is None:
             head = _ID_HEAD.match(text)
@@ -558,7 +560,13 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
                 claims[index] = replace(claim, ids=own, reason=clean_reason(text[head.end() :]))
                 if rest:
                     claims.insert(index + 1, replace(claim, ids=rest))
-            return
+            return head is not None
+    return False
+
+
+def _among(problem: Problem, problems: tuple[Problem, ...]) -> bool:
+    """This very problem (not an equal one from another sentence) is one of `problems`."""
+    return any(problem is p for p in problems)
 
 
 def _named(claims: list[Claim]) -> set[str]:

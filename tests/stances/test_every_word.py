@@ -1233,3 +1233,55 @@ def test_legends_votes_in_a_row_empty_labels_and_as_well_as_read_without_review(
 
 def test_a_minus_between_two_ids_is_the_first_ids_no_not_a_yes(campaign: Campaign) -> None:
     assert _stance_only(read("3.2 −, 3.3 +", campaign)) == {"3.2": "disagree", "3.3": "agree"}
+
+
+def test_a_range_before_a_mark_is_a_range_not_a_vote_on_its_first_id(campaign: Campaign) -> None:
+    """ "1.1-1.5 ✔" on its own line: the five IDs; it was read as "1.1 −" and "1.5 ✔", 1.1–1.4 dropped unseen."""
+    text = "Жооп:\n1.1-1.5 ✔\n2.1 ✔\n3.1-3.8 ✔\n4.1, 4.2 ✔\n4.3 ✘ — мэрияларда мындай кеңештер бар\n4.4, 4.5 ✔"
+    got = _stance_only(read(text, campaign))
+    assert got == {i: ("disagree" if i == "4.3" else "agree") for i in campaign.ids}
+
+
+def test_a_no_that_opens_a_new_clause_after_against_does_not_undo_it(campaign: Campaign) -> None:
+    """ "против, нет смысла …" is against, then a reason; "Против? Нет." stays "not against"."""
+    got = _stance_only(read("Всё поддерживаем, кроме 4.3 — против, нет смысла плодить советы.", campaign))
+    assert got["4.3"] == "disagree" and got["4.2"] == "agree"
+    assert _stance_only(read("Против, нет.", campaign))["4.3"] == "agree"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Our foundation endorses the recommendations, with one exception: we cannot support 3.5, because job "
+         "creation is a matter for government and investors, not for CSOs like ours.",
+         {"1.1": "agree", "3.5": "disagree", "4.5": "agree"}),
+        ("Please find our response to each recommendation.\n\n1.1-3.8 Agree\n4.1-4.5 Disagree",
+         {"1.1": "agree", "3.8": "agree", "4.1": "disagree", "4.5": "disagree"}),
+        ("We support 3.1 through 3.8, and our members are keen to help with 3.2 in particular.",
+         {"3.1": "agree", "3.2": "agree", "3.8": "agree"}),
+        ("All members have confirmed they endorse the full set of recommendations (1.1 to 4.5) without amendment.",
+         {"1.1": "agree", "4.5": "agree"}),
+        ("Одобряем все рекомендации. Хотим особо поддержать рекомендацию 3.8, потому что сёла далеко.",
+         {"1.1": "agree", "3.8": "agree"}),
+        ("Баарын колдойбуз. 3.8 сунушту өзгөчө маанилүү деп эсептейбиз, анткени пенсионерлер смартфон колдоно албайт.",
+         {"1.1": "agree", "3.8": "agree"}),
+        ("Мы против 3.5 и 4.1.\n3.5 — нет связи.\n4.1 — компании и так контролируют все в районе.\n"
+         "С остальными согласны.",
+         {"3.5": "disagree", "4.1": "disagree", "4.2": "agree"}),
+        ("Сунуштарды карап чыгып, төмөнкүнү билдиребиз.\nБардык сунуштарга макулбуз.",
+         {"1.1": "agree", "4.5": "agree"}),
+        ("We endorse in full the recommendations of Panel 4, as well as 3.7 on educating citizens about digital "
+         "participation.", {"3.7": "agree", "4.1": "agree", "4.5": "agree"}),
+        ("Всё ок кроме 3.5 и 4.3 - их не поддерживаем.", {"1.1": "agree", "3.5": "disagree", "4.3": "disagree"}),
+        ("Одобряем все девятнадцать рекомендаций. Особо хотим отметить важность рекомендации 3.8.", {"3.8": "agree"}),
+    ],
+)  # fmt: skip
+def test_audiences_and_panels_in_reasons_stressed_members_and_prefaces_of_batches_45_and_46_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_a_kyrgyz_only_if_is_a_condition(campaign: Campaign) -> None:
+    text = "Үчүнчү панелдин сунуштарына макулбуз. 3.5 сунушка мамлекет интернет тартып берсе гана макул болобуз."
+    assert "condition" in codes(read(text, campaign))
