@@ -95,6 +95,8 @@ BLIND_FLOORS = {
     "blind-44.txt": {"exact": 0.98, "accepted": 0.74, "flagged": 0.97, "reasons": 0.74},
     "blind-45.txt": {"exact": 0.95, "accepted": 0.66, "flagged": 1.0, "reasons": 0.87},
     "blind-46.txt": {"exact": 0.95, "accepted": 0.71, "flagged": 0.95, "reasons": 0.72},
+    "blind-47.txt": {"exact": 0.93, "accepted": 0.69, "flagged": 0.93, "reasons": 0.63},
+    "blind-48.txt": {"exact": 0.93, "accepted": 0.71, "flagged": 0.93, "reasons": 0.63},
 }
 
 
