@@ -118,7 +118,8 @@ _THEREFORE = re.compile(
 _LEADING_CONNECTOR = re.compile(
     r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*)?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
-    r"|since|as|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment|но|однако|but"
+    r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
+    r"|но|однако|but"
     r"|however|бирок|тем не менее|-?(?:ден|дан|тен|тан)?\s*башка\w*|тышкары"
     r"|по ним|по ней|по нему|по этим|по этой|по этому)\b)?[\s,:—–\-|]*",
     re.IGNORECASE,
@@ -227,6 +228,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems += [Problem(r.problem, r.label) for r in refs if r.problem and not _in_reason(r, folded, claims)]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, refs)
+    problems += _comma_id_as_many(folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims) + comments)
     stress = _EMPHASIS.search(folded)
     # "We support 3.1 through 3.8, … 3.2 in particular": stressed among a set this sentence names
@@ -284,7 +286,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
     r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥]"
-    r"|\s+(?:кроме|except|apart from|за исключением)\b)"  # "всё ок кроме 3.5"
+    r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d))"  # "всё ок кроме 3.5", "no to 4.1"
 )
 
 
@@ -779,6 +781,19 @@ _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|су�
 _QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
 _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
+
+
+_PLURAL_AFTER = re.compile(r"(?<!\w)(?:их|они|ими|them|these|those|they|аларды|алар|аларга)(?!\w)")
+
+
+def _comma_id_as_many(folded: str, refs: list[Ref]) -> list[Problem]:
+    """ "Кроме рек. 3,4 — считаем их нереалистичными": one ID in decimal-comma notation, then spoken of as several
+    (3 and 4?). Only a person can tell."""
+    named = {i for r in refs if r.level == EXPLICIT for i in r.ids}
+    comma = [r for r in refs if "," in folded[r.start : r.end] and len(r.ids) == 1]
+    if len(named) == 1 and len(comma) == 1 and _PLURAL_AFTER.search(folded, comma[0].end):
+        return [Problem("ambiguous_number", folded[comma[0].start : comma[0].end])]
+    return []
 
 
 def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:

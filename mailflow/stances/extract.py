@@ -84,7 +84,7 @@ _HOLDING = re.compile(
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
     r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся|пришлю|направлю|напиш[еи]т)\b|\bзавтра\b|\btomorrow\b"
     r"|next week"
-    r"|на следующей неделе"
+    r"|на следующей неделе|\b(?:отвечу|посмотрю|посмотрим)\b|(?:ещё|еще|пока|сейчас) обсу\w*|\bобсуждаем\b"
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
     r"|(?:ответит|ответят|решит|решат) (?:наше )?(?:руководство|правление|председатель|директор)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
@@ -119,6 +119,9 @@ _WHOLE_REPLY = {
         r"|\bwe (?:in|at) the (?:[\w-]+ )?(?:committee|branch|wing|section|department|office|chapter)"
         r"|мы в (?:\w+ )?(?:комитете|филиале|отделении|секции|офисе)"
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
+        # "При этом наши члены из Баткенской области возражают против 3.5": members of one place, not the body
+        r"|(?:наши|ее|её|его) член\w* из\b"
+        r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|do not|don't|cannot|reject)"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
@@ -210,7 +213,9 @@ _CLOSING = re.compile(
     r"|рахмат|--)"
 )
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
-_ROW = re.compile(r"^\s*(?:[-*•●▪]\s*)?(?:\d{1,2}[.)]\s*)?(?:п\.\s*|пункт\s*|рек\.\s*)?\d{1,2}\.\d{1,2}(?!\.\d)|\|")
+_ROW = re.compile(
+    r"^\s*(?:[-*•●▪]\s*)?(?:\d{1,2}[.)]\s*)?(?:п\.\s*|пункт\s*|рек\.\s*)?\d{1,2}\.(?:\d{1,2}(?!\.\d)|[xх*](?!\w))|\|"
+)  # ("3.x: yes": a panel's row)
 _BULLET = re.compile(r"^\s*[-*•●▪–—]\s")  # a list item starts a unit: the line above it was not wrapped into it
 _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
 # A sentence ends before a capital, or before an ID ("3.1-3.4 тоже. 3.5-3.8 воздерживаемся") unless the full
@@ -469,6 +474,9 @@ def _read_text(
         if pending and offer and set(pending) <= {i for c in claims for i in c.ids}:
             pending = ()  # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them
         if pending and set(pending) <= _named(claims) and not reading.has_cue:
+            if _denies_agreement(claims, pending, unit.text):
+                # "We agree with 4.1. … businesspeople should not sit on CSO boards (4.1)": which one holds?
+                problems.append(Problem("contradiction", unit.text.strip()[:80]))
             if _comment_as_reason(claims, pending, unit.text):  # its words are the reason's: "…контролируют все…"
                 problems = [p for p in problems if not (p.code == "unread_words" and _among(p, reading.problems))]
         waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
@@ -515,7 +523,8 @@ _GOODWILL = re.compile(
     r"|готовы (?:участвовать|обсудить|к|выступить|стать|взять|поделиться|помочь|предоставить)"
     r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
     r"|(?:особенно|очень|крайне) важн\w*|приоритетн\w*|particularly important|a priority for us"
-    r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
+    r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
+    r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
 )
 _DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")
@@ -562,6 +571,15 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
                     claims.insert(index + 1, replace(claim, ids=rest))
             return head is not None
     return False
+
+
+_DENIAL = re.compile(r"(?<!\w)(?:не|not|cannot|can't|don't|shouldn't|should not|never|no longer|эмес|жок)(?!\w)")
+
+
+def _denies_agreement(claims: list[Claim], ids: tuple[str, ...], text: str) -> bool:
+    """A later sentence about IDs already agreed to, with no stance word of its own but a denial in it."""
+    agreed = {i for c in claims if c.level == EXPLICIT and c.stance is Stance.AGREE for i in c.ids}
+    return set(ids) <= agreed and _DENIAL.search(fold(text)) is not None
 
 
 def _among(problem: Problem, problems: tuple[Problem, ...]) -> bool:
@@ -854,6 +872,7 @@ _IRRELEVANT = re.compile(
     r"|без комментари|no comment|не комментир"  # "Остальное оставляем без комментариев": abstained, or unanswered?
     r"|(?:мнения|позиции) не имеем|не имеем (?:\w+ )?(?:мнения|позиции)|нет (?:\w+ )?(?:мнения|позиции)"
 )
+_ABSTAIN_SAID = re.compile(r"воздерж|abstain|калыс|нейтрал|neutral|бейтарап|добуш бербей")
 _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that one|аны|аларды|муну)(?!\w)")
 _CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)\b")
 
@@ -883,8 +902,15 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
         scoped = [replace(unscoped[0], ids=campaign.ids, level=GLOBAL, scoped=True), *scoped]
         unscoped = []
     for claim in scoped:
-        if claim.level == GLOBAL and claim.stance is Stance.ABSTAIN and _IRRELEVANT.search(fold(claim.evidence)):
+        evidence = fold(claim.evidence)
+        if (
+            claim.level == GLOBAL
+            and claim.stance is Stance.ABSTAIN
+            and _IRRELEVANT.search(evidence)
+            and not (_ABSTAIN_SAID.search(evidence))
+        ):
             # "остальные нас не касаются": an abstention on them, or no answer on them? Readers differ
+            # ("… не относятся — по ним воздерживаемся" says which)
             problems.append(Problem("low_confidence", claim.evidence[:80]))
     bare_assent = (
         not scoped

@@ -335,6 +335,9 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     return _mark_exceptions(text, refs)
 
 
+_PANEL_WILDCARD = re.compile(r"(?<![\w.,])(\d)\.(?:x|х|\*)(?!\w)")
+
+
 def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     panels = {p.number for p in campaign.panels}
     found: list[Ref] = []
@@ -345,6 +348,8 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _PANEL_BY_ORDINAL.finditer(text):
         numbers = [_ordinal(word) for word in _ORDINAL_JOIN.split(m.group(1))]
         numbered.append((m.start(), m.end(), numbers if all(numbers) else []))
+    for m in _PANEL_WILDCARD.finditer(text):  # "1.x: endorsed", "4.*": every ID of the panel
+        numbered.append((m.start(), m.end(), [int(m.group(1))]))
     for m in _PANELS_FROM_END.finditer(text):
         count = 2 if m.group("n")[0] in "дt2э" else 3
         first = 1 if m.group("end")[0] in "пfба" else max(panels) - count + 1

@@ -1285,3 +1285,42 @@ def test_audiences_and_panels_in_reasons_stressed_members_and_prefaces_of_batche
 def test_a_kyrgyz_only_if_is_a_condition(campaign: Campaign) -> None:
     text = "Үчүнчү панелдин сунуштарына макулбуз. 3.5 сунушка мамлекет интернет тартып берсе гана макул болобуз."
     assert "condition" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We cannot really support 3.5.", {"3.5": "disagree"}),
+        ("Не можем пока поддержать 3.5.", {"3.5": "disagree"}),
+        ("Our position:\n- 1.x: endorsed\n- 2.1: endorsed\n- 4.x: endorsed except 4.3, which we reject",
+         {"1.1": "agree", "1.5": "agree", "2.1": "agree", "4.1": "agree", "4.3": "disagree", "4.5": "agree"}),
+        ("we agree with 1.x and 2.1 , no to 4.1 cause our board is elected by members only",
+         {"1.1": "agree", "1.5": "agree", "2.1": "agree", "4.1": "disagree"}),
+        ("Поддерживаем рекомендации 1.1, 1.2. Остальные к нашей деятельности не относятся — по ним воздерживаемся.",
+         {"1.1": "agree", "1.2": "agree", "1.3": "abstain", "4.5": "abstain"}),
+    ],
+)  # fmt: skip
+def test_softened_denials_panel_wildcards_no_to_an_id_and_said_abstentions_of_batches_47_and_48(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ок, посмотрю вечером и отвечу", "holding"),
+        ("Согласны с 1.1, 1.2, 1.3, а остальные ещё обсуждаем", "holding"),
+        ("We fully agree with all recommendations, including 3.5. That said, our field staff do not think high-tech "
+         "jobs are realistic, so we cannot really support 3.5 in its current form.", "contradiction"),
+        ("Ассоциация в целом поддерживает все рекомендации. При этом наши члены из Баткенской области возражают "
+         "против 3.5.", "partial_speaker"),
+        ("Согласны со всем, кроме рек. 3,4 — считаем их нереалистичными для наших районов.", "ambiguous_number"),
+        ("We agree with 4.1 and think it could help CSOs.\n\nOn a separate note, our board feels strongly that "
+         "businesspeople should not sit on CSO supervisory boards (4.1).", "contradiction"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_47_and_48_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
