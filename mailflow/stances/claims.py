@@ -225,7 +225,11 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         answered = not last and _continues(folded, segments[i + 1])
         claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
     claims = _bracket_reasons(text, folded, claims, refs)
-    problems += [Problem(r.problem, r.label) for r in refs if r.problem and not _in_reason(r, folded, claims)]
+    problems += [
+        Problem(r.problem, r.label)
+        for r in refs
+        if r.problem and not _in_reason(r, folded, claims) and not _names_a_named_panel(r, refs)
+    ]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, refs)
     problems += _comma_id_as_many(folded, refs)
@@ -781,6 +785,13 @@ _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|су�
 _QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
 _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
+
+
+def _names_a_named_panel(ref: Ref, refs: list[Ref]) -> bool:
+    """ "Третий блок (цифровые рекомендации)": a topic that is, exactly, a panel the sentence names by number."""
+    return ref.problem == "vague_scope" and any(
+        other is not ref and not other.problem and other.ids and set(other.ids) == set(ref.ids) for other in refs
+    )
 
 
 _PLURAL_AFTER = re.compile(r"(?<!\w)(?:их|они|ими|them|these|those|they|аларды|алар|аларга)(?!\w)")

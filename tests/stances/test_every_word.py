@@ -155,7 +155,7 @@ def test_a_later_line_on_a_rejected_recommendation_is_its_reason(campaign: Campa
 def test_an_ordinal_or_exception_word_no_reference_took_sends_the_reply_to_review(
     text: str, campaign: Campaign
 ) -> None:
-    assert codes(read(text, campaign)) & {"unread_words", "ambiguous_number", "unclear_exception"}
+    assert codes(read(text, campaign)) & {"unread_words", "ambiguous_number", "unclear_exception", "no_scope"}
 
 
 def test_a_panel_whose_recommendations_no_claim_took_sends_the_reply_to_review(campaign: Campaign) -> None:
@@ -1324,3 +1324,18 @@ def test_answers_read_wrong_without_a_flag_in_batches_47_and_48_go_to_review(
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We agree with all 19 recommendations, with no exceptions.", {"1.1": "agree", "3.5": "agree", "4.5": "agree"}),
+        ("We support 1.1. No view on 2.1.", {"1.1": "agree", "2.1": "abstain"}),
+        ("Третий блок (цифровые рекомендации) поддерживаем частично, поскольку у нас нет компетенций в ИТ.",
+         {"3.1": "partial", "3.8": "partial"}),
+    ],
+)  # fmt: skip
+def test_no_exceptions_no_view_and_a_panel_described_in_brackets_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
