@@ -869,6 +869,8 @@ _IDIOM = re.compile(
     r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"
     r"|(?:кроме|помимо) (?:того|этого|всего)(?=\s*(?:[,.]|$|что\b))|все равно|все же"
     r"|all (?:day|week|the time|year|along)|весь день|всю неделю"
+    # "have reviewed all nineteen recommendations, and we set out our position below": how, not what
+    r"|(?:reviewed|examined|considered|studied|read|discussed) all\b"
     # "please find our response to each recommendation": a preface, before the answers themselves
     r"|(?:response|answer|reply|position|comment|feedback)s? (?:to|on) each|(?:ответ|позици)\w* по каждо\w*"
 )

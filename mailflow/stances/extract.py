@@ -72,7 +72,7 @@ _HOLDING = re.compile(
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
     r"|\bответим\b|(?:нужно|надо) (?:еще )?обсудить|need to (?:discuss|consult)"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
-    r"|(?:response|position|answer) will follow|will follow|will send|will write|will submit|to follow\b"
+    r"|(?:response|position|answer) will follow|will follow(?! up)|will send|will write|will submit|to follow\b"
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
     r"|get back to you|талкуула(?:йбыз|й турган|нат|на элек|й элек\w*|п жатабыз|ш\w*)|кийинки (?:жумада|айда|жолу)"
     r"|кийинчерээк|кийин(?:ирээк)? жооп"
@@ -526,6 +526,7 @@ _GOODWILL = re.compile(
     r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
     r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
+    r"|(?:especially|particularly) welcome"
 )
 _DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")

@@ -1339,3 +1339,18 @@ def test_no_exceptions_no_view_and_a_panel_described_in_brackets_read_without_re
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
     assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Our lawyers have reviewed all nineteen recommendations, and we set out our position below.\n\n"
+         "We support 1.1 to 3.8 in full. We oppose 4.1 to 4.5.", {"1.1": "agree", "3.8": "agree", "4.5": "disagree"}),
+        ("Green Osh Initiative agrees with all recommendations. 1.5 is especially welcome – we hope the committee "
+         "will follow up on it soon.", {"1.1": "agree", "1.5": "agree", "4.5": "agree"}),
+    ],
+)  # fmt: skip
+def test_how_the_answer_was_reached_and_a_welcome_with_a_hope_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
