@@ -619,7 +619,10 @@ def _segment_claims(
         # "кроме 2.1 — её хотим сначала обсудить": a doubt about the exception is not a rejection of it;
         # "Everything except 4.3 is fine with us": words after a stance that follows the exception are the
         # whole clause's, and say nothing of 4.3
-        own_reason = reason if cluster.start < min(r.start for r in segment.refs if r.excepted) else None
+        # ("… панели 3 мы поддержать не можем, кроме 3.8": an exception from a rejection is no rejection, and the
+        # reason is the rejection's; what of 3.8 is for the rest of the reply, or a person, to say)
+        after_cue = cluster.start < min(r.start for r in segment.refs if r.excepted)
+        own_reason = reason if after_cue and stance is Stance.AGREE else None
         doubt = own_reason is not None and _DOUBT.search(fold(own_reason)) is not None
         guess = own_reason is None or doubt
         claims.append(Claim(excepted, Stance.DISAGREE, EXPLICIT, own_reason, evidence, guess=guess))

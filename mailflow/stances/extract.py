@@ -84,7 +84,8 @@ _HOLDING = re.compile(
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
     r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся|пришлю|направлю|напиш[еи]т)\b|\bзавтра\b|\btomorrow\b"
     r"|next week"
-    r"|на следующей неделе|\b(?:отвечу|посмотрю|посмотрим)\b|(?:ещё|еще|пока|сейчас) обсу\w*|\bобсуждаем\b"
+    r"|на следующей неделе|\b(?:отвечу|посмотрю|посмотрим)\b|(?:надо|нужно) (?:ещё |еще )?(?:посмотреть|подумать)"
+    r"|(?:ещё|еще|пока|сейчас) обсу\w*|\bобсуждаем\b"
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
     r"|(?:ответит|ответят|решит|решат) (?:наше )?(?:руководство|правление|председатель|директор)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
@@ -151,6 +152,9 @@ _WHOLE_REPLY = {
         r"|хотя (?:мы )?(?:считаем|думаем|полагаем)|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
         r"|не (?:по|при)мню,? (?:какой|какая|какую|какие|номер|точно)|(?:don't|can't) remember (?:which|the number)"
         r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few ){0,2}(?:reservation|caveat)\w*"
+        # "We don't think all of these are realistic …, but we support …": not all, and which ones unsaid
+        r"|(?:don't|do not) (?:think|believe) (?:that )?(?:all|every)\b|not all of (?:them|these|the recommendations)"
+        r"|не все (?:из них|они|эти)\b"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
     ),
@@ -219,9 +223,10 @@ _ROW = re.compile(
 _BULLET = re.compile(r"^\s*[-*•●▪–—]\s")  # a list item starts a unit: the line above it was not wrapped into it
 _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
 # A sentence ends before a capital, or before an ID ("3.1-3.4 тоже. 3.5-3.8 воздерживаемся") unless the full
-# stop is an abbreviation's ("п. 3.5", "рек. 3.5", "No. 3.5")
+# stop is an abbreviation's ("п. 3.5", "рек. 3.5", "No. 3.5", "с. Кочкор")
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?…])(?<!\bп\.)(?<!\bпп\.)(?<!\bрек\.)(?<!\bp\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bст\.)\s+"
+    r"(?<=[.!?…])(?<!\bп\.)(?<!\bпп\.)(?<!\bрек\.)(?<!\bp\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bст\.)"
+    r"(?<!\bс\.)(?<!\bг\.)(?<!\bобл\.)(?<!\bул\.)\s+"  # a place: "библиотеки с. Кочкор", "г. Ош"
     r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d)"
 )
 _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")

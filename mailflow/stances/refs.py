@@ -378,7 +378,8 @@ _STANCE_AFTER = re.compile(r"^\w*\s*(?:[,.;:!—–-]|согласн|подде�
 _PANEL_FRAME = re.compile(rf"{_PANEL_WORD}\s+(?:[\w\"]+\s+){{0,3}}\"?$")
 _PANEL_FRAME_AFTER = re.compile(rf"^\w*\"?(?:\s+\w+)?\s+{_PANEL_WORD}")
 _NAMING_AFTER = re.compile(
-    r"^\w*\"?\s*(?:боюнча|сунуш\w*|рекомендаци\w*|recommendations|panel|section|панел\w*|раздел\w*)"
+    r"^\w*\"?\s*(?:боюнча|сунуш\w*|рекомендаци\w*|recommendations|panel|section|панел\w*|раздел\w*|пункт\w*"
+    r"|items|points)"
 )
 
 

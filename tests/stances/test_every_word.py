@@ -1354,3 +1354,20 @@ def test_how_the_answer_was_reached_and_a_welcome_with_a_hope_read_without_revie
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
     assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("добрый день цифровые пункты поддерживаем остальное надо посмотреть", "vague_scope"),
+        ("добрый день цифровые пункты поддерживаем остальное надо посмотреть", "holding"),
+        ("We don't think all of these are realistic for a small NGO like ours, but we support the general "
+         "direction of the recommendations.", "reservation"),
+        ("Так как мы работаем с пожилыми, рекомендации панели 3 не поддерживаем, кроме 3.8. Всё остальное "
+         "поддерживаем.", "unclear_exception"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_49_and_50_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
