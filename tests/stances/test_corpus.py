@@ -99,6 +99,8 @@ BLIND_FLOORS = {
     "blind-48.txt": {"exact": 0.93, "accepted": 0.71, "flagged": 0.93, "reasons": 0.63},
     "blind-49.txt": {"exact": 0.95, "accepted": 0.71, "flagged": 0.97, "reasons": 0.95},
     "blind-50.txt": {"exact": 0.98, "accepted": 0.80, "flagged": 0.97, "reasons": 0.79},
+    "blind-51.txt": {"exact": 0.98, "accepted": 0.75, "flagged": 0.97, "reasons": 0.85},
+    "blind-52.txt": {"exact": 0.94, "accepted": 0.78, "flagged": 0.95, "reasons": 0.88},
 }
 
 
