@@ -235,9 +235,13 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems += _comma_id_as_many(folded, refs)
     problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims) + comments)
     stress = _EMPHASIS.search(folded)
-    # "We support 3.1 through 3.8, … 3.2 in particular": stressed among a set this sentence names
-    among_named = any(set(a.ids) < set(b.ids) for a in refs for b in refs if a.ids and b.level == EXPLICIT)
-    picked = claims and stress and not among_named and not any(r.level < EXPLICIT and not r.implied for r in refs)
+    picked = (
+        claims
+        and stress
+        and not any(r.level < EXPLICIT and not r.implied for r in refs)
+        # "We support 3.1 through 3.8, … 3.2 in particular": stressed among a set this sentence names
+        and not any(set(a.ids) < set(b.ids) for a in refs for b in refs if a.ids and b.level == EXPLICIT)
+    )
     stressed = stress.group() if picked and stress else ""
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
@@ -803,9 +807,10 @@ _PLURAL_AFTER = re.compile(r"(?<!\w)(?:их|они|ими|them|these|those|they|
 def _comma_id_as_many(folded: str, refs: list[Ref]) -> list[Problem]:
     """ "Кроме рек. 3,4 — считаем их нереалистичными": one ID in decimal-comma notation, then spoken of as several
     (3 and 4?). Only a person can tell."""
-    named = {i for r in refs if r.level == EXPLICIT for i in r.ids}
-    comma = [r for r in refs if "," in folded[r.start : r.end] and len(r.ids) == 1]
-    if len(named) == 1 and len(comma) == 1 and _PLURAL_AFTER.search(folded, comma[0].end):
+    comma = [r for r in refs if len(r.ids) == 1 and "," in folded[r.start : r.end]]
+    if len(comma) != 1 or len({i for r in refs if r.level == EXPLICIT for i in r.ids}) != 1:
+        return []
+    if _PLURAL_AFTER.search(folded, comma[0].end):
         return [Problem("ambiguous_number", folded[comma[0].start : comma[0].end])]
     return []
 

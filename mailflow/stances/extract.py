@@ -70,7 +70,7 @@ _HOLDING = re.compile(
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
     r"|вернемся|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
-    r"|\bответим\b|(?:нужно|надо) (?:еще )?обсудить|need to (?:discuss|consult)"
+    r"|\bответим\b|(?:нужно|надо) (?:еще )?(?:обсудить|посмотреть|подумать)|need to (?:discuss|consult)"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
     r"|(?:response|position|answer) will follow|will follow(?! up)|will send|will write|will submit|to follow\b"
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
@@ -84,8 +84,7 @@ _HOLDING = re.compile(
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
     r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся|пришлю|направлю|напиш[еи]т)\b|\bзавтра\b|\btomorrow\b"
     r"|next week"
-    r"|на следующей неделе|\b(?:отвечу|посмотрю|посмотрим)\b|(?:надо|нужно) (?:ещё |еще )?(?:посмотреть|подумать)"
-    r"|(?:ещё|еще|пока|сейчас) обсу\w*|\bобсуждаем\b"
+    r"|на следующей неделе|\b(?:отвечу|посмотрю|посмотрим)\b|(?:еще|пока|сейчас) обсу\w*|\bобсуждаем\b"
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
     r"|(?:ответит|ответят|решит|решат) (?:наше )?(?:руководство|правление|председатель|директор)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
@@ -121,7 +120,7 @@ _WHOLE_REPLY = {
         r"|мы в (?:\w+ )?(?:комитете|филиале|отделении|секции|офисе)"
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
         # "При этом наши члены из Баткенской области возражают против 3.5": members of one place, not the body
-        r"|(?:наши|ее|её|его) член\w* из\b"
+        r"|(?:наши|ее|его) член\w* из\b"
         r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|do not|don't|cannot|reject)"
     ),
     "outside_reference": re.compile(
@@ -879,6 +878,14 @@ _IRRELEVANT = re.compile(
     r"|(?:мнения|позиции) не имеем|не имеем (?:\w+ )?(?:мнения|позиции)|нет (?:\w+ )?(?:мнения|позиции)"
 )
 _ABSTAIN_SAID = re.compile(r"воздерж|abstain|калыс|нейтрал|neutral|бейтарап|добуш бербей")
+
+
+def _irrelevant_only(evidence: str) -> bool:
+    """ "Остальные нас не касаются" says they do not concern us; "… не относятся — по ним воздерживаемся" also
+    says what that means."""
+    return _IRRELEVANT.search(evidence) is not None and _ABSTAIN_SAID.search(evidence) is None
+
+
 _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that one|аны|аларды|муну)(?!\w)")
 _CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)\b")
 
@@ -908,15 +915,8 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
         scoped = [replace(unscoped[0], ids=campaign.ids, level=GLOBAL, scoped=True), *scoped]
         unscoped = []
     for claim in scoped:
-        evidence = fold(claim.evidence)
-        if (
-            claim.level == GLOBAL
-            and claim.stance is Stance.ABSTAIN
-            and _IRRELEVANT.search(evidence)
-            and not (_ABSTAIN_SAID.search(evidence))
-        ):
+        if claim.level == GLOBAL and claim.stance is Stance.ABSTAIN and _irrelevant_only(fold(claim.evidence)):
             # "остальные нас не касаются": an abstention on them, or no answer on them? Readers differ
-            # ("… не относятся — по ним воздерживаемся" says which)
             problems.append(Problem("low_confidence", claim.evidence[:80]))
     bare_assent = (
         not scoped

@@ -160,7 +160,7 @@ _INFINITIVE_BEFORE_MODAL = re.compile(
 )
 _INFINITIVE_AFTER_MODAL = re.compile(
     r"(?:готов\w*|мож\w*|рады|хотим|хотели бы|намерены)\s+(?:бы\s+)?"
-    r"(?:(?:особо|особенно|отдельно|пока|сейчас|ещё|еще)\s+)?(?:не\s+)?"
+    r"(?:(?:особо|особенно|отдельно|пока|сейчас|еще)\s+)?(?:не\s+)?"
     r"(?:поддержать|поддерживать|принять|согласиться)"
 )
 _PARTIAL = re.compile(
@@ -234,7 +234,7 @@ _AUXILIARIES = frozenset(
     {"можем", "могу", "сможем", "имеем", "будем", "стали", "бы", "считаем", "считаю", "находим", "видим"}
     | {"do", "does", "we", "i", "can", "could"}
     # adverbs that soften, never undo: "we cannot really support 3.5", "не можем пока поддержать"
-    | {"really", "quite", "yet", "currently", "simply", "truly", "пока", "сейчас", "ещё", "еще"}
+    | {"really", "quite", "yet", "currently", "simply", "truly", "пока", "сейчас", "еще"}
 )
 _PUNCT = re.compile(r"[,;:.!?|()\n—–]")
 # "Возражений по Рекомендациям не имеем", "no objections to any of them": a few words may part the noun from
