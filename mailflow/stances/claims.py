@@ -125,7 +125,12 @@ _LEADING_CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 # "но", or "в части …" (agreeing with a part only): the agreement is qualified and a human decides how.
-_BUT_ANYWHERE = re.compile(r"(?:^|[\s,;—–-])(?:но|однако|but|however|бирок|в части|за исключением)\s", re.IGNORECASE)
+_BUT_ANYWHERE = re.compile(
+    r"(?:^|[\s,;—–-])(?:но|однако|but|however|бирок|в части|за исключением|хотя(?! бы)|although|though)[\s,]",
+    re.IGNORECASE,
+)
+# "Не поддерживаем рекомендацию 4.1 в части, касающейся …": a rejection of a part is a partial stance
+_IN_PART = re.compile(r"[\s,]*(?:в (?:той )?части|in (?:the )?part|insofar as|in so far as|to the extent)\b")
 _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|а)\b")
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
@@ -173,7 +178,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems)
-    problems += _described_otherwise(folded, refs, campaign)
+    problems += _described_otherwise(folded, refs, campaign) + _only_then_rest(folded)
     # "Не согласны: 1.3 (опять всё будет решаться в Бишкеке)": an "all" in the bracket after an ID is the
     # comment's own word, not a stance on all 19
     comments = [(b.start(), b.end()) for b in _BRACKET.finditer(folded) if _after_id(b.start(), refs)]
@@ -270,6 +275,20 @@ def _described_otherwise(text: str, refs: list[Ref], campaign: Campaign) -> list
         if m and match and match.accepted and match.rec_id != ref.ids[0]:
             problems.append(Problem("ambiguous_number", f"{ref.ids[0]} ({m.group(1)[:50]} = {match.rec_id}?)"))
     return problems
+
+
+# "По третьей панели — только 3.1 и 3.4, по остальным пунктам воздерживаемся": "only 3.1 and 3.4" with no
+# stance of its own, then the rest's: the reader supplies "we support" (probably), the stage would give both
+# the rest's stance
+_ONLY_THEN_REST = re.compile(
+    rf"(?:[—–:]|\s-)\s*(?:только|лишь|only)\s+(?:(?:п\.|рек\.)\s*)?\d\.\d[\d.,\s–—-]*(?:(?:и|and|жана)\s+\d\.\d\s*)?"
+    rf"[,;]\s*(?:(?:по|for|on|на|а)\s+)?(?:{REST})"
+)
+
+
+def _only_then_rest(text: str) -> list[Problem]:
+    m = _ONLY_THEN_REST.search(text)
+    return [Problem("unclear_exception", m.group().lstrip("—–:- "))] if m else []
 
 
 def _after_id(position: int, refs: list[Ref]) -> bool:
@@ -593,7 +612,8 @@ def _segment_claims(
         problems.append(Problem("ambiguous_negation", text[cluster.start : cluster.end]))
     if _indirect(folded, cluster.start):
         problems.append(Problem("indirect", evidence))
-    if kind is not CueKind.AMBIGUOUS and cluster.general and _BUT.match(tail):
+    in_part = kind is CueKind.DISAGREE and any(_IN_PART.match(folded, r.end) for r in own if r.level == EXPLICIT)
+    if in_part or (kind is not CueKind.AMBIGUOUS and cluster.general and _BUT.match(tail)):
         kind = CueKind.PARTIAL
     elif kind is CueKind.AGREE and not excepted and _BUT_ANYWHERE.search(text, cluster.end, segment.end):
         problems.append(Problem("reservation", evidence))

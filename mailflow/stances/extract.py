@@ -228,6 +228,9 @@ _SENTENCE_END = re.compile(
     r"(?<!\bс\.)(?<!\bг\.)(?<!\bобл\.)(?<!\bул\.)\s+"  # a place: "библиотеки с. Кочкор", "г. Ош"
     r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d)"
 )
+_ANSWERED_IDS = r"^[ \t]*(?:пп?\.\s*|рек\.\s*)?\d\.\d{1,2}(?:\s*(?:[,–-]|и|and|жана)\s*\d\.\d{1,2})*[ \t]*[—–-][ \t]*"
+_DASH_SEPARATES = re.compile(_ANSWERED_IDS + r"[^\W\d]", re.MULTILINE)  # "3.4 и 3.7 — поддерживаем"
+_EMPTY_ANSWER = re.compile(_ANSWERED_IDS + r"$")
 _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
 
 
@@ -306,7 +309,12 @@ def _read_pair(pair: InlinePair, campaign: Campaign) -> tuple[list[Claim], list[
     if not targets:
         match = match_quote(pair.quoted, campaign)
         targets = (match.rec_id,) if match and match.accepted else ()
-    return _read_text(pair.answer, campaign, targets)
+    claims, problems = _read_text(pair.answer, campaign, targets)
+    if targets and not claims and not problems and pair.answer.strip():
+        # "не готовы, нет специалистов" under 3.6, and "С остальным согласны" above: unread, the answer would
+        # leave 3.6 to "the rest"
+        problems.append(Problem("no_stance_for_id", "; ".join(targets)))
+    return claims, problems
 
 
 def _without_answers(text: str, pairs: tuple[InlinePair, ...]) -> str:
@@ -446,7 +454,8 @@ def _read_text(
     """Read units in order; a line naming IDs without a stance hands them to the next line that has one."""
     claims: list[Claim] = []
     problems: list[Problem] = []
-    units = _units(elliptic_panels(text))
+    panelled = elliptic_panels(text)
+    units = _units(panelled)
     pending: tuple[str, ...] = ()
     waiting: Claim | None = None
     bare = ""
@@ -455,7 +464,14 @@ def _read_text(
     headings: list[tuple[str, tuple[str, ...]]] = []
     previous_free = ""  # the sentence before, when it named no recommendation and gave no stance
     decided = DECISION_HEAD.search(fold(text)) is not None
+    signed = _signature_paragraph(panelled)
+    separated = _DASH_SEPARATES.search(panelled) is not None
     for index, unit in enumerate(units):
+        if separated and _EMPTY_ANSWER.fullmatch(unit.text):
+            # "3.4 и 3.7 — поддерживаем. / 3.6 — / 4.5 —": where a dash leads to the answer, one with nothing
+            # after it is an answer left blank, not a "no"
+            problems.append(Problem("no_stance_for_id", unit.text.strip(" —–-")))
+            continue
         reading = read_unit(unit.text, campaign, default or pending, decided)
         bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
         untaken += reading.untaken
@@ -469,7 +485,7 @@ def _read_text(
         claims += given_here
         problems += reading.problems
         previous_free = unit.text if _says_nothing_of_ids(reading, unit.text) else ""
-        if body and _free_sentence(reading, unit.text, after_stance=bool(claims)):
+        if body and unit.paragraph != signed and _free_sentence(reading, unit.text, after_stance=bool(claims)):
             problems.append(Problem("unread_words", unit.text.strip()[:80]))
         unanswered = pending if not reading.used_default else ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
@@ -531,6 +547,11 @@ _GOODWILL = re.compile(
     r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
     r"|(?:especially|particularly) welcome"
+    # courtesy that closes a letter: "Просим учесть изложенную позицию …", "We remain at the Committee's disposal"
+    r"|просим учесть|будем признательны|we (?:would )?(?:greatly )?appreciate|at (?:the \w+'s|your) disposal"
+    r"|would(?:,? of course,?| certainly)? be (?:happy|glad|pleased)|если (?:что-то|что-либо|нужно|потребуется)"
+    r"[^.]{0,20}(?:уточнить|пишите|обращайтесь)|may also (?:send|submit|choose|reply|write)"
+    r"|(?:позиция|ответ) (?:согласован\w*|принят\w*) (?:со всеми|всеми|на заседании|правлением)"
 )
 _DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
@@ -557,6 +578,31 @@ def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:
         and not _GOODWILL.search(folded)
         and (_RISK.search(folded) is not None or (after_stance and _RISK_AFTER.search(folded) is not None))
     )
+
+
+# A line that ends a sentence, unless on an initial or an abbreviation: "Председатель правления Эсенов К."
+_SENTENCE_LINE = re.compile(r"(?<!\b\w)(?<!\bг)(?<!\bс)(?<!\bобл)[.!?:;…]\s*$")
+_SIGNATURE_LINES = 3
+_SIGNATURE_WIDTH = 100
+
+
+def _signature_paragraph(text: str) -> int | None:
+    """The number of the last paragraph when it reads as a signature block: at most three short lines, none
+    of them a sentence, none of them speaking of later or of a condition ("Председатель правления Эсенов К.",
+    "Board of the Investigative Journalists Network", "Төрага: Эрмек Бообеков"). Its titles ("председатель",
+    "board") are then who signs, not who will decide. None otherwise."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    while paragraphs and not paragraphs[-1].strip():
+        paragraphs.pop()
+    if len(paragraphs) < 2:
+        return None
+    lines = [line.strip() for line in paragraphs[-1].splitlines() if line.strip()]
+    plain = (
+        len(lines) <= _SIGNATURE_LINES
+        and all(len(line) <= _SIGNATURE_WIDTH and not _SENTENCE_LINE.search(line) for line in lines)
+        and not any(_RISK.search(fold(line)) or _QUESTION.search(fold(line)) for line in lines)
+    )
+    return len(paragraphs) - 1 if plain else None
 
 
 _ID_HEAD = re.compile(r"^\W*(?:по\s+|re\s+|рек\.\s*|пп?\.\s*)?(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+[\s:—–-]*")

