@@ -108,6 +108,8 @@ BLIND_FLOORS = {
         "flagged": 0.97,
         "reasons": 0.86,
     },
+    "blind-55.txt": {"exact": 0.90, "accepted": 0.77, "flagged": 0.93, "reasons": 0.88},
+    "blind-56.txt": {"exact": 0.89, "accepted": 0.69, "flagged": 0.93, "reasons": 0.80},
 }
 
 
