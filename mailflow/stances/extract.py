@@ -122,6 +122,8 @@ _WHOLE_REPLY = {
         # "При этом наши члены из Баткенской области возражают против 3.5": members of one place, not the body
         r"|(?:наши|ее|его) член\w* из\b"
         r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|do not|don't|cannot|reject)"
+        # "sorry im a student at AUCA, got this from my professor": a person, not the organisation written to
+        r"|\bi'?m (?:a|an) student\b|\bя студент\w*|бөлүмүнөн жаз\w*|биздин бөлүмдүн"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
@@ -161,6 +163,11 @@ _WHOLE_REPLY = {
     "unclear_exception": re.compile(
         r"(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*(?:те\s+|тех\s+|the\s+|those\s+)?"
         r"(?:\d|рекомендаци|панел|раздел|section|panel|recommendation)"
+    ),
+    # "Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе": one more, described, not numbered
+    "unclear_reference": re.compile(
+        r"(?<!\w)(?:ту|те|той|тех|тот|та)\s+(?:рекомендаци\w*|пункт\w*),?\s*(?:где|в которой|в котором|котор\w+)"
+        r"|\b(?:and|or) the (?:one|ones)\s+(?:about|on|where|that|which|regarding)\b"
     ),
     "revision": re.compile(
         r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
@@ -221,12 +228,14 @@ _ROW = re.compile(
 )  # ("3.x: yes": a panel's row)
 _BULLET = re.compile(r"^\s*[-*•●▪–—]\s")  # a list item starts a unit: the line above it was not wrapped into it
 _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
-# A sentence ends before a capital, or before an ID ("3.1-3.4 тоже. 3.5-3.8 воздерживаемся") unless the full
+# A sentence ends before a capital, before an ID ("3.1-3.4 тоже. 3.5-3.8 воздерживаемся") or a numbered panel
+# ("3.5 боюнча пикир бар. 3-панелдин калган сунуштары кабыл алынат"), unless the full
 # stop is an abbreviation's ("п. 3.5", "рек. 3.5", "No. 3.5", "с. Кочкор")
 _SENTENCE_END = re.compile(
     r"(?<=[.!?…])(?<!\bп\.)(?<!\bпп\.)(?<!\bрек\.)(?<!\bp\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bст\.)"
     r"(?<!\bс\.)(?<!\bг\.)(?<!\bобл\.)(?<!\bул\.)\s+"  # a place: "библиотеки с. Кочкор", "г. Ош"
-    r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d)"
+    r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d|\d{1,2}-[^\W\d]"  # "… 3-панелдин …", "3 жана 4-панелдер"
+    r"|\d{1,2}(?:\s+(?:и|жана|and)\s+\d{1,2}-?)?\s*(?:панел|раздел|panel|section))"
 )
 _ANSWERED_IDS = r"^[ \t]*(?:пп?\.\s*|рек\.\s*)?\d\.\d{1,2}(?:\s*(?:[,–-]|и|and|жана)\s*\d\.\d{1,2})*[ \t]*[—–-][ \t]*"
 _DASH_SEPARATES = re.compile(_ANSWERED_IDS + r"[^\W\d]", re.MULTILINE)  # "3.4 и 3.7 — поддерживаем"
@@ -270,6 +279,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _whole_against_its_part(claims)
     problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
+    problems += _divided(folded_own, stances)
     problems += _written_twice(content.text)
     if not stances:
         problems.append(Problem("no_stance", ""))
@@ -548,7 +558,8 @@ _GOODWILL = re.compile(
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
     r"|(?:especially|particularly) welcome"
     # courtesy that closes a letter: "Просим учесть изложенную позицию …", "We remain at the Committee's disposal"
-    r"|просим учесть|будем признательны|we (?:would )?(?:greatly )?appreciate|at (?:the \w+'s|your) disposal"
+    r"|просим учесть (?:изложенн|нашу позицию|наши замечания|наше мнение|данн)|будем признательны"
+    r"|we (?:would )?(?:greatly )?appreciate|at (?:the \w+'s|your) disposal"
     r"|would(?:,? of course,?| certainly)? be (?:happy|glad|pleased)|если (?:что-то|что-либо|нужно|потребуется)"
     r"[^.]{0,20}(?:уточнить|пишите|обращайтесь)|may also (?:send|submit|choose|reply|write)"
     r"|(?:позиция|ответ) (?:согласован\w*|принят\w*) (?:со всеми|всеми|на заседании|правлением)"
@@ -753,6 +764,25 @@ def _postscript_turns(text: str, stances: dict[str, StanceFinding], campaign: Ca
 
 def _stances_in(text: str, campaign: Campaign) -> set[Stance]:
     return {f.stance for f in _merge(_read_text(text, campaign)[0], campaign)[0].values()}
+
+
+# "По ней мнения внутри организации разделились", "пикирлер ар түрдүү", "views … are divided": no one answer
+_DIVIDED = re.compile(
+    r"мнени[яе]\s+(?:[\w-]+\s+){0,3}(?:разделил\w*|расход\w*|разн\w*)|нет (?:единого|общего|единой|общей)"
+    r" (?:мнения|позиции)|не пришли к (?:единому|общему)|пикир\w*\s+(?:\w+\s+)?(?:ар түрдүү|экиге бөлүн\w*)"
+    r"|бир пикирге кел\w* жок|(?:views|opinions)\s+(?:[\w-]+\s+){0,4}(?:are|were|remain)\s+(?:divided|split|mixed)"
+    r"|no (?:common|consensus|single|shared) (?:view|position)|(?:not|no|never) reach\w* (?:a )?consensus"
+    r"|divided (?:views|opinions)"
+)
+
+
+def _divided(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+    """Opinions divided inside the organisation, and no abstention recorded: "всё, кроме 3.5. По ней мнения
+    разделились" leaves 3.5 with a guessed rejection; "воздерживаемся: мнения членов разделились" is an answer."""
+    m = _DIVIDED.search(folded)
+    if m is None or any(f.stance is Stance.ABSTAIN for f in stances.values()):
+        return []
+    return [Problem("partial_speaker", m.group())]
 
 
 def _exceptions_denied(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:

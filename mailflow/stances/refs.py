@@ -150,6 +150,8 @@ _VAGUE = re.compile(
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"
+    # "3.5, 3.8 и ещё несколько", "and a few others", "жана дагы бир нечесине": named, and more not named
+    r"|(?:и|and|жана)\s+(?:ещ[её]\s+|дагы\s+)?(?:нескольк\w+|бир нечес\w*|(?:a few|some|several) others?\b)"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
     r"|(?:шайкеш|ылайык|дал|туура) келген|соответствующ\w+ (?:нашей|нашим|нашему|нашим)|in line with our"
     r"|(?:сунуш|рекомендаци)\w*\s+көбү\w*"  # "сунуштардын көбү" (most of them), not "мүчөлөрдүн көбү"

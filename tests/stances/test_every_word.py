@@ -1419,3 +1419,44 @@ def test_an_inline_answer_with_no_stance_read_is_not_left_to_the_rest(campaign: 
     result = read("Наши комментарии — в тексте письма ниже. С остальным согласны.", campaign,
                   pairs=(InlinePair(quoted, "не готовы, нет специалистов"),))  # fmt: skip
     assert "no_stance_for_id" in codes(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Сунуштардын баарына макулбуз, 3.5-сунуштан башка. Ал боюнча уюмубуздун ичинде пикирлер ар түрдүү.",
+         "partial_speaker"),
+        ("Со всеми согласны, кроме 3.5. По ней у нас нет единого мнения.", "partial_speaker"),
+        ("3.5 боюнча пикир бар. 3-панелдин калган сунуштары кабыл алынат.", "no_stance_for_id"),
+        ("1-2 панелдер боюнча макулбуз. 3 жана 4-панелдер боюнча мүчөлөрүбүздөн пикир чогултуп жатабыз.",
+         "no_stance_for_id"),
+        ("sorry im a student at AUCA, got this from my professor. agree with all of it tbh", "partial_speaker"),
+        ("Аялдар ишкерлер тармагынын Жалал-Абад бөлүмүнөн жазып жатабыз. Биздин бөлүмдүн мүчөлөрү 4-панелди колдойт.",
+         "partial_speaker"),
+        ("3.5, 3.8 жана дагы бир нечесине макул эмеспиз.", "vague_scope"),
+        ("We disagree with 3.5, 3.8 and a few others.", "vague_scope"),
+        ("Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе и социальных ОГО.", "unclear_reference"),
+        ("Ассоциация в целом поддерживает рекомендации. Вместе с тем просим учесть, что реализация многих из них "
+         "потребует финансирования, и без донорской поддержки выполнение будет носить формальный характер.",
+         "unread_words"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_51_52_55_and_56_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("3.5 сунушу кабыл алынбайт, анткени адистер жетишсиз. 3-панелдин калган сунуштары кабыл алынат.",
+         {"3.4": "agree", "3.5": "disagree", "3.6": "agree"}),
+        ("По 3.2, 3.5 и 4.1 коалиция воздерживается: мнения членов разделились. Остальные поддерживаем.",
+         {"3.2": "abstain", "4.1": "abstain", "1.1": "agree"}),
+    ],
+)  # fmt: skip
+def test_a_kyrgyz_passive_rejection_and_an_abstention_for_divided_views_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
