@@ -1460,3 +1460,16 @@ def test_a_kyrgyz_passive_rejection_and_an_abstention_for_divided_views_read_wit
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
     assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Настоящим ассоциация сообщает о принятии Рекомендаций в полном объёме.",
+        "Правление приняло решение поддержать их в полном объёме.",
+        "Биздин Ассоциация 1.1–1.5, 2.1, 3.1–3.8, 4.1–4.5 сунуштарын бир добуштан колдоду.",
+    ],
+)
+def test_acceptance_as_a_noun_a_decision_and_a_kyrgyz_past_tense_are_agreement(text: str, campaign: Campaign) -> None:
+    result = read(text, campaign)
+    assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
