@@ -110,6 +110,8 @@ BLIND_FLOORS = {
     },
     "blind-55.txt": {"exact": 0.90, "accepted": 0.77, "flagged": 0.93, "reasons": 0.88},
     "blind-56.txt": {"exact": 0.89, "accepted": 0.69, "flagged": 0.93, "reasons": 0.80},
+    "blind-57.txt": {"exact": 0.95, "accepted": 0.69, "flagged": 1.00, "reasons": 0.76},
+    "blind-58.txt": {"exact": 0.97, "accepted": 0.70, "flagged": 1.00, "reasons": 0.82},
 }
 
 
