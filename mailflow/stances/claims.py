@@ -311,7 +311,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 # What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, an ID, "all"
 _ANSWER_FOLLOWS = re.compile(
-    r"(?:\s*$|\s*[,;:.!|)]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
+    r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
     r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥]"
     r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d))"  # "всё ок кроме 3.5", "no to 4.1"
 )

@@ -1468,8 +1468,14 @@ def test_a_kyrgyz_passive_rejection_and_an_abstention_for_divided_views_read_wit
         "Настоящим ассоциация сообщает о принятии Рекомендаций в полном объёме.",
         "Правление приняло решение поддержать их в полном объёме.",
         "Биздин Ассоциация 1.1–1.5, 2.1, 3.1–3.8, 4.1–4.5 сунуштарын бир добуштан колдоду.",
+        "Рассмотрели. Панель №1 — «за». Панель №2 — «за». Панель №3 — «за». Панель №4 — «за».",
+        "The association agrees to all recommendations. We would like to stress that 3.8 is of special importance "
+        "for elderly patients.",
+        "Поддерживаем все рекомендации. Отдельно отмечаем важность рекомендаций 4.5 и 3.8 для доступа граждан.",
     ],
 )
-def test_acceptance_as_a_noun_a_decision_and_a_kyrgyz_past_tense_are_agreement(text: str, campaign: Campaign) -> None:
+def test_acceptance_as_a_noun_a_decision_a_quoted_za_and_a_stressed_id_are_agreement_with_all(
+    text: str, campaign: Campaign
+) -> None:
     result = read(text, campaign)
     assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
