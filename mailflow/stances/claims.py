@@ -135,7 +135,7 @@ _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|�
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
     r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
-    r"|полностью|целиком|безусловно|fully|totally|completely|definitely|гана|only"
+    r"|полностью|целиком|безусловно|однозначно|конечно|fully|totally|completely|definitely|certainly|гана|only"
     r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*+)*+$"
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"

@@ -237,6 +237,7 @@ _SENTENCE_END = re.compile(
     r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d|\d{1,2}-[^\W\d]"  # "… 3-панелдин …", "3 жана 4-панелдер"
     r"|\d{1,2}(?:\s+(?:и|жана|and)\s+\d{1,2}-?)?\s*(?:панел|раздел|panel|section))"
 )
+_OTHERWISE = re.compile(r"\W*(?:otherwise|other than that|apart from that|aside from that|в остальном|а в остальном)\b")
 _ANSWERED_IDS = r"^[ \t]*(?:пп?\.\s*|рек\.\s*)?\d\.\d{1,2}(?:\s*(?:[,–-]|и|and|жана)\s*\d\.\d{1,2})*[ \t]*[—–-][ \t]*"
 _DASH_SEPARATES = re.compile(_ANSWERED_IDS + r"[^\W\d]", re.MULTILINE)  # "3.4 и 3.7 — поддерживаем"
 _EMPTY_ANSWER = re.compile(_ANSWERED_IDS + r"$")
@@ -482,7 +483,9 @@ def _read_text(
             # after it is an answer left blank, not a "no"
             problems.append(Problem("no_stance_for_id", unit.text.strip(" —–-")))
             continue
-        reading = read_unit(unit.text, campaign, default or pending, decided)
+        # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
+        waiting_ids = () if _OTHERWISE.match(fold(unit.text)) else pending
+        reading = read_unit(unit.text, campaign, default or waiting_ids, decided)
         bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
         untaken += reading.untaken
         headings += reading.headings

@@ -182,6 +182,7 @@ _EXCEPT = re.compile(
 _KY_ABLATIVE_EXCEPT = re.compile(r"(?<=[^\W\d])(?:дан|ден|тан|тен|дон|дөн|тон|төн)\s+(?:башка\w*|тышкары)")
 _KY_EXCEPT = re.compile(
     r"[-\w]{0,40}\s+(?:(?:тен|тан|ден|дан|дон|дөн|тон|төн)\s+)?(?:сунуш\w*\s+)?(?:башка\w*|тышкары)"
+    r"|[-\w]{0,40}\s+эске\s+ал[мб]аганда"  # "4.4тү эске алмаганда": not counting 4.4
 )
 # "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
 _ORDINAL_RECOMMENDATION = re.compile(

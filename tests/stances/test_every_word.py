@@ -1472,6 +1472,9 @@ def test_a_kyrgyz_passive_rejection_and_an_abstention_for_divided_views_read_wit
         "The association agrees to all recommendations. We would like to stress that 3.8 is of special importance "
         "for elderly patients.",
         "Поддерживаем все рекомендации. Отдельно отмечаем важность рекомендаций 4.5 и 3.8 для доступа граждан.",
+        "The Association wishes to confirm its acceptance of all recommendations set out in panels one to four.",
+        "Нарын облусунун жайыт пайдалануучулар бирикмеси бардык 19 сунушту кабыл алат.",
+        "Сунуштардын баарына кошулабыз.",
     ],
 )
 def test_acceptance_as_a_noun_a_decision_a_quoted_za_and_a_stressed_id_are_agreement_with_all(
@@ -1479,3 +1482,23 @@ def test_acceptance_as_a_noun_a_decision_a_quoted_za_and_a_stressed_id_are_agree
 ) -> None:
     result = read(text, campaign)
     assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
+
+
+def test_otherwise_is_all_but_the_recommendation_left_waiting(campaign: Campaign) -> None:
+    result = read("Mostly yes. The one we can't sign up to is 1.5 — it risks their independence. Otherwise fully "
+                  "supportive.", campaign)  # fmt: skip
+    assert "no_stance_for_id" in codes(result)  # it was read as agreement with 1.5, unflagged
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Сунуштар менен тааныштык. 4.4тү эске алмаганда, баарына кошулабыз. 4.4 боюнча калыс калабыз.",
+         {"1.1": "agree", "4.4": "abstain", "4.5": "agree"}),
+        ("По 2.1 — однозначно «за».", {"2.1": "agree"}),
+    ],
+)  # fmt: skip
+def test_a_kyrgyz_not_counting_and_a_definite_quoted_za_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
