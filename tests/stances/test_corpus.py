@@ -112,6 +112,8 @@ BLIND_FLOORS = {
     "blind-56.txt": {"exact": 0.89, "accepted": 0.69, "flagged": 0.93, "reasons": 0.80},
     "blind-57.txt": {"exact": 0.95, "accepted": 0.69, "flagged": 1.00, "reasons": 0.76},
     "blind-58.txt": {"exact": 0.97, "accepted": 0.70, "flagged": 1.00, "reasons": 0.82},
+    "blind-59.txt": {"exact": 0.90, "accepted": 0.64, "flagged": 0.95, "reasons": 0.88},
+    "blind-60.txt": {"exact": 0.94, "accepted": 0.82, "flagged": 1.00, "reasons": 0.81},
 }
 
 
