@@ -207,7 +207,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         ]
         if excepts and counted_exception(folded) is None:
             problems.append(Problem("unclear_exception", text.strip()[:80]))
-        problems += _unaccounted(folded, refs, [], stance_words=True)
+        problems += _unaccounted(folded, refs, [], excepts, stance_words=True)
         problems += _quantifiers_without_stance(folded, refs)
         if any(c.terse and folded[c.start : c.end].isalpha() for c in found):
             # "с 1 по 3 ок": a word answer to numbers we cannot place (not a phone's "+996 …")
@@ -238,7 +238,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, refs)
     problems += _comma_id_as_many(folded, refs)
-    problems += _unaccounted(folded, refs, [(c.start, c.end) for c in cues] + _reason_spans(folded, claims) + comments)
+    used = [(c.start, c.end) for c in cues] + _reason_spans(folded, claims) + comments
+    problems += _unaccounted(folded, refs, used, excepts)
     stress = _EMPHASIS.search(folded)
     picked = (
         claims
@@ -905,31 +906,34 @@ _IDIOM = re.compile(
 
 
 def _unaccounted(
-    folded: str, refs: list[Ref], used: list[tuple[int, int]], stance_words: bool = False
+    folded: str,
+    refs: list[Ref],
+    used: list[tuple[int, int]],
+    excepts: list[tuple[int, int]],
+    stance_words: bool = False,
 ) -> list[Problem]:
-    """Scope words (and, in a unit with no stance read, stance words) that no reference, cue or reason used."""
+    """Scope words (and, in a unit with no stance read, stance words) that no reference, cue, exception (at
+    `excepts`, found by the caller) or reason used."""
+    patterns = [_SCOPE_WORD, _STANCE_WORD] if stance_words else [_SCOPE_WORD]
+    found = [m for p in patterns for m in p.finditer(folded)]
+    if not found:
+        return []  # most units have no such word: what uses words up need not be looked for
     taken = Taken(len(folded))
-    for start, end in [(r.start, r.end) for r in refs] + used + except_spans(folded) + quoted_spans(folded):
+    for start, end in [(r.start, r.end) for r in refs] + used + excepts + quoted_spans(folded):
         taken.claim(start, end)
     for m in _IDIOM.finditer(folded):
         taken.claim(m.start(), m.end())
-    patterns = [_SCOPE_WORD, _STANCE_WORD] if stance_words else [_SCOPE_WORD]
-    loose = [m.group() for p in patterns for m in p.finditer(folded) if taken.free(m.start(), m.end())]
+    loose = [m.group() for m in found if taken.free(m.start(), m.end())]
     return [Problem("unread_words", ", ".join(dict.fromkeys(loose)))] if loose else []
 
 
 def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
     """ "All good from our side 👍": an "all" in a sentence with no stance read says something we did not read."""
+    alls = [r for r in refs if r.level == GLOBAL and not r.implied and not r.problem and not r.excepted]
+    if not alls:
+        return []  # no "all" to excuse as an idiom's
     idioms = [(m.start(), m.end()) for m in _IDIOM.finditer(folded)]
-    loose = [
-        folded[r.start : r.end]
-        for r in refs
-        if r.level == GLOBAL
-        and not r.implied
-        and not r.problem
-        and not r.excepted
-        and not any(start <= r.start < end for start, end in idioms)
-    ]
+    loose = [folded[r.start : r.end] for r in alls if not any(start <= r.start < end for start, end in idioms)]
     return [Problem("unread_words", ", ".join(loose))] if loose else []
 
 

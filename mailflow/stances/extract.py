@@ -203,6 +203,87 @@ _WHOLE_REPLY = {
         r"|as far as (?:i|we) know|насколько (?:я знаю|мне известно|нам известно)|(?:they|all of them) all support"
     ),
 }
+# Most alternatives of the patterns above open with "\b" or a group, which the regex engine tries afresh at every
+# character: searched over every reply, they cost a fifth of reading its stances. Each of their matches holds
+# one of these words, literally (tests/stances/test_gates.py derives it from the patterns), so a reply holding
+# none of them is not searched: one scan for plain words is many times cheaper. (Not all are gated: "не " or
+# "not " are in most replies, and the patterns left out are cheap.)
+_WORDS = {
+    "partial_speaker": (
+        "%", "answers", "branch", "chapter", "committee", "department", "half of", "in my", "member", "office",
+        "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка", "билбейбиз", "бөлүм",
+        "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
+        "от себя", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член", "я студент",
+        "өзүнчө жаз",
+    ),
+    "outside_reference": (
+        "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
+        "edits", "in so far as", "insofar as", "join the", "joint statement", "letter", "mail", "message", "modified",
+        "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
+        "во время", "договорил", "жолугушууда", "жыйында", "замечаниями", "как и в прошлом году", "на встрече",
+        "отурумда", "письме от", "письмо", "постольку", "правками", "прикрепл", "приложени", "присоединя", "редакции",
+        "с дополнениями", "с учетом", "сообщение", "толуктоо", "түзөтүү", "эскертүү", "өзгөртүү",
+    ),
+    "reservation": (
+        "although", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",
+        "not yet clear", "perhaps", "possibly", "probably", "remember", "reservation", "still unclear", "think",
+        "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
+        "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "только", "хотя", "ясно",
+    ),
+    "unclear_exception": ("only", "лишь", "только"),
+    "unclear_reference": ("the one", "где", "котор"),
+    "revision": (
+        "change", "correction to", "disregard", "earlier", "first", "following up on", "further to", "ignore", "last",
+        "meant", "mentioned", "no longer", "previous", "revise", "said", "told you", "update", "wrote", "больше не",
+        "вчерашн", "говорил", "изменить", "имели в виду", "исправлени", "меняем", "мурунку", "мы писали, что",
+        "не учитывать", "недействительн", "ответе", "пересматриваем", "письме", "позициябызды өзгөрт", "предыдущ",
+        "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал",
+    ),
+    "indirect": (
+        "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
+        "on the phone", "pass on", "passing", "said", "say", "tell", "told", "говорили", "говорит", "говорят",
+        "мне известно", "нам известно", "отметили", "передал", "передать", "передаю", "по телефону", "сказал",
+        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю",
+    ),
+    "holding": (
+        "answer", "confirmed", "decided", "determined", "get back to you", "later", "need to", "next week", "reply",
+        "respond", "tbd", "to follow", "tomorrow", "will", "азырынча", "будем", "будет направлен", "будет сформирован",
+        "в ближайшее", "вернемся", "дадим", "дополнительно", "жооп бере", "завтра", "заседания", "кароо", "келгенде",
+        "кийин", "на следующей неделе", "напиш", "направим", "направит", "направлю", "обсу", "ответим", "ответит",
+        "ответят", "отвечу", "отдельно", "отпишемся", "отпишусь", "подумать", "позвон", "позднее", "позже", "после",
+        "посмотреть", "посмотрим", "посмотрю", "потом", "предварительно сообщаем", "предоставим", "принят", "пришлем",
+        "пришлю", "пусть", "рассмотр", "решат", "решит", "собрания", "сообщим", "сообщу", "талкуула", "утвержден",
+        "уточним", "уточню",
+    ),
+    "earlier_now": (
+        "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
+    ),
+}  # fmt: skip
+# the patterns the words are of, by the same names
+_GATED = {**_WHOLE_REPLY, "holding": _HOLDING, "earlier_now": _REVISION}
+
+
+def _any_of(words: list[str]) -> str:
+    """A pattern for any of `words`, branching on one letter at a time: a plain list of fifty words has the regex
+    engine compare each at every character, a tree about two."""
+    if "" in words:
+        return ""  # a word ends here, and a longer one found holds it
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(head) + _any_of(tails) for head, tails in heads.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_GATES = {name: re.compile(_any_of(list(words))) for name, words in _WORDS.items()}
+
+
+def _search(name: str, folded: str) -> re.Match[str] | None:
+    """The pattern `name` searched in the folded reply; at once None when the reply holds none of its words."""
+    gate = _GATES.get(name)
+    return None if gate is not None and gate.search(folded) is None else _GATED[name].search(folded)
+
+
 # "Ажар, ОО «Ак Жол Аялдары»": a signature line is never the reason of the sentence above it
 # "Гулнара Т., бухгалтер АМСБ", "Т.Б. Абдыкадыров", "…, координатор проекта": a name with initials, or a job
 # title after a comma, is a signature too (anchored or literal: linear on any line)
@@ -263,7 +344,9 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     for pair in content.inline_pairs:
         _extend(claims, problems, _read_pair(pair, campaign))
     _extend(claims, problems, _read_text(_without_answers(content.text, content.inline_pairs), campaign))
-    _extend(claims, problems, _read_text(_own_subject(content.subject, campaign), campaign, body=False))
+    own_subject = _own_subject(content.subject, campaign)
+    if own_subject.strip():  # most subjects are "Re:" and ours: nothing of their own to read
+        _extend(claims, problems, _read_text(own_subject, campaign, body=False))
     for attachment in content.attachments:
         if attachment.problem:
             problems.append(Problem("attachment_unreadable", f"{attachment.filename} ({attachment.problem})"))
@@ -271,9 +354,9 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
             _extend(claims, problems, _read_text(attachment.text, campaign, body=False))
     own_text = "\n".join([content.text, *(p.answer for p in content.inline_pairs)])
     stances, merge_problems = _merge(claims, campaign)
-    problems += _reply_problems(own_text, content.language, _exceptions_answered(stances, campaign))
-    problems += merge_problems
     folded_own = fold(own_text)
+    problems += _reply_problems(own_text, folded_own, content.language, _exceptions_answered(stances, campaign))
+    problems += merge_problems
     problems += _cross_check(folded_own, stances)
     problems += _exceptions_denied(folded_own, stances)
     problems += _counted_exceptions(folded_own, stances, campaign)
@@ -503,8 +586,7 @@ def _read_text(
         unanswered = pending if not reading.used_default else ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
-        offer = _GOODWILL.search(fold(unit.text)) and not _DOUBTS.search(fold(unit.text))
-        if pending and offer and set(pending) <= {i for c in claims for i in c.ids}:
+        if pending and _offer(unit.text) and set(pending) <= {i for c in claims for i in c.ids}:
             pending = ()  # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them
         if pending and set(pending) <= _named(claims) and not reading.has_cue:
             if _denies_agreement(claims, pending, unit.text):
@@ -571,7 +653,13 @@ _GOODWILL = re.compile(
     r"|(?:позиция|ответ) (?:согласован\w*|принят\w*) (?:со всеми|всеми|на заседании|правлением)"
 )
 _DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")
+
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
+
+
+def _offer(text: str) -> bool:
+    """ "По п. 3.4 готовы выступить партнёрами": goodwill, with no doubt in it."""
+    return _GOODWILL.search(fold(text)) is not None and _DOUBTS.search(fold(text)) is None
 
 
 def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:
@@ -705,18 +793,18 @@ def _with_reason(claim: Claim, sentence: str) -> Claim:
     return replace(claim, reason=reason, guess=claim.guess and reason is None)
 
 
-def _reply_problems(text: str, language: str, exceptions_answered: bool = False) -> list[Problem]:
-    folded = fold(text)
+def _reply_problems(text: str, folded: str, language: str, exceptions_answered: bool = False) -> list[Problem]:
+    """What the reply as a whole says of who answers, when and how; `folded` is `fold(text)`, found once."""
     problems = [
         Problem(code, m.group())
-        for code, pattern in _WHOLE_REPLY.items()
-        if (m := pattern.search(folded)) and not (code == "unclear_exception" and exceptions_answered)
+        for code in _WHOLE_REPLY
+        if (m := _search(code, folded)) and not (code == "unclear_exception" and exceptions_answered)
     ]
-    if _HOLDING.search(folded):
+    if _search("holding", folded):
         problems.append(Problem("holding", ""))
     if _QUESTION.search(folded):
         problems.append(Problem("question", ""))
-    if _REVISION.search(folded):
+    if _search("earlier_now", folded):
         problems.append(Problem("revision", ""))
     foreign = _foreign_script(text)
     if foreign or language not in ("ru", "ky", "en", "mixed", ""):
@@ -1019,21 +1107,30 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
             problems.append(Problem("unclear_exception", claim.evidence[:80]))
             scoped.append(Claim(rest, claim.stance, claim.level, None, claim.evidence, 0.5))
     findings: dict[str, StanceFinding] = {}
+    # the same claims decide the same way: an "all" covers 19 IDs, and is weighed once, not 19 times
+    decided: dict[tuple[int, ...], tuple[bool, Claim, str | None, float]] = {}
     for rec_id in campaign.ids:
         about = [c for c in scoped if rec_id in c.ids]
         if not about:
             continue
-        top = max(c.level for c in about)
-        chosen = [c for c in about if c.level == top]
-        if len({c.stance for c in chosen}) > 1:
+        key = tuple(id(c) for c in about)
+        if key not in decided:
+            decided[key] = _decide(about)
+        differ, final, reason, confidence = decided[key]
+        if differ:
             problems.append(Problem("contradiction", rec_id))
-        final = chosen[-1]
-        reason = next((c.reason for c in chosen if c.reason and c.stance is final.stance), None)
-        keeps_reason = True  # a claim holds an agreement's reason only when the respondent marked it
-        confidence = min(c.confidence for c in chosen)
-        findings[rec_id] = StanceFinding(rec_id, final.stance, reason if keeps_reason else None,
-                                         final.evidence, confidence)  # fmt: skip
+        findings[rec_id] = StanceFinding(rec_id, final.stance, reason, final.evidence, confidence)
     return findings, problems
+
+
+def _decide(about: list[Claim]) -> tuple[bool, Claim, str | None, float]:
+    """Of the claims on one recommendation, the most specific: whether they differ, the last one, its reason
+    (a claim holds an agreement's reason only when the respondent marked it) and the least confidence."""
+    top = max(c.level for c in about)
+    chosen = [c for c in about if c.level == top]
+    final = chosen[-1]
+    reason = next((c.reason for c in chosen if c.reason and c.stance is final.stance), None)
+    return len({c.stance for c in chosen}) > 1, final, reason, min(c.confidence for c in chosen)
 
 
 def _reasons(problems: list[Problem]) -> tuple[ReviewReason, ...]:
