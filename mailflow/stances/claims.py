@@ -350,7 +350,8 @@ def _has_own_scope(refs: list[Ref]) -> bool:
     return any(r.ids and not r.implied for r in refs)
 
 
-_ALSO = re.compile(r"(?<=\s)(?:тоже|также|too|as well)(?!\w)")
+# ("except 3.6 — too technical": "too" before a word is "overly", not "also")
+_ALSO = re.compile(r"(?<=\s)(?:тоже|также|too(?!\s+[^\W\d])|as well)(?!\w)")
 
 
 def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:

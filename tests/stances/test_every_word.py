@@ -1502,3 +1502,24 @@ def test_a_kyrgyz_not_counting_and_a_definite_quoted_za_read_without_review(
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
     assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("We agree with all, except 3.6 — too technical.", "unclear_exception"),
+        ("Наш председатель на встрече в понедельник говорил, что в целом ассоциация рекомендации поддерживает. Я "
+         "просто передаю информацию.", "indirect"),
+        ("Отвечаю за нашу секцию молодых предпринимателей внутри ТПП: мы поддерживаем все рекомендации.",
+         "partial_speaker"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_59_and_60_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_too_before_a_word_is_overly_not_also(campaign: Campaign) -> None:
+    result = read("Мы agree со всеми, except 3.6 — too technical for rural CSOs.", campaign)
+    assert stances(result)["3.6"][0] == "disagree"  # "— too technical" was read as "— also agree"
