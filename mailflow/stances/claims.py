@@ -901,6 +901,7 @@ _IDIOM = re.compile(
     r"|all (?:day|week|the time|year|along)|весь день|всю неделю"
     # "have reviewed all nineteen recommendations, and we set out our position below": how, not what
     r"|(?:reviewed|examined|considered|studied|read|discussed) all\b"
+    r"|(?:прочитал\w*|изучил\w*|рассмотрел\w*|обсудил\w*) (?:все|всё)\b|ознакомил\w* со всеми|бардыгын (?:окуп|карап)"
     # "please find our response to each recommendation": a preface, before the answers themselves
     r"|(?:response|answer|reply|position|comment|feedback)s? (?:to|on) each|(?:ответ|позици)\w* по каждо\w*"
 )

@@ -83,10 +83,10 @@ _ORDINAL_JOIN = re.compile(r"\s*,\s*(?:(?:и|and|жана)\s+)?|\s+(?:и|and|ж�
 _PANEL_BY_ORDINAL = re.compile(
     rf"(?<!\w)({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})\s+{_PANEL_WORD}"
 )
-# "Третья панель — да.\nЧетвёртая — да, кроме 4.4": once a reply names panels by ordinals, a line that opens with
-# an ordinal and a dash speaks of the panel of that number
+# "Третья панель — да.\nЧетвёртая — да, кроме 4.4": once a reply names panels by ordinals, a line (or a list
+# item: "первая панель — ооба, вторая — ооба") that opens with an ordinal and a dash speaks of that panel
 _ELLIPTIC_ORDINAL = re.compile(
-    rf"(?m)(?:^|(?<=[.!?]\s))[^\w\n]{{0,10}}(?=[^\W\d])({_ORDINAL_WORD})"  # bounded: linear on "! ! ! …"
+    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?=[^\W\d])({_ORDINAL_WORD})"  # bounded: linear on "! ! ! …"
     r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|не\s)\b)"
 )
 
@@ -127,7 +127,8 @@ _TOUCHING = re.compile(r"касающи|(?:которые|что) касаютс
 REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else"
-    r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))|башкасы\w*"
+    r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
+    r"|башкасы\w*"  # ("Калган он сегиз сунушка": the remaining eighteen)
     r"|башкалар\w*"
 )
 _ALL = re.compile(

@@ -1523,3 +1523,20 @@ def test_answers_read_wrong_without_a_flag_in_batches_59_and_60_go_to_review(
 def test_too_before_a_word_is_overly_not_also(campaign: Campaign) -> None:
     result = read("Мы agree со всеми, except 3.6 — too technical for rural CSOs.", campaign)
     assert stances(result)["3.6"][0] == "disagree"  # "— too technical" was read as "— also agree"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Наша ассоциация внимательно прочитала все 19 рекомендаций. Замечаний и возражений у нас нет, принимаем в "
+         "полном объёме.", {"1.1": "agree", "4.5": "agree"}),
+        ("4.5-сунушка каршыбыз. Калган он сегиз сунушка макулбуз.",
+         {"1.1": "agree", "4.4": "agree", "4.5": "disagree"}),
+        ("Биз согласны со всеми пунктами: первая панель — ооба, вторая — ооба, третья — ооба, четвёртая — ооба.",
+         {"1.1": "agree", "2.1": "agree", "3.8": "agree", "4.5": "agree"}),
+    ],
+)  # fmt: skip
+def test_reading_all_a_counted_kyrgyz_rest_and_ordinals_in_a_list_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
