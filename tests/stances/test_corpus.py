@@ -114,6 +114,8 @@ BLIND_FLOORS = {
     "blind-58.txt": {"exact": 0.97, "accepted": 0.70, "flagged": 1.00, "reasons": 0.82},
     "blind-59.txt": {"exact": 0.90, "accepted": 0.64, "flagged": 0.95, "reasons": 0.88},
     "blind-60.txt": {"exact": 0.94, "accepted": 0.82, "flagged": 1.00, "reasons": 0.81},
+    "blind-61.txt": {"exact": 0.91, "accepted": 0.64, "flagged": 0.92, "reasons": 0.78},
+    "blind-62.txt": {"exact": 0.90, "accepted": 0.74, "flagged": 0.88, "reasons": 0.89},
 }
 
 
