@@ -69,7 +69,8 @@ _HOLDING = re.compile(
     r"обсуд(?:им|ят|ится)|рассмотр(?:им|ят)|ответ(?:им|ят)\s+(?:позже|позднее|дополнительно|после|в ближайшее)"
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
     r"|вернемся|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
-    r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer)"
+    r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer|explain)"
+    r"|(?:объясним|поясним) (?:позже|потом)"
     r"|\bответим\b|(?:нужно|надо) (?:еще )?(?:обсудить|посмотреть|подумать)|need to (?:discuss|consult)"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
     r"|(?:response|position|answer) will follow|will follow(?! up)|will send|will write|will submit|to follow\b"
@@ -183,6 +184,8 @@ _WHOLE_REPLY = {
         r"|as (?:i|we) (?:mentioned|said|told you)|как (?:я|мы) (?:уже )?(?:говорил|сказал|сообщал)\w*"
         r"|(?:изменить|меняем|изменяем|пересматриваем) (?:свою |нашу )?позици\w*|позициябызды өзгөрт\w*"
         r"|correction to|(?:we|i) meant\b|where (?:we|i) wrote|исправлени\w*|имели в виду|оговорились"
+        # "прошу считать действительным этот ответ вместо отправленного вчера"
+        r"|считать действительным|вместо (?:отправленного|предыдущего|прежнего)|(?:this|it) replaces\b"
     ),
     "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
@@ -239,7 +242,8 @@ _WORDS = {
         "meant", "mentioned", "no longer", "previous", "revise", "said", "told you", "update", "wrote", "больше не",
         "вчерашн", "говорил", "изменить", "имели в виду", "исправлени", "меняем", "мурунку", "мы писали, что",
         "не учитывать", "недействительн", "ответе", "пересматриваем", "письме", "позициябызды өзгөрт", "предыдущ",
-        "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал",
+        "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал", "вместо", "считать действительным",
+        "replaces",
     ),
     "indirect": (
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
@@ -255,7 +259,7 @@ _WORDS = {
         "ответят", "отвечу", "отдельно", "отпишемся", "отпишусь", "подумать", "позвон", "позднее", "позже", "после",
         "посмотреть", "посмотрим", "посмотрю", "потом", "предварительно сообщаем", "предоставим", "принят", "пришлем",
         "пришлю", "пусть", "рассмотр", "решат", "решит", "собрания", "сообщим", "сообщу", "талкуула", "утвержден",
-        "уточним", "уточню",
+        "уточним", "уточню", "explain", "объясним", "поясним",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -773,6 +777,12 @@ def _with_earlier_reason(claims: list[Claim], text: str, earlier: str) -> list[C
 
 # "Azamat, Molodejnaya set Batken" closing a phone's reply: a name, a comma, the organisation; no full stop
 _NAME_LINE = re.compile(r"^\s*[A-ZА-ЯЁӨҮҢ][\w'-]+(?:\s+[A-ZА-ЯЁӨҮҢ][\w'.-]*)?\s*,\s*[^.!?]{2,60}$")
+# "Талас аймактык ишкерлер палатасы", "Rural Voices Coalition": the organisation that signs, as the last line
+_ORGANISATION_LINE = re.compile(
+    r"(?:бирикмеси|палатасы|ассоциациясы|фонду|борбору|уюму|тобу|коому|кооперативи|биримдиги|тармагы|кеңеши"
+    r"|association|union|foundation|network|coalition|chamber|club|cooperative|centre|center|fund|council)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Unit) -> bool:
@@ -784,7 +794,7 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
         and all(p.code == "unread_words" for p in reading.problems)  # a reason's words are its own
         and not _CLOSING.match(fold(unit.text))
         and not _SIGNATURE.search(unit.text)
-        and not (unit is last and _NAME_LINE.match(unit.text))
+        and not (unit is last and (_NAME_LINE.match(unit.text) or _ORGANISATION_LINE.search(unit.text)))
         and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
         and not _QUESTION.search(unit.text)
     )

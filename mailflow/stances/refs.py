@@ -142,9 +142,10 @@ _ALL = re.compile(
 # "большинство", "some of": a share of the recommendations that names none of them.
 # "in most oblasts", "most of our board members", "some of the villages": "most" of something else is no scope
 _NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them\b|these\b|those\b)"
-_OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b"
+_OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b(?!-)"
 _VAGUE = re.compile(
-    r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|часть рекомендаций"
+    r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|част(?:ь|ью|и) рекомендаций"
+    r"|с частью(?=\s+(?:из\s+них|их|них|рекомендац|пункт|предложен|\w+\s+соглас))"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
     r"|applicable to us|almost all"
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"

@@ -1540,3 +1540,19 @@ def test_reading_all_a_counted_kyrgyz_rest_and_ordinals_in_a_list_read_without_r
     text: str, want: dict[str, str], campaign: Campaign
 ) -> None:
     assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Fine with everything except 3.5 and 4.3, will explain when I'm back at the office.", "holding"),
+        ("Коллеги, прошу считать действительным этот ответ вместо отправленного вчера.\n\nСогласны со всеми "
+         "рекомендациями, кроме 3.5 — по нему не согласны.", "revision"),
+        ("Здравствуйте! С частью рекомендаций мы согласны, с частью нет. Готовы обсудить на встрече.", "vague_scope"),
+        ("3.2ден башкасынын баарына макулбуз.\nТалас аймактык ишкерлер палатасы", "unclear_exception"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_61_and_62_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
