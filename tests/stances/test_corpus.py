@@ -116,6 +116,8 @@ BLIND_FLOORS = {
     "blind-60.txt": {"exact": 0.94, "accepted": 0.82, "flagged": 1.00, "reasons": 0.81},
     "blind-61.txt": {"exact": 0.91, "accepted": 0.64, "flagged": 0.92, "reasons": 0.78},
     "blind-62.txt": {"exact": 0.90, "accepted": 0.74, "flagged": 0.88, "reasons": 0.89},
+    "blind-63.txt": {"exact": 0.90, "accepted": 0.79, "flagged": 0.95, "reasons": 0.80},
+    "blind-64.txt": {"exact": 0.84, "accepted": 0.76, "flagged": 0.93, "reasons": 0.78},
 }
 
 
