@@ -147,6 +147,7 @@ _NON_RECOMMENDATION_OBJECT = re.compile(
 )
 _DOUBT = re.compile(
     r"понятн|не понима|обсуд|подума|уточн|не уверен|сомнева|вопрос|not sure|unsure|discuss|unclear|understand|талкуул"
+    r"|особое мнение"  # "кроме 2.1 и 4.2 — по ним у нас особое мнение": which one, unsaid
     # a hedge is an impression, not a rejection: "4.3 seems unrealistic", "кажется преждевременной"
     r"|\bseems?\b|\bappears?\b|\bmay be\b|\bmight\b|кажет|представляет\w* (?:нам )?(?:не)?\w+|возможно|окшойт"
 )
@@ -698,12 +699,15 @@ _EMPHASIS = re.compile(r"особенно|в особенности|в част�
 def _separate_all(text: str, refs: list[Ref]) -> bool:
     """An "all" set apart from the IDs after it ("Все поддерживаем, особенно 3.4") is a claim of its own.
 
-    An "all" that qualifies IDs ("все рекомендации раздела 1", "со всеми 1.1–1.5") or follows a heading
+    An "all" that qualifies IDs or a panel ("все рекомендации раздела 1", "со всеми 1.1–1.5", "үчүнчү панелдин
+    бардык сунуштары") or follows a heading
     ("По четвертому разделу: всё поддерживаем") is not.
     """
     for ref in refs:
         if ref.level != GLOBAL or ref.implied:
             continue
+        if any(r.level == GROUP and 0 <= ref.start - r.end <= 3 for r in refs):
+            continue  # "үчүнчү панелдин бардык сунуштарын (3.1ден 3.8ге чейин)": all of that panel
         following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
         if following and re.search(r"[,;:.()—–]|\s-\s", text[ref.end : following[0].start]):
             return True

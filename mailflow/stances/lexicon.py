@@ -245,11 +245,11 @@ _AUXILIARIES = frozenset(
     | {"really", "quite", "yet", "currently", "simply", "truly", "пока", "сейчас", "еще"}
 )
 _PUNCT = re.compile(r"[,;:.!?|()\n—–]")
-# "Возражений по Рекомендациям не имеем", "no objections to any of them": a few words may part the noun from
-# its denial
+# "Возражений по Рекомендациям не имеем", "возражений и замечаний по ним не имеет", "no objections to any of
+# them": a few words may part the noun from its denial
 _OBJECTION_NOUN = re.compile(r"возражени[еяй]|objections?")
 _LATE_DENIAL = re.compile(
-    r"(?:\s+[^\s.,;:!?]+){1,3}?\s+(?:не имеем|не имеет|не имеют|не имеется|нет|не возникло|не возникает)\b"
+    r"(?:\s+[^\s.,;:!?]+){1,5}?\s+(?:не имеем|не имеет|не имеют|не имеется|нет|не возникло|не возникает)\b"
 )
 # ("Против, нет смысла плодить советы": after a comma, a "нет" that goes on is "there is no …", a new clause)
 _POST_NEGATORS = re.compile(

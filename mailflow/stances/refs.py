@@ -146,7 +146,8 @@ _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a
 _VAGUE = re.compile(
     r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|многи[ем]\w*|част(?:ь|ью|и) рекомендаций"
     r"|с частью(?=\s+(?:из\s+них|их|них|рекомендац|пункт|предложен|\w+\s+соглас))"
-    r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|касающи\w+|relevant to us|that (?:concern|apply to) us"
+    r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|(?:все|всё),? что касается|касающи\w+|relevant to us"
+    r"|that (?:concern|apply to) us"
     r"|applicable to us|almost all"
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"

@@ -1556,3 +1556,39 @@ def test_answers_read_wrong_without_a_flag_in_batches_61_and_62_go_to_review(
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Бирикмеси үчүнчү панелдин бардык сунуштарын (3.1ден 3.8ге чейин) колдойт.",
+         ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8"]),
+        ("Биздин аялдар бирикмеси 1-панелдин бардык сунуштарын, ошондой эле 3.1, 3.3, 3.4 сунуштарын колдойт.",
+         ["1.1", "1.2", "1.3", "1.4", "1.5", "3.1", "3.3", "3.4"]),
+    ],
+)  # fmt: skip
+def test_all_of_a_panel_named_before_it_is_that_panel_not_all_nineteen(
+    text: str, ids: list[str], campaign: Campaign
+) -> None:
+    # both were read as agreement with all 19
+    assert stances(read(text, campaign)) == {i: ("agree", None) for i in ids}
+
+
+def test_an_objection_denied_several_words_later_is_no_objection(campaign: Campaign) -> None:
+    result = read("Рассмотрев направленные рекомендации, ассоциация сообщает, что возражений и замечаний по ним не "
+                  "имеет и принимает их к сведению и руководству.", campaign)  # fmt: skip
+    assert {v[0] for v in stances(result).values()} == {"agree"}  # it was 19 rejections, unflagged
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ассоциация принимает рекомендации, кроме 2.1 и 4.2 — по ним у нас особое мнение.", "unclear_exception"),
+        ("Поддерживаем всё, что касается обучения и обмена опытом. Про совместные кампании с бизнесом — против.",
+         "vague_scope"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_63_and_64_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
