@@ -319,12 +319,17 @@ _ANSWER_FOLLOWS = re.compile(
 )
 
 
+_NO_ANSWER = re.compile(r"(?:жооп|ответа?|answer)\s+$")
+
+
 def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
     """Terse cues ("да", "+", "нет") count only at the head of a row, right after the IDs they answer."""
     if cue.kind in (CueKind.AGREE, CueKind.DISAGREE) and _NON_RECOMMENDATION_OBJECT.match(text, cue.end):
         return False
     if not cue.terse:
         return True
+    if _NO_ANSWER.search(text, 0, cue.start):
+        return False  # "Башкасына жооп жок": there is no answer for the rest, not "the answer is no"
     after = text[cue.end :]
     bracketed = re.match(r"\s*\((?!\d)", after)  # "нет (почему)", "❌ (…)", not "+996 (312)"
     if not bracketed and not _ANSWER_FOLLOWS.match(after):
@@ -696,6 +701,10 @@ def _indirect(text: str, cue_start: int) -> bool:
 _EMPHASIS = re.compile(r"особенно|в особенности|в частности|especially|in particular|particularly|өзгөчө|айрыкча")
 
 
+# between a panel and its "all": nothing, or the word for its recommendations ("панелдин сунуштарынын баарына")
+_OF_PANEL = re.compile(r"\s*(?:[-\w]*(?:сунуш|рекомендац|recommendation|пункт)[-\w]*\s*)?")
+
+
 def _separate_all(text: str, refs: list[Ref]) -> bool:
     """An "all" set apart from the IDs after it ("Все поддерживаем, особенно 3.4") is a claim of its own.
 
@@ -706,8 +715,8 @@ def _separate_all(text: str, refs: list[Ref]) -> bool:
     for ref in refs:
         if ref.level != GLOBAL or ref.implied:
             continue
-        if any(r.level == GROUP and 0 <= ref.start - r.end <= 3 for r in refs):
-            continue  # "үчүнчү панелдин бардык сунуштарын (3.1ден 3.8ге чейин)": all of that panel
+        if any(r.level == GROUP and r.end <= ref.start and _OF_PANEL.fullmatch(text, r.end, ref.start) for r in refs):
+            continue  # "үчүнчү панелдин (сунуштарынын) бардык …": all of that panel
         following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
         if following and re.search(r"[,;:.()—–]|\s-\s", text[ref.end : following[0].start]):
             return True

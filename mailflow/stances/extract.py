@@ -68,10 +68,12 @@ MESSAGES = {
 _HOLDING = re.compile(
     r"обсуд(?:им|ят|ится)|рассмотр(?:им|ят)|ответ(?:им|ят)\s+(?:позже|позднее|дополнительно|после|в ближайшее)"
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
-    r"|вернемся|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
+    r"|вернемся|вернусь с ответом|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer|explain)"
     r"|(?:объясним|поясним) (?:позже|потом)"
     r"|\bответим\b|(?:нужно|надо) (?:еще )?(?:обсудить|посмотреть|подумать)|need to (?:discuss|consult)"
+    # ("Если что-то нужно уточнить, пишите мне" is an offer)
+    r"|(?<!что-то )(?<!что )(?<!если )(?:нужно|надо) (?:еще )?уточнить"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
     r"|(?:response|position|answer) will follow|will follow(?! up)|will send|will write|will submit|to follow\b"
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
@@ -131,6 +133,7 @@ _WHOLE_REPLY = {
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
+        r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
         r"|in (?:our|my) (?:letter|e-?mail|note|message) of|в (?:нашем|моем) письме от"
         r"|в (?:той |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
         r"|присоединя\w+ к (?:\w+ )?(?:ответу|позиции|мнению|письму)|join (?:the|their) (?:answer|response|position)"
@@ -259,7 +262,7 @@ _WORDS = {
         "ответят", "отвечу", "отдельно", "отпишемся", "отпишусь", "подумать", "позвон", "позднее", "позже", "после",
         "посмотреть", "посмотрим", "посмотрю", "потом", "предварительно сообщаем", "предоставим", "принят", "пришлем",
         "пришлю", "пусть", "рассмотр", "решат", "решит", "собрания", "сообщим", "сообщу", "талкуула", "утвержден",
-        "уточним", "уточню", "explain", "объясним", "поясним",
+        "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -777,10 +780,12 @@ def _with_earlier_reason(claims: list[Claim], text: str, earlier: str) -> list[C
 
 # "Azamat, Molodejnaya set Batken" closing a phone's reply: a name, a comma, the organisation; no full stop
 _NAME_LINE = re.compile(r"^\s*[A-ZА-ЯЁӨҮҢ][\w'-]+(?:\s+[A-ZА-ЯЁӨҮҢ][\w'.-]*)?\s*,\s*[^.!?]{2,60}$")
-# "Талас аймактык ишкерлер палатасы", "Rural Voices Coalition": the organisation that signs, as the last line
+# "Талас аймактык ишкерлер палатасы", "Rural Voices Coalition", "Ассоциация грузоперевозчиков Баткенской
+# области": the organisation that signs, as the last line
 _ORGANISATION_LINE = re.compile(
     r"(?:бирикмеси|палатасы|ассоциациясы|фонду|борбору|уюму|тобу|коому|кооперативи|биримдиги|тармагы|кеңеши"
-    r"|association|union|foundation|network|coalition|chamber|club|cooperative|centre|center|fund|council)\s*$",
+    r"|association|union|foundation|network|coalition|chamber|club|cooperative|centre|center|fund|council)\s*$"
+    r"|^\s*(?:ОО|ОФ|ОЮЛ|Ассоциация|Союз|Объединение|Фонд|Коалиция|Сеть|Центр|Клуб|Кооператив)\b[^.!?]*$",
     re.IGNORECASE,
 )
 

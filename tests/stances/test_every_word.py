@@ -1592,3 +1592,31 @@ def test_answers_read_wrong_without_a_flag_in_batches_63_and_64_go_to_review(
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Panel 1 recommendations are fine with us. For panels 3 and 4 we support them in the amended wording we "
+         "agreed with your team at the Osh meeting on 15 March.", "outside_reference"),
+        ("Первые две панели — одобряем. По остальному не согласны, но нужно ещё уточнить с директором, вернусь с "
+         "ответом.", "holding"),
+        ("Добрый день, кроме 4.3 — все принимаем.\nАссоциация грузоперевозчиков Баткенской области",
+         "unclear_exception"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_65_and_66_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_no_answer_for_the_rest_is_no_rejection_of_it(campaign: Campaign) -> None:
+    result = read("Үчүнчү панелдин сунуштарынын баарына каршыбыз. Башкасына жооп жок.", campaign)
+    assert {k for k, v in stances(result).items() if v[0] == "disagree"} == {f"3.{i}" for i in range(1, 9)}
+
+
+def test_an_offer_to_clarify_is_not_holding(campaign: Campaign) -> None:
+    assert "holding" not in codes(
+        read("Поддерживаем все рекомендации. Если что-то нужно уточнить, пишите мне.", campaign)
+    )
