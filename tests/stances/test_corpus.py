@@ -125,6 +125,8 @@ BLIND_FLOORS = {
         "flagged": 0.95,
         "reasons": 0.91,
     },
+    "blind-67.txt": {"exact": 0.90, "accepted": 0.72, "flagged": 0.91, "reasons": 0.82},
+    "blind-68.txt": {"exact": 0.95, "accepted": 0.68, "flagged": 0.97, "reasons": 0.80},
 }
 
 
