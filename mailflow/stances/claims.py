@@ -319,7 +319,16 @@ _ANSWER_FOLLOWS = re.compile(
 )
 
 
-_NO_ANSWER = re.compile(r"(?:жооп|ответа?|answer)\s+$")
+_ANSWER_WORDS = ("жооп", "ответ", "ответа", "answer")
+
+
+def _after_answer_word(text: str, end: int) -> bool:
+    """Does `text` before `end` close on "жооп"/"ответ(а)"/"answer" and a space? Walked back from `end`, so
+    each of a thousand "+" costs its own few characters, not the unit's length."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start < end and text.endswith(_ANSWER_WORDS, 0, start)
 
 
 def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
@@ -328,7 +337,7 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
         return False
     if not cue.terse:
         return True
-    if _NO_ANSWER.search(text, 0, cue.start):
+    if _after_answer_word(text, cue.start):
         return False  # "Башкасына жооп жок": there is no answer for the rest, not "the answer is no"
     after = text[cue.end :]
     bracketed = re.match(r"\s*\((?!\d)", after)  # "нет (почему)", "❌ (…)", not "+996 (312)"

@@ -668,7 +668,8 @@ _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
 
 def _offer(text: str) -> bool:
     """ "По п. 3.4 готовы выступить партнёрами": goodwill, with no doubt in it."""
-    return _GOODWILL.search(fold(text)) is not None and _DOUBTS.search(fold(text)) is None
+    folded = fold(text)
+    return _GOODWILL.search(folded) is not None and _DOUBTS.search(folded) is None
 
 
 def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:

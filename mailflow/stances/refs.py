@@ -127,8 +127,9 @@ _TOUCHING = re.compile(r"касающи|(?:которые|что) касаютс
 REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else"
+    # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
-    r"|башкасы\w*"  # ("Калган он сегиз сунушка": the remaining eighteen)
+    r"|башкасы\w*"
     r"|башкалар\w*"
 )
 _ALL = re.compile(
