@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from flask import Flask, Response, g, render_template, request, session
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -54,6 +55,7 @@ def create_app(
         env = app.templates()
         clarify = OutboxClarifier(env, campaign, app.settings.sender)
     flask = Flask(__name__)
+    flask.session_interface = _PagesWriteSessions()
     flask.config.update(
         SECRET_KEY=secret_key,
         PERMANENT_SESSION_LIFETIME=login.LIFETIME,
@@ -89,6 +91,15 @@ def create_app(
     flask.register_error_handler(MailflowError, _mailflow_error)
     flask.register_error_handler(HTTPException, _http_error)
     return flask
+
+
+class _PagesWriteSessions(SecureCookieSessionInterface):
+    """Only pages write the session cookie, never a stylesheet. A permanent session is refreshed on every
+    response from the session its request carried, so a stylesheet that was still loading when `?lang=en` (or
+    a sign-in) answered would put the older session back: CI saw the switch to English lost this way."""
+
+    def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
+        return request.endpoint != "static" and super().should_set_cookie(app, session)
 
 
 def _language() -> None:

@@ -123,3 +123,11 @@ def test_a_next_with_an_encoded_line_break_is_refused_not_an_error(client: Flask
         "/login?next=/%0d%0a/x", data={"username": USER, "password": PASSWORD}
     )  # the raw query, as curl sends it
     assert (answer.status_code, answer.headers["Location"]) == (302, "/")
+
+
+def test_a_stylesheet_never_writes_the_session_a_page_has_changed(client: FlaskClient) -> None:
+    sign_in(client)
+    with client.get("/static/app.css") as stylesheet:
+        assert stylesheet.status_code == 200
+        assert "Set-Cookie" not in stylesheet.headers  # it would carry the session its request began with
+    assert "Set-Cookie" in client.get("/dashboard?lang=en").headers
