@@ -91,6 +91,7 @@ _HOLDING = re.compile(
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
     r"|(?:ответит|ответят|решит|решат) (?:наше )?(?:руководство|правление|председатель|директор)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
+    r"|ойлон(?:уп (?:көр|жат)|обуз|ушубуз)\w*"  # Kyrgyz "we'll think it over", not "ойлондук" (we thought)
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
 _REVISION = re.compile(
@@ -180,7 +181,7 @@ _WHOLE_REPLY = {
         r"|following up on (?:my|our)|i wrote that|we wrote that|я писал\w*, что|мы писали, что"
         r"|в (?:прошлом|предыдущем|первом|том|своем) (?:письме|ответе|сообщении)|не учитывать (?:наш|мой)\w*"
         r"|вчерашн\w+ (?:ответ|письм)\w*|(?:disregard|ignore) (?:our|my)\b"
-        r"|ранее (?:мы )?(?:писали|сообщали|ответили)"
+        r"|ранее (?:мы |я )?(?:(?:на)?писал\w*|сообщал\w*|ответил\w*)"
         r"|(?:in )?(?:my|our) (?:last|previous|earlier|first) (?:e-?mail|letter|message|reply|answer)"
         r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
         r"|(?:change|revise|update) our (?:position|answer|response)|no longer|больше не|уже не (?:поддерж|соглас)\w*"
@@ -208,6 +209,7 @@ _WHOLE_REPLY = {
         r"|\bэкен\b"  # the Kyrgyz hearsay particle: "баарына макул экен", (he said) they agree
         # "төрага телефон аркылуу … макул экенибизди айткан": the chairman said so, on the phone
         r"|экени\w*\s+(?:\w+\s+){0,2}айт\w*|по телефону|by phone|on the phone|телефон аркылуу"
+        r"|как (?:мне|нам) (?:передали|сказали|сообщили)|\balready (?:told|said|informed)\b"
         r"|as far as (?:i|we) know|насколько (?:я знаю|мне известно|нам известно)|(?:they|all of them) all support"
     ),
 }
@@ -252,7 +254,7 @@ _WORDS = {
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
         "on the phone", "pass on", "passing", "said", "say", "tell", "told", "говорил", "говорит", "говорят",
         "мне известно", "нам известно", "отметили", "передал", "передать", "передаю", "по телефону", "сказал",
-        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю",
+        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed",
     ),
     "holding": (
         "answer", "confirmed", "decided", "determined", "get back to you", "later", "need to", "next week", "reply",
@@ -262,7 +264,7 @@ _WORDS = {
         "ответят", "отвечу", "отдельно", "отпишемся", "отпишусь", "подумать", "позвон", "позднее", "позже", "после",
         "посмотреть", "посмотрим", "посмотрю", "потом", "предварительно сообщаем", "предоставим", "принят", "пришлем",
         "пришлю", "пусть", "рассмотр", "решат", "решит", "собрания", "сообщим", "сообщу", "талкуула", "утвержден",
-        "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить",
+        "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить", "ойлон",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -367,6 +369,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _reply_problems(own_text, folded_own, content.language, _exceptions_answered(stances, campaign))
     problems += merge_problems
     problems += _cross_check(folded_own, stances)
+    problems += _objection_unrecorded(folded_own, stances)
     problems += _exceptions_denied(folded_own, stances)
     problems += _counted_exceptions(folded_own, stances, campaign)
     problems += _whole_against_its_part(claims)
@@ -1008,6 +1011,25 @@ def _cross_check(folded: str, stances: dict[str, StanceFinding]) -> list[Problem
     if agree >= SWEEPING and objecting - explained[Stance.DISAGREE] > agreeing:
         return [Problem("cross_check", f"записано «согласны» по {agree}, а слов несогласия больше, чем согласия")]
     return []
+
+
+# Words that judge a recommendation badly without being a stance word: "3.5 нереализуема и её надо исключить"
+_OBJECTING_WORDS = re.compile(
+    r"нереализуем\w*|нереальн\w*|нереалистичн\w*|невыполним\w*|бессмыслен\w*|нецелесообразн\w*"
+    r"|исключить из|убрать|вычеркн\w*|не имеет смысла|\bunrealistic|not realistic|impractical|not feasible"
+    r"|infeasible|unfeasible|useless|should be (?:removed|dropped|deleted)|remove (?:it|this)\b"
+    r"|ашыкча|керексиз|ишке ашпай\w*"
+)
+
+
+def _objection_unrecorded(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+    """ "Поддерживаем 3.5 … При этом считаем, что 3.5 нереализуема и её надо исключить": a reply that finds a
+    recommendation unrealistic or wants it struck out, read with no disagreement at all, was misread somewhere.
+    (Every clear reply of the corpus that uses such a word also records a "disagree" or a "partly".)"""
+    if not stances or any(f.stance in (Stance.DISAGREE, Stance.PARTIAL) for f in stances.values()):
+        return []
+    m = _OBJECTING_WORDS.search(folded)
+    return [Problem("cross_check", f"«{m.group()}», а несогласие не записано")] if m else []
 
 
 def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:

@@ -216,6 +216,13 @@ _BARE_NUMBER = re.compile(
 )
 
 
+# "«Аймактык уюмдардын салымы» панелин", "the panel «…»": a quoted title with the word for a panel next to it
+_QUOTED_PANEL = re.compile(
+    r"[«\"“][^»\"”\n]{3,80}[»\"”]\s*(?:панел|panel|секци|section|раздел)\w*"
+    r"|(?:панел|panel|секци|section|раздел)\w*\s*(?:№\s*\d\s*)?[«\"“][^»\"”\n]{3,80}[»\"”]"
+)
+
+
 def _comma_list_after(text: str, end: int, campaign: Campaign, add: Callable[[Ref], None]) -> None:
     """ "Рек. 3,4 и 3,7", "рек. 1,1–1,5 и 2,1": the IDs listed after one in decimal-comma notation."""
     more = _COMMA_ID_MORE.match(text, end)
@@ -293,6 +300,7 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
         for m in _COMMA_PAIR_ID.finditer(text, listed.start(), listed.end()):
             if (ref := _comma_ref(m, campaign)).ids:
                 add(ref)
+        _comma_list_after(text, listed.end(), campaign, add)  # "3,1; 3,3; 3,4 и 3,7"
     row = _COMMA_ROW.match(text)  # a lone pair: a list of them was taken just above
     if row and (ref := _comma_ref(row, campaign)).ids:
         panel, number = int(row.group(1)), int(row.group(2))
@@ -333,6 +341,12 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
         if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
             continue  # "протокол №3 от 17.03.2023": a document's number, not a recommendation's
         add(Ref(m.start(1), m.end(1), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
+    titles = _alias_pattern(tuple((p.number, p.aliases) for p in campaign.panels))
+    for m in _QUOTED_PANEL.finditer(text):  # a panel named by a title none of the panels' words are in
+        if titles is None or not titles.search(m.group()):
+            add(Ref(m.start(), m.end(), (), EXPLICIT, problem="unclear_reference", label=m.group()))
+    for m in _COMMA_PAIR_ID.finditer(text):  # "3,1 и 3,7" in a notation none of the above took: an ID or a number?
+        add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
         add(Ref(m.start(), m.end(), (), GLOBAL, problem="vague_scope", label=m.group()))
     for m in _ALL.finditer(text):

@@ -1620,3 +1620,43 @@ def test_an_offer_to_clarify_is_not_holding(campaign: Campaign) -> None:
     assert "holding" not in codes(
         read("Поддерживаем все рекомендации. Если что-то нужно уточнить, пишите мне.", campaign)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("As our board chair already told the organising committee at the dialogue itself, our association "
+         "supports panel 4 fully.", "indirect"),
+        ("Баарына макул, 4.3 боюнча ойлонуп көрөбүз", "holding"),
+        ("Как мне передали из правления, мы поддерживаем всё, кроме 4.3. Я только бухгалтер.", "indirect"),
+        ("Ранее мы написали, что согласны со всеми рекомендациями. Просим считать, что по 4.1 мы воздерживаемся.",
+         "revision"),
+        ("Полностью поддерживаем 3.5 — рабочие места в регионах очень нужны. При этом считаем, что 3.5 нереализуема "
+         "и её надо исключить из списка.", "cross_check"),
+        ("Поддерживаем панель «Коалиции» и панель «Развитие туризма».", "unclear_reference"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_67_and_68_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Поддерживаем рек. 3,1; 3,3; 3,4 и 3,7.", ["3.1", "3.3", "3.4", "3.7"]),
+        ("«Коалициялар жана тармактар» панели менен «Аймактык уюмдардын салымы» панелин толук колдойбуз.",
+         ["2.1", "4.1", "4.2", "4.3", "4.4", "4.5"]),
+    ],
+)  # fmt: skip
+def test_every_recommendation_listed_is_read_not_only_the_first_few(
+    text: str, ids: list[str], campaign: Campaign
+) -> None:
+    # the last of each list was dropped without a flag
+    assert stances(read(text, campaign)) == {i: ("agree", None) for i in ids}
+
+
+def test_a_decimal_comma_number_no_notation_explains_goes_to_review(campaign: Campaign) -> None:
+    # "3,7" was dropped: 3.1 alone was recorded, unflagged
+    assert "ambiguous_number" in codes(read("Согласны с 3.1, а также с 3,7.", campaign))
