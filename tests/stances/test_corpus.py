@@ -127,6 +127,8 @@ BLIND_FLOORS = {
     },
     "blind-67.txt": {"exact": 0.90, "accepted": 0.72, "flagged": 0.91, "reasons": 0.82},
     "blind-68.txt": {"exact": 0.95, "accepted": 0.68, "flagged": 0.97, "reasons": 0.80},
+    "blind-69.txt": {"exact": 0.98, "accepted": 0.77, "flagged": 1.0, "reasons": 0.57},
+    "blind-70.txt": {"exact": 0.94, "accepted": 0.73, "flagged": 0.92, "reasons": 0.69},
 }
 
 
