@@ -174,6 +174,8 @@ _WHOLE_REPLY = {
     "unclear_reference": re.compile(
         r"(?<!\w)(?:ту|те|той|тех|тот|та)\s+(?:рекомендаци\w*|пункт\w*),?\s*(?:где|в которой|в котором|котор\w+)"
         r"|\b(?:and|or) the (?:one|ones)\s+(?:about|on|where|that|which|regarding)\b"
+        # "и то, что говорили про кибербезопасность детей": something said at the dialogue, not a recommendation
+        r"|\bто,? что говорили (?:про|о|об)\b|\bто,? что обсуждали (?:про|о|об)?\b|\bwhat was said about\b"
     ),
     "revision": re.compile(
         r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
@@ -241,7 +243,7 @@ _WORDS = {
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "только", "хотя", "ясно",
     ),
     "unclear_exception": ("only", "лишь", "только"),
-    "unclear_reference": ("the one", "где", "котор"),
+    "unclear_reference": ("the one", "где", "котор", "что говорили", "что обсуждали", "what was said about"),
     "revision": (
         "change", "correction to", "disregard", "earlier", "first", "following up on", "further to", "ignore", "last",
         "meant", "mentioned", "no longer", "previous", "revise", "said", "told you", "update", "wrote", "больше не",
@@ -1018,7 +1020,7 @@ _OBJECTING_WORDS = re.compile(
     r"нереализуем\w*|нереальн\w*|нереалистичн\w*|невыполним\w*|бессмыслен\w*|нецелесообразн\w*"
     r"|исключить из|убрать|вычеркн\w*|не имеет смысла|\bunrealistic|not realistic|impractical|not feasible"
     r"|infeasible|unfeasible|useless|should be (?:removed|dropped|deleted)|remove (?:it|this)\b"
-    r"|ашыкча|керексиз|ишке ашпай\w*"
+    r"|ашыкча|керексиз|ишке ашпай\w*|туура эмес|туура келбе\w*|преждевременн\w*"
 )
 
 
@@ -1139,7 +1141,8 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
     problems += [Problem("low_confidence", c.evidence) for c in unscoped if bare_assent and _RECEIVED.match(c.evidence)]
     if not scoped:
         scoped = unscoped
-    named = {i for c in scoped if c.level == EXPLICIT and not c.guess for i in c.ids}
+    # an exception answered by ID or by panel ("кроме панели 3. По панели 3 воздерживаемся"), not by "all"
+    named = {i for c in scoped if c.level != GLOBAL and not c.guess for i in c.ids}
     for claim in [c for c in scoped if c.guess]:
         scoped.remove(claim)
         rest = tuple(i for i in claim.ids if i not in named)

@@ -79,6 +79,15 @@ _ORDINAL_ENDING = re.compile(r"(\d)-?(?:й|я|ю|е|го|ой|ий|ей|му|м|
 _RANGE_WORD = re.compile(r"\d|[-–—]|по|to|through")
 _ORDINAL_WORD = "(?:" + "|".join(f"(?:{p})" for p in _ORDINALS.values()) + ")"
 _ORDINAL_JOIN = re.compile(r"\s*,\s*(?:(?:и|and|жана)\s+)?|\s+(?:и|and|жана)\s+")
+# "panel three", "panels one to four": English cardinals after the word for a panel (not Russian or Kyrgyz ones:
+# "в панели три рекомендации", "панелдин бир нече сунушу" count recommendations)
+_CARDINALS = {1: r"one", 2: r"two", 3: r"three", 4: r"four"}
+_CARDINAL_WORD = "(?:" + "|".join(_CARDINALS.values()) + ")"
+_CARDINAL_RANGE = r"\s*(?:[-–—]|\s(?:to|through|по|до)\s)\s*"  # "panels one to four"
+_PANEL_BY_CARDINAL = re.compile(
+    rf"{_PANEL_WORD}\s+({_CARDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}|{_CARDINAL_RANGE}){_CARDINAL_WORD}){{0,3}})"
+    r"(?!\w)"
+)
 # "первую, вторую и четвёртую панели", "Биринчи, экинчи жана үчүнчү панелдердин": a list of ordinals
 _PANEL_BY_ORDINAL = re.compile(
     rf"(?<!\w)({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})\s+{_PANEL_WORD}"
@@ -370,6 +379,8 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _PANEL_BY_ORDINAL.finditer(text):
         numbers = [_ordinal(word) for word in _ORDINAL_JOIN.split(m.group(1))]
         numbered.append((m.start(), m.end(), numbers if all(numbers) else []))
+    for m in _PANEL_BY_CARDINAL.finditer(text):
+        numbered.append((m.start(), m.end(), _cardinal_numbers(m.group(1))))
     for m in _PANEL_WILDCARD.finditer(text):  # "1.x: endorsed", "4.*": every ID of the panel
         numbered.append((m.start(), m.end(), [int(m.group(1))]))
     for m in _PANELS_FROM_END.finditer(text):
@@ -469,6 +480,19 @@ def _panel_numbers(listed: str) -> list[int]:
         numbers.append(number)
         ranged = False
     return numbers
+
+
+def _cardinal_numbers(words: str) -> list[int]:
+    """ "one and four" → [1, 4]; "one to four" → [1, 2, 3, 4]; a word that is no panel's number → 0."""
+    numbers: list[int] = []
+    for part in _ORDINAL_JOIN.split(words):
+        ends = [_cardinal(w) for w in re.split(_CARDINAL_RANGE, part)]
+        numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) > 1 and 0 < ends[0] < ends[-1] else ends
+    return numbers
+
+
+def _cardinal(word: str) -> int:
+    return next((n for n, pattern in _CARDINALS.items() if re.fullmatch(pattern, word)), 0)
 
 
 def _ordinal(word: str) -> int:

@@ -1660,3 +1660,47 @@ def test_every_recommendation_listed_is_read_not_only_the_first_few(
 def test_a_decimal_comma_number_no_notation_explains_goes_to_review(campaign: Campaign) -> None:
     # "3,7" was dropped: 3.1 alone was recorded, unflagged
     assert "ambiguous_number" in codes(read("Согласны с 3.1, а также с 3,7.", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("По цифровому блоку: п. 3.1 поддерживаем, п. 3.4 тоже поддерживаем. А вот кампании по цифровой грамотности "
+         "в сёлах (3.4) считаем сейчас преждевременными.", "contradiction"),
+        ("1 жана 2 панель макул. Санариптик жана бизнес боюнча айрымдары туура эмес деп ойлойбуз", "cross_check"),
+        ("Первую панель поддерживаем. Также поддерживаем то, что говорили про кибербезопасность детей.",
+         "unclear_reference"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_69_and_70_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("We fully support everything in panel three (3.1 to 3.8). Great initiative.", [f"3.{i}" for i in range(1, 9)]),
+        ("We confirm our acceptance of all recommendations set out in panels one to four.",
+         ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", *(f"3.{i}" for i in range(1, 9)),
+          *(f"4.{i}" for i in range(1, 6))]),
+    ],
+)  # fmt: skip
+def test_a_panel_named_by_an_english_cardinal_is_that_panel(text: str, ids: list[str], campaign: Campaign) -> None:
+    # "panel three" was not a panel: "everything in panel three" became all 19, "panels one to four" panel 1
+    assert stances(read(text, campaign)) == {i: ("agree", None) for i in ids}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Согласны со всеми, кроме панели 3. По панели 3 воздерживаемся.",
+        "Үчүнчү панелден башка бардык сунуштар менен макулбуз. Үчүнчү панел боюнча баа бере албайбыз.",
+    ],
+)
+def test_an_excepted_panel_answered_by_panel_takes_that_answer(text: str, campaign: Campaign) -> None:
+    # the exception was left a guessed disagreement, flagged, though the next sentence answered it
+    result = read(text, campaign)
+    assert {stances(result)[f"3.{i}"] for i in range(1, 9)} == {("abstain", None)}
+    assert not codes(result)
