@@ -908,11 +908,15 @@ _STANCE_WORD = re.compile(
     r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж|одобр"
     r"|agree|disagree|oppose|endorse|reject|abstain|макул|колдо[йб]|каршы)\w*|(?:view|opinion) on)"
 )
+# "That's all from us", "на этом всё": the reply is over, nothing is named
+_ENDS_REPLY = r"that'?s all|that is all|на этом (?:пока )?все|вот и все"
+_ENDS_REPLY_RE = re.compile(_ENDS_REPLY)
 # Discourse words that contain a scope word and name nothing: "во-первых", "в первую очередь", "всем спасибо"
 _IDIOM = re.compile(
     r"во-\w+|в-\w+|в первую очередь|первую очередь|прежде всего|всего доброго|всех благ|всем (?:спасибо|участникам)"
     r"|спасибо всем|благодарим всех|first of all|all the best|thank you all|all of you|at all|after all|all in all"
-    r"|всем привет|всем добр\w+|всем здравствуйте|(?:hi|hello|dear) all|всего хорошего|всех вас|всем вам"
+    r"|всем привет|всем добр\w+|всем здравствуйте|(?:hi|hello|dear|hey) all|всего хорошего|всех вас|всем вам"
+    rf"|{_ENDS_REPLY}|все (?:высказал|проголосовал)\w*"
     r"|желаем всем|всем (?:здоровья|успехов|удачи)"
     r"|всех (?:желающих|заинтересованн\w+|уровн\w+|сторон|граждан|жителей)|all (?:levels|sides|actors|citizens)"
     r"|all stakeholders|all partners|all participants|all regions|all levels"
@@ -949,6 +953,15 @@ def _unaccounted(
         taken.claim(m.start(), m.end())
     loose = [m.group() for m in found if taken.free(m.start(), m.end())]
     return [Problem("unread_words", ", ".join(dict.fromkeys(loose)))] if loose else []
+
+
+def ends_reply(folded: str, start: int, end: int) -> bool:
+    """Whether the words at `start:end` close the reply ("That's all from us"). (A greeting's "Hi all" is not
+    excused where a quantifier is weighed against what got no stance: there it has been the only sign that
+    a reply went partly unread.)"""
+    return any(
+        m.start() <= start and end <= m.end() for m in _ENDS_REPLY_RE.finditer(folded, max(0, start - 12), end + 12)
+    )
 
 
 def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
-from mailflow.stances.claims import REASON_MARKER, Claim, Problem, UnitReading, clean_reason, read_unit
+from mailflow.stances.claims import REASON_MARKER, Claim, Problem, UnitReading, clean_reason, ends_reply, read_unit
 from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
 from mailflow.stances.refs import (
     EXPLICIT,
@@ -108,7 +108,9 @@ _WHOLE_REPLY = {
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
         r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
-        r"|\bour \w+ (?:office|branch|team|chapter)\b|\bthe [\w-]+ (?:office|team|branch) (?:has|have|is|are|will)"
+        # (not "our country office": an international NGO's office here is the organisation written to)
+        r"|\bour (?!country |programme |program |project |management |leadership )\w+ (?:office|branch|team|chapter)\b"
+        r"|\bthe [\w-]+ (?:office|team|branch) (?:has|have|is|are|will)"
         r"|организаций-членов|организации-члены|члены сети|членов сети|ответы членов|единую позицию \w+ не"
         r"|some (?:of our )?members|members' (?:answers|responses|positions)|разошлись во мнениях"
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз|\bжарымы\b"
@@ -313,7 +315,8 @@ _RECEIVED = re.compile(
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
 _CLOSING = re.compile(
-    r"^\s*(?:с уважением|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"
+    r"^\s*(?:that'?s all|that is all|на этом (?:пока )?все|вот и все"
+    r"|с уважением|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"
     r"|рахмат|--)"
 )
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
@@ -441,7 +444,9 @@ def _own_subject(subject: str, campaign: Campaign) -> str:
 
 # "Не поддерживаем: —", "Disagree: none": a stance heading with nothing under it
 _EMPTY_LABEL = re.compile(
-    r"\s*[^\d:\n]{2,40}:\s*[—–-]+\s*|\s*(?:не\s+|частично\s+)?(?:соглас|поддерж|против|воздерж|disagree|agree"
+    r"\s*[^\d:\n]{2,40}:\s*[—–-]+\s*|\s*(?:приложени\w*|вложени\w*|attachments?|enclosures?|тиркеме\w*)\s*:\s*"
+    r"(?:нет|none|no|жок)\s*\.?\s*"  # "Приложение: нет."
+    r"|\s*(?:не\s+|частично\s+)?(?:соглас|поддерж|против|воздерж|disagree|agree"
     r"|abstain|oppose|support|partly|partial|частично)[^:\n\d]{0,30}:\s*(?:none|нет|no|n/a|жок)\s*\.?\s*",
     re.IGNORECASE,
 )
@@ -650,8 +655,10 @@ _GOODWILL = re.compile(
     r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
     r"|готовы (?:участвовать|обсудить|к|выступить|стать|взять|поделиться|помочь|предоставить)"
+    r"|(?:готовы|хотим|хотели бы) принять участие"
     r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
-    r"|(?:особенно|очень|крайне) важн\w*|приоритетн\w*|particularly important|a priority for us"
+    r"|(?:особенно|очень|крайне|особо) (?:важн|актуальн)\w*|приоритетн\w*|particularly important|a priority for us"
+    r"|thanks? (?:you )?for including|спасибо за включение"
     r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
     r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
@@ -1044,7 +1051,12 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
     quantifiers = [
         r
         for r in refs
-        if r.level == GLOBAL and not r.implied and not r.excepted and not r.problem and not _qualifies(folded, r, named)
+        if r.level == GLOBAL
+        and not r.implied
+        and not r.excepted
+        and not r.problem
+        and not _qualifies(folded, r, named)
+        and not ends_reply(folded, r.start, r.end)
     ]
     if not quantifiers:
         return []

@@ -142,10 +142,14 @@ REST = (
     r"|башкалар\w*"
 )
 _ALL = re.compile(
+    # ("Hi all, we agree with 3.4", "Всем привет, поддерживаем 3.4": a greeting's "all" is the people greeted)
+    r"(?<!\bhi )(?<!\bhey )(?<!\bdear )(?<!\bhello )(?<!thank you )(?<!thanks )"
+    r"(?!(?:всем|все)\s+(?:привет|добр\w+|здравствуйте|спасибо)\b)(?!all the best\b)"
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|19(?=\s+(?:рекомендаци|сунуш|recommendations))|все|всё|всех|всем|всеми|весь|всю|all|every|each"
     rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|вся|{REST})(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
     # "от имени всех 27 клубов", "all our members": all of someone, not of the recommendations
+    r"(?!\s+(?:высказал|проголосовал)\w*)"  # "все высказались «за»": everyone, who then said what
     r"(?!\s+(?:\d+\s+)?(?:(?:наш|our|their)\w*\s+)?(?:член|клуб|организаци|участник|сотрудник|мастер|женщин|сел"
     r"|район|регион|област|партнер|коллег|member|club|organi[sz]ation|partner|colleague|staff|people))"
 )
@@ -415,6 +419,15 @@ _NAMING_AFTER = re.compile(
 )
 
 
+# 'supports "Contribution of regional CSOs to solving local problems" in full': a title quoted as the object
+# of a stance (a quote after an ID or in a reason cites a recommendation's words, and names no panel)
+_QUOTED_AFTER_STANCE = re.compile(
+    r"(?:support\w*|endorse\w*|accept\w*|agree\w* with|back|поддержива\w+|принима\w+|одобря\w+|соглас\w+ с)"
+    r"\s+[«\"“][^»\"”\n]{0,40}$"
+)
+_QUOTE_CLOSE = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]")
+
+
 @functools.lru_cache(maxsize=8)
 def _alias_pattern(aliases: tuple[tuple[int, tuple[str, ...]], ...]) -> re.Pattern[str] | None:
     """One pattern for every panel's aliases: each word of an alias is the start of a word of the reply."""
@@ -439,7 +452,8 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         number = int(str(m.lastgroup)[1:].split("_")[0])
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
         substantive = _WITH_BEFORE.search(before) and _STANCE_AFTER.match(after)
-        if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive):
+        quoted = _QUOTED_AFTER_STANCE.search(before) and _QUOTE_CLOSE.match(after)
+        if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive or quoted):
             continue
         ids = tuple(r.id for r in campaign.in_panel(number))
         if named_ids & set(ids):

@@ -1704,3 +1704,43 @@ def test_an_excepted_panel_answered_by_panel_takes_that_answer(text: str, campai
     result = read(text, campaign)
     assert {stances(result)[f"3.{i}"] for i in range(1, 9)} == {("abstain", None)}
     assert not codes(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Hi all, we agree with 3.4.", {"3.4": ("agree", None)}),
+        ("Всем привет, поддерживаем 3.4.", {"3.4": ("agree", None)}),
+        ("On 3.4 we agree. On 3.5 we disagree. That's all from us.",
+         {"3.4": ("agree", None), "3.5": ("disagree", None)}),
+        ("согласны – 1.1, 1.4;\nне можем оценить – 1.2 и 1.3.",
+         {"1.1": ("agree", None), "1.4": ("agree", None), "1.2": ("abstain", None), "1.3": ("abstain", None)}),
+    ],
+)  # fmt: skip
+def test_greetings_closings_and_declining_to_judge_read_as_meant(
+    text: str, want: dict[str, tuple[str, None]], campaign: Campaign
+) -> None:
+    # a greeting's "all" made 19 agreements; "That's all" was 3.5's reason, then an unread "all";
+    # "не можем оценить" was an ID named without a stance
+    result = read(text, campaign)
+    assert stances(result) == want
+    assert not codes(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поддерживаем все девятнадцать рекомендаций. Отдельно отметим, что 4.5 для нас особенно актуальна.",
+        "Yes, we accept all the recommendations. Special thanks for including 3.8 — excluded groups matter to us.",
+        "Поддерживаем все рекомендации. Готовы принять участие в конференции (п. 4.5).",
+        "Рекомендацию 2.1 принимаем.\n\nПриложение: нет.",
+        "Our country office endorses all of the recommendations.",
+    ],
+)
+def test_goodwill_and_formalities_beside_a_clear_answer_need_no_review(text: str, campaign: Campaign) -> None:
+    assert not codes(read(text, campaign))
+
+
+def test_a_panel_title_quoted_as_what_is_supported_is_not_left_unread(campaign: Campaign) -> None:
+    text = 'The Association supports "Contribution of regional CSOs to solving local problems" in full, and 1.2.'
+    assert codes(read(text, campaign))  # 1.2 alone was recorded, unflagged
