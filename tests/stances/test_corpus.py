@@ -129,6 +129,8 @@ BLIND_FLOORS = {
     "blind-68.txt": {"exact": 0.95, "accepted": 0.68, "flagged": 0.97, "reasons": 0.80},
     "blind-69.txt": {"exact": 0.98, "accepted": 0.77, "flagged": 1.0, "reasons": 0.57},
     "blind-70.txt": {"exact": 0.94, "accepted": 0.73, "flagged": 0.92, "reasons": 0.69},
+    "blind-71.txt": {"exact": 0.94, "accepted": 0.76, "flagged": 0.95, "reasons": 0.83},
+    "blind-72.txt": {"exact": 0.96, "accepted": 0.70, "flagged": 0.95, "reasons": 0.61},
 }
 
 
