@@ -27,6 +27,7 @@ from mailflow.stances.refs import (
     counted_exception,
     except_spans,
     find_refs,
+    holds_panel_words,
     match_quote,
     match_text,
     votes_row,
@@ -166,6 +167,15 @@ _ID_BEFORE = re.compile(r"\d\.\d{1,2}\s*,?\s*(?:по|с|со|на|к|за|про
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|\s*[-–—:|]\s*|\s+)(?=\S)")
 
 
+# "Some of the business-related ones", "некоторые рекомендации", "айрымдары": a share of the recommendations
+# themselves (not "some of our members", "многие НКО"), which a sentence without a stance still says something of
+_SHARE_OF_THEM = re.compile(
+    r"(?:some|several|a few|certain)(?: of)? (?:the |these |those )?(?:[\w-]+ )?(?:ones|recommendations|points|items)\b"
+    r"|(?:some|several|a few) of them\b|некотор\w+ (?:из )?(?:\w+ )?(?:рекомендаци|пункт|из них|предложени)"
+    r"|айрым\w* (?:\w+ )?(?:сунуш|рекомендац)|айрымдары|кээ бир (?:\w+ )?(?:сунуш|рекомендац)"
+)
+
+
 def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), decided: bool = False) -> UnitReading:
     """Read one sentence/line/row; `default` are the recommendations the context names (an inline quote)."""
     folded = fold(text)
@@ -178,7 +188,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     found = find_cues(_blank(folded, blank), decided)
     cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
-    refs += _quoted_refs(folded, campaign, problems)
+    refs += _quoted_refs(folded, campaign, problems, refs)
     problems += _described_otherwise(folded, refs, campaign) + _only_then_rest(folded)
     # "Не согласны: 1.3 (опять всё будет решаться в Бишкеке)": an "all" in the bracket after an ID is the
     # comment's own word, not a stance on all 19
@@ -202,9 +212,13 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         named = tuple(i for r in waiting if not r.excepted and not r.problem for i in r.ids)
         # "Кроме 1.7 — там лишнее.": an exception or an unknown ID still needs a human without a stance word
         problems += [Problem("unknown_id", r.label) for r in refs if r.problem == "unknown_id"]
-        # "The digital ones not so relevant for us": a panel named by one topic word, even with no stance
+        # "The digital ones not so relevant for us": a panel named by one topic word, even with no stance;
+        # "Some of the business-related ones we are less sure about": a share of them, and something said of it
         problems += [
-            Problem("vague_scope", r.label) for r in refs if r.problem == "vague_scope" and _whole_panel(r, campaign)
+            Problem("vague_scope", r.label)
+            for r in refs
+            if r.problem == "vague_scope"
+            and (_whole_panel(r, campaign) or (r.level == GLOBAL and _SHARE_OF_THEM.match(folded, r.start)))
         ]
         if excepts and counted_exception(folded) is None:
             problems.append(Problem("unclear_exception", text.strip()[:80]))
@@ -221,9 +235,16 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
             if heading and r.level == GROUP and not r.problem and not r.excepted and _whole_panel(r, campaign)
         )
         return UnitReading(problems=tuple(problems), ids_without_stance=named, headings=headings)
-    if excepts and not any(r.excepted for r in refs) and counted_exception(folded) is None:
-        problems.append(Problem("unclear_exception", text.strip()[:80]))
     reason_at = _row_comment(folded, clusters[0]) if "|" in folded else _reason_marker(folded, clusters[0].end)
+    # ("3.5 менен макул эмеспиз, анткени … бал челектен башка иш жок": "башка" in the reason excepts nothing)
+    # ("Принимаем рекомендации, за исключением:" heads a list whose lines give the exceptions and their stances)
+    if (
+        any(start < reason_at for start, _ in excepts)
+        and not any(r.excepted for r in refs)
+        and counted_exception(folded) is None
+        and not (folded.rstrip().endswith(":") and re.fullmatch(r"[\s:]*", folded[excepts[-1][1] :]))
+    ):
+        problems.append(Problem("unclear_exception", text.strip()[:80]))
     segments = _segments(folded, clusters, refs, reason_at)
     claims: list[Claim] = []
     for i, segment in enumerate(segments):
@@ -381,8 +402,9 @@ def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:
     return sorted(cues + extra, key=lambda c: c.start)
 
 
-def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list[Ref]:
-    """A recommendation cited in quotes: «Создание совещательного органа…» — не согласны."""
+def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem], refs: list[Ref]) -> list[Ref]:
+    """A recommendation cited in quotes: «Создание совещательного органа…» — не согласны. (`refs`: those found
+    already; a panel's own words inside a quote, "«Коалициялар жана тармактар» панели", named it.)"""
     found: list[Ref] = []
     nested = [(m.start(), m.end(), panel) for m in _NESTED_QUOTE.finditer(text)
               if (panel := _panel_titled(m.group(), campaign)) is not None]  # fmt: skip
@@ -401,9 +423,18 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem]) -> list
         match = match_quote(text[start:end], campaign)
         if match and match.accepted:
             found.append(Ref(start, end, (match.rec_id,), EXPLICIT, label=f"«…» = {match.rec_id}"))
-        elif match and match.plausible:
+        elif (match and match.plausible) or (
+            (_PANEL_AFTER.match(text, end) or _PANEL_BEFORE.search(text, 0, start))
+            and not any(start <= r.start < end and r.level == GROUP for r in refs)
+            and not holds_panel_words(text[start:end], campaign)
+        ):
+            # ("«Аймактык уюмдардын салымы» панелин колдойбуз": a panel by a title that is none of the letter's)
             problems.append(Problem("unclear_reference", text[start:end][:80]))
     return found
+
+
+_PANEL_AFTER = re.compile(r"\s*(?:панел|panel|секци|section|раздел)\w*")
+_PANEL_BEFORE = re.compile(r"(?:панел|panel|секци|section|раздел)\w*\s*(?:№\s*\d\s*)?$")
 
 
 # «Коалиции и сети ОГО как "кровеносная система" процесса развития регионов»: folded, every quote mark is '"'
@@ -711,7 +742,12 @@ _EMPHASIS = re.compile(r"особенно|в особенности|в част�
 
 
 # between a panel and its "all": nothing, or the word for its recommendations ("панелдин сунуштарынын баарына")
-_OF_PANEL = re.compile(r"\s*(?:[-\w]*(?:сунуш|рекомендац|recommendation|пункт)[-\w]*\s*)?")
+# or the word for the panel after a topic ("санариптик панелдин баарына": all of the digital panel)
+_OF_PANEL = re.compile(r"\s*(?:[-\w]*(?:сунуш|рекомендац|recommendation|пункт|панел|panel|раздел|section)[-\w]*\s*)?")
+
+
+# a bracket holding nothing but IDs, ranges and their joining words
+_IDS_IN_BRACKET = re.compile(r"\s*\((?:[\s,;–—-]|\d\.\d{1,2}[^\W\d]{0,3}|to|through|по|до|и|and|жана|чейин)+\)")
 
 
 def _separate_all(text: str, refs: list[Ref]) -> bool:
@@ -726,6 +762,8 @@ def _separate_all(text: str, refs: list[Ref]) -> bool:
             continue
         if any(r.level == GROUP and r.end <= ref.start and _OF_PANEL.fullmatch(text, r.end, ref.start) for r in refs):
             continue  # "үчүнчү панелдин (сунуштарынын) бардык …": all of that panel
+        if _IDS_IN_BRACKET.match(text, ref.end):
+            continue  # "баарына (3.1ден 3.8ге чейин)", "all (3.1–3.8)": the bracket says which all
         following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
         if following and re.search(r"[,;:.()—–]|\s-\s", text[ref.end : following[0].start]):
             return True

@@ -23,9 +23,11 @@ from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
     GROUP,
+    REST,
     Ref,
     counted_exception,
     elliptic_panels,
+    except_spans,
     find_refs,
     match_quote,
 )
@@ -81,7 +83,9 @@ _HOLDING = re.compile(
     r"|кийинчерээк|кийин(?:ирээк)? жооп"
     r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )(?<!катары )жооп бере\w*|кароо\w* жатабыз"
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
-    r"|будет сформирован\w*|по итогам (?:заседания|собрания|обсуждения)|предварительно сообщаем|келгенде"
+    r"|будет сформирован\w*|предварительно сообщаем|келгенде"
+    # ("По итогам обсуждения в сети сообщаем следующее": the discussion is over)
+    r"|по итогам (?:заседания|собрания|обсуждения)(?![^.]{0,40}(?:сообщаем|направляем|информируем))"
     r"|азырынча\s+(?:\w+\s+)?(?:жооп|чечим|айта|бере|билбейбиз|белгисиз|макул боло|кабыл ала)"
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
@@ -91,7 +95,8 @@ _HOLDING = re.compile(
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
     r"|(?:ответит|ответят|решит|решат) (?:наше )?(?:руководство|правление|председатель|директор)"
     r"|после (?:\w+ )?(?:meeting|собрания|заседания|правления)"
-    r"|ойлон(?:уп (?:көр|жат)|обуз|ушубуз)\w*"  # Kyrgyz "we'll think it over", not "ойлондук" (we thought)
+    # Kyrgyz "we'll think it over" (not "ойлондук", we thought); "о нём поговорим при встрече"
+    r"|ойлон(?:уп (?:көр|жат)|обуз|ушубуз)\w*|\b(?:по|об)говорим\b"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
 _REVISION = re.compile(
@@ -130,7 +135,7 @@ _WHOLE_REPLY = {
         r"|(?:наши|ее|его) член\w* из\b"
         r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|do not|don't|cannot|reject)"
         # "sorry im a student at AUCA, got this from my professor": a person, not the organisation written to
-        r"|\bi'?m (?:a|an) student\b|\bя студент\w*|бөлүмүнөн жаз\w*|биздин бөлүмдүн"
+        r"|\bi'?m (?:a|an) student\b|\bя студент\w*|бөлүмүнөн жаз\w*|биздин бөлүм\w*|бөлүм\w* атынан"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
@@ -268,7 +273,7 @@ _WORDS = {
         "ответят", "отвечу", "отдельно", "отпишемся", "отпишусь", "подумать", "позвон", "позднее", "позже", "после",
         "посмотреть", "посмотрим", "посмотрю", "потом", "предварительно сообщаем", "предоставим", "принят", "пришлем",
         "пришлю", "пусть", "рассмотр", "решат", "решит", "собрания", "сообщим", "сообщу", "талкуула", "утвержден",
-        "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить", "ойлон",
+        "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить", "ойлон", "говорим",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -579,6 +584,8 @@ def _read_text(
     decided = DECISION_HEAD.search(fold(text)) is not None
     signed = _signature_paragraph(panelled)
     separated = _DASH_SEPARATES.search(panelled) is not None
+    listed: tuple[Claim, ...] = ()  # a stance heading's claims, while the lines under it list IDs
+    offered: list[str] = []  # IDs named only in goodwill: some stance in the reply must cover them
     for index, unit in enumerate(units):
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
             # "3.4 и 3.7 — поддерживаем. / 3.6 — / 4.5 —": where a dash leads to the answer, one with nothing
@@ -596,6 +603,14 @@ def _read_text(
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
             continue
+        if listed and _listed_under(reading, unit.text):
+            # "Поддерживаем:" over "— 3.1" / "— 3.4": each line names what the heading's stance is on
+            claims = [c for c in claims if not any(c is h for h in listed)]
+            claims.append(
+                replace(listed[0], ids=reading.ids_without_stance, level=EXPLICIT, evidence=unit.text, scoped=True)
+            )
+            continue
+        listed = tuple(reading.claims) if _stance_heading(reading, unit.text, campaign) else ()
         given_here = _with_earlier_reason(list(reading.claims), unit.text, previous_free)
         claims += given_here
         problems += reading.problems
@@ -605,8 +620,13 @@ def _read_text(
         unanswered = pending if not reading.used_default else ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
-        if pending and _offer(unit.text) and set(pending) <= {i for c in claims for i in c.ids}:
-            pending = ()  # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them
+        if pending and _offer(unit.text):
+            # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them, which a
+            # stance before it or an "all" after it ("Особо хотели бы выделить 3.6 … Фонд принимает все")
+            # must cover (not "the others": "happy to back 3.1 … no position on the others")
+            if not set(pending) <= {i for c in claims for i in c.ids}:
+                offered += pending
+            pending = ()
         if pending and set(pending) <= _named(claims) and not reading.has_cue:
             if _denies_agreement(claims, pending, unit.text):
                 # "We agree with 4.1. … businesspeople should not sit on CSO boards (4.1)": which one holds?
@@ -616,6 +636,8 @@ def _read_text(
         waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
     problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
     given = {i for c in claims for i in c.ids}
+    covering = {i for c in claims if not _REST_WORD.search(fold(c.evidence)) for i in c.ids}
+    problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(offered) if i not in covering]
     problems += [Problem("unread_words", label) for label, ids in untaken if not set(ids) <= given]
     # "Раздел 2:" over lines about other panels: the heading got no answer at all
     problems += [Problem("no_stance_for_id", label) for label, ids in headings if not set(ids) & given]
@@ -629,6 +651,31 @@ def _read_text(
     if any(unit.cut for unit in units):
         problems.append(Problem("too_long", f"предложение длиннее {MAX_UNIT_CHARS} знаков"))
     return claims, problems
+
+
+_REST_WORD = re.compile(REST)
+# a line that only lists IDs: "— 3.1", "• 1.2, 1.4", "п. 4.4;"
+_IDS_ONLY = re.compile(r"(?:[\s\-–—•*·,;.]|и|and|жана|пп?\.|рек\.|\d\.\d{1,2})+")
+
+
+def _stance_heading(reading: UnitReading, text: str, campaign: Campaign) -> bool:
+    """ "Поддерживаем:", "Не поддерживаем рекомендации:": one stance, on nothing named, over a colon."""
+    folded = fold(text).rstrip()
+    return (
+        folded.endswith(":")
+        and bool(reading.claims)
+        and not reading.problems
+        and not reading.ids_without_stance
+        and len({c.stance for c in reading.claims}) == 1
+        and all(c.level == GLOBAL or not c.scoped for c in reading.claims)
+        and not except_spans(folded)  # "Принимаем рекомендации, за исключением:" lists the exceptions
+        and not any(r.level != GLOBAL or not r.implied for r in find_refs(folded, campaign))
+    )
+
+
+def _listed_under(reading: UnitReading, text: str) -> bool:
+    """A line under a stance heading that names IDs and nothing else."""
+    return bool(reading.ids_without_stance) and not reading.has_cue and _IDS_ONLY.fullmatch(fold(text)) is not None
 
 
 _GREETING = re.compile(
@@ -660,6 +707,7 @@ _GOODWILL = re.compile(
     r"|(?:особенно|очень|крайне|особо) (?:важн|актуальн)\w*|приоритетн\w*|particularly important|a priority for us"
     r"|thanks? (?:you )?for including|спасибо за включение"
     r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
+    r"|(?:особо|отдельно) (?:хотели бы |хотим )?выделить"
     r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
     r"|(?:especially|particularly) welcome"

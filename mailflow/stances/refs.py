@@ -166,7 +166,7 @@ _VAGUE = re.compile(
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
-    r"|(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"
+    r"|(?<!ни )(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"  # not "ни одной из"
     # "3.5, 3.8 и ещё несколько", "and a few others", "жана дагы бир нечесине": named, and more not named
     r"|(?:и|and|жана)\s+(?:ещ[её]\s+|дагы\s+)?(?:нескольк\w+|бир нечес\w*|(?:a few|some|several) others?\b)"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
@@ -226,13 +226,6 @@ _COMMA_ID_MORE = re.compile(r"\s*(?:,|и|and|жана)\s*(\d),(\d)(?!\d|,\d)")
 _BARE_NUMBER = re.compile(
     r"(?:п\.|пп\.|пункт\w*|рекомендаци\w*|рек\.|№|номер\w*|item\w*|point\w*|recommendation\w*|no\.|#|сунуш\w*)"
     rf"\s*(?:№\s*)?({_NUMBER_LIST})(?!\.?\d)"
-)
-
-
-# "«Аймактык уюмдардын салымы» панелин", "the panel «…»": a quoted title with the word for a panel next to it
-_QUOTED_PANEL = re.compile(
-    r"[«\"“][^»\"”\n]{3,80}[»\"”]\s*(?:панел|panel|секци|section|раздел)\w*"
-    r"|(?:панел|panel|секци|section|раздел)\w*\s*(?:№\s*\d\s*)?[«\"“][^»\"”\n]{3,80}[»\"”]"
 )
 
 
@@ -354,10 +347,6 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
         if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
             continue  # "протокол №3 от 17.03.2023": a document's number, not a recommendation's
         add(Ref(m.start(1), m.end(1), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
-    titles = _alias_pattern(tuple((p.number, p.aliases) for p in campaign.panels))
-    for m in _QUOTED_PANEL.finditer(text):  # a panel named by a title none of the panels' words are in
-        if titles is None or not titles.search(m.group()):
-            add(Ref(m.start(), m.end(), (), EXPLICIT, problem="unclear_reference", label=m.group()))
     for m in _COMMA_PAIR_ID.finditer(text):  # "3,1 и 3,7" in a notation none of the above took: an ID or a number?
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
@@ -426,6 +415,12 @@ _QUOTED_AFTER_STANCE = re.compile(
     r"\s+[«\"“][^»\"”\n]{0,40}$"
 )
 _QUOTE_CLOSE = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]")
+
+
+def holds_panel_words(text: str, campaign: Campaign) -> bool:
+    """Whether `text` holds the words the campaign lists for one of its panels (`Panel.aliases`)."""
+    pattern = _alias_pattern(tuple((p.number, p.aliases) for p in campaign.panels))
+    return pattern is not None and pattern.search(text) is not None
 
 
 @functools.lru_cache(maxsize=8)

@@ -1744,3 +1744,66 @@ def test_goodwill_and_formalities_beside_a_clear_answer_need_no_review(text: str
 def test_a_panel_title_quoted_as_what_is_supported_is_not_left_unread(campaign: Campaign) -> None:
     text = 'The Association supports "Contribution of regional CSOs to solving local problems" in full, and 1.2.'
     assert codes(read(text, campaign))  # 1.2 alone was recorded, unflagged
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Мен Нарын облусундагы бөлүмдүн атынан жазып жатам. Биздин бөлүм 1-панелдин сунуштарын колдойт.",
+         "partial_speaker"),
+        ("Поддерживаем всё, кроме 1.3, о нём поговорим при встрече.", "holding"),
+        ("We strongly support 1.1, 1.5 and 4.4. Some of the business-related ones we are less sure about.",
+         "vague_scope"),
+        ("«Санариптик кызматтар» жана «Региондук ОГОлордун салымы» панелдериндеги сунуштарды толугу менен колдойбуз.",
+         "unclear_reference"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_71_and_72_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+_LETTER_IDS = (
+    "1.1",
+    "1.2",
+    "1.3",
+    "1.4",
+    "1.5",
+    "2.1",
+    *(f"3.{i}" for i in range(1, 9)),
+    *(f"4.{i}" for i in range(1, 6)),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("санариптик панелдин баарына (3.1ден 3.8ге чейин) макулбуз", {f"3.{i}": "agree" for i in range(1, 9)}),
+        ("Поддерживаем рекомендации:\n— 1.1\n— 1.2\n— 4.4", {"1.1": "agree", "1.2": "agree", "4.4": "agree"}),
+        ("Не поддерживаем:\n- 3.5\n- 4.3", {"3.5": "disagree", "4.3": "disagree"}),
+        ("Принимаем рекомендации, за исключением:\n- 3.5 (не согласны) — нет кадров;\n- 4.1 (частично) — на "
+         "добровольной основе.",
+         {**{i: "agree" for i in _LETTER_IDS if i not in ("3.5", "4.1")}, "3.5": "disagree", "4.1": "partial"}),
+        ("3.5 сунуштан башкасына макулбуз. 3.5 менен макул эмеспиз, анткени айылда бал челектен башка иш жок.",
+         {**{i: "agree" for i in _LETTER_IDS if i != "3.5"}, "3.5": "disagree"}),
+        ("Мы не против ни одной из рекомендаций, поддерживаем все.", {i: "agree" for i in _LETTER_IDS}),
+        ("По итогам обсуждения в сети сообщаем следующее. Поддерживаем все рекомендации.",
+         {i: "agree" for i in _LETTER_IDS}),
+        ("Особо хотели бы выделить рекомендации 3.6 и 4.5. Фонд принимает все девятнадцать рекомендаций.",
+         {i: "agree" for i in _LETTER_IDS}),
+    ],
+)  # fmt: skip
+def test_clear_answers_of_batches_71_and_72_are_read_without_review(
+    text: str, want: dict[str, str], campaign: Campaign
+) -> None:
+    # each went to review (a stance heading over a list of IDs, an exception heading, "башка" in a reason,
+    # "ни одной из", "по итогам обсуждения … сообщаем", "особо выделить") or, the first, became 19 agreements
+    result = read(text, campaign)
+    assert {k: v[0] for k, v in stances(result).items()} == want
+    assert not codes(result)
+
+
+def test_an_exception_heading_is_no_stance_heading_for_the_ids_under_it(campaign: Campaign) -> None:
+    # the heading's "accept" went to the IDs under it: 3.5 and 4.1 agreed, unflagged
+    assert "no_stance_for_id" in codes(read("Принимаем рекомендации, за исключением:\n- 3.5\n- 4.1", campaign))
