@@ -135,6 +135,7 @@ _WHOLE_REPLY = {
         r"|(?:наши|ее|его) член\w* из\b"
         r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|do not|don't|cannot|reject)"
         # "sorry im a student at AUCA, got this from my professor": a person, not the organisation written to
+        r"|speaking (?:for|on behalf of) myself|not (?:for )?the whole (?:group|organi[sz]ation|association|network)"
         r"|\bi'?m (?:a|an) student\b|\bя студент\w*|бөлүмүнөн жаз\w*|биздин бөлүм\w*|бөлүм\w* атынан"
     ),
     "outside_reference": re.compile(
@@ -233,7 +234,7 @@ _WORDS = {
         "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка", "билбейбиз", "бөлүм",
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
-        "я студент", "өзүнчө жаз",
+        "я студент", "өзүнчө жаз", "myself", "the whole",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
@@ -1144,12 +1145,18 @@ def _written_twice(text: str) -> list[Problem]:
     return []
 
 
+# "Остальные нас не касаются", "Остальное не наш профиль", "Остальное без комментариев": abstained, or left
+# unanswered? Readers differ, even told that declining to judge is an abstention (b74-074). A reply that says
+# it has no opinion or position on them, or gives no answer on them, abstains: the brief's convention.
 _IRRELEVANT = re.compile(
     r"касают|касает|относят|относит|not relevant|(?:do|does) not concern|тиешеси жок|тиешелүү эмес"
-    r"|без комментари|no comment|не комментир"  # "Остальное оставляем без комментариев": abstained, or unanswered?
-    r"|(?:мнения|позиции) не имеем|не имеем (?:\w+ )?(?:мнения|позиции)|нет (?:\w+ )?(?:мнения|позиции)"
+    r"|не наш профиль|не по нашему профилю|вне (?:нашей )?компетенции|не в нашей компетенции"
+    r"|без комментари|no comment|не комментир"
 )
-_ABSTAIN_SAID = re.compile(r"воздерж|abstain|калыс|нейтрал|neutral|бейтарап|добуш бербей")
+_ABSTAIN_SAID = re.compile(
+    r"воздерж|abstain|калыс|нейтрал|neutral|бейтарап|добуш бербей|мнени|позици|opinion|position|\bview"
+    r"|не высказыва|ответ\w* не да|пикир"
+)
 
 
 def _irrelevant_only(evidence: str) -> bool:

@@ -166,7 +166,9 @@ _VAGUE = re.compile(
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
-    r"|(?<!ни )(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+(?:из|of)\b"  # not "ни одной из"
+    r"|(?<!ни )(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+"
+    # ("пару пунктов из …"; not "ни одной из")
+    r"(?:(?:пункт|рекомендаци|сунуш|points?|items?|recommendations?)\w*\s+)?(?:из|of)\b"
     # "3.5, 3.8 и ещё несколько", "and a few others", "жана дагы бир нечесине": named, and more not named
     r"|(?:и|and|жана)\s+(?:ещ[её]\s+|дагы\s+)?(?:нескольк\w+|бир нечес\w*|(?:a few|some|several) others?\b)"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid

@@ -131,7 +131,12 @@ BLIND_FLOORS = {
     "blind-70.txt": {"exact": 0.94, "accepted": 0.73, "flagged": 0.92, "reasons": 0.69},
     "blind-71.txt": {"exact": 0.94, "accepted": 0.76, "flagged": 0.95, "reasons": 0.83},
     "blind-72.txt": {"exact": 0.96, "accepted": 0.70, "flagged": 0.95, "reasons": 0.61},
-    "blind-73.txt": {"exact": 0.89, "accepted": 0.82, "flagged": 0.90, "reasons": 0.95},
+    "blind-73.txt": {
+        "exact": 0.89,
+        "accepted": 0.80,  # 0.821 on first sight: b73-051 was accepted wrong (the rest "не наш профиль" as abstention)
+        "flagged": 0.90,
+        "reasons": 0.95,
+    },
     "blind-74.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.93},
 }
 

@@ -1118,7 +1118,6 @@ def test_elliptic_ordinal_panels_counted_rests_and_no_opinion_read_without_revie
         ("Биздин төрага сиздерге телефон аркылуу бардык сунуштарга макул экенибизди айткан.", "indirect"),
         ("Correction to our email of yesterday: where we wrote 3.4 we meant 3.6. So we disagree with 3.6.", "revision"),
         ("Против 4.3. По 1.2 и 2.1 — согласны. Остальное оставляем без комментариев.", "low_confidence"),
-        ("Поддерживаем 1.1. По остальным позиции не имеем.", "low_confidence"),
         ("Правление одобрило все, кроме 3.5 и 4.3. По ним завтра пришлю обоснование.", "holding"),
     ],
 )  # fmt: skip
@@ -1807,3 +1806,36 @@ def test_clear_answers_of_batches_71_and_72_are_read_without_review(
 def test_an_exception_heading_is_no_stance_heading_for_the_ids_under_it(campaign: Campaign) -> None:
     # the heading's "accept" went to the IDs under it: 3.5 and 4.1 agreed, unflagged
     assert "no_stance_for_id" in codes(read("Принимаем рекомендации, за исключением:\n- 3.5\n- 4.1", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Велосообщество не поддерживает 4.3 и ещё пару пунктов из цифровой панели — они не про нас.", "vague_scope"),
+        ("Speaking for myself as a board member of the group, not the whole group: 3.4 is great, I support it.",
+         "partial_speaker"),
+        ("Цифровая панель (3.1-3.8) - за. Остальное не наш профиль", "low_confidence"),
+        ("Поддерживаем 1.1. С 1.3 согласны частично.\n\nОстальное без комментариев.", "low_confidence"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batch_73_go_to_review(text: str, code: str, campaign: Campaign) -> None:
+    # the last two were abstentions on the rest, unflagged: readers differ on "не наш профиль", "без комментариев"
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Третья панель про цифровые услуги – поддерживаем все пункты (3.1–3.8).",
+        "Поддерживаем 3.1 и 3.4. По остальным пунктам позиции не имеем.",
+    ],
+)
+def test_all_points_with_their_ids_and_no_position_on_the_rest_are_read_without_review(
+    text: str, campaign: Campaign
+) -> None:
+    # the first was 19 agreements; the second went to review as if "no position" were "not relevant to us"
+    result = read(text, campaign)
+    assert not codes(result)
+    assert {v[0] for v in stances(result).values()} <= {"agree", "abstain"}
+    assert stances(result)["3.1"] == ("agree", None)
+    assert len([v for v in stances(result).values() if v[0] == "agree"]) in (2, 8)
