@@ -138,6 +138,8 @@ BLIND_FLOORS = {
         "reasons": 0.95,
     },
     "blind-74.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.93},
+    "blind-75.txt": {"exact": 0.95, "accepted": 0.75, "flagged": 0.97, "reasons": 0.82},
+    "blind-76.txt": {"exact": 0.93, "accepted": 0.61, "flagged": 0.95, "reasons": 0.73},
 }
 
 
