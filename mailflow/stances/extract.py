@@ -149,7 +149,7 @@ _WHOLE_REPLY = {
         r"|с теми же замечаниями|как и в прошлом году|same (?:comments|remarks|reservations|amendments)"
         r"|as (?:amended|revised|modified|changed)\b|see (?:\w+'s|her|his|their|our|my) (?:e-?mail|letter|message|note)"
         r"|см\.? (?:\w+ )?(?:письмо|сообщение)"
-        r"|position paper|joint statement|as set out in|insofar as|in so far as|to the extent that"
+        r"|position paper|joint (?:\w+ )?statement|as set out in|insofar as|in so far as|to the extent that"
         r"|в той мере,? в какой|постольку,? поскольку"
         r"|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
         # "жолугушууда айтылган түзөтүүлөр эске алынса", "толуктоолорду эске алуу менен": amendments made elsewhere
@@ -238,7 +238,7 @@ _WORDS = {
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
-        "edits", "in so far as", "insofar as", "join the", "joint statement", "letter", "mail", "message", "modified",
+        "edits", "in so far as", "insofar as", "join the", "joint", "letter", "mail", "message", "modified",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
         "во время", "договорил", "жолугушууда", "жыйында", "замечаниями", "как и в прошлом году", "на встрече",
         "отурумда", "письме от", "письмо", "постольку", "правками", "прикрепл", "приложени", "присоединя", "редакции",
@@ -846,6 +846,7 @@ _NAME_LINE = re.compile(r"^\s*[A-ZА-ЯЁӨҮҢ][\w'-]+(?:\s+[A-ZА-ЯЁӨҮҢ][
 # области": the organisation that signs, as the last line
 _ORGANISATION_LINE = re.compile(
     r"(?:бирикмеси|палатасы|ассоциациясы|фонду|борбору|уюму|тобу|коому|кооперативи|биримдиги|тармагы|кеңеши"
+    r"|бөлүмү|союзу|филиалы|клубу|комитети"
     r"|association|union|foundation|network|coalition|chamber|club|cooperative|centre|center|fund|council)\s*$"
     r"|^\s*(?:ОО|ОФ|ОЮЛ|Ассоциация|Союз|Объединение|Фонд|Коалиция|Сеть|Центр|Клуб|Кооператив)\b[^.!?]*$",
     re.IGNORECASE,

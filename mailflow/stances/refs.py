@@ -117,6 +117,10 @@ _PANELS_FROM_END = re.compile(
     r"(?<!\w)(?P<end>перв\w*|first|биринчи|алгачкы|последн\w*|last|акыркы)\s+"
     r"(?P<n>дв[аеуо]\w*|тр[еиоё]\w*|two|three|эки|үч|уч|[23])\s+" + _PANEL_WORD
 )
+# "Биринчи панелден төртүнчү панелге чейин", "1-панелден 4-панелге чейин": a Kyrgyz range of panels
+_KY_PANEL_RANGE = re.compile(
+    rf"(?<!\w)(?P<a>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+(?P<b>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+чейин\w*"
+)
 _AUDIENCE = re.compile(
     r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются|связанн\w* с|для|for|to"
     r"|addressed to|related to|connected (?:to|with)"
@@ -166,9 +170,10 @@ _VAGUE = re.compile(
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
-    r"|(?<!ни )(?:одн\w+|нескольк\w+|пар[уы]|дв[ае]|one|two|a couple|several)\s+"
-    # ("пару пунктов из …"; not "ни одной из")
-    r"(?:(?:пункт|рекомендаци|сунуш|points?|items?|recommendations?)\w*\s+)?(?:из|of)\b"
+    r"|(?<!ни )(?:одн\w+|нескольк\w+|пар(?:у|ы|ой)|дв[ае]|one|two|a couple|several)\s+"
+    # ("пару пунктов из …", "с парой пунктов про бизнес"; not "ни одной из")
+    r"(?:(?:(?:пункт|рекомендаци|сунуш|points?|items?|recommendations?)\w*\s+)?(?:из|of)\b"
+    r"|(?:пункт|рекомендаци|сунуш|points?|items?|recommendations?)\w*\s+(?:про|по|о|about|on)\b)"
     # "3.5, 3.8 и ещё несколько", "and a few others", "жана дагы бир нечесине": named, and more not named
     r"|(?:и|and|жана)\s+(?:ещ[её]\s+|дагы\s+)?(?:нескольк\w+|бир нечес\w*|(?:a few|some|several) others?\b)"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
@@ -368,6 +373,9 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     panels = {p.number for p in campaign.panels}
     found: list[Ref] = []
     numbered: list[tuple[int, int, list[int]]] = []
+    for m in _KY_PANEL_RANGE.finditer(text):  # first: its two ends would each be taken for a panel of its own
+        ends = [int(w) if w.isdigit() else _ordinal(w) for w in (m.group("a"), m.group("b"))]
+        numbered.append((m.start(), m.end(), list(range(ends[0], ends[1] + 1)) if 0 < ends[0] < ends[1] else []))
     for pattern in (_PANEL_BY_NUMBER, _PANEL_BY_SUFFIX):
         for m in pattern.finditer(text):
             numbered.append((m.start(), m.end(), _panel_numbers(m.group(1))))

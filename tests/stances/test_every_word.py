@@ -1839,3 +1839,35 @@ def test_all_points_with_their_ids_and_no_position_on_the_rest_are_read_without_
     assert {v[0] for v in stances(result).values()} <= {"agree", "abstain"}
     assert stances(result)["3.1"] == ("agree", None)
     assert len([v for v in stances(result).values() if v[0] == "agree"]) in (2, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("We agree with 4.5 and our other positions are the same as in the joint CSO statement we signed last year.",
+         "outside_reference"),
+        ("С 3.5 не согласны, и ещё с парой пунктов про бизнес тоже не очень.", "vague_scope"),
+        ("4.1 жана 4.3тү эске албаганда, калган сунуштарды кабыл алабыз.\n\nКыргыз жазуучулар союзунун Чүй бөлүмү",
+         "unclear_exception"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_75_and_76_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    # the last: the signature line became the excepted IDs' reason, and so a rejection
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Биринчи панелден төртүнчү панелге чейинки бардык сунуштарды колдойбуз.", _LETTER_IDS),
+        ("The EU Civil Society Support Facility has reviewed the recommendations. We confirm our support for 1.1, "
+         "1.3 and 4.4.", ("1.1", "1.3", "4.4")),
+    ],
+)  # fmt: skip
+def test_a_kyrgyz_range_of_panels_and_a_support_facility_are_read_as_meant(
+    text: str, ids: tuple[str, ...], campaign: Campaign
+) -> None:
+    # panels 1 and 4 only; and 19 agreements from the organisation's name
+    assert stances(read(text, campaign)) == {i: ("agree", None) for i in ids}
