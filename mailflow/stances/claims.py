@@ -27,9 +27,9 @@ from mailflow.stances.refs import (
     counted_exception,
     except_spans,
     find_refs,
-    holds_panel_words,
     match_quote,
     match_text,
+    panels_by_words,
     votes_row,
 )
 
@@ -236,6 +236,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         )
         return UnitReading(problems=tuple(problems), ids_without_stance=named, headings=headings)
     reason_at = _row_comment(folded, clusters[0]) if "|" in folded else _reason_marker(folded, clusters[0].end)
+    if (row := _ID_ROW_COLON.match(folded)) and row.end() < reason_at:
+        reason_at = row.end()  # "3.5 – частично: …, поэтому предлагаем связать этот пункт с 3.4": 3.4 is the comment's
     # ("3.5 менен макул эмеспиз, анткени … бал челектен башка иш жок": "башка" in the reason excepts nothing)
     # ("Принимаем рекомендации, за исключением:" heads a list whose lines give the exceptions and their stances)
     if (
@@ -423,10 +425,19 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem], refs: l
         match = match_quote(text[start:end], campaign)
         if match and match.accepted:
             found.append(Ref(start, end, (match.rec_id,), EXPLICIT, label=f"«…» = {match.rec_id}"))
+        elif (
+            _PANEL_AFTER.match(text, end)
+            and not any(r.start < end and start < r.end and r.level == GROUP for r in refs)
+            and len(panels := panels_by_words(text[start:end], campaign)) == 1
+        ):
+            # "«Региондук ОГОлордун жергиликтүү көйгөйлөрдү чечүүгө салымы» панелинин": a title in the
+            # respondent's words, with one panel's words in it, beside the word for a panel
+            ids = tuple(r.id for r in campaign.in_panel(panels.pop()))
+            found.append(Ref(start, end, ids, GROUP, label=f"«…» = {ids[0][0]}"))
         elif (match and match.plausible) or (
             (_PANEL_AFTER.match(text, end) or _PANEL_BEFORE.search(text, 0, start))
             and not any(start <= r.start < end and r.level == GROUP for r in refs)
-            and not holds_panel_words(text[start:end], campaign)
+            and not panels_by_words(text[start:end], campaign)
         ):
             # ("«Аймактык уюмдардын салымы» панелин колдойбуз": a panel by a title that is none of the letter's)
             problems.append(Problem("unclear_reference", text[start:end][:80]))
@@ -513,6 +524,10 @@ def _row_comment(text: str, position: _Cluster) -> int:
     """In a table row ("1.2 | Не согласны | нет ресурсов") the cells after the position are the comment."""
     bar = text.find("|", position.end)
     return bar if bar >= 0 else len(text)
+
+
+# "3.5 – частично: …": a row of IDs, a dash and a stance, then a colon before the respondent's comment
+_ID_ROW_COLON = re.compile(r"^\W*(?:пп?\.\s*)?\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*[—–-]\s*[^\d:]{1,40}?:")
 
 
 def _reason_marker(text: str, after: int) -> int:

@@ -143,7 +143,7 @@ _WHOLE_REPLY = {
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
-        r"|in (?:our|my) (?:letter|e-?mail|note|message) of|в (?:нашем|моем) письме от"
+        r"|in (?:our|my) (?:letter|e-?mail|note|message) of|в (?:нашем|моем) письме от|(?:нашего|моего) письма от"
         r"|в (?:той |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
         r"|присоединя\w+ к (?:\w+ )?(?:ответу|позиции|мнению|письму)|join (?:the|their) (?:answer|response|position)"
         r"|с теми же замечаниями|как и в прошлом году|same (?:comments|remarks|reservations|amendments)"
@@ -242,7 +242,7 @@ _WORDS = {
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
         "во время", "договорил", "жолугушууда", "жыйында", "замечаниями", "как и в прошлом году", "на встрече",
         "отурумда", "письме от", "письмо", "постольку", "правками", "прикрепл", "приложени", "присоединя", "редакции",
-        "с дополнениями", "с учетом", "сообщение", "толуктоо", "түзөтүү", "эскертүү", "өзгөртүү",
+        "с дополнениями", "с учетом", "сообщение", "толуктоо", "түзөтүү", "эскертүү", "өзгөртүү", "письма от",
     ),
     "reservation": (
         "although", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",
@@ -313,6 +313,10 @@ _SIGNATURE = re.compile(
     r"|^[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?(?:,|\s*$)|^[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?\s*[A-ZА-ЯЁ][a-zа-яё]+"
     r"|,\s*(?:бухгалтер|юрист|координатор|менеджер|руководител|председател|директор|секретар|президент|специалист"
     r"|coordinator|director|manager|officer|chair)"
+    # "Исп. директор Т. Жумабаева", "Председатель правления": a title opening a short line
+    r"|(?i:^\W*(?:исп\.\s*|и\.\s?о\.\s*)?(?:исполнительн\w+\s+|генеральн\w+\s+)?(?:директор|председател|координатор"
+    r"|руководител|президент|секретар|executive director|director|chair\w*|coordinator|president)\w*\b"
+    r"(?:[^!?\d.]|(?<=\b[А-ЯA-Z])\.){0,50}$)"  # (a full stop only after an initial)
 )
 _RECEIVED = re.compile(
     r"^\W*(?:ок|ok|okay|окей|хорошо|принято|noted)(?:\W+(?:спасибо|рахмат|thanks|thank you|получили|received))*\W*$",
@@ -1181,6 +1185,9 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim]) -> bool:
     )
 
 
+_INVERSE = {Stance.DISAGREE: Stance.AGREE, Stance.AGREE: Stance.DISAGREE}
+
+
 def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFinding], list[Problem]]:
     """One finding per recommendation: the most specific claim wins; equal ones that differ conflict."""
     problems: list[Problem] = []
@@ -1213,6 +1220,13 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
     named = {i for c in scoped if c.level != GLOBAL and not c.guess for i in c.ids}
     for claim in [c for c in scoped if c.guess]:
         scoped.remove(claim)
+        # "Согласны со всеми, кроме 1.3. И отдельно хотим поддержать 1.3": excepted, then given the very stance
+        # it was excepted from
+        problems += [
+            Problem("contradiction", i)
+            for i in claim.ids
+            if any(i in c.ids and c.stance is _INVERSE.get(claim.stance) and c.level == EXPLICIT for c in scoped)
+        ]
         rest = tuple(i for i in claim.ids if i not in named)
         if rest:
             problems.append(Problem("unclear_exception", claim.evidence[:80]))

@@ -117,6 +117,17 @@ _PANELS_FROM_END = re.compile(
     r"(?<!\w)(?P<end>перв\w*|first|биринчи|алгачкы|последн\w*|last|акыркы)\s+"
     r"(?P<n>дв[аеуо]\w*|тр[еиоё]\w*|two|three|эки|үч|уч|[23])\s+" + _PANEL_WORD
 )
+_SPOKEN_NUMBERS = {
+    word: number
+    for number, words in enumerate(
+        [("один", "одна", "one"), ("два", "две", "two"), ("три", "three"), ("четыре", "four"), ("пять", "five"),
+         ("шесть", "six"), ("семь", "seven"), ("восемь", "eight")],
+        start=1,
+    )
+    for word in words
+}  # fmt: skip
+_SPOKEN_WORD = "|".join(_SPOKEN_NUMBERS)
+_SPOKEN_ID = re.compile(rf"(?<!\w)({_SPOKEN_WORD})\s+(?:точка|запятая|point|dot)\s+({_SPOKEN_WORD})(?!\w)")
 # "Биринчи панелден төртүнчү панелге чейин", "1-панелден 4-панелге чейин": a Kyrgyz range of panels
 _KY_PANEL_RANGE = re.compile(
     rf"(?<!\w)(?P<a>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+(?P<b>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+чейин\w*"
@@ -332,6 +343,11 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
         known = campaign.get(rec_id) is not None
         add(Ref(m.start(), m.end(), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
                 label=rec_id))  # fmt: skip
+    for m in _SPOKEN_ID.finditer(text):  # "Рекомендация три точка восемь": a screen reader's or a dictated ID
+        rec_id = f"{_SPOKEN_NUMBERS[m.group(1)]}.{_SPOKEN_NUMBERS[m.group(2)]}"
+        known = campaign.get(rec_id) is not None
+        add(Ref(m.start(), m.end(), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
+                label=rec_id))  # fmt: skip
     for ref in _panel_refs(text, campaign):
         add(ref)
     for ref in _named_panel_refs(text, campaign):
@@ -427,10 +443,10 @@ _QUOTED_AFTER_STANCE = re.compile(
 _QUOTE_CLOSE = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]")
 
 
-def holds_panel_words(text: str, campaign: Campaign) -> bool:
-    """Whether `text` holds the words the campaign lists for one of its panels (`Panel.aliases`)."""
+def panels_by_words(text: str, campaign: Campaign) -> set[int]:
+    """The panels whose words (`Panel.aliases`) `text` holds."""
     pattern = _alias_pattern(tuple((p.number, p.aliases) for p in campaign.panels))
-    return pattern is not None and pattern.search(text) is not None
+    return set() if pattern is None else {int(str(m.lastgroup)[1:].split("_")[0]) for m in pattern.finditer(text)}
 
 
 @functools.lru_cache(maxsize=8)

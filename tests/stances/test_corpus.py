@@ -140,8 +140,18 @@ BLIND_FLOORS = {
     "blind-74.txt": {"exact": 1.0, "accepted": 0.75, "flagged": 1.0, "reasons": 0.93},
     "blind-75.txt": {"exact": 0.95, "accepted": 0.75, "flagged": 0.97, "reasons": 0.82},
     "blind-76.txt": {"exact": 0.93, "accepted": 0.61, "flagged": 0.95, "reasons": 0.73},
-    "blind-77.txt": {"exact": 0.88, "accepted": 0.75, "flagged": 0.91, "reasons": 0.84},
-    "blind-78.txt": {"exact": 0.96, "accepted": 0.84, "flagged": 0.97, "reasons": 0.92},
+    "blind-77.txt": {
+        "exact": 0.88,
+        "accepted": 0.73,  # 0.754 on first sight: b77-084 was accepted wrong (3.4, named in 3.5's comment, "partly")
+        "flagged": 0.91,
+        "reasons": 0.84,
+    },
+    "blind-78.txt": {
+        "exact": 0.96,
+        "accepted": 0.83,  # 0.846 on first sight: b78-098 was accepted wrong (a Kyrgyz panel title made all 19)
+        "flagged": 0.97,
+        "reasons": 0.92,
+    },
 }
 
 

@@ -1871,3 +1871,39 @@ def test_a_kyrgyz_range_of_panels_and_a_support_facility_are_read_as_meant(
 ) -> None:
     # panels 1 and 4 only; and 19 agreements from the organisation's name
     assert stances(read(text, campaign)) == {i: ("agree", None) for i in ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Принимаем рекомендации.\n3.5 – частично: места появятся только с обучением, поэтому предлагаем связать "
+         "этот пункт с 3.4.", "unread_words"),
+        ("Согласны со всеми, кроме 1.3.\nИ отдельно хотим поддержать 1.3 – связь сетей очень важна.", "contradiction"),
+        ("Согласны со всеми рекомендациями с учётом нашего письма от 28 февраля.", "outside_reference"),
+        ("Ассоциация согласна со всеми рекомендациями, кроме 3.5 и 4.3.\nИсп. директор Т. Жумабаева",
+         "unclear_exception"),
+    ],
+)  # fmt: skip
+def test_answers_read_wrong_without_a_flag_in_batches_77_and_78_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    # 3.4, named in 3.5's comment, was recorded "partly"; a signer's title was the exceptions' reason
+    assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Заголовок. Ответ общества слепых.\nРекомендация три точка восемь. Поддерживаем.\nКонец сообщения.",
+         ("3.8",)),
+        ("Recommendation three point eight: we support it.", ("3.8",)),
+    ],
+)  # fmt: skip
+def test_an_id_spelled_out_in_words_is_that_id(text: str, ids: tuple[str, ...], campaign: Campaign) -> None:
+    # a screen reader's "три точка восемь" was unread, and "Поддерживаем." became 19 agreements
+    assert stances(read(text, campaign)) == {i: ("agree", None) for i in ids}
+
+
+def test_a_kyrgyz_panel_title_in_quotes_before_the_word_panel_names_that_panel(campaign: Campaign) -> None:
+    text = "«Региондук ОГОлордун жергиликтүү көйгөйлөрдү чечүүгө салымы» панелинин бардык сунуштарын колдойбуз."
+    assert set(stances(read(text, campaign))) == {f"4.{i}" for i in range(1, 6)}  # it was all 19
