@@ -152,6 +152,8 @@ BLIND_FLOORS = {
         "flagged": 0.97,
         "reasons": 0.92,
     },
+    "blind-79.txt": {"exact": 0.94, "accepted": 0.77, "flagged": 0.97, "reasons": 0.83},
+    "blind-80.txt": {"exact": 1.0, "accepted": 0.81, "flagged": 1.0, "reasons": 0.80},
 }
 
 
