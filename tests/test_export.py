@@ -1,5 +1,6 @@
 """The XLSX export, written by XlsxWriter's constant-memory mode, read back with openpyxl as a spreadsheet would:
-every value text, formulas defused, the header bold and frozen, free text wrapped, empty cells left out."""
+every value text, formulas defused, the header bold and frozen, free text wrapped, empty cells left out. The CSV
+exports of a small consultation, byte for byte."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import insert, select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign.letter import Audience, Campaign
 from mailflow.campaign.recipients import RecipientEntry
-from mailflow.committee.export import Table, stance_matrix, to_csv, to_xlsx, write_xlsx
+from mailflow.committee.export import TABLES, Table, stance_matrix, to_csv, to_xlsx, write_xlsx
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import make_engine, transaction, upgrade
 from mailflow.store.models import RecipientRow, RecommendationRow, ResponseRow
@@ -124,3 +126,63 @@ def test_the_stance_matrix_defuses_what_others_wrote_once_in_both_formats(tmp_pa
     assert not_asked and all(name.endswith("позиция") for name in not_asked)
     cells = [["" if cell.value is None else cell.value for cell in row] for row in sheet.iter_rows()]
     assert [row[: len(header)] + [""] * (len(header) - len(row)) for row in cells] == [header, first, second]
+
+
+EXPORTS = Path(__file__).parent / "exports"  # both CSV files as the export wrote them before issue 15's rewrite
+# Two organisations of one name (ordered by id), a formula-like name and address, a reason with a comma, quotes
+# and a line break, a stance code that is not ours, an empty reason, and an organisation that gave no stance.
+PEOPLE = [
+    ("-Aardvark", "-a@org.example", Audience.BUSINESS),
+    ("=Alpha", "alpha@org.example", Audience.CSO),
+    ("Beta", "beta1@org.example", Audience.CSO),
+    ("Beta", "beta2@org.example", Audience.BUSINESS),
+    ("Дельта «Юг»", "delta@org.example", Audience.CSO),
+]
+GIVEN = [
+    ("-a@org.example", "1.1", "disagree", '+7 дней, "потом"\nещё две недели'),
+    ("-a@org.example", "1.2", "@odd", None),
+    ("-a@org.example", "3.4", "agree", ""),
+    ("alpha@org.example", "1.1", "partial", "=SUM(A1)"),
+    ("alpha@org.example", "4.3", "abstain", "не наш профиль"),
+    ("beta1@org.example", "1.1", "agree", "полностью, да"),
+    ("beta2@org.example", "1.1", "disagree", "нет"),
+    ("beta2@org.example", "2.1", "agree", "да"),
+]
+
+
+def _small_consultation(sessions: sessionmaker[Session], campaign: Campaign) -> None:
+    with transaction(sessions) as session:
+        row = sync_campaign(session, campaign)
+        import_recipients(session, row, [RecipientEntry(o, "", e, a, "", "ru") for o, e, a in PEOPLE])
+        people = {email: i for email, i in session.execute(select(RecipientRow.email, RecipientRow.id))}
+        recs = {rec: i for rec, i in session.execute(select(RecommendationRow.rec_id, RecommendationRow.id))}
+        session.execute(
+            insert(ResponseRow),
+            [
+                {
+                    "recipient_id": people[who],
+                    "recommendation_id": recs[rec],
+                    "stance": stance,
+                    "reason": reason,
+                    "evidence": "",
+                    "confidence": 1.0,
+                    "set_by": "parser",
+                    "updated_at": datetime(2026, 11, 30, tzinfo=UTC),
+                }
+                for who, rec, stance, reason in GIVEN
+            ],
+        )
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_the_csv_exports_are_byte_for_byte_what_they_were(database_url: str, campaign: Campaign, name: str) -> None:
+    """Issue 15 made the CSV exports faster: the bytes written for a small consultation are pinned to the files
+    the export wrote before (e1c2741), on both databases."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    _small_consultation(sessions, campaign)
+    with transaction(sessions) as session:
+        written = to_csv(TABLES[name](session, campaign_facts(session, campaign.slug)))
+    engine.dispose()
+    assert written == (EXPORTS / f"{name}.csv").read_bytes()

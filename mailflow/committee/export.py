@@ -16,6 +16,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import IO
 
@@ -68,17 +69,19 @@ def stance_matrix(session: Session, facts: CampaignFacts) -> Table:
     def rows() -> Iterator[tuple[str, ...]]:
         if facts.id is None:
             return
-        words = STANCE_WORDS
+        words, starts = STANCE_WORDS, _FORMULA_START
         for recipient, stances in stances_by_organisation(session, facts.id):
-            blank, columns = layout(recipient.sector)
+            blank, columns = layouts.get(recipient.sector) or layout(recipient.sector)
             row = blank.copy()
-            row[0], row[2] = _safe(recipient.organisation), _safe(recipient.email)
+            organisation, email = recipient.organisation, recipient.email
+            row[0] = f"'{organisation}" if organisation[:1] in starts else organisation
+            row[2] = f"'{email}" if email[:1] in starts else email
             for rec_id, (stance, reason) in stances.items():
                 at = columns.get(rec_id)
                 if at is not None:
                     row[at] = words.get(stance) or _safe(stance)
                     if reason:
-                        row[at + 1] = _safe(reason)
+                        row[at + 1] = f"'{reason}" if reason[:1] in starts else reason
             yield tuple(row)
 
     wide = frozenset({0, *range(4, len(header), 2)})
@@ -91,12 +94,36 @@ _NOT_ASKED, _NO_ANSWER = ("—", ""), ("", "")
 def reasons_table(session: Session, facts: CampaignFacts) -> Table:
     """Every stance with a reason, grouped by recommendation, objections first: the report's raw material."""
     found = reasons_stream(session, facts.id) if facts.id is not None else iter(())
+    # Every cell defused here, as the writers would: the cells that repeat (a recommendation, its text, a sector,
+    # a stance) once per value, looked up after; a row is then one tuple, not two (issue 15)
+    codes, texts = _Defused(str), _Defused(str)
+    sectors, stances = _Defused(partial(_word, SECTOR_WORDS)), _Defused(partial(_word, STANCE_WORDS))
+    starts = _FORMULA_START
     rows = (
-        (rec_id, text, organisation, _word(SECTOR_WORDS, sector), _word(STANCE_WORDS, stance), reason)
+        (
+            codes[rec_id],
+            texts[text],
+            f"'{organisation}" if organisation[:1] in starts else organisation,
+            sectors[sector],
+            stances[stance],
+            f"'{reason}" if reason[:1] in starts else reason,
+        )
         for rec_id, text, organisation, sector, stance, reason in found
     )
     header = ("рекомендация", "текст", "организация", "сектор", STANCE, REASON)
-    return Table("reasons", header, rows, frozenset({1, 2, 5}))
+    return Table("reasons", header, rows, frozenset({1, 2, 5}), defused=True)
+
+
+class _Defused(dict[str, str]):
+    """A value's cell, defused, worked out the first time the value is asked for."""
+
+    def __init__(self, cell: Callable[[str], str]) -> None:
+        super().__init__()
+        self.cell = cell
+
+    def __missing__(self, value: str) -> str:
+        found = self[value] = _safe(self.cell(value))
+        return found
 
 
 def _word(words: dict[str, str], code: str) -> str:

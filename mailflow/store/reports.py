@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true, tuple_
@@ -368,48 +370,56 @@ def reason_rank(stance: str) -> int:
 
 
 def stances_by_organisation(session: Session, campaign_id: int) -> Iterator[tuple[RecipientFact, dict[str, Any]]]:
-    """Every organisation by name with its stances {rec_id: (stance, reason)}, streamed: one query whose rows
-    arrive a few hundred at a time (a server-side cursor on PostgreSQL), grouped here as they come."""
-    query = (
-        select(
-            RecipientRow.id,
-            RecipientRow.organisation,
-            RecipientRow.email,
-            RecipientRow.sector,
-            RecommendationRow.rec_id,
-            ResponseRow.stance,
-            ResponseRow.reason,
-        )
-        .select_from(RecipientRow)
-        .outerjoin(ResponseRow, ResponseRow.recipient_id == RecipientRow.id)
-        .outerjoin(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
+    """Every organisation by name with its stances {rec_id: (stance, reason)}, streamed: two queries in the same
+    order, the organisations and their stances, whose rows arrive a few hundred at a time (server-side cursors on
+    PostgreSQL) and are merged here as they come. Not one join: it repeated an organisation's name, address and
+    sector on each of its stances, and decoding them again was a third of the export's reading (issue 15).
+
+    The two must see one snapshot, or an organisation renamed between them would be out of step and the stances
+    after it lost: SQLite's read holds while both statements are open; on PostgreSQL the caller opens the
+    transaction REPEATABLE READ (as the web export does)."""
+    order = (RecipientRow.organisation, RecipientRow.id)
+    people = (
+        select(RecipientRow.id, RecipientRow.organisation, RecipientRow.email, RecipientRow.sector)
         .where(RecipientRow.campaign_id == campaign_id)
-        .order_by(RecipientRow.organisation, RecipientRow.id)
+        .order_by(*order)
         .execution_options(yield_per=STREAM_ROWS)
     )
-    current: RecipientFact | None = None
-    current_id: int | None = None
-    stances: dict[str, Any] = {}
+    given = (
+        select(ResponseRow.recipient_id, ResponseRow.recommendation_id, ResponseRow.stance, ResponseRow.reason)
+        .select_from(RecipientRow)
+        .join(ResponseRow, ResponseRow.recipient_id == RecipientRow.id)
+        .where(RecipientRow.campaign_id == campaign_id)
+        .order_by(*order)
+        .execution_options(yield_per=STREAM_ROWS)
+    )
     # through the session's connection, a batch of rows at a time: plain rows, without the ORM's loading of each
-    # or a fetch per row (together half the time of this loop)
-    for batch in session.connection().execute(query).partitions():
-        for recipient_id, org, email, sector, rec_id, stance, reason in batch:
-            if recipient_id != current_id:
-                if current is not None:
-                    yield current, stances
-                current, current_id, stances = RecipientFact(recipient_id, org, email, sector), recipient_id, {}
-            if rec_id is not None:
-                stances[rec_id] = (stance, reason)
-    if current is not None:
-        yield current, stances
+    # or a fetch per row; a recommendation's code from the few rows of the recommendations (of every campaign, as
+    # the join was), read first, not joined to every stance
+    connection = session.connection()
+    codes = {pk: rec_id for pk, rec_id in connection.execute(select(RecommendationRow.id, RecommendationRow.rec_id))}
+    stances = groupby(chain.from_iterable(connection.execute(given).partitions()), itemgetter(0))
+    next_id, next_stances = next(stances, (None, ()))
+    for recipient_id, org, email, sector in chain.from_iterable(connection.execute(people).partitions()):
+        found: dict[str, Any] = {}
+        if recipient_id == next_id:
+            found = {codes[rec]: (stance, reason) for _, rec, stance, reason in next_stances}
+            next_id, next_stances = next(stances, (None, ()))
+        yield RecipientFact(recipient_id, org, email, sector), found
 
 
 def reasons_stream(session: Session, campaign_id: int) -> Iterator[ReasonQuote]:
     """Every stance with a reason, by recommendation, objections first, then organisation; streamed."""
+    connection = session.connection()
+    # a recommendation's code and text from a few rows read first: joined to every reason, its text was most of
+    # the bytes the database sorted and sent (issue 15)
+    texts = select(RecommendationRow.id, RecommendationRow.rec_id, RecommendationRow.text).where(
+        RecommendationRow.campaign_id == campaign_id
+    )
+    recs = {row_id: (rec_id, text) for row_id, rec_id, text in connection.execute(texts)}
     query = (
         select(
-            RecommendationRow.rec_id,
-            RecommendationRow.text,
+            ResponseRow.recommendation_id,
             RecipientRow.organisation,
             RecipientRow.sector,
             ResponseRow.stance,
@@ -417,7 +427,11 @@ def reasons_stream(session: Session, campaign_id: int) -> Iterator[ReasonQuote]:
         )
         .select_from(ResponseRow)
         .join(RecipientRow, RecipientRow.id == ResponseRow.recipient_id)
-        .join(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id)
+        # `+ 0`: SQLite read the responses through their index by recommendation, one recommendation after another,
+        # each a pass over the whole table's pages (5 times the time of reading it once; a term that is an
+        # expression is not used to pick an index, sqlite.org/optoverview.html "Disqualifying WHERE clause terms
+        # using unary-+"); PostgreSQL scans the table either way
+        .join(RecommendationRow, RecommendationRow.id == ResponseRow.recommendation_id + 0)
         .where(
             RecommendationRow.campaign_id == campaign_id,
             ResponseRow.reason.is_not(None),
@@ -426,8 +440,10 @@ def reasons_stream(session: Session, campaign_id: int) -> Iterator[ReasonQuote]:
         .order_by(RecommendationRow.position, _stance_rank(), RecipientRow.organisation, RecipientRow.id)
         .execution_options(yield_per=STREAM_ROWS)
     )
-    for row in session.execute(query):
-        yield ReasonQuote(row.rec_id, row.text, row.organisation, row.sector, row.stance, row.reason)
+    make = ReasonQuote._make
+    for batch in connection.execute(query).partitions():
+        for rec, *given in batch:
+            yield make((*recs[rec], *given))
 
 
 def week_reasons(

@@ -33,6 +33,10 @@ def _chunks(name: str, fmt: str) -> Iterator[bytes]:
     """The export read in one transaction that stays open while the response is written."""
     context = web()
     with transaction(context.app.sessions()) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            # one snapshot for all the export's queries (the stance matrix reads the organisations and their stances
+            # in two that it merges): READ COMMITTED, PostgreSQL's default, takes one per statement
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         table = TABLES[name](session, campaign_facts(session, context.slug))
         yield from (csv_chunks(table) if fmt == "csv" else _xlsx_chunks(table))
 
