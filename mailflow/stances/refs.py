@@ -127,7 +127,8 @@ _SPOKEN_NUMBERS = {
     for word in words
 }  # fmt: skip
 _SPOKEN_WORD = "|".join(_SPOKEN_NUMBERS)
-_SPOKEN_ID = re.compile(rf"(?<!\w)({_SPOKEN_WORD})\s+(?:точка|запятая|point|dot)\s+({_SPOKEN_WORD})(?!\w)")
+_SPOKEN_JOINS = ("точка", "запятая", "point", "dot")
+_SPOKEN_ID = re.compile(rf"(?<!\w)({_SPOKEN_WORD})\s+(?:{'|'.join(_SPOKEN_JOINS)})\s+({_SPOKEN_WORD})(?!\w)")
 # "Биринчи панелден төртүнчү панелге чейин", "1-панелден 4-панелге чейин": a Kyrgyz range of panels
 _KY_PANEL_RANGE = re.compile(
     rf"(?<!\w)(?P<a>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+(?P<b>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+чейин\w*"
@@ -156,10 +157,11 @@ REST = (
     r"|башкасы\w*"
     r"|башкалар\w*"
 )
+# "Hi all, we agree with 3.4", "Всем привет, поддерживаем 3.4": a greeting's "all" is the people greeted (looked
+# for around each "all" found: as lookarounds of `_ALL` they were tried at every character of every reply)
+_GREETED_BEFORE = re.compile(r"(?:\b(?:hi|hey|dear|hello)|thank you|thanks) $")
+_GREETED_AFTER = re.compile(r"\s+(?:привет|добр\w+|здравствуйте|спасибо)\b| the best\b")
 _ALL = re.compile(
-    # ("Hi all, we agree with 3.4", "Всем привет, поддерживаем 3.4": a greeting's "all" is the people greeted)
-    r"(?<!\bhi )(?<!\bhey )(?<!\bdear )(?<!\bhello )(?<!thank you )(?<!thanks )"
-    r"(?!(?:всем|все)\s+(?:привет|добр\w+|здравствуйте|спасибо)\b)(?!all the best\b)"
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|19(?=\s+(?:рекомендаци|сунуш|recommendations))|все|всё|всех|всем|всеми|весь|всю|all|every|each"
     rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|вся|{REST})(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
@@ -343,7 +345,10 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
         known = campaign.get(rec_id) is not None
         add(Ref(m.start(), m.end(), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
                 label=rec_id))  # fmt: skip
-    for m in _SPOKEN_ID.finditer(text):  # "Рекомендация три точка восемь": a screen reader's or a dictated ID
+    # "Рекомендация три точка восемь": a screen reader's or a dictated ID (searched only where such a word is:
+    # an alternation of words tried at every character costs more than the plain-word scan)
+    spoken = _SPOKEN_ID.finditer(text) if any(w in text for w in _SPOKEN_JOINS) else ()
+    for m in spoken:
         rec_id = f"{_SPOKEN_NUMBERS[m.group(1)]}.{_SPOKEN_NUMBERS[m.group(2)]}"
         known = campaign.get(rec_id) is not None
         add(Ref(m.start(), m.end(), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
@@ -375,7 +380,10 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _VAGUE.finditer(text):
         add(Ref(m.start(), m.end(), (), GLOBAL, problem="vague_scope", label=m.group()))
     for m in _ALL.finditer(text):
-        add(Ref(m.start(), m.end(), campaign.ids, GLOBAL, label="all"))
+        if not _GREETED_BEFORE.search(text, max(0, m.start() - 10), m.start()) and not (
+            m.group() in ("все", "всем", "all") and _GREETED_AFTER.match(text, m.end())
+        ):
+            add(Ref(m.start(), m.end(), campaign.ids, GLOBAL, label="all"))
     for m in _IMPLIED_ALL.finditer(text):
         add(Ref(m.start(), m.end(), campaign.ids, GLOBAL, implied=True, label="all"))
     refs.sort(key=lambda r: r.start)
@@ -389,7 +397,8 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     panels = {p.number for p in campaign.panels}
     found: list[Ref] = []
     numbered: list[tuple[int, int, list[int]]] = []
-    for m in _KY_PANEL_RANGE.finditer(text):  # first: its two ends would each be taken for a panel of its own
+    ranges = _KY_PANEL_RANGE.finditer(text) if "чейин" in text else ()
+    for m in ranges:  # first: its two ends would each be taken for a panel of its own
         ends = [int(w) if w.isdigit() else _ordinal(w) for w in (m.group("a"), m.group("b"))]
         numbered.append((m.start(), m.end(), list(range(ends[0], ends[1] + 1)) if 0 < ends[0] < ends[1] else []))
     for pattern in (_PANEL_BY_NUMBER, _PANEL_BY_SUFFIX):
@@ -398,7 +407,7 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _PANEL_BY_ORDINAL.finditer(text):
         numbers = [_ordinal(word) for word in _ORDINAL_JOIN.split(m.group(1))]
         numbered.append((m.start(), m.end(), numbers if all(numbers) else []))
-    for m in _PANEL_BY_CARDINAL.finditer(text):
+    for m in _PANEL_BY_CARDINAL.finditer(text) if "panel" in text or "section" in text or "part" in text else ():
         numbered.append((m.start(), m.end(), _cardinal_numbers(m.group(1))))
     for m in _PANEL_WILDCARD.finditer(text):  # "1.x: endorsed", "4.*": every ID of the panel
         numbered.append((m.start(), m.end(), [int(m.group(1))]))
