@@ -764,7 +764,7 @@ _OF_PANEL = re.compile(r"\s*(?:[-\w]*(?:сунуш|рекомендац|recommen
 # a bracket holding nothing but IDs, ranges and their joining words
 _IDS_IN_BRACKET = re.compile(
     r"\s*(?:(?:пункт|рекомендаци|сунуш|recommendation|point|item)\w*\s*)?"  # "все пункты (3.1–3.8)"
-    r"\((?:[\s,;–—-]|\d\.\d{1,2}[^\W\d]{0,3}|to|through|по|до|и|and|жана|чейин)+\)"
+    r"\((?:[\s,;–—-]|\d\.\d{1,2}[^\W\d]{0,3}|to|through|по|до|и|and|жана|чейин)++\)"  # possessive: linear
 )
 
 

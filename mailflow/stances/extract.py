@@ -590,6 +590,7 @@ def _read_text(
     signed = _signature_paragraph(panelled)
     separated = _DASH_SEPARATES.search(panelled) is not None
     listed: tuple[Claim, ...] = ()  # a stance heading's claims, while the lines under it list IDs
+    heading_claimed = False  # the heading's claims are still among `claims`
     offered: list[str] = []  # IDs named only in goodwill: some stance in the reply must cover them
     for index, unit in enumerate(units):
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
@@ -610,12 +611,15 @@ def _read_text(
             continue
         if listed and _listed_under(reading, unit.text):
             # "Поддерживаем:" over "— 3.1" / "— 3.4": each line names what the heading's stance is on
-            claims = [c for c in claims if not any(c is h for h in listed)]
+            if heading_claimed:  # the heading's own claims give way to the lines' once, at the first line
+                claims = [c for c in claims if not any(c is h for h in listed)]
+                heading_claimed = False
             claims.append(
                 replace(listed[0], ids=reading.ids_without_stance, level=EXPLICIT, evidence=unit.text, scoped=True)
             )
             continue
         listed = tuple(reading.claims) if _stance_heading(reading, unit.text, campaign) else ()
+        heading_claimed = bool(listed)
         given_here = _with_earlier_reason(list(reading.claims), unit.text, previous_free)
         claims += given_here
         problems += reading.problems
