@@ -92,22 +92,7 @@ def test_the_stance_matrix_defuses_what_others_wrote_once_in_both_formats(tmp_pa
             (people["=HYPERLINK(1)"], recs["1.2"], "@odd", None),
             (people["ОФ «Умут»"], recs["1.1"], "agree", "согласны полностью"),
         ]
-        session.execute(
-            insert(ResponseRow),
-            [
-                {
-                    "recipient_id": who,
-                    "recommendation_id": rec,
-                    "stance": stance,
-                    "reason": reason,
-                    "evidence": "",
-                    "confidence": 1.0,
-                    "set_by": "parser",
-                    "updated_at": datetime(2026, 11, 30, tzinfo=UTC),
-                }
-                for who, rec, stance, reason in given
-            ],
-        )
+        _insert_stances(session, given)
     with transaction(sessions) as session:
         facts = campaign_facts(session, campaign.slug)
         text = to_csv(stance_matrix(session, facts)).decode("utf-8-sig")
@@ -156,22 +141,7 @@ def _small_consultation(sessions: sessionmaker[Session], campaign: Campaign) -> 
         import_recipients(session, row, [RecipientEntry(o, "", e, a, "", "ru") for o, e, a in PEOPLE])
         people = {email: i for email, i in session.execute(select(RecipientRow.email, RecipientRow.id))}
         recs = {rec: i for rec, i in session.execute(select(RecommendationRow.rec_id, RecommendationRow.id))}
-        session.execute(
-            insert(ResponseRow),
-            [
-                {
-                    "recipient_id": people[who],
-                    "recommendation_id": recs[rec],
-                    "stance": stance,
-                    "reason": reason,
-                    "evidence": "",
-                    "confidence": 1.0,
-                    "set_by": "parser",
-                    "updated_at": datetime(2026, 11, 30, tzinfo=UTC),
-                }
-                for who, rec, stance, reason in GIVEN
-            ],
-        )
+        _insert_stances(session, [(people[who], recs[rec], stance, reason) for who, rec, stance, reason in GIVEN])
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
@@ -186,3 +156,23 @@ def test_the_csv_exports_are_byte_for_byte_what_they_were(database_url: str, cam
         written = to_csv(TABLES[name](session, campaign_facts(session, campaign.slug)))
     engine.dispose()
     assert written == (EXPORTS / f"{name}.csv").read_bytes()
+
+
+def _insert_stances(session: Session, given: list[tuple[int, int, str, str | None]]) -> None:
+    """Stances as the reading stage records them: (recipient id, recommendation row id, stance, reason)."""
+    session.execute(
+        insert(ResponseRow),
+        [
+            {
+                "recipient_id": who,
+                "recommendation_id": rec,
+                "stance": stance,
+                "reason": reason,
+                "evidence": "",
+                "confidence": 1.0,
+                "set_by": "parser",
+                "updated_at": datetime(2026, 11, 30, tzinfo=UTC),
+            }
+            for who, rec, stance, reason in given
+        ],
+    )
