@@ -417,30 +417,31 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem], refs: l
             continue
         if _ORGANISATION_BEFORE.search(text, max(0, start - 40), start + 1):
             continue  # "ОФ «Институт развития регионов»": the respondent's own name, not a recommendation
-        panel = _panel_titled(text[start:end], campaign)
+        quote = text[start:end]
+        panel = _panel_titled(quote, campaign)
+        if panel is None:
+            match = match_quote(quote, campaign)
+            if match and match.accepted:
+                found.append(Ref(start, end, (match.rec_id,), EXPLICIT, label=f"«…» = {match.rec_id}"))
+                continue
+            after = _PANEL_AFTER.match(text, end) is not None
+            beside = after or _PANEL_BEFORE.search(text, 0, start) is not None
+            words = panels_by_words(quote, campaign) if beside else set()
+            if (
+                after
+                and len(words) == 1
+                and not any(r.start < end and start < r.end and r.level == GROUP for r in refs)
+            ):
+                # "«Региондук ОГОлордун жергиликтүү көйгөйлөрдү чечүүгө салымы» панелинин": a title in the
+                # respondent's words, with one panel's words in it, beside the word for a panel
+                panel = words.pop()
+            elif (match and match.plausible) or (
+                beside and not words and not any(start <= r.start < end and r.level == GROUP for r in refs)
+            ):
+                # ("«Аймактык уюмдардын салымы» панелин колдойбуз": a panel by a title that is none of the letter's)
+                problems.append(Problem("unclear_reference", quote[:80]))
         if panel is not None:
-            ids = tuple(r.id for r in campaign.in_panel(panel))
-            found.append(Ref(start, end, ids, GROUP, label=f"«…» = {panel}"))
-            continue
-        match = match_quote(text[start:end], campaign)
-        if match and match.accepted:
-            found.append(Ref(start, end, (match.rec_id,), EXPLICIT, label=f"«…» = {match.rec_id}"))
-        elif (
-            _PANEL_AFTER.match(text, end)
-            and not any(r.start < end and start < r.end and r.level == GROUP for r in refs)
-            and len(panels := panels_by_words(text[start:end], campaign)) == 1
-        ):
-            # "«Региондук ОГОлордун жергиликтүү көйгөйлөрдү чечүүгө салымы» панелинин": a title in the
-            # respondent's words, with one panel's words in it, beside the word for a panel
-            ids = tuple(r.id for r in campaign.in_panel(panels.pop()))
-            found.append(Ref(start, end, ids, GROUP, label=f"«…» = {ids[0][0]}"))
-        elif (match and match.plausible) or (
-            (_PANEL_AFTER.match(text, end) or _PANEL_BEFORE.search(text, 0, start))
-            and not any(start <= r.start < end and r.level == GROUP for r in refs)
-            and not panels_by_words(text[start:end], campaign)
-        ):
-            # ("«Аймактык уюмдардын салымы» панелин колдойбуз": a panel by a title that is none of the letter's)
-            problems.append(Problem("unclear_reference", text[start:end][:80]))
+            found.append(Ref(start, end, tuple(r.id for r in campaign.in_panel(panel)), GROUP, label=f"«…» = {panel}"))
     return found
 
 

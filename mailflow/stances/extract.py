@@ -645,8 +645,9 @@ def _read_text(
         waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
     problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
     given = {i for c in claims for i in c.ids}
-    covering = {i for c in claims if not _REST_WORD.search(fold(c.evidence)) for i in c.ids}
-    problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(offered) if i not in covering]
+    if offered:  # (rare: the claims' evidence is folded and searched only then)
+        covering = {i for c in claims if not _REST_WORD.search(fold(c.evidence)) for i in c.ids}
+        problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(offered) if i not in covering]
     problems += [Problem("unread_words", label) for label, ids in untaken if not set(ids) <= given]
     # "Раздел 2:" over lines about other panels: the heading got no answer at all
     problems += [Problem("no_stance_for_id", label) for label, ids in headings if not set(ids) & given]

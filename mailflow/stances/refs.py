@@ -258,11 +258,14 @@ def _comma_list_after(text: str, end: int, campaign: Campaign, add: Callable[[Re
 
 
 def _comma_ref(m: re.Match[str], campaign: Campaign) -> Ref:
-    """The ID that a decimal-comma pair (groups 1 and 2: "3,5") names; one the letter lacks is an unknown ID."""
-    rec_id = f"{m.group(1)}.{m.group(2)}"
+    """The ID that a decimal-comma pair (groups 1 and 2: "3,5") names."""
+    return _id_ref(m.start(1), m.end(2), f"{m.group(1)}.{m.group(2)}", campaign)
+
+
+def _id_ref(start: int, end: int, rec_id: str, campaign: Campaign) -> Ref:
+    """One recommendation named by its ID, however spelt; one the letter lacks is an unknown ID."""
     known = campaign.get(rec_id) is not None
-    return Ref(m.start(1), m.end(2), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
-               label=rec_id)  # fmt: skip
+    return Ref(start, end, (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id", label=rec_id)
 
 
 def _expand(campaign: Campaign, first: str, last: str) -> tuple[str, ...] | None:
@@ -341,18 +344,12 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
             problem = "ambiguous_number"  # "1.1, 1.2, 1.3 — 2.1 и 3.1": a range, or a dash before the next items?
         add(Ref(m.start(), m.end(), ids or (), EXPLICIT, problem=problem, label=f"{first}–{last}"))
     for m in _ID.finditer(text):
-        rec_id = _canonical(m.group())
-        known = campaign.get(rec_id) is not None
-        add(Ref(m.start(), m.end(), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
-                label=rec_id))  # fmt: skip
+        add(_id_ref(m.start(), m.end(), _canonical(m.group()), campaign))
     # "Рекомендация три точка восемь": a screen reader's or a dictated ID (searched only where such a word is:
     # an alternation of words tried at every character costs more than the plain-word scan)
     spoken = _SPOKEN_ID.finditer(text) if any(w in text for w in _SPOKEN_JOINS) else ()
     for m in spoken:
-        rec_id = f"{_SPOKEN_NUMBERS[m.group(1)]}.{_SPOKEN_NUMBERS[m.group(2)]}"
-        known = campaign.get(rec_id) is not None
-        add(Ref(m.start(), m.end(), (rec_id,) if known else (), EXPLICIT, problem=None if known else "unknown_id",
-                label=rec_id))  # fmt: skip
+        add(_id_ref(m.start(), m.end(), f"{_SPOKEN_NUMBERS[m.group(1)]}.{_SPOKEN_NUMBERS[m.group(2)]}", campaign))
     for ref in _panel_refs(text, campaign):
         add(ref)
     for ref in _named_panel_refs(text, campaign):
@@ -455,7 +452,12 @@ _QUOTE_CLOSE = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]")
 def panels_by_words(text: str, campaign: Campaign) -> set[int]:
     """The panels whose words (`Panel.aliases`) `text` holds."""
     pattern = _alias_pattern(tuple((p.number, p.aliases) for p in campaign.panels))
-    return set() if pattern is None else {int(str(m.lastgroup)[1:].split("_")[0]) for m in pattern.finditer(text)}
+    return set() if pattern is None else {_alias_panel(m) for m in pattern.finditer(text)}
+
+
+def _alias_panel(m: re.Match[str]) -> int:
+    """The panel whose alias `_alias_pattern` matched: its group is named "p<panel>_<n>"."""
+    return int(str(m.lastgroup)[1:].split("_")[0])
 
 
 @functools.lru_cache(maxsize=8)
@@ -479,7 +481,7 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     found = []
     named_ids = {_canonical(m.group()) for m in _ID.finditer(text)}  # once: a loop per match was quadratic
     for m in pattern.finditer(text):
-        number = int(str(m.lastgroup)[1:].split("_")[0])
+        number = _alias_panel(m)
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
         substantive = _WITH_BEFORE.search(before) and _STANCE_AFTER.match(after)
         quoted = _QUOTED_AFTER_STANCE.search(before) and _QUOTE_CLOSE.match(after)
