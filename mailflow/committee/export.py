@@ -71,7 +71,7 @@ def stance_matrix(session: Session, facts: CampaignFacts) -> Table:
             return
         words, starts = STANCE_WORDS, _FORMULA_START
         for recipient, stances in stances_by_organisation(session, facts.id):
-            blank, columns = layouts.get(recipient.sector) or layout(recipient.sector)
+            blank, columns = layout(recipient.sector)
             row = blank.copy()
             organisation, email = recipient.organisation, recipient.email
             row[0] = f"'{organisation}" if organisation[:1] in starts else organisation
