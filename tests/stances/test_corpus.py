@@ -156,6 +156,8 @@ BLIND_FLOORS = {
     "blind-80.txt": {"exact": 1.0, "accepted": 0.81, "flagged": 1.0, "reasons": 0.80},
     "blind-81.txt": {"exact": 0.96, "accepted": 0.74, "flagged": 0.97, "reasons": 0.52},
     "blind-82.txt": {"exact": 0.96, "accepted": 0.83, "flagged": 0.95, "reasons": 0.66},
+    "blind-83.txt": {"exact": 0.96, "accepted": 0.75, "flagged": 0.97, "reasons": 0.60},
+    "blind-84.txt": {"exact": 0.94, "accepted": 0.78, "flagged": 0.95, "reasons": 0.87},
 }
 
 
