@@ -25,6 +25,7 @@ from mailflow.stances.refs import (
     REST,
     Ref,
     counted_exception,
+    describes_recommendation,
     except_spans,
     find_refs,
     match_quote,
@@ -113,9 +114,12 @@ _KY_REASON_FIRST = re.compile(
 _MARKED_REASON = re.compile(
     r"^[\s,;:—–-]*(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
 )
+# "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
+_DASH_CLAUSE = re.compile(r"\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){3}")
 _THEREFORE = re.compile(
     r"(?<![\s,]),?\s+(?:поэтому|в связи с этим|в связи с чем|в этой связи|therefore|so|ошондуктан|сондуктан)\b"
 )
+_SO = re.compile(r"[\s,;]+(?:поэтому|в связи с (?:чем|этим)|therefore|so|ошондуктан|андыктан|сондуктан)\b")
 _LEADING_CONNECTOR = re.compile(
     r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*)?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
@@ -248,11 +252,14 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     ):
         problems.append(Problem("unclear_exception", text.strip()[:80]))
     segments = _segments(folded, clusters, refs, reason_at)
+    spoken = _spoken_for(folded, refs, cues)
     claims: list[Claim] = []
     for i, segment in enumerate(segments):
         last = i == len(segments) - 1
         answered = not last and _continues(folded, segments[i + 1])
-        claims += _segment_claims(text, folded, segment, segments[:i], last, answered, default, campaign, problems)
+        claims += _segment_claims(
+            text, folded, segment, segments[:i], last, answered, default, campaign, problems, spoken
+        )
     claims = _bracket_reasons(text, folded, claims, refs)
     problems += [
         Problem(r.problem, r.label)
@@ -654,8 +661,10 @@ def _segment_claims(
     default: tuple[str, ...],
     campaign: Campaign,
     problems: list[Problem],
+    spoken: list[tuple[int, int]],
 ) -> list[Claim]:
-    """The claims of one segment; `answered`: the next segment gives the exception's stance ("по ним …")."""
+    """The claims of one segment; `answered`: the next segment gives the exception's stance ("по ним …");
+    `spoken`: where the unit names recommendations or states a stance (`_spoken_for`)."""
     cluster = segment.cluster
     kind = cluster.kind
     evidence = text[segment.start : segment.end].strip(" ,;")
@@ -664,9 +673,22 @@ def _segment_claims(
     refs_end = max([r.end for r in segment.refs if r.start >= cluster.start] + [cluster.end])
     tail = text[refs_end : segment.end] if not last else text[refs_end:]
     reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
-    reason = clean_reason(tail) or reason_first
+    stated = clean_reason(tail) or reason_first
+    irrelevant = _IRRELEVANCE.search(folded, cluster.start, cluster.end) if kind is CueKind.ABSTAIN else None
+    if irrelevant and not reason_first:
+        # "не относятся к уставной деятельности Палаты, поэтому по ним воздерживаемся": why, in the abstaining
+        # words, from where they start (not "воздерживаемся, это не наш профиль") to what follows from them,
+        # another stance word or a reference
+        end = segment.end if not last else len(text)
+        start = max([cluster.start] + [e for s, e in spoken if cluster.start <= s and e <= irrelevant.start()])
+        ends = [s for s, _ in spoken if s > start] + [m.start() for m in _SO.finditer(folded, start, end)]
+        if stated is None or min(ends, default=end) < end:
+            stated = clean_reason(text[start : min([*ends, end])].lstrip(" ,;:—–-"))
+    reason = stated or _unmarked_reason(text, folded, segment, spoken, campaign)
     # An agreement's reason is kept only when the respondent marked it as one ("…, потому что …")
-    marked = bool(reason_first) or bool(_MARKED_REASON.match(fold(tail)))
+    folded_tail = fold(tail)
+    dashed = _DASH_CLAUSE.match(folded_tail) is not None and not _holds_stance(folded_tail)
+    marked = bool(reason_first) or bool(_MARKED_REASON.match(folded_tail)) or dashed
     if reason and _speaks_of_stance(reason, kind, campaign, {i for r in own for i in r.ids}):
         problems.append(Problem("unread_words", reason[:80]))
     negated_whole = _negated_universal(folded, cluster, segment) or _NOT_FULLY.search(
@@ -698,7 +720,7 @@ def _segment_claims(
             keeps = stance is not Stance.AGREE or marked
             return [Claim(excepted, stance, EXPLICIT, reason if keeps else None, evidence, cluster.confidence)]
     targets, level, scoped, confidence = _targets(folded, segment, own, before, default, campaign, problems)
-    if kind is CueKind.PARTIAL and targets and (level == GLOBAL or (level == GROUP and not reason)):
+    if kind is CueKind.PARTIAL and targets and (level == GLOBAL or (level == GROUP and not stated)):
         # "Рекомендации поддерживаем частично", "По 3 и 4 панели — согласны частично": which parts? (a reason
         # says how far: "3-панелге жарым-жартылай макулбуз, себеби …")
         problems.append(Problem("vague_scope", evidence))
@@ -1151,6 +1173,85 @@ def _comments(part: str) -> bool:
     return len(words) >= 1 and len(part.split()) >= 2
 
 
+# Why an abstention is given, in the abstaining words themselves: "нас не касается", "not relevant to us"
+_IRRELEVANCE = re.compile(
+    r"касает|касают|относ|компетенц|профил|relevant|applicable|concern|тиеше|\b(?:topic|field|mandate|expertise|тема)\b"
+    r"|экспертиз|по нашей части"
+)
+# What a gap between a reference and the stance word begins and ends with that is no part of a reason: a
+# bracket describing the reference, prepositions, "по ним", the words for a panel or a recommendation
+_EDGE_WORDS = (
+    r"по|с|со|на|к|for|on|to|with|about|regarding|of|и|and|ним|ней|нему|них|them|it|боюнча|the|these|этим|этой"
+    r"|панел\w*|пункт\w*|рекомендаци\w*|сунуш\w*|panels?|recommendations?|points?"
+)
+_GAP_EDGES = re.compile(
+    rf"(\s*(?:\([^()]*\)(?=[\W\s]*\w))?[\W\s]*(?:(?:{_EDGE_WORDS})\b[\W\s]*)*)(.*?)"
+    rf"((?:[\W\s]+(?:{_EDGE_WORDS}|поэтому|therefore|so))*[\W\s]*)",
+    re.S,
+)
+_CLAUSE_EDGE = re.compile(r"[,:—–]|\s-\s")
+_NOT_A_REASON = re.compile(r"(?:котор\w*|which|where|who|that we)\b")
+# Words beside a stance that say nothing of why: "мы, к сожалению, не согласны", "fully", "ал эми"
+_STANCE_FILLER = _FILLER_WORDS | {
+    "к", "сожалению", "unfortunately", "полностью", "fully", "категорически", "strongly", "совсем", "вообще",
+    "пока", "yet", "our", "наша", "наш", "нас", "ал", "эми", "бир", "гана",
+}  # fmt: skip
+
+
+def _spoken_for(folded: str, refs: list[Ref], cues: list[Cue]) -> list[tuple[int, int]]:
+    """Where the unit names recommendations or gives a stance: what is left between them may be a reason.
+
+    Not an abstention's "нас не касается" (why they abstain), only the words that withhold a stance
+    ("воздерживаемся", "N/A", "мнения не имеем")."""
+    spans = [(r.start, _glued_end(folded, r.end)) for r in refs] + except_spans(folded)
+    spans += [(c.start, c.end) for c in cues if not _IRRELEVANCE.search(folded, c.start, c.end)]
+    return sorted(spans + quoted_spans(folded))  # a panel's title, quoted, names it
+
+
+def _holds_stance(part: str) -> bool:
+    """A stance word the unit's reading set aside ("we agree only in part") is no reason."""
+    return any(c.kind is not CueKind.ABSTAIN and not c.terse for c in find_cues(part))  # "—", "нет": not alone
+
+
+def _unmarked_reason(
+    text: str, folded: str, segment: _Segment, spoken: list[tuple[int, int]], campaign: Campaign
+) -> str | None:
+    """A reason said beside the stance as a clause of its own, with no "because": "По 3.5: в Аксы таких рабочих
+    мест не будет, не согласны"; "3.2 — нас не касается, воздерживаемся"; "N/A (addressed to business)".
+
+    Only words that are neither a reference nor a stance count, and only a clause cut off by punctuation
+    (a bracket, a colon, a dash, a comma) from what it stands beside: "ОФ «Ак-Суу» не поддерживает 3.5" and
+    "We would prefer to abstain on 4.1" say who, not why. An abstention's "не наш профиль" is why by itself.
+    Never for an agreement (a clause beside "согласны" is as often thanks), never a new item of a list
+    ("…; full agreement on the rest"), a relative clause or a stance word the reading set aside."""
+    kind = segment.cluster.kind
+    if kind not in (CueKind.DISAGREE, CueKind.PARTIAL, CueKind.ABSTAIN):
+        return None
+    taken = [(max(s, segment.start), min(e, segment.end)) for s, e in spoken if s < segment.end and e > segment.start]
+    taken.append((segment.cluster.start, segment.cluster.start if kind is CueKind.ABSTAIN else segment.cluster.end))
+    best: tuple[int, str] | None = None
+    at = segment.start
+    for start, end in [*sorted(taken), (segment.end, segment.end)]:
+        gap_start, at = at, max(at, end)
+        if start <= gap_start or folded[gap_start:start].lstrip().startswith(";"):
+            continue
+        gap = folded[gap_start:start]
+        edges = _GAP_EDGES.fullmatch(gap)
+        words = [w for w in re.findall(r"\w+", gap) if w not in _STANCE_FILLER]
+        irrelevant = _IRRELEVANCE.search(gap) is not None
+        if edges is None or len(words) < (2 if irrelevant else 3) or _holds_stance(gap):
+            continue
+        if _NOT_A_REASON.match(gap, edges.end(1)) or describes_recommendation(gap, campaign):
+            continue
+        cut_off = _CLAUSE_EDGE.search(edges.group(1) + edges.group(3)) or re.fullmatch(r"\s*\(.*\)\s*", gap)
+        if not cut_off and not irrelevant:
+            continue
+        reason = clean_reason(text[gap_start + edges.end(1) : gap_start + edges.start(3)])
+        if reason and (best is None or len(words) > best[0]):
+            best = (len(words), reason)
+    return best[1] if best else None
+
+
 def _reason_before(text: str, head: str, offset: int) -> str | None:
     """A reason stated before the stance, in the same sentence; `head` is the folded text before the cue."""
     m = _REASON_FIRST.match(head) or _KY_REASON_FIRST.match(head)
@@ -1167,7 +1268,7 @@ def clean_reason(tail: str) -> str | None:
     """The respondent's justification, trimmed to what they wrote: no connector, no closing full stop."""
     reason = _LEADING_CONNECTOR.sub("", tail, count=1)
     reason = "; ".join(c.strip() for c in reason.split("|") if c.strip(" —–-"))
-    reason = re.sub(r"[\s.;,!]+$", "", reason).strip()
+    reason = re.sub(r"[\s.;,!(:—–]+$", "", reason).strip()
     if reason.startswith("(") and reason.endswith(")"):
         reason = reason[1:-1].strip()
     elif reason.endswith(")") and "(" not in reason:  # "нет (…)": the connector took the opening bracket

@@ -625,6 +625,14 @@ def _recommendation_stems(campaign: Campaign) -> tuple[tuple[str, frozenset[str]
     return tuple((r.id, frozenset(content_stems(r.text))) for r in campaign.recommendations)
 
 
+def describes_recommendation(text: str, campaign: Campaign) -> bool:
+    """Are `text`'s content words mostly a recommendation's or a panel title's own ("кампании по цифровой
+    грамотности" is 3.4's)? Then the respondent names what they answer, not why."""
+    stems = content_stems(text)
+    wholes = [rec for _, rec in _recommendation_stems(campaign)] + list(_title_stems(campaign).values())
+    return bool(stems) and any(sum(_covered(s, whole) for s in stems) * 5 >= len(stems) * 3 for whole in wholes)
+
+
 def content_stems(text: str) -> list[str]:
     words = (w for w in _WORD.findall(text.lower().replace("ё", "е")) if len(w) >= 4)
     return [_stem(w) for w in words if not _STOPWORDS.fullmatch(w)]

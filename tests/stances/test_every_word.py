@@ -1907,3 +1907,40 @@ def test_an_id_spelled_out_in_words_is_that_id(text: str, ids: tuple[str, ...], 
 def test_a_kyrgyz_panel_title_in_quotes_before_the_word_panel_names_that_panel(campaign: Campaign) -> None:
     text = "«Региондук ОГОлордун жергиликтүү көйгөйлөрдү чечүүгө салымы» панелинин бардык сунуштарын колдойбуз."
     assert set(stances(read(text, campaign))) == {f"4.{i}" for i in range(1, 6)}  # it was all 19
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id", "stance", "reason"),
+    [
+        # a clause of its own between the ID and the stance, with no "because"
+        ("По 4.2: в нашем районе таких центров никогда не было, не согласны.", "4.2", "disagree",
+         "в нашем районе таких центров никогда не было"),
+        # an abstention's "нас не касается" / "не наш профиль" is why they abstain
+        ("4.4 — нас не касается, воздерживаемся.", "4.4", "abstain", "нас не касается"),
+        ("Панель 2 — воздерживаемся, это не наш профиль.", "2.1", "abstain", "это не наш профиль"),
+        ("Abstain (not relevant to our members): 3.6, 3.7", "3.6", "abstain", "not relevant to our members"),
+        ("Рекомендация 1.2 не относится к уставной деятельности фонда, поэтому по ней воздерживаемся.", "1.2",
+         "abstain", "не относится к уставной деятельности фонда"),
+        # an agreement's reason after a dash, a clause of its own
+        ("Поддерживаем 3.7 — жители сёл сами просят такие занятия.", "3.7", "agree",
+         "жители сёл сами просят такие занятия"),
+    ],
+)  # fmt: skip
+def test_a_reason_said_beside_the_stance_without_because_is_kept(
+    text: str, rec_id: str, stance: str, reason: str, campaign: Campaign
+) -> None:
+    assert stances(read(text, campaign))[rec_id] == (stance, reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id"),
+    [
+        ("ОФ «Ак-Суу» не поддерживает 3.5.", "3.5"),  # who, not why
+        ("По пункту 3.4: кампании по цифровой грамотности поддерживаем частично.", "3.4"),  # 3.4's own words
+        ("Не согласны только с двумя: 4.3 и 4.4.", "4.3"),
+        ("Поддерживаем 3.7 — спасибо за вашу работу!", "3.7"),
+        ("We would prefer to abstain on 4.1 and 4.3.", "4.1"),
+    ],
+)
+def test_words_beside_a_stance_that_say_who_or_what_are_no_reason(text: str, rec_id: str, campaign: Campaign) -> None:
+    assert stances(read(text, campaign))[rec_id][1] is None

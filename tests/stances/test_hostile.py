@@ -42,6 +42,8 @@ SHAPES = {
     "spelled-out IDs": "три точка восемь ",
     "Kyrgyz ranges of panels": "1-панелден 3-панелге чейин ",
     "shares of the recommendations": "некоторые рекомендации ",
+    "clauses beside an abstention": "3.2 — нас не касается, по ним — по ",
+    "a gap of edge words before a rejection": "По 3.5: по - и - ",
 }
 
 
