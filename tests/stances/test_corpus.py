@@ -158,6 +158,8 @@ BLIND_FLOORS = {
     "blind-82.txt": {"exact": 0.96, "accepted": 0.83, "flagged": 0.95, "reasons": 0.66},
     "blind-83.txt": {"exact": 0.96, "accepted": 0.75, "flagged": 0.97, "reasons": 0.60},
     "blind-84.txt": {"exact": 0.94, "accepted": 0.78, "flagged": 0.95, "reasons": 0.87},
+    "blind-85.txt": {"exact": 0.94, "accepted": 0.84, "flagged": 0.95, "reasons": 0.84},
+    "blind-86.txt": {"exact": 0.96, "accepted": 0.82, "flagged": 0.95, "reasons": 0.87},
 }
 
 
