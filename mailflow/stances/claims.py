@@ -115,6 +115,7 @@ _MARKED_REASON = re.compile(
     r"^[\s,;:—–-]*(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
 )
 # "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
+_COLON_THEN_WORD = re.compile(r"\s*:\s*(?=[^\W\d])")
 _DASH_CLAUSE = re.compile(r"\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){3}")
 _THEREFORE = re.compile(
     r"(?<![\s,]),?\s+(?:поэтому|в связи с этим|в связи с чем|в этой связи|therefore|so|ошондуктан|сондуктан)\b"
@@ -240,6 +241,11 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         )
         return UnitReading(problems=tuple(problems), ids_without_stance=named, headings=headings)
     reason_at = _row_comment(folded, clusters[0]) if "|" in folded else _reason_marker(folded, clusters[0].end)
+    if len(clusters) == 1 and any(r.level == EXPLICIT and r.end <= clusters[0].start for r in refs):
+        # "On 3.5 we disagree: … not a realistic target for CSOs": after the one stance on the IDs named first,
+        # a colon opens its reason, and an audience in it is no scope
+        colon = _COLON_THEN_WORD.match(folded, clusters[0].end)
+        reason_at = min(reason_at, colon.end()) if colon else reason_at
     if (row := _ID_ROW_COLON.match(folded)) and row.end() < reason_at:
         reason_at = row.end()  # "3.5 – частично: …, поэтому предлагаем связать этот пункт с 3.4": 3.4 is the comment's
     # ("3.5 менен макул эмеспиз, анткени … бал челектен башка иш жок": "башка" in the reason excepts nothing)

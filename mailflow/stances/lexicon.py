@@ -181,7 +181,7 @@ _ABSTAIN = re.compile(
     r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant|n't (?:applicable|relevant))"
     r"(?:\s+(?:to|for)\s+us)?|\bn/a\b"
     r"|does not concern us|no position|agnostic"
-    r"|no (?:particular |strong |firm )?views? on\b"
+    r"|no (?:particular |strong |firm )?views? on\b|(?<=\()no (?:particular |strong |firm )?views?(?=\))"
     r"|калыс\s+кал\w+|пикир(?:ибиз|им)?\s+жок"
     r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"
     r"|(?:мнения|позиции) не имеем|не имеем (?:\w+ )?(?:мнения|позиции)|добуш бербей\w*"

@@ -1944,3 +1944,37 @@ def test_a_reason_said_beside_the_stance_without_because_is_kept(
 )
 def test_words_beside_a_stance_that_say_who_or_what_are_no_reason(text: str, rec_id: str, campaign: Campaign) -> None:
     assert stances(read(text, campaign))[rec_id][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # read as agreement with all 19 (the rest "still being studied") or with IDs left for a talk
+        ("Поддерживаем рекомендацию про местные кенеши, остальные пока изучаем.", "holding"),
+        ("По 1.2 поддерживаем, по 2.1 и 4.5 хотели бы отдельно поговорить.", "holding"),
+        ("We support 3.1; the rest are still under review.", "holding"),
+        # a change of an earlier answer, with no "ранее"
+        ("Уточнение к нашему письму от 3 мая: по 4.2 мы теперь согласны.", "revision"),
+        ("We now support 3.5, the funding question is settled.", "revision"),
+        # part of the organisation speaking
+        ("Биздин Ош бөлүмү 1.1 жана 1.2 сунуштарын колдойт.", "partial_speaker"),
+        ("Мен уюмдун Ат-Башы районундагы өкүлүмүн. Баарын колдойбуз.", "partial_speaker"),
+        ("Speaking for our legal aid team only: we agree with 2.1.", "partial_speaker"),
+    ],
+)
+def test_answers_read_wrong_without_a_flag_in_batches_83_to_86_go_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    assert code in codes(read(text, campaign))
+
+
+def test_an_audience_in_the_reason_after_a_colon_widens_no_stance(campaign: Campaign) -> None:
+    # "for CSOs" made 3.3-3.8 disagreements with 3.5
+    result = read("On 3.5 we disagree: our villages have no internet, so this is no task for CSOs.", campaign)
+    assert stances(result) == {"3.5": ("disagree", "our villages have no internet, so this is no task for CSOs")}
+
+
+def test_no_view_in_a_bracket_after_an_exception_is_its_abstention(campaign: Campaign) -> None:
+    result = read("Panel 2 – yes. Panel 3 – yes, except 3.2 (no view).", campaign)
+    assert stances(result)["3.2"][0] == "abstain"
+    assert codes(result) == set()
