@@ -160,6 +160,8 @@ BLIND_FLOORS = {
     "blind-84.txt": {"exact": 0.94, "accepted": 0.78, "flagged": 0.95, "reasons": 0.87},
     "blind-85.txt": {"exact": 0.94, "accepted": 0.84, "flagged": 0.95, "reasons": 0.84},
     "blind-86.txt": {"exact": 0.96, "accepted": 0.82, "flagged": 0.95, "reasons": 0.87},
+    "blind-87.txt": {"exact": 0.89, "accepted": 0.80, "flagged": 0.86, "reasons": 0.82},
+    "blind-88.txt": {"exact": 0.92, "accepted": 0.79, "flagged": 0.90, "reasons": 0.68},
 }
 
 
