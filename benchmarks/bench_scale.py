@@ -275,6 +275,7 @@ def stage_export(env: dict[str, str], path: str) -> dict[str, Any]:
 
 STAGES = {"build": build, "worker": stage_worker, "pages": stage_pages, "export": stage_export}
 count = 0  # N, for the stages that pick a row in the middle
+database_prefix = "mailflow_scale"  # of the PostgreSQL databases made, so benchmarks run side by side keep apart
 
 
 def child(stage: str, env: dict[str, str], *args: str) -> dict[str, Any]:
@@ -392,7 +393,7 @@ def scratch_database(kind: str, work: Path, name: str) -> str:
     if kind == "sqlite":
         return f"sqlite:///{work / f'{name}.db'}"
     admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
-    database = f"mailflow_scale_{name}_{uuid.uuid4().hex[:8]}"
+    database = f"{database_prefix}_{name}_{uuid.uuid4().hex[:8]}"
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{database}"'))
     admin.dispose()
@@ -418,7 +419,7 @@ def kept_database(kind: str, work: Path, name: str) -> str:
     """The database a `--keep` run builds once and measures again: a file in the folder, or a named database."""
     if kind == "sqlite":
         return f"sqlite:///{work / f'{name}.db'}"
-    database = f"mailflow_scale_{name}_kept"
+    database = f"{database_prefix}_{name}_kept"
     admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": database}):
@@ -528,7 +529,7 @@ def report(kind: str, runs: dict[int, dict[str, Any]]) -> None:
 
 
 def main() -> None:
-    global count
+    global count, database_prefix
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="N values, comma-separated")
     parser.add_argument("--databases", default="sqlite,postgresql")
@@ -542,11 +543,15 @@ def main() -> None:
         help="build each campaign once into DIR (SQLite files, named PostgreSQL databases) and measure it again on "
         "later runs with the same DIR, after upgrading its schema: the worker's figure is then the first run's",
     )
+    parser.add_argument(
+        "--database-prefix", default=database_prefix, help="the start of the PostgreSQL databases' names it makes"
+    )
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--env", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    database_prefix = args.database_prefix
     if args.stage:
         report_peak_at_exit()
         count = args.count
