@@ -16,7 +16,20 @@ from itertools import chain, groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, literal, or_, select, true, tuple_
+from sqlalchemy import (
+    ClauseElement,
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    tuple_,
+)
 from sqlalchemy.orm import Session, aliased
 
 from mailflow.store.counts import recommendation_stances, respondents_before, sector_counts
@@ -418,9 +431,7 @@ def stances_by_organisation(session: Session, campaign_id: int) -> Iterator[tupl
 def _stances_copied(
     connection: Connection, campaign_id: int, codes: dict[int, str]
 ) -> Iterator[tuple[RecipientFact, dict[str, Any]]]:
-    """PostgreSQL's half of `stances_by_organisation`: `COPY (SELECT …) TO STDOUT` in binary, read a row at a time
-    by psycopg (postgresql.org/docs/current/sql-copy.html). COPY takes no parameters, so the campaign's id, an
-    int, is written into the statement."""
+    """PostgreSQL's half of `stances_by_organisation`."""
     gathered = (
         select(
             func.array_agg(ResponseRow.recommendation_id).label("recs"),
@@ -433,23 +444,33 @@ def _stances_copied(
     query = (
         select(RecipientRow.id, RecipientRow.organisation, RecipientRow.email, RecipientRow.sector, *gathered.c)
         .outerjoin(gathered, true())
-        .where(RecipientRow.campaign_id == int(campaign_id))
+        .where(RecipientRow.campaign_id == campaign_id)
         .order_by(RecipientRow.organisation, RecipientRow.id)
     )
+    types = ("int4", "text", "text", "text", "int4[]", "text[]", "text[]")
+    for recipient_id, org, email, sector, recs, stances, reasons in copied(connection, query, types):
+        found: dict[str, Any] = {}
+        if recs:  # NULL: no stance given
+            found = {codes[rec]: (stance, reason) for rec, stance, reason in zip(recs, stances, reasons, strict=True)}
+        yield RecipientFact(recipient_id, org, email, sector), found
+
+
+def copied(connection: Connection, query: ClauseElement, types: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    """A PostgreSQL query's rows sent by `COPY (SELECT …) TO STDOUT` in binary, decoded as `types`: the server
+    sends them as it finds them while the caller works on those before, where a cursor's FETCH made the caller
+    wait for each batch, and a cursor's query is never planned in parallel (postgresql.org/docs/current/
+    when-can-parallel-query-be-used.html). COPY takes no parameters, so the query's values are written into it:
+    only the code's own (ids and words), never what someone typed. Without JIT for the rest of the transaction
+    (the export's own): compiling the stance matrix's plan took 110-220 ms before its first row at N = 100,000 on
+    a new connection (EXPLAIN ANALYZE). A caller that stops early cancels the COPY; its transaction is then
+    rolled back."""
     statement = query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
     driver = cast("psycopg.Connection[Any]", connection.connection.driver_connection)  # the session's own
     with driver.cursor() as cursor:
-        # without JIT for the rest of the transaction (the export's): compiling this plan took 110-220 ms before its
-        # first row at N = 100,000 on a new connection (EXPLAIN ANALYZE; postgresql.org/docs/current/jit.html)
         cursor.execute("SET LOCAL jit = off")
         with cursor.copy(f"COPY ({statement}) TO STDOUT (FORMAT BINARY)") as copy:
-            copy.set_types(["int4", "text", "text", "text", "int4[]", "text[]", "text[]"])
-            for recipient_id, org, email, sector, recs, stances, reasons in copy.rows():
-                found: dict[str, Any] = {}
-                if recs:  # NULL: no stance given
-                    given = zip(recs, stances, reasons, strict=True)
-                    found = {codes[rec]: (stance, reason) for rec, stance, reason in given}
-                yield RecipientFact(recipient_id, org, email, sector), found
+            copy.set_types(list(types))
+            yield from copy.rows()
 
 
 def reasons_stream(session: Session, campaign_id: int) -> Iterator[ReasonQuote]:
@@ -484,10 +505,13 @@ def reasons_stream(session: Session, campaign_id: int) -> Iterator[ReasonQuote]:
         .order_by(RecommendationRow.position, _stance_rank(), RecipientRow.organisation, RecipientRow.id)
         .execution_options(yield_per=STREAM_ROWS)
     )
+    if connection.dialect.name == "postgresql":
+        found = copied(connection, query, ("int4", "text", "text", "text", "text"))
+    else:
+        found = chain.from_iterable(connection.execute(query).partitions())
     make = ReasonQuote._make
-    for batch in connection.execute(query).partitions():
-        for rec, *given in batch:
-            yield make((*recs[rec], *given))
+    for rec, *given in found:
+        yield make((*recs[rec], *given))
 
 
 def week_reasons(
