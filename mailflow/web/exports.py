@@ -34,8 +34,8 @@ def _chunks(name: str, fmt: str) -> Iterator[bytes]:
     context = web()
     with transaction(context.app.sessions()) as session:
         if session.get_bind().dialect.name == "postgresql":
-            # one snapshot for all the export's queries (the stance matrix reads the organisations and their stances
-            # in two that it merges): READ COMMITTED, PostgreSQL's default, takes one per statement
+            # one snapshot for all the export's queries (the recommendations' codes are read before the rows that
+            # name them): READ COMMITTED, PostgreSQL's default, takes one per statement
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         table = TABLES[name](session, campaign_facts(session, context.slug))
         yield from (csv_chunks(table) if fmt == "csv" else _xlsx_chunks(table))
