@@ -94,7 +94,8 @@ _STANCE = {CueKind.AGREE: Stance.AGREE, CueKind.DISAGREE: Stance.DISAGREE, CueKi
            CueKind.ABSTAIN: Stance.ABSTAIN, CueKind.AMBIGUOUS: Stance.PARTIAL}  # fmt: skip
 REASON_MARKER = re.compile(
     r"\b(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because|since"
-    r"|(?<!well )(?<!such )as(?!\s+(?:well|follows|for|to|regards|of|a|an|part|soon)(?![\w-]))"  # not "as well (as)"
+    # not "as well (as)", "as long as"
+    r"|(?<!well )(?<!such )as(?!\s+(?:well|follows|for|to|regards|of|a|an|part|soon|long)(?![\w-]))"
     r"|полагая,? что|считая,? что|анткени|себеби|себеп)(?=\W)"
 )
 # The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"

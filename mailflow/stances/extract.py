@@ -115,7 +115,7 @@ _REVISION = re.compile(
 _WHOLE_REPLY = {
     "partial_speaker": re.compile(
         r"\bфилиал\w*+(?!\s+эмес)|от себя лично|(?:райондук|облустук|шаардык)\s+бөлүм\w*|бөлүмү катары"
-        r"|лично я\b|\bот себя\b"
+        r"|лично я\b|\bот себя\b|өзүмдүн атымдан|мүчөсүмүн"
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
         r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
@@ -139,7 +139,7 @@ _WHOLE_REPLY = {
         r"|отвечаю за (?:нашу |наш |наше )?(?:секци|подразделени|крыло|отдел)\w*"
         # "Биздин Талас бөлүмү", "Кочкор районундагы өкүлүмүн", "Speaking for our youth programme team only"
         r"|биздин (?:\w+ )?бөлүм\w*|(?:району|облусу|шаары)н?(?:дагы|догу) өкүл\w*"
-        r"|speaking (?:only )?for (?:our|the) [\w -]{0,40}?(?:team|unit|department|office|branch)\b"
+        r"|speaking (?:only )?for (?:our|the) [\w -]{0,40}?(?:team|unit|department|office|branch|member)"
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
         # "При этом наши члены из Баткенской области возражают против 3.5": members of one place, not the body
         r"|(?:наши|ее|его) член\w* из\b"
@@ -154,11 +154,11 @@ _WHOLE_REPLY = {
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
         r"|in (?:our|my) (?:letter|e-?mail|note|message) of|в (?:нашем|моем) письме от|(?:нашего|моего) письма от"
-        r"|в (?:той |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
+        r"|в (?:той(?: же)? |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
         r"|присоединя\w+ к (?:\w+ )?(?:ответу|позиции|мнению|письму)|join (?:the|their) (?:answer|response|position)"
         r"|с теми же замечаниями|как и в прошлом году|same (?:comments|remarks|reservations|amendments)"
         r"|as (?:amended|revised|modified|changed)\b|see (?:\w+'s|her|his|their|our|my) (?:e-?mail|letter|message|note)"
-        r"|см\.? (?:\w+ )?(?:письмо|сообщение)"
+        r"|см\.? (?:\w+ )?(?:письмо|сообщение|резолюци\w*|протокол\w*)"
         r"|position paper|joint (?:\w+ )?statement|as set out in|insofar as|in so far as|to the extent that"
         r"|в той мере,? в какой|постольку,? поскольку"
         r"|(?:см\.?|смотрите|see)\s+(?:\w+\s+)?(?:attach\w*|вложени\w*|приложени\w*|прикрепл\w*)"
@@ -244,7 +244,7 @@ _WORDS = {
         "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка", "билбейбиз", "бөлүм",
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
-        "я студент", "өзүнчө жаз", "myself", "the whole", "өкүл", "speaking",
+        "я студент", "өзүнчө жаз", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
@@ -253,6 +253,7 @@ _WORDS = {
         "во время", "договорил", "жолугушууда", "жыйында", "замечаниями", "как и в прошлом году", "на встрече",
         "отурумда", "письме от", "письмо", "постольку", "правками", "прикрепл", "приложени", "присоединя", "редакции",
         "с дополнениями", "с учетом", "сообщение", "толуктоо", "түзөтүү", "эскертүү", "өзгөртүү", "письма от",
+        "резолюци", "протокол",
     ),
     "reservation": (
         "although", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",

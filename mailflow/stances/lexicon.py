@@ -215,6 +215,7 @@ _AMBIGUOUS = re.compile(
 )
 _CONDITION = re.compile(
     r"при условии|в случае,? если|\bесли\b|при наличии|\bprovided\b|on condition|\bsubject to\b|\bif\b"
+    r"|\b(?:as|so) long as\b"
     r"|при (?:том |таком )?понимании|(?:on|with) the understanding|с тем пониманием"
     r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
     r"|\w(?:са|се|со|сө)\s+гана\b"  # "интернет тартып берсе гана макул болобуз": only if they do

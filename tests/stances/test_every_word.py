@@ -1960,9 +1960,14 @@ def test_words_beside_a_stance_that_say_who_or_what_are_no_reason(text: str, rec
         ("Биздин Ош бөлүмү 1.1 жана 1.2 сунуштарын колдойт.", "partial_speaker"),
         ("Мен уюмдун Ат-Башы районундагы өкүлүмүн. Баарын колдойбуз.", "partial_speaker"),
         ("Speaking for our legal aid team only: we agree with 2.1.", "partial_speaker"),
+        # batches 87 and 88
+        ("Speaking for the Osh member schools of our network, we support panel 1.", "partial_speaker"),
+        ("Мен кеңештин мүчөсүмүн, өзүмдүн атымдан айтам: 1.3 жакшы.", "partial_speaker"),
+        ("Наша позиция прежняя, см. протокол от 3.05.2022. Поддерживаем в той же редакции.", "outside_reference"),
+        ("We agree with 2.1, as long as the coalition stays voluntary.", "condition"),
     ],
 )
-def test_answers_read_wrong_without_a_flag_in_batches_83_to_86_go_to_review(
+def test_answers_read_wrong_without_a_flag_in_batches_83_to_88_go_to_review(
     text: str, code: str, campaign: Campaign
 ) -> None:
     assert code in codes(read(text, campaign))
