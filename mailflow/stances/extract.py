@@ -392,6 +392,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
         else:
             _extend(claims, problems, _read_text(attachment.text, campaign, body=False))
     own_text = "\n".join([content.text, *(p.answer for p in content.inline_pairs)])
+    problems += _rest_of_nothing_named(claims)
     stances, merge_problems = _merge(claims, campaign)
     folded_own = fold(own_text)
     problems += _reply_problems(own_text, folded_own, content.language, _exceptions_answered(stances, campaign))
@@ -677,6 +678,17 @@ def _read_text(
 
 
 _REST_WORD = re.compile(REST)
+
+
+def _rest_of_nothing_named(claims: list[Claim]) -> list[Problem]:
+    """ "…, бирок бизнесмендерди кеңешке киргизүүнү каалабайбыз. Калганына каршы эмеспиз": "the rest" of what the
+    reply names only in words, if at all; read alone it is all 19, so a person says which are left."""
+    rest = [c for c in claims if c.level == GLOBAL and _REST_WORD.search(fold(c.evidence))]
+    if rest and all(c.level == GLOBAL for c in claims):
+        return [Problem("unclear_exception", rest[0].evidence[:80])]
+    return []
+
+
 # a line that only lists IDs: "— 3.1", "• 1.2, 1.4", "п. 4.4;"
 _IDS_ONLY = re.compile(r"(?:[\s\-–—•*·,;.]|и|and|жана|пп?\.|рек\.|\d\.\d{1,2})+")
 

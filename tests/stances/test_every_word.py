@@ -1376,10 +1376,12 @@ def test_answers_read_wrong_without_a_flag_in_batches_49_and_50_go_to_review(
     ("text", "want"),
     [
         ("Поддерживаем все рекомендации.\n\nПредседатель правления Эсенов К.", {"1.1": "agree", "4.5": "agree"}),
-        ("We agree with the rest.\n\nBoard of the Investigative Journalists Network of Kyrgyzstan",
+        # ("the rest" after a named ID: alone, the rest of nothing named goes to a person)
+        ("We oppose 4.3. We agree with the rest.\n\nBoard of the Investigative Journalists Network of Kyrgyzstan",
          {"1.1": "agree", "4.5": "agree"}),
-        ("Калган сунуштар менен толук макулбуз.\n\nКара-Кулжа райондук мал чарба кооперативдеринин бирлиги\n"
-         "Төрага: Эрмек Бообеков", {"1.1": "agree", "4.5": "agree"}),
+        ("4.3кө каршыбыз. Калган сунуштар менен толук макулбуз.\n\n"
+         "Кара-Кулжа райондук мал чарба кооперативдеринин бирлиги\nТөрага: Эрмек Бообеков",
+         {"1.1": "agree", "4.5": "agree"}),
         ("Поддерживаем все рекомендации.\n\nПросим учесть изложенную позицию при подготовке итогового документа.",
          {"1.1": "agree", "4.5": "agree"}),
         ("We support all recommendations. We would of course be glad to elaborate should the Committee find it "
@@ -1982,4 +1984,21 @@ def test_an_audience_in_the_reason_after_a_colon_widens_no_stance(campaign: Camp
 def test_no_view_in_a_bracket_after_an_exception_is_its_abstention(campaign: Campaign) -> None:
     result = read("Panel 2 – yes. Panel 3 – yes, except 3.2 (no view).", campaign)
     assert stances(result)["3.2"][0] == "abstain"
+    assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В целом хорошо, но бизнесменов в советы пускать не хотим. С остальным согласны.",
+        "Жалпысынан жакшы, бирок кеңештерге бизнесмендерди киргизүүнү каалабайбыз. Калганына макулбуз.",
+    ],
+)
+def test_the_rest_of_what_is_named_only_in_words_goes_to_a_person(text: str, campaign: Campaign) -> None:
+    # read alone, "the rest" was all 19 agreements, the one objected to among them
+    assert "unclear_exception" in codes(read(text, campaign))
+
+
+def test_the_rest_after_a_named_id_needs_no_review(campaign: Campaign) -> None:
+    result = read("По 3.1 воздерживаемся. Остальные поддерживаем.", campaign)
     assert codes(result) == set()
