@@ -47,6 +47,10 @@ class MaildirMailbox:
         self._sleep = sleep
         self._monotonic = monotonic
         self._seen: set[str] | None = None  # the inbox as the last fetch listed it
+        # each message's delivery time, by ref, as first listed: a delivered file is renamed into new/ whole and
+        # never written again (a flag change renames it in cur/, a new ref), so it is read once, not every fetch
+        self._delivered: dict[str, int] = {}
+        self._order: list[str] | None = None  # the same refs, oldest first
 
     @classmethod
     def from_settings(cls, settings: Settings) -> MaildirMailbox:
@@ -122,21 +126,35 @@ class MaildirMailbox:
         """Nothing is held open between calls."""
 
     def _inbox(self) -> list[str]:
-        """`new/<name>` and `cur/<name>` of the inbox, oldest first (by delivery time, then name)."""
-        found: list[tuple[int, str]] = []
+        """`new/<name>` and `cur/<name>` of the inbox, oldest first (by delivery time, then name).
+
+        Only a ref not listed before is stat'ed, and the order is sorted again only when one came: a backlog of
+        100,000 messages drained 500 at a time stat'ed and sorted every remaining file at each fetch (0.45 s of
+        CPU a fetch at the start, issue 15)."""
+        listed: set[str] = set()
+        unseen: list[tuple[str, str]] = []
         for sub in ("new", "cur"):
             directory = self.path / sub
             if not directory.is_dir():
                 continue
-            with os.scandir(directory) as entries:
-                for entry in entries:
-                    if entry.name.startswith("."):
-                        continue
-                    try:
-                        found.append((entry.stat().st_mtime_ns, f"{sub}/{entry.name}"))
-                    except FileNotFoundError:
-                        continue  # filed by another process since the listing
-        return [ref for _mtime, ref in sorted(found)]
+            for name in os.listdir(directory):
+                if not name.startswith("."):
+                    ref = f"{sub}/{name}"
+                    listed.add(ref)
+                    if ref not in self._delivered:
+                        unseen.append((ref, os.path.join(directory, name)))
+        delivered = {ref: mtime for ref, mtime in self._delivered.items() if ref in listed}  # left: forgotten
+        for ref, path in unseen:
+            try:
+                delivered[ref] = os.stat(path).st_mtime_ns
+            except FileNotFoundError:
+                continue  # filed by another process since the listing
+        if unseen or self._order is None:
+            self._order = [ref for _mtime, ref in sorted((mtime, ref) for ref, mtime in delivered.items())]
+        else:
+            self._order = [ref for ref in self._order if ref in delivered]
+        self._delivered = delivered
+        return list(self._order)
 
     def _read(self, ref: str, max_bytes: int) -> FetchedMessage | None:
         try:

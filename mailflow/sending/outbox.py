@@ -54,7 +54,7 @@ from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, comp
 from mailflow.sending.smtp import DeliveryUncertain, Outgoing, Sender, ServerUnavailable
 from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
-from mailflow.store.db import refresh_statistics, transaction
+from mailflow.store.db import insert_rows, refresh_statistics, transaction
 from mailflow.store.models import AuditRow, CampaignRow, LetterBodyRow, LetterRow, RecipientRow, ResponseRow
 
 log = logging.getLogger(__name__)
@@ -272,9 +272,7 @@ def _insert_letters(session: Session, rows: list[tuple[dict[str, Any], bytes]]) 
     if not rows:
         return 0
     connection = session.connection()
-    ids = connection.execute(
-        insert(_LETTERS).returning(_LETTERS.c.id, sort_by_parameter_order=True), [values for values, _ in rows]
-    ).scalars()
+    ids = insert_rows(connection, _LETTERS, [values for values, _ in rows], _LETTERS.c.message_id)
     connection.execute(insert(_BODIES), [{"letter_id": i, "raw": raw} for i, (_, raw) in zip(ids, rows, strict=True)])
     return len(rows)
 

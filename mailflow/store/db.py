@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, bindparam, create_engine, event, inspect, text
+from sqlalchemy import Column, Connection, Engine, Table, bindparam, create_engine, event, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -180,3 +180,22 @@ def unit(session: Session) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]], key: Column[Any]) -> list[int]:
+    """INSERT `rows` into `table` together; returns their ids, in order. `key` is a unique column each row sets.
+
+    PostgreSQL returns the ids in the order of the rows from one multi-row INSERT. SQLite's RETURNING promises no
+    order, so SQLAlchemy (and the ORM's flush) sends one INSERT per row there when the ids are wanted in order:
+    500 statements for a batch of 500 messages (issue 15). On SQLite the rows go in with one executemany and
+    their ids are read back by `key`.
+    """
+    if not rows:
+        return []
+    if connection.dialect.name == "postgresql":
+        returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(returning, rows).scalars())
+    connection.execute(insert(table), rows)
+    keys = [row[key.key] for row in rows]
+    found = {k: row_id for k, row_id in connection.execute(select(key, table.c.id).where(key.in_(keys)))}
+    return [found[k] for k in keys]

@@ -17,16 +17,20 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, or_, select, update
+from sqlalchemy import CursorResult, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mailflow.lifecycle import MessageStatus, advance
 from mailflow.mailbox.fetch import Batch, Cursor, FetchedMessage, header_block
+from mailflow.store.db import insert_rows
 from mailflow.store.models import InboundRow, MailboxStateRow, RawMessageRow
 
 _KEY_LENGTH = 400  # InboundRow.dedupe_key
 COPY_PREFIX = "copy:"  # the key of a message that reuses a stored message's Message-ID
+# a batch is stored with Core INSERTs: the ORM's flush wrote its inbound rows one statement each on SQLite
+_RAW = RawMessageRow.metadata.tables[RawMessageRow.__tablename__]
+_INBOUND = InboundRow.metadata.tables[InboundRow.__tablename__]
 
 
 @dataclass(frozen=True)
@@ -125,25 +129,28 @@ def store_fetched_batch(session: Session, batch: Batch, *, max_bytes: int) -> li
     incoming = _copies_told_apart(session, incoming, known)
     hashes = [item.sha256 for item in incoming]
     kept = set(session.scalars(select(RawMessageRow.sha256).where(RawMessageRow.sha256.in_(hashes))))
-    added: dict[str, InboundRow] = {}
+    added: dict[str, dict[str, Any]] = {}
+    raws: list[dict[str, Any]] = []
+    for item in incoming:
+        if item.key in known or item.key in added:
+            continue
+        if item.sha256 not in kept:
+            kept.add(item.sha256)
+            raws.append({"sha256": item.sha256, "size": len(item.payload), "data": item.payload})
+        added[item.key] = item.inbound_values()
     try:
         with session.begin_nested():  # a collision undoes only these inserts (see `_store`)
-            for item in incoming:
-                if item.key in known or item.key in added:
-                    continue
-                if item.sha256 not in kept:
-                    kept.add(item.sha256)
-                    session.add(item.raw_row())
-                added[item.key] = item.inbound_row()
-            session.flush()  # the bytes first: no ORM relationship orders the two kinds of insert
-            session.add_all(added.values())
+            connection = session.connection()
+            if raws:  # the bytes first: the inbound rows refer to them
+                connection.execute(insert(_RAW), raws)
+            new_ids = insert_rows(connection, _INBOUND, list(added.values()), _INBOUND.c.dedupe_key)
+            ids = dict(zip(added, new_ids, strict=True))
     except IntegrityError:
         return [_store(session, item) for item in incoming]
     stored: list[StoredMessage] = []
     for item in incoming:
         if item.key not in known:  # the first copy in this batch: new; any later copy is its duplicate
-            row = added[item.key]
-            stored.append(StoredMessage(row.id, item.key, item.sha256, item.status, duplicate=False))
+            stored.append(StoredMessage(ids[item.key], item.key, item.sha256, item.status, duplicate=False))
             known[item.key] = replace(stored[-1], duplicate=True)
         else:
             stored.append(known[item.key])
@@ -189,15 +196,18 @@ class _Incoming:
         return RawMessageRow(sha256=self.sha256, size=len(self.payload), data=self.payload)
 
     def inbound_row(self) -> InboundRow:
-        return InboundRow(
-            dedupe_key=self.key,
-            sha256=self.sha256,
-            message_id=self.message_id[:_KEY_LENGTH] if self.message_id else None,
-            mailbox=self.mailbox,
-            uid=self.uid,
-            status=self.status.value,
-            last_error=self.error,
-        )
+        return InboundRow(**self.inbound_values())
+
+    def inbound_values(self) -> dict[str, Any]:
+        return {
+            "dedupe_key": self.key,
+            "sha256": self.sha256,
+            "message_id": self.message_id[:_KEY_LENGTH] if self.message_id else None,
+            "mailbox": self.mailbox,
+            "uid": self.uid,
+            "status": self.status.value,
+            "last_error": self.error,
+        }
 
 
 def _oversized(size: int, limit: int) -> str:
