@@ -100,7 +100,8 @@ REASON_MARKER = re.compile(
 )
 # The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"
 _REASON_FIRST = re.compile(
-    r"^\W*(?:(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|as|given that)"
+    r"^\W*(?:(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|given that"
+    r"|as(?!\s+(?:regards|for|to|well|a|an|part|of|soon|long|follows)\b))"
     r"\s+([^,]+)"
     # "Учитывая, что рекомендации 3.5 и 4.3 адресованы органам власти, …, их не поддерживаем": IDs in such a
     # clause are what the stance is about, so it is a reason only when it names none
@@ -242,7 +243,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         )
         return UnitReading(problems=tuple(problems), ids_without_stance=named, headings=headings)
     reason_at = _row_comment(folded, clusters[0]) if "|" in folded else _reason_marker(folded, clusters[0].end)
-    if len(clusters) == 1 and any(r.level == EXPLICIT and r.end <= clusters[0].start for r in refs):
+    first_partial = clusters[0].kind is CueKind.PARTIAL  # "3.5 — частично: поддерживаем цель, но …" says how far
+    if (len(clusters) == 1 or first_partial) and any(r.level == EXPLICIT and r.end <= clusters[0].start for r in refs):
         # "On 3.5 we disagree: … not a realistic target for CSOs": after the one stance on the IDs named first,
         # a colon opens its reason, and an audience in it is no scope
         colon = _COLON_THEN_WORD.match(folded, clusters[0].end)
@@ -680,7 +682,7 @@ def _segment_claims(
     refs_end = max([r.end for r in segment.refs if r.start >= cluster.start] + [cluster.end])
     tail = text[refs_end : segment.end] if not last else text[refs_end:]
     reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
-    stated = clean_reason(tail) or reason_first
+    stated = reason_first or clean_reason(tail)  # a reason marked before ("Поскольку …, 4.5 частично: …")
     irrelevant = _IRRELEVANCE.search(folded, cluster.start, cluster.end) if kind is CueKind.ABSTAIN else None
     if irrelevant and not reason_first:
         # "не относятся к уставной деятельности Палаты, поэтому по ним воздерживаемся": why, in the abstaining
@@ -1114,10 +1116,13 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
         and (r.ids or r.problem)
         and r.label not in audiences
         and not (own and r.level == GROUP and r.problem in (None, "vague_scope") and own <= set(r.ids))
+        and not (own and r.level == EXPLICIT and not r.problem and set(r.ids) <= own)  # "Since 3.2 is addressed to …"
     ]
     # "…, анткени бизде коалиция жок, калганы ок": "the rest" in a reason is a stance of its own
     rest = [r for r in refs if r.level == GLOBAL and _REST.fullmatch(folded, r.start, r.end)]
     other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE, CueKind.PARTIAL)
+    if kind is CueKind.PARTIAL:
+        other_stance = False  # "частично: поддерживаем цель, но …", "с мониторингом согласны, а …": how far
     return bool(named) or bool(rest) or other_stance
 
 

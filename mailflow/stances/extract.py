@@ -619,7 +619,9 @@ def _read_text(
         untaken += reading.untaken
         headings += reading.headings
         stressed += [reading.stressed] if reading.stressed else []
-        if waiting is not None and _gives_reason(reading, unit, units[index - 1], units[-1]):
+        if waiting is not None and (
+            _gives_reason(reading, unit, units[index - 1], units[-1]) or _says_how_far(reading, unit, waiting)
+        ):
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
             continue
@@ -867,11 +869,12 @@ def _says_nothing_of_ids(reading: UnitReading, text: str) -> bool:
 
 
 def _with_earlier_reason(claims: list[Claim], text: str, earlier: str) -> list[Claim]:
-    """A stance that opens with "Поэтому"/"Therefore" rests on the sentence before it, if that one named nothing."""
+    """A stance that opens with "Поэтому"/"Therefore" rests on the sentence before it, if that one named nothing
+    (and what it says itself, "Поэтому 4.5 частично: кенеши — да, конференция — нет", follows that reason)."""
     if not earlier or not _THEREFORE_HEAD.match(fold(text)):
         return claims
     reason = clean_reason(earlier)
-    return [replace(c, reason=reason) if c.reason is None else c for c in claims]
+    return [replace(c, reason=f"{reason}; {c.reason}" if reason and c.reason else reason or c.reason) for c in claims]
 
 
 # "Azamat, Molodejnaya set Batken" closing a phone's reply: a name, a comma, the organisation; no full stop
@@ -898,6 +901,22 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
         and not _SIGNATURE.search(unit.text)
         and not (unit is last and (_NAME_LINE.match(unit.text) or _ORGANISATION_LINE.search(unit.text)))
         and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
+        and not _QUESTION.search(unit.text)
+    )
+
+
+_YES_BUT = re.compile(r"(?:^|[\s,;—–-])(?:но|однако|but|however|бирок|although|though|хотя)[\s,]")
+
+
+def _says_how_far(reading: UnitReading, unit: _Unit, waiting: Claim) -> bool:
+    """ "4.5: partly. We support cooperation with local keneshes, but a single conference will not …": after a bare
+    "partly", a "yes to this, but that" naming no recommendation of its own says how far."""
+    return (
+        waiting.stance is Stance.PARTIAL
+        and bool(reading.claims)
+        and not any(c.scoped for c in reading.claims)
+        and not reading.ids_without_stance
+        and _YES_BUT.search(fold(unit.text)) is not None
         and not _QUESTION.search(unit.text)
     )
 

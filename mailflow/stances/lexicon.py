@@ -154,6 +154,8 @@ _NOTHING_AGAINST = re.compile(
     r"|(?:(?<=остальным )|(?<=остальным пунктам )|(?<=остальным рекомендациям ))(?:вопросов нет|нет вопросов)"
     r"|(?:ничего\s+)?против\s+ничего\s+(?:нет|не имеем)|ничего не имеем против"
 )
+# "Против рекомендаций 1.3, 1.5 … не возражаем": "против" names what they do not object to
+_OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:возража|име\w+\s+возражени))")
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
 _KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)")
 # The items of a decision: "РЕШИЛИ: – одобрить рекомендации …; – по 3.2 воздержаться" (abstaining is found anyway)
@@ -346,6 +348,9 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
 
     for m in _NOTHING_AGAINST.finditer(masked):  # before "пикирибиз жок" (no opinion) and "против" are read
         add(m.start(), m.end(), CueKind.AGREE)
+    # "Против рекомендаций 1.3, … не возражаем": no stance, but what "не возражаем" is on
+    for m in _OBJECTED_TO.finditer(masked) if "против" in masked else ():
+        taken.claim(m.start(), m.end())
     for m in _AMBIGUOUS.finditer(masked):
         add(m.start(), m.end(), CueKind.AMBIGUOUS)
     for m in _ABSTAIN.finditer(masked):

@@ -2002,3 +2002,32 @@ def test_the_rest_of_what_is_named_only_in_words_goes_to_a_person(text: str, cam
 def test_the_rest_after_a_named_id_needs_no_review(campaign: Campaign) -> None:
     result = read("По 3.1 воздерживаемся. Остальные поддерживаем.", campaign)
     assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id", "reason"),
+    [
+        ("1.1–4.4: agree.\n4.5: partly. We support the joint monitoring, but a national conference is too costly "
+         "for us.", "4.5", "We support the joint monitoring, but a national conference is too costly for us"),
+        ("Рекомендацию 3.6 поддерживаем частично: обучение поддерживаем, а мониторинг рисков нам не по силам. "
+         "Остальные принимаем.", "3.6", "обучение поддерживаем, а мониторинг рисков нам не по силам"),
+    ],
+)  # fmt: skip
+def test_a_yes_to_this_but_that_after_partly_says_how_far_and_needs_no_review(
+    text: str, rec_id: str, reason: str, campaign: Campaign
+) -> None:
+    result = read(text, campaign)
+    assert stances(result)[rec_id] == ("partial", reason)
+    assert codes(result) == set()
+
+
+def test_a_kyrgyz_range_of_ids_ending_in_ko_is_a_range(campaign: Campaign) -> None:
+    # "1.1ден 4.4кө чейинки" was 1.1 and 4.4 only
+    result = read("1.1ден 4.4кө чейинки сунуштарды колдойбуз. 4.5ке каршыбыз.", campaign, language="ky")
+    assert stances(result) == every(campaign, "agree", but={"4.5": ("disagree", None)})
+
+
+def test_against_what_they_do_not_object_to_is_agreement(campaign: Campaign) -> None:
+    # "Против рекомендаций … не возражаем" was read as disagreeing with them
+    result = read("Рекомендации 1.1 и 1.2 поддерживаем. Против рекомендаций 1.3 и 1.5 не возражаем.", campaign)
+    assert {k: v[0] for k, v in stances(result).items()} == dict.fromkeys(("1.1", "1.2", "1.3", "1.5"), "agree")
