@@ -164,6 +164,8 @@ BLIND_FLOORS = {
     "blind-88.txt": {"exact": 0.92, "accepted": 0.79, "flagged": 0.90, "reasons": 0.68},
     "blind-89.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.97, "reasons": 0.81},
     "blind-90.txt": {"exact": 0.91, "accepted": 0.82, "flagged": 0.89, "reasons": 0.95},
+    "blind-91.txt": {"exact": 0.96, "accepted": 0.82, "flagged": 0.97, "reasons": 0.86},
+    "blind-92.txt": {"exact": 0.98, "accepted": 0.83, "flagged": 0.97, "reasons": 0.87},
 }
 
 
