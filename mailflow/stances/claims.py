@@ -116,13 +116,13 @@ _KY_REASON_FIRST = re.compile(
 _MARKED_REASON = re.compile(
     r"^[\s,;:—–-]*(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
 )
-# "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
 _COLON_THEN_WORD = re.compile(r"\s*:\s*(?=[^\W\d])")
+# "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
 _DASH_CLAUSE = re.compile(r"\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){3}")
-_THEREFORE = re.compile(
-    r"(?<![\s,]),?\s+(?:поэтому|в связи с этим|в связи с чем|в этой связи|therefore|so|ошондуктан|сондуктан)\b"
-)
-_SO = re.compile(r"[\s,;]+(?:поэтому|в связи с (?:чем|этим)|therefore|so|ошондуктан|андыктан|сондуктан)\b")
+_SO_WORDS = r"поэтому|в связи с этим|в связи с чем|therefore|so|ошондуктан|сондуктан"
+_THEREFORE = re.compile(rf"(?<![\s,]),?\s+(?:{_SO_WORDS}|в этой связи)\b")
+# what follows from an abstention's words, which ends them as its reason
+_SO = re.compile(rf"[\s,;]+(?:{_SO_WORDS}|андыктан)\b")
 _LEADING_CONNECTOR = re.compile(
     r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*)?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
@@ -133,8 +133,9 @@ _LEADING_CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 # "но", or "в части …" (agreeing with a part only): the agreement is qualified and a human decides how.
+BUT_WORDS = r"но|однако|but|however|бирок|although|though"  # a contrast: "да, но …" (also extract's "how far")
 _BUT_ANYWHERE = re.compile(
-    r"(?:^|[\s,;—–-])(?:но|однако|but|however|бирок|в части|за исключением|хотя(?! бы)|although|though)[\s,]",
+    rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|в части|за исключением|хотя(?! бы))[\s,]",
     re.IGNORECASE,
 )
 # "Не поддерживаем рекомендацию 4.1 в части, касающейся …": a rejection of a part is a partial stance
@@ -261,7 +262,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     ):
         problems.append(Problem("unclear_exception", text.strip()[:80]))
     segments = _segments(folded, clusters, refs, reason_at)
-    spoken = _spoken_for(folded, refs, cues)
+    spoken = _spoken_for(folded, refs, cues, excepts)
     claims: list[Claim] = []
     for i, segment in enumerate(segments):
         last = i == len(segments) - 1
@@ -680,7 +681,8 @@ def _segment_claims(
     own = [r for r in segment.refs if not r.excepted and not r.problem]
     excepted = tuple(i for r in segment.refs if r.excepted for i in r.ids)
     refs_end = max([r.end for r in segment.refs if r.start >= cluster.start] + [cluster.end])
-    tail = text[refs_end : segment.end] if not last else text[refs_end:]
+    tail_end = segment.end if not last else len(text)
+    tail, folded_tail = text[refs_end:tail_end], folded[refs_end:tail_end]
     reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
     stated = reason_first or clean_reason(tail)  # a reason marked before ("Поскольку …, 4.5 частично: …")
     irrelevant = _IRRELEVANCE.search(folded, cluster.start, cluster.end) if kind is CueKind.ABSTAIN else None
@@ -688,14 +690,13 @@ def _segment_claims(
         # "не относятся к уставной деятельности Палаты, поэтому по ним воздерживаемся": why, in the abstaining
         # words, from where they start (not "воздерживаемся, это не наш профиль") to what follows from them,
         # another stance word or a reference
-        end = segment.end if not last else len(text)
+        end = tail_end
         start = max([cluster.start] + [e for s, e in spoken if cluster.start <= s and e <= irrelevant.start()])
         ends = [s for s, _ in spoken if s > start] + [m.start() for m in _SO.finditer(folded, start, end)]
         if stated is None or min(ends, default=end) < end:
             stated = clean_reason(text[start : min([*ends, end])].lstrip(" ,;:—–-"))
     reason = stated or _unmarked_reason(text, folded, segment, spoken, campaign)
     # An agreement's reason is kept only when the respondent marked it as one ("…, потому что …")
-    folded_tail = fold(tail)
     dashed = _DASH_CLAUSE.match(folded_tail) is not None and not _holds_stance(folded_tail)
     marked = bool(reason_first) or bool(_MARKED_REASON.match(folded_tail)) or dashed
     if reason and _speaks_of_stance(reason, kind, campaign, {i for r in own for i in r.ids}):
@@ -1120,9 +1121,8 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
     ]
     # "…, анткени бизде коалиция жок, калганы ок": "the rest" in a reason is a stance of its own
     rest = [r for r in refs if r.level == GLOBAL and _REST.fullmatch(folded, r.start, r.end)]
-    other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE, CueKind.PARTIAL)
-    if kind is CueKind.PARTIAL:
-        other_stance = False  # "частично: поддерживаем цель, но …", "с мониторингом согласны, а …": how far
+    # (not in a partial's reason: "частично: поддерживаем цель, но …", "с мониторингом согласны, а …" say how far)
+    other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE)
     return bool(named) or bool(rest) or other_stance
 
 
@@ -1210,12 +1210,12 @@ _STANCE_FILLER = _FILLER_WORDS | {
 }  # fmt: skip
 
 
-def _spoken_for(folded: str, refs: list[Ref], cues: list[Cue]) -> list[tuple[int, int]]:
+def _spoken_for(folded: str, refs: list[Ref], cues: list[Cue], excepts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where the unit names recommendations or gives a stance: what is left between them may be a reason.
 
     Not an abstention's "нас не касается" (why they abstain), only the words that withhold a stance
     ("воздерживаемся", "N/A", "мнения не имеем")."""
-    spans = [(r.start, _glued_end(folded, r.end)) for r in refs] + except_spans(folded)
+    spans = [(r.start, _glued_end(folded, r.end)) for r in refs] + excepts
     spans += [(c.start, c.end) for c in cues if not _IRRELEVANCE.search(folded, c.start, c.end)]
     return sorted(spans + quoted_spans(folded))  # a panel's title, quoted, names it
 

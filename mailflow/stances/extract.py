@@ -17,7 +17,16 @@ from dataclasses import dataclass, replace
 
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
-from mailflow.stances.claims import REASON_MARKER, Claim, Problem, UnitReading, clean_reason, ends_reply, read_unit
+from mailflow.stances.claims import (
+    BUT_WORDS,
+    REASON_MARKER,
+    Claim,
+    Problem,
+    UnitReading,
+    clean_reason,
+    ends_reply,
+    read_unit,
+)
 from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
 from mailflow.stances.refs import (
     EXPLICIT,
@@ -685,10 +694,10 @@ _REST_WORD = re.compile(REST)
 def _rest_of_nothing_named(claims: list[Claim]) -> list[Problem]:
     """ "…, бирок бизнесмендерди кеңешке киргизүүнү каалабайбыз. Калганына каршы эмеспиз": "the rest" of what the
     reply names only in words, if at all; read alone it is all 19, so a person says which are left."""
-    rest = [c for c in claims if c.level == GLOBAL and _REST_WORD.search(fold(c.evidence))]
-    if rest and all(c.level == GLOBAL for c in claims):
-        return [Problem("unclear_exception", rest[0].evidence[:80])]
-    return []
+    if not all(c.level == GLOBAL for c in claims):  # (most replies: nothing folded or searched)
+        return []
+    rest = [c for c in claims if _REST_WORD.search(fold(c.evidence))]
+    return [Problem("unclear_exception", rest[0].evidence[:80])] if rest else []
 
 
 # a line that only lists IDs: "— 3.1", "• 1.2, 1.4", "п. 4.4;"
@@ -905,7 +914,7 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
     )
 
 
-_YES_BUT = re.compile(r"(?:^|[\s,;—–-])(?:но|однако|but|however|бирок|although|though|хотя)[\s,]")
+_YES_BUT = re.compile(rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|хотя)[\s,]")
 
 
 def _says_how_far(reading: UnitReading, unit: _Unit, waiting: Claim) -> bool:
