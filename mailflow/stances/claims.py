@@ -1196,11 +1196,25 @@ _EDGE_WORDS = (
     r"по|с|со|на|к|for|on|to|with|about|regarding|of|и|and|ним|ней|нему|них|them|it|боюнча|the|these|этим|этой"
     r"|панел\w*|пункт\w*|рекомендаци\w*|сунуш\w*|panels?|recommendations?|points?"
 )
-_GAP_EDGES = re.compile(
-    rf"(\s*(?:\([^()]*\)(?=[\W\s]*\w))?[\W\s]*(?:(?:{_EDGE_WORDS})\b[\W\s]*)*)(.*?)"
-    rf"((?:[\W\s]+(?:{_EDGE_WORDS}|поэтому|therefore|so))*[\W\s]*)",
-    re.S,
-)
+_GAP_HEAD = re.compile(rf"\s*(?:\([^()]*\)(?=[\W\s]*\w))?[\W\s]*(?:(?:{_EDGE_WORDS})\b[\W\s]*)*")
+_GAP_TAIL_WORD = re.compile(rf"{_EDGE_WORDS}|поэтому|therefore|so")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _gap_core(gap: str) -> tuple[int, int]:
+    """Where the words of a gap start and end, its edges set aside: a bracket describing the reference before,
+    prepositions and the words for a panel or a recommendation at either end, "поэтому" at the end.
+
+    The tail is walked word by word from the right, so the work is linear in the gap (one pattern with a lazy
+    middle and a repeated tail took 45 ms on a 1,800-character gap of "по по … x")."""
+    start = _GAP_HEAD.match(gap).end()  # type: ignore[union-attr]  # (every part may be empty)
+    words = [m.span() for m in _WORD_RUN.finditer(gap, start)]
+    # a word at the end is an edge if one is spelt so, and something that is not a word stands before it
+    while words and (len(words) > 1 or words[0][0] > start) and _GAP_TAIL_WORD.fullmatch(gap, *words[-1]):
+        words.pop()
+    return start, words[-1][1] if words else start
+
+
 _CLAUSE_EDGE = re.compile(r"[,:—–]|\s-\s")
 _NOT_A_REASON = re.compile(r"(?:котор\w*|which|where|who|that we)\b")
 # Words beside a stance that say nothing of why: "мы, к сожалению, не согласны", "fully", "ал эми"
@@ -1248,17 +1262,17 @@ def _unmarked_reason(
         if start <= gap_start or folded[gap_start:start].lstrip().startswith(";"):
             continue
         gap = folded[gap_start:start]
-        edges = _GAP_EDGES.fullmatch(gap)
         words = [w for w in re.findall(r"\w+", gap) if w not in _STANCE_FILLER]
         irrelevant = _IRRELEVANCE.search(gap) is not None
-        if edges is None or len(words) < (2 if irrelevant else 3) or _holds_stance(gap):
+        if len(words) < (2 if irrelevant else 3) or _holds_stance(gap):
             continue
-        if _NOT_A_REASON.match(gap, edges.end(1)) or describes_recommendation(gap, campaign):
+        core_start, core_end = _gap_core(gap)
+        if _NOT_A_REASON.match(gap, core_start) or describes_recommendation(gap, campaign):
             continue
-        cut_off = _CLAUSE_EDGE.search(edges.group(1) + edges.group(3)) or re.fullmatch(r"\s*\(.*\)\s*", gap)
+        cut_off = _CLAUSE_EDGE.search(gap[:core_start] + gap[core_end:]) or re.fullmatch(r"\s*\(.*\)\s*", gap)
         if not cut_off and not irrelevant:
             continue
-        reason = clean_reason(text[gap_start + edges.end(1) : gap_start + edges.start(3)])
+        reason = clean_reason(text[gap_start + core_start : gap_start + core_end])
         if reason and (best is None or len(words) > best[0]):
             best = (len(words), reason)
     return best[1] if best else None
