@@ -166,6 +166,8 @@ BLIND_FLOORS = {
     "blind-90.txt": {"exact": 0.91, "accepted": 0.82, "flagged": 0.89, "reasons": 0.95},
     "blind-91.txt": {"exact": 0.96, "accepted": 0.82, "flagged": 0.97, "reasons": 0.86},
     "blind-92.txt": {"exact": 0.98, "accepted": 0.83, "flagged": 0.97, "reasons": 0.87},
+    "blind-93.txt": {"exact": 0.96, "accepted": 0.82, "flagged": 0.95, "reasons": 0.71},
+    "blind-94.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.97, "reasons": 0.67},
 }
 
 
