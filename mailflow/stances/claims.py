@@ -195,12 +195,15 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + excepts
     found = find_cues(_blank(folded, blank), decided)
     cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
+    # "Abstain: 4.1-4.5 (not relevant to our work)": a bracket after the IDs that says the stance again is the
+    # comment on it, its reason, not a second stance that leaves the first without scope
+    cues = [c for c in cues if not _said_again(c, cues, _comment_brackets(folded, refs))]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems, refs)
     problems += _described_otherwise(folded, refs, campaign) + _only_then_rest(folded)
     # "Не согласны: 1.3 (опять всё будет решаться в Бишкеке)": an "all" in the bracket after an ID is the
     # comment's own word, not a stance on all 19
-    comments = [(b.start(), b.end()) for b in _BRACKET.finditer(folded) if _after_id(b.start(), refs)]
+    comments = _comment_brackets(folded, refs)
     refs = [r for r in refs if not (r.level == GLOBAL and any(s < r.start and r.end <= e for s, e in comments))]
     refs.sort(key=lambda r: r.start)
     numbered = marker is not None and not any(r.start < marker.end() for r in refs)
@@ -335,6 +338,20 @@ def _only_then_rest(text: str) -> list[Problem]:
 
 def _after_id(position: int, refs: list[Ref]) -> bool:
     return any(r.level == EXPLICIT and 0 <= position - r.end <= 3 for r in refs)
+
+
+def _comment_brackets(folded: str, refs: list[Ref]) -> list[tuple[int, int]]:
+    """The brackets right after an ID: the respondent's comment on it."""
+    if "(" not in folded:
+        return []
+    return [(b.start(), b.end()) for b in _BRACKET.finditer(folded) if _after_id(b.start(), refs)]
+
+
+def _said_again(cue: Cue, cues: list[Cue], comments: list[tuple[int, int]]) -> bool:
+    """A cue inside a comment bracket whose stance a cue before the bracket already gave."""
+    return any(
+        start <= cue.start < end and any(c.kind is cue.kind and c.end <= start for c in cues) for start, end in comments
+    )
 
 
 _GLUED = re.compile(r"-?[^\W\d_]+")

@@ -40,7 +40,7 @@ from mailflow.stances.refs import (
     find_refs,
     match_quote,
 )
-from mailflow.stances.translit import to_cyrillic, typed_in_latin
+from mailflow.stances.translit import Transliteration, transliterate, typed_in_latin
 
 LOW_CONFIDENCE = 0.8
 # Issue 14: the time a reply takes must not depend on what a stranger chose to send. A real reply, with an
@@ -89,7 +89,7 @@ _HOLDING = re.compile(
     r"|(?:response|position|answer) will follow|will follow(?! up)|will send|will write|will submit|to follow\b"
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
     r"|get back to you|талкуула(?:йбыз|й турган|нат|на элек|й элек\w*|п жатабыз|ш\w*)|кийинки (?:жумада|айда|жолу)"
-    r"|кийинчерээк|кийин(?:ирээк)? жооп"
+    r"|кийинчерээк|кийин(?:ирээк)? жооп|кийин (?:жаз|билдир)\w*"
     r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )(?<!катары )жооп бере\w*|кароо\w* жатабыз"
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|предварительно сообщаем|келгенде"
@@ -156,6 +156,8 @@ _WHOLE_REPLY = {
         # "sorry im a student at AUCA, got this from my professor": a person, not the organisation written to
         r"|speaking (?:for|on behalf of) myself|not (?:for )?the whole (?:group|organi[sz]ation|association|network)"
         r"|\bi'?m (?:a|an) student\b|\bя студент\w*|бөлүмүнөн жаз\w*|биздин бөлүм\w*|бөлүм\w* атынан"
+        # "Writing on behalf of our Osh regional chapter"
+        r"|(?:regional|district|oblast|provincial|local|city) chapter"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
@@ -175,6 +177,8 @@ _WHOLE_REPLY = {
         r"|(?:түзөтүү|толуктоо|өзгөртүү|эскертүү)\w*\s+(?:\w+\s+)?эске ал\w*"
         r"|(?:жолугушууда|жыйында|отурумда)\s+(?:\w+\s+){0,3}(?:айт|макулдаш)\w*"
         r"|(?:түзөтүү|толуктоо|өзгөртүү|эскертүү)\w*\s+менен"
+        # "кроме 3.5 (почему — мы уже писали в прошлом году в письме Министерству)": the why is elsewhere
+        r"|уже (?:писали|направляли|излагали|обосновывали)\b"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
     "reservation": re.compile(
@@ -191,6 +195,9 @@ _WHOLE_REPLY = {
         r"|не все (?:из них|они|эти)\b"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
+        # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
+        r"|с учетом (?:\w+ )?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
+        r"|should be (?:reworded|redrafted|rephrased)"
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
     "unclear_exception": re.compile(
@@ -220,7 +227,11 @@ _WHOLE_REPLY = {
         # "прошу считать действительным этот ответ вместо отправленного вчера"
         r"|считать действительным|вместо (?:отправленного|предыдущего|прежнего)|(?:this|it) replaces\b"
     ),
-    "ambiguous_negation": re.compile(r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"),
+    # "we don't agree with everything here": not with all of them, or with none?
+    "ambiguous_negation": re.compile(
+        r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"
+        r"|(?:n't|not) (?:agree|support|accept|endorse) (?:with )?(?:everything|every|all)\b"
+    ),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
     "no_stance_for_id": re.compile(
         r"не (?:обсуждали|обсудили|рассматривали|рассмотрели|изучали|успели)"
@@ -262,13 +273,14 @@ _WORDS = {
         "во время", "договорил", "жолугушууда", "жыйында", "замечаниями", "как и в прошлом году", "на встрече",
         "отурумда", "письме от", "письмо", "постольку", "правками", "прикрепл", "приложени", "присоединя", "редакции",
         "с дополнениями", "с учетом", "сообщение", "толуктоо", "түзөтүү", "эскертүү", "өзгөртүү", "письма от",
-        "резолюци", "протокол",
+        "резолюци", "протокол", "уже ",
     ),
     "reservation": (
         "although", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",
         "not yet clear", "perhaps", "possibly", "probably", "remember", "reservation", "still unclear", "think",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "только", "хотя", "ясно",
+        "с учетом", "need", "should be",
     ),
     "unclear_exception": ("only", "лишь", "только"),
     "unclear_reference": ("the one", "где", "котор", "что говорили", "что обсуждали", "what was said about"),
@@ -385,8 +397,9 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems: list[Problem] = []
     claims: list[Claim] = []
     content, length = _capped(content)
-    if typed_in_latin(content.text):
-        content = replace(content, text=to_cyrillic(content.text))
+    latin = transliterate(content.text) if typed_in_latin(content.text) else None
+    if latin:
+        content = replace(content, text=latin.cyrillic)
     if length > MAX_STANCE_CHARS:
         problems.append(Problem("too_long", f"{length} знаков, прочитаны первые {MAX_STANCE_CHARS}"))
     for pair in content.inline_pairs:
@@ -420,7 +433,15 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     loose = [f.rec_id for f in stances.values() if f.confidence < LOW_CONFIDENCE]
     if loose:
         problems.append(Problem("low_confidence", ", ".join(loose)))
+    if latin:
+        stances = {k: _as_typed(f, latin) for k, f in stances.items()}
     return StanceResult(stances, _reasons(problems))
+
+
+def _as_typed(finding: StanceFinding, latin: Transliteration) -> StanceFinding:
+    """A finding of a reply typed in Latin letters, its reason and evidence in the letters the respondent typed."""
+    reason = latin.typed(finding.reason) if finding.reason else finding.reason
+    return replace(finding, reason=reason, evidence=latin.typed(finding.evidence))
 
 
 def _capped(content: ReplyContent) -> tuple[ReplyContent, int]:
@@ -587,10 +608,13 @@ def _wrapped(line: str, following: str = "") -> bool:
     """A long line that does not end a sentence was wrapped by the client; a short one ends itself.
 
     A line ending in a number, followed by one that starts with a capital ("…, 4.4, 4.5" / "Не согласны:
-    —"), is a list that ended, not a wrapped sentence.
+    —"), is a list that ended, not a wrapped sentence; a line followed by a signature ("Azamat, OO Kemin")
+    ended the reply's last sentence without its full stop.
     """
     if _LABELLED_ROW.match(following) or (line[-1:].isdigit() and following.strip()[:1].isupper()):
         return False  # "agree – 1.1, …, 4.5" over "abstain – 1.3, …": two rows, not one wrapped line
+    if _NAME_LINE.match(following) or _ORGANISATION_LINE.search(following):
+        return False
     return len(line) >= WRAP_WIDTH and not line.endswith((".", "!", "?", ":", ";"))
 
 

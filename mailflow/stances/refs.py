@@ -210,7 +210,7 @@ _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й
 _EXCEPT = re.compile(
     r"(?:(?:кроме|кром)(?!\w)(?!\s+(?:того|этого|всего|прочего)\s*(?:[,.]|$|что\b))|за исключением|исключая"
     r"|помимо(?!\s+(?:того|этого)\s*(?:[,.]|$|что\b))"
-    r"|(?:except|exept|xcept|excpt)(?!ion)(?: for)?|excluding|other than"
+    r"|(?:except|exept|xcept|excpt)(?!ion)(?: for)?|excluding|other than|excl?\.?(?=\s*\d)"  # "all exc 4.1"
     r"|with (?:one|a single|this|the following) exception:?"
     r"|apart from|aside from|save(?: for)?(?=\s+\d)"
     r"|with the exception of|but not|but)\s*:?\s*"

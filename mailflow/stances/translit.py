@@ -4,12 +4,14 @@ The lexicon knows Russian stance words in Cyrillic only; rather than a Latin twi
 transliterated back with cyrtranslit (its Russian table) and read like any other. cyrtranslit writes "y" as
 "и"; in Russian typed on a phone a "y" that does not start "ya", "yu", "yo", "ye" is nearly always "ы"
 ("soglasny", "my"), so that one letter is settled first. Every check of the stance stage still applies: a
-word the transliteration spells oddly is a word not read, and the reply goes to a person.
+word the transliteration spells oddly is a word not read, and the reply goes to a person. The reasons
+recorded are given back in the Latin letters typed: they are the respondent's words, not ours.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import cyrtranslit
 
@@ -30,7 +32,51 @@ def typed_in_latin(text: str) -> bool:
     return len({m.lower() for m in _MARKERS.findall(text)}) >= 2
 
 
-def to_cyrillic(text: str) -> str:
-    """The Cyrillic that Russian typed in Latin letters stands for; digits and punctuation are kept."""
-    cyrillic: str = cyrtranslit.to_cyrillic(_HARD_Y.sub(lambda m: "ы" if m.group() == "y" else "Ы", text), "ru")
-    return cyrillic
+# A word or a single mark: cyrtranslit's letter groups ("shch", "ya") never cross a space or a mark's edge
+# except the apostrophe of a soft sign, which stays inside its word
+_TOKEN = re.compile(r"[\w']+|[^\w\s']")
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    """A reply typed in Latin letters and the Cyrillic it stands for, token by token, so that a piece of the
+    Cyrillic the stance stage read (a reason) can be given back in the letters the respondent typed."""
+
+    latin: str
+    cyrillic: str
+    spans: tuple[tuple[int, int, int, int], ...]  # per token: its start and end in the Cyrillic, then the Latin
+
+    def typed(self, part: str) -> str:
+        """The respondent's own words for `part`: the committee reads "net smysla v selah", not our spelling
+        of it. A piece that is not a plain slice of the Cyrillic (two reasons joined) stays as it is."""
+        start = self.cyrillic.find(part)
+        if not part or start < 0:
+            return part
+        end = start + len(part)
+        first = next(s for s in self.spans if start < s[1])  # the token it starts in, or the one after a space
+        last = next(s for s in reversed(self.spans) if s[0] < end)
+        begin = first[2] + max(0, start - first[0]) if _same_length(first) else first[2]
+        stop = last[3] - max(0, last[1] - end) if _same_length(last) else last[3]
+        return self.latin[begin:stop]
+
+
+def _same_length(span: tuple[int, int, int, int]) -> bool:
+    """A token spelt with as many letters in both scripts: a cut inside it falls on the same letter."""
+    return span[1] - span[0] == span[3] - span[2]
+
+
+def transliterate(text: str) -> Transliteration:
+    """Russian typed in Latin letters, with the Cyrillic it stands for; digits and punctuation are kept."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int, int, int]] = []
+    at = done = 0
+    for m in _TOKEN.finditer(text):
+        gap = text[done : m.start()]  # whitespace, kept as it is
+        token = cyrtranslit.to_cyrillic(_HARD_Y.sub(lambda y: "ы" if y.group() == "y" else "Ы", m.group()), "ru")
+        pieces += [gap, token]
+        at += len(gap)
+        spans.append((at, at + len(token), m.start(), m.end()))
+        at += len(token)
+        done = m.end()
+    pieces.append(text[done:])
+    return Transliteration(text, "".join(pieces), tuple(spans))

@@ -2031,3 +2031,59 @@ def test_against_what_they_do_not_object_to_is_agreement(campaign: Campaign) -> 
     # "Против рекомендаций … не возражаем" was read as disagreeing with them
     result = read("Рекомендации 1.1 и 1.2 поддерживаем. Против рекомендаций 1.3 и 1.5 не возражаем.", campaign)
     assert {k: v[0] for k, v in stances(result).items()} == dict.fromkeys(("1.1", "1.2", "1.3", "1.5"), "agree")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.2 жана 3.5 сунуштарын баалай албайбыз, 3-панелдин калган сунуштарын колдойбуз.",
+        "3.1, 3.3, 3.4, 3.7 - макул; 3.2, 3.5, 3.6, 3.8 боюнча пикир билдире албайбыз.",
+    ],
+)
+def test_kyrgyz_we_cannot_judge_is_an_abstention(text: str, campaign: Campaign) -> None:
+    # both were recorded as agreement with 3.2 and 3.5, unflagged
+    result = read(text, campaign, language="ky")
+    assert stances(result)["3.2"] == ("abstain", None)
+    assert stances(result)["3.5"] == ("abstain", None)
+
+
+def test_all_exc_before_ids_excepts_them(campaign: Campaign) -> None:
+    # "exc" was not read, and 4.1, 4.3, 4.5 were recorded as the agreements
+    result = read("agree w all exc 4.1 4.3 4.5. pls call me re 4.5", campaign, language="en")
+    assert "unclear_exception" in codes(result)
+    assert stances(result)["1.1"][0] == "agree"
+
+
+def test_a_bracket_that_repeats_the_stance_is_its_reason(campaign: Campaign) -> None:
+    # the heading "Abstain:" was a stance without scope, and the bracket's own stance left "to our work"
+    result = read("Agree: 1.1-3.8\nDisagree: none\nAbstain: 4.1-4.5 (not relevant to our work)", campaign)
+    assert stances(result)["4.3"] == ("abstain", "not relevant to our work")
+    assert codes(result) == set()
+
+
+def test_a_reason_typed_in_latin_letters_is_kept_as_typed_and_ends_before_the_signature(campaign: Campaign) -> None:
+    # it was our Cyrillic transliteration, with the signature line after it: "в селах без интернета Азамат, …"
+    result = read("Soglasny so vsemi krome 4.1, po 4.1 protiv tak kak biznes ne budet rabotat besplatno v sovetah"
+                  "\nAzamat, Assotsiatsiya molodyh predprinimateley", campaign)  # fmt: skip
+    assert stances(result)["4.1"] == ("disagree", "biznes ne budet rabotat besplatno v sovetah")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hi, we don't agree with everything here.\nRegards, Daniyar", "ambiguous_negation"),
+        ("Принимаем все рекомендации с учетом замечания: в 3.4 нужно отдельно указать людей с инвалидностью.",
+         "reservation"),
+        ("We support the recommendations, but 4.1 needs rewording — businessmen should be invited, not obliged.",
+         "reservation"),
+        ("Writing on behalf of our Osh regional chapter: we agree with all recommendations.", "partial_speaker"),
+        ("1-2-панелдерге макулбуз. 3-4-панелдер боюнча мүчөлөр менен кеңешип, кийин жазабыз.", "holding"),
+        ("Согласны со всеми, кроме 3.5 (почему — мы уже писали в прошлом году в письме Министерству экономики).",
+         "outside_reference"),
+    ],
+)  # fmt: skip
+def test_what_a_careful_reader_stops_at_in_batches_89_to_93_goes_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    # each was accepted: 19 disagreements, 19 agreements, or an exception read as a rejection
+    assert code in codes(read(text, campaign))
