@@ -145,7 +145,7 @@ _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|wher
 _HEAD_FILLER = re.compile(
     r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
     r"|полностью|целиком|безусловно|однозначно|конечно|fully|totally|completely|definitely|certainly|гана|only"
-    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also)\b[\s\W]*+)*+$"
+    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also|else)\b[\s\W]*+)*+$"
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
                       r"|по которой|on which|for which|where"
@@ -273,7 +273,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         claims += _segment_claims(
             text, folded, segment, segments[:i], last, answered, default, campaign, problems, spoken
         )
-    claims = _bracket_reasons(text, folded, claims, refs)
+    claims = _bracket_reasons(text, folded, _without_excepted(claims, refs), refs)
     problems += [
         Problem(r.problem, r.label)
         for r in refs
@@ -372,7 +372,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
     r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥]"
-    r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d))"  # "всё ок кроме 3.5", "no to 4.1"
+    r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d)"  # "всё ок кроме 3.5", "no to 4.1"
+    r"|\s+(?:as well|too|тоже|также)\s*(?:[,;:.!]|$))"  # "Everything else: yes as well."
 )
 
 
@@ -852,6 +853,7 @@ def _targets(
     """The recommendations a segment's stance applies to, how specifically, and how sure we are."""
     specific = [r for r in own if not r.implied]
     if any(r.level > GLOBAL for r in specific):
+        problems += _quantifier_apart(folded, specific, segment.cluster)
         specific = [r for r in specific if r.level > GLOBAL]
     if specific:
         return _combine_refs(folded, specific), max(r.level for r in specific), True, 1.0
@@ -881,6 +883,38 @@ def _targets(
     if about:  # "А что написано про сотрудничество, про местные кенеши — это правильно, поддерживаем": those parts
         problems.append(Problem("vague_scope", about.group()))
     return campaign.ids, GLOBAL, segment.cluster.general, 1.0
+
+
+# What may stand between an "all" and the IDs or panel it is of: "all recommendations of section 3", "со всеми
+# рекомендациями 3 панели", "все 19 (1.1–4.5)", "бардык сунуштарына жана 3.5"; a stress ("все, особенно 3.5")
+# is weighed elsewhere
+_OF_THEM = re.compile(
+    r"(?:[\s,:;()—–-]|\d{1,2}(?![.,]?\d)|\b(?:рекоменда\w*|пункт\w*|панел\w*|раздел\w*|сунуш\w*|recs?|из|в|во|по|с|со"
+    r"|и|а|of|the|in|under|from|and|жана|recommendations?|panels?|sections?|items?|points?|п|рек|№|все\w*|всё"
+    r"|остальн\w*|прочи\w*|other|else|rest|remaining|all|every\w*|калган\w*|бардык\w*|баар\w*|башка\w*"
+    r"|one|two|three|four|five|eight|nineteen|пять|четыре|восемь|беш|төрт|сегиз|что|also|также|ошондой эле|esp|пп"
+    r"|set out in)\b\.?)*"
+)
+_STRESS = re.compile(r"особ\w*|в том числе|в частности|including|especially|particularly|in particular|өзгөчө")
+_APART = 30  # characters: farther off, an "all" is another clause's, not this one's "all of them"
+
+
+def _quantifier_apart(folded: str, specific: list[Ref], cluster: _Cluster) -> list[Problem]:
+    """ "Сошлвсны со всеми кромн 3.8 нн сошласны", "agree w all exc 4.1": an "all" right before the IDs the
+    stance goes to, with a word between that makes it no "all of them", is a part of the sentence not read.
+    (Not when the stance, a clause's end, or a bracket or colon that spells the "all" out stands between.)"""
+    named = [r for r in specific if r.level > GLOBAL]
+    problems = []
+    for quantifier in [r for r in specific if r.level == GLOBAL]:
+        after = next((r for r in named if r.start >= quantifier.end), None)
+        if after is None or after.start - quantifier.end > _APART or quantifier.end <= cluster.start < after.start:
+            continue
+        gap = folded[quantifier.end : after.start]
+        if gap.rstrip().endswith(("(", ":")) or re.search(r"[;.!?]", gap):
+            continue
+        if not _OF_THEM.fullmatch(gap) and not _STRESS.search(gap):
+            problems.append(Problem("unread_words", folded[quantifier.start : after.start].strip()))
+    return problems
 
 
 _ABOUT_TOPIC = re.compile(r"(?:^|\s)(?:про|насчет|по поводу|about|regarding)\s+[^\W\d]{4,}(?:\s+[^\W\d]+)?")
@@ -1174,6 +1208,20 @@ def _answered_in_detail(problem: Problem, claims: list[Claim]) -> bool:
     partial = [c for c in claims if c.stance is Stance.PARTIAL and c.level == GROUP and c.evidence == problem.detail]
     detailed = {i for c in claims if c.level == EXPLICIT for i in c.ids}
     return problem.code == "vague_scope" and bool(partial) and all(set(c.ids) <= detailed for c in partial)
+
+
+def _without_excepted(claims: list[Claim], refs: list[Ref]) -> list[Claim]:
+    """ "поддержать 3.1-3.8, за исключением 3.5 (не поддерживаем …)": the range's stance is not the exception's,
+    which has its own; left in, the two stances on 3.5 read as a contradiction."""
+    excepted = {i for r in refs if r.excepted for i in r.ids}
+    if not excepted:
+        return claims
+    return [
+        replace(c, ids=tuple(i for i in c.ids if i not in excepted))
+        if c.level == EXPLICIT and not set(c.ids) <= excepted
+        else c
+        for c in claims
+    ]
 
 
 def _bracket_reasons(text: str, folded: str, claims: list[Claim], refs: list[Ref]) -> list[Claim]:

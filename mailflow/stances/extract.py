@@ -158,6 +158,7 @@ _WHOLE_REPLY = {
         r"|\bi'?m (?:a|an) student\b|\bя студент\w*|бөлүмүнөн жаз\w*|биздин бөлүм\w*|бөлүм\w* атынан"
         # "Writing on behalf of our Osh regional chapter"
         r"|(?:regional|district|oblast|provincial|local|city) chapter"
+        r"|от имени (?:\w+ )?(?:крыла|отдела|секции|подразделения)"  # "Пишу от имени молодёжного крыла ассоциации"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
@@ -185,7 +186,8 @@ _WHOLE_REPLY = {
         # ("Только 4.5 частично, …": an exception with its own stance, not a reservation on the whole)
         r"(?:^|[.!?]\s+|\n)\s*(?:однако|however|бирок)\b"
         r"|(?:^|[.!?]\s+|\n)\s*(?:только|единственное)\b"
-        r"(?![\s,:—–-]*(?:(?:по|с|со|on|for|with)\s+)?(?:п\.\s*|рек\.\s*)?\d\.\d)|в принципе|in principle"
+        r"(?![\s,:—–-]*(?:исключение[\s,:—–-]*)?(?:(?:по|с|со|on|for|with)\s+)?(?:п\.\s*|рек\.\s*)?\d\.\d)"
+        r"|в принципе|in principle"
         r"|только вот|вот только|although (?:we|i) (?:think|believe|feel|find|consider)"
         r"|хотя (?:мы )?(?:считаем|думаем|полагаем)|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
         r"|не (?:по|при)мню,? (?:какой|какая|какую|какие|номер|точно)|(?:don't|can't) remember (?:which|the number)"
@@ -264,7 +266,7 @@ _WORDS = {
         "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка", "билбейбиз", "бөлүм",
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
-        "я студент", "өзүнчө жаз", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
+        "я студент", "өзүнчө жаз", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан", "от имени",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",

@@ -179,6 +179,10 @@ _VAGUE = re.compile(
     r"|с частью(?=\s+(?:из\s+них|их|них|рекомендац|пункт|предложен|\w+\s+соглас))"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|(?:все|всё),? что касается|касающи\w+|relevant to us"
     r"|that (?:concern|apply to) us"
+    # "We cannot support the recommendations that put the whole burden on CSOs": which ones? (not "the
+    # recommendations that came out of the dialogue", all of them)
+    r"|recommendations (?:that|which)(?=\s+(?!came|come|emerged|were|was|you|we\b|the committee|have been"
+    r"|are (?:listed|set out|attached|sent)))"
     r"|applicable to us|almost all"
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"

@@ -2087,3 +2087,51 @@ def test_what_a_careful_reader_stops_at_in_batches_89_to_93_goes_to_review(
 ) -> None:
     # each was accepted: 19 disagreements, 19 agreements, or an exception read as a rejection
     assert code in codes(read(text, campaign))
+
+
+def test_a_resolutions_items_in_the_infinitive_are_its_stances(campaign: Campaign) -> None:
+    # "поддержать" and "одобрить" were no stance words, and the range took the exception's "не поддерживаем" too
+    text = ("Правление решило:\nа) поддержать рекомендации 1.1-1.5;\nб) одобрить 2.1;\n"
+            "в) поддержать 3.1-3.8, за исключением 3.5 (не поддерживаем, поскольку это не уставная деятельность ОГО);"
+            "\nг) поддержать 4.1-4.5.")  # fmt: skip
+    result = read(text, campaign)
+    assert stances(result) == every(campaign, "agree", but={"3.5": ("disagree", "это не уставная деятельность ОГО")})
+    assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Re 3.2: yes, absolutely.\nRe 3.5: yes.\nEverything else: yes as well.",
+        "По рекомендации 3.8 — полностью за.\n\nПо всем остальным рекомендациям — тоже «за».\n\nОО «Ымыркай»\n"
+        "Калыс Мурзабекова",
+    ],
+)
+def test_the_rest_answered_with_a_terse_yes_too_needs_no_review(text: str, campaign: Campaign) -> None:
+    # "yes as well" was unread, and a signature's name "Калыс" an abstention without scope
+    result = read(text, campaign)
+    assert stances(result) == every(campaign, "agree")
+    assert codes(result) == set()
+
+
+def test_the_only_exception_named_with_its_own_stance_is_no_reservation(campaign: Campaign) -> None:
+    result = read("В целом все рекомендации принимаем. Единственное исключение — 3.6, которую поддерживаем "
+                  "частично: учиться готовы, но применять без финансирования не сможем.", campaign)  # fmt: skip
+    assert stances(result)["3.6"][0] == "partial"
+    assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Сошлвсны со всеми кромн 3.8 нн сошласны", "unread_words"),
+        ("We cannot support the recommendations that put the whole burden on CSOs without any funding.",
+         "vague_scope"),
+        ("Пишу от имени молодёжного крыла ассоциации: мы поддерживаем третью панель целиком.", "partial_speaker"),
+    ],
+)  # fmt: skip
+def test_what_a_careful_reader_stops_at_in_batches_95_and_96_goes_to_review(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    # the first was 3.8 agreed, the second 19 disagreements, the third the association's stance
+    assert code in codes(read(text, campaign))
