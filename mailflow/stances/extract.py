@@ -375,7 +375,8 @@ _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept
 # ("3.5 боюнча пикир бар. 3-панелдин калган сунуштары кабыл алынат"), unless the full
 # stop is an abbreviation's ("п. 3.5", "рек. 3.5", "No. 3.5", "с. Кочкор")
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?…])(?<!\bп\.)(?<!\bпп\.)(?<!\bрек\.)(?<!\bp\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bст\.)"
+    # ("No. 3.5" is a number's sign; "4.1 - no. Board seats …" ends a sentence)
+    r"(?<=[.!?…])(?<!\bп\.)(?<!\bпп\.)(?<!\bрек\.)(?<!\bp\.)(?!(?<=\b[Nn]o\.)\s+\d)(?<!\bст\.)"
     r"(?<!\bс\.)(?<!\bг\.)(?<!\bобл\.)(?<!\bул\.)\s+"  # a place: "библиотеки с. Кочкор", "г. Ош"
     r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d|\d{1,2}-[^\W\d]"  # "… 3-панелдин …", "3 жана 4-панелдер"
     r"|\d{1,2}(?:\s+(?:и|жана|and)\s+\d{1,2}-?)?\s*(?:панел|раздел|panel|section))"
@@ -1278,7 +1279,13 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
     scoped = [c for c in claims if c.scoped]
     # "Возражений нет. Рекомендации принимаем.": a stance without scope adds nothing to "all" with it.
     covered = {c.stance for c in scoped if c.level == GLOBAL}
-    unscoped = [c for c in claims if not c.scoped and c.stance not in covered]
+    # "просит учесть наши возражения:" over "1) п. 4.1 — не согласны, …": a heading, its stance given below it
+    headed = {c.stance for c in scoped}
+    unscoped = [
+        c
+        for c in claims
+        if not c.scoped and c.stance not in covered and not (c.evidence.rstrip().endswith(":") and c.stance in headed)
+    ]
     # "Одобряем.", "+", "Fully support.": the letter asked for agreement with all 19, and this is it;
     # a lone "Ок" may only say the letter arrived.
     if _assent_but(unscoped, scoped):

@@ -128,7 +128,7 @@ _POSITIVE = re.compile(
     r"|(?:нам|вполне)\s+подход(?:ит|ят)|подход(?:ит|ят)\s+(?:нам|для нас)"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
-    r"|(?:we are|we're|i am|i'm) for"
+    r"|(?:we are|we're|i am|i'm) for|(?<=\bя )за(?=\s+(?:вс[её]|всех)\b)|(?<=\bмы )за(?=\s+(?:вс[её]|всех)\b)"
     # "позиция положительная": a yes
     r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?положительн\w*|положительн\w+\s+(?:позиция|ответ|мнение)"
     r"|ответ\w*\s+положительно"

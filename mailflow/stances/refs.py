@@ -227,7 +227,7 @@ _KY_EXCEPT = re.compile(
 )
 # "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
 _ORDINAL_RECOMMENDATION = re.compile(
-    r"(?<!\w)(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|последн|first|second|third|fourth|fifth|sixth|seventh"
+    r"(?<!\w)(?:перв|втор|трет|четверт|пят(?!ь\b)|шест(?!ь\b)|седьм|восьм|последн|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|last|биринчи|экинчи|үчүнчү|учунчу)\w*(?:\s+(?:и|and|жана)\s+\w+)?\s+"
     r"(?:рекомендаци\w*|пункт\w*|recommendation\w*|point\w*|item\w*|сунуш\w*)"
 )

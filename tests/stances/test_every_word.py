@@ -2135,3 +2135,26 @@ def test_what_a_careful_reader_stops_at_in_batches_95_and_96_goes_to_review(
 ) -> None:
     # the first was 3.8 agreed, the second 19 disagreements, the third the association's stance
     assert code in codes(read(text, campaign))
+
+
+def test_a_no_after_the_excepted_id_ends_its_sentence(campaign: Campaign) -> None:
+    # "no." was read as "No." before a number: the next sentence's "for businessmen" became 3.1 and 3.2 rejected
+    result = read("Yes to all except 4.1 - no. Board seats for businessmen create conflicts of interest.", campaign)
+    assert stances(result) == every(
+        campaign, "agree", but={"4.1": ("disagree", "Board seats for businessmen create conflicts of interest")}
+    )
+    assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Здравствуйте я за всё\nАйжан, магазин",
+        "Панель 1. Поддерживаем все пять рекомендаций.\nПанели 2, 3 и 4 тоже поддерживаем.",
+        "Палата просит учесть наши возражения:\n1) п. 4.1 — не согласны, это приведёт к влиянию бизнеса на НКО;\n"
+        "2) п. 3.5 — не согласны.\n\nПо остальным рекомендациям возражений нет.",
+    ],
+)
+def test_clear_replies_of_batch_96_need_no_review(text: str, campaign: Campaign) -> None:
+    # "я за всё" was no stance; "все пять рекомендаций" an ordinal; a heading's "возражения:" a stance unscoped
+    assert codes(read(text, campaign)) == set()
