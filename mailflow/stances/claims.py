@@ -119,10 +119,11 @@ _MARKED_REASON = re.compile(
 _COLON_THEN_WORD = re.compile(r"\s*:\s*(?=[^\W\d])")
 # "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
 _DASH_CLAUSE = re.compile(r"\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){3}")
-_SO_WORDS = r"поэтому|в связи с этим|в связи с чем|therefore|so|ошондуктан|сондуктан"
+_SO_WORDS = r"поэтому|в связи с этим|в связи с чем|therefore|so|ошондуктан|сондуктан|андыктан|так что"
 _THEREFORE = re.compile(rf"(?<![\s,]),?\s+(?:{_SO_WORDS}|в этой связи)\b")
-# what follows from an abstention's words, which ends them as its reason
-_SO = re.compile(rf"[\s,;]+(?:{_SO_WORDS}|андыктан)\b")
+# what follows from an abstention's words, which ends them as its reason ("не касаются нашей деятельности, по ним
+# воздерживаемся")
+_SO = re.compile(rf"[\s,;]+(?:{_SO_WORDS}|по ним|по ней|по нему|по этим)\b")
 _LEADING_CONNECTOR = re.compile(
     r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*)?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"

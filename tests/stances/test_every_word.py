@@ -2158,3 +2158,17 @@ def test_a_no_after_the_excepted_id_ends_its_sentence(campaign: Campaign) -> Non
 def test_clear_replies_of_batch_96_need_no_review(text: str, campaign: Campaign) -> None:
     # "я за всё" was no stance; "все пять рекомендаций" an ordinal; a heading's "возражения:" a stance unscoped
     assert codes(read(text, campaign)) == set()
+
+
+def test_a_reason_before_so_is_the_stances_reason(campaign: Campaign) -> None:
+    # "так что" was not read as "therefore": the reason was lost
+    result = read("Фермеры в регионах до сих пор не имеют доступа к нормальной связи, так что 3.4 и 3.8 поддерживаем.",
+                  campaign)  # fmt: skip
+    assert stances(result)["3.4"] == ("agree", "Фермеры в регионах до сих пор не имеют доступа к нормальной связи")
+
+
+def test_an_abstentions_reason_ends_before_on_them(campaign: Campaign) -> None:
+    # it was "не касаются нашей деятельности, по ним"
+    result = read("Поддерживаем 3.1–3.8. Остальные рекомендации не касаются нашей деятельности, по ним воздерживаемся.",
+                  campaign)  # fmt: skip
+    assert stances(result)["1.1"] == ("abstain", "не касаются нашей деятельности")
