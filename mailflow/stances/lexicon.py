@@ -97,8 +97,14 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
 
 
+# "одобрить", "поддержать": a decision's verb (not "принять участие", "принять к сведению", nor recommendation
+# 3.1's own first words, "Поддержать разработку …", quoted)
+_INFINITIVE_ASSENT = (
+    r"(?:одобрить|поддержать|принять|согласиться)(?!\s+(?:участие|к сведению|во внимание|меры|решение|разработку))"
+)
 # Base words: a polarity of +1 (agreement) or -1 (objection) before negation. Infinitives such as
-# "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it.
+# "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it; only at
+# the head of an item, after its IDs, do they count.
 _POSITIVE = re.compile(
     r"(?:"
     r"соглас(?:ен|на|ны|но\b(?=\s*со?\b)|ие|ия|иться|имся|ились|илась|ился|ныбыз|ныз|мын)"
@@ -107,8 +113,7 @@ _POSITIVE = re.compile(
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
     r"|одобря(?:ем|ю|ет|ют)|одобрен[аоы]?"
     # a resolution's items, "а) поддержать 1.1-1.5;", "2.1 — одобрить.": an infinitive at the head of an item
-    r"|(?:(?<=^)|(?<=\) )|(?<=[—–:-] ))(?:поддержать|одобрить|принять)"
-    r"(?!\s+(?:во внимание|к сведению|участие|решение|меры))"
+    rf"|(?:(?<=^)|(?<=\) )|(?<=[—–:-] )){_INFINITIVE_ASSENT}"
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     # ("The EU Civil Society Support Facility has reviewed the recommendations": a name, no stance)
@@ -128,6 +133,7 @@ _POSITIVE = re.compile(
     r"|(?:нам|вполне)\s+подход(?:ит|ят)|подход(?:ит|ят)\s+(?:нам|для нас)"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
+    r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
     r"|(?:we are|we're|i am|i'm) for|(?<=\bя )за(?=\s+(?:вс[её]|всех)\b)|(?<=\bмы )за(?=\s+(?:вс[её]|всех)\b)"
     # "позиция положительная": a yes
     r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?положительн\w*|положительн\w+\s+(?:позиция|ответ|мнение)"
@@ -162,7 +168,7 @@ _OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:во�
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
 _KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)")
 # The items of a decision: "РЕШИЛИ: – одобрить рекомендации …; – по 3.2 воздержаться" (abstaining is found anyway)
-_DECIDED = re.compile(r"(?:одобрить|поддержать|принять|согласиться)(?!\s+(?:участие|к сведению|во внимание|меры))")
+_DECIDED = re.compile(_INFINITIVE_ASSENT)
 _DECIDED_AGAINST = re.compile(r"отклонить|не (?:поддерживать|одобрять|принимать)")
 DECISION_HEAD = re.compile(
     r"(?:решил[иоа]?|постановил[иоа]?|решени\w*|решено|постановлено|resolved|decided)(?:\s+[^\s:.;]+){0,4}\s*:"
@@ -196,6 +202,7 @@ _ABSTAIN = re.compile(
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"
     r"|не входит в (?:нашу |сферу нашей )?компетенци\w+|не входят в (?:нашу )?компетенци\w+"
     r"|вне (?:нашей )?компетенции|не в нашей компетенции|не наш профиль|не по нашему профилю"
+    r"|позици\w*\s+(?:у\s+\w+\s+)?нет\b"  # "По остальным рекомендациям у Ассоциации позиции нет"
     r"|we skip|we pass"
     r"|не комментируем|без комментариев|воздержимся от комментари\w+|no comment"
     r"|баа\s+(?:бере\s+албай|бербей)\w*|не (?:можем|могу|беремся) оценить|затрудня\w+ (?:оценить|с оценкой)"

@@ -417,7 +417,6 @@ def test_a_sentence_about_the_organisation_or_a_wish_does_not_stop_the_reading(t
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("По 1.4 воздерживаемся, а по всем остальным выражаем полную поддержку.", "unread_words"),
         ("Макулбуз, 1.3 жана 4.2 бизге өзгөчө керек.", "unread_words"),
         ("ща не можем ответить, после сессии напишем", "holding"),
         ("4.2 согласны, эгер топко аялдар кирсе.", "condition"),
@@ -2172,3 +2171,21 @@ def test_an_abstentions_reason_ends_before_on_them(campaign: Campaign) -> None:
     result = read("Поддерживаем 3.1–3.8. Остальные рекомендации не касаются нашей деятельности, по ним воздерживаемся.",
                   campaign)  # fmt: skip
     assert stances(result)["1.1"] == ("abstain", "не касаются нашей деятельности")
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("По рекомендациям 3.6 и 3.7 воздерживаемся, а по всем остальным рекомендациям выражаем полную поддержку.",
+         "agree"),
+        ("По 1.4 воздерживаемся, а по всем остальным выражаем полную поддержку.", "agree"),
+        ("3.5 ке макул эмеспиз. Калганы туура.", "agree"),
+        ("4.3 — поддерживаем.\n\nПо остальным рекомендациям у Ассоциации позиции нет.", "abstain"),
+    ],
+)  # fmt: skip
+def test_the_rest_said_in_other_words_is_read(text: str, rest: str, campaign: Campaign) -> None:
+    # "выражаем полную поддержку" (batch 9 taught that it was unread, and sent it to a person), "калганы туура"
+    # (the rest is right), "позиции нет" were not read
+    result = read(text, campaign)
+    assert stances(result)["1.1"] == (rest, None)
+    assert codes(result) == set()
