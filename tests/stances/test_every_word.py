@@ -2189,3 +2189,18 @@ def test_the_rest_said_in_other_words_is_read(text: str, rest: str, campaign: Ca
     result = read(text, campaign)
     assert stances(result)["1.1"] == (rest, None)
     assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Согласны. По 3.5 у нас опыт есть, можем поделиться если надо.",
+        "В целом рекомендации нам близки, поддерживаем их все. Отдельное спасибо за 3.1 и 3.4.",
+        "Да, со всеми. Ждём конференцию по 4.5!",
+    ],
+)
+def test_goodwill_on_an_id_already_agreed_needs_no_review(text: str, campaign: Campaign) -> None:
+    # each sent its ID to review as named without a stance
+    result = read(text, campaign)
+    assert stances(result) == every(campaign, "agree")
+    assert codes(result) == set()
