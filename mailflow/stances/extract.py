@@ -670,6 +670,11 @@ def _read_text(
                 replace(listed[0], ids=reading.ids_without_stance, level=EXPLICIT, evidence=unit.text, scoped=True)
             )
             continue
+        also = reading.ids_without_stance or tuple(i for _, ids in reading.headings for i in ids)
+        if also and not reading.claims and claims and _ALSO_ALONE.search(fold(unit.text)):
+            # "Третья панель — поддерживаем полностью. Первая, вторая и четвёртая — тоже.": the stance before, again
+            claims.append(replace(claims[-1], ids=also, level=EXPLICIT, reason=None, evidence=unit.text, scoped=True))
+            continue
         listed = tuple(reading.claims) if _stance_heading(reading, unit.text, campaign) else ()
         heading_claimed = bool(listed)
         given_here = _with_earlier_reason(list(reading.claims), unit.text, previous_free)
@@ -716,6 +721,7 @@ def _read_text(
 
 
 _REST_WORD = re.compile(REST)
+_ALSO_ALONE = re.compile(r"[\s—–-](?:тоже|также|too|as well)[.!)\s]*$")
 
 
 def _rest_of_nothing_named(claims: list[Claim]) -> list[Problem]:

@@ -93,9 +93,11 @@ _PANEL_BY_ORDINAL = re.compile(
     rf"(?<!\w)({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})\s+{_PANEL_WORD}"
 )
 # "Третья панель — да.\nЧетвёртая — да, кроме 4.4": once a reply names panels by ordinals, a line (or a list
-# item: "первая панель — ооба, вторая — ооба") that opens with an ordinal and a dash speaks of that panel
+# item: "первая панель — ооба, вторая — ооба") that opens with an ordinal and a dash speaks of that panel; so do
+# a few ("По первой и второй — тоже да", "Первую и вторую тоже поддерживаем")
 _ELLIPTIC_ORDINAL = re.compile(
-    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?=[^\W\d])({_ORDINAL_WORD})"  # bounded: linear on "! ! ! …"
+    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|on|for)\s+)?(?=[^\W\d])"  # bounded: linear on "! ! ! …"
+    rf"({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})"
     r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|не\s)\b)"
 )
 

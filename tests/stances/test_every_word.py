@@ -485,7 +485,6 @@ def test_a_kyrgyz_case_ending_on_an_id_is_not_a_russian_negation(campaign: Campa
         ("Мы согласны с цифровыми, остальное потом посмотрим", "holding"),
         ("We support 1.1. We might also be in a position to support 2.1.", "reservation"),
         ("Following up on my email from last week: I now disagree with 4.4.", "revision"),
-        ("1.1-1.5 поддерживаем. 2.1 тоже. 3.1-3.8 воздерживаемся.", "no_stance_for_id"),
     ],
 )
 def test_what_batch_eleven_taught_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
@@ -2203,4 +2202,28 @@ def test_goodwill_on_an_id_already_agreed_needs_no_review(text: str, campaign: C
     # each sent its ID to review as named without a stance
     result = read(text, campaign)
     assert stances(result) == every(campaign, "agree")
+    assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Третья панель — поддерживаем полностью. Первая, вторая и четвёртая — тоже.",
+        "Третью панель поддерживаем целиком. По первой и второй — тоже да.\nЧетвёртая: 4.1-4.5 да.",
+        "По второй панели — согласны. По первой — согласны. Панели 3 и 4 — согласны.",
+    ],
+)
+def test_panels_named_by_ordinals_alone_after_one_named_in_full_are_panels(text: str, campaign: Campaign) -> None:
+    # "первой и второй", "первая, вторая и четвёртая — тоже", "По первой" were unread
+    result = read(text, campaign)
+    assert stances(result) == every(campaign, "agree")
+    assert codes(result) == set()
+
+
+def test_an_id_with_only_too_repeats_the_stance_before(campaign: Campaign) -> None:
+    # batch 11 pinned this as an ID without a stance, sent to a person; "тоже" repeats the sentence before
+    result = read("1.1-1.5 поддерживаем. 2.1 тоже. 3.1-3.8 воздерживаемся.", campaign)
+    assert {k: v[0] for k, v in stances(result).items() if k[0] in "12"} == dict.fromkeys(
+        ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1"), "agree"
+    )
     assert codes(result) == set()
