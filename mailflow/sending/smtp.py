@@ -73,9 +73,17 @@ def is_transient(code: int) -> bool:
 
 def dot_stuffed(raw: bytes) -> bytes:
     """The message as DATA content: CRLF line ends, leading dots doubled (RFC 5321 §4.5.2), ending in CRLF,
-    without the terminating `.` line."""
-    data = _LEADING_DOT.sub(b"..", _EOL.sub(b"\r\n", raw))
-    return data if data.endswith(b"\r\n") else data + b"\r\n"
+    without the terminating `.` line.
+
+    Each substitution only when the bytes need it, found by counting: a composed letter already has CRLF line
+    ends (`policy.SMTP`) and, its bodies in base64, no line that starts with a dot, and rewriting its 33 KB
+    through both patterns anyway took 0.25 ms a letter, between MAIL and the final dot (issue 15); counting,
+    0.08 ms. Every LF is in a CRLF, and every CR too, exactly when the three counts agree."""
+    if not raw.count(b"\n") == raw.count(b"\r\n") == raw.count(b"\r"):
+        raw = _EOL.sub(b"\r\n", raw)
+    if raw.startswith(b".") or b"\n." in raw:
+        raw = _LEADING_DOT.sub(b"..", raw)
+    return raw if raw.endswith(b"\r\n") else raw + b"\r\n"
 
 
 class SmtpSender:

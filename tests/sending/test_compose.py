@@ -9,6 +9,7 @@ from email import message_from_bytes, policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
+from itertools import product
 from pathlib import Path
 
 import jinja2
@@ -289,6 +290,16 @@ def test_our_message_ids_are_recognised_and_carry_the_token() -> None:
 
 def test_data_is_dot_stuffed_with_crlf_line_ends() -> None:
     assert dot_stuffed(b"a\n.b\r\n..c\rd") == b"a\r\n..b\r\n...c\r\nd\r\n"
+
+
+def test_dot_stuffing_leaves_out_only_the_substitutions_that_would_change_nothing() -> None:
+    """Every string of up to six of `a`, `.`, CR and LF comes out as the two substitutions make it."""
+    eol, leading_dot = re.compile(rb"\r\n|\r|\n"), re.compile(rb"^\.", re.MULTILINE)
+    for length in range(7):
+        for chars in product((b"a", b".", b"\r", b"\n"), repeat=length):
+            raw = b"".join(chars)
+            data = leading_dot.sub(b"..", eol.sub(b"\r\n", raw))
+            assert dot_stuffed(raw) == (data if data.endswith(b"\r\n") else data + b"\r\n"), raw
 
 
 @pytest.mark.parametrize(
