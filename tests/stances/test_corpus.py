@@ -170,6 +170,8 @@ BLIND_FLOORS = {
     "blind-94.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.97, "reasons": 0.67},
     "blind-95.txt": {"exact": 1.0, "accepted": 0.78, "flagged": 1.0, "reasons": 0.71},
     "blind-96.txt": {"exact": 0.94, "accepted": 0.80, "flagged": 0.93, "reasons": 0.97},
+    "blind-97.txt": {"exact": 1.0, "accepted": 0.86, "flagged": 1.0, "reasons": 0.96},
+    "blind-98.txt": {"exact": 0.96, "accepted": 0.76, "flagged": 0.97, "reasons": 0.69},
 }
 
 
