@@ -620,6 +620,7 @@ _DASH_TO_ANSWER = re.compile(
     r"(?:(?:ней|нему|ним|ними|нее|него|них|этой|этому|этим|it|this|them|those)\s+)?(?:(?:мы|we)\s+)?"
 )
 _PREPOSITION = re.compile(r"(?:по|с|со|на|for|on|to|with)\s+$")
+_PREPOSITION_ONLY = re.compile(r"\s+(?:по|с|со|на|for|on|to|with)\s+")  # "согласны с 3.1": the IDs are the stance's
 
 
 def _answer_head(text: str, named: list[Ref], left: _Cluster, right: _Cluster) -> int | None:
@@ -638,7 +639,15 @@ def _answer_head(text: str, named: list[Ref], left: _Cluster, right: _Cluster) -
         and _LIST_JOIN.fullmatch(text, between[head - 1].end, between[head].start)
     ):
         head -= 1
-    owned = any(r.end <= left.start and not re.search(r"[.;!?\n]", text[r.end : left.start]) for r in named)
+    # (a panel before a first stance that goes on to name its own IDs only frames it: "По третьей панели —
+    # согласны с 3.1–3.4 и 3.6–3.8, 3.5 не поддерживаем" gave all eight to "не поддерживаем")
+    framed = _PREPOSITION_ONLY.fullmatch(text, left.end, between[0].start) is not None
+    owned = any(
+        (r.level != GROUP or not framed)
+        and r.end <= left.start
+        and not re.search(r"[.;!?\n]", text[r.end : left.start])
+        for r in named
+    )
     listed = ":" in text[left.end : between[0].start]  # "частично: 3.1, 3.3 – да; …": the list answers itself
     if head == 0 and not owned and not listed:
         # every ID after the first stance, which has none before it, would go to the second ("Согласны с 3.1

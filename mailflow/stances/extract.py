@@ -1275,10 +1275,14 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim]) -> bool:
         and unscoped[0].stance is Stance.AGREE
         and bool(scoped)
         and all(c.stance is not Stance.AGREE and c.level == EXPLICIT for c in scoped)
-        and _CONTRAST.match(fold(scoped[0].evidence)) is not None
+        # "Макулбуз. 3.5 боюнча гана калыс калабыз.": "only 3.5" takes it out as "but" does
+        and (
+            _CONTRAST.match(fold(scoped[0].evidence)) is not None or _ONLY.search(fold(scoped[0].evidence)) is not None
+        )
     )
 
 
+_ONLY = re.compile(r"(?<!\w)(?:только|лишь|only|гана)(?!\w)")
 _INVERSE = {Stance.DISAGREE: Stance.AGREE, Stance.AGREE: Stance.DISAGREE}
 
 

@@ -153,7 +153,7 @@ _TOUCHING = re.compile(r"касающи|(?:которые|что) касаютс
 # forms and "калган" before a noun of the letter count.
 REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
-    r"|everything else"
+    r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
     # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
     r"|башкасы\w*"

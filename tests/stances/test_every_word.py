@@ -2227,3 +2227,29 @@ def test_an_id_with_only_too_repeats_the_stance_before(campaign: Campaign) -> No
         ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1"), "agree"
     )
     assert codes(result) == set()
+
+
+def test_a_panel_framing_a_stance_that_names_its_own_ids_does_not_give_them_to_the_next(campaign: Campaign) -> None:
+    # all eight of panel 3 were recorded as rejected, unflagged
+    result = read("По третьей панели — согласны с 3.1–3.4 и 3.6–3.8, 3.5 не поддерживаем: в наших сёлах нет даже "
+                  "стабильной связи.", campaign)  # fmt: skip
+    assert {k: v[0] for k, v in stances(result).items()} == {
+        **dict.fromkeys(("3.1", "3.2", "3.3", "3.4", "3.6", "3.7", "3.8"), "agree"),
+        "3.5": "disagree",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id", "stance"),
+    [
+        ("Agree on 3.1-3.4, 3.6, 3.7. Disagree 3.5 - rural internet is too weak. Rest fine.", "3.5", "disagree"),
+        ("Макулбуз. 3.5 боюнча гана калыс калабыз.", "3.5", "abstain"),
+    ],
+)
+def test_the_rest_or_the_letter_with_one_taken_out_needs_no_review(
+    text: str, rec_id: str, stance: str, campaign: Campaign
+) -> None:
+    # "Rest fine." was no scope; a bare "Макулбуз" before "only 3.5 we abstain" too
+    result = read(text, campaign)
+    assert stances(result) == every(campaign, "agree", but={rec_id: (stance, stances(result)[rec_id][1])})
+    assert codes(result) == set()
