@@ -172,6 +172,8 @@ BLIND_FLOORS = {
     "blind-96.txt": {"exact": 0.94, "accepted": 0.80, "flagged": 0.93, "reasons": 0.97},
     "blind-97.txt": {"exact": 1.0, "accepted": 0.86, "flagged": 1.0, "reasons": 0.96},
     "blind-98.txt": {"exact": 0.96, "accepted": 0.76, "flagged": 0.97, "reasons": 0.69},
+    "blind-99.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 0.97, "reasons": 0.81},
+    "blind-100.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.0, "reasons": 0.87},
 }
 
 
