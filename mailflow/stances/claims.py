@@ -597,8 +597,10 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
         if ids_first and head is not None and not any(m.start() < head for m in seps):
             cuts.append(head)  # "частично (3.1–3.4 да, 3.5–3.8 нет)": no comma parts them, the IDs do
         elif ids_first:  # after the first stance, or after its sentence ("по 1.5 против, у нас … . остальные за")
+            # (a semicolon before a comma: "3.1–3.8 — поддерживаем, кроме 3.6; по 3.6 не готовы оценить")
             full_stop = [m for m in seps if m.group().startswith(".")]
-            cuts.append((full_stop or seps)[0].end() if seps else left.end)
+            semicolon = [m for m in seps if m.group().startswith(";")]
+            cuts.append((full_stop or semicolon or seps)[0].end() if seps else left.end)
         else:
             # never between two IDs of one list ("…, while on 4.1, 4.2 and 4.4 we would rather not …")
             before = [m for m in seps if (head is None or m.end() <= head) and not _inside_list(text, m, named)]

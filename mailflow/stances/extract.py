@@ -243,7 +243,7 @@ _WHOLE_REPLY = {
     "indirect": re.compile(
         r"\b(?:сказал\w*|говорил\w*|говорит|говорят|сообщили|отметили|считает)\s*,?\s+что"
         r"|передаю (?:информацию|инфо)"
-        r"|\b(?:сообщил|передал|сказал)[аи]?\b[^.]{0,80}?,\s*что"
+        r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         r"|\bmentioned\b[^.]{0,80}\bthat\b|passing (?:this|it) on|just forwarding"
@@ -862,7 +862,11 @@ def _signature_paragraph(text: str) -> int | None:
     return len(paragraphs) - 1 if plain else None
 
 
-_ID_HEAD = re.compile(r"^\W*(?:по\s+|re\s+|рек\.\s*|пп?\.\s*)?(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+[\s:—–-]*")
+# "3.2 — …", "По 4.1: …", "Комментарий к 4.1: …" (matched in folded text: "По" opens a sentence)
+_ID_HEAD = re.compile(
+    r"^\W*(?:(?:комментари\w*|пояснени\w*|comments?|notes?)\s+(?:к|по|on|to)\s+|по\s+|on\s+|re\s+|рек\.\s*|пп?\.\s*)?"
+    r"(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+[\s:—–-]*"
+)
 
 
 def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> bool:
@@ -870,7 +874,7 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
     True when it became one."""
     for index, claim in enumerate(claims):
         if set(ids) & set(claim.ids) and claim.stance in (Stance.DISAGREE, Stance.PARTIAL) and claim.reason is None:
-            head = _ID_HEAD.match(text)
+            head = _ID_HEAD.match(fold(text))
             if head:
                 own = tuple(i for i in claim.ids if i in ids)
                 rest = tuple(i for i in claim.ids if i not in ids)

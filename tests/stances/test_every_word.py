@@ -2253,3 +2253,31 @@ def test_the_rest_or_the_letter_with_one_taken_out_needs_no_review(
     result = read(text, campaign)
     assert stances(result) == every(campaign, "agree", but={rec_id: (stance, stances(result)[rec_id][1])})
     assert codes(result) == set()
+
+
+def test_cannot_yet_judge_the_exception_is_its_abstention(campaign: Campaign) -> None:
+    # "не готовы оценить" was 3.6 rejected, with those words its reason, unflagged
+    result = read("3) по цифровым рекомендациям 3.1–3.8 — поддерживаем, кроме 3.6; по 3.6 не готовы оценить.", campaign)
+    assert stances(result)["3.6"] == ("abstain", None)
+    assert stances(result)["3.5"] == ("agree", None)
+    assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Позиция: 4.1 — нет; 4.2 — да.\n\nПояснения.\nПо 4.1: у аудиторов в наблюдательных советах ОГО неизбежно "
+         "возникнет конфликт интересов.", "у аудиторов в наблюдательных советах ОГО неизбежно возникнет конфликт "
+         "интересов"),
+        ("| 4.1 | не поддерживаем |\n| 4.2 | поддерживаем |\n\nКомментарий к 4.1: участие бизнесменов в советах "
+         "создаёт конфликт интересов.", "участие бизнесменов в советах создаёт конфликт интересов"),
+    ],
+)  # fmt: skip
+def test_an_explanation_headed_by_the_id_later_is_its_reason(text: str, reason: str, campaign: Campaign) -> None:
+    # "По 4.1:" with a capital and "Комментарий к 4.1:" were not taken for the ID's comment
+    assert stances(read(text, campaign))["4.1"] == ("disagree", reason)
+
+
+def test_the_chairman_said_at_a_meeting_that_is_reported_speech(campaign: Campaign) -> None:
+    text = "Наш председатель правления говорил на общем собрании, что в целом рекомендации его устраивают."
+    assert "indirect" in codes(read(text, campaign))
