@@ -174,6 +174,8 @@ BLIND_FLOORS = {
     "blind-98.txt": {"exact": 0.96, "accepted": 0.76, "flagged": 0.97, "reasons": 0.69},
     "blind-99.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 0.97, "reasons": 0.81},
     "blind-100.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.0, "reasons": 0.87},
+    "blind-101.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.78},
+    "blind-102.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.77},
 }
 
 
