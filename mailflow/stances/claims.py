@@ -113,19 +113,25 @@ _KY_REASON_FIRST = re.compile(
     r"^\W*([^,.;:]+?(?=\s+болгондуктан)"
     r"|[^,.;:]+?(?:гандыктан|гендиктен|гондуктан|гөндүктөн|кандыктан|кендиктен|\s+үчүн))(?:\s+болгондуктан)?\s*,"
 )
+# "поддерживает особо, поскольку …", "agree in full — …": a word of degree between the stance and its reason
+_DEGREE = r"(?:(?:особо|особенно|полностью|целиком|безусловно|fully|in full|entirely|strongly|тоже|также|too)\b)?"
 _MARKED_REASON = re.compile(
-    r"^[\s,;:—–-]*(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
+    rf"^[\s,;:—–-]*{_DEGREE}[\s,;:—–-]*"
+    r"(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
 )
 _COLON_THEN_WORD = re.compile(r"\s*:\s*(?=[^\W\d])")
 # "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
-_DASH_CLAUSE = re.compile(r"\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){3}")
+_DASH_CLAUSE = re.compile(rf"\s*{_DEGREE}\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
 _SO_WORDS = r"поэтому|в связи с этим|в связи с чем|therefore|so|ошондуктан|сондуктан|андыктан|так что"
 _THEREFORE = re.compile(rf"(?<![\s,]),?\s+(?:{_SO_WORDS}|в этой связи)\b")
 # what follows from an abstention's words, which ends them as its reason ("не касаются нашей деятельности, по ним
 # воздерживаемся")
 _SO = re.compile(rf"[\s,;]+(?:{_SO_WORDS}|по ним|по ней|по нему|по этим)\b")
 _LEADING_CONNECTOR = re.compile(
-    r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*)?"
+    r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*"
+    # "особо, поскольку …", "in full — …": a word of degree before the reason's own mark (not "особенно там, где …")
+    r"|(?:особо|особенно|полностью|целиком|безусловно|fully|in full|entirely|strongly)\b[\s,]*"
+    r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–-]))?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
     r"|но|однако|but"

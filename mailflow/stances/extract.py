@@ -692,6 +692,8 @@ def _read_text(
             # must cover (not "the others": "happy to back 3.1 … no position on the others")
             if not set(pending) <= {i for c in claims for i in c.ids}:
                 offered += pending
+            else:
+                _stressed_reason(claims, pending, unit.text)
             pending = ()
         if pending and set(pending) <= _named(claims) and not reading.has_cue:
             if _denies_agreement(claims, pending, unit.text):
@@ -872,16 +874,31 @@ _ID_HEAD = re.compile(
 def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> bool:
     """ "Не согласны с 3.2 и 3.5.\n3.2 — бизнес-ассоциации …": the later line is 3.2's reason, if it has none.
     True when it became one."""
+    head = _ID_HEAD.match(fold(text))
+    reason = clean_reason(text[head.end() :]) if head else None
+    return reason is not None and _give_reason(claims, ids, reason, (Stance.DISAGREE, Stance.PARTIAL))
+
+
+def _stressed_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> None:
+    """ "Особенно важна для нас рекомендация 3.8, так как многие незрячие …", "We particularly welcome 3.8, as
+    …": a stress on IDs already given a stance, with why: the reason of that stance."""
+    marker = REASON_MARKER.search(fold(text))
+    reason = clean_reason(text[marker.start() :]) if marker else None
+    if reason:
+        _give_reason(claims, ids, reason, tuple(Stance))
+
+
+def _give_reason(claims: list[Claim], ids: tuple[str, ...], reason: str, stances: tuple[Stance, ...]) -> bool:
+    """Give `reason` to `ids` in the first claim with a stance of `stances` that holds them and has none; its
+    other IDs keep the claim as it was. True when one did."""
     for index, claim in enumerate(claims):
-        if set(ids) & set(claim.ids) and claim.stance in (Stance.DISAGREE, Stance.PARTIAL) and claim.reason is None:
-            head = _ID_HEAD.match(fold(text))
-            if head:
-                own = tuple(i for i in claim.ids if i in ids)
-                rest = tuple(i for i in claim.ids if i not in ids)
-                claims[index] = replace(claim, ids=own, reason=clean_reason(text[head.end() :]))
-                if rest:
-                    claims.insert(index + 1, replace(claim, ids=rest))
-            return head is not None
+        if set(ids) & set(claim.ids) and claim.stance in stances and claim.reason is None:
+            own = tuple(i for i in claim.ids if i in ids)
+            rest = tuple(i for i in claim.ids if i not in ids)
+            claims[index] = replace(claim, ids=own, reason=reason)
+            if rest:
+                claims.insert(index + 1, replace(claim, ids=rest))
+            return True
     return False
 
 

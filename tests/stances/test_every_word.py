@@ -2281,3 +2281,23 @@ def test_an_explanation_headed_by_the_id_later_is_its_reason(text: str, reason: 
 def test_the_chairman_said_at_a_meeting_that_is_reported_speech(campaign: Campaign) -> None:
     text = "Наш председатель правления говорил на общем собрании, что в целом рекомендации его устраивают."
     assert "indirect" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id", "reason"),
+    [
+        ("Рекомендацию 3.8 Клиника поддерживает особо, поскольку беженцы не имеют доступа к системе «Түндүк».", "3.8",
+         "беженцы не имеют доступа к системе «Түндүк»"),
+        ("Panel 3: agree in full — our members see daily how low digital literacy keeps citizens offline.", "3.5",
+         "our members see daily how low digital literacy keeps citizens offline"),
+        ("We agree with all recommendations. We particularly welcome 3.8, as refugees are routinely excluded from "
+         "e-government services.", "3.8", "refugees are routinely excluded from e-government services"),
+    ],
+)  # fmt: skip
+def test_an_agreements_reason_after_a_word_of_degree_or_a_stress_is_kept(
+    text: str, rec_id: str, reason: str, campaign: Campaign
+) -> None:
+    # "особо", "in full" stood between the stance and its reason's mark; a stress with "as …" gave its ID nothing
+    result = read(text, campaign)
+    assert stances(result)[rec_id] == ("agree", reason)
+    assert codes(result) == set()
