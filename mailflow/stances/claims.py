@@ -204,13 +204,13 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
     # "Abstain: 4.1-4.5 (not relevant to our work)": a bracket after the IDs that says the stance again is the
     # comment on it, its reason, not a second stance that leaves the first without scope
-    cues = [c for c in cues if not _said_again(c, cues, _comment_brackets(folded, refs))]
+    cues = [c for c in cues if not _said_again(c, cues, _comment_brackets(folded, refs, cues))]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems, refs)
     problems += _described_otherwise(folded, refs, campaign) + _only_then_rest(folded)
     # "Не согласны: 1.3 (опять всё будет решаться в Бишкеке)": an "all" in the bracket after an ID is the
     # comment's own word, not a stance on all 19
-    comments = _comment_brackets(folded, refs)
+    comments = _comment_brackets(folded, refs, cues)
     refs = [r for r in refs if not (r.level == GLOBAL and any(s < r.start and r.end <= e for s, e in comments))]
     refs.sort(key=lambda r: r.start)
     numbered = marker is not None and not any(r.start < marker.end() for r in refs)
@@ -347,17 +347,29 @@ def _after_id(position: int, refs: list[Ref]) -> bool:
     return any(r.level == EXPLICIT and 0 <= position - r.end <= 3 for r in refs)
 
 
-def _comment_brackets(folded: str, refs: list[Ref]) -> list[tuple[int, int]]:
-    """The brackets right after an ID: the respondent's comment on it."""
+def _comment_brackets(folded: str, refs: list[Ref], cues: list[Cue]) -> list[tuple[int, int]]:
+    """The brackets right after an ID, or after the answer that follows an ID ("3.5 — нет (…)"): the
+    respondent's comment on it."""
     if "(" not in folded:
         return []
-    return [(b.start(), b.end()) for b in _BRACKET.finditer(folded) if _after_id(b.start(), refs)]
+    answers = [c.end for c in cues if any(_ANSWER_GAP.fullmatch(folded, r.end, c.start) for r in refs if r.ids)]
+    return [
+        (b.start(), b.end())
+        for b in _BRACKET.finditer(folded)
+        if _after_id(b.start(), refs) or any(0 <= b.start() - end <= 2 for end in answers)
+    ]
+
+
+_ANSWER_GAP = re.compile(r"\s*[—–:-]?\s*")  # "3.5 — нет", "3.5: да", "3.5 да"
 
 
 def _said_again(cue: Cue, cues: list[Cue], comments: list[tuple[int, int]]) -> bool:
-    """A cue inside a comment bracket whose stance a cue before the bracket already gave."""
+    """A cue inside a comment bracket whose stance a cue before the bracket already gave, or inside the bracket
+    after an answer ("3.5 — нет (…, это не наш профиль)")."""
     return any(
-        start <= cue.start < end and any(c.kind is cue.kind and c.end <= start for c in cues) for start, end in comments
+        start <= cue.start < end
+        and any((c.kind is cue.kind or 0 <= start - c.end <= 2) and c.end <= start for c in cues)
+        for start, end in comments
     )
 
 
@@ -907,13 +919,13 @@ def _targets(
 # рекомендациями 3 панели", "все 19 (1.1–4.5)", "бардык сунуштарына жана 3.5"; a stress ("все, особенно 3.5")
 # is weighed elsewhere
 _OF_THEM = re.compile(
-    r"(?:[\s,:;()—–-]|\d{1,2}(?![.,]?\d)|\b(?:рекоменда\w*|пункт\w*|панел\w*|раздел\w*|сунуш\w*|recs?|из|в|во|по|с|со"
+    r"(?:\W|\d{1,2}(?![.,]?\d)|\b(?:рекоменда\w*|пункт\w*|панел\w*|раздел\w*|сунуш\w*|recs?|из|в|во|по|с|со"
     r"|и|а|of|the|in|under|from|and|жана|recommendations?|panels?|sections?|items?|points?|п|рек|№|все\w*|всё"
     r"|остальн\w*|прочи\w*|other|else|rest|remaining|all|every\w*|калган\w*|бардык\w*|баар\w*|башка\w*"
     r"|one|two|three|four|five|eight|nineteen|пять|четыре|восемь|беш|төрт|сегиз|что|also|также|ошондой эле|esp|пп"
     r"|set out in)\b\.?)*"
 )
-_STRESS = re.compile(r"особ\w*|в том числе|в частности|including|especially|particularly|in particular|өзгөчө")
+_STRESS = re.compile(r"особ\w*|в том числе|в частности|including|especially|esp\b|particularly|in particular|өзгөчө")
 _APART = 30  # characters: farther off, an "all" is another clause's, not this one's "all of them"
 
 

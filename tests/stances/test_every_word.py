@@ -2301,3 +2301,18 @@ def test_an_agreements_reason_after_a_word_of_degree_or_a_stress_is_kept(
     result = read(text, campaign)
     assert stances(result)[rec_id] == ("agree", reason)
     assert codes(result) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.7 - согласны\n3.8 - согласны, очень важно, многие наши члены не могут пользоваться госуслугами онлайн\n"
+        "Остальные - согласны",
+        "hi! all good, we agree with everything 👍 esp 3.5 bc we need jobs here not in moscow",
+        "3.5 — нет (аптечный сектор не создаёт рабочих мест в IT, это не наш профиль)\nОстальные — да",
+    ],
+)
+def test_words_about_people_or_a_comment_after_an_answer_need_no_review(text: str, campaign: Campaign) -> None:
+    # "многие наши члены" was a vague scope; "👍 esp" an unread word; "не наш профиль" in the bracket after "нет"
+    # a stance without scope
+    assert codes(read(text, campaign)) == set()
