@@ -672,7 +672,8 @@ def _read_text(
             continue
         also = reading.ids_without_stance or tuple(i for _, ids in reading.headings for i in ids)
         if also and not reading.claims and claims and _ALSO_ALONE.search(fold(unit.text)):
-            # "Третья панель — поддерживаем полностью. Первая, вторая и четвёртая — тоже.": the stance before, again
+            # "Третья панель — поддерживаем полностью. Первая, вторая и четвёртая — тоже.", "Same for 3.1 through
+            # 3.8.": the stance before, again
             claims.append(replace(claims[-1], ids=also, level=EXPLICIT, reason=None, evidence=unit.text, scoped=True))
             continue
         listed = tuple(reading.claims) if _stance_heading(reading, unit.text, campaign) else ()
@@ -723,7 +724,9 @@ def _read_text(
 
 
 _REST_WORD = re.compile(REST)
-_ALSO_ALONE = re.compile(r"[\s—–-](?:тоже|также|too|as well)[.!)\s]*$")
+_ALSO_ALONE = re.compile(
+    r"[\s—–-](?:тоже|также|too|as well)[.!)\s]*$|^\W*(?:(?:the )?same (?:for|with|goes for)|то же (?:самое )?(?:по|для))\s"
+)
 
 
 def _rest_of_nothing_named(claims: list[Claim]) -> list[Problem]:

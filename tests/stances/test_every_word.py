@@ -2211,6 +2211,7 @@ def test_goodwill_on_an_id_already_agreed_needs_no_review(text: str, campaign: C
         "Третья панель — поддерживаем полностью. Первая, вторая и четвёртая — тоже.",
         "Третью панель поддерживаем целиком. По первой и второй — тоже да.\nЧетвёртая: 4.1-4.5 да.",
         "По второй панели — согласны. По первой — согласны. Панели 3 и 4 — согласны.",
+        "We accept recommendations 1.1 to 2.1 in full. Same for 3.1 through 3.8. Panel 4 we accept too.",
     ],
 )
 def test_panels_named_by_ordinals_alone_after_one_named_in_full_are_panels(text: str, campaign: Campaign) -> None:
