@@ -725,7 +725,8 @@ def _read_text(
 
 _REST_WORD = re.compile(REST)
 _ALSO_ALONE = re.compile(
-    r"[\s—–-](?:тоже|также|too|as well)[.!)\s]*$|^\W*(?:(?:the )?same (?:for|with|goes for)|то же (?:самое )?(?:по|для))\s"
+    r"[\s—–-](?:тоже|также|too|as well)[.!)\s]*$"
+    r"|^\W*(?:(?:the )?same (?:for|with|goes for)|то же (?:самое )?(?:по|для))\s"
 )
 
 
