@@ -740,6 +740,14 @@ def _segment_claims(
         # another stance word or a reference
         end = tail_end
         start = max([cluster.start] + [e for s, e in spoken if cluster.start <= s and e <= irrelevant.start()])
+        # ("3.2 и 3.5 к нашей деятельности не относятся": the words between the IDs and the stance are its own)
+        named_end = max([e for _, e in spoken if segment.start <= e <= cluster.start], default=None)
+        if (
+            start == cluster.start
+            and named_end is not None
+            and _IRRELEVANT_LEAD.fullmatch(folded, named_end, cluster.start)
+        ):
+            start = _NAMED_NOUN.match(folded, named_end).end()  # type: ignore[union-attr]  # (it may match nothing)
         ends = [s for s, _ in spoken if s > start] + [m.start() for m in _SO.finditer(folded, start, end)]
         if stated is None or min(ends, default=end) < end:
             stated = clean_reason(text[start : min([*ends, end])].lstrip(" ,;:—–-"))
@@ -1281,6 +1289,9 @@ def _comments(part: str) -> bool:
 
 
 # Why an abstention is given, in the abstaining words themselves: "нас не касается", "not relevant to us"
+_IRRELEVANT_LEAD = re.compile(r"[\s—–:-]*[^\W\d][^.;!?,\d—–()]{0,40}")  # "к нашей деятельности ", "for our work "
+# the word for what was named, which the reason need not repeat: "Остальные пункты нас не касаются"
+_NAMED_NOUN = re.compile(r"[\s—–:-]*(?:(?:пункт|панел|рекомендаци|сунуш|раздел)\w*|recommendations|ones|are|is)?\s*")
 _IRRELEVANCE = re.compile(
     r"касает|касают|относ|компетенц|профил|relevant|applicable|concern|тиеше|\b(?:topic|field|mandate|expertise|тема)\b"
     r"|экспертиз|по нашей части"

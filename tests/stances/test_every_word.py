@@ -2317,3 +2317,17 @@ def test_words_about_people_or_a_comment_after_an_answer_need_no_review(text: st
     # "многие наши члены" was a vague scope; "👍 esp" an unread word; "не наш профиль" in the bracket after "нет"
     # a stance without scope
     assert codes(read(text, campaign)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Поддерживаем 3.1. 3.2 и 3.5 к нашей деятельности не относятся.", "к нашей деятельности не относятся"),
+        ("3.1 колдойбуз. 3.2 жана 3.5 биздин ишке тиешеси жок.", "биздин ишке тиешеси жок"),
+    ],
+)
+def test_an_abstentions_reason_keeps_the_words_between_the_ids_and_it(
+    text: str, reason: str, campaign: Campaign
+) -> None:
+    # it was "не относятся", "тиешеси жок": the stance's words alone
+    assert stances(read(text, campaign))["3.5"] == ("abstain", reason)
