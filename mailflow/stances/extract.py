@@ -159,6 +159,9 @@ _WHOLE_REPLY = {
         # "Writing on behalf of our Osh regional chapter"
         r"|(?:regional|district|oblast|provincial|local|city) chapter"
         r"|от имени (?:\w+ )?(?:крыла|отдела|секции|подразделения)"  # "Пишу от имени молодёжного крыла ассоциации"
+        # "ассоциациясынын Ат-Башы бөлүмү" (the association's At-Bashy branch), "жообу өзүнчө келет" (comes apart)
+        r"|(?:ассоциация|бирикме|уюм|палата|союз|тармак)\w*(?:нын|нин|дын|дин|тын|тин)\s+[\w-]+\s+бөлүмү"
+        r"|өзүнчө кел\w*"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
@@ -200,6 +203,8 @@ _WHOLE_REPLY = {
         # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
         r"|с учетом (?:\w+ )?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
         r"|should be (?:reworded|redrafted|rephrased)"
+        # "кроме 1.5/4.4 — дублируют друг друга, оставьте одну": a request, and which one it rejects is unsaid
+        r"|оставьте (?:только )?(?:одну|один)|keep (?:only )?one of them"
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
     "unclear_exception": re.compile(
@@ -266,7 +271,8 @@ _WORDS = {
         "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка", "билбейбиз", "бөлүм",
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
-        "я студент", "өзүнчө жаз", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан", "от имени",
+        "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
+        "от имени",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
@@ -282,7 +288,7 @@ _WORDS = {
         "not yet clear", "perhaps", "possibly", "probably", "remember", "reservation", "still unclear", "think",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "только", "хотя", "ясно",
-        "с учетом", "need", "should be",
+        "с учетом", "need", "should be", "оставьте", "keep",
     ),
     "unclear_exception": ("only", "лишь", "только"),
     "unclear_reference": ("the one", "где", "котор", "что говорили", "что обсуждали", "what was said about"),

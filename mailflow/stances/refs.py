@@ -559,7 +559,8 @@ _LIST_GAP = 40  # the longest filler between two listed exceptions ("…, пун
 def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
     """Mark the refs listed after "кроме"/"except" (or before Kyrgyz "башка") as excepted.
 
-    The list runs while refs are joined only by commas, "и"/"and" or spaces: "кроме 3.5 и 3.6, а также".
+    The list runs while refs are joined only by commas, slashes, "и"/"and" or spaces: "кроме 3.5 и 3.6, а также",
+    "кроме 1.5/4.4".
     """
     marked = list(refs)
     for m in _exceptions(text):
@@ -572,7 +573,7 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
             if ref.level == GLOBAL and not ref.implied and ref.start > position:
                 continue
             if not re.fullmatch(
-                r"[\s,;и&+]*(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
+                r"[\s,;и&+/]*(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
                 r"|the ones)?[\s,]*",
                 text[position : ref.start],
             ):

@@ -2331,3 +2331,24 @@ def test_an_abstentions_reason_keeps_the_words_between_the_ids_and_it(
 ) -> None:
     # it was "не относятся", "тиешеси жок": the stance's words alone
     assert stances(read(text, campaign))["3.5"] == ("abstain", reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Биз, Нарын облустук яководдор ассоциациясынын Ат-Башы бөлүмү, бардык сунуштарга макулбуз. "
+         "Ассоциациянын башкармасынын жообу өзүнчө келет.", "partial_speaker"),
+        ("Все ок кроме 1.5/4.4 — дублируют друг друга, оставьте одну.", "reservation"),
+    ],
+)  # fmt: skip
+def test_what_a_careful_reader_stops_at_in_batches_93_to_101_goes_to_review_too(
+    text: str, code: str, campaign: Campaign
+) -> None:
+    # a branch's answer was the association's; "1.5/4.4" was 1.5 alone, then both rejected though one is to stay
+    assert code in codes(read(text, campaign))
+
+
+def test_ids_joined_by_a_slash_after_except_are_both_excepted(campaign: Campaign) -> None:
+    # 4.4 was among the agreements
+    result = read("Все ок кроме 1.5/4.4, по ним против.", campaign)
+    assert stances(result)["4.4"][0] == stances(result)["1.5"][0] == "disagree"
