@@ -177,7 +177,7 @@ BLIND_FLOORS = {
     "blind-101.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.78},
     "blind-102.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.77},
     "blind-103.txt": {"exact": 0.92, "accepted": 0.78, "flagged": 0.93, "reasons": 0.79},
-    "blind-104.txt": {"exact": 1.0, "accepted": 0.80, "flagged": 1.0, "reasons": 0.85},
+    "blind-104.txt": {"exact": 1.0, "accepted": 0.80, "flagged": 1.0, "reasons": 0.84},
 }
 
 
