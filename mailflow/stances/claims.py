@@ -303,6 +303,14 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
     used_default = bool(default) and any(c.ids == default for c in claims)
     bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
+    frame = next((r for r in refs if r.ids or r.level == GLOBAL), None)
+    if frame is not None and frame.level == GROUP and _FRAME_HEAD.match(folded, frame.end):
+        # "3-панель боюнча: 3.1, 3.3, 3.4 – ооба; калгандары боюнча калыс калабыз": "the rest" of a line that a
+        # panel heads is that panel's rest (it was panel 4's too)
+        claims = [
+            replace(c, ids=tuple(i for i in c.ids if i in frame.ids), level=GROUP) if c.level == GLOBAL else c
+            for c in claims
+        ]
     framing = [r for r in refs if r.level == GROUP and _COLON_AFTER.match(folded, r.end)]
     untaken = _untaken_panels(folded, [r for r in refs if r not in framing], claims)
     headings = tuple((folded[r.start : r.end], r.ids) for r in framing if not r.problem and r.ids)
@@ -1153,6 +1161,7 @@ def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
 
 
 _COLON_AFTER = re.compile(r"\s*:")  # "3-панель: 3.1, 3.3 – макулбуз": the panel frames the IDs after it
+_FRAME_HEAD = re.compile(r"\s*(?:боюнча|по|on)?\s*:")  # "3-панель боюнча:", "Панель 3:"
 
 
 def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -161,7 +161,8 @@ _WHOLE_REPLY = {
         r"|от имени (?:\w+ )?(?:крыла|отдела|секции|подразделения)"  # "Пишу от имени молодёжного крыла ассоциации"
         # "ассоциациясынын Ат-Башы бөлүмү" (the association's At-Bashy branch), "жообу өзүнчө келет" (comes apart)
         r"|(?:ассоциация|бирикме|уюм|палата|союз|тармак)\w*(?:нын|нин|дын|дин|тын|тин)\s+[\w-]+\s+бөлүмү"
-        r"|өзүнчө кел\w*"
+        # "мечит уюмдарынын атынан жазып жатам" (not "мүчө уюмдардын атынан": the body for its members)
+        r"|өзүнчө кел\w*|(?<!мүчө )уюмдар\w* атынан"
     ),
     "outside_reference": re.compile(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
@@ -217,6 +218,8 @@ _WHOLE_REPLY = {
         r"|\b(?:and|or) the (?:one|ones)\s+(?:about|on|where|that|which|regarding)\b"
         # "и то, что говорили про кибербезопасность детей": something said at the dialogue, not a recommendation
         r"|\bто,? что говорили (?:про|о|об)\b|\bто,? что обсуждали (?:про|о|об)?\b|\bwhat was said about\b"
+        # "Из третьей панели не поддерживаем ту, что про обучение": which one is that?
+        r"|(?<!\w)(?:ту|тот|те),? что про\b|(?<!\w)(?:ту|тот|те),? которая про\b"
     ),
     "revision": re.compile(
         r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
@@ -272,7 +275,7 @@ _WORDS = {
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
         "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
-        "от имени",
+        "от имени", "атынан",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
@@ -291,7 +294,9 @@ _WORDS = {
         "с учетом", "need", "should be", "оставьте", "keep",
     ),
     "unclear_exception": ("only", "лишь", "только"),
-    "unclear_reference": ("the one", "где", "котор", "что говорили", "что обсуждали", "what was said about"),
+    "unclear_reference": (
+        "the one", "где", "котор", "что говорили", "что обсуждали", "what was said about", "что про", "которая про",
+    ),
     "revision": (
         "change", "correction to", "disregard", "earlier", "first", "following up on", "further to", "ignore", "last",
         "meant", "mentioned", "no longer", "previous", "revise", "said", "told you", "update", "wrote", "больше не",

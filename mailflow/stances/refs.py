@@ -182,6 +182,7 @@ _VAGUE = re.compile(
     r"|многи[ем]\w*(?!\s+(?:из\s+которых|наши\w*|из\s+наших|члены|людей|люди|жители))|част(?:ь|ью|и) рекомендаций"
     r"|с частью(?=\s+(?:из\s+них|их|них|рекомендац|пункт|предложен|\w+\s+соглас))"
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|(?:все|всё),? что касается|касающи\w+|relevant to us"
+    r"|кроме того,? что (?:касается|связано)"  # "согласны со всем, кроме того, что касается айтишников"
     r"|that (?:concern|apply to) us"
     # "We cannot support the recommendations that put the whole burden on CSOs": which ones? (not "the
     # recommendations that came out of the dialogue", all of them)

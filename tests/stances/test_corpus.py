@@ -176,7 +176,9 @@ BLIND_FLOORS = {
     "blind-100.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.0, "reasons": 0.87},
     "blind-101.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.78},
     "blind-102.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.77},
-    "blind-103.txt": {"exact": 0.92, "accepted": 0.78, "flagged": 0.93, "reasons": 0.79},
+    # accepted 0.78 on first sight, 0.77 since b103-077, accepted wrong then ("the rest" of a panel's line read as
+    # the rest of the letter), goes to review
+    "blind-103.txt": {"exact": 0.92, "accepted": 0.77, "flagged": 0.93, "reasons": 0.79},
     "blind-104.txt": {"exact": 1.0, "accepted": 0.80, "flagged": 1.0, "reasons": 0.84},
 }
 

@@ -2352,3 +2352,25 @@ def test_ids_joined_by_a_slash_after_except_are_both_excepted(campaign: Campaign
     # 4.4 was among the agreements
     result = read("Все ок кроме 1.5/4.4, по ним против.", campaign)
     assert stances(result)["4.4"][0] == stances(result)["1.5"][0] == "disagree"
+
+
+def test_the_rest_in_a_line_headed_by_a_panel_is_that_panels_rest(campaign: Campaign) -> None:
+    # panel 4 was recorded as abstained too, unflagged
+    result = read("1-панелдин сунуштарын жана 2.1 сунушун колдойбуз.\n3-панель боюнча: 3.1, 3.3, 3.4 – ооба; "
+                  "калгандары боюнча калыс калабыз.", campaign, language="ky")  # fmt: skip
+    assert not any(k.startswith("4.") for k in stances(result))
+    assert stances(result)["3.5"] == ("abstain", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Мы согласны со всем, кроме того, что касается айтишников.", "vague_scope"),
+        ("Поддерживаем панели 1, 2 и 4. Из третьей панели не поддерживаем ту, что про обучение, остальные — да.",
+         "unclear_reference"),
+        ("Ош облусундагы мечит уюмдарынын атынан жазып жатам: бардык сунуштарга макулбуз.", "partial_speaker"),
+    ],
+)  # fmt: skip
+def test_what_a_careful_reader_stops_at_in_batch_103_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    # 19 agreements; panel 3 rejected whole; the network's stance
+    assert code in codes(read(text, campaign))
