@@ -180,6 +180,8 @@ BLIND_FLOORS = {
     # the rest of the letter), goes to review
     "blind-103.txt": {"exact": 0.92, "accepted": 0.77, "flagged": 0.93, "reasons": 0.79},
     "blind-104.txt": {"exact": 1.0, "accepted": 0.80, "flagged": 1.0, "reasons": 0.84},
+    "blind-105.txt": {"exact": 0.94, "accepted": 0.81, "flagged": 0.93, "reasons": 0.81},
+    "blind-106.txt": {"exact": 1.0, "accepted": 0.89, "flagged": 1.0, "reasons": 0.94},
 }
 
 
