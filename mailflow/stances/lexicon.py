@@ -233,6 +233,9 @@ _CONDITION = re.compile(
     r"|при (?:том |таком )?понимании|(?:on|with) the understanding|с тем пониманием"
     r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
     r"|\w(?:са|се|со|сө)\s+гана\b"  # "интернет тартып берсе гана макул болобуз": only if they do
+    # "Кеңештин жыйынында бекитилсе, бардыгына макул болобуз": a passive in the conditional (if it is approved),
+    # then the stance that hangs on it (not "кеңеш түзүлсө, ага ишкерлер …", a partial's how far)
+    r"|[^\W\d]{2,}(?:ыл|ил|ул|үл|ын|ин|ун|үн)(?:са|се|со|сө),\s+(?:[^\W\d]+\s+){0,3}(?:макул|колдо|кабыл)"
 )
 _NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")
 _DENIED_TERSE = re.compile(r"\s+эмес\b")

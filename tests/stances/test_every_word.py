@@ -2374,3 +2374,18 @@ def test_the_rest_in_a_line_headed_by_a_panel_is_that_panels_rest(campaign: Camp
 def test_what_a_careful_reader_stops_at_in_batch_103_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
     # 19 agreements; panel 3 rejected whole; the network's stance
     assert code in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("В дополнение к нашему письму от 10 марта: просим считать, что по рекомендации 4.1 мы всё-таки против.",
+         "revision"),
+        ("Поддерживаем рекомендацию 4.2. Остальные тоже поддерживаем.\n\nВместе с тем считаем совместные программы "
+         "(4.2) для нашей отрасли излишними.", "cross_check"),
+        ("Кеңештин жыйынында бекитилсе, бардыгына макул болобуз.", "condition"),
+    ],
+)  # fmt: skip
+def test_what_a_careful_reader_stops_at_in_batch_105_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
+    # each was accepted: 4.1 rejected as if first said; 19 agreements; 19 agreements
+    assert code in codes(read(text, campaign))
