@@ -182,6 +182,8 @@ BLIND_FLOORS = {
     "blind-104.txt": {"exact": 1.0, "accepted": 0.80, "flagged": 1.0, "reasons": 0.84},
     "blind-105.txt": {"exact": 0.94, "accepted": 0.81, "flagged": 0.93, "reasons": 0.81},
     "blind-106.txt": {"exact": 1.0, "accepted": 0.89, "flagged": 1.0, "reasons": 0.94},
+    "blind-107.txt": {"exact": 0.96, "accepted": 0.88, "flagged": 0.97, "reasons": 0.91},
+    "blind-108.txt": {"exact": 0.98, "accepted": 0.80, "flagged": 0.97, "reasons": 0.87},
 }
 
 
