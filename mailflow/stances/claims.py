@@ -114,7 +114,8 @@ _KY_REASON_FIRST = re.compile(
     r"|[^,.;:]+?(?:гандыктан|гендиктен|гондуктан|гөндүктөн|кандыктан|кендиктен|\s+үчүн))(?:\s+болгондуктан)?\s*,"
 )
 # "поддерживает особо, поскольку …", "agree in full — …": a word of degree between the stance and its reason
-_DEGREE = r"(?:(?:особо|особенно|полностью|целиком|безусловно|fully|in full|entirely|strongly|тоже|также|too)\b)?"
+_DEGREE_WORDS = r"особо|особенно|полностью|целиком|безусловно|fully|in full|entirely|strongly"
+_DEGREE = rf"(?:(?:{_DEGREE_WORDS}|тоже|также|too)\b)?"
 _MARKED_REASON = re.compile(
     rf"^[\s,;:—–-]*{_DEGREE}[\s,;:—–-]*"
     r"(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
@@ -130,7 +131,7 @@ _SO = re.compile(rf"[\s,;]+(?:{_SO_WORDS}|по ним|по ней|по нему|
 _LEADING_CONNECTOR = re.compile(
     r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*"
     # "особо, поскольку …", "in full — …": a word of degree before the reason's own mark (not "особенно там, где …")
-    r"|(?:особо|особенно|полностью|целиком|безусловно|fully|in full|entirely|strongly)\b[\s,]*"
+    rf"|(?:{_DEGREE_WORDS})\b[\s,]*"
     r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–-]))?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
@@ -941,7 +942,7 @@ _OF_THEM = re.compile(
     r"|one|two|three|four|five|eight|nineteen|пять|четыре|восемь|беш|төрт|сегиз|что|also|также|ошондой эле|esp|пп"
     r"|set out in)\b\.?)*"
 )
-_STRESS = re.compile(r"особ\w*|в том числе|в частности|including|especially|esp\b|particularly|in particular|өзгөчө")
+_STRESS = re.compile(rf"{_EMPHASIS.pattern}|особ\w*|в том числе|including|esp\b")
 _APART = 30  # characters: farther off, an "all" is another clause's, not this one's "all of them"
 
 
