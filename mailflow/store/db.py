@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, Engine, Table, bindparam, create_engine, event, insert, inspect, select, text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Engine,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    column,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.selectable import TableValuedAlias
 
 from mailflow.errors import StorageError
 
@@ -199,3 +219,17 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
     keys = [row[key.key] for row in rows]
     found = {k: row_id for k, row_id in connection.execute(select(key, table.c.id).where(key.in_(keys)))}
     return [found[k] for k in keys]
+
+
+def recordset(columns: Sequence[Column[Any]]) -> TableValuedAlias:
+    """Rows as a table, given as one JSON array of objects keyed by the columns' keys (`recordset_param`), for
+    PostgreSQL: many rows written by one short statement whatever their number, so the counting triggers run
+    once. Not an array parameter per column: psycopg escapes each text of an array with a regular expression,
+    which cost as much as the statements saved (5 million substitutions for 5,000 replies, issue 15)."""
+    rows = func.json_to_recordset(cast(bindparam("rows", type_=Text), JSON))
+    return rows.table_valued(*(column(c.key, c.type) for c in columns)).render_derived(with_types=True)
+
+
+def recordset_param(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The parameter of `recordset`: the rows as JSON, a moment as ISO 8601 (which PostgreSQL reads exactly)."""
+    return {"rows": json.dumps(list(rows), default=datetime.isoformat)}
