@@ -116,7 +116,7 @@ class App:
             campaign=campaign,
             campaign_id=campaign_row.id,
             recommendation_ids={rec_id: row.id for rec_id, row in recommendation_rows(session, campaign_row).items()},
-            directory=lambda db: load_directory(db, campaign_id, own_address=own_address),
+            directory=lambda db, ahead: load_directory(db, campaign_id, own_address=own_address, ahead=ahead),
             own=self.own_identity(),
             limits=self.parse_limits(),
             sender=self.settings.sender,

@@ -11,7 +11,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, event, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,6 +20,7 @@ from mailflow.campaign.recipients import RecipientEntry
 from mailflow.errors import StorageError
 from mailflow.lifecycle import LetterStatus, TransitionError, advance
 from mailflow.reading.reply import Stance, StanceFinding
+from mailflow.receiving.match import named_in
 from mailflow.store.campaigns import sync_campaign
 from mailflow.store.db import (
     MIGRATIONS,
@@ -32,7 +33,7 @@ from mailflow.store.db import (
     upgrade,
 )
 from mailflow.store.inbound import store_message
-from mailflow.store.messages import complainers
+from mailflow.store.messages import complainers, load_directory
 from mailflow.store.models import (
     OUTBOX_STATUSES,
     Base,
@@ -49,6 +50,7 @@ from mailflow.store.responses import record_stances
 from mailflow.store.reviews import open_review
 from tests.conftest import Cli, _postgres_database
 
+OWN = "dialog@committee.example"
 TABLES = {
     "campaigns",
     "recommendations",
@@ -336,4 +338,48 @@ def test_the_upgrade_moves_each_letters_bytes_to_their_own_table_and_the_downgra
     with engine.connect() as connection:
         assert connection.execute(text("SELECT raw FROM letters")).scalar_one() == raw
     assert upgrade(engine) == head_revision()  # and up again
+    engine.dispose()
+
+
+def test_a_directory_read_ahead_answers_each_look_up_as_the_database_without_asking_it_on_postgresql(
+    database_url: str, campaign: Campaign
+) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    factory: sessionmaker[Session] = sessionmaker(engine)
+    entries = [RecipientEntry(f"Org {i}", f"Contact {i}", f"office{i}@org{i}.example", Audience.CSO, "", "ru")
+               for i in range(3)]  # fmt: skip
+    with transaction(factory) as session:
+        campaign_row = sync_campaign(session, campaign)
+        campaign_id = campaign_row.id
+        import_recipients(session, campaign_row, entries)
+        people = session.execute(select(RecipientRow.id, RecipientRow.token).order_by(RecipientRow.id)).all()
+        appeal = f"<appeal.{people[0].token}.0011@committee.example>"
+        session.add(LetterRow(campaign_id=campaign_id, recipient_id=people[0].id, kind="appeal", sequence=1,
+                              to_address="office0@org0.example", message_id=appeal, subject="s", raw=b"x",
+                              status=LetterStatus.SENT.value))  # fmt: skip
+    blocks = [
+        f"From: Org 0 <Office0@Org0.example>\r\nTo: Dialog+{people[1].token}@committee.example\r\n"
+        f"In-Reply-To: <{appeal.strip('<>').upper()}>\r\nReferences: <elsewhere@x.example>\r\n\r\n".encode(),
+        b"From: someone@else.example\r\nCc: =?utf-8?b?0J7RgNCz?= <office2@org2.example>,\r\n dialog+zzzzzzzz@committee"
+        b".example\r\nSubject: office1@org1.example\r\n\r\n",
+    ]
+    emails = ["office0@org0.example", "office1@org1.example", "office2@org2.example", "someone@else.example"]
+    asks = {
+        "by_email": emails,
+        "by_token": [people[1].token, "zzzzzzzz"],
+        "by_id": [people[0].id],
+        "letters": [appeal.strip("<>"), "elsewhere@x.example"],
+    }
+    statements: list[str] = []
+    with transaction(factory) as session:
+        asked = load_directory(session, campaign_id, own_address=OWN)
+        expected = {table: [getattr(asked, table).get(key) for key in keys] for table, keys in asks.items()}
+        ahead = load_directory(session, campaign_id, own_address=OWN, ahead=named_in(blocks, OWN))
+        event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        answers = {table: [getattr(ahead, table).get(key) for key in keys] for table, keys in asks.items()}
+    assert answers == expected
+    assert expected["letters"][0] is not None and expected["by_token"][0] is not None
+    if engine.dialect.name == "postgresql":  # only the address named in the subject, which matching never reads
+        assert len([s for s in statements if "recipients" in s]) == 1
     engine.dispose()

@@ -18,6 +18,16 @@ class Recipient:
 
 
 @dataclass(frozen=True)
+class Named:
+    """What a batch of replies names that matching will look up (`receiving.match.named_in`), for the store to
+    read ahead: addresses and reply tokens (lower case), and Message-IDs (normalised)."""
+
+    addresses: frozenset[str] = frozenset()
+    tokens: frozenset[str] = frozenset()
+    message_ids: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class SentLetter:
     id: int
     message_id: str

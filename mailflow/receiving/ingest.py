@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import jinja2
 from sqlalchemy.orm import Session
 
-from mailflow.campaign.directory import Directory
+from mailflow.campaign.directory import Directory, Named
 from mailflow.campaign.letter import Campaign
 from mailflow.lifecycle import MessageStatus
 from mailflow.mailbox.fetch import Outcome, header_block
@@ -56,7 +56,9 @@ class Context:
     campaign: Campaign
     campaign_id: int
     recommendation_ids: Mapping[str, int]  # the campaign's recommendation rows by number ("1.2")
-    directory: Callable[[Session], Directory]  # the address book, read through the session processing a message
+    # the address book, read through the session processing a message; what the messages about to be matched
+    # name, if given, is read ahead (`load_directory`)
+    directory: Callable[[Session, Named | None], Directory]
     own: OwnIdentity
     limits: ParseLimits
     sender: SenderSettings
@@ -94,12 +96,19 @@ class Reading(NamedTuple):
 
 
 def process_message(
-    session: Session, inbound_id: int, ctx: Context, *, now: datetime, reading: Reading | None = None
+    session: Session,
+    inbound_id: int,
+    ctx: Context,
+    *,
+    now: datetime,
+    reading: Reading | None = None,
+    directory: Directory | None = None,
 ) -> Processed:
     """Parse, match and record one `stored` message (the lifecycle refuses any other).
 
     `reading` must be the parse of the stored bytes with `ctx`'s campaign, limits and identity; without it the
-    bytes are loaded and parsed here.
+    bytes are loaded and parsed here. `directory`: the address book of the caller's batch, read ahead through
+    `session`; without it, one read as the message asks.
     """
     # No flush before every query: what a later message reads (its organisation's stances, the letters queued)
     # is flushed by the store function that wrote it, and the rest goes out in a few statements at the end.
@@ -112,14 +121,21 @@ def process_message(
             raw, parsed = reading
         if reuses_message_id(session, inbound_id):
             parsed = replace(parsed, review_reasons=(*parsed.review_reasons, REUSED_MESSAGE_ID))
-        return _dispatch(session, inbound_id, parsed, raw, ctx, now)
+        directory = directory if directory is not None else ctx.directory(session, None)
+        return _dispatch(session, inbound_id, parsed, raw, ctx, directory, now)
 
 
 def _dispatch(
-    session: Session, inbound_id: int, parsed: ParsedReply, raw: bytes, ctx: Context, now: datetime
+    session: Session,
+    inbound_id: int,
+    parsed: ParsedReply,
+    raw: bytes,
+    ctx: Context,
+    directory: Directory,
+    now: datetime,
 ) -> Processed:
     if parsed.kind is Kind.REPLY:
-        return _reply(session, inbound_id, parsed, raw, ctx, now)
+        return _reply(session, inbound_id, parsed, raw, ctx, directory, now)
     if parsed.kind is Kind.BOUNCE and parsed.bounced_recipient:
         bounced = mark_bounced(session, ctx.campaign_id, parsed.bounced_recipient, at=now)
         if bounced:
@@ -132,7 +148,7 @@ def _dispatch(
         return _flag(session, inbound_id, parsed, parsed.review_reasons, None, now)
     if parsed.kind is Kind.FEEDBACK_REPORT and parsed.bounced_recipient:
         # a spam complaint is kept against the organisation: the secretary sees it, reminders skip it
-        complainer = ctx.directory(session).by_email.get(parsed.bounced_recipient)
+        complainer = directory.by_email.get(parsed.bounced_recipient)
         if complainer is not None:
             logger.warning("message %s: %s marked our letter as spam", inbound_id, parsed.bounced_recipient)
             return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, recipient_id=complainer.id)
@@ -141,9 +157,15 @@ def _dispatch(
 
 
 def _reply(
-    session: Session, inbound_id: int, parsed: ParsedReply, raw: bytes, ctx: Context, now: datetime
+    session: Session,
+    inbound_id: int,
+    parsed: ParsedReply,
+    raw: bytes,
+    ctx: Context,
+    directory: Directory,
+    now: datetime,
 ) -> Processed:
-    match = match_reply(ReplyHeaders.from_parsed(parsed, headers=header_block(raw)), ctx.directory(session))
+    match = match_reply(ReplyHeaders.from_parsed(parsed, headers=header_block(raw)), directory)
     if match.regarding is Regarding.DIGEST:
         return _finish(session, inbound_id, parsed, MessageStatus.RECORDED, now, match)
     reasons = [*match.review_reasons, *parsed.review_reasons]

@@ -18,7 +18,7 @@ not a new position.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -27,7 +27,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from mailflow.campaign.directory import Directory, Recipient, SentLetter, domain_of, normalise_message_id
+from mailflow.campaign.directory import Directory, Named, Recipient, SentLetter, domain_of, normalise_message_id
 from mailflow.reading.reply import ParsedReply, ReviewReason
 from mailflow.sending.compose import reply_token, token_from_message_id
 
@@ -238,3 +238,24 @@ def original_recipients(headers: bytes) -> tuple[str, ...]:
     message = BytesHeaderParser(policy=compat32).parsebytes(headers)
     values = [str(v) for name in ("X-Original-To", "Delivered-To") for v in message.get_all(name) or []]
     return tuple(dict.fromkeys(addr.lower() for _name, addr in getaddresses(values) if "@" in addr))
+
+
+# the headers `ReplyHeaders` takes addresses and Message-IDs from, each with its folded lines
+_ADDRESS_HEADER = re.compile(rb"^(?:to|cc|from|delivered-to|x-original-to):(.*(?:\r?\n[ \t].*)*)", re.I | re.M)
+_REFERENCE_HEADER = re.compile(rb"^(?:in-reply-to|references):(.*(?:\r?\n[ \t].*)*)", re.I | re.M)
+_ADDRESS = re.compile(rb"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
+_ANGLED = re.compile(rb"<([^<>\s]+)>")
+
+
+def named_in(headers: Iterable[bytes], own_address: str) -> Named:
+    """What matching the replies with these raw header blocks will look up, for the store to read ahead: every
+    address, the token of each of ours, every Message-ID. More than it asks is harmless; an address only an encoded
+    word holds is missed, and looked up when asked."""
+    blocks = list(headers)
+    named = b" ".join(value for block in blocks for value in _ADDRESS_HEADER.findall(block))
+    referred = b" ".join(value for block in blocks for value in _REFERENCE_HEADER.findall(block))
+    addresses = frozenset(a.decode("ascii", "replace").lower() for a in _ADDRESS.findall(named))
+    own_domain = "@" + own_address.rpartition("@")[2].lower()  # only our own addresses carry a token
+    tokens = frozenset(t for a in addresses if a.endswith(own_domain) and (t := reply_token(a, own_address)))
+    message_ids = frozenset(normalise_message_id(m.decode("ascii", "replace")) for m in _ANGLED.findall(referred))
+    return Named(addresses, tokens, message_ids)

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from mailflow.campaign.directory import Directory
 from mailflow.errors import FetchError, MailflowError, StorageError
 from mailflow.lifecycle import MessageStatus
 from mailflow.mailbox.fetch import DEFAULT_BATCH_MESSAGES, Batch, FetchedMessage, Mailbox, Outcome
@@ -36,6 +37,7 @@ from mailflow.receiving.ingest import (
     process_message,
     queue_acknowledgements,
 )
+from mailflow.receiving.match import named_in
 from mailflow.receiving.parse_pool import Interrupted, Overran, ParsePool, ReadAhead
 from mailflow.store.db import refresh_statistics, transaction
 from mailflow.store.inbound import (
@@ -188,8 +190,11 @@ class Worker:
         try:
             with transaction(self.sessions) as session:
                 _rows = hold_messages(session, sorted({stored.inbound_id for _, stored in pairs}))
+                named = named_in([message.headers for message, _ in pairs], ctx.sender.address)
+                directory = ctx.directory(session, named)  # what the batch names, read ahead
                 done = self._each(
-                    pairs, lambda i, stored: self._handle(session, stored, ctx, _reading(readings, i, pairs[i]))
+                    pairs,
+                    lambda i, stored: self._handle(session, stored, ctx, _reading(readings, i, pairs[i]), directory),
                 )
                 # the batch's acknowledgements together, committed with the replies they acknowledge
                 queue_acknowledgements(session, ctx, _processed(done), now=self.now())
@@ -217,9 +222,12 @@ class Worker:
             done.append((message, item))
         return done
 
-    def _handle(self, session: Session, stored: StoredMessage, ctx: Context, reading: _Reading) -> _Done:
+    def _handle(
+        self, session: Session, stored: StoredMessage, ctx: Context, reading: _Reading, directory: Directory | None
+    ) -> _Done:
         """Process a stored message in `session`; one finished by an earlier run is only looked up, to be filed
-        again. Raises what processing raises: the caller decides between rolling back and quarantining."""
+        again. Raises what processing raises: the caller decides between rolling back and quarantining.
+        `directory`: the batch's, read ahead (None: read as the message asks)."""
         if stored.duplicate and stored.status is not MessageStatus.STORED:
             view = message_view(session, stored.inbound_id)
             return _Done(outcome_of(view.status, view.kind), duplicate=True)
@@ -237,7 +245,9 @@ class Worker:
             fail_message(session, stored.inbound_id, error=reading.reason, at=self.now())
             self._review_failure(session, stored.inbound_id, reading.reason)
             return _Done(Outcome.REVIEW, failed=True)
-        processed = process_message(session, stored.inbound_id, ctx, now=self.now(), reading=reading)
+        processed = process_message(
+            session, stored.inbound_id, ctx, now=self.now(), reading=reading, directory=directory
+        )
         return _Done(processed.outcome, processed)
 
     def _isolated(self, stored: StoredMessage, ctx: Context, reading: _Reading) -> _Done:
@@ -245,7 +255,7 @@ class Worker:
         stops a run."""
         try:
             with transaction(self.sessions) as session:
-                done = self._handle(session, stored, ctx, reading)
+                done = self._handle(session, stored, ctx, reading, None)
                 queue_acknowledgements(session, ctx, _processed([(None, done)]), now=self.now())
                 return done
         except StorageError:
