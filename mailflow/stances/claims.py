@@ -9,6 +9,7 @@ exception that says nothing) becomes a `Problem` next to the claims, never a sil
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -113,6 +114,8 @@ _KY_REASON_FIRST = re.compile(
     r"^\W*([^,.;:]+?(?=\s+болгондуктан)"
     r"|[^,.;:]+?(?:гандыктан|гендиктен|гондуктан|гөндүктөн|кандыктан|кендиктен|\s+үчүн))(?:\s+болгондуктан)?\s*,"
 )
+# "тоже", "as well": the stance said again, of other IDs
+ALSO_WORDS = r"as well|too|тоже|также"
 # "поддерживает особо, поскольку …", "agree in full — …": a word of degree between the stance and its reason
 _DEGREE_WORDS = r"особо|особенно|полностью|целиком|безусловно|fully|in full|entirely|strongly"
 _DEGREE = rf"(?:(?:{_DEGREE_WORDS}|тоже|также|too)\b)?"
@@ -129,7 +132,7 @@ _THEREFORE = re.compile(rf"(?<![\s,]),?\s+(?:{_SO_WORDS}|в этой связи)
 # воздерживаемся")
 _SO = re.compile(rf"[\s,;]+(?:{_SO_WORDS}|по ним|по ней|по нему|по этим)\b")
 _LEADING_CONNECTOR = re.compile(
-    r"^[\s,;:.—–\-|)(]*(?:(?:as well|too|тоже|также)\b[\s,]*"
+    rf"^[\s,;:.—–\-|)(]*(?:(?:{ALSO_WORDS})\b[\s,]*"
     # "особо, поскольку …", "in full — …": a word of degree before the reason's own mark (not "особенно там, где …")
     rf"|(?:{_DEGREE_WORDS})\b[\s,]*"
     r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–-]))?"
@@ -205,7 +208,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
     # "Abstain: 4.1-4.5 (not relevant to our work)": a bracket after the IDs that says the stance again is the
     # comment on it, its reason, not a second stance that leaves the first without scope
-    cues = [c for c in cues if not _said_again(c, cues, _comment_brackets(folded, refs, cues))]
+    brackets = _comment_brackets(folded, refs, cues)
+    cues = [c for c in cues if not _said_again(c, cues, brackets)]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems, refs)
     problems += _described_otherwise(folded, refs, campaign) + _only_then_rest(folded)
@@ -361,7 +365,14 @@ def _comment_brackets(folded: str, refs: list[Ref], cues: list[Cue]) -> list[tup
     respondent's comment on it."""
     if "(" not in folded:
         return []
-    answers = [c.end for c in cues if any(_ANSWER_GAP.fullmatch(folded, r.end, c.start) for r in refs if r.ids)]
+    # only the last ID before a cue can be separated from it by no more than a dash: the text of any other lies
+    # between them
+    ends = sorted(r.end for r in refs if r.ids)
+    answers = [
+        c.end
+        for c in cues
+        if (i := bisect.bisect_right(ends, c.start)) and _ANSWER_GAP.fullmatch(folded, ends[i - 1], c.start)
+    ]
     return [
         (b.start(), b.end())
         for b in _BRACKET.finditer(folded)
@@ -401,7 +412,7 @@ _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
     r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥]"
     r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d)"  # "всё ок кроме 3.5", "no to 4.1"
-    r"|\s+(?:as well|too|тоже|также)\s*(?:[,;:.!]|$))"  # "Everything else: yes as well."
+    rf"|\s+(?:{ALSO_WORDS})\s*(?:[,;:.!]|$))"  # "Everything else: yes as well."
 )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from mailflow.campaign.letter import Campaign
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import (
+    ALSO_WORDS,
     BUT_WORDS,
     REASON_MARKER,
     Claim,
@@ -739,7 +740,7 @@ def _read_text(
 
 _REST_WORD = re.compile(REST)
 _ALSO_ALONE = re.compile(
-    r"[\s—–-](?:тоже|также|too|as well)[.!)\s]*$"
+    rf"[\s—–-](?:{ALSO_WORDS})[.!)\s]*$"
     r"|^\W*(?:(?:the )?same (?:for|with|goes for)|то же (?:самое )?(?:по|для))\s"
 )
 
@@ -1308,17 +1309,17 @@ _CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)
 
 
 def _assent_but(unscoped: list[Claim], scoped: list[Claim]) -> bool:
-    """A bare agreement, then "но"/"but" before every other stance, each on named recommendations."""
-    return (
+    """A bare agreement, then "но"/"but" before every other stance, each on named recommendations ("Макулбуз. 3.5
+    боюнча гана калыс калабыз.": "only 3.5" takes it out as "but" does)."""
+    if not (
         len(unscoped) == 1
         and unscoped[0].stance is Stance.AGREE
         and bool(scoped)
         and all(c.stance is not Stance.AGREE and c.level == EXPLICIT for c in scoped)
-        # "Макулбуз. 3.5 боюнча гана калыс калабыз.": "only 3.5" takes it out as "but" does
-        and (
-            _CONTRAST.match(fold(scoped[0].evidence)) is not None or _ONLY.search(fold(scoped[0].evidence)) is not None
-        )
-    )
+    ):
+        return False
+    first = fold(scoped[0].evidence)
+    return _CONTRAST.match(first) is not None or _ONLY.search(first) is not None
 
 
 _ONLY = re.compile(r"(?<!\w)(?:только|лишь|only|гана)(?!\w)")

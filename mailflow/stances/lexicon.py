@@ -134,7 +134,7 @@ _POSITIVE = re.compile(
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
-    r"|(?:we are|we're|i am|i'm) for|(?<=\bя )за(?=\s+(?:вс[её]|всех)\b)|(?<=\bмы )за(?=\s+(?:вс[её]|всех)\b)"
+    r"|(?:we are|we're|i am|i'm) for|(?:(?<=\bя )|(?<=\bмы ))за(?=\s+(?:вс[её]|всех)\b)"
     # "позиция положительная": a yes
     r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?положительн\w*|положительн\w+\s+(?:позиция|ответ|мнение)"
     r"|ответ\w*\s+положительно"
@@ -235,7 +235,9 @@ _CONDITION = re.compile(
     r"|\w(?:са|се|со|сө)\s+гана\b"  # "интернет тартып берсе гана макул болобуз": only if they do
     # "Кеңештин жыйынында бекитилсе, бардыгына макул болобуз": a passive in the conditional (if it is approved),
     # then the stance that hangs on it (not "кеңеш түзүлсө, ага ишкерлер …", a partial's how far)
-    r"|[^\W\d]{2,}(?:ыл|ил|ул|үл|ын|ин|ун|үн)(?:са|се|со|сө),\s+(?:[^\W\d]+\s+){0,3}(?:макул|колдо|кабыл)"
+    # (from a word's first letter only: tried at every letter of a long word, the run of letters was quadratic)
+    r"|(?<![^\W\d])[^\W\d]{2,}(?:ыл|ил|ул|үл|ын|ин|ун|үн)(?:са|се|со|сө),\s+(?:[^\W\d]+\s+){0,3}"
+    r"(?:макул|колдо|кабыл)"
 )
 _NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")
 _DENIED_TERSE = re.compile(r"\s+эмес\b")

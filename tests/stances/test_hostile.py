@@ -10,7 +10,7 @@ import pytest
 from mailflow.campaign.letter import Campaign
 from mailflow.stances.claims import read_unit
 from mailflow.stances.extract import MAX_STANCE_CHARS
-from mailflow.stances.lexicon import fold
+from mailflow.stances.lexicon import condition_in, fold
 from mailflow.stances.refs import elliptic_panels, find_refs
 
 from .support import codes, every, read, stances
@@ -126,4 +126,16 @@ def test_the_words_beside_a_stance_are_trimmed_of_edge_words_in_linear_time(camp
     short, long = ("По 3.5: x" + " по" * n + " x, не согласны." for n in (300, 3_000))
     # the edges of a clause beside the stance were one pattern with a lazy middle and a repeated tail: each end
     # it tried walked the rest of the clause again (1,800 characters of "по по … x" took 45 ms, 9,000 took 0.79 s)
+    assert seconds(lambda: read_unit(long, campaign)) < 20 * seconds(lambda: read_unit(short, campaign)) + 0.05
+
+
+def test_a_long_word_is_searched_for_a_kyrgyz_condition_in_linear_time() -> None:
+    short, long = ("а" * n for n in (2_000, 20_000))
+    # the conditional passive's run of letters was tried from every letter of the word: 8,000 letters took 0.43 s
+    assert seconds(lambda: condition_in(long)) < 20 * seconds(lambda: condition_in(short)) + 0.05
+
+
+def test_brackets_after_answers_are_found_once_per_sentence(campaign: Campaign) -> None:
+    short, long = ("(x) " + "3.1 да (ок) " * n for n in (20, 160))
+    # they were found again for every stance word, each weighing every ID: 2,000 characters took 0.36 s
     assert seconds(lambda: read_unit(long, campaign)) < 20 * seconds(lambda: read_unit(short, campaign)) + 0.05
