@@ -134,7 +134,8 @@ _SO = re.compile(rf"[\s,;]+(?:{_SO_WORDS}|по ним|по ней|по нему|
 _LEADING_CONNECTOR = re.compile(
     rf"^[\s,;:.—–\-|)(]*(?:(?:{ALSO_WORDS})\b[\s,]*"
     # "особо, поскольку …", "in full — …": a word of degree before the reason's own mark (not "особенно там, где …")
-    rf"|(?:{_DEGREE_WORDS})\b[\s,]*"
+    # ("We cannot support it because …": the stance's object, then the reason's mark)
+    rf"|(?:{_DEGREE_WORDS}|it|them|его|ее|её|их)\b[\s,]*"
     r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–-]))?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
@@ -747,7 +748,10 @@ def _segment_claims(
     kind = cluster.kind
     evidence = text[segment.start : segment.end].strip(" ,;")
     own = [r for r in segment.refs if not r.excepted and not r.problem]
-    excepted = tuple(i for r in segment.refs if r.excepted for i in r.ids)
+    # "3.6дан башка (3.6 – каршыбыз)": an exception named again after it, with the stance, is answered here
+    last_excepted = max((r.end for r in segment.refs if r.excepted), default=len(folded))
+    restated = {i for r in own if r.level == EXPLICIT and r.start >= last_excepted for i in r.ids}
+    excepted = tuple(i for r in segment.refs if r.excepted for i in r.ids if i not in restated)
     refs_end = max([r.end for r in segment.refs if r.start >= cluster.start] + [cluster.end])
     tail_end = segment.end if not last else len(text)
     tail, folded_tail = text[refs_end:tail_end], folded[refs_end:tail_end]

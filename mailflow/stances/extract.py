@@ -156,6 +156,9 @@ _WHOLE_REPLY = {
         r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|do not|don't|cannot|reject)"
         # "sorry im a student at AUCA, got this from my professor": a person, not the organisation written to
         r"|speaking (?:for|on behalf of) myself|not (?:for )?the whole (?:group|organi[sz]ation|association|network)"
+        # "The working group confirms its support": a group inside the body, not the body that was written to
+        r"|\bthe working group (?:confirms|supports|agrees|accepts|endorses)|рабочая группа (?:\w+ )?(?:поддерживает"
+        r"|согласна|одобряет|подтверждает)"
         r"|\bi'?m (?:a|an) student\b|\bя студент\w*|бөлүмүнөн жаз\w*|биздин бөлүм\w*|бөлүм\w* атынан"
         # "Writing on behalf of our Osh regional chapter"
         r"|(?:regional|district|oblast|provincial|local|city) chapter"
@@ -279,7 +282,7 @@ _WORDS = {
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
         "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
-        "от имени", "атынан",
+        "от имени", "атынан", "working group", "рабочая группа",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
@@ -657,6 +660,8 @@ def _read_text(
     listed: tuple[Claim, ...] = ()  # a stance heading's claims, while the lines under it list IDs
     heading_claimed = False  # the heading's claims are still among `claims`
     offered: list[str] = []  # IDs named only in goodwill: some stance in the reply must cover them
+    excepted: Claim | None = None  # the exception the sentence before left without a stance
+    later: tuple[str, ...] = ()  # a heading's IDs, which the sentences under it answer one part at a time
     for index, unit in enumerate(units):
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
             # "3.4 и 3.7 — поддерживаем. / 3.6 — / 4.5 —": where a dash leads to the answer, one with nothing
@@ -670,6 +675,13 @@ def _read_text(
         untaken += reading.untaken
         headings += reading.headings
         stressed += [reading.stressed] if reading.stressed else []
+        if excepted is not None and _back_to_exception(reading, unit.text):
+            # "Согласны со всеми пунктами, кроме п. 4.1. С ним не согласны, так как …": "it" is the exception
+            claims.append(replace(reading.claims[0], ids=excepted.ids, level=EXPLICIT, scoped=True))
+            problems += reading.problems
+            excepted = waiting = None
+            continue
+        excepted = None
         if waiting is not None and (
             _gives_reason(reading, unit, units[index - 1], units[-1]) or _says_how_far(reading, unit, waiting)
         ):
@@ -700,6 +712,12 @@ def _read_text(
         if body and unit.paragraph != signed and _free_sentence(reading, unit.text, after_stance=bool(claims)):
             problems.append(Problem("unread_words", unit.text.strip()[:80]))
         unanswered = pending if not reading.used_default else ()
+        answered_here = {i for c in reading.claims for i in c.ids}
+        if answered_here and answered_here <= set(unanswered):
+            # "По первой панели наша позиция такая. / Поддерживаем 1.1, 1.3 и 1.4. / Против 1.2 и 1.5": the
+            # sentences after a heading answer it part by part; what none answers is asked at the end
+            later += unanswered
+            unanswered = ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
         if pending and _offer(unit.text):
@@ -718,7 +736,8 @@ def _read_text(
             if _comment_as_reason(claims, pending, unit.text):  # its words are the reason's: "…контролируют все…"
                 problems = [p for p in problems if not (p.code == "unread_words" and _among(p, reading.problems))]
         waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
-    problems += [Problem("no_stance_for_id", i) for i in pending if i not in _named(claims)]
+        excepted = given_here[-1] if given_here and given_here[-1].guess else None
+    problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(pending + later) if i not in _named(claims)]
     given = {i for c in claims for i in c.ids}
     if offered:  # (rare: the claims' evidence is folded and searched only then)
         covering = {i for c in claims if not _REST_WORD.search(fold(c.evidence)) for i in c.ids}
@@ -739,6 +758,18 @@ def _read_text(
 
 
 _REST_WORD = re.compile(REST)
+# "С ним не согласны", "С ними не согласны", "We oppose it": a pronoun for what was named last
+_BACK_TO_IT = re.compile(
+    r"\W*(?:(?:с|со|по|к|за|with|on|to)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them)(?!\w)"
+    r"|\W*(?:we|мы)\s+(?:\w+\s+){0,3}?(?:it|them|его|ее|их)(?!\w)"
+)
+
+
+def _back_to_exception(reading: UnitReading, text: str) -> bool:
+    """A sentence whose only stance, on no recommendation named, speaks of "it" right after an exception."""
+    return bool(reading.claims) and not any(c.scoped for c in reading.claims) and bool(_BACK_TO_IT.match(fold(text)))
+
+
 _ALSO_ALONE = re.compile(
     rf"[\s—–-](?:{ALSO_WORDS})[.!)\s]*$"
     r"|^\W*(?:(?:the )?same (?:for|with|goes for)|то же (?:самое )?(?:по|для))\s"
@@ -1326,9 +1357,24 @@ _ONLY = re.compile(r"(?<!\w)(?:только|лишь|only|гана)(?!\w)")
 _INVERSE = {Stance.DISAGREE: Stance.AGREE, Stance.AGREE: Stance.DISAGREE}
 
 
+def _whole_range_as_all(claims: list[Claim], campaign: Campaign) -> list[Claim]:
+    """ "supports recommendations 1.1–4.5 with one exception: we cannot support 3.5": one range over the whole
+    letter is its "all", which a recommendation named with its own stance refines (not a list of every ID,
+    "1.1-1.5, 2.1, 3.1-3.8, 4.1-4.5, но против 4.2", nor when two claims each take the whole)."""
+    whole = [c for c in claims if c.level == EXPLICIT and set(c.ids) == set(campaign.ids)]
+    if len(whole) != 1:
+        return claims
+    first, last = (re.escape(i) for i in (campaign.ids[0], campaign.ids[-1]))
+    spans = re.compile(rf"(?<![\d.]){first}\s*(?:[–—-]|to|through|по|до)\s*{last}(?![\d.]\d)")
+    if not spans.search(fold(whole[0].evidence)):
+        return claims
+    return [replace(c, level=GLOBAL) if c is whole[0] else c for c in claims]
+
+
 def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFinding], list[Problem]]:
     """One finding per recommendation: the most specific claim wins; equal ones that differ conflict."""
     problems: list[Problem] = []
+    claims = _whole_range_as_all(claims, campaign)
     scoped = [c for c in claims if c.scoped]
     # "Возражений нет. Рекомендации принимаем.": a stance without scope adds nothing to "all" with it.
     covered = {c.stance for c in scoped if c.level == GLOBAL}

@@ -25,6 +25,9 @@ _MARKERS = re.compile(
     re.IGNORECASE,
 )
 _HARD_Y = re.compile(r"y(?![aueo])|Y(?![aueoAUEO])")
+# Words a phone's Latin spells without their soft sign, which the Cyrillic needs to be read ("tolko 4.4 ne
+# ochen": only 4.4, not so much); cyrtranslit writes a soft sign for an apostrophe
+_SOFT_SIGN = re.compile(r"^(?:tol(?=ko$)|ochen$|ostal(?=n)|polnost(?=yu$))", re.IGNORECASE)
 
 
 def typed_in_latin(text: str) -> bool:
@@ -72,7 +75,8 @@ def transliterate(text: str) -> Transliteration:
     at = done = 0
     for m in _TOKEN.finditer(text):
         gap = text[done : m.start()]  # whitespace, kept as it is
-        token = cyrtranslit.to_cyrillic(_HARD_Y.sub(lambda y: "ы" if y.group() == "y" else "Ы", m.group()), "ru")
+        latin = _SOFT_SIGN.sub(lambda soft: soft.group() + "'", m.group())
+        token = cyrtranslit.to_cyrillic(_HARD_Y.sub(lambda y: "ы" if y.group() == "y" else "Ы", latin), "ru")
         pieces += [gap, token]
         at += len(gap)
         spans.append((at, at + len(token), m.start(), m.end()))

@@ -2389,3 +2389,64 @@ def test_what_a_careful_reader_stops_at_in_batch_103_goes_to_review(text: str, c
 def test_what_a_careful_reader_stops_at_in_batch_105_goes_to_review(text: str, code: str, campaign: Campaign) -> None:
     # each was accepted: 4.1 rejected as if first said; 19 agreements; 19 agreements
     assert code in codes(read(text, campaign))
+
+
+def test_an_exception_named_again_with_its_stance_in_brackets_is_read(campaign: Campaign) -> None:
+    # 3.6 was recorded as agreed, unflagged: the bracket's stance was lost with the exception's guess
+    result = read("1-панель – макул\n2.1 – макул\n3-панель – макул, 3.6дан башка (3.6 – каршыбыз)\n4-панель – макул",
+                  campaign, language="ky")  # fmt: skip
+    assert stances(result)["3.6"] == ("disagree", None)
+    assert stances(result)["3.5"] == ("agree", None)
+
+
+def test_a_phones_latin_without_soft_signs_keeps_its_exception(campaign: Campaign) -> None:
+    # "tolko" read as nothing: 4.4 recorded as agreed with the rest, unflagged
+    result = read("vse ok, tolko 4.4 ne ochen\n\nBishkek Skate Crew", campaign)
+    assert "4.4" not in stances(result) or codes(result)
+
+
+def test_sentences_under_a_heading_answer_it_part_by_part(campaign: Campaign) -> None:
+    # 1.2 and 1.5 were reported as named without a stance right after the first sentence under the heading
+    heading = "По первой панели наша позиция такая. Поддерживаем 1.1, 1.3 и 1.4."
+    result = read(f"{heading} Против 1.2 и 1.5: бизнес-ассоциации и ОГО преследуют разные цели.", campaign)
+    assert not codes(result)
+    assert stances(result)["1.5"][0] == "disagree"
+    # what no sentence under it answers is still asked
+    assert "no_stance_for_id" in codes(read(heading, campaign))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Согласны со всеми пунктами, кроме п. 4.1. С ним не согласны, так как попечительский совет уже сформирован.",
+        "We agree with all except 4.1. We cannot support it because our board is already formed by statute.",
+    ],
+)
+def test_a_pronoun_right_after_an_exception_gives_the_exceptions_stance(text: str, campaign: Campaign) -> None:
+    # the stance had no scope and the exception none: sent to review as both
+    result = read(text, campaign, language="en" if text.startswith("We") else "ru")
+    assert not codes(result)
+    assert stances(result)["4.1"][0] == "disagree"
+    assert stances(result)["4.1"][1] is not None and stances(result)["4.1"][1].startswith(("попечительский", "our"))
+    assert stances(result)["4.2"] == ("agree", None)
+
+
+def test_a_pronoun_giving_the_excepted_its_stance_back_is_a_contradiction(campaign: Campaign) -> None:
+    assert "contradiction" in codes(read("Согласны со всеми, кроме 3.5. С ним согласны.", campaign))
+
+
+def test_a_range_over_the_whole_letter_is_refined_by_its_exception(campaign: Campaign) -> None:
+    # a contradiction on 3.5: the range and 3.5 were weighed as equally specific
+    result = read("Youth Works supports recommendations 1.1–4.5 with one exception: we cannot support 3.5. It is "
+                  "premature in rural areas.", campaign, language="en")  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["3.5"][0] == "disagree"
+    assert stances(result)["3.4"] == ("agree", None)
+    # a list of every ID is no range: "but against 4.2" contradicts it
+    listed = read("Согласны с рекомендациями 1.1-1.5, 2.1, 3.1-3.8, 4.1-4.5, но против 4.2.", campaign)
+    assert "contradiction" in codes(listed)
+
+
+def test_a_working_group_answering_for_its_body_goes_to_review(campaign: Campaign) -> None:
+    text = "The working group confirms its support for recommendations 1.1 to 4.5. No objections were raised."
+    assert "partial_speaker" in codes(read(text, campaign, language="en"))
