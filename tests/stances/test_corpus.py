@@ -184,6 +184,8 @@ BLIND_FLOORS = {
     "blind-106.txt": {"exact": 1.0, "accepted": 0.89, "flagged": 1.0, "reasons": 0.94},
     "blind-107.txt": {"exact": 0.96, "accepted": 0.88, "flagged": 0.97, "reasons": 0.91},
     "blind-108.txt": {"exact": 0.98, "accepted": 0.80, "flagged": 0.97, "reasons": 0.87},
+    "blind-109.txt": {"exact": 0.98, "accepted": 0.79, "flagged": 0.97, "reasons": 0.69},
+    "blind-110.txt": {"exact": 0.96, "accepted": 0.83, "flagged": 0.95, "reasons": 0.90},
 }
 
 
