@@ -117,7 +117,10 @@ _KY_REASON_FIRST = re.compile(
 # "тоже", "as well": the stance said again, of other IDs
 ALSO_WORDS = r"as well|too|тоже|также"
 # "поддерживает особо, поскольку …", "agree in full — …": a word of degree between the stance and its reason
-_DEGREE_WORDS = r"особо|особенно|полностью|целиком|безусловно|fully|in full|entirely|strongly"
+_DEGREE_WORDS = (
+    r"особо|особенно|в особенности|в частности|полностью|целиком|безусловно|fully|in full|entirely|strongly"
+    r"|in particular|particularly|especially"
+)
 _DEGREE = rf"(?:(?:{_DEGREE_WORDS}|тоже|также|too)\b)?"
 _MARKED_REASON = re.compile(
     rf"^[\s,;:—–-]*{_DEGREE}[\s,;:—–-]*"
@@ -135,7 +138,7 @@ _LEADING_CONNECTOR = re.compile(
     rf"^[\s,;:.—–\-|)(]*(?:(?:{ALSO_WORDS})\b[\s,]*"
     # "особо, поскольку …", "in full — …": a word of degree before the reason's own mark (not "особенно там, где …")
     # ("We cannot support it because …": the stance's object, then the reason's mark)
-    rf"|(?:{_DEGREE_WORDS}|it|them|его|ее|её|их)\b[\s,]*"
+    rf"|(?:{_DEGREE_WORDS}|(?:with\s+)?(?:it|them)|его|ее|её|их)\b[\s,]*"
     r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–-]))?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
@@ -265,6 +268,10 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         # "On 3.5 we disagree: … not a realistic target for CSOs": after the one stance on the IDs named first,
         # a colon opens its reason, and an audience in it is no scope
         colon = _COLON_THEN_WORD.match(folded, clusters[0].end)
+        reason_at = min(reason_at, colon.end()) if colon else reason_at
+    elif first_partial and (named_end := _named_right_after(folded, clusters[0].end, refs)) is not None:
+        # "We partly endorse 3.5: we support the aim, but CSOs have …": the colon after the IDs says how far
+        colon = _COLON_THEN_WORD.match(folded, named_end)
         reason_at = min(reason_at, colon.end()) if colon else reason_at
     if (row := _ID_ROW_COLON.match(folded)) and row.end() < reason_at:
         reason_at = row.end()  # "3.5 – частично: …, поэтому предлагаем связать этот пункт с 3.4": 3.4 is the comment's
@@ -1195,11 +1202,9 @@ def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[
 def _in_reason(ref: Ref, folded: str, claims: list[Claim]) -> bool:
     """ "4.3 – we do not support it, because such bodies already exist in most oblasts": a vague word inside
     the reason of a stance on named recommendations is the reason's, not the stance's scope."""
-    return (
-        ref.problem == "vague_scope"
-        and all(c.scoped and c.level == EXPLICIT for c in claims)
-        and any(start <= ref.start < end for start, end in _reason_spans(folded, claims))
-    )
+    # ("all except 1.2 and 2.1, which we do not support because … CSOs' agendas …": the exception's reason)
+    named = [c for c in claims if c.scoped and c.level == EXPLICIT]
+    return ref.problem == "vague_scope" and any(start <= ref.start < end for start, end in _reason_spans(folded, named))
 
 
 def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:
@@ -1271,6 +1276,18 @@ def _answered_in_detail(problem: Problem, claims: list[Claim]) -> bool:
     partial = [c for c in claims if c.stance is Stance.PARTIAL and c.level == GROUP and c.evidence == problem.detail]
     detailed = {i for c in claims if c.level == EXPLICIT for i in c.ids}
     return problem.code == "vague_scope" and bool(partial) and all(set(c.ids) <= detailed for c in partial)
+
+
+def _named_right_after(folded: str, position: int, refs: list[Ref]) -> int | None:
+    """Where the IDs named right after `position` end ("partly endorse 3.5 and 3.6: …"), if any are."""
+    end = None
+    for ref in refs:
+        if ref.level != EXPLICIT or ref.start < (end or position):
+            continue
+        if not _HEAD_FILLER.match(folded[end or position : ref.start]):
+            break  # (the list ended: one look past it, so the walk stays linear)
+        end = ref.end
+    return end
 
 
 def _without_excepted(claims: list[Claim], refs: list[Ref]) -> list[Claim]:

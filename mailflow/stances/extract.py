@@ -87,6 +87,7 @@ _HOLDING = re.compile(
     # ("Если что-то нужно уточнить, пишите мне" is an offer)
     r"|(?<!что-то )(?<!что )(?<!если )(?:нужно|надо) (?:еще )?уточнить"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
+    r"|отдельным (?:письмом|сообщением)"  # "по 1.2 и 1.3 есть замечания, направим отдельным письмом"
     r"|(?:response|position|answer) will follow|will follow(?! up)|will send|will write|will submit|to follow\b"
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
     r"|get back to you|талкуула(?:йбыз|й турган|нат|на элек|й элек\w*|п жатабыз|ш\w*)|кийинки (?:жумада|айда|жолу)"
@@ -133,7 +134,8 @@ _WHOLE_REPLY = {
         # (not "our country office": an international NGO's office here is the organisation written to)
         r"|\bour (?!country |programme |program |project |management |leadership )\w+ (?:office|branch|team|chapter)\b"
         r"|\bthe [\w-]+ (?:office|team|branch) (?:has|have|is|are|will)"
-        r"|организаций-членов|организации-члены|члены сети|членов сети|ответы членов|единую позицию \w+ не"
+        r"|организаций-членов|организации-члены|члены сети|(?<!голосования )членов сети|ответы членов"
+        r"|единую позицию \w+ не"
         r"|some (?:of our )?members|members' (?:answers|responses|positions)|разошлись во мнениях"
         r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз|\bжарымы\b"
         r"|half of (?:our|the) members|половина (?:наших )?(?:членов|участников)"
@@ -327,7 +329,7 @@ _WORDS = {
         "посмотреть", "посмотрим", "посмотрю", "потом", "предварительно сообщаем", "предоставим", "принят", "пришлем",
         "пришлю", "пусть", "рассмотр", "решат", "решит", "собрания", "сообщим", "сообщу", "талкуула", "утвержден",
         "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить", "ойлон", "говорим",
-        "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under",
+        "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -402,6 +404,8 @@ _SENTENCE_END = re.compile(
 _OTHERWISE = re.compile(r"\W*(?:otherwise|other than that|apart from that|aside from that|в остальном|а в остальном)\b")
 _ANSWERED_IDS = r"^[ \t]*(?:пп?\.\s*|рек\.\s*)?\d\.\d{1,2}(?:\s*(?:[,–-]|и|and|жана)\s*\d\.\d{1,2})*[ \t]*[—–-][ \t]*"
 _DASH_SEPARATES = re.compile(_ANSWERED_IDS + r"[^\W\d]", re.MULTILINE)  # "3.4 и 3.7 — поддерживаем"
+_PLUS_VOTE = re.compile(r"^[ \t]*\d\.\d{1,2}[ \t]*[+✓✔✅]+[ \t]*$", re.MULTILINE)
+_MINUS_VOTE = re.compile(r"[ \t]*\d\.\d{1,2}[ \t]*[-–—−][ \t]*([^\W\d].*)", re.DOTALL)
 _EMPTY_ANSWER = re.compile(_ANSWERED_IDS + r"$")
 _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
 
@@ -656,7 +660,9 @@ def _read_text(
     previous_free = ""  # the sentence before, when it named no recommendation and gave no stance
     decided = DECISION_HEAD.search(fold(text)) is not None
     signed = _signature_paragraph(panelled)
-    separated = _DASH_SEPARATES.search(panelled) is not None
+    # "1.1 +" line after line: a dash after an ID is the "minus" among the pluses, even with a comment after it
+    plussed = len(_PLUS_VOTE.findall(panelled)) >= 3
+    separated = not plussed and _DASH_SEPARATES.search(panelled) is not None
     listed: tuple[Claim, ...] = ()  # a stance heading's claims, while the lines under it list IDs
     heading_claimed = False  # the heading's claims are still among `claims`
     offered: list[str] = []  # IDs named only in goodwill: some stance in the reply must cover them
@@ -671,6 +677,12 @@ def _read_text(
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
         waiting_ids = () if _OTHERWISE.match(fold(unit.text)) else pending
         reading = read_unit(unit.text, campaign, default or waiting_ids, decided)
+        minus = _MINUS_VOTE.fullmatch(unit.text) if plussed and len(reading.ids_without_stance) == 1 else None
+        if minus and not reading.claims:
+            # "4.3 - при мэрии уже есть три таких совета" under "4.2 +": a "no", and why
+            claims.append(Claim(reading.ids_without_stance, Stance.DISAGREE, EXPLICIT, clean_reason(minus.group(1)),
+                                unit.text))  # fmt: skip
+            continue
         bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
         untaken += reading.untaken
         headings += reading.headings
@@ -693,9 +705,9 @@ def _read_text(
             if heading_claimed:  # the heading's own claims give way to the lines' once, at the first line
                 claims = [c for c in claims if not any(c is h for h in listed)]
                 heading_claimed = False
-            claims.append(
-                replace(listed[0], ids=reading.ids_without_stance, level=EXPLICIT, evidence=unit.text, scoped=True)
-            )
+            reason = _listed_reason(unit.text)
+            claims.append(replace(listed[0], ids=reading.ids_without_stance, level=EXPLICIT, reason=reason,
+                                  evidence=unit.text, scoped=True))  # fmt: skip
             continue
         also = reading.ids_without_stance or tuple(i for _, ids in reading.headings for i in ids)
         if also and not reading.claims and claims and _ALSO_ALONE.search(fold(unit.text)):
@@ -762,6 +774,7 @@ _REST_WORD = re.compile(REST)
 _BACK_TO_IT = re.compile(
     r"\W*(?:(?:с|со|по|к|за|with|on|to)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them)(?!\w)"
     r"|\W*(?:we|мы)\s+(?:\w+\s+){0,3}?(?:it|them|его|ее|их)(?!\w)"
+    r"|\W*(?:ал\s+(?:экөө|үчөө)\w*|аларга|аларды|ага|аны)(?!\w)"  # "Ал экөөнө каршыбыз": to those two
 )
 
 
@@ -805,8 +818,18 @@ def _stance_heading(reading: UnitReading, text: str, campaign: Campaign) -> bool
 
 
 def _listed_under(reading: UnitReading, text: str) -> bool:
-    """A line under a stance heading that names IDs and nothing else."""
-    return bool(reading.ids_without_stance) and not reading.has_cue and _IDS_ONLY.fullmatch(fold(text)) is not None
+    """A line under a stance heading that names IDs and nothing else, or then why ("- 3.2, because …")."""
+    if not reading.ids_without_stance or reading.has_cue:
+        return False
+    folded = fold(text)
+    ids = _IDS_ONLY.match(folded)
+    return ids is not None and (ids.end() == len(folded) or REASON_MARKER.match(folded, ids.end()) is not None)
+
+
+def _listed_reason(text: str) -> str | None:
+    """The reason a listed line gives after its IDs ("- 3.5, because there is no evidence …"), if any."""
+    ids = _IDS_ONLY.match(fold(text))
+    return clean_reason(text[ids.end() :]) if ids is not None and ids.end() < len(text) else None
 
 
 _GREETING = re.compile(
@@ -1339,9 +1362,10 @@ _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that 
 _CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)\b")
 
 
-def _assent_but(unscoped: list[Claim], scoped: list[Claim]) -> bool:
+def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) -> bool:
     """A bare agreement, then "но"/"but" before every other stance, each on named recommendations ("Макулбуз. 3.5
-    боюнча гана калыс калабыз.": "only 3.5" takes it out as "but" does)."""
+    боюнча гана калыс калабыз.": "only 3.5" takes it out as "but" does), or an exception of exactly those
+    ("Поддерживаем, кроме 3.5 и 3.8 — здесь воздерживаемся")."""
     if not (
         len(unscoped) == 1
         and unscoped[0].stance is Stance.AGREE
@@ -1350,7 +1374,17 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim]) -> bool:
     ):
         return False
     first = fold(scoped[0].evidence)
-    return _CONTRAST.match(first) is not None or _ONLY.search(first) is not None
+    excepted = set(campaign.ids) - set(unscoped[0].ids)
+    return (
+        _CONTRAST.match(first) is not None
+        or _ONLY.search(first) is not None
+        # (their stance in words of its own, not presumed from the exception: "кроме 4.2 эио не наше")
+        or (
+            bool(excepted)
+            and excepted == {i for c in scoped for i in c.ids}
+            and not any(c.guess or c.evidence == unscoped[0].evidence for c in scoped)
+        )
+    )
 
 
 _ONLY = re.compile(r"(?<!\w)(?:только|лишь|only|гана)(?!\w)")
@@ -1387,7 +1421,7 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
     ]
     # "Одобряем.", "+", "Fully support.": the letter asked for agreement with all 19, and this is it;
     # a lone "Ок" may only say the letter arrived.
-    if _assent_but(unscoped, scoped):
+    if _assent_but(unscoped, scoped, campaign):
         # "Поддерживаем. Но по 4.3 — против.": the assent is to the letter, the "но" takes 4.3 out of it
         scoped = [replace(unscoped[0], ids=campaign.ids, level=GLOBAL, scoped=True), *scoped]
         unscoped = []

@@ -131,7 +131,7 @@ _POSITIVE = re.compile(
     r"|колдоду|колдошту|колдоп(?!-)"
     r"|колдоого алын\w*|колдолсун|колдой(?=\s+тур\w*)|колдоорун"
     r"|(?:нам|вполне)\s+подход(?:ит|ят)|подход(?:ит|ят)\s+(?:нам|для нас)"
-    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
+    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
     r"|(?:we are|we're|i am|i'm) for|(?:(?<=\bя )|(?<=\bмы ))за(?=\s+(?:вс[её]|всех)\b)"
@@ -206,6 +206,7 @@ _ABSTAIN = re.compile(
     r"|we skip|we pass"
     r"|не комментируем|без комментариев|воздержимся от комментари\w+|no comment"
     r"|баа\s+(?:бере\s+албай|бербей)\w*|не (?:можем|могу|беремся|готовы) оценить|затрудня\w+ (?:оценить|с оценкой)"
+    r"|оценить не (?:можем|могу|беремся|готовы)"
     r"|баала(?:й|п)\s+албай\w*|пикир\s+(?:билдире|айта)\s+албай\w*"  # "cannot evaluate", "cannot give a view"
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
     r"|калыс\w*(?!\s+[^\W\d]+(?:ова|ева|ина|кызы|уулу)\b)"  # "Калыс Мурзабекова" signing: a name
@@ -233,6 +234,9 @@ _CONDITION = re.compile(
     r"|при (?:том |таком )?понимании|(?:on|with) the understanding|с тем пониманием"
     r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
     r"|\w(?:са|се|со|сө)\s+гана\b"  # "интернет тартып берсе гана макул болобуз": only if they do
+    # "Каржылоо болсо 3.4 жана 3.7 сунуштарына макулбуз": if there is funding, then the stance (not "even if",
+    # "болсо да", nor a reason's "бизнесмендер кеңеште болсо, … жоголот")
+    r"|\bболсо,?\s+(?!да\b|дагы\b)(?:\S+\s+){0,5}?(?:макул|колдо|кабыл|катыш)"
     # "Кеңештин жыйынында бекитилсе, бардыгына макул болобуз": a passive in the conditional (if it is approved),
     # then the stance that hangs on it (not "кеңеш түзүлсө, ага ишкерлер …", a partial's how far)
     # (from a word's first letter only: tried at every letter of a long word, the run of letters was quadratic)
@@ -387,6 +391,8 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
         for m in pattern.finditer(masked):
             if not _word_bounded(masked, m.start(), m.end()) or not taken.free(m.start(), m.end()):
                 continue
+            if m.start() > 1 and masked[m.start() - 1] == "-" and masked[m.start() - 2].isalpha():
+                continue  # "(GIZ-supported)": the last part of a compound word, no stance
             if (
                 pattern is _POSITIVE
                 and _NOT_CUES.fullmatch(_word_at(masked, m.start()))

@@ -586,11 +586,19 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
             # Kyrgyz puts "башка" after the list: "3.5, 3.6 сунуштан башка" excepts both.
             j = i
             while j >= 0 and (
-                j == i or re.fullmatch(r"[\s,и]*(?:жана)?[\s,]*", text[marked[j].end : marked[j + 1].start])
+                j == i
+                or (
+                    re.fullmatch(r"[\s,и]*(?:жана)?[\s,]*", text[marked[j].end : marked[j + 1].start])
+                    # "3-панелде 3.5тен башкасы": "in panel 3", the frame the exception is taken from
+                    and not (marked[j].level == GROUP and _LOCATIVE.search(text, marked[j].start, marked[j].end))
+                )
             ):
                 marked[j] = _excepted(marked[j])
                 j -= 1
     return [r for r in marked if not (r.excepted and r.implied)]
+
+
+_LOCATIVE = re.compile(r"(?:де|да|те|та|дө|до|тө|то)$")
 
 
 def _excepted(ref: Ref) -> Ref:

@@ -2450,3 +2450,114 @@ def test_a_range_over_the_whole_letter_is_refined_by_its_exception(campaign: Cam
 def test_a_working_group_answering_for_its_body_goes_to_review(campaign: Campaign) -> None:
     text = "The working group confirms its support for recommendations 1.1 to 4.5. No objections were raised."
     assert "partial_speaker" in codes(read(text, campaign, language="en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Каржы болсо 3.4кө катышабыз, калганына макулбуз",
+        "Каржылоо болсо 3.4 жана 3.7 сунуштарына макулбуз. Башкаларына макулбуз.",
+    ],
+)
+def test_a_kyrgyz_if_there_is_before_the_stance_is_a_condition(text: str, campaign: Campaign) -> None:
+    # accepted: 19 agreements, the funding they hang on unread
+    assert "condition" in codes(read(text, campaign, language="ky"))
+
+
+def test_a_reasons_kyrgyz_if_is_no_condition_on_the_stance(campaign: Campaign) -> None:
+    text = "4.1ге каршыбыз, анткени кеңеште бизнесмендер болсо, көз карандысыздык жоголот. Калганына макулбуз."
+    assert "condition" not in codes(read(text, campaign, language="ky"))
+
+
+def test_remarks_to_be_sent_in_a_separate_letter_are_held(campaign: Campaign) -> None:
+    # 1.2 and 1.3 were recorded as agreed, unflagged
+    text = "По третьей и четвёртой панелям поддерживаем, по 1.2 и 1.3 есть замечания, направим отдельным письмом."
+    assert "holding" in codes(read(text, campaign))
+
+
+def test_a_word_of_emphasis_before_because_leaves_the_reason(campaign: Campaign) -> None:
+    text = "We agree with 1.1, 1.2 and 1.5 in particular because they reflect our focus on advocacy. Yes to the rest."
+    assert stances(read(text, campaign, language="en"))["1.2"] == ("agree", "they reflect our focus on advocacy")
+
+
+def test_a_panel_we_cannot_assess_is_an_abstention(campaign: Campaign) -> None:
+    result = read("Рекомендации панелей 1–3 поддерживаем. Четвёртую панель оценить не можем — на диалоге мы в ней не "
+                  "участвовали.", campaign)  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["4.3"] == ("abstain", "на диалоге мы в ней не участвовали")
+
+
+def test_a_minus_among_pluses_is_a_no_even_with_its_comment(campaign: Campaign) -> None:
+    lines = [f"{i} +" for i in campaign.ids if i not in ("3.5", "4.3")]
+    text = "\n".join([*lines, "3.5 -", "4.3 - при мэрии уже есть три таких совета"])
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["3.5"] == ("disagree", None)
+    assert stances(result)["4.3"] == ("disagree", "при мэрии уже есть три таких совета")
+
+
+def test_the_kyrgyz_those_two_after_an_exception_are_the_exceptions(campaign: Campaign) -> None:
+    result = read("Баардык сунуштарды колдойбуз, 4.1 жана 4.3төн башкасын. Ал экөөнө каршыбыз, анткени кеңештер "
+                  "формалдуу болуп калат.", campaign, language="ky")  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["4.3"] == ("disagree", "кеңештер формалдуу болуп калат")
+
+
+def test_a_network_reporting_its_members_vote_speaks_for_itself(campaign: Campaign) -> None:
+    text = (
+        "Сеть, по итогам голосования членов сети, сообщает: рекомендацию 3.5 не поддерживает, остальные поддерживает."
+    )
+    assert "partial_speaker" not in codes(read(text, campaign))
+
+
+def test_a_compound_word_ending_in_a_stance_is_no_stance(campaign: Campaign) -> None:
+    lines = "\n".join(f"{i} – Agree" for i in campaign.ids)
+    result = read(f"{lines}\n\nMichael Brandt\nCountry Director, Partnership for Governance (GIZ-supported)", campaign)
+    assert not codes(result)
+
+
+def test_bare_assent_except_ids_that_get_their_own_stance_is_all_but_them(campaign: Campaign) -> None:
+    result = read("Поддерживаем, кроме 3.5 и 3.8 — здесь воздерживаемся, так как не работаем с госуслугами.", campaign)
+    assert not codes(result)
+    assert stances(result)["3.8"] == ("abstain", "не работаем с госуслугами")
+    assert stances(result)["4.1"] == ("agree", None)
+    # a stance only presumed from the exception is still asked
+    assert "unclear_exception" in codes(read("Согласны, кроме 3.2 и 3.5.", campaign))
+
+
+def test_a_vague_word_in_an_exceptions_reason_is_the_reasons(campaign: Campaign) -> None:
+    text = ("We endorse all recommendations except 1.2 and 2.1, which we do not support because joint advocacy has "
+            "led to CSOs' agendas being captured.")  # fmt: skip
+    assert not codes(read(text, campaign, language="en"))
+
+
+def test_a_partial_stance_with_a_colon_after_its_ids_says_how_far(campaign: Campaign) -> None:
+    text = "We partly endorse 3.5: we support the aim, but CSOs have very limited leverage over job creation."
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["3.5"][0] == "partial"
+
+
+def test_saying_yes_to_everything_but_one_is_all_but_it(campaign: Campaign) -> None:
+    result = read("We say yes to everything but 1.1 — we disagree with it as it is phrased as a task for CSOs.",
+                  campaign, language="en")  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["1.1"] == ("disagree", "it is phrased as a task for CSOs")
+
+
+def test_the_panel_an_exception_is_taken_in_is_not_excepted(campaign: Campaign) -> None:
+    # panel 3 was excepted with 3.5 and recorded as rejected
+    result = read("1-панель макул, 2-панель макул, 4-панель макул. 3-панелде 3.5тен башкасы макул, 3.5 жок", campaign,
+                  language="ky")  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["3.4"] == ("agree", None)
+    assert stances(result)["3.5"] == ("disagree", None)
+
+
+def test_lines_under_a_stance_heading_may_give_their_reasons(campaign: Campaign) -> None:
+    text = ("We cannot accept three recommendations:\n- 3.2, because it treats CSOs as passive recipients;\n"
+            "- 4.3, because the existing councils are underused.\n\nWe accept all other recommendations.")  # fmt: skip
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["3.2"] == ("disagree", "it treats CSOs as passive recipients")
+    assert stances(result)["3.5"] == ("agree", None)
