@@ -127,6 +127,14 @@ _MARKED_REASON = re.compile(
     r"(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
 )
 _COLON_THEN_WORD = re.compile(r"\s*:\s*(?=[^\W\d])")
+_COMPARED = re.compile(r"(?:по той же причине,?|for the same reason)\s+(?:что и|как и|как|as(?: for| with)?)\s+$")
+
+
+def _compared(folded: str, ref: Ref) -> bool:
+    return _COMPARED.search(folded, max(0, ref.start - 50), ref.start) is not None
+
+
+_DASH_THEN_WORD = re.compile(r"\s*[—–-]\s+(?=[^\W\d])")
 # "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
 _DASH_CLAUSE = re.compile(rf"\s*{_DEGREE}\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
 _SO_WORDS = r"поэтому|в связи с этим|в связи с чем|therefore|so|ошондуктан|сондуктан|андыктан|так что"
@@ -183,7 +191,8 @@ _ONE_RECOMMENDATION = re.compile(
 # "по которым мы не согласны": a stance inside a relative or reported clause is not what they state.
 # ("I am pleased to confirm that we endorse …", "сообщаем, что": the respondent's own statement, not hearsay)
 _INDIRECT = re.compile(
-    r"\b(?:котор\w+|which|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )that we|what we|whom"
+    r"\b(?:котор\w+|which|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )that we"
+    r"|what we|whom"
     r"|кайсы\w*)\b[^.;:]*$"
 )
 _ID_BEFORE = re.compile(r"\d\.\d{1,2}\s*,?\s*(?:по|с|со|на|к|за|против|with|to|on|about|for|of|regarding)?\s*$")
@@ -267,10 +276,15 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     if (len(clusters) == 1 or first_partial) and any(r.level == EXPLICIT and r.end <= clusters[0].start for r in refs):
         # "On 3.5 we disagree: … not a realistic target for CSOs": after the one stance on the IDs named first,
         # a colon opens its reason, and an audience in it is no scope
-        colon = _COLON_THEN_WORD.match(folded, clusters[0].end)
+        colon = _COLON_THEN_WORD.match(folded, clusters[0].end) or (
+            # "По п. 4.1: согласны частично – привлекать бизнес в консультативные советы можно, в наблюдательные –
+            # нет": after a partial stance a dash opens how far, and its "нет" is part of it
+            _DASH_THEN_WORD.match(folded, clusters[0].end) if first_partial and len(clusters) > 1 else None
+        )
         reason_at = min(reason_at, colon.end()) if colon else reason_at
-    elif first_partial and (named_end := _named_right_after(folded, clusters[0].end, refs)) is not None:
-        # "We partly endorse 3.5: we support the aim, but CSOs have …": the colon after the IDs says how far
+    elif (len(clusters) == 1 or first_partial) and (named_end := _named_right_after(folded, clusters[0].end, refs)):
+        # "We partly endorse 3.5: we support the aim, but CSOs have …", "We abstain on 3.2 and 3.5: they are
+        # addressed to business associations …": the colon after the IDs opens how far, or why
         colon = _COLON_THEN_WORD.match(folded, named_end)
         reason_at = min(reason_at, colon.end()) if colon else reason_at
     if (row := _ID_ROW_COLON.match(folded)) and row.end() < reason_at:
@@ -302,9 +316,11 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, refs)
     problems += _comma_id_as_many(folded, refs)
-    used = [(c.start, c.end) for c in cues] + _reason_spans(folded, claims) + comments
+    reasons = _reason_spans(folded, claims)
+    used = [(c.start, c.end) for c in cues] + reasons + comments
     problems += _unaccounted(folded, refs, used, excepts)
-    stress = _EMPHASIS.search(folded)
+    # ("считаем особенно актуальными и поддерживаем": how relevant they are, not which of a set are stressed)
+    stress = next((m for m in _EMPHASIS.finditer(folded) if not _DEGREE_OF.match(folded, m.end())), None)
     picked = (
         claims
         and stress
@@ -325,7 +341,9 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
             for c in claims
         ]
     framing = [r for r in refs if r.level == GROUP and _COLON_AFTER.match(folded, r.end)]
-    untaken = _untaken_panels(folded, [r for r in refs if r not in framing], claims)
+    # (an audience in a reason, "they are addressed to business associations", is who, not which)
+    inside = [r for r in refs if any(start <= r.start < end for start, end in reasons)]
+    untaken = _untaken_panels(folded, [r for r in refs if r not in framing and r not in inside], claims)
     headings = tuple((folded[r.start : r.end], r.ids) for r in framing if not r.problem and r.ids)
     return UnitReading(
         tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare, untaken, stressed, headings
@@ -754,7 +772,8 @@ def _segment_claims(
     cluster = segment.cluster
     kind = cluster.kind
     evidence = text[segment.start : segment.end].strip(" ,;")
-    own = [r for r in segment.refs if not r.excepted and not r.problem]
+    # ("4.1 не принимаем по той же причине, что и 1.2": 1.2 is what the reason is compared with)
+    own = [r for r in segment.refs if not r.excepted and not r.problem and not _compared(folded, r)]
     # "3.6дан башка (3.6 – каршыбыз)": an exception named again after it, with the stance, is answered here
     last_excepted = max((r.end for r in segment.refs if r.excepted), default=len(folded))
     restated = {i for r in own if r.level == EXPLICIT and r.start >= last_excepted for i in r.ids}
@@ -802,7 +821,9 @@ def _segment_claims(
         problems.append(Problem("reservation", evidence))
         kind = CueKind.PARTIAL
     condition = condition_in(folded[segment.start : segment.end] if not last else folded[segment.start :])
-    if condition:
+    # ("4.1 принимается частично: … допустимо лишь при наличии правил о конфликте интересов": how far, not a
+    # condition on the stance)
+    if condition and not (kind is CueKind.PARTIAL and stated is not None and condition in fold(stated)):
         problems.append(Problem("condition", evidence))
     stance = _STANCE[kind]
     if excepted and cluster.start > max(r.end for r in segment.refs if r.excepted):
@@ -874,6 +895,10 @@ def _indirect(text: str, cue_start: int) -> bool:
 
 
 _EMPHASIS = re.compile(r"особенно|в особенности|в частности|especially|in particular|particularly|өзгөчө|айрыкча")
+_DEGREE_OF = re.compile(
+    r"\s+(?:[^\W\d]{3,}(?:ыми|ими|ый|ий|ая|яя|ое|ые|ие|ой|ен|на|ны|ным|ной)|important|relevant|useful|valuable"
+    r"|needed|urgent|timely|pressing)(?!\w)"
+)
 
 
 # between a panel and its "all": nothing, or the word for its recommendations ("панелдин сунуштарынын баарына")
@@ -1106,7 +1131,7 @@ _SCOPE_WORD = re.compile(
     r"(?!\s+(?:год|раз|ден|месяц|квартал|недел|сезон|созыв|курс)\w*)"
     # ("… infrastructure first;", "first of all": an adverb, no place in the letter)
     r"|first(?!\s*[;,.!?)]|\s*$|\s+of all)|(?:second|third|fourth|fifth"
-    r"|sixth|seventh|eighth|all|everything|rest|remaining|except|xcept|exept|excpt)(?!\w)"
+    r"|sixth|seventh|eighth|all|everything|rest|remaining|except(?!\s+that\b)|xcept|exept|excpt)(?!\w)"
     r"|биринчи|экинчи|үчүнчү|учунчу|төртүнчү|тортунчу|бешинчи|алтынчы|жетинчи|сегизинчи"
     # ("от имени всех 27 клубов", "всех наших членов": all of someone, not all of the recommendations)
     rf"|(?:все|всё|всех|всем|всеми)(?!\w)(?!\s+(?:\d+\s+)?(?:наш\w*\s+)?(?:член|клуб|организаци|участник"

@@ -83,7 +83,8 @@ _HOLDING = re.compile(
     r"|вернемся|вернусь с ответом|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|will (?:reply|respond|get back|revert|discuss|review|consider|answer|explain)"
     r"|(?:объясним|поясним) (?:позже|потом)"
-    r"|\bответим\b|(?:нужно|надо) (?:еще )?(?:обсудить|посмотреть|подумать)|need to (?:discuss|consult)"
+    r"|\bответим\b|(?:(?:нужно|надо) (?:еще )?|еще (?:нужно|надо) )(?:обсудить?|посмотреть|подумать)"
+    r"|need to (?:discuss|consult)"
     # ("Если что-то нужно уточнить, пишите мне" is an offer)
     r"|(?<!что-то )(?<!что )(?<!если )(?:нужно|надо) (?:еще )?уточнить"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
@@ -120,6 +121,7 @@ _REVISION = re.compile(
     r"|\b(?:уточнени\w*|уточняем|исправлени\w*|исправляем|изменяем|меняем)\s+(?:к\s+)?(?:наш|свой|свое|своему)\w*\s+"
     r"(?:ответ|письм|позици)\w*|\bтеперь (?:мы )?(?:согласны|поддерживаем|не согласны|против|не поддерживаем)"
     r"|\b(?:we )?now (?:agree|support|disagree|oppose|object)|\b(?:we )?no longer (?:agree|support|oppose|object)"
+    r"|мурунку (?:\w+ )?жооб\w* (?:\w+ )?өзгөрт"  # "Мурунку жообубузду өзгөртөбүз": we change our earlier answer
 )
 # Who speaks, and on what: a branch, one member of a network, a person "in a personal capacity", or a stance
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
@@ -333,7 +335,7 @@ _WORDS = {
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
-        "уточн", "исправл", "изменяем", "меняем", "теперь", "now", "no longer",
+        "уточн", "исправл", "изменяем", "меняем", "теперь", "now", "no longer", "мурунку",
     ),
 }  # fmt: skip
 # the patterns the words are of, by the same names
@@ -991,7 +993,8 @@ def _among(problem: Problem, problems: tuple[Problem, ...]) -> bool:
 
 def _named(claims: list[Claim]) -> set[str]:
     """IDs given a stance by name: a later line naming them again ("3.2 — бизнес-ассоциации …") comments on it."""
-    return {i for c in claims if c.level == EXPLICIT for i in c.ids}
+    # (a panel of one recommendation names it: "Панель 2 — принимаем. Отмечаем, что 2.1 напрямую касается …")
+    return {i for c in claims if c.level == EXPLICIT or (c.level == GROUP and len(c.ids) == 1) for i in c.ids}
 
 
 # "… относится к компетенции государства. В связи с изложенным Ассоциация не поддерживает 3.8."

@@ -119,6 +119,8 @@ _POSITIVE = re.compile(
     # ("The EU Civil Society Support Facility has reviewed the recommendations": a name, no stance)
     r"|agree[sd]?|support(?:s|ed(?!\s+by\b))?(?!\s+(?:facility|programme|program|project|centre|center|fund|unit)\b)"
     r"|supportive(?: of)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?"
+    # "record us as supporting recommendations 1.1 through 2.1" (IDs are blanked where cues are looked for)
+    r"|supporting(?=\s+(?:all\s+|the\s+)?(?:recommendations?\b|\d|\s))"
     r"|concur(?:s|red)?|acceptable|in (?:full )?agreement(?: with)?|agreeing(?: with)?"
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого|жактырабыз|жактырамын|жактырат"
     r"|кошулабыз|кошулам|кошулат|acceptance of"  # "баарына кошулабыз": we join in, agree
@@ -132,6 +134,7 @@ _POSITIVE = re.compile(
     r"|колдоого алын\w*|колдолсун|колдой(?=\s+тур\w*)|колдоорун"
     r"|(?:нам|вполне)\s+подход(?:ит|ят)|подход(?:ит|ят)\s+(?:нам|для нас)"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
+    r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
     r"|(?:we are|we're|i am|i'm) for|(?:(?<=\bя )|(?<=\bмы ))за(?=\s+(?:вс[её]|всех)\b)"

@@ -158,6 +158,9 @@ REST = (
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
     r"|башкасы\w*"
     r"|башкалар\w*"
+    # "По другим панелям замечаний нет", "other recs also fine by us"
+    r"|друг(?:ие|им|их|ими)(?=\s+(?:\w+\s+)?(?:панел|рекомендац|пункт|раздел))"
+    r"|(?<!\w)other(?=\s+(?:recs?|recommendations|points|items|panels|sections)\b)"
 )
 # "Hi all, we agree with 3.4", "Всем привет, поддерживаем 3.4": a greeting's "all" is the people greeted (looked
 # for around each "all" found: as lookarounds of `_ALL` they were tried at every character of every reply)
@@ -176,6 +179,7 @@ _ALL = re.compile(
 # "in most oblasts", "most of our board members", "some of the villages": "most" of something else is no scope
 _NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them\b|these\b|those\b)"
 _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b(?!-)"
+_NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|that is)[\s,:]*(?:с\s+|with\s+)?(?:пп?\.\s*)?\d\.\d")
 _VAGUE = re.compile(
     r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+"
     # ("многие наши члены не могут …", "многие из которых …": people, not recommendations)
@@ -219,7 +223,8 @@ _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й
 _EXCEPT = re.compile(
     r"(?:(?:кроме|кром)(?!\w)(?!\s+(?:того|этого|всего|прочего)\s*(?:[,.]|$|что\b))|за исключением|исключая"
     r"|помимо(?!\s+(?:того|этого)\s*(?:[,.]|$|что\b))"
-    r"|(?:except|exept|xcept|excpt)(?!ion)(?: for)?|excluding|other than|excl?\.?(?=\s*\d)"  # "all exc 4.1"
+    # ("all exc 4.1"; "agree, except that we abstain on 3.2" is a "but")
+    r"|(?:except|exept|xcept|excpt)(?!ion)(?!\s+that\b)(?: for)?|excluding|other than|excl?\.?(?=\s*\d)"
     r"|with (?:one|a single|this|the following) exception:?"
     r"|apart from|aside from|save(?: for)?(?=\s+\d)"
     r"|with the exception of|but not|but)\s*:?\s*"
@@ -384,6 +389,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _COMMA_PAIR_ID.finditer(text):  # "3,1 и 3,7" in a notation none of the above took: an ID or a number?
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
+        if _NAMELY.match(text, m.end()):
+            continue  # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5": the IDs after it say which
         add(Ref(m.start(), m.end(), (), GLOBAL, problem="vague_scope", label=m.group()))
     for m in _ALL.finditer(text):
         if not _GREETED_BEFORE.search(text, max(0, m.start() - 10), m.start()) and not (

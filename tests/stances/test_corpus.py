@@ -115,7 +115,10 @@ BLIND_FLOORS = {
     "blind-59.txt": {"exact": 0.90, "accepted": 0.64, "flagged": 0.95, "reasons": 0.88},
     "blind-60.txt": {"exact": 0.94, "accepted": 0.82, "flagged": 1.00, "reasons": 0.81},
     "blind-61.txt": {"exact": 0.91, "accepted": 0.64, "flagged": 0.92, "reasons": 0.78},
-    "blind-62.txt": {"exact": 0.90, "accepted": 0.74, "flagged": 0.88, "reasons": 0.89},
+    # accepted 0.74 on first sight, 0.71 since "the other items/panels" is a quantifier like "the remaining" (de74515
+    # and after): b62-052's "no comments on the other items" and b62-065's "we leave the other panels to …" go to a
+    # person, as the same words with "remaining" always did
+    "blind-62.txt": {"exact": 0.90, "accepted": 0.71, "flagged": 0.88, "reasons": 0.89},
     "blind-63.txt": {"exact": 0.90, "accepted": 0.79, "flagged": 0.95, "reasons": 0.80},
     "blind-64.txt": {"exact": 0.84, "accepted": 0.76, "flagged": 0.93, "reasons": 0.78},
     "blind-65.txt": {"exact": 0.89, "accepted": 0.67, "flagged": 0.97, "reasons": 0.84},

@@ -2561,3 +2561,102 @@ def test_lines_under_a_stance_heading_may_give_their_reasons(campaign: Campaign)
     assert not codes(result)
     assert stances(result)["3.2"] == ("disagree", "it treats CSOs as passive recipients")
     assert stances(result)["3.5"] == ("agree", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поддерживаем рекомендации четвертой панели, особенно 4.3. По другим панелям замечаний нет.",
+        "hi, re 3.2 — yes, we fully support it. other recs whatever.",
+    ],
+)
+def test_other_panels_are_a_quantifier_to_account_for(text: str, campaign: Campaign) -> None:
+    # the other 14 were dropped, unflagged
+    assert codes(read(text, campaign, language="en" if text.startswith("hi") else "ru"))
+
+
+def test_other_recs_fine_is_the_rest(campaign: Campaign) -> None:
+    result = read("hi, re 3.2 — yes, we fully support it. other recs also fine by us.", campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["4.5"] == ("agree", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "language"),
+    [
+        ("V osnovnom soglasny. 4.x eshche nado obsudit s pravleniem", "holding", "ru"),
+        ("Мурунку жообубузду өзгөртөбүз: 3.5ке макулбуз.", "revision", "ky"),
+    ],
+)
+def test_what_a_careful_reader_stops_at_in_batch_112_goes_to_review(
+    text: str, code: str, language: str, campaign: Campaign
+) -> None:
+    # panel 4 accepted; 3.5 recorded with no word of the answer it replaces
+    assert code in codes(read(text, campaign, language=language))
+
+
+def test_except_that_is_a_but(campaign: Campaign) -> None:
+    text = "Panel 1: agree.\nPanel 2: agree.\nPanel 3: agree, except that we abstain on 3.2 because it is for IT firms."
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["3.2"] == ("abstain", "it is for IT firms")
+    assert stances(result)["3.3"] == ("agree", None)
+    assert "4.1" not in stances(result)
+
+
+def test_supporting_before_ids_is_agreement(campaign: Campaign) -> None:
+    result = read("Please record the Hub as supporting recommendations 1.1 through 2.1 and 4.1 through 4.5.", campaign,
+                  language="en")  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["2.1"] == ("agree", None)
+
+
+def test_most_namely_these_ids_is_no_vague_scope(campaign: Campaign) -> None:
+    result = read("Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5", campaign)
+    assert not codes(result)
+    assert set(stances(result)) == {i for i in campaign.ids if i[0] in "14"}
+
+
+def test_especially_before_an_adjective_is_a_degree_not_a_stress(campaign: Campaign) -> None:
+    text = "Т.к. в районе нет совместных проектов, рекомендации 4.1 и 4.2 считаем особенно актуальными и поддерживаем."
+    assert not codes(read(text, campaign))
+
+
+def test_a_condition_in_a_partial_stances_how_far_is_no_condition(campaign: Campaign) -> None:
+    text = ("— рекомендация 4.1 принимается частично: привлечение бизнеса в советы допустимо лишь при наличии правил "
+            "о конфликте интересов;\n— рекомендации 4.2–4.5 принимаются.")  # fmt: skip
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["4.1"][0] == "partial"
+
+
+def test_a_one_recommendation_panel_names_its_recommendation(campaign: Campaign) -> None:
+    text = "Панель 1 — принимаем.\nПанель 2 — принимаем. Отмечаем, что 2.1 напрямую касается нашей работы."
+    assert not codes(read(text, campaign))
+
+
+def test_in_for_is_agreement(campaign: Campaign) -> None:
+    result = read("Hey! Our startup assoc is in for 3.1-3.8.", campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["3.5"] == ("agree", None)
+
+
+def test_a_colon_after_the_ids_opens_the_reason(campaign: Campaign) -> None:
+    text = "We abstain on 3.2 and 3.5: they are addressed to business associations and the state respectively."
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert set(stances(result)) == {"3.2", "3.5"}
+
+
+def test_a_recommendation_a_reason_is_compared_with_gets_no_stance(campaign: Campaign) -> None:
+    result = read("Рекомендацию 1.2 принимаем частично. Панель 4: 4.1 не принимаем по той же причине, что и 1.2; "
+                  "остальные принимаем.", campaign)  # fmt: skip
+    assert "contradiction" not in codes(result)
+    assert stances(result)["1.2"][0] == "partial"
+
+
+def test_a_dash_after_a_partial_stance_opens_how_far(campaign: Campaign) -> None:
+    text = "По п. 4.1: согласны частично – привлекать бизнес в консультативные советы можно, в наблюдательные – нет."
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["4.1"][0] == "partial"
