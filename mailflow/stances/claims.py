@@ -913,6 +913,9 @@ _IDS_IN_BRACKET = re.compile(
 )
 
 
+_AND_ALSO = re.compile(r"\s*,?\s*(?:и|and|а также|as well as|жана)\s+")
+
+
 def _separate_all(text: str, refs: list[Ref]) -> bool:
     """An "all" set apart from the IDs after it ("Все поддерживаем, особенно 3.4") is a claim of its own.
 
@@ -928,6 +931,9 @@ def _separate_all(text: str, refs: list[Ref]) -> bool:
         if _IDS_IN_BRACKET.match(text, ref.end):
             continue  # "баарына (3.1ден 3.8ге чейин)", "all (3.1–3.8)": the bracket says which all
         following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
+        named = [r for r in refs if r.end <= ref.start and r.level > GLOBAL]
+        if named and not following and _AND_ALSO.fullmatch(text, named[-1].end, ref.start):
+            return True  # "Поддерживаем 4.3 и все остальные рекомендации": 4.3, and all the others
         if following and re.search(r"[,;:.()—–]|\s-\s", text[ref.end : following[0].start]):
             return True
         if following and _EMPHASIS.search(text, ref.end, following[0].start):

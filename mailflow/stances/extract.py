@@ -669,6 +669,7 @@ def _read_text(
     heading_claimed = False  # the heading's claims are still among `claims`
     offered: list[str] = []  # IDs named only in goodwill: some stance in the reply must cover them
     excepted: Claim | None = None  # the exception the sentence before left without a stance
+    topic = False  # the unit before only named IDs as its topic ("Про 3.5.")
     later: tuple[str, ...] = ()  # a heading's IDs, which the sentences under it answer one part at a time
     for index, unit in enumerate(units):
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
@@ -679,6 +680,8 @@ def _read_text(
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
         waiting_ids = () if _OTHERWISE.match(fold(unit.text)) else pending
         reading = read_unit(unit.text, campaign, default or waiting_ids, decided)
+        if reading.claims and all(_no_comment_on_given(c, claims) for c in reading.claims):
+            continue  # "3.5 – нет … По 3.5 без комментариев": no reason added, not an abstention
         minus = _MINUS_VOTE.fullmatch(unit.text) if plussed and len(reading.ids_without_stance) == 1 else None
         if minus and not reading.claims:
             # "4.3 - при мэрии уже есть три таких совета" under "4.2 +": a "no", and why
@@ -727,13 +730,19 @@ def _read_text(
             problems.append(Problem("unread_words", unit.text.strip()[:80]))
         unanswered = pending if not reading.used_default else ()
         answered_here = {i for c in reading.claims for i in c.ids}
-        if answered_here and answered_here <= set(unanswered):
+        if (answered_here and answered_here <= set(unanswered)) or (unanswered and topic):
+            # ("Про 3.5." over sentences on it, then "Поэтому по 3.5 — частично": a topic, answered further on)
             # "По первой панели наша позиция такая. / Поддерживаем 1.1, 1.3 и 1.4. / Против 1.2 и 1.5": the
             # sentences after a heading answer it part by part; what none answers is asked at the end
             later += unanswered
             unanswered = ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
+        topic = bool(pending) and _TOPIC_HEAD.fullmatch(fold(unit.text)) is not None
+        if pending and _IDS_STRESSED.match(fold(unit.text)) and set(pending) <= {i for c in claims for i in c.ids}:
+            # "Panel 3 has our full support. 3.6 in particular, because we already monitor …": why, for 3.6
+            _stressed_reason(claims, pending, unit.text)
+            pending = ()
         if pending and _offer(unit.text):
             # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them, which a
             # stance before it or an "all" after it ("Особо хотели бы выделить 3.6 … Фонд принимает все")
@@ -772,6 +781,27 @@ def _read_text(
 
 
 _REST_WORD = re.compile(REST)
+_NO_COMMENT = re.compile(r"(?<!\w)(?:без комментари\w*|no comments?|without comments?)(?!\w)")
+
+
+def _no_comment_on_given(claim: Claim, claims: list[Claim]) -> bool:
+    """ "По 3.5 без комментариев" after "3.5 – нет": no comment on a stance already given, not an abstention."""
+    return (
+        claim.stance is Stance.ABSTAIN
+        and claim.level == EXPLICIT
+        and set(claim.ids) <= _named(claims)
+        and _NO_COMMENT.search(fold(claim.evidence)) is not None
+    )
+
+
+_IDS_STRESSED = re.compile(
+    r"\W*(?:\d\.\d{1,2}[\s,]*(?:(?:и|and|жана)\s+)?)+(?:особенно|в особенности|in particular|particularly|especially"
+    r"|өзгөчө)(?!\w)"
+)
+_TOPIC_HEAD = re.compile(
+    r"\W*(?:про|по|насчет|касательно|regarding|re|on|about|as for|as to)\s+(?:пп?\.\s*|пункт\w*\s+|рекомендаци\w+\s+)?"
+    r"\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*[.:]?\s*"
+)
 # "С ним не согласны", "С ними не согласны", "We oppose it": a pronoun for what was named last
 _BACK_TO_IT = re.compile(
     r"\W*(?:(?:с|со|по|к|за|with|on|to)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them)(?!\w)"

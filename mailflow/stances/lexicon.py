@@ -196,7 +196,8 @@ _ABSTAIN = re.compile(
     r"(?:\s+(?:to|for)\s+us)?|\bn/a\b"
     r"|does not concern us|no position|agnostic"
     r"|no (?:particular |strong |firm )?views? on\b|(?<=\()no (?:particular |strong |firm )?views?(?=\))"
-    r"|калыс\s+кал\w+|пикир(?:ибиз|им)?\s+жок"
+    # (not "кошумча пикирибиз жок, баарына макулбуз": nothing to add)
+    r"|калыс\s+кал\w+|(?<!кошумча )пикир(?:ибиз|им)?\s+жок"
     r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"
     r"|(?:мнения|позиции) не имеем|не имеем (?:\w+ )?(?:мнения|позиции)|добуш бербей\w*"
     r"|(?:rather|prefer to) not (?:take|give|express) (?:a |any )?(?:position|view|stance)|not take a position"
@@ -213,7 +214,7 @@ _ABSTAIN = re.compile(
     r"|баала(?:й|п)\s+албай\w*|пикир\s+(?:билдире|айта)\s+албай\w*"  # "cannot evaluate", "cannot give a view"
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
     r"|калыс\w*(?!\s+[^\W\d]+(?:ова|ева|ина|кызы|уулу)\b)"  # "Калыс Мурзабекова" signing: a name
-    r"|пикир билдирбей\w*|пикирибиз жок|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
+    r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.
 _AMBIGUOUS = re.compile(

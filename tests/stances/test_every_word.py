@@ -2660,3 +2660,41 @@ def test_a_dash_after_a_partial_stance_opens_how_far(campaign: Campaign) -> None
     result = read(text, campaign)
     assert not codes(result)
     assert stances(result)["4.1"][0] == "partial"
+
+
+def test_an_id_and_all_the_others_is_all(campaign: Campaign) -> None:
+    # only 4.3 was recorded, unflagged: "all the others" after it was dropped
+    result = read("4.3 — это ровно то, чего нам не хватает. Поддерживаем 4.3 и все остальные рекомендации.", campaign)
+    assert not codes(result)
+    assert stances(result)["1.1"] == ("agree", None)
+    # (not the rest after a comma: "поддерживаю 3.3 и 3.6, остальное не моя зона")
+    assert "1.1" not in stances(read("Поддерживаю 3.3 и 3.6, остальное не моя зона.", campaign))
+
+
+def test_a_topic_line_is_answered_further_on(campaign: Campaign) -> None:
+    text = ("Про 3.5. Высокотехнологичные рабочие места в селе — красивая цель, но люди уезжают. Поэтому по 3.5 "
+            "— частично.\n\nВсё остальное — за.")  # fmt: skip
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["3.5"][0] == "partial"
+
+
+def test_an_id_stressed_after_its_panel_takes_the_reason(campaign: Campaign) -> None:
+    text = "Panel 3 has our full support. 3.6 in particular, because we already monitor online harassment."
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["3.6"] == ("agree", "we already monitor online harassment")
+
+
+def test_no_comment_on_an_answered_id_is_no_abstention(campaign: Campaign) -> None:
+    lines = "\n".join(f"{i} – {'нет' if i == '3.5' else 'да'}" for i in campaign.ids)
+    result = read(f"{lines}\n\nПо 3.5 без комментариев.", campaign)
+    assert not codes(result)
+    assert stances(result)["3.5"] == ("disagree", None)
+
+
+def test_no_additional_opinion_in_kyrgyz_is_no_abstention(campaign: Campaign) -> None:
+    text = "3.8 сунушун колдойбуз. Башка сунуштар боюнча кошумча пикирибиз жок, баарына макулбуз."
+    result = read(text, campaign, language="ky")
+    assert not codes(result)
+    assert stances(result)["3.5"] == ("agree", None)
