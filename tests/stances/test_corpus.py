@@ -193,6 +193,8 @@ BLIND_FLOORS = {
     "blind-112.txt": {"exact": 0.94, "accepted": 0.85, "flagged": 0.95, "reasons": 0.68},
     "blind-113.txt": {"exact": 1.0, "accepted": 0.80, "flagged": 1.0, "reasons": 0.70},
     "blind-114.txt": {"exact": 0.98, "accepted": 0.83, "flagged": 1.0, "reasons": 0.86},
+    "blind-115.txt": {"exact": 0.98, "accepted": 0.76, "flagged": 0.97, "reasons": 0.94},
+    "blind-116.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.85},
 }
 
 
