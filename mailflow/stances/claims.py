@@ -894,7 +894,9 @@ def _indirect(text: str, cue_start: int) -> bool:
     return m is not None and not _ID_BEFORE.search(text, 0, m.start())
 
 
-_EMPHASIS = re.compile(r"особенно|в особенности|в частности|especially|in particular|particularly|өзгөчө|айрыкча")
+_EMPHASIS = re.compile(
+    r"особенно|в особенности|в частности|especially|in particular|particularly|(?<!\w)esp\.|өзгөчө|айрыкча"
+)
 _DEGREE_OF = re.compile(
     r"\s+(?:[^\W\d]{3,}(?:ыми|ими|ый|ий|ая|яя|ое|ые|ие|ой|ен|на|ны|ным|ной)|important|relevant|useful|valuable"
     r"|needed|urgent|timely|pressing)(?!\w)"

@@ -208,6 +208,9 @@ _WHOLE_REPLY = {
         r"|(?:don't|do not) (?:think|believe) (?:that )?(?:all|every)\b|not all of (?:them|these|the recommendations)"
         r"|не все (?:из них|они|эти)\b"
         r"|не уверен\w*|сомнева\w*|not sure|unsure|под вопросом|(?:надо|нужно) (?:еще )?подумать"
+        # "Хотя 3.7 у нас вызывает сомнения, … так что по 3.7 скорее против": a leaning, not a stance
+        r"|\bскорее (?:всего )?(?:против|за|согласн\w*|не согласн\w*|поддерж\w*|не поддерж\w*)"
+        r"|\brather (?:against|opposed|in favou?r)\b"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
         # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
         r"|с учетом (?:\w+ )?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
@@ -302,7 +305,7 @@ _WORDS = {
         "not yet clear", "perhaps", "possibly", "probably", "remember", "reservation", "still unclear", "think",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "только", "хотя", "ясно",
-        "с учетом", "need", "should be", "оставьте", "keep",
+        "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather",
     ),
     "unclear_exception": ("only", "лишь", "только"),
     "unclear_reference": (
@@ -399,7 +402,7 @@ _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept
 _SENTENCE_END = re.compile(
     # ("No. 3.5" is a number's sign; "4.1 - no. Board seats …" ends a sentence)
     r"(?<=[.!?…])(?<!\bп\.)(?<!\bпп\.)(?<!\bрек\.)(?<!\bp\.)(?!(?<=\b[Nn]o\.)\s+\d)(?<!\bст\.)"
-    r"(?<!\bс\.)(?<!\bг\.)(?<!\bобл\.)(?<!\bул\.)\s+"  # a place: "библиотеки с. Кочкор", "г. Ош"
+    r"(?<!\bс\.)(?<!\bг\.)(?<!\bобл\.)(?<!\bул\.)(?<!\besp\.)\s+"  # a place: "библиотеки с. Кочкор", "г. Ош"
     r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d|\d{1,2}-[^\W\d]"  # "… 3-панелдин …", "3 жана 4-панелдер"
     r"|\d{1,2}(?:\s+(?:и|жана|and)\s+\d{1,2}-?)?\s*(?:панел|раздел|panel|section))"
 )
@@ -749,6 +752,9 @@ def _read_text(
             # must cover (not "the others": "happy to back 3.1 … no position on the others")
             if not set(pending) <= {i for c in claims for i in c.ids}:
                 offered += pending
+            elif any(c.stance is Stance.DISAGREE and set(pending) & set(c.ids) for c in claims):
+                # "кроме 3.2 — с ней не согласны. При этом по 3.2 готовы выступить координатором": which holds?
+                problems.append(Problem("contradiction", unit.text.strip()[:80]))
             else:
                 _stressed_reason(claims, pending, unit.text)
             pending = ()

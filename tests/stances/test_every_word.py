@@ -2698,3 +2698,36 @@ def test_no_additional_opinion_in_kyrgyz_is_no_abstention(campaign: Campaign) ->
     result = read(text, campaign, language="ky")
     assert not codes(result)
     assert stances(result)["3.5"] == ("agree", None)
+
+
+def test_goodwill_on_a_rejected_recommendation_is_a_contradiction(campaign: Campaign) -> None:
+    # 3.2 recorded as rejected, unflagged
+    text = (
+        "Поддерживаем все рекомендации, кроме 3.2 — с ней не согласны. При этом по 3.2 готовы выступить координатором."
+    )
+    assert "contradiction" in codes(read(text, campaign))
+
+
+def test_rather_against_is_a_leaning(campaign: Campaign) -> None:
+    # 3.7 recorded as rejected, unflagged
+    text = "Согласны со всеми рекомендациями. Хотя 3.7 у нас вызывает сомнения, так что по 3.7 скорее против."
+    assert "reservation" in codes(read(text, campaign))
+
+
+def test_esp_is_a_stress_not_a_sentence_end(campaign: Campaign) -> None:
+    result = read("- Panels 1 and 2: agree\n- Panel 3: agree, esp. 3.3 for our own staff\n- Panel 4: agree", campaign,
+                  language="en")  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["3.3"] == ("agree", None)
+
+
+def test_a_phones_latin_names_panels_by_ordinal(campaign: Campaign) -> None:
+    result = read("Pervaya i vtoraya paneli - polnostyu soglasny.\nKlub jenshin-predprinimatelei Osh", campaign)
+    assert not codes(result)
+    assert set(stances(result)) == {i for i in campaign.ids if i[0] in "12"}
+
+
+def test_an_id_right_after_the_abbreviation_dot_is_read(campaign: Campaign) -> None:
+    result = read("Согласны со всем, кроме п.3.6 – против.", campaign)
+    assert not codes(result)
+    assert stances(result)["3.6"] == ("disagree", None)
