@@ -195,6 +195,8 @@ BLIND_FLOORS = {
     "blind-114.txt": {"exact": 0.98, "accepted": 0.83, "flagged": 1.0, "reasons": 0.86},
     "blind-115.txt": {"exact": 0.98, "accepted": 0.76, "flagged": 0.97, "reasons": 0.94},
     "blind-116.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.85},
+    "blind-117.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.92},
+    "blind-118.txt": {"exact": 0.93, "accepted": 0.84, "flagged": 0.93, "reasons": 0.89},
 }
 
 
