@@ -163,6 +163,9 @@ _WHOLE_REPLY = {
         # "The working group confirms its support": a group inside the body, not the body that was written to
         r"|\bthe working group (?:confirms|supports|agrees|accepts|endorses)|рабочая группа (?:\w+ )?(?:поддерживает"
         r"|согласна|одобряет|подтверждает)"
+        # "Мен уюмдун Баткен бөлүмүнүн жетекчисимин", "Как член Общественного совета …, выражаю свое мнение"
+        r"|уюмдун (?:\w+ )?бөлүм\w*|выражаю (?:свое|мое) (?:личное )?мнение"
+        r"|(?:(?<=^)|(?<=[.!?] )|(?<=\n))как член\w*"
         r"|\bi'?m (?:a|an) student\b|\bя студент\w*|бөлүмүнөн жаз\w*|биздин бөлүм\w*|бөлүм\w* атынан"
         # "Writing on behalf of our Osh regional chapter"
         r"|(?:regional|district|oblast|provincial|local|city) chapter"
@@ -289,7 +292,7 @@ _WORDS = {
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
         "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
-        "от имени", "атынан", "working group", "рабочая группа",
+        "от имени", "атынан", "working group", "рабочая группа", "выражаю",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",

@@ -137,6 +137,7 @@ _POSITIVE = re.compile(
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
+    r"|туура(?=\s*(?:[.,;!]|$))"  # "2.1 да туура.": 2.1 is right too (at a clause's end, not "туура келет")
     r"|(?:we are|we're|i am|i'm) for|(?:(?<=\bя )|(?<=\bмы ))за(?=\s+(?:вс[её]|всех)\b)"
     # "позиция положительная": a yes
     r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?положительн\w*|положительн\w+\s+(?:позиция|ответ|мнение)"
@@ -196,6 +197,7 @@ _ABSTAIN = re.compile(
     r"(?:\s+(?:to|for)\s+us)?|\bn/a\b"
     r"|does not concern us|no position|agnostic"
     r"|no (?:particular |strong |firm )?views? on\b|(?<=\()no (?:particular |strong |firm )?views?(?=\))"
+    r"|(?:have|has) no (?:particular |strong |firm )?views?\b"  # "except 2.1, on which we have no view"
     # (not "кошумча пикирибиз жок, баарына макулбуз": nothing to add)
     r"|калыс\s+кал\w+|(?<!кошумча )пикир(?:ибиз|им)?\s+жок"
     r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"
@@ -220,7 +222,7 @@ _ABSTAIN = re.compile(
 _AMBIGUOUS = re.compile(
     # "согласны не полностью", "support, though not fully": the limit follows the stance word
     r"(?:соглас\w+|поддерж\w+|принима\w+|одобр\w+|agree\w*|support\w*)(?:\s+\w+)?,?\s+(?:но\s+|though\s+|but\s+)?"
-    r"(?:не (?:полностью|совсем|во всем|до конца|вполне|со всеми)|not (?:fully|entirely|completely|all))|"
+    r"(?:не (?:полностью|совсем|во всем|до конца|вполне|со всеми|со всем\b)|not (?:fully|entirely|completely|all))|"
     r"не (?:во всем|со всем\w*|совсем|полностью|вполне|до конца|со всеми|все|во всех|по всем|всегда)"
     r"(?:\s+\w+){0,2}?\s+(?:соглас\w+|поддерж\w+|принима\w+|одобр\w+)"
     r"|not (?:fully|entirely|completely|quite|all)\b(?:\s+\w+){0,2}"

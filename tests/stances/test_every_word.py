@@ -2731,3 +2731,32 @@ def test_an_id_right_after_the_abbreviation_dot_is_read(campaign: Campaign) -> N
     result = read("Согласны со всем, кроме п.3.6 – против.", campaign)
     assert not codes(result)
     assert stances(result)["3.6"] == ("disagree", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "language"),
+    [
+        ("Саламатсызбы. Мен уюмдун Баткен бөлүмүнүн жетекчисимин. Биз 1-панелди колдойбуз.", "partial_speaker", "ky"),
+        ("Уважаемые организаторы!\n\nКак член Общественного совета при администрации, выражаю свое мнение: "
+         "рекомендацию 4.3 поддерживаю.", "partial_speaker", "ru"),
+        ("Первые три панели поддерживаем целиком. С четвертой панелью согласны не со всем.", "ambiguous_negation",
+         "ru"),
+    ],
+)  # fmt: skip
+def test_what_a_careful_reader_stops_at_in_batches_117_and_118_goes_to_review(
+    text: str, code: str, language: str, campaign: Campaign
+) -> None:
+    # a branch's, a person's stance taken for the organisation's; panel 4 recorded as agreed
+    assert code in codes(read(text, campaign, language=language))
+
+
+def test_no_view_on_the_exception_is_an_abstention(campaign: Campaign) -> None:
+    # 2.1 was recorded as rejected, unflagged, its "reason" the words that say there is no view
+    result = read("We agree to all recommendations except 2.1, on which we have no view.", campaign, language="en")
+    assert stances(result)["2.1"][0] == "abstain"
+
+
+def test_kyrgyz_right_too_is_agreement(campaign: Campaign) -> None:
+    result = read("1-панелдеги сунуштардын баарын колдойбуз. 2.1 да туура.", campaign, language="ky")
+    assert not codes(result)
+    assert stances(result)["2.1"] == ("agree", None)
