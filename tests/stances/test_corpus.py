@@ -197,6 +197,8 @@ BLIND_FLOORS = {
     "blind-116.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.85},
     "blind-117.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.92},
     "blind-118.txt": {"exact": 0.93, "accepted": 0.84, "flagged": 0.93, "reasons": 0.89},
+    "blind-119.txt": {"exact": 1.0, "accepted": 0.84, "flagged": 1.0, "reasons": 0.72},
+    "blind-120.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.0, "reasons": 0.76},
 }
 
 
