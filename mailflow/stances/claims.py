@@ -126,6 +126,8 @@ _MARKED_REASON = re.compile(
     rf"^[\s,;:—–-]*{_DEGREE}[\s,;:—–-]*"
     r"(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
 )
+_LINK_AT_END = re.compile(r"[\s,]+(?:and|и|а|но|but|жана)(?:\s+(?:we|мы|биз|i|я))?$")
+_MINUS_LISTED = re.compile(r"\s*[,;]\s*(?:\d\.\d|$)")
 _COLON_THEN_WORD = re.compile(r"\s*:\s*(?=[^\W\d])")
 _COMPARED = re.compile(r"(?:по той же причине,?|for the same reason)\s+(?:что и|как и|как|as(?: for| with)?)\s+$")
 
@@ -273,7 +275,14 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         return UnitReading(problems=tuple(problems), ids_without_stance=named, headings=headings)
     reason_at = _row_comment(folded, clusters[0]) if "|" in folded else _reason_marker(folded, clusters[0].end)
     first_partial = clusters[0].kind is CueKind.PARTIAL  # "3.5 — частично: поддерживаем цель, но …" says how far
-    if (len(clusters) == 1 or first_partial) and any(r.level == EXPLICIT and r.end <= clusters[0].start for r in refs):
+    named_first = any(
+        r.end <= clusters[0].start and (r.level == EXPLICIT or (r.level == GROUP and _whole_panel(r, campaign)))
+        for r in refs
+    )
+    # (or more stances, when nothing after the first is named: "Третью панель не поддерживаем: цифровые вопросы
+    # не наш профиль, …" holds a second stance word, and it is the reason's)
+    named_later = any(r.start >= clusters[0].end and r.level in (EXPLICIT, GROUP) for r in refs)
+    if named_first and (len(clusters) == 1 or first_partial or not named_later):
         # "On 3.5 we disagree: … not a realistic target for CSOs": after the one stance on the IDs named first,
         # a colon opens its reason, and an audience in it is no scope
         colon = _COLON_THEN_WORD.match(folded, clusters[0].end) or (
@@ -468,7 +477,13 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
         return False
     named_before = answers_quote or any(r.end <= cue.start and r.ids for r in refs)
     stuck = cue.start > 0 and text[cue.start - 1].isdigit() and re.match(r"\s+\d", after) and votes_row(text)
-    if text[cue.start] in "-–—" and (after.strip(" |") or not named_before) and not (stuck and named_before):
+    # ("1.3 +, 1.4 −, 1.5 +": a minus between commas in a row of votes, right after its ID)
+    listed = named_before and _MINUS_LISTED.match(after) is not None
+    if (
+        text[cue.start] in "-–—"
+        and (after.strip(" |") or not named_before)
+        and not ((stuck or listed) and named_before)
+    ):
         return False  # a dash is a "no" only as the answer after an ID ("4.3 -"), never a "--" signature line
     named = [r for r in refs if r.end <= cue.start and (r.level != GLOBAL or not r.implied)]
     if named and _HEAD_FILLER.match(text[named[-1].end : cue.start]):
@@ -1476,6 +1491,9 @@ def clean_reason(tail: str) -> str | None:
     reason = _LEADING_CONNECTOR.sub("", tail, count=1)
     reason = "; ".join(c.strip() for c in reason.split("|") if c.strip(" —–-"))
     reason = re.sub(r"[\s.;,!(:—–]+$", "", reason).strip()
+    # ("… are outside our field and we abstain": the link to the stance after it is not the reason's)
+    link = _LINK_AT_END.search(reason, max(0, len(reason) - 20))  # (only the end is looked at: a long run of
+    reason = reason[: link.start()] if link else reason  # spaces tried from each of its characters is quadratic)
     if reason.startswith("(") and reason.endswith(")"):
         reason = reason[1:-1].strip()
     elif reason.endswith(")") and "(" not in reason:  # "нет (…)": the connector took the opening bracket

@@ -634,7 +634,8 @@ def _pieces(unit: _Unit) -> list[_Unit]:
     return pieces
 
 
-_LABELLED_ROW = re.compile(r"\s*[^\W\d][^\W\d\s']*(?:\s+[^\W\d]+){0,3}\s*[—–:-]\s*\d")
+# ("Панель 4: 4.1 +, …" under the wrapped-looking row of panel 3: a label may carry its number)
+_LABELLED_ROW = re.compile(r"\s*[^\W\d][^\W\d\s']*(?:\s+[^\W\d]+){0,3}(?:\s*№?\s*\d{1,2})?\s*[—–:-]\s*\d")
 
 
 def _wrapped(line: str, following: str = "") -> bool:

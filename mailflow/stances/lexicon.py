@@ -152,7 +152,7 @@ _NEGATIVE = re.compile(
     r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
-    r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|макул\s+эмес\w*|кабыл\s+(?:албай\w*|алынбайт\b)|жактырбай\w*"
+    r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|кошулбай\w*|макул\s+эмес\w*|кабыл\s+(?:албай\w*|алынбайт\b)|жактырбай\w*"
     r"|колдой\s+алба\w*|макул\s+боло\s+алба\w*"
     r"|opposed to|(?:are|is) opposed|противбиз|противмин"
     r"|not something (?:we|i) (?:can|could|would|are able to|will) (?:support|endorse|accept|agree (?:to|with))"

@@ -2760,3 +2760,35 @@ def test_kyrgyz_right_too_is_agreement(campaign: Campaign) -> None:
     result = read("1-панелдеги сунуштардын баарын колдойбуз. 2.1 да туура.", campaign, language="ky")
     assert not codes(result)
     assert stances(result)["2.1"] == ("agree", None)
+
+
+def test_a_minus_sign_between_commas_in_a_row_of_votes_is_a_no(campaign: Campaign) -> None:
+    # 1.4, 3.5 and 4.3 were recorded as agreed, unflagged: "−" after a comma's vote was read as nothing, and the
+    # long panel 3 row swallowed the panel 4 row as its wrapped continuation
+    text = ("Наша позиция (+ поддерживаем, − не поддерживаем):\n\nПанель 1: 1.1 +, 1.2 +, 1.3 +, 1.4 −, 1.5 +\n"
+            "Панель 2: 2.1 +\nПанель 3: 3.1 +, 3.2 +, 3.3 +, 3.4 +, 3.5 −, 3.6 +, 3.7 +, 3.8 +\n"
+            "Панель 4: 4.1 +, 4.2 +, 4.3 −, 4.4 +, 4.5 +")  # fmt: skip
+    result = read(text, campaign)
+    assert not codes(result)
+    assert {k for k, v in stances(result).items() if v[0] == "disagree"} == {"1.4", "3.5", "4.3"}
+    assert stances(result)["4.1"] == ("agree", None)
+
+
+def test_kyrgyz_we_do_not_join_is_a_rejection(campaign: Campaign) -> None:
+    text = "Биринчи панель боюнча бардык сунуштар менен макулбуз. Үчүнчү панелге кошулбайбыз, себеби смартфон жок."
+    result = read(text, campaign, language="ky")
+    assert stances(result)["3.4"] == ("disagree", "смартфон жок")
+
+
+def test_a_colon_after_a_panels_stance_opens_its_reason(campaign: Campaign) -> None:
+    text = (
+        "Поддерживаем панели 1, 2 и 4.\nТретью панель не поддерживаем: цифровые вопросы не наш профиль, нет ресурсов."
+    )
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["3.1"] == ("disagree", "цифровые вопросы не наш профиль, нет ресурсов")
+
+
+def test_a_reason_ends_before_the_link_to_its_stance(campaign: Campaign) -> None:
+    text = "On panel 3 we agree with 3.3 and 3.6 only; the others are outside our field and we abstain."
+    assert stances(read(text, campaign, language="en"))["3.1"] == ("abstain", "are outside our field")
