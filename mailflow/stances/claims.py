@@ -117,10 +117,9 @@ _KY_REASON_FIRST = re.compile(
 # "тоже", "as well": the stance said again, of other IDs
 ALSO_WORDS = r"as well|too|тоже|также"
 # "поддерживает особо, поскольку …", "agree in full — …": a word of degree between the stance and its reason
-_DEGREE_WORDS = (
-    r"особо|особенно|в особенности|в частности|полностью|целиком|безусловно|fully|in full|entirely|strongly"
-    r"|in particular|particularly|especially"
-)
+# "особенно", "in particular": one of a set picked out, or (after a stance) how strongly it is held
+STRESS_WORDS = r"особенно|в особенности|in particular|particularly|especially"
+_DEGREE_WORDS = rf"особо|{STRESS_WORDS}|в частности|полностью|целиком|безусловно|fully|in full|entirely|strongly"
 _DEGREE = rf"(?:(?:{_DEGREE_WORDS}|тоже|также|too)\b)?"
 _MARKED_REASON = re.compile(
     rf"^[\s,;:—–-]*{_DEGREE}[\s,;:—–-]*"
@@ -220,7 +219,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     excepts = except_spans(folded)
     blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + excepts
     found = find_cues(_blank(folded, blank), decided)
-    cues = _with_also([c for c in found if _usable(c, folded, refs, bool(default))], folded, refs)
+    heads = _Sorted([r for r in refs if r.level != GLOBAL or not r.implied])
+    cues = _with_also([c for c in found if _usable(c, folded, refs, heads, bool(default))], folded, refs)
     # "Abstain: 4.1-4.5 (not relevant to our work)": a bracket after the IDs that says the stance again is the
     # comment on it, its reason, not a second stance that leaves the first without scope
     brackets = _comment_brackets(folded, refs, cues)
@@ -237,7 +237,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     if numbered and cues and not _has_own_scope(refs) and not default:
         problems.append(Problem("ambiguous_number", f"«{text.strip()[:80]}» starts with a bare number"))
         return UnitReading(problems=tuple(problems), has_cue=True)
-    clusters = _clusters(cues, folded, refs)
+    heads = _Sorted([r for r in refs if r.level != GLOBAL or not r.implied])
+    clusters = _clusters(cues, folded, heads)
     if not clusters:
         # "3 панель вся да" with its "да" unread: a panel named without a stance waits for one, like an ID
         # (a heading, "Раздел 3:", only frames the lines under it; an audience, "for business", is no panel)
@@ -307,7 +308,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         and not (folded.rstrip().endswith(":") and re.fullmatch(r"[\s:]*", folded[excepts[-1][1] :]))
     ):
         problems.append(Problem("unclear_exception", text.strip()[:80]))
-    segments = _segments(folded, clusters, refs, reason_at)
+    segments = _segments(folded, clusters, refs, heads, reason_at)
     spoken = _spoken_for(folded, refs, cues, excepts)
     claims: list[Claim] = []
     for i, segment in enumerate(segments):
@@ -463,8 +464,9 @@ def _after_answer_word(text: str, end: int) -> bool:
     return start < end and text.endswith(_ANSWER_WORDS, 0, start)
 
 
-def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
-    """Terse cues ("да", "+", "нет") count only at the head of a row, right after the IDs they answer."""
+def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote: bool) -> bool:
+    """Terse cues ("да", "+", "нет") count only at the head of a row, right after the IDs they answer;
+    `heads` are the refs that can head an answer (IDs, panels, "остальные"), not an implied "all"."""
     if cue.kind in (CueKind.AGREE, CueKind.DISAGREE) and _NON_RECOMMENDATION_OBJECT.match(text, cue.end):
         return False
     if not cue.terse:
@@ -485,8 +487,8 @@ def _usable(cue: Cue, text: str, refs: list[Ref], answers_quote: bool) -> bool:
         and not ((stuck or listed) and named_before)
     ):
         return False  # a dash is a "no" only as the answer after an ID ("4.3 -"), never a "--" signature line
-    named = [r for r in refs if r.end <= cue.start and (r.level != GLOBAL or not r.implied)]
-    if named and _HEAD_FILLER.match(text[named[-1].end : cue.start]):
+    named = heads.last_ending_by(cue.start)
+    if named is not None and _HEAD_FILLER.match(text[named.end : cue.start]):
         return True  # right after its ID or quantifier: "1.1 да 1.2 да 1.4 нет", "остальные за"
     before = _blank(text[: cue.start], [(r.start, r.end) for r in refs if r.end <= cue.start])
     head = re.split(r"[,;:|]|\s[—–-]\s", before)[-1]
@@ -591,10 +593,10 @@ def _panel_titled(quote: str, campaign: Campaign) -> int | None:
     return None
 
 
-def _clusters(cues: list[Cue], text: str, refs: list[Ref]) -> list[_Cluster]:
+def _clusters(cues: list[Cue], text: str, heads: _Sorted) -> list[_Cluster]:
     groups: list[list[Cue]] = []
     for cue in cues:
-        if groups and _adjacent(text, groups[-1][-1], cue, refs):
+        if groups and _adjacent(text, groups[-1][-1], cue, heads):
             groups[-1].append(cue)
         else:
             groups.append([cue])
@@ -608,11 +610,11 @@ def _clusters(cues: list[Cue], text: str, refs: list[Ref]) -> list[_Cluster]:
     return clusters
 
 
-def _adjacent(text: str, left: Cue, right: Cue, refs: list[Ref]) -> bool:
+def _adjacent(text: str, left: Cue, right: Cue, heads: _Sorted) -> bool:
     """Cues read together: nothing but a few words between, and no comma between two different stances."""
     gap = text[left.end : right.start]
     modifier = bool({left.kind, right.kind} & {CueKind.GENERAL, CueKind.PARTIAL}) or left.kind is right.kind
-    inside = [r for r in refs if left.end <= r.start < right.start and (r.level != GLOBAL or not r.implied)]
+    inside = heads.starting_in(left.end, right.start)
     if inside:
         # "Поддерживаем 4.3 частично": a modifier after the IDs still qualifies the stance before them
         blanked = _blank(text, [(r.start, r.end) for r in inside])[left.end : right.start]
@@ -651,12 +653,12 @@ def _reason_marker(text: str, after: int) -> int:
     return m.start() if m else len(text)
 
 
-def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) -> list[_Segment]:
+def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], heads: _Sorted, limit: int) -> list[_Segment]:
     """Cut the unit so that each segment has one stance.
 
     The cut between two stances depends on the style: when IDs come first ("1.1 согласны, 1.2 нет") it
     falls after the first stance; when the stance comes first ("согласны с 1.1, 1.2, не согласны с 1.3")
-    it falls before the second.
+    it falls before the second. `heads`: the refs that can head an answer (not an implied "all").
     """
     clusters = [c for c in clusters if c.start < limit] or clusters[:1]
     named = [r for r in refs if r.level != GLOBAL]
@@ -665,14 +667,13 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
     explicit = [r for r in named if r.level == EXPLICIT] or named
     ids_first = bool(explicit) and explicit[0].start < clusters[0].start
     cuts = [0]
+    in_ref = bytearray(len(text))  # (a lookup per mark: a row of a thousand "1.1 +," stays linear)
+    for r in refs:
+        in_ref[r.start : r.end] = b"\x01" * (r.end - r.start)
     for left, right in pairwise(clusters):
         # not the dash inside a range ("3.5–3.8 нет" was cut into "3.5" and "–3.8 нет")
-        seps = [
-            m
-            for m in _PUNCT.finditer(text, left.end, right.start)
-            if not any(r.start <= m.start() < r.end for r in refs)
-        ]
-        head = _answer_head(text, [r for r in refs if r.level != GLOBAL or not r.implied], left, right)
+        seps = [m for m in _PUNCT.finditer(text, left.end, right.start) if not in_ref[m.start()]]
+        head = _answer_head(text, heads, left, right)
         if ids_first and head is not None and not any(m.start() < head for m in seps):
             cuts.append(head)  # "частично (3.1–3.4 да, 3.5–3.8 нет)": no comma parts them, the IDs do
         elif ids_first:  # after the first stance, or after its sentence ("по 1.5 против, у нас … . остальные за")
@@ -686,10 +687,14 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], limit: int) 
             cuts.append(before[-1].start() if before else head if head is not None else right.start)
     cuts.append(len(text))
     segments = [_Segment(cuts[i], cuts[i + 1], cluster) for i, cluster in enumerate(clusters)]
+    in_order = all(a <= b for a, b in pairwise(cuts))
     for ref in refs:
         if ref.start >= limit:
             continue
-        owner = next((s for s in segments if s.start <= ref.start < s.end), segments[-1])
+        if in_order:  # (the segment that holds it, found by a bisect over the cuts; a cut may go back)
+            owner = segments[min(bisect.bisect_right(cuts, ref.start), len(segments)) - 1]
+        else:
+            owner = next((s for s in segments if s.start <= ref.start < s.end), segments[-1])
         owner.refs.append(ref)
     return _merge_continuations(segments)
 
@@ -704,12 +709,40 @@ _PREPOSITION = re.compile(r"(?:по|с|со|на|for|on|to|with)\s+$")
 _PREPOSITION_ONLY = re.compile(r"\s+(?:по|с|со|на|for|on|to|with)\s+")  # "согласны с 3.1": the IDs are the stance's
 
 
-def _answer_head(text: str, named: list[Ref], left: _Cluster, right: _Cluster) -> int | None:
+class _Sorted:
+    """Refs in text order, looked up by position with a bisect rather than a scan per pair of stances."""
+
+    def __init__(self, refs: list[Ref]) -> None:
+        self.refs = refs
+        self.starts = [r.start for r in refs]
+        self.longest = max((r.end - r.start for r in refs), default=0)
+
+    def starting_in(self, start: int, end: int) -> list[Ref]:
+        """The refs that start in [start, end), in text order."""
+        return self.refs[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+    def last_ending_by(self, end: int) -> Ref | None:
+        """The last ref (in text order) that ends at or before `end`."""
+        at = bisect.bisect_left(self.starts, end)
+        return next((r for r in reversed(self.refs[:at]) if r.end <= end), None)
+
+    def within(self, start: int, end: int) -> list[Ref]:
+        """The refs wholly inside [start, end), in text order."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        return [r for r in self.refs[lo:hi] if r.end <= end]
+
+    def ending_in(self, start: int, end: int) -> list[Ref]:
+        """The refs that end in (start, end]."""
+        lo, hi = bisect.bisect_left(self.starts, start + 1 - self.longest), bisect.bisect_right(self.starts, end)
+        return [r for r in self.refs[lo:hi] if start < r.end <= end]
+
+
+def _answer_head(text: str, named: _Sorted, left: _Cluster, right: _Cluster) -> int | None:
     """Where the IDs that head the stance `right` begin, if they stand right before it ("…; 3.5, 3.6 — против",
     "частично (3.1–3.4 да, 3.5–3.8 нет)"): the cut between two stances falls there, not at the dash after
     them ("Поддерживаем все рекомендации; 3.5 — против"), nor after the bracket of "кроме 4.1 (против) и 4.3
     (воздерживаемся)", which once gave 4.3's abstention to 4.1."""
-    between = [r for r in named if left.end <= r.start and r.end <= right.start]
+    between = named.within(left.end, right.start)
     gap = (between[-1].end, right.start) if between else (0, 0)
     if not between or not _DASH_TO_ANSWER.fullmatch(text, *gap):
         return None
@@ -723,12 +756,8 @@ def _answer_head(text: str, named: list[Ref], left: _Cluster, right: _Cluster) -
     # (a panel before a first stance that goes on to name its own IDs only frames it: "По третьей панели —
     # согласны с 3.1–3.4 и 3.6–3.8, 3.5 не поддерживаем" gave all eight to "не поддерживаем")
     framed = _PREPOSITION_ONLY.fullmatch(text, left.end, between[0].start) is not None
-    owned = any(
-        (r.level != GROUP or not framed)
-        and r.end <= left.start
-        and not re.search(r"[.;!?\n]", text[r.end : left.start])
-        for r in named
-    )
+    stop = max(text.rfind(mark, 0, left.start) for mark in ".;!?\n")  # (-1: none)
+    owned = any(r.level != GROUP or not framed for r in named.ending_in(stop, left.start))
     listed = ":" in text[left.end : between[0].start]  # "частично: 3.1, 3.3 – да; …": the list answers itself
     if head == 0 and not owned and not listed:
         # every ID after the first stance, which has none before it, would go to the second ("Согласны с 3.1
@@ -780,7 +809,7 @@ def _segment_claims(
     default: tuple[str, ...],
     campaign: Campaign,
     problems: list[Problem],
-    spoken: list[tuple[int, int]],
+    spoken: _Spoken,
 ) -> list[Claim]:
     """The claims of one segment; `answered`: the next segment gives the exception's stance ("по ним …");
     `spoken`: where the unit names recommendations or states a stance (`_spoken_for`)."""
@@ -804,16 +833,16 @@ def _segment_claims(
         # words, from where they start (not "воздерживаемся, это не наш профиль") to what follows from them,
         # another stance word or a reference
         end = tail_end
-        start = max([cluster.start] + [e for s, e in spoken if cluster.start <= s and e <= irrelevant.start()])
+        start = max([cluster.start] + [e for s, e in spoken.spans if cluster.start <= s and e <= irrelevant.start()])
         # ("3.2 и 3.5 к нашей деятельности не относятся": the words between the IDs and the stance are its own)
-        named_end = max([e for _, e in spoken if segment.start <= e <= cluster.start], default=None)
+        named_end = max([e for _, e in spoken.spans if segment.start <= e <= cluster.start], default=None)
         if (
             start == cluster.start
             and named_end is not None
             and _IRRELEVANT_LEAD.fullmatch(folded, named_end, cluster.start)
         ):
             start = _NAMED_NOUN.match(folded, named_end).end()  # type: ignore[union-attr]  # (it may match nothing)
-        ends = [s for s, _ in spoken if s > start] + [m.start() for m in _SO.finditer(folded, start, end)]
+        ends = [s for s, _ in spoken.spans if s > start] + [m.start() for m in _SO.finditer(folded, start, end)]
         if stated is None or min(ends, default=end) < end:
             stated = clean_reason(text[start : min([*ends, end])].lstrip(" ,;:—–-"))
     reason = stated or _unmarked_reason(text, folded, segment, spoken, campaign)
@@ -909,9 +938,7 @@ def _indirect(text: str, cue_start: int) -> bool:
     return m is not None and not _ID_BEFORE.search(text, 0, m.start())
 
 
-_EMPHASIS = re.compile(
-    r"особенно|в особенности|в частности|especially|in particular|particularly|(?<!\w)esp\.|өзгөчө|айрыкча"
-)
+_EMPHASIS = re.compile(rf"{STRESS_WORDS}|в частности|(?<!\w)esp\.|өзгөчө|айрыкча")
 _DEGREE_OF = re.compile(
     r"\s+(?:[^\W\d]{3,}(?:ыми|ими|ый|ий|ая|яя|ое|ые|ие|ой|ен|на|ны|ным|ной)|important|relevant|useful|valuable"
     r"|needed|urgent|timely|pressing)(?!\w)"
@@ -1024,6 +1051,17 @@ def _quantifier_apart(folded: str, specific: list[Ref], cluster: _Cluster) -> li
     problems = []
     for quantifier in [r for r in specific if r.level == GLOBAL]:
         after = next((r for r in named if r.start >= quantifier.end), None)
+        if (
+            after is None
+            and named
+            and _REST.match(folded, quantifier.start)
+            and re.search(r"[,;]", folded[named[-1].end : quantifier.start])
+            and cluster.end <= named[0].start
+        ):
+            # "Согласны с 1.1-1.5 и 4.2, по остальным пунктам мнения нет": an "all" or "the rest" after every
+            # ID the stance took, and not "… и все остальные", says something of the others nobody read
+            problems.append(Problem("unread_words", folded[quantifier.start : quantifier.end]))
+            continue
         if after is None or after.start - quantifier.end > _APART or quantifier.end <= cluster.start < after.start:
             continue
         gap = folded[quantifier.end : after.start]
@@ -1420,14 +1458,26 @@ _STANCE_FILLER = _FILLER_WORDS | {
 }  # fmt: skip
 
 
-def _spoken_for(folded: str, refs: list[Ref], cues: list[Cue], excepts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+class _Spoken:
+    """Spans in text order, with the longest kept so that those overlapping a segment are found by a bisect."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.longest = max((e - s for s, e in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.spans, (start + 1 - self.longest,))
+        return [(s, e) for s, e in self.spans[lo : bisect.bisect_left(self.spans, (end,))] if e > start]
+
+
+def _spoken_for(folded: str, refs: list[Ref], cues: list[Cue], excepts: list[tuple[int, int]]) -> _Spoken:
     """Where the unit names recommendations or gives a stance: what is left between them may be a reason.
 
     Not an abstention's "нас не касается" (why they abstain), only the words that withhold a stance
     ("воздерживаемся", "N/A", "мнения не имеем")."""
     spans = [(r.start, _glued_end(folded, r.end)) for r in refs] + excepts
     spans += [(c.start, c.end) for c in cues if not _IRRELEVANCE.search(folded, c.start, c.end)]
-    return sorted(spans + quoted_spans(folded))  # a panel's title, quoted, names it
+    return _Spoken(spans + quoted_spans(folded))  # a panel's title, quoted, names it
 
 
 def _holds_stance(part: str) -> bool:
@@ -1435,9 +1485,7 @@ def _holds_stance(part: str) -> bool:
     return any(c.kind is not CueKind.ABSTAIN and not c.terse for c in find_cues(part))  # "—", "нет": not alone
 
 
-def _unmarked_reason(
-    text: str, folded: str, segment: _Segment, spoken: list[tuple[int, int]], campaign: Campaign
-) -> str | None:
+def _unmarked_reason(text: str, folded: str, segment: _Segment, spoken: _Spoken, campaign: Campaign) -> str | None:
     """A reason said beside the stance as a clause of its own, with no "because": "По 3.5: в Аксы таких рабочих
     мест не будет, не согласны"; "3.2 — нас не касается, воздерживаемся"; "N/A (addressed to business)".
 
@@ -1449,7 +1497,7 @@ def _unmarked_reason(
     kind = segment.cluster.kind
     if kind not in (CueKind.DISAGREE, CueKind.PARTIAL, CueKind.ABSTAIN):
         return None
-    taken = [(max(s, segment.start), min(e, segment.end)) for s, e in spoken if s < segment.end and e > segment.start]
+    taken = [(max(s, segment.start), min(e, segment.end)) for s, e in spoken.overlapping(segment.start, segment.end)]
     taken.append((segment.cluster.start, segment.cluster.start if kind is CueKind.ABSTAIN else segment.cluster.end))
     best: tuple[int, str] | None = None
     at = segment.start

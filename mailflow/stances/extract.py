@@ -21,6 +21,7 @@ from mailflow.stances.claims import (
     ALSO_WORDS,
     BUT_WORDS,
     REASON_MARKER,
+    STRESS_WORDS,
     Claim,
     Problem,
     UnitReading,
@@ -712,12 +713,13 @@ def _read_text(
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
             continue
-        if listed and _listed_under(reading, unit.text):
+        ids_end = _listed_ids_end(reading, unit.text) if listed else None
+        if ids_end is not None:
             # "Поддерживаем:" over "— 3.1" / "— 3.4": each line names what the heading's stance is on
             if heading_claimed:  # the heading's own claims give way to the lines' once, at the first line
                 claims = [c for c in claims if not any(c is h for h in listed)]
                 heading_claimed = False
-            reason = _listed_reason(unit.text)
+            reason = clean_reason(unit.text[ids_end:]) if ids_end < len(unit.text) else None
             claims.append(replace(listed[0], ids=reading.ids_without_stance, level=EXPLICIT, reason=reason,
                                   evidence=unit.text, scoped=True))  # fmt: skip
             continue
@@ -746,7 +748,8 @@ def _read_text(
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
         topic = bool(pending) and _TOPIC_HEAD.fullmatch(fold(unit.text)) is not None
-        if pending and _IDS_STRESSED.match(fold(unit.text)) and set(pending) <= {i for c in claims for i in c.ids}:
+        given_before = {i for c in claims for i in c.ids} if pending else set()
+        if pending and _IDS_STRESSED.match(fold(unit.text)) and set(pending) <= given_before:
             # "Panel 3 has our full support. 3.6 in particular, because we already monitor …": why, for 3.6
             _stressed_reason(claims, pending, unit.text)
             pending = ()
@@ -754,7 +757,7 @@ def _read_text(
             # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them, which a
             # stance before it or an "all" after it ("Особо хотели бы выделить 3.6 … Фонд принимает все")
             # must cover (not "the others": "happy to back 3.1 … no position on the others")
-            if not set(pending) <= {i for c in claims for i in c.ids}:
+            if not set(pending) <= given_before:
                 offered += pending
             elif any(c.stance is Stance.DISAGREE and set(pending) & set(c.ids) for c in claims):
                 # "кроме 3.2 — с ней не согласны. При этом по 3.2 готовы выступить координатором": which holds?
@@ -804,10 +807,7 @@ def _no_comment_on_given(claim: Claim, claims: list[Claim]) -> bool:
     )
 
 
-_IDS_STRESSED = re.compile(
-    r"\W*(?:\d\.\d{1,2}[\s,]*(?:(?:и|and|жана)\s+)?)+(?:особенно|в особенности|in particular|particularly|especially"
-    r"|өзгөчө)(?!\w)"
-)
+_IDS_STRESSED = re.compile(rf"\W*(?:\d\.\d{{1,2}}[\s,]*(?:(?:и|and|жана)\s+)?)+(?:{STRESS_WORDS}|өзгөчө)(?!\w)")
 _TOPIC_HEAD = re.compile(
     r"\W*(?:про|по|насчет|касательно|regarding|re|on|about|as for|as to)\s+(?:пп?\.\s*|пункт\w*\s+|рекомендаци\w+\s+)?"
     r"\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*[.:]?\s*"
@@ -859,19 +859,16 @@ def _stance_heading(reading: UnitReading, text: str, campaign: Campaign) -> bool
     )
 
 
-def _listed_under(reading: UnitReading, text: str) -> bool:
-    """A line under a stance heading that names IDs and nothing else, or then why ("- 3.2, because …")."""
+def _listed_ids_end(reading: UnitReading, text: str) -> int | None:
+    """Where the IDs end on a line under a stance heading that names IDs and nothing else, or then why
+    ("- 3.2, because …"); None for any other line."""
     if not reading.ids_without_stance or reading.has_cue:
-        return False
+        return None
     folded = fold(text)
     ids = _IDS_ONLY.match(folded)
-    return ids is not None and (ids.end() == len(folded) or REASON_MARKER.match(folded, ids.end()) is not None)
-
-
-def _listed_reason(text: str) -> str | None:
-    """The reason a listed line gives after its IDs ("- 3.5, because there is no evidence …"), if any."""
-    ids = _IDS_ONLY.match(fold(text))
-    return clean_reason(text[ids.end() :]) if ids is not None and ids.end() < len(text) else None
+    if ids is None or (ids.end() < len(folded) and REASON_MARKER.match(folded, ids.end()) is None):
+        return None
+    return ids.end()
 
 
 _GREETING = re.compile(

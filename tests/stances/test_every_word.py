@@ -2792,3 +2792,29 @@ def test_a_colon_after_a_panels_stance_opens_its_reason(campaign: Campaign) -> N
 def test_a_reason_ends_before_the_link_to_its_stance(campaign: Campaign) -> None:
     text = "On panel 3 we agree with 3.3 and 3.6 only; the others are outside our field and we abstain."
     assert stances(read(text, campaign, language="en"))["3.1"] == ("abstain", "are outside our field")
+
+
+def test_no_opinion_on_the_rest_after_the_ids_is_an_abstention_on_the_others(campaign: Campaign) -> None:
+    # "по остальным пунктам мнения нет" was dropped unflagged: 13 recommendations without their abstention
+    result = read("Soglasny s 1.1-1.5 i 4.2, po ostalnym punktam mneniya net.", campaign)
+    assert not codes(result)
+    assert stances(result)["4.2"] == ("agree", None)
+    assert stances(result)["3.5"] == ("abstain", None)
+
+
+def test_the_rest_after_every_id_with_no_stance_of_its_own_goes_to_a_person(campaign: Campaign) -> None:
+    result = read("Согласны с 1.1-1.5 и 4.2, по остальным пунктам посмотрим.", campaign)
+    assert "unread_words" in codes(result)
+
+
+def test_no_objections_several_words_from_their_denial_are_agreement(campaign: Campaign) -> None:
+    # the council's name between the objections and "не имеет" made them 19 rejections, unflagged
+    text = "Отвечаем на Ваш запрос: возражений по рекомендациям Деловой совет Жайылского района не имеет."
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree")
+
+
+def test_no_doubt_is_no_abstention(campaign: Campaign) -> None:
+    result = read("Сомнений нет, поддерживаем все рекомендации.", campaign)
+    assert stances(result) == every(campaign, "agree")
