@@ -201,6 +201,8 @@ BLIND_FLOORS = {
     "blind-120.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.0, "reasons": 0.76},
     "blind-121.txt": {"exact": 0.92, "accepted": 0.91, "flagged": 0.92, "reasons": 0.80},
     "blind-122.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.93},
+    "blind-123.txt": {"exact": 1.0, "accepted": 0.8, "flagged": 1.0, "reasons": 0.9},
+    "blind-124.txt": {"exact": 1.0, "accepted": 0.72, "flagged": 1.0, "reasons": 0.75},
 }
 
 
