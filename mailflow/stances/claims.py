@@ -159,7 +159,8 @@ _LEADING_CONNECTOR = re.compile(
 # "но", or "в части …" (agreeing with a part only): the agreement is qualified and a human decides how.
 BUT_WORDS = r"но|однако|but|however|бирок|although|though"  # a contrast: "да, но …" (also extract's "how far")
 _BUT_ANYWHERE = re.compile(
-    rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|в части|за исключением|хотя(?! бы))[\s,]",
+    # (not "особенно в части …": where they would help most, no part held back)
+    rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|(?<!особенно )в части|за исключением|хотя(?! бы))[\s,]",
     re.IGNORECASE,
 )
 # "Не поддерживаем рекомендацию 4.1 в части, касающейся …": a rejection of a part is a partial stance
@@ -1189,7 +1190,7 @@ _SCOPE_WORD = re.compile(
     # ("уже третий год", "пятый раз": a count of years or times, not a place in the letter)
     r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят(?!и\b)|шест(?!и\b)|седьм|восьм)"
     r"[ыоаиуе]\w*+"
-    r"(?!\s+(?:год|раз|ден|месяц|квартал|недел|сезон|созыв|курс)\w*)"
+    r"(?!\s+(?:год|раз|ден|месяц|квартал|недел|сезон|созыв|курс|рассылк|письм|волн|этап|тур)\w*)"
     # ("… infrastructure first;", "first of all": an adverb, no place in the letter)
     r"|first(?!\s*[;,.!?)]|\s*$|\s+of all)|(?:second|third|fourth|fifth"
     r"|sixth|seventh|eighth|all|everything|rest|remaining|except(?!\s+that\b)|xcept|exept|excpt)(?!\w)"

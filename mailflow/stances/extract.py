@@ -158,6 +158,9 @@ _WHOLE_REPLY = {
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
         # "При этом наши члены из Баткенской области возражают против 3.5": members of one place, not the body
         r"|(?:наши|ее|его) член\w* из\b"
+        # "Биздин мүчөлөрдүн көбү макул деп жатышат": most of the members say so, not the body's answer (not "…,
+        # себеби мүчөлөрдүн көбү смартфон колдонбойт", a reason)
+        r"|мүчөлөр\w* көбү\w* (?:\w+ )?(?:макул|колдойт|колдошот|каршы)"
         r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|do not|don't|cannot|reject)"
         # "sorry im a student at AUCA, got this from my professor": a person, not the organisation written to
         r"|speaking (?:for|on behalf of) myself|not (?:for )?the whole (?:group|organi[sz]ation|association|network)"
@@ -753,6 +756,11 @@ def _read_text(
             # "Panel 3 has our full support. 3.6 in particular, because we already monitor …": why, for 3.6
             _stressed_reason(claims, pending, unit.text)
             pending = ()
+        if pending and not reading.has_cue and set(pending) <= given_before and _stressed_as_valued(unit.text):
+            # "agrees with all of them. … our members found Panel 4 especially useful", "Рекомендации … (1.2, 2.1,
+            # 4.2) особенно близки нам, потому что …": agreed already, and why they matter most
+            _stressed_reason(claims, pending, unit.text)
+            pending = ()
         if pending and _offer(unit.text):
             # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them, which a
             # stance before it or an "all" after it ("Особо хотели бы выделить 3.6 … Фонд принимает все")
@@ -989,6 +997,19 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
     head = _ID_HEAD.match(fold(text))
     reason = clean_reason(text[head.end() :]) if head else None
     return reason is not None and _give_reason(claims, ids, reason, (Stance.DISAGREE, Stance.PARTIAL))
+
+
+_VALUED = re.compile(
+    rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча)\s+(?:\w+\s+){{0,2}}?(?:useful|important|relevant|valuable|close to us"
+    r"|близк\w*|важн\w*|актуальн\w*|полезн\w*|нужн\w*|ценн\w*|керек\w*|маанилүү\w*|пайдалуу\w*)(?!\w)"
+)
+
+
+def _stressed_as_valued(text: str) -> bool:
+    """ "found Panel 4 especially useful", "особенно близки нам": a stress that only says how much they matter
+    (not "особенно 3.5 вызывает вопросы", nor anything denied)."""
+    folded = fold(text)
+    return _VALUED.search(folded) is not None and _DENIAL.search(folded) is None
 
 
 def _stressed_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> None:

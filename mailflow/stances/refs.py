@@ -181,7 +181,9 @@ _NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them
 _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b(?!-)"
 _NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|that is)[\s,:]*(?:с\s+|with\s+)?(?:пп?\.\s*)?\d\.\d")
 _VAGUE = re.compile(
-    r"(?<!\w)(?:большинств\w*|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+"
+    # ("большинство молодёжи уезжает": most of someone, in a reason)
+    r"(?<!\w)(?:большинств\w*(?!\s+(?:молод|населени|сел|сёл|школ|случа|времен|домохозяйств))"
+    r"|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+"
     # ("многие наши члены не могут …", "многие из которых …": people, not recommendations)
     r"|многи[ем]\w*(?!\s+(?:из\s+которых|наши\w*|из\s+наших|члены|людей|люди|жители))|част(?:ь|ью|и) рекомендаций"
     r"|с частью(?=\s+(?:из\s+них|их|них|рекомендац|пункт|предложен|\w+\s+соглас))"
@@ -205,6 +207,15 @@ _VAGUE = re.compile(
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
     r"|(?:шайкеш|ылайык|дал|туура) келген|соответствующ\w+ (?:нашей|нашим|нашему|нашим)|in line with our"
     r"|(?:сунуш|рекомендаци)\w*\s+көбү\w*"  # "сунуштардын көбү" (most of them), not "мүчөлөрдүн көбү"
+    # "We disagree with two recommendations.", "с двумя рекомендациями не согласны": which two? (not an exception's
+    # count, "кроме двух рекомендаций", nor a heading over its list, "three recommendations:", nor "these two", nor
+    # answers "below"; five is a panel's size: "the five recommendations of panel 4")
+    r"|(?<!кроме )(?<!except )(?<!except for )(?<!apart from )(?<!исключением )(?<!but )(?<!этим )(?<!этих )"
+    r"(?<!эти )(?<!these )(?<!those )"
+    r"(?:дв(?:умя|ум|ух|е|а)|тр(?:емя|ем|ех|ём|ёх|и)|нескольк\w+|пар(?:у|ой|е)|two|three|several|a few|a couple of"
+    r"|эки|үч|бир нече)"
+    r"\s+(?:рекомендаци\w*|пункт\w*|сунуш\w*|recommendations|points|items)\b(?!\s*:)"
+    r"(?![^.\n]{0,80}?(?:ниже|below|төмөн))"
     # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
     r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"
     r"(?:-related)? (?:points|items|ones)"

@@ -2818,3 +2818,66 @@ def test_no_objections_several_words_from_their_denial_are_agreement(campaign: C
 def test_no_doubt_is_no_abstention(campaign: Campaign) -> None:
     result = read("Сомнений нет, поддерживаем все рекомендации.", campaign)
     assert stances(result) == every(campaign, "agree")
+
+
+@pytest.mark.parametrize(
+    "text", ["We disagree with two recommendations.", "С двумя рекомендациями не согласны, остальные принимаем."]
+)
+def test_a_count_of_recommendations_without_their_ids_goes_to_a_person(text: str, campaign: Campaign) -> None:
+    # "two recommendations" was read as all 19, unflagged
+    assert "vague_scope" in codes(read(text, campaign, language="en" if text.isascii() else "ru"))
+
+
+def test_a_counted_heading_over_its_list_is_no_vague_scope(campaign: Campaign) -> None:
+    text = "We cannot accept three recommendations:\n1.5 - no.\n3.5 - no.\n4.3 - no.\nAll the others we accept."
+    result = read(text, campaign, language="en")
+    assert "vague_scope" not in codes(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We agree with all of them. Our members found Panel 4 especially useful.", "en"),
+        ("Принимаем все рекомендации. Рекомендации о сотрудничестве с бизнесом (1.2, 2.1, 4.2) особенно близки нам.",
+         "ru"),
+    ],
+)  # fmt: skip
+def test_ids_stressed_as_valued_after_an_agreement_with_all_are_agreed(
+    text: str, language: str, campaign: Campaign
+) -> None:
+    result = read(text, campaign, language=language)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree")
+
+
+def test_a_stress_that_raises_a_doubt_is_not_taken_for_agreement(campaign: Campaign) -> None:
+    result = read("Принимаем все рекомендации. Рекомендация 3.5 особенно нужна, но не в нашем районе.", campaign)
+    assert codes(result)
+
+
+def test_the_second_mailing_is_no_ordinal_of_the_letter(campaign: Campaign) -> None:
+    text = "Сообщаем позицию по второй рассылке. Согласны со всем, кроме 3.6: по ней воздерживаемся."
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["3.6"] == ("abstain", None)
+
+
+def test_kyrgyz_most_of_our_members_agree_is_not_the_bodys_answer(campaign: Campaign) -> None:
+    result = read("Биздин мүчөлөрдүн көбү макул деп жатышат", campaign, language="ky")
+    assert "partial_speaker" in codes(result)
+
+
+def test_holding_all_recommendations_relevant_is_agreement(campaign: Campaign) -> None:
+    text = ("Мы внимательно их рассмотрели, считаем все рекомендации актуальными и готовы участвовать в их "
+            "реализации, особенно в части межрегионального обмена опытом.")  # fmt: skip
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree")
+
+
+def test_most_of_the_youth_in_a_reason_is_no_share_of_the_recommendations(campaign: Campaign) -> None:
+    text = ("Поскольку у нас нет стабильного интернета, а большинство молодёжи уезжает на заработки в Россию, "
+            "рекомендацию 3.5 считаем нереалистичной и не поддерживаем. Остальные рекомендации принимаем.")  # fmt: skip
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["3.5"][0] == "disagree"
