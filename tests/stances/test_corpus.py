@@ -203,6 +203,8 @@ BLIND_FLOORS = {
     "blind-122.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.93},
     "blind-123.txt": {"exact": 1.0, "accepted": 0.8, "flagged": 1.0, "reasons": 0.9},
     "blind-124.txt": {"exact": 1.0, "accepted": 0.72, "flagged": 1.0, "reasons": 0.75},
+    "blind-125.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 1.0, "reasons": 0.78},
+    "blind-126.txt": {"exact": 0.96, "accepted": 0.8, "flagged": 0.97, "reasons": 0.87},
 }
 
 
