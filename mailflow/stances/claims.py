@@ -170,7 +170,8 @@ _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|wher
 _HEAD_FILLER = re.compile(
     r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
     r"|полностью|целиком|безусловно|однозначно|конечно|fully|totally|completely|definitely|certainly|гана|only"
-    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also|else)\b[\s\W]*+)*+$"
+    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also|else"
+    r"|ним|ней|нему|них|него|нее|её)\b[\s\W]*+)*+$"  # "кроме 3.5 и 3.6, по ним нет": their answer
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
                       r"|по которой|on which|for which|where"
@@ -225,7 +226,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     # "Abstain: 4.1-4.5 (not relevant to our work)": a bracket after the IDs that says the stance again is the
     # comment on it, its reason, not a second stance that leaves the first without scope
     brackets = _comment_brackets(folded, refs, cues)
-    cues = [c for c in cues if not _said_again(c, cues, brackets)]
+    on_none = [(c.start, c.end) for c in cues if _ON_NONE.match(folded, c.end)]  # "Disagree: none": used, on nothing
+    cues = [c for c in cues if not _said_again(c, cues, brackets, excepts) and (c.start, c.end) not in on_none]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems, refs)
     problems += _described_otherwise(folded, refs, campaign) + _only_then_rest(folded)
@@ -262,7 +264,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         ]
         if excepts and counted_exception(folded) is None:
             problems.append(Problem("unclear_exception", text.strip()[:80]))
-        problems += _unaccounted(folded, refs, [], excepts, stance_words=True)
+        problems += _unaccounted(folded, refs, on_none, excepts, stance_words=True)
         problems += _quantifiers_without_stance(folded, refs)
         if any(c.terse and folded[c.start : c.end].isalpha() for c in found):
             # "с 1 по 3 ок": a word answer to numbers we cannot place (not a phone's "+996 …")
@@ -420,12 +422,24 @@ def _comment_brackets(folded: str, refs: list[Ref], cues: list[Cue]) -> list[tup
 _ANSWER_GAP = re.compile(r"\s*[—–:-]?\s*")  # "3.5 — нет", "3.5: да", "3.5 да"
 
 
-def _said_again(cue: Cue, cues: list[Cue], comments: list[tuple[int, int]]) -> bool:
+# "* Disagree: none", "Против: ни одной": a row of a list that puts nothing under its stance
+_ON_NONE = re.compile(r"\s*[:—–-]\s*(?:none|nothing|no items?|ни одной|ни одна|никаких|таких нет)[\s.!;]*$")
+
+
+def _said_again(cue: Cue, cues: list[Cue], comments: list[tuple[int, int]], excepts: list[tuple[int, int]]) -> bool:
     """A cue inside a comment bracket whose stance a cue before the bracket already gave, or inside the bracket
-    after an answer ("3.5 — нет (…, это не наш профиль)")."""
+    after an answer ("3.5 — нет (…, это не наш профиль)"). Not a bracket's first word past an exception: in
+    "Согласны по всем пунктам, кроме 3.5 (против) и 4.3 (согласны частично)" it gives 4.3 its own stance."""
     return any(
         start <= cue.start < end
-        and any((c.kind is cue.kind or 0 <= start - c.end <= 2) and c.end <= start for c in cues)
+        and any(
+            c.end <= start
+            and (
+                (c.kind is cue.kind and not (cue.start - start <= 3 and any(c.end <= at < start for at, _ in excepts)))
+                or 0 <= start - c.end <= 2
+            )
+            for c in cues
+        )
         for start, end in comments
     )
 
@@ -1198,7 +1212,9 @@ _SCOPE_WORD = re.compile(
     # ("от имени всех 27 клубов", "всех наших членов": all of someone, not all of the recommendations)
     rf"|(?:все|всё|всех|всем|всеми)(?!\w)(?!\s+(?:\d+\s+)?(?:наш\w*\s+)?(?:член|клуб|организаци|участник"
     rf"|сотрудник|мастер|женщин|сел|район|регион|област|партнер|коллег|ваш))|бардык\w*|баары(?!быз)\w*|кроме|{REST}"
-    r"|onwards?|and beyond|начиная с|и далее|и дальше|и последующ\w*|баштап)"
+    # ("будем рады участвовать и дальше": on, not "3.5 и далее")
+    r"|onwards?|and beyond|начиная с|(?:(?<=[\d)] )|(?<=панели )|(?<=пункта )|(?<=раздела ))и (?:далее|дальше)"
+    r"|и последующ\w*|баштап)"
 )
 _STANCE_WORD = re.compile(
     r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж|одобр"

@@ -107,7 +107,8 @@ _INFINITIVE_ASSENT = (
 # the head of an item, after its IDs, do they count.
 _POSITIVE = re.compile(
     r"(?:"
-    r"соглас(?:ен|на|ны|но\b(?=\s*со?\b)|ие|ия|иться|имся|ились|илась|ился|ныбыз|ныз|мын)"
+    r"соглас(?:ен|на|ны|но\b(?=\s*со?\b)|(?<=не соглас)но(?=\s*(?:[,.;:!—–)]|$))|ие|ия|иться|имся|ились|илась|ился"
+    r"|ныбыз|ныз|мын)"
     r"|соглаша(?:емся|юсь|ется)"
     r"|поддерж\.(?=\s|$)|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?|поддержали|поддержало|одобрил[аио]?|согласились"
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
@@ -172,6 +173,8 @@ _NOTHING_AGAINST = re.compile(
 )
 # "Против рекомендаций 1.3, 1.5 … не возражаем": "против" names what they do not object to
 _OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:возража|име\w+\s+возражени))")
+# "Против рекомендаций ничего не имеем": nothing against them, a yes on what "против" names
+_NOTHING_AGAINST_AFTER = re.compile(r"\bпротив\s[^.;:!?]{0,120}?\b(ничего\s+не\s+име(?:ем|ет|ют|ю))\b")
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
 _KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)")
 # The items of a decision: "РЕШИЛИ: – одобрить рекомендации …; – по 3.2 воздержаться" (abstaining is found anyway)
@@ -298,6 +301,9 @@ _POST_NEGATORS = re.compile(
 _NOT_CUES = re.compile(r"согласно|согласов\w*|соглашени\w*|поддержк\w*|принцип\w*|принят\w*ие|принима\w+ть")
 # "ОО «Мээрим» согласно со всеми": the neuter "согласно" followed by "с"/"со" is agreement, not "according to"
 _AGREES_WITH = re.compile(r"согласно\s+со?\s")
+# "с рекомендацией 3.5 Объединение не согласно, поскольку …": negated, the neuter is a stance ("не согласно закону"
+# is not written; "не соответствует" is)
+_NOT_AGREEING = re.compile(r"(?<!\w)не\s+$")
 _TYPO_TARGETS: dict[str, CueKind] = {
     "согласны": CueKind.AGREE, "согласен": CueKind.AGREE, "согласна": CueKind.AGREE,
     "поддерживаем": CueKind.AGREE, "принимаем": CueKind.AGREE, "возражаем": CueKind.DISAGREE,
@@ -382,6 +388,9 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
     # "Против рекомендаций 1.3, … не возражаем": no stance, but what "не возражаем" is on
     for m in _OBJECTED_TO.finditer(masked) if "против" in masked else ():
         taken.claim(m.start(), m.end())
+    for m in _NOTHING_AGAINST_AFTER.finditer(masked) if "ничего" in masked else ():
+        add(m.start(1), m.end(1), CueKind.AGREE)
+        taken.claim(m.start(), m.start() + len("против"))
     for m in _AMBIGUOUS.finditer(masked):
         add(m.start(), m.end(), CueKind.AMBIGUOUS)
     for m in _ABSTAIN.finditer(masked):
@@ -407,6 +416,7 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
                 pattern is _POSITIVE
                 and _NOT_CUES.fullmatch(_word_at(masked, m.start()))
                 and not _AGREES_WITH.match(masked, m.start())
+                and not (masked.startswith("согласно", m.start()) and _NOT_AGREEING.search(masked, 0, m.start()))
             ):
                 continue
             if pattern is _POSITIVE and _is_not_a_stance(masked, m.end()):

@@ -21,7 +21,7 @@ _MARKERS = re.compile(
     r"\b(?:chto|eto|vse|vsem|vsemi|vsekh|vseh|soglasn\w*|krome|ostaln\w*|ponyatn\w*|spasibo|zdravstv\w*"
     r"|dobr(?:yi|yj|iy|yy|oe|ogo)|uvazhen\w*|podderzh\w*|protiv|rekomendac\w*|dlya|nashi|nashei|tolko|nuzhno"
     r"|mozhno|budet|pozhe|pozje|vozderzh\w*|chastichn\w*|kollegi|privet|pozicij\w*|poziciy\w*|nado|obsud\w*"
-    r"|otvet\w*|chlen\w*|polnost\w*|paneli|pervaya|vtoraya|tretya)\b",
+    r"|otvet\w*|chlen\w*|polnost\w*|paneli|pervaya|vtoraya|tretya|tozhe|poka|reshil\w*|napish\w*|soobshch\w*)\b",
     re.IGNORECASE,
 )
 _HARD_Y = re.compile(r"y(?![aueo])|Y(?![aueoAUEO])")

@@ -2881,3 +2881,49 @@ def test_most_of_the_youth_in_a_reason_is_no_share_of_the_recommendations(campai
     result = read(text, campaign)
     assert not codes(result)
     assert stances(result)["3.5"][0] == "disagree"
+
+
+def test_nothing_against_the_recommendations_is_agreement(campaign: Campaign) -> None:
+    # "Против … ничего не имеем" was 19 rejections, unflagged
+    result = read("Против рекомендаций ничего не имеем. Спасибо за интересный диалог.", campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree")
+
+
+def test_a_bracket_after_each_exception_gives_that_exception_its_stance(campaign: Campaign) -> None:
+    # the second bracket's "согласны" was dropped as the first clause's stance said again: 3.5 partial, 4.3 against
+    result = read("Согласны по всем пунктам, кроме 3.5 (не согласны) и 4.3 (согласны частично).", campaign)
+    assert not codes(result)
+    assert stances(result)["3.5"] == ("disagree", None)
+    assert stances(result)["4.3"] == ("partial", None)
+
+
+def test_a_phones_latin_promise_to_write_later_is_held(campaign: Campaign) -> None:
+    result = read("Ok, my soglasny s 1.1-2.1, 3 panel tozhe ok. Po 4-i poka ne reshili, napishem.", campaign)
+    assert "holding" in codes(result)
+
+
+def test_no_after_them_answers_the_exceptions(campaign: Campaign) -> None:
+    result = read("Dobryi den, my soglasny so vsemi krome 3.5 i 3.6, po nim net.", campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree", but={"3.5": ("disagree", None), "3.6": ("disagree", None)})
+
+
+def test_a_list_row_that_puts_nothing_under_its_stance_is_no_stance(campaign: Campaign) -> None:
+    text = "Our answers:\n* Agree: 1.1–1.5, 2.1, 3.1–3.8\n* Disagree: none\n* Abstain: all of Panel 4"
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["4.2"] == ("abstain", None)
+
+
+def test_taking_part_further_on_is_no_range_of_recommendations(campaign: Campaign) -> None:
+    result = read("Согласны со всеми рекомендациями. Будем рады участвовать и дальше!", campaign)
+    assert not codes(result)
+    assert "unread_words" in codes(read("Всё со 2й панели и дальше — посмотрим.", campaign))
+
+
+def test_the_neuter_not_agreeing_before_a_comma_is_a_rejection(campaign: Campaign) -> None:
+    # "не согласно," was no stance, and "не относится" in its reason made 3.5 an abstention, unflagged
+    text = ("С рекомендацией 3.5 Объединение не согласно, поскольку создание рабочих мест не относится к уставным "
+            "целям.")  # fmt: skip
+    assert stances(read(text, campaign))["3.5"][0] == "disagree"
