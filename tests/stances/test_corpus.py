@@ -205,6 +205,8 @@ BLIND_FLOORS = {
     "blind-124.txt": {"exact": 1.0, "accepted": 0.72, "flagged": 1.0, "reasons": 0.75},
     "blind-125.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 1.0, "reasons": 0.78},
     "blind-126.txt": {"exact": 0.96, "accepted": 0.8, "flagged": 0.97, "reasons": 0.87},
+    "blind-127.txt": {"exact": 0.92, "accepted": 0.8, "flagged": 0.95, "reasons": 0.89},
+    "blind-128.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.79},
 }
 
 
