@@ -953,7 +953,9 @@ def _indirect(text: str, cue_start: int) -> bool:
     return m is not None and not _ID_BEFORE.search(text, 0, m.start())
 
 
-_EMPHASIS = re.compile(rf"{STRESS_WORDS}|в частности|(?<!\w)esp\.|өзгөчө|айрыкча")
+_EMPHASIS = re.compile(
+    rf"{STRESS_WORDS}|в частности|(?<!\w)esp\.|өзгөчө|айрыкча|emphasis on|(?:с )?(?:особым )?акцентом на|особый акцент"
+)
 _DEGREE_OF = re.compile(
     r"\s+(?:[^\W\d]{3,}(?:ыми|ими|ый|ий|ая|яя|ое|ые|ие|ой|ен|на|ны|ным|ной)|important|relevant|useful|valuable"
     r"|needed|urgent|timely|pressing)(?!\w)"
@@ -1202,8 +1204,9 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
 # was not understood ("the first two panels", "agree all xcept", "воздерж"), and a person reads the reply.
 _SCOPE_WORD = re.compile(
     # ("уже третий год", "пятый раз": a count of years or times, not a place in the letter)
-    r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят(?!и\b)|шест(?!и\b)|седьм|восьм)"
-    r"[ыоаиуе]\w*+"
+    # ("третьей", "третью": the soft sign too; not "пять", "шесть", counts)
+    r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят(?!и\b|ь\b|ью\b)|шест(?!и\b|ь\b)|седьм"
+    r"|восьм)[ыоаиуеь]\w*+(?!\s+(?:лиц|сторон))"  # ("третьим лицам": third parties)
     r"(?!\s+(?:год|раз|ден|месяц|квартал|недел|сезон|созыв|курс|рассылк|письм|волн|этап|тур)\w*)"
     # ("… infrastructure first;", "first of all": an adverb, no place in the letter)
     r"|first(?!\s*[;,.!?)]|\s*$|\s+of all)|(?:second|third|fourth|fifth"

@@ -219,6 +219,7 @@ _WHOLE_REPLY = {
         r"|\bскорее (?:всего )?(?:против|за|согласн\w*|не согласн\w*|поддерж\w*|не поддерж\w*)"
         r"|\brather (?:against|opposed|in favou?r)\b"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
+        r"|\b(?:вроде|врое|vrode|vroe)\b"  # "Da vse ok podderjivaem vroe": "seemingly", from a phone
         # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
         r"|с учетом (?:\w+ )?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
         r"|should be (?:reworded|redrafted|rephrased)"
@@ -310,6 +311,7 @@ _WORDS = {
     "reservation": (
         "although", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",
         "not yet clear", "perhaps", "possibly", "probably", "remember", "reservation", "still unclear", "think",
+        "вроде", "врое", "vrode", "vroe",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "только", "хотя", "ясно",
         "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather",

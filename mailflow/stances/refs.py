@@ -96,7 +96,7 @@ _PANEL_BY_ORDINAL = re.compile(
 # item: "первая панель — ооба, вторая — ооба") that opens with an ordinal and a dash speaks of that panel; so do
 # a few ("По первой и второй — тоже да", "Первую и вторую тоже поддерживаем")
 _ELLIPTIC_ORDINAL = re.compile(
-    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|on|for)\s+)?(?=[^\W\d])"  # bounded: linear on "! ! ! …"
+    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d])"  # bounded: linear on "! ! ! …"
     rf"({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})"
     r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|не\s)\b)"
 )
@@ -105,7 +105,8 @@ _ELLIPTIC_ORDINAL = re.compile(
 def elliptic_panels(text: str) -> str:
     """`text` with the panel word written out after an ordinal that stands for it (see `_ELLIPTIC_ORDINAL`)."""
     folded = fold(text)
-    if not _PANEL_BY_ORDINAL.search(folded):
+    # (a reply that speaks of panels by number will do too: "Панели 1, 2 и 4 поддерживаем целиком. По третьей:")
+    if not any(p.search(folded) for p in (_PANEL_BY_ORDINAL, _PANEL_BY_NUMBER, _PANEL_BY_SUFFIX)):
         return text
     pieces, copied = [], 0
     for m in _ELLIPTIC_ORDINAL.finditer(folded):
@@ -157,6 +158,8 @@ REST = (
     # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
     r"|башкасы\w*"
+    # "Башка сунуштарга каршылыгыбыз жок": the other recommendations (not "3.6дан башка сунуштарга", an exception)
+    r"|(?<![дтн][аеоө]н )(?<![дтн][аеоө]н)башка(?=\s+(?:сунуш|рекомендац|пункт))"
     r"|башкалар\w*"
     # "По другим панелям замечаний нет", "other recs also fine by us"
     r"|друг(?:ие|им|их|ими)(?=\s+(?:\w+\s+)?(?:панел|рекомендац|пункт|раздел))"
@@ -195,6 +198,9 @@ _VAGUE = re.compile(
     r"|recommendations (?:that|which)(?=\s+(?!came|come|emerged|were|was|you|we\b|the committee|have been"
     r"|are (?:listed|set out|attached|sent)))"
     r"|applicable to us|almost all"
+    # "We agree with the recommendations on working with business": those on a topic, which ones unsaid
+    r"|(?<=the )recommendations (?:on|about|regarding|concerning) (?!(?:the|all|each|every|both|panels?|sections?|"
+    r"items?|points?|it|them|this|that)\b)[a-z]{3,}(?![^.;:]{0,80}?(?:namely|i\.\s?e\.|\(\s*\d\.\d))"
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"

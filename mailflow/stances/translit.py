@@ -21,13 +21,16 @@ _MARKERS = re.compile(
     r"\b(?:chto|eto|vse|vsem|vsemi|vsekh|vseh|soglasn\w*|krome|ostaln\w*|ponyatn\w*|spasibo|zdravstv\w*"
     r"|dobr(?:yi|yj|iy|yy|oe|ogo)|uvazhen\w*|podderzh\w*|protiv|rekomendac\w*|dlya|nashi|nashei|tolko|nuzhno"
     r"|mozhno|budet|pozhe|pozje|vozderzh\w*|chastichn\w*|kollegi|privet|pozicij\w*|poziciy\w*|nado|obsud\w*"
-    r"|otvet\w*|chlen\w*|polnost\w*|paneli|pervaya|vtoraya|tretya|tozhe|poka|reshil\w*|napish\w*|soobshch\w*)\b",
+    r"|otvet\w*|chlen\w*|polnost\w*|paneli|pervaya|vtoraya|tretya|tozhe|poka|reshil\w*|napish\w*|soobshch\w*"
+    r"|podderj\w*|rahmat|raxmat|rakhmat)\b",
     re.IGNORECASE,
 )
 _HARD_Y = re.compile(r"y(?![aueo])|Y(?![aueoAUEO])")
 # Words a phone's Latin spells without their soft sign, which the Cyrillic needs to be read ("tolko 4.4 ne
 # ochen": only 4.4, not so much); cyrtranslit writes a soft sign for an apostrophe
 _SOFT_SIGN = re.compile(r"^(?:tol(?=ko$)|ochen$|ostal(?=n)|polnost(?=yu$))", re.IGNORECASE)
+# "podderjivaem": a phone's "j" for "ж" in the one stem where it is common (cyrtranslit reads "j" as "й")
+_J_FOR_ZH = re.compile(r"(?<=^podder)j|(?<=^Podder)j|(?<=^PODDER)J")
 
 
 def typed_in_latin(text: str) -> bool:
@@ -75,7 +78,7 @@ def transliterate(text: str) -> Transliteration:
     at = done = 0
     for m in _TOKEN.finditer(text):
         gap = text[done : m.start()]  # whitespace, kept as it is
-        latin = _SOFT_SIGN.sub(lambda soft: soft.group() + "'", m.group())
+        latin = _J_FOR_ZH.sub("zh", _SOFT_SIGN.sub(lambda soft: soft.group() + "'", m.group()))
         token = cyrtranslit.to_cyrillic(_HARD_Y.sub(lambda y: "ы" if y.group() == "y" else "Ы", latin), "ru")
         pieces += [gap, token]
         at += len(gap)

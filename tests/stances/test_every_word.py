@@ -2927,3 +2927,55 @@ def test_the_neuter_not_agreeing_before_a_comma_is_a_rejection(campaign: Campaig
     text = ("С рекомендацией 3.5 Объединение не согласно, поскольку создание рабочих мест не относится к уставным "
             "целям.")  # fmt: skip
     assert stances(read(text, campaign))["3.5"][0] == "disagree"
+
+
+def test_kyrgyz_other_recommendations_after_a_named_id_are_not_that_id(campaign: Campaign) -> None:
+    # "Башка сунуштарга" took the waiting 3.4 as its scope: 3.4 agreed, the other 18 lost, unflagged
+    text = "3.4 боюнча кампанияга каржылоо болсо гана катыша алабыз. Башка сунуштарга каршылыгыбыз жок."
+    result = read(text, campaign, language="ky")
+    assert codes(result)
+
+
+def test_a_panel_agreed_with_emphasis_on_one_id_keeps_the_whole_panel(campaign: Campaign) -> None:
+    # "Panel 3: agree, with particular emphasis on 3.8" recorded 3.8 alone, unflagged
+    for text, language in [("Panel 3: agree, with particular emphasis on 3.8.", "en"),
+                           ("Третья панель: согласны, с особым акцентом на 3.8.", "ru")]:  # fmt: skip
+        assert stances(read(text, campaign, language=language))["3.1"] == ("agree", None)
+
+
+def test_we_pass_is_an_abstention(campaign: Campaign) -> None:
+    result = read("Коллеги, hi! Мы за все recommendations, кроме 3.6 — там мы пас.", campaign, language="mixed")
+    assert stances(result)["3.6"][0] == "abstain"
+
+
+def test_the_recommendations_on_a_topic_go_to_a_person(campaign: Campaign) -> None:
+    assert "vague_scope" in codes(read("We agree with the recommendations on working with business.", campaign))
+    text = "We support the recommendations on cooperation between associations and CSOs, namely 1.2, 2.1 and 4.2."
+    assert "vague_scope" not in codes(read(text, campaign, language="en"))
+
+
+def test_a_bare_ordinal_with_a_soft_sign_is_not_read_as_nothing(campaign: Campaign) -> None:
+    # "Согласны с третьей" (the third panel, or the third recommendation?) was 19 agreements, unflagged
+    assert codes(read("Согласны с третьей", campaign))
+    text = "Не поддерживаем 3.2, потому что данные не должны попадать к третьим лицам. Остальные поддерживаем."
+    assert not codes(read(text, campaign))
+
+
+def test_an_ordinal_heading_in_a_reply_that_numbers_its_panels_is_a_panel(campaign: Campaign) -> None:
+    text = "Панели 1, 2 и 4 поддерживаем целиком. По третьей:\n3.1–3.4 — да\n3.5 — нет\n3.6–3.8 — да"
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["3.5"] == ("disagree", None)
+
+
+def test_a_phones_latin_support_with_j_for_zh_and_a_thanks_is_read(campaign: Campaign) -> None:
+    assert stances(read("Vse ok, podderjivaem. Bakyt", campaign)) == every(campaign, "agree")
+    assert stances(read("Soglasny. Rahmat!", campaign)) == every(campaign, "agree")
+    assert "reservation" in codes(read("Da vse ok podderjivaem vroe", campaign))
+
+
+def test_not_knowing_enough_to_say_is_an_abstention(campaign: Campaign) -> None:
+    text = "yes to everything except 3.5 (no) and 4.3 (don't know enough to say)"
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["4.3"] == ("abstain", None)
