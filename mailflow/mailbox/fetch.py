@@ -17,6 +17,7 @@ database, not in the mailbox object.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.parser import BytesHeaderParser
@@ -114,8 +115,10 @@ class Mailbox(Protocol):
         """`file` for a whole batch, one server command per outcome rather than one per message."""
         ...
 
-    def idle_wait(self, timeout: float) -> bool:
-        """Block up to `timeout` seconds until new mail may have arrived; True if it may have."""
+    def idle_wait(self, timeout: float, *, stop: threading.Event | None = None) -> bool:
+        """Block up to `timeout` seconds until new mail may have arrived; True if it may have. A set `stop` ends
+        the wait within a second or so (then False): a signal handler only sets it, and a wait on a socket or a
+        sleep resumes after the handler (PEP 475), so the wait itself must look at it."""
         ...
 
     def close(self) -> None: ...

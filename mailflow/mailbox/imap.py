@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -26,6 +27,9 @@ from mailflow.settings import Settings
 logger = logging.getLogger(__name__)
 
 IDLE_RENEW_SECONDS = 9 * 60  # RFC 2177 allows 29 min; many servers and middleboxes drop silent links far sooner
+# how often a wait looks at the stop flag: a signal does not end a wait on the socket (PEP 475 resumes it after the
+# handler), so without this a SIGTERM waited for the rest of the wait, past the platform's SIGKILL
+STOP_CHECK_SECONDS = 0.5
 BODY_CHUNK_BYTES = 5_000_000  # bodies asked for in one FETCH, so one response stays small
 FOLDER_ROOT = "mailflow"
 
@@ -211,8 +215,9 @@ class ImapMailbox:
             client.uid_expunge(uids)  # RFC 4315: only these messages, not others a person marked deleted
         # without UIDPLUS a plain EXPUNGE would also remove what a person marked \Deleted: leave it be
 
-    def idle_wait(self, timeout: float) -> bool:
-        """Wait for new mail with IDLE (RFC 2177), renewed every 9 minutes; without IDLE, sleep.
+    def idle_wait(self, timeout: float, *, stop: threading.Event | None = None) -> bool:
+        """Wait for new mail with IDLE (RFC 2177), renewed every 9 minutes; without IDLE, sleep. A set `stop`
+        ends the wait within STOP_CHECK_SECONDS (then False): the IDLE is ended with DONE, the link stays usable.
 
         Mail that came after the last fetch's SEARCH counts as new at once: IDLE only reports what arrives
         while it runs.
@@ -224,18 +229,40 @@ class ImapMailbox:
             if self._newest_uid is None or self._arrived(client):
                 return True
             if not client.has_capability("IDLE"):
-                self._sleep(timeout)
-                return True
+                self._pause(timeout, stop)
+                return not _stopped(stop)
             deadline = self._monotonic() + timeout
-            while (remaining := deadline - self._monotonic()) > 0:
+            while (remaining := deadline - self._monotonic()) > 0 and not _stopped(stop):
                 client.idle()
                 try:
-                    responses = client.idle_check(timeout=min(remaining, IDLE_RENEW_SECONDS))
+                    responses = self._idle_check(client, min(remaining, IDLE_RENEW_SECONDS), stop)
                 finally:
                     _text_done, late = client.idle_done()
                 if any(_is_new_mail(r) for r in [*responses, *late]):
                     return True
             return False
+
+    def _idle_check(self, client: Any, seconds: float, stop: threading.Event | None) -> list[Any]:
+        """The server's first responses within `seconds` of IDLE, read in slices that look at `stop` between them
+        (the socket is polled, not spun on). A slice that ends early with nothing is a closed link (imapclient
+        reads EOF as no responses): it is returned at once, and the DONE that follows fails as FetchError."""
+        deadline = self._monotonic() + seconds
+        while (remaining := deadline - self._monotonic()) > 0 and not _stopped(stop):
+            piece = min(remaining, STOP_CHECK_SECONDS)
+            started = self._monotonic()
+            responses: list[Any] = client.idle_check(timeout=piece)
+            if responses or self._monotonic() - started < piece:
+                return responses
+        return []
+
+    def _pause(self, seconds: float, stop: threading.Event | None) -> None:
+        """Sleep `seconds`, or until `stop` is set (looked at every STOP_CHECK_SECONDS)."""
+        if stop is None:
+            self._sleep(seconds)
+            return
+        deadline = self._monotonic() + seconds
+        while (remaining := deadline - self._monotonic()) > 0 and not stop.is_set():
+            self._sleep(min(remaining, STOP_CHECK_SECONDS))
 
     def close(self) -> None:
         if self._client is None:
@@ -354,6 +381,10 @@ def _ref_uid(ref: str) -> tuple[int, int]:
     """`<uidvalidity>:<uid>` as the two numbers."""
     uidvalidity, _, uid = ref.partition(":")
     return int(uidvalidity), int(uid)
+
+
+def _stopped(stop: threading.Event | None) -> bool:
+    return stop is not None and stop.is_set()
 
 
 def _is_new_mail(response: Any) -> bool:

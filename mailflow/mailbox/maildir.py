@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import mailbox
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -110,15 +111,16 @@ class MaildirMailbox:
                     except FileNotFoundError:
                         continue  # filed by a concurrent run, or by an earlier run before a crash
 
-    def idle_wait(self, timeout: float) -> bool:
-        """Poll the inbox every `poll_interval` seconds until a message appears that the last fetch did not list."""
+    def idle_wait(self, timeout: float, *, stop: threading.Event | None = None) -> bool:
+        """Poll the inbox every `poll_interval` seconds until a message appears that the last fetch did not list,
+        or `stop` is set (looked at every poll; then False)."""
         deadline = self._monotonic() + timeout
         with self._guard("wait"):
             while True:
                 if self._seen is None or any(ref not in self._seen for ref in self._inbox()):
                     return True
                 remaining = deadline - self._monotonic()
-                if remaining <= 0:
+                if remaining <= 0 or (stop is not None and stop.is_set()):
                     return False
                 self._sleep(min(self.poll_interval, remaining))
 

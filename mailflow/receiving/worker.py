@@ -298,7 +298,7 @@ class Worker:
                     self.stop.wait(wait_seconds)
                 elif not summary.more and not self.stop.is_set():
                     try:
-                        self.mailbox.idle_wait(wait_seconds)
+                        self.mailbox.idle_wait(wait_seconds, stop=self.stop)  # a stop ends the wait too
                     except FetchError as exc:
                         logger.warning("waiting for mail failed: %s", exc)
         finally:

@@ -25,7 +25,15 @@ from mailflow.lifecycle import LetterStatus
 from mailflow.sending.compose import LetterKind
 from mailflow.settings import load_settings
 from mailflow.store.db import make_engine
-from mailflow.store.models import InboundRow, LetterRow, RecipientRow, RecommendationRow, ResponseRow, ReviewItemRow
+from mailflow.store.models import (
+    InboundRow,
+    LetterRow,
+    MailboxStateRow,
+    RecipientRow,
+    RecommendationRow,
+    ResponseRow,
+    ReviewItemRow,
+)
 from tests.appeal import SAMPLE_RECIPIENTS, queue_appeal
 from tests.conftest import ROOT
 from tests.mailmaker import CLIENTS, make_reply
@@ -242,3 +250,58 @@ def test_imap_server_restarted_under_a_running_worker(tmp_path: Path, database_u
     assert left_in_folder(dovecot) == 0
     statuses = [status for _, status in outcome(database_url)["messages"]]  # type: ignore[attr-defined]
     assert len(statuses) == 20 and set(statuses) <= {"recorded", "flagged"}
+
+
+def polled(database_url: str) -> bool:
+    """Whether a worker has finished a cycle: its poll is recorded just before it waits for mail."""
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(MailboxStateRow.last_poll_at).where(MailboxStateRow.last_poll_at.is_not(None))
+        )
+        done = found.first() is not None
+    engine.dispose()
+    return done
+
+
+def lease_holders(database_url: str) -> list[str | None]:
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        holders = list(connection.execute(select(MailboxStateRow.lease_holder)).scalars())
+    engine.dispose()
+    return holders
+
+
+STOP_SECONDS = 5.0  # a platform sends SIGKILL this long after SIGTERM at the soonest (Docker 10 s, Heroku 30 s)
+
+
+def test_worker_stops_within_seconds_of_sigterm_while_waiting_for_mail(
+    tmp_path: Path, database_url: str, dovecot: Dovecot
+) -> None:
+    """A worker in IMAP IDLE on an empty folder, with the default wait of 60 s, ends the wait at SIGTERM and
+    exits cleanly (the lease given back), instead of when the wait runs out, after the platform's SIGKILL."""
+    env = environ(database_url, tmp_path / "storage", dovecot, wait=60)
+    prepare(env).close()
+    deliver(dovecot, [])  # the folder, empty
+    process = worker_process(env, tmp_path)
+    try:
+        deadline = time.monotonic() + 30
+        while not polled(database_url) and time.monotonic() < deadline:
+            assert process.poll() is None, process.communicate()[1].decode()
+            time.sleep(0.05)
+        assert polled(database_url), "the worker never finished its first cycle"
+        time.sleep(0.5)  # from the recorded poll into IDLE: a SEARCH and the IDLE command
+        started = time.monotonic()
+        process.terminate()
+        try:
+            process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the worker still ran {STOP_SECONDS:.0f} s after SIGTERM")
+        took = time.monotonic() - started
+    finally:
+        process.kill()
+        _, err = process.communicate()
+    assert process.returncode == 0, err.decode()
+    assert b"stopping (SIGTERM)" in err
+    assert lease_holders(database_url) == [None], "the lease was not given back: no clean stop"
+    print(f"SIGTERM to exit: {took:.2f} s")

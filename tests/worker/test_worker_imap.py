@@ -333,6 +333,24 @@ def test_idle_returns_false_when_nothing_arrives_and_true_for_mail_since_the_fet
     assert mailbox.idle_wait(30) is True
 
 
+def test_idle_ends_within_a_second_of_a_stop_and_the_connection_stays_usable(
+    open_imap: ImapFactory, dovecot: Dovecot, admin: IMAPClient
+) -> None:
+    mailbox = open_imap(dovecot)
+    mailbox.fetch(Cursor(), max_bytes=1_000_000)
+    stop = threading.Event()
+    timer = threading.Timer(0.5, stop.set)
+
+    started = time.monotonic()
+    timer.start()
+    woke = mailbox.idle_wait(30, stop=stop)
+    timer.join()
+
+    assert woke is False and time.monotonic() - started < 2
+    admin.append("INBOX", reply(1))
+    assert len(mailbox.fetch(Cursor(), max_bytes=1_000_000).messages) == 1  # the IDLE was ended with DONE
+
+
 def test_without_idle_the_wait_sleeps_and_reports_possible_mail(
     open_imap: ImapFactory, dovecot_factory: DovecotFactory
 ) -> None:

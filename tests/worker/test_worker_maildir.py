@@ -149,6 +149,20 @@ def test_wait_times_out_when_nothing_new_arrives(tmp_path: Path) -> None:
     assert box.idle_wait(0.3) is False
 
 
+def test_wait_ends_at_the_next_poll_once_stop_is_set(tmp_path: Path) -> None:
+    box = MaildirMailbox(tmp_path / "maildir", poll_interval=0.05)
+    box.fetch(Cursor(), max_bytes=1_000)
+    stop = threading.Event()
+    timer = threading.Timer(0.3, stop.set)
+
+    started = time.monotonic()
+    timer.start()
+    woke = box.idle_wait(30, stop=stop)
+    timer.join()
+
+    assert woke is False and time.monotonic() - started < 2
+
+
 def test_unreadable_maildir_is_a_fetch_error(tmp_path: Path) -> None:
     (tmp_path / "not-a-folder").write_text("a file where the Maildir should be")
 
