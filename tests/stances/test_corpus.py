@@ -207,6 +207,8 @@ BLIND_FLOORS = {
     "blind-126.txt": {"exact": 0.96, "accepted": 0.8, "flagged": 0.97, "reasons": 0.87},
     "blind-127.txt": {"exact": 0.92, "accepted": 0.8, "flagged": 0.95, "reasons": 0.89},
     "blind-128.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.79},
+    "blind-129.txt": {"exact": 0.96, "accepted": 0.75, "flagged": 0.95, "reasons": 0.88},
+    "blind-130.txt": {"exact": 0.96, "accepted": 0.8, "flagged": 0.95, "reasons": 0.7},
 }
 
 
