@@ -882,7 +882,13 @@ def _segment_claims(
     condition = condition_in(folded[segment.start : segment.end] if not last else folded[segment.start :])
     # ("4.1 принимается частично: … допустимо лишь при наличии правил о конфликте интересов": how far, not a
     # condition on the stance)
-    if condition and not (kind is CueKind.PARTIAL and stated is not None and condition in fold(stated)):
+    # (but "согласны частично, если будут гранты": a partial whose "how far" is only an "if" is conditional)
+    if condition and not (
+        kind is CueKind.PARTIAL
+        and stated is not None
+        and condition in fold(stated)
+        and not _IF_FIRST.match(fold(stated))
+    ):
         problems.append(Problem("condition", evidence))
     stance = _STANCE[kind]
     if excepted and cluster.start > max(r.end for r in segment.refs if r.excepted):
@@ -924,6 +930,7 @@ def _segment_claims(
     return claims
 
 
+_IF_FIRST = re.compile(r"\W*(?:если|при условии|в случае|if|provided|unless|эгер)\b")
 _NEGATOR = re.compile(r"(?:не|not|cannot|can't|cant|don't|dont|do not|doesn't|doesnt|won't|wont|will not)\b")
 _UNIVERSAL = re.compile(r"(?:все|всё|всех|всем|всеми|every|each|all|бардык\w*|баары\w*)(?:\s+19)?")
 

@@ -246,7 +246,7 @@ _WHOLE_REPLY = {
         r"|following up on (?:my|our)|i wrote that|we wrote that|я писал\w*, что|мы писали, что"
         r"|в (?:прошлом|предыдущем|первом|том|своем) (?:письме|ответе|сообщении)|не учитывать (?:наш|мой)\w*"
         r"|вчерашн\w+ (?:ответ|письм)\w*|(?:disregard|ignore) (?:our|my)\b"
-        r"|ранее (?:мы |я )?(?:(?:на)?писал\w*|сообщал\w*|ответил\w*)"
+        r"|ранее (?:мы |я )?(?:(?:на)?писал\w*|сообщал\w*|ответил\w*|направил\w*|отправил\w*)"
         r"|(?:in )?(?:my|our) (?:last|previous|earlier|first) (?:e-?mail|letter|message|reply|answer)"
         r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
         r"|(?:change|revise|update) our (?:position|answer|response)|no longer|больше не|уже не (?:поддерж|соглас)\w*"

@@ -506,6 +506,12 @@ def _alias_pattern(aliases: tuple[tuple[int, tuple[str, ...]], ...]) -> re.Patte
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
 
 
+_ONE_DESCRIBED = re.compile(
+    r"(?<!\w)(?:рекомендаци(?:я|ей|ю)|(?<!the )recommendation)\s+(?:о|об|про|по|касательно|относительно|on|about"
+    r"|regarding)\s[^.;:!?\n]{0,70}$"
+)
+
+
 def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     """Panels named by topic, with the words the campaign lists for them (`Panel.aliases`)."""
     pattern = _alias_pattern(tuple((p.number, p.aliases) for p in campaign.panels))
@@ -531,7 +537,12 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         # и сетям") name the panel; a bare "цифровые сунуштар" may mean some of them only (careful readers
         # disagree), so it is read as a panel but sent to a person
         framed = _PANEL_FRAME.search(before) or _PANEL_FRAME_AFTER.match(after) or in_title >= 2
-        found.append(Ref(m.start(), m.end(), ids, GROUP, problem=None if framed else "vague_scope", label=m.group()))
+        problem = None if framed else "vague_scope"
+        if _ONE_DESCRIBED.search(text, max(0, m.start() - 100), m.start()):
+            # "С рекомендацией о просвещении населения по вопросам цифрового участия не согласны": one of the
+            # panel's recommendations, by what it says; which one is for a person to say
+            problem = "unclear_reference"
+        found.append(Ref(m.start(), m.end(), ids, GROUP, problem=problem, label=m.group()))
     return found
 
 

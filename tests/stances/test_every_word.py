@@ -2979,3 +2979,20 @@ def test_not_knowing_enough_to_say_is_an_abstention(campaign: Campaign) -> None:
     result = read(text, campaign, language="en")
     assert not codes(result)
     assert stances(result)["4.3"] == ("abstain", None)
+
+
+def test_a_partial_whose_how_far_is_only_an_if_is_conditional(campaign: Campaign) -> None:
+    text = "Согласны со всем кроме 3.5, с 3.5 согласны частично, если будут гранты на оборудование для сел"
+    assert "condition" in codes(read(text, campaign))
+
+
+def test_an_answer_sent_earlier_then_changed_is_a_revision(campaign: Campaign) -> None:
+    text = ("Ранее мы направили вам согласие по всем пунктам. Просим считать наш ответ по 3.5 отрицательным — члены "
+            "ассоциации на собрании с ним не согласились.")  # fmt: skip
+    assert "revision" in codes(read(text, campaign))
+
+
+def test_one_recommendation_described_in_a_panels_words_is_no_whole_panel(campaign: Campaign) -> None:
+    # "С рекомендацией о просвещении … цифрового участия" was read as all of panel 3, unflagged
+    text = "С рекомендацией о просвещении населения по вопросам цифрового участия не согласны."
+    assert "unclear_reference" in codes(read(text, campaign))
