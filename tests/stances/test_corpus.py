@@ -209,6 +209,8 @@ BLIND_FLOORS = {
     "blind-128.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.79},
     "blind-129.txt": {"exact": 0.96, "accepted": 0.75, "flagged": 0.95, "reasons": 0.88},
     "blind-130.txt": {"exact": 0.96, "accepted": 0.8, "flagged": 0.95, "reasons": 0.7},
+    "blind-131.txt": {"exact": 1.0, "accepted": 0.83, "flagged": 1.0, "reasons": 0.93},
+    "blind-132.txt": {"exact": 1.0, "accepted": 0.84, "flagged": 1.0, "reasons": 0.92},
 }
 
 
