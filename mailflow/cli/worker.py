@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import signal
 from datetime import UTC, datetime
 from pathlib import Path
-from types import FrameType
 
 import click
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -13,6 +11,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from mailflow.cli.common import campaign_option, get_app
 from mailflow.lifecycle import MessageStatus
 from mailflow.receiving.ingest import process_message, queue_acknowledgements
+from mailflow.receiving.signals import StopOnSignals
 from mailflow.receiving.worker import CycleSummary
 from mailflow.schedule import start_scheduler
 from mailflow.store.db import transaction
@@ -55,14 +54,13 @@ def worker(ctx: click.Context, campaign_file: Path | None, once: bool) -> None:
         click.echo(f"outbox: {len(sent.outcomes)} letter(s) handled")
         return
 
-    def stop(signum: int, _frame: FrameType | None) -> None:
-        click.echo(f"stopping ({signal.Signals(signum).name}): finishing the message in hand", err=True)
-        running.stop.set()
+    def announce(name: str) -> None:
+        click.echo(f"stopping ({name}): finishing the message in hand", err=True)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    click.echo(f"worker on {running.mailbox.name} for {campaign.slug}; stop with Ctrl-C", err=True)
-    running.run(wait_seconds=app.settings.worker.wait_seconds)
+    # the handler never sets `running.stop` itself: see mailflow.receiving.signals
+    with StopOnSignals(running.stop, announce):
+        click.echo(f"worker on {running.mailbox.name} for {campaign.slug}; stop with Ctrl-C", err=True)
+        running.run(wait_seconds=app.settings.worker.wait_seconds)
 
 
 @click.command("reprocess")

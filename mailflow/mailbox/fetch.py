@@ -117,8 +117,8 @@ class Mailbox(Protocol):
 
     def idle_wait(self, timeout: float, *, stop: threading.Event | None = None) -> bool:
         """Block up to `timeout` seconds until new mail may have arrived; True if it may have. A set `stop` ends
-        the wait within a second or so (then False): a signal handler only sets it, and a wait on a socket or a
-        sleep resumes after the handler (PEP 475), so the wait itself must look at it."""
+        the wait within a second or so (then False): SIGTERM only sets it, and a wait on a socket or a sleep
+        resumes after the signal's handler (PEP 475), so the wait itself must look at it."""
         ...
 
     def close(self) -> None: ...

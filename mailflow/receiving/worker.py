@@ -125,6 +125,7 @@ class Worker:
     lease_ttl: timedelta = timedelta(minutes=5)
     # whether a lease holder is gone for good (a killed process on this host): its lease is taken at once
     abandoned: Callable[[str], bool] = lambda holder: False
+    # set by SIGTERM from a thread, never from inside a signal handler: see mailflow.receiving.signals
     stop: threading.Event = field(default_factory=threading.Event)
     # told when this worker gains or loses the mailbox lease: the scheduler runs only where the lease is
     on_lease: Callable[[bool], None] = lambda held: None
