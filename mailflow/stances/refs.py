@@ -155,6 +155,8 @@ _TOUCHING = re.compile(r"касающи|(?:которые|что) касаютс
 REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
+    # "On 4.4 we disagree: … Otherwise we agree." (not "…, otherwise public monitoring will have no access")
+    r"|(?:^|(?<=[.!?]\s))otherwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
     # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
     r"|башкасы\w*"

@@ -2996,3 +2996,11 @@ def test_one_recommendation_described_in_a_panels_words_is_no_whole_panel(campai
     # "С рекомендацией о просвещении … цифрового участия" was read as all of panel 3, unflagged
     text = "С рекомендацией о просвещении населения по вопросам цифрового участия не согласны."
     assert "unclear_reference" in codes(read(text, campaign))
+
+
+def test_otherwise_we_agree_is_the_rest(campaign: Campaign) -> None:
+    text = "On 4.3 we abstain. On 4.4 we disagree: experienced NGOs have a poor record here. Otherwise we agree."
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["1.1"] == ("agree", None)
+    assert stances(result)["4.4"][0] == "disagree"
