@@ -154,7 +154,8 @@ _WHOLE_REPLY = {
         r"|отвечаю за (?:нашу |наш |наше )?(?:секци|подразделени|крыло|отдел)\w*"
         # "Биздин Талас бөлүмү", "Кочкор районундагы өкүлүмүн", "Speaking for our youth programme team only"
         r"|биздин (?:\w+ )?бөлүм\w*|(?:району|облусу|шаары)н?(?:дагы|догу) өкүл\w*"
-        r"|speaking (?:only )?for (?:our|the) [\w -]{0,40}?(?:team|unit|department|office|branch|member)"
+        r"|speaking (?:only )?for (?:our|the) [\w -]{0,40}?(?:team|unit|department|office|branch|member|chapter|wing"
+        r"|section|committee)"
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
         # "При этом наши члены из Баткенской области возражают против 3.5": members of one place, not the body
         r"|(?:наши|ее|его) член\w* из\b"
@@ -196,6 +197,8 @@ _WHOLE_REPLY = {
         # "жолугушууда айтылган түзөтүүлөр эске алынса", "толуктоолорду эске алуу менен": amendments made elsewhere
         r"|(?:түзөтүү|толуктоо|өзгөртүү|эскертүү)\w*\s+(?:\w+\s+)?эске ал\w*"
         r"|(?:жолугушууда|жыйында|отурумда)\s+(?:\w+\s+){0,3}(?:айт|макулдаш)\w*"
+        # "Жыйында талкуулангандай, биз киргизген оңдоолор менен бирге": with the amendments we made there
+        r"|(?:киргизген|берген|сунуштаган)\s+оңдоо\w*|талкуулангандай"
         r"|(?:түзөтүү|толуктоо|өзгөртүү|эскертүү)\w*\s+менен"
         # "кроме 3.5 (почему — мы уже писали в прошлом году в письме Министерству)": the why is elsewhere
         r"|уже (?:писали|направляли|излагали|обосновывали)\b"
@@ -263,6 +266,8 @@ _WHOLE_REPLY = {
     "ambiguous_negation": re.compile(
         r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"
         r"|(?:n't|not) (?:agree|support|accept|endorse) (?:with )?(?:everything|every|all)\b"
+        # "И вообще многое в письме не согласуется с нашей позицией": much, but what?
+        r"|\bмногое (?:\w+ ){0,4}?не (?:согласуется|соответствует|устраивает)"
     ),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
     "no_stance_for_id": re.compile(
@@ -303,7 +308,8 @@ _WORDS = {
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
         "edits", "in so far as", "insofar as", "join the", "joint", "letter", "mail", "message", "modified",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
-        "во время", "договорил", "жолугушууда", "жыйында", "замечаниями", "как и в прошлом году", "на встрече",
+        "во время", "договорил", "жолугушууда", "жыйында", "оңдоо", "талкуулангандай", "замечаниями",
+        "как и в прошлом году", "на встрече",
         "отурумда", "письме от", "письмо", "постольку", "правками", "прикрепл", "приложени", "присоединя", "редакции",
         "с дополнениями", "с учетом", "сообщение", "толуктоо", "түзөтүү", "эскертүү", "өзгөртүү", "письма от",
         "резолюци", "протокол", "уже ",
@@ -443,7 +449,10 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
         problems.append(Problem("too_long", f"{length} знаков, прочитаны первые {MAX_STANCE_CHARS}"))
     for pair in content.inline_pairs:
         _extend(claims, problems, _read_pair(pair, campaign))
-    _extend(claims, problems, _read_text(_without_answers(content.text, content.inline_pairs), campaign))
+    paired = {i for c in claims for i in c.ids}
+    text_claims, text_problems = _read_text(_without_answers(content.text, content.inline_pairs), campaign)
+    # "Ответ по 4.3 — ниже в тексте письма": named above the answer written under its quoted paragraph
+    _extend(claims, problems, (text_claims, [p for p in text_problems if not _answered_below(p, paired)]))
     own_subject = _own_subject(content.subject, campaign)
     if own_subject.strip():  # most subjects are "Re:" and ours: nothing of their own to read
         _extend(claims, problems, _read_text(own_subject, campaign, body=False))
@@ -456,7 +465,11 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _rest_of_nothing_named(claims)
     stances, merge_problems = _merge(claims, campaign)
     folded_own = fold(own_text)
-    problems += _reply_problems(own_text, folded_own, content.language, _exceptions_answered(stances, campaign))
+    problems += [
+        p
+        for p in _reply_problems(own_text, folded_own, content.language, _exceptions_answered(stances, campaign))
+        if not (p.code == "reservation" and _reservations_of_partials(folded_own, stances))
+    ]
     problems += merge_problems
     problems += _cross_check(folded_own, stances)
     problems += _objection_unrecorded(folded_own, stances)
@@ -499,6 +512,22 @@ def _capped(content: ReplyContent) -> tuple[ReplyContent, int]:
     attachments = tuple(replace(a, text=take(a.text)) for a in content.attachments)
     capped = replace(content, text=text, subject=subject, inline_pairs=pairs, attachments=attachments)
     return capped, MAX_STANCE_CHARS - left
+
+
+def _reservations_of_partials(folded: str, stances: dict[str, StanceFinding]) -> bool:
+    """ "On 3.5 we agree only in part. We support digital jobs in principle, but …", "Третью панель поддерживаем
+    частично — поддерживаем идею, но сомневаемся …": every word of reservation is inside a partial stance's own
+    sentence or its reason, which say how far already."""
+    partial = {fold(t) for f in stances.values() if f.stance is Stance.PARTIAL for t in (f.evidence, f.reason) if t}
+    if not partial:
+        return False
+    spans = [(at, at + len(e)) for e in partial if (at := folded.find(e)) >= 0]
+    matches = list(_GATED["reservation"].finditer(folded))
+    return bool(matches) and all(any(s <= m.start() and m.end() <= e for s, e in spans) for m in matches)
+
+
+def _answered_below(problem: Problem, paired: set[str]) -> bool:
+    return problem.code == "no_stance_for_id" and problem.detail in paired
 
 
 def _extend(claims: list[Claim], problems: list[Problem], reading: tuple[list[Claim], list[Problem]]) -> None:

@@ -3004,3 +3004,49 @@ def test_otherwise_we_agree_is_the_rest(campaign: Campaign) -> None:
     assert not codes(result)
     assert stances(result)["1.1"] == ("agree", None)
     assert stances(result)["4.4"][0] == "disagree"
+
+
+def test_an_id_named_above_its_inline_answer_has_that_answer(campaign: Campaign) -> None:
+    quoted = f"4.3. {campaign.get('4.3').text}"  # type: ignore[union-attr]
+    result = read("Ответ по 4.3 — ниже в тексте письма. С остальными рекомендациями согласны.", campaign,
+                  pairs=(InlinePair(quoted, "Не согласны: такие советы уже есть."),))  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["4.3"][0] == "disagree"
+    assert stances(result)["4.4"] == ("agree", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We support the recommendations, with one exception. On 3.5 we agree only in part. We support digital jobs "
+         "in principle, but 'high-tech' sets the bar too high for Naryn right now.", "en"),
+        ("С первой, второй и четвертой панелями согласны.\nТретью панель поддерживаем частично — поддерживаем идею, "
+         "но сомневаемся, что у сельских ОГО хватит ресурсов.", "ru"),
+    ],
+)  # fmt: skip
+def test_a_reservation_inside_a_partial_stance_says_how_far_and_is_no_flag(
+    text: str, language: str, campaign: Campaign
+) -> None:
+    result = read(text, campaign, language=language)
+    assert "reservation" not in codes(result)
+    assert "partial" in {v[0] for v in stances(result).values()}
+
+
+def test_a_reservation_outside_any_partial_stance_is_still_flagged(campaign: Campaign) -> None:
+    text = "3.5 поддерживаем частично: нет интернета. Остальные в принципе поддерживаем."
+    assert "reservation" in codes(read(text, campaign))
+
+
+def test_a_chapter_speaking_only_for_itself_is_not_the_organisation(campaign: Campaign) -> None:
+    text = "Speaking only for the Osh chapter here: we agree with all recommendations. HQ may send their own answer."
+    assert "partial_speaker" in codes(read(text, campaign, language="en"))
+
+
+def test_kyrgyz_agreement_with_the_amendments_we_made_leans_on_them(campaign: Campaign) -> None:
+    text = "Жыйында талкуулангандай, биз киргизген оңдоолор менен бирге сунуштарга макулбуз."
+    assert "outside_reference" in codes(read(text, campaign, language="ky"))
+
+
+def test_much_in_the_letter_at_odds_with_our_position_goes_to_a_person(campaign: Campaign) -> None:
+    text = "2.1 не поддерживаем. И вообще многое в письме не согласуется с нашей позицией."
+    assert "ambiguous_negation" in codes(read(text, campaign))
