@@ -213,6 +213,8 @@ BLIND_FLOORS = {
     "blind-132.txt": {"exact": 1.0, "accepted": 0.84, "flagged": 1.0, "reasons": 0.92},
     "blind-133.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.95, "reasons": 0.95},
     "blind-134.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.95, "reasons": 0.88},
+    "blind-135.txt": {"exact": 0.96, "accepted": 0.75, "flagged": 0.97, "reasons": 0.92},
+    "blind-136.txt": {"exact": 0.98, "accepted": 0.8, "flagged": 0.97, "reasons": 0.82},
 }
 
 
