@@ -221,7 +221,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     excepts = except_spans(folded)
     blank = [(r.start, _glued_end(folded, r.end)) for r in refs if r.level != GLOBAL] + excepts
     found = find_cues(_blank(folded, blank), decided)
-    heads = _Sorted([r for r in refs if r.level != GLOBAL or not r.implied])
+    heads = _heads(refs) if any(c.terse for c in found) else _NO_HEADS  # (only a terse cue looks them up)
     cues = _with_also([c for c in found if _usable(c, folded, refs, heads, bool(default))], folded, refs)
     # "Abstain: 4.1-4.5 (not relevant to our work)": a bracket after the IDs that says the stance again is the
     # comment on it, its reason, not a second stance that leaves the first without scope
@@ -240,7 +240,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     if numbered and cues and not _has_own_scope(refs) and not default:
         problems.append(Problem("ambiguous_number", f"«{text.strip()[:80]}» starts with a bare number"))
         return UnitReading(problems=tuple(problems), has_cue=True)
-    heads = _Sorted([r for r in refs if r.level != GLOBAL or not r.implied])
+    heads = _heads(refs) if len(cues) > 1 else _NO_HEADS  # (only a pair of stances looks them up)
     clusters = _clusters(cues, folded, heads)
     if not clusters:
         # "3 панель вся да" with its "да" unread: a panel named without a stance waits for one, like an ID
@@ -682,8 +682,8 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], heads: _Sort
     explicit = [r for r in named if r.level == EXPLICIT] or named
     ids_first = bool(explicit) and explicit[0].start < clusters[0].start
     cuts = [0]
-    in_ref = bytearray(len(text))  # (a lookup per mark: a row of a thousand "1.1 +," stays linear)
-    for r in refs:
+    in_ref = bytearray(len(text) if len(clusters) > 1 else 0)  # (a lookup per mark: "1.1 +, 1.2 −, …" stays linear)
+    for r in refs if in_ref else ():
         in_ref[r.start : r.end] = b"\x01" * (r.end - r.start)
     for left, right in pairwise(clusters):
         # not the dash inside a range ("3.5–3.8 нет" was cut into "3.5" and "–3.8 нет")
@@ -750,6 +750,14 @@ class _Sorted:
         """The refs that end in (start, end]."""
         lo, hi = bisect.bisect_left(self.starts, start + 1 - self.longest), bisect.bisect_right(self.starts, end)
         return [r for r in self.refs[lo:hi] if start < r.end <= end]
+
+
+_NO_HEADS = _Sorted([])
+
+
+def _heads(refs: list[Ref]) -> _Sorted:
+    """The refs that can head an answer: IDs, panels, "остальные", not an implied "all"."""
+    return _Sorted([r for r in refs if r.level != GLOBAL or not r.implied])
 
 
 def _answer_head(text: str, named: _Sorted, left: _Cluster, right: _Cluster) -> int | None:
@@ -960,9 +968,7 @@ def _indirect(text: str, cue_start: int) -> bool:
     return m is not None and not _ID_BEFORE.search(text, 0, m.start())
 
 
-_EMPHASIS = re.compile(
-    rf"{STRESS_WORDS}|в частности|(?<!\w)esp\.|өзгөчө|айрыкча|emphasis on|(?:с )?(?:особым )?акцентом на|особый акцент"
-)
+_EMPHASIS = re.compile(rf"{STRESS_WORDS}|в частности|(?<!\w)esp\.|өзгөчө|айрыкча|emphasis on|акцентом на|особый акцент")
 _DEGREE_OF = re.compile(
     r"\s+(?:[^\W\d]{3,}(?:ыми|ими|ый|ий|ая|яя|ое|ые|ие|ой|ен|на|ны|ным|ной)|important|relevant|useful|valuable"
     r"|needed|urgent|timely|pressing)(?!\w)"

@@ -156,12 +156,12 @@ REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
     # "On 4.4 we disagree: … Otherwise we agree." (not "…, otherwise public monitoring will have no access")
-    r"|(?:^|(?<=[.!?]\s))otherwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
+    r"|o(?:(?<=^o)|(?<=[.!?]\so))therwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
     # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
     r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
     r"|башкасы\w*"
     # "Башка сунуштарга каршылыгыбыз жок": the other recommendations (not "3.6дан башка сунуштарга", an exception)
-    r"|(?<![дтн][аеоө]н )(?<![дтн][аеоө]н)башка(?=\s+(?:сунуш|рекомендац|пункт))"
+    r"|б(?<![дтн][аеоө]н б)(?<![дтн][аеоө]нб)ашка(?=\s+(?:сунуш|рекомендац|пункт))"
     r"|башкалар\w*"
     # "По другим панелям замечаний нет", "other recs also fine by us"
     r"|друг(?:ие|им|их|ими)(?=\s+(?:\w+\s+)?(?:панел|рекомендац|пункт|раздел))"
@@ -180,6 +180,8 @@ _ALL = re.compile(
     r"(?!\s+(?:\d+\s+)?(?:(?:наш|our|their)\w*\s+)?(?:член|клуб|организаци|участник|сотрудник|мастер|женщин|сел"
     r"|район|регион|област|партнер|коллег|member|club|organi[sz]ation|partner|colleague|staff|people))"
 )
+# before a count of recommendations ("two recommendations"): an exception's or a pointer's, which names them
+_COUNT_NAMED = re.compile(r"(?:кроме|except|except for|apart from|исключением|but|этим|этих|эти|these|those)\s+$")
 # "большинство", "some of": a share of the recommendations that names none of them.
 # "in most oblasts", "most of our board members", "some of the villages": "most" of something else is no scope
 _NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them\b|these\b|those\b)"
@@ -201,7 +203,7 @@ _VAGUE = re.compile(
     r"|are (?:listed|set out|attached|sent)))"
     r"|applicable to us|almost all"
     # "We agree with the recommendations on working with business": those on a topic, which ones unsaid
-    r"|(?<=the )recommendations (?:on|about|regarding|concerning) (?!(?:the|all|each|every|both|panels?|sections?|"
+    r"|r(?<=the r)ecommendations (?:on|about|regarding|concerning) (?!(?:the|all|each|every|both|panels?|sections?|"
     r"items?|points?|it|them|this|that)\b)[a-z]{3,}(?![^.;:]{0,80}?(?:namely|i\.\s?e\.|\(\s*\d\.\d))"
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
@@ -218,12 +220,10 @@ _VAGUE = re.compile(
     # "We disagree with two recommendations.", "с двумя рекомендациями не согласны": which two? (not an exception's
     # count, "кроме двух рекомендаций", nor a heading over its list, "three recommendations:", nor "these two", nor
     # answers "below"; five is a panel's size: "the five recommendations of panel 4")
-    r"|(?<!кроме )(?<!except )(?<!except for )(?<!apart from )(?<!исключением )(?<!but )(?<!этим )(?<!этих )"
-    r"(?<!эти )(?<!these )(?<!those )"
-    r"(?:дв(?:умя|ум|ух|е|а)|тр(?:емя|ем|ех|ём|ёх|и)|нескольк\w+|пар(?:у|ой|е)|two|three|several|a few|a couple of"
-    r"|эки|үч|бир нече)"
+    r"|(?P<count>(?:дв(?:умя|ум|ух|е|а)|тр(?:емя|ем|ех|ём|ёх|и)|нескольк\w+|пар(?:у|ой|е)|two|three|several|a few"
+    r"|a couple of|эки|үч|бир нече)"
     r"\s+(?:рекомендаци\w*|пункт\w*|сунуш\w*|recommendations|points|items)\b(?!\s*:)"
-    r"(?![^.\n]{0,80}?(?:ниже|below|төмөн))"
+    r"(?![^.\n]{0,80}?(?:ниже|below|төмөн)))"
     # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
     r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"
     r"(?:-related)? (?:points|items|ones)"
@@ -410,6 +410,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _VAGUE.finditer(text):
         if _NAMELY.match(text, m.end()):
             continue  # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5": the IDs after it say which
+        if m.group("count") and _COUNT_NAMED.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "кроме двух рекомендаций", "these two points": counted where they are named
         add(Ref(m.start(), m.end(), (), GLOBAL, problem="vague_scope", label=m.group()))
     for m in _ALL.finditer(text):
         if not _GREETED_BEFORE.search(text, max(0, m.start() - 10), m.start()) and not (
