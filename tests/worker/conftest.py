@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -200,3 +201,14 @@ def app(tmp_path: Path, database_url: str) -> Iterator[App]:
     app.send_due()
     yield app
     app.close()
+
+
+def wait_stopped_after(mailbox: Mailbox, seconds: float) -> tuple[bool, float]:
+    """`mailbox.idle_wait(30)` with its stop flag set after `seconds`: what it returned, and how long it took."""
+    stop = threading.Event()
+    timer = threading.Timer(seconds, stop.set)
+    started = time.monotonic()
+    timer.start()
+    woke = mailbox.idle_wait(30, stop=stop)
+    timer.join()
+    return woke, time.monotonic() - started

@@ -15,7 +15,7 @@ from mailflow.lifecycle import MessageStatus
 from mailflow.mailbox.fetch import Cursor, Outcome
 from mailflow.mailbox.maildir import MaildirMailbox
 from mailflow.settings import load_settings
-from tests.worker.conftest import inbound_count, reply, run_cycle, store_batch
+from tests.worker.conftest import inbound_count, reply, run_cycle, store_batch, wait_stopped_after
 
 
 def _deliver(path: Path, *messages: bytes) -> None:
@@ -152,15 +152,8 @@ def test_wait_times_out_when_nothing_new_arrives(tmp_path: Path) -> None:
 def test_wait_ends_at_the_next_poll_once_stop_is_set(tmp_path: Path) -> None:
     box = MaildirMailbox(tmp_path / "maildir", poll_interval=0.05)
     box.fetch(Cursor(), max_bytes=1_000)
-    stop = threading.Event()
-    timer = threading.Timer(0.3, stop.set)
-
-    started = time.monotonic()
-    timer.start()
-    woke = box.idle_wait(30, stop=stop)
-    timer.join()
-
-    assert woke is False and time.monotonic() - started < 2
+    woke, took = wait_stopped_after(box, 0.3)
+    assert woke is False and took < 2
 
 
 def test_unreadable_maildir_is_a_fetch_error(tmp_path: Path) -> None:
