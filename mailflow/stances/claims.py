@@ -459,6 +459,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 # What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, an ID, "all"
+_EMOJI_VOTES = "👍✅✓✔☑💯🔥"
+_NAME_ONLY = re.compile(r"\s+[^\W\d_]+(?:[ .]{1,2}[^\W\d_]+)?\.?\s*")
 _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
     r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥]"
@@ -490,7 +492,9 @@ def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote:
         return False  # "Башкасына жооп жок": there is no answer for the rest, not "the answer is no"
     after = text[cue.end :]
     bracketed = re.match(r"\s*\((?!\d)", after)  # "нет (почему)", "❌ (…)", not "+996 (312)"
-    if not bracketed and not _ANSWER_FOLLOWS.match(after):
+    # ("👍 Жылдыз": a thumbs-up signed with a name, nothing else on the line)
+    signed = text[cue.start] in _EMOJI_VOTES and _NAME_ONLY.fullmatch(after) is not None
+    if not bracketed and not signed and not _ANSWER_FOLLOWS.match(after):
         return False
     named_before = answers_quote or any(r.end <= cue.start and r.ids for r in refs)
     stuck = cue.start > 0 and text[cue.start - 1].isdigit() and re.match(r"\s+\d", after) and votes_row(text)

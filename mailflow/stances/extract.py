@@ -185,6 +185,10 @@ _WHOLE_REPLY = {
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
+        # "in line with the memorandum we signed with the Ministry" (not "готовы подписать меморандум")
+        r"|\b(?:in line with|under|according to|as per) (?:the |our )?memorandum\b"
+        r"|\bmemorandum (?:that |which )?we signed"
+        r"|(?:согласно|в соответствии с|в рамках) (?:нашего |подписанного )?меморандум\w*"
         r"|in (?:our|my) (?:letter|e-?mail|note|message) of|в (?:нашем|моем) письме от|(?:нашего|моего) письма от"
         r"|в (?:той(?: же)? |нашей |согласованной )?редакции|обсуждали на встрече|с дополнениями"
         r"|присоединя\w+ к (?:\w+ )?(?:ответу|позиции|мнению|письму)|join (?:the|their) (?:answer|response|position)"
@@ -307,6 +311,7 @@ _WORDS = {
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
         "edits", "in so far as", "insofar as", "join the", "joint", "letter", "mail", "message", "modified",
+        "memorandum", "меморандум",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
         "во время", "договорил", "жолугушууда", "жыйында", "оңдоо", "талкуулангандай", "замечаниями",
         "как и в прошлом году", "на встрече",
@@ -1470,6 +1475,8 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
     return (
         _CONTRAST.match(first) is not None
         or _ONLY.search(first) is not None
+        # "Поддерживаем, за исключением:" over "3.2 — против, …" / "3.5 — против, …": the lines are its exceptions
+        or _EXCEPT_HEAD.search(fold(unscoped[0].evidence)) is not None
         # (their stance in words of its own, not presumed from the exception: "кроме 4.2 эио не наше")
         or (
             bool(excepted)
@@ -1479,6 +1486,7 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
     )
 
 
+_EXCEPT_HEAD = re.compile(r"(?:за исключением|кроме|except(?: for)?|with the exception of)\s*:\s*$")
 _ONLY = re.compile(r"(?<!\w)(?:только|лишь|only|гана)(?!\w)")
 _INVERSE = {Stance.DISAGREE: Stance.AGREE, Stance.AGREE: Stance.DISAGREE}
 

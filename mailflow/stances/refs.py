@@ -201,7 +201,7 @@ _VAGUE = re.compile(
     # recommendations that came out of the dialogue", all of them)
     r"|recommendations (?:that|which)(?=\s+(?!came|come|emerged|were|was|you|we\b|the committee|have been"
     r"|are (?:listed|set out|attached|sent)))"
-    r"|applicable to us|almost all"
+    r"|applicable to us|almost all|those (?:that|which) (?:fit|match|suit)"  # "i.e. those that fit its scope"
     # "We agree with the recommendations on working with business": those on a topic, which ones unsaid
     r"|r(?<=the r)ecommendations (?:on|about|regarding|concerning) (?!(?:the|all|each|every|both|panels?|sections?|"
     r"items?|points?|it|them|this|that)\b)[a-z]{3,}(?![^.;:]{0,80}?(?:namely|i\.\s?e\.|\(\s*\d\.\d))"

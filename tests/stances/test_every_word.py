@@ -3050,3 +3050,30 @@ def test_kyrgyz_agreement_with_the_amendments_we_made_leans_on_them(campaign: Ca
 def test_much_in_the_letter_at_odds_with_our_position_goes_to_a_person(campaign: Campaign) -> None:
     text = "2.1 не поддерживаем. И вообще многое в письме не согласуется с нашей позицией."
     assert "ambiguous_negation" in codes(read(text, campaign))
+
+
+def test_pass_after_an_exception_is_an_abstention(campaign: Campaign) -> None:
+    # "тут pass" was left to the exception's default: 4.3 recorded as a rejection, unflagged
+    result = read("Мы fully support все recommendations, кроме 4.3 — тут pass, мы не работаем с мэрией.", campaign,
+                  language="mixed")  # fmt: skip
+    assert stances(result)["4.3"][0] == "abstain"
+
+
+def test_a_bare_assent_over_a_list_of_its_exceptions_is_agreement_with_the_rest(campaign: Campaign) -> None:
+    text = "Поддерживаем, за исключением:\n3.2 — против, не по адресу;\n3.5 — против, нереально в Баткене."
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree", but={"3.2": ("disagree", "не по адресу"),
+                                                            "3.5": ("disagree", "нереально в Баткене")})  # fmt: skip
+
+
+def test_a_thumbs_up_signed_with_a_name_is_agreement(campaign: Campaign) -> None:
+    assert stances(read("👍 Жылдыз", campaign)) == every(campaign, "agree")
+
+
+def test_support_for_those_that_fit_a_memorandum_goes_to_a_person(campaign: Campaign) -> None:
+    text = ("We support the recommendations in line with the memorandum we signed with the Ministry last year, i.e. "
+            "those that fit its scope.")  # fmt: skip
+    assert {"vague_scope", "outside_reference"} <= codes(read(text, campaign, language="en"))
+    text = "Поддерживаем все рекомендации. По 3.2 готовы подписать меморандум с сетями социальных ОГО."
+    assert "outside_reference" not in codes(read(text, campaign))
