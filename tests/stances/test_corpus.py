@@ -215,6 +215,8 @@ BLIND_FLOORS = {
     "blind-134.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.95, "reasons": 0.88},
     "blind-135.txt": {"exact": 0.96, "accepted": 0.75, "flagged": 0.97, "reasons": 0.92},
     "blind-136.txt": {"exact": 0.98, "accepted": 0.8, "flagged": 0.97, "reasons": 0.82},
+    "blind-137.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.84},
+    "blind-138.txt": {"exact": 0.97, "accepted": 0.71, "flagged": 0.97, "reasons": 0.89},
 }
 
 
