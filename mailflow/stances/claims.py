@@ -227,7 +227,8 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     # comment on it, its reason, not a second stance that leaves the first without scope
     brackets = _comment_brackets(folded, refs, cues)
     on_none = [(c.start, c.end) for c in cues if _ON_NONE.match(folded, c.end)]  # "Disagree: none": used, on nothing
-    cues = [c for c in cues if not _said_again(c, cues, brackets, excepts) and (c.start, c.end) not in on_none]
+    except_starts = [at for at, _ in excepts]
+    cues = [c for c in cues if not _said_again(c, cues, brackets, except_starts) and (c.start, c.end) not in on_none]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems, refs)
     problems += _described_otherwise(folded, refs, campaign) + _only_then_rest(folded)
@@ -426,22 +427,21 @@ _ANSWER_GAP = re.compile(r"\s*[—–:-]?\s*")  # "3.5 — нет", "3.5: да",
 _ON_NONE = re.compile(r"\s*[:—–-]\s*(?:none|nothing|no items?|ни одной|ни одна|никаких|таких нет)[\s.!;]*$")
 
 
-def _said_again(cue: Cue, cues: list[Cue], comments: list[tuple[int, int]], excepts: list[tuple[int, int]]) -> bool:
+def _said_again(cue: Cue, cues: list[Cue], comments: list[tuple[int, int]], except_starts: list[int]) -> bool:
     """A cue inside a comment bracket whose stance a cue before the bracket already gave, or inside the bracket
     after an answer ("3.5 — нет (…, это не наш профиль)"). Not a bracket's first word past an exception: in
-    "Согласны по всем пунктам, кроме 3.5 (против) и 4.3 (согласны частично)" it gives 4.3 its own stance."""
-    return any(
-        start <= cue.start < end
-        and any(
-            c.end <= start
-            and (
-                (c.kind is cue.kind and not (cue.start - start <= 3 and any(c.end <= at < start for at, _ in excepts)))
-                or 0 <= start - c.end <= 2
-            )
-            for c in cues
-        )
-        for start, end in comments
-    )
+    "Согласны по всем пунктам, кроме 3.5 (против) и 4.3 (согласны частично)" it gives 4.3 its own stance.
+    `except_starts`: where the exceptions begin, in order (the last one before a bracket found by a bisect)."""
+    for start, end in comments:
+        if not start <= cue.start < end:
+            continue
+        at = bisect.bisect_left(except_starts, start)
+        excepted_from = except_starts[at - 1] if at and cue.start - start <= 3 else -1  # (-1: no exception)
+        if any(
+            c.end <= start and ((c.kind is cue.kind and c.end > excepted_from) or 0 <= start - c.end <= 2) for c in cues
+        ):
+            return True
+    return False
 
 
 _GLUED = re.compile(r"-?[^\W\d_]+")
@@ -463,7 +463,7 @@ _EMOJI_VOTES = "👍✅✓✔☑💯🔥"
 _NAME_ONLY = re.compile(r"\s+[^\W\d_]+(?:[ .]{1,2}[^\W\d_]+)?\.?\s*")
 _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
-    r"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[👍✅✓✔☑💯🔥]"
+    rf"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[{_EMOJI_VOTES}]"
     r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d)"  # "всё ок кроме 3.5", "no to 4.1"
     rf"|\s+(?:{ALSO_WORDS})\s*(?:[,;:.!]|$))"  # "Everything else: yes as well."
 )

@@ -418,7 +418,10 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
                 pattern is _POSITIVE
                 and _NOT_CUES.fullmatch(_word_at(masked, m.start()))
                 and not _AGREES_WITH.match(masked, m.start())
-                and not (masked.startswith("согласно", m.start()) and _NOT_AGREEING.search(masked, 0, m.start()))
+                and not (
+                    masked.startswith("согласно", m.start())
+                    and _NOT_AGREEING.search(masked, max(0, m.start() - 3), m.start())  # (_POSITIVE: one space)
+                )
             ):
                 continue
             if pattern is _POSITIVE and _is_not_a_stance(masked, m.end()):
