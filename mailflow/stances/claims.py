@@ -170,7 +170,7 @@ _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|wher
 _HEAD_FILLER = re.compile(
     r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
     r"|полностью|целиком|безусловно|однозначно|конечно|fully|totally|completely|definitely|certainly|гана|only"
-    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also|else"
+    r"|жооп|а|но|и|and|but|however|однако|также|тоже|also|else|so|say"  # ("…, so we say no to 3.5")
     r"|ним|ней|нему|них|него|нее|её)\b[\s\W]*+)*+$"  # "кроме 3.5 и 3.6, по ним нет": their answer
 )
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
@@ -312,7 +312,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         and not (folded.rstrip().endswith(":") and re.fullmatch(r"[\s:]*", folded[excepts[-1][1] :]))
     ):
         problems.append(Problem("unclear_exception", text.strip()[:80]))
-    segments = _segments(folded, clusters, refs, heads, reason_at)
+    segments = _segments(folded, clusters, refs, heads, (reason_at, _reason_resumed(folded, reason_at, clusters, refs)))
     spoken = _spoken_for(folded, refs, cues, excepts)
     claims: list[Claim] = []
     for i, segment in enumerate(segments):
@@ -458,11 +458,13 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-# What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, an ID, "all"
+# What may follow a terse cue ("да", "+", "ok") for it to be an answer: nothing, punctuation, a dash, a tab (the
+# next cell of a typed table), an ID, "all"
 _EMOJI_VOTES = "👍✅✓✔☑💯🔥"
 _NAME_ONLY = re.compile(r"\s+[^\W\d_]+(?:[ .]{1,2}[^\W\d_]+)?\.?\s*")
 _ANSWER_FOLLOWS = re.compile(
-    r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s|\s+\d|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
+    r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s| *\t|\s+\d"
+    r"|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
     rf"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[{_EMOJI_VOTES}]"
     r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d)"  # "всё ок кроме 3.5", "no to 4.1"
     rf"|\s+(?:{ALSO_WORDS})\s*(?:[,;:.!]|$))"  # "Everything else: yes as well."
@@ -672,14 +674,32 @@ def _reason_marker(text: str, after: int) -> int:
     return m.start() if m else len(text)
 
 
-def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], heads: _Sorted, limit: int) -> list[_Segment]:
-    """Cut the unit so that each segment has one stance.
+_AND_THEN = re.compile(r",\s*(?:and|а также|и)\s+(?:(?:we|мы)\s+)?$")
+
+
+def _reason_resumed(text: str, reason_at: int, clusters: list[_Cluster], refs: list[Ref]) -> int:
+    """Where the reason that starts at `reason_at` ends: the unit's end, unless ", and" with a stance on what it
+    names opens a second answer ("We abstain on Panel 2 as we are not part of any coalition, and agree with
+    everything else."), which the reason must not swallow."""
+    after = next((c for c in clusters if c.start >= reason_at), None)
+    joined = after and _AND_THEN.search(text, max(reason_at, after.start - 12), after.start)
+    if after is None or not joined:
+        return len(text)
+    named = min((r.start for r in refs if after.end <= r.start < after.end + 40), default=None)
+    return joined.start() if named is not None and not re.search(r"[.;:!?]", text[after.end : named]) else len(text)
+
+
+def _segments(
+    text: str, clusters: list[_Cluster], refs: list[Ref], heads: _Sorted, reason: tuple[int, int]
+) -> list[_Segment]:
+    """Cut the unit so that each segment has one stance; stances and refs inside the first stance's `reason`
+    (start, end) are the reason's words.
 
     The cut between two stances depends on the style: when IDs come first ("1.1 согласны, 1.2 нет") it
     falls after the first stance; when the stance comes first ("согласны с 1.1, 1.2, не согласны с 1.3")
     it falls before the second. `heads`: the refs that can head an answer (not an implied "all").
     """
-    clusters = [c for c in clusters if c.start < limit] or clusters[:1]
+    clusters = [c for c in clusters if not reason[0] <= c.start < reason[1]] or clusters[:1]
     named = [r for r in refs if r.level != GLOBAL]
     # "On Panel 3, we support 3.1, 3.3; we partially support 3.2": a panel before the stance only frames the
     # IDs after it, and the style is the IDs' own
@@ -708,7 +728,7 @@ def _segments(text: str, clusters: list[_Cluster], refs: list[Ref], heads: _Sort
     segments = [_Segment(cuts[i], cuts[i + 1], cluster) for i, cluster in enumerate(clusters)]
     in_order = all(a <= b for a, b in pairwise(cuts))
     for ref in refs:
-        if ref.start >= limit:
+        if reason[0] <= ref.start < reason[1]:
             continue
         if in_order:  # (the segment that holds it, found by a bisect over the cuts; a cut may go back)
             owner = segments[min(bisect.bisect_right(cuts, ref.start), len(segments)) - 1]
@@ -1144,14 +1164,16 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
     return "," not in between or bool(find_cues(between))
 
 
-# A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people or money.
+# A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people, money or things.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _LOOSE_NUMBER = re.compile(
     r"(?<![\w.,:/+№#-])\d{1,2}(?![\w.,:/-]?\d)(?!\s*(?:-?\s*(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
     r"|октябр|ноябр|декабр|год|г\.|лет|%|человек|чел|организаци|член|раз|штук|дн|недел|месяц|час|минут|тыс|млн|сом"
     r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million|job|compan|village|women|men"
     r"|community|communit|school|famil|farm|сел|сё?л|женщин|мужчин|компани|предприяти|школ|сем|район|айыл|киши|аял"
-    rf"|{_MONTHS})))"
+    rf"|{_MONTHS}"
+    # ("даже 3G нет", "и так 5 советов": a network, a count of things; not "3 разделов", "2 панелей")
+    r"|g\b|(?!раздел|блок|пункт|панел|част|направлени)[а-яё]{2,}(?:ов|ев|ей)\b)))"
 )
 _COMMA_PAIR = re.compile(r"(?<![\w.,:/+№#-])\d,\d(?![\d,.])")  # "3,4 сунуштан башкасына": 3.4, or 3 and 4?
 # "3.3 или 3.8", "3.3 ли 3.8": one of two, the respondent does not say which
@@ -1164,6 +1186,9 @@ _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|су�
 # a search from the unit's start for every number was quadratic in the unit
 _QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
 _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
+# "Happy with the other 18.": the rest's count ends the sentence (not "all 3.", which may be Panel 3)
+_REST_BEFORE = re.compile(rf"(?:{REST}|other)\s+$")  # (REST's "other" looks for its number past the end)
+_COUNT_ENDS = re.compile(r"\s*(?:[.,;!)]|$)")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
 
@@ -1203,6 +1228,7 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
             (_COUNTED.match(folded, m.start()) or _DASH_AFTER_COUNT.match(folded, m.end()))
             and _QUANTIFIER_BEFORE.search(folded, max(0, m.start() - 40), m.start())
         )
+        and not (_COUNT_ENDS.match(folded, m.end()) and _REST_BEFORE.search(folded, max(0, m.start() - 30), m.start()))
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]

@@ -37,6 +37,7 @@ from mailflow.stances.refs import (
     REST,
     Ref,
     counted_exception,
+    counted_rest,
     elliptic_panels,
     except_spans,
     find_refs,
@@ -236,7 +237,7 @@ _WHOLE_REPLY = {
     # "Согласны только с 1 панелью": "only" says something about all the others too
     "unclear_exception": re.compile(
         r"(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*(?:те\s+|тех\s+|the\s+|those\s+)?"
-        r"(?:\d|рекомендаци|панел|раздел|section|panel|recommendation)"
+        r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation)"  # (not "only 2G")
     ),
     # "Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе": one more, described, not numbered
     "unclear_reference": re.compile(
@@ -1295,15 +1296,25 @@ def _whole_against_its_part(claims: list[Claim]) -> list[Problem]:
 
 def _counted_exceptions(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
     """ "We support the recommendations with one exception." then "4.3 – we do not support …": the count
-    announced must be the count of recommendations given another stance than the rest, else a person reads it
+    announced must be the count of recommendations given another stance than the rest (and "the other 18" the
+    count of the rest), else a person reads it
     ("Поддерживаем все рекомендации за двумя исключениями." alone was recorded as 19 agreements)."""
-    counted = counted_exception(folded)
-    if counted is None:
-        return []
     usual = Counter(f.stance for f in stances.values()).most_common(1)
-    others = [f for f in stances.values() if usual and f.stance is not usual[0][0]]
-    whole = len(stances) == len(campaign.ids)  # "all except two in Panel 3" was read as Panel 3 alone
-    return [] if whole and len(others) == counted[0] else [Problem("unclear_exception", counted[1])]
+    problems = []
+    counted = counted_exception(folded)
+    if counted is not None:
+        others = [f for f in stances.values() if usual and f.stance is not usual[0][0]]
+        whole = len(stances) == len(campaign.ids)  # "all except two in Panel 3" was read as Panel 3 alone
+        if not (whole and len(others) == counted[0]):
+            problems.append(Problem("unclear_exception", counted[1]))
+    # "Happy with the other 18.": the rest counted must be the recommendations not named (or those given the
+    # rest's stance: "Panel 3: 3.5 no, the other 7 yes")
+    rest = counted_rest(folded)
+    if rest is not None:
+        named = {i for r in find_refs(folded, campaign) if r.level == EXPLICIT for i in r.ids}
+        if rest[0] not in (len(campaign.ids) - len(named), usual[0][1] if usual else None):
+            problems.append(Problem("unclear_exception", rest[1]))
+    return problems
 
 
 def _exceptions_answered(stances: dict[str, StanceFinding], campaign: Campaign) -> bool:
@@ -1456,7 +1467,8 @@ def _irrelevant_only(evidence: str) -> bool:
 
 
 _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that one|аны|аларды|муну)(?!\w)")
-_CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же)\b")
+# ("Поддерживаем. Кроме 1.3 — его не поддерживаем.": the next sentence opens with its exception)
+_CONTRAST = re.compile(r"\W*(?:но|а|однако|but|however|бирок|же|кроме|за исключением|except(?: for)?)\b")
 
 
 def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) -> bool:

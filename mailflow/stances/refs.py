@@ -155,6 +155,7 @@ _TOUCHING = re.compile(r"касающи|(?:которые|что) касаютс
 REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
+    r"|(?:the )?other(?=\s+\d{1,2}\b(?![.,]\d))"  # "Happy with the other 18."
     # "On 4.4 we disagree: … Otherwise we agree." (not "…, otherwise public monitoring will have no access")
     r"|o(?:(?<=^o)|(?<=[.!?]\so))therwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
     # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
@@ -162,7 +163,7 @@ REST = (
     r"|башкасы\w*"
     # "Башка сунуштарга каршылыгыбыз жок": the other recommendations (not "3.6дан башка сунуштарга", an exception)
     r"|б(?<![дтн][аеоө]н б)(?<![дтн][аеоө]нб)ашка(?=\s+(?:сунуш|рекомендац|пункт))"
-    r"|башкалар\w*"
+    r"|башкалар(?!ды\s+[^\W\d]+(?:уу|үү)(?:га|гө|ну|нү)?(?!\w))\w*"  # (not "башкаларды окутууга", teaching others)
     # "По другим панелям замечаний нет", "other recs also fine by us"
     r"|друг(?:ие|им|их|ими)(?=\s+(?:\w+\s+)?(?:панел|рекомендац|пункт|раздел))"
     r"|(?<!\w)other(?=\s+(?:recs?|recommendations|points|items|panels|sections)\b)"
@@ -242,8 +243,9 @@ _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й
 _EXCEPT = re.compile(
     r"(?:(?:кроме|кром)(?!\w)(?!\s+(?:того|этого|всего|прочего)\s*(?:[,.]|$|что\b))|за исключением|исключая"
     r"|помимо(?!\s+(?:того|этого)\s*(?:[,.]|$|что\b))"
-    # ("all exc 4.1"; "agree, except that we abstain on 3.2" is a "but")
-    r"|(?:except|exept|xcept|excpt)(?!ion)(?!\s+that\b)(?: for)?|excluding|other than|excl?\.?(?=\s*\d)"
+    # ("all exc 4.1", "all exc the one on business councils"; "agree, except that we abstain on 3.2" is a "but")
+    r"|(?:except|exept|xcept|excpt)(?!ion)(?!\s+that\b)(?: for)?|excluding|other than"
+    r"|excl?\.?(?=\s*(?:\d|the\b|for\b|panel|rec|item|point|#|№))"
     r"|with (?:one|a single|this|the following) exception:?"
     r"|apart from|aside from|save(?: for)?(?=\s+\d)"
     r"|with the exception of|but not|but)\s*:?\s*"
@@ -759,6 +761,16 @@ _COUNTED = re.compile(
 _COUNTS = {"one": 1, "a single": 1, "одн": 1, "одним": 1, "одной": 1, "бир": 1, "бирөөнөн": 1, "two": 2,
            "двумя": 2, "двух": 2, "эки": 2, "экөөнөн": 2, "three": 3, "тремя": 3, "трех": 3, "үч": 3,
            "үчөөнөн": 3}  # fmt: skip
+
+
+# "Happy with the other 18.", "остальные 18 — за": the rest counted; `extract._counted_exceptions` checks it
+_REST_COUNT = re.compile(rf"(?:{REST})\s+(\d{{1,2}})(?![.,]?\w)")  # (not "остальные 3.х", Panel 3's rest)
+
+
+def counted_rest(text: str) -> tuple[int, str] | None:
+    """How many the folded `text` says the rest are, and the words that say it."""
+    m = _REST_COUNT.search(text)
+    return (int(m.group(1)), m.group()) if m else None
 
 
 def counted_exception(text: str) -> tuple[int, str] | None:

@@ -1128,7 +1128,7 @@ def test_restated_agreement_phone_hearsay_corrections_and_no_comment_go_to_revie
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Калган 17 сунушка макулбуз.\n4.3 — макул эмеспиз.", {"4.3": "disagree", "4.2": "agree"}),
+        ("Калган 18 сунушка макулбуз.\n4.3 — макул эмеспиз.", {"4.3": "disagree", "4.2": "agree"}),
         ("Поддерживаем: все 19 рекомендаций\nНе поддерживаем: —\nВоздерживаемся: —", {"1.1": "agree", "4.5": "agree"}),
         ("Ассоциация поддерживает рекомендации 1,2; 1,5; 2,1; 4,2; 4,5.",
          {"1.2": "agree", "1.5": "agree", "2.1": "agree", "4.2": "agree", "4.5": "agree"}),
@@ -3077,3 +3077,59 @@ def test_support_for_those_that_fit_a_memorandum_goes_to_a_person(campaign: Camp
     assert {"vague_scope", "outside_reference"} <= codes(read(text, campaign, language="en"))
     text = "Поддерживаем все рекомендации. По 3.2 готовы подписать меморандум с сетями социальных ОГО."
     assert "outside_reference" not in codes(read(text, campaign))
+
+
+def test_all_exc_a_recommendation_described_in_words_goes_to_a_person(campaign: Campaign) -> None:
+    # "exc" before words, not a number, was not an exception: 19 agreements, unflagged
+    assert "unclear_exception" in codes(read("agree w/ all exc the one on business councils", campaign, language="en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["согласны со всеми кроме 3.5, по 3.5 против - у нас в селах даже 3G нет",
+     "Согласны со всеми рекомендациями кроме 4.3 - не согласны, у нас в районе и так 5 советов."],
+)  # fmt: skip
+def test_a_mobile_network_or_a_count_of_things_is_no_loose_number(campaign: Campaign, text: str) -> None:
+    assert not codes(read(text, campaign))
+
+
+def test_the_other_eighteen_is_the_rest_when_the_count_fits(campaign: Campaign) -> None:
+    text = "Our village still has only 2G coverage, so we say no to 3.5.\n\nHappy with the other {}."
+    result = read(text.format(18), campaign, language="en")
+    assert not codes(result)
+    why = "Our village still has only 2G coverage"
+    assert stances(result) == every(campaign, "agree", but={"3.5": ("disagree", why)})
+    assert "unclear_exception" in codes(read(text.format(17), campaign, language="en"))
+    text = "Re 3.8: strongly agree, our clients are migrants. No objections to the remaining 18."
+    assert not codes(read(text, campaign, language="en"))  # the rest, past the one named with the same stance
+
+
+def test_a_second_stance_after_a_reason_is_not_swallowed_by_it(campaign: Campaign) -> None:
+    text = "We abstain on Panel 2 as we are not part of any coalition, and agree with everything else."
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree", but={"2.1": ("abstain", "we are not part of any coalition")})
+
+
+def test_a_bare_assent_then_a_sentence_opening_with_its_exception(campaign: Campaign) -> None:
+    result = read("Поддерживаем. Кроме 1.3 — его не поддерживаем.", campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree", but={"1.3": ("disagree", None)})
+
+
+def test_kyrgyz_teaching_others_in_a_reason_is_no_rest(campaign: Campaign) -> None:
+    text = ("Сунуштардын баарына кошулабыз, 4.4төн башкасы. 4.4 боюнча каршыбыз: биз өзүбүз жаңы уюмбуз, башкаларды "
+            "окутууга тажрыйбабыз жок.")  # fmt: skip
+    assert not codes(read(text, campaign, language="ky"))
+
+
+def test_a_no_in_a_tab_separated_row_is_that_rows_answer(campaign: Campaign) -> None:
+    result = read("1.1\tда\n3.5\tнет\tдля наших членов это нереально\n3.6\tда", campaign)
+    assert stances(result)["3.5"] == ("disagree", "для наших членов это нереально")
+    assert not codes(result)
+
+
+def test_nothing_to_say_on_a_panel_is_an_abstention(campaign: Campaign) -> None:
+    text = "Мы в цифровых делах не разбираемся, поэтому по третьей панели сказать ничего не можем."
+    result = read(text, campaign)
+    assert {s for s, _ in stances(result).values()} == {"abstain"} and len(stances(result)) == 8
