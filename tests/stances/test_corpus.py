@@ -217,6 +217,8 @@ BLIND_FLOORS = {
     "blind-136.txt": {"exact": 0.98, "accepted": 0.8, "flagged": 0.97, "reasons": 0.82},
     "blind-137.txt": {"exact": 0.98, "accepted": 0.81, "flagged": 0.97, "reasons": 0.84},
     "blind-138.txt": {"exact": 0.97, "accepted": 0.71, "flagged": 0.97, "reasons": 0.89},
+    "blind-139.txt": {"exact": 0.96, "accepted": 0.92, "flagged": 0.95, "reasons": 0.87},
+    "blind-140.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.98},
 }
 
 
