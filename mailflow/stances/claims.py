@@ -928,7 +928,11 @@ def _segment_claims(
         first_excepted = min(r.start for r in segment.refs if r.excepted)
         last_excepted = max(r.end for r in segment.refs if r.excepted)
         attached = re.match(r"\s*(?:[—–:(]|-\s)", folded[last_excepted : cluster.start]) is not None
-        if not own or (attached and all(r.end <= first_excepted for r in own)):
+        # ("Все, кроме 3.3 и 3.6 — согласны": an agreement is never what sets an exception apart; it is the
+        # whole's, and the exceptions wait for their own stance)
+        if (not own or (attached and all(r.end <= first_excepted for r in own))) and not (
+            own and stance is Stance.AGREE
+        ):
             # "Со всеми, кроме 3.5 — против": what they think of "all" is left unsaid; a person reads it
             # (but "Все рекомендации, кроме 1.2, поддерживаем": the verb after a comma is the whole clause's)
             problems += [Problem("unread_words", folded[r.start : r.end]) for r in own]
@@ -1283,6 +1287,8 @@ _IDIOM = re.compile(
     r"|first(?:ly)?,|secondly|thirdly|in the first place|for the first time|впервые|в первых|первое время"
     r"|(?:кроме|помимо) (?:того|этого|всего)(?=\s*(?:[,.]|$|что\b))|все равно|все же"
     r"|all (?:day|week|the time|year|along)|весь день|всю неделю"
+    # "agreed on the following position": the decision, not a stance (`lexicon._POSITIVE` reads no "agreed" there)
+    r"|agreed? (?:on|upon) (?:the following|a|an|our|its|their) (?:\w+ )?(?:position|answer|response|reply|view)\b"
     # "have reviewed all nineteen recommendations, and we set out our position below": how, not what
     r"|(?:reviewed|examined|considered|studied|read|discussed) all\b"
     r"|(?:прочитал\w*|изучил\w*|рассмотрел\w*|обсудил\w*) (?:все|всё)\b|ознакомил\w* со всеми|бардыгын (?:окуп|карап)"

@@ -133,7 +133,8 @@ _WHOLE_REPLY = {
         r"|лично я\b|\bот себя\b|өзүмдүн атымдан|мүчөсүмүн"
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
-        r"|(?:наш\w*|\b\w+(?:ское|ский))\s+(?:отделени\w+|филиал\w*|офис\w*)|от имени (?:нашего |своего )?филиала"
+        r"|(?:наш\w*|\b\w+(?:ское|ский|ского|скому|ском))\s+(?:отделени\w+|филиал\w*|офис\w*)"  # "Баткенского офиса"
+        r"|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
         # (not "our country office": an international NGO's office here is the organisation written to)
         r"|\bour (?!country |programme |program |project |management |leadership )\w+ (?:office|branch|team|chapter)\b"
@@ -186,6 +187,8 @@ _WHOLE_REPLY = {
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
+        # "pls note we never agreed on 4.3 at the dialogue": what was said there, not in the letter
+        r"|\bagreed (?:on |to )?(?:\S+ ){0,3}at the (?:dialogue|meeting|session|conference)\b"
         # "in line with the memorandum we signed with the Ministry" (not "готовы подписать меморандум")
         r"|\b(?:in line with|under|according to|as per) (?:the |our )?memorandum\b"
         r"|\bmemorandum (?:that |which )?we signed"

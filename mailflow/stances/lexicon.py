@@ -118,7 +118,9 @@ _POSITIVE = re.compile(
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
     r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     # ("The EU Civil Society Support Facility has reviewed the recommendations": a name, no stance)
-    r"|agree[sd]?|support(?:s|ed(?!\s+by\b))?(?!\s+(?:facility|programme|program|project|centre|center|fund|unit)\b)"
+    # ("… and agreed on the following position": a decision taken, what follows is the stance; `claims._IDIOM`)
+    r"|agree[sd]?(?!\s+(?:on|upon)\s+(?:the\s+following|a|an|our|its|their)\s+(?:\w+\s+)?(?:position|answer|response|reply|view)\b)"
+    r"|support(?:s|ed(?!\s+by\b))?(?!\s+(?:facility|programme|program|project|centre|center|fund|unit)\b)"
     r"|supportive(?: of)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?"
     # "record us as supporting recommendations 1.1 through 2.1" (IDs are blanked where cues are looked for)
     r"|supporting(?=\s+(?:all\s+|the\s+)?(?:recommendations?\b|\d|\s))"

@@ -98,7 +98,7 @@ _PANEL_BY_ORDINAL = re.compile(
 _ELLIPTIC_ORDINAL = re.compile(
     rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d])"  # bounded: linear on "! ! ! …"
     rf"({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})"
-    r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|не\s)\b)"
+    r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|воздерж\w*|против|не\s)\b)"
 )
 
 
@@ -163,6 +163,7 @@ REST = (
     r"|башкасы\w*"
     # "Башка сунуштарга каршылыгыбыз жок": the other recommendations (not "3.6дан башка сунуштарга", an exception)
     r"|б(?<![дтн][аеоө]н б)(?<![дтн][аеоө]нб)ашка(?=\s+(?:сунуш|рекомендац|пункт))"
+    r"|башка(?=\s+(?:панел|сунуш|пункт)\w*\s+боюнча\b)"  # "Башка панелдер боюнча пикирибиз жок"
     r"|башкалар(?!ды\s+[^\W\d]+(?:уу|үү)(?:га|гө|ну|нү)?(?!\w))\w*"  # (not "башкаларды окутууга", teaching others)
     # "По другим панелям замечаний нет", "other recs also fine by us"
     r"|друг(?:ие|им|их|ими)(?=\s+(?:\w+\s+)?(?:панел|рекомендац|пункт|раздел))"
@@ -264,9 +265,10 @@ _ORDINAL_RECOMMENDATION = re.compile(
 )
 # "по рек. 3,5 — против": after a word for a recommendation, a decimal comma with no space is the ID 3.5
 # ("рекомендации 3, 5" with a space is a list of two numbers, left to `_BARE_NUMBER`)
-# (a singular word only: "п.п. 1,2" and "пункты 1,2" are items 1 and 2)
+# (a singular word only: "п.п. 1,2" and "пункты 1,2" are items 1 and 2; "Рекомендацию 3,4" is one)
 _COMMA_ID = re.compile(
-    r"(?:(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b)|(?<![\d.,])\d\.\d(?!\d)\s+(?:и|and|жана))"
+    r"(?:(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b|рекомендаци(?:ю|я|ей)\b|recommendation\b)"
+    r"|(?<![\d.,])\d\.\d(?!\d)\s+(?:и|and|жана))"
     r"\s*(\d),(\d)(?!\d|,\d)"
 )
 # "Рекомендации 1,1 – 1,5": a range written with decimal commas on both ends is a range of IDs

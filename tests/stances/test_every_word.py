@@ -3133,3 +3133,50 @@ def test_nothing_to_say_on_a_panel_is_an_abstention(campaign: Campaign) -> None:
     text = "Мы в цифровых делах не разбираемся, поэтому по третьей панели сказать ничего не можем."
     result = read(text, campaign)
     assert {s for s, _ in stances(result).values()} == {"abstain"} and len(stances(result)) == 8
+
+
+def test_agreeing_on_the_following_position_is_no_stance(campaign: Campaign) -> None:
+    # read as 19 agreements, unflagged, when nothing followed
+    text = "Our Board reviewed the document on 14 March and agreed on the following position."
+    assert stances(read(text, campaign, language="en")) == {}
+
+
+def test_an_ordinal_before_abstaining_in_a_reply_that_numbers_its_panels_is_a_panel(campaign: Campaign) -> None:
+    text = "По первой и второй панели — согласны полностью.\nПо четвёртой воздерживаемся, это не наша сфера."
+    result = read(text, campaign)
+    assert not codes(result)
+    assert stances(result)["4.3"] == ("abstain", "это не наша сфера")
+
+
+def test_one_recommendation_in_decimal_comma_notation_is_that_id(campaign: Campaign) -> None:
+    text = "Рекомендацию 3,4 (кампании по цифровой грамотности) не поддерживаем. С остальными согласны."
+    result = read(text, campaign)
+    assert not codes(result)
+    assert {k: s for k, (s, _) in stances(result).items()} == {
+        i: "disagree" if i == "3.4" else "agree" for i in campaign.ids
+    }
+
+
+def test_answering_for_a_regional_office_is_a_partial_speaker(campaign: Campaign) -> None:
+    text = "Отвечаю только от имени Баткенского офиса: с рекомендациями первой и четвертой панелей согласны."
+    assert "partial_speaker" in codes(read(text, campaign))
+
+
+def test_an_agreement_after_a_dashed_exception_is_the_wholes(campaign: Campaign) -> None:
+    # "— согласны" was taken as the exceptions' stance: 3.3 and 3.6 agreed, the rest unread
+    result = read("Все, кроме 3.3 и 3.6 — согласны.\n3.3 — согласны частично.\n3.6 — воздерживаемся.", campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree", but={"3.3": ("partial", None), "3.6": ("abstain", None)})
+    assert "unclear_exception" in codes(read("Все, кроме 3.3 и 3.6 — согласны.", campaign))
+
+
+def test_kyrgyz_no_view_on_the_other_panels_is_an_abstention(campaign: Campaign) -> None:
+    result = read("3-панель боюнча бардык сунуштарды колдойбуз. Башка панелдер боюнча пикирибиз жок.", campaign,
+                  language="ky")  # fmt: skip
+    assert not codes(result)
+    assert stances(result)["1.1"] == ("abstain", None) and stances(result)["3.1"] == ("agree", None)
+
+
+def test_a_stance_agreed_at_the_dialogue_leans_on_it(campaign: Campaign) -> None:
+    text = "ok with it but pls note we never agreed on 4.3 at the dialogue"
+    assert "outside_reference" in codes(read(text, campaign, language="en"))
