@@ -219,6 +219,8 @@ BLIND_FLOORS = {
     "blind-138.txt": {"exact": 0.97, "accepted": 0.71, "flagged": 0.97, "reasons": 0.89},
     "blind-139.txt": {"exact": 0.96, "accepted": 0.92, "flagged": 0.95, "reasons": 0.87},
     "blind-140.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.98},
+    "blind-141.txt": {"exact": 0.95, "accepted": 0.89, "flagged": 0.93, "reasons": 0.95},
+    "blind-142.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.93},
 }
 
 
