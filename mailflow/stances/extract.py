@@ -218,6 +218,7 @@ _WHOLE_REPLY = {
         r"|(?:^|[.!?]\s+|\n)\s*(?:только|единственное)\b"
         r"(?![\s,:—–-]*(?:исключение[\s,:—–-]*)?(?:(?:по|с|со|on|for|with)\s+)?(?:п\.\s*|рек\.\s*)?\d\.\d)"
         r"|в принципе|in principle"
+        r"|\b(?:would|'d) only (?:like to )?(?:note|point out|remark)\b"  # "On 3.1 we would only note that …"
         r"|только вот|вот только|although (?:we|i) (?:think|believe|feel|find|consider)"
         r"|хотя (?:мы )?(?:считаем|думаем|полагаем)|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
         r"|не (?:по|при)мню,? (?:какой|какая|какую|какие|номер|точно)|(?:don't|can't) remember (?:which|the number)"
@@ -269,6 +270,8 @@ _WHOLE_REPLY = {
         # "В дополнение к нашему письму от 10 марта: просим считать, что по 4.1 мы всё-таки против"
         r"|в дополнение к (?:нашему |моему )?(?:письму|ответу)|просим считать,? что"
         r"|in addition to (?:our|my) (?:letter|e-?mail|reply)"
+        # "с пунктом три точка пять нет то есть три четыре": corrected as it was said
+        r"|\bнет,? то есть\b|\b(?:no|sorry),? i mean\b"
     ),
     # "we don't agree with everything here": not with all of them, or with none?
     "ambiguous_negation": re.compile(
@@ -329,7 +332,7 @@ _WORDS = {
         "вроде", "врое", "vrode", "vroe",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "только", "хотя", "ясно",
-        "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather",
+        "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather", "note", "point out", "remark",
     ),
     "unclear_exception": ("only", "лишь", "только"),
     "unclear_reference": (
@@ -341,6 +344,7 @@ _WORDS = {
         "вчерашн", "говорил", "изменить", "имели в виду", "исправлени", "меняем", "мурунку", "мы писали, что",
         "не учитывать", "недействительн", "ответе", "пересматриваем", "письме", "позициябызды өзгөрт", "предыдущ",
         "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал", "вместо", "считать действительным",
+        "то есть", "i mean",
         "replaces", "в дополнение к", "просим считать", "in addition to",
     ),
     "indirect": (
@@ -472,8 +476,9 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
             _extend(claims, problems, _read_text(attachment.text, campaign, body=False))
     own_text = "\n".join([content.text, *(p.answer for p in content.inline_pairs)])
     problems += _rest_of_nothing_named(claims)
-    stances, merge_problems = _merge(claims, campaign)
     folded_own = fold(own_text)
+    claims += _rest_of_an_only_objection(folded_own, claims, campaign)
+    stances, merge_problems = _merge(claims, campaign)
     problems += [
         p
         for p in _reply_problems(own_text, folded_own, content.language, _exceptions_answered(stances, campaign))
@@ -941,6 +946,7 @@ _RISK_AFTER = re.compile(
 # "Будем рады участвовать в реализации", "happy to discuss": an offer, which changes no stance
 _GOODWILL = re.compile(
     r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
+    r"|(?:we|i) would (?:welcome|appreciate)\b"  # "We would welcome the conference."
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
     r"|готов\w* (?:участвовать|обсудить|к|выступить|стать|взять|поделиться|помочь|предоставить)"
     # "Отдельное спасибо за 3.1 и 3.4", "Ждём конференцию по 4.5!", "По 3.5 у нас опыт есть, можем поделиться"
@@ -1295,6 +1301,23 @@ def _whole_against_its_part(claims: list[Claim]) -> list[Problem]:
             ):
                 return [Problem("contradiction", f"«{whole.evidence[:60]}», но {', '.join(part.ids)}")]
     return []
+
+
+# "Не согласны только с 1.1 — …", "We only object to 4.3": the one objection named, so the rest is agreed
+_ONLY_OBJECTION = re.compile(
+    r"(?:не\s+(?:согласн\w+|поддерживаем|принимаем)|против|(?:disagree|object|are opposed)(?:\s+to)?)"
+    r"\s+(?:только|лишь|only)\b|\bonly\s+(?:disagree|object|oppose)"
+)
+
+
+def _rest_of_an_only_objection(folded: str, claims: list[Claim], campaign: Campaign) -> list[Claim]:
+    """The agreement with the rest that "only" gives, when every claim is an objection to named IDs."""
+    m = _ONLY_OBJECTION.search(folded)
+    if m is None or not claims or any(c.stance is not Stance.DISAGREE or c.level == GLOBAL for c in claims):
+        return []
+    named = {i for c in claims for i in c.ids}
+    rest = tuple(i for i in campaign.ids if i not in named)
+    return [Claim(rest, Stance.AGREE, GLOBAL, None, m.group(), scoped=True)] if rest else []
 
 
 def _counted_exceptions(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:

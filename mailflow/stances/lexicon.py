@@ -259,7 +259,8 @@ _CONDITION = re.compile(
     # "Кеңештин жыйынында бекитилсе, бардыгына макул болобуз": a passive in the conditional (if it is approved),
     # then the stance that hangs on it (not "кеңеш түзүлсө, ага ишкерлер …", a partial's how far)
     # (from a word's first letter only: tried at every letter of a long word, the run of letters was quadratic)
-    r"|(?<![^\W\d])[^\W\d]{2,}(?:ыл|ил|ул|үл|ын|ин|ун|үн)(?:са|се|со|сө),\s+(?:[^\W\d]+\s+){0,3}"
+    # ("Каржылоо бөлүнсө, 3.4 жана 3.5 сунуштарына да макул болобуз": IDs may stand between)
+    r"|(?<![^\W\d])[^\W\d]{2,}(?:ыл|ил|ул|үл|ын|ин|ун|үн)(?:са|се|со|сө),\s+(?:(?:[^\W\d]+|\d\.\d)\s+){0,5}"
     r"(?:макул|колдо|кабыл)"
 )
 _NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")

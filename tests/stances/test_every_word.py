@@ -3180,3 +3180,37 @@ def test_kyrgyz_no_view_on_the_other_panels_is_an_abstention(campaign: Campaign)
 def test_a_stance_agreed_at_the_dialogue_leans_on_it(campaign: Campaign) -> None:
     text = "ok with it but pls note we never agreed on 4.3 at the dialogue"
     assert "outside_reference" in codes(read(text, campaign, language="en"))
+
+
+def test_only_noting_something_on_one_recommendation_is_a_reservation(campaign: Campaign) -> None:
+    text = ("We support all the recommendations. On 3.1 we would only note that the programmes should be run by local "
+            "NGOs — otherwise we are on board.")  # fmt: skip
+    assert "reservation" in codes(read(text, campaign, language="en"))
+
+
+def test_a_dictated_id_corrected_as_it_was_said_goes_to_a_person(campaign: Campaign) -> None:
+    # read as 19 agreements, unflagged
+    text = "согласны с пунктом три точка пять нет то есть три четыре а с остальными да"
+    assert "revision" in codes(read(text, campaign))
+
+
+def test_kyrgyz_if_funding_then_ids_is_a_condition(campaign: Campaign) -> None:
+    text = "Калган сунуштарга макулбуз. Каржылоо бөлүнсө, 3.4 жана 3.5 сунуштарына да макул болобуз."
+    assert "condition" in codes(read(text, campaign, language="ky"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Не согласны только с 1.1 — это не рекомендация, а констатация.", "ru"), ("We only object to 1.1.", "en")],
+)
+def test_the_only_objection_named_leaves_the_rest_agreed(campaign: Campaign, text: str, language: str) -> None:
+    result = read(text, campaign, language=language)
+    assert not codes(result)
+    assert {k: s for k, (s, _) in stances(result).items()} == {
+        i: "disagree" if i == "1.1" else "agree" for i in campaign.ids
+    }
+
+
+def test_welcoming_what_a_recommendation_offers_after_agreeing_is_no_unread_sentence(campaign: Campaign) -> None:
+    text = "Recommendation 4.5. We agree, since joint monitoring works. We would welcome the conference."
+    assert not codes(read(text, campaign, language="en"))
