@@ -221,6 +221,8 @@ BLIND_FLOORS = {
     "blind-140.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.98},
     "blind-141.txt": {"exact": 0.95, "accepted": 0.89, "flagged": 0.93, "reasons": 0.95},
     "blind-142.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.93},
+    "blind-143.txt": {"exact": 1.00, "accepted": 0.93, "flagged": 1.00, "reasons": 0.92},
+    "blind-144.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 1.00, "reasons": 0.95},
 }
 
 
