@@ -896,7 +896,8 @@ def _segment_claims(
     # An agreement's reason is kept only when the respondent marked it as one ("…, потому что …")
     dashed = _DASH_CLAUSE.match(folded_tail) is not None and not _holds_stance(folded_tail)
     marked = bool(reason_first) or bool(_MARKED_REASON.match(folded_tail)) or dashed
-    if reason and _speaks_of_stance(reason, kind, campaign, {i for r in own for i in r.ids}):
+    # (an exception's reason may name its own panel too: "except 2.1 - no, we're not part of any coalition")
+    if reason and _speaks_of_stance(reason, kind, campaign, {i for r in own for i in r.ids} | set(excepted)):
         problems.append(Problem("unread_words", reason[:80]))
     negated_whole = _negated_universal(folded, cluster, segment) or _NOT_FULLY.search(
         folded, segment.start, segment.end
@@ -1175,6 +1176,7 @@ _LOOSE_NUMBER = re.compile(
     r"|октябр|ноябр|декабр|год|г\.|лет|%|человек|чел|организаци|член|раз|штук|дн|недел|месяц|час|минут|тыс|млн|сом"
     r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million|job|compan|village|women|men"
     r"|community|communit|school|famil|farm|сел|сё?л|женщин|мужчин|компани|предприяти|школ|сем|район|айыл|киши|аял"
+    r"|км\b|km\b|кг\b|kg\b"  # ("ближайший ЦОН находится за 60 км")
     rf"|{_MONTHS}"
     # ("даже 3G нет", "и так 5 советов": a network, a count of things; not "3 разделов", "2 панелей")
     r"|g\b|(?!раздел|блок|пункт|панел|част|направлени)[а-яё]{2,}(?:ов|ев|ей)\b)))"

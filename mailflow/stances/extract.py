@@ -43,7 +43,7 @@ from mailflow.stances.refs import (
     find_refs,
     match_quote,
 )
-from mailflow.stances.translit import Transliteration, transliterate, typed_in_latin
+from mailflow.stances.translit import Transliteration, latin_stance_word, transliterate, typed_in_latin
 
 LOW_CONFIDENCE = 0.8
 # Issue 14: the time a reply takes must not depend on what a stranger chose to send. A real reply, with an
@@ -217,7 +217,7 @@ _WHOLE_REPLY = {
         r"(?:^|[.!?]\s+|\n)\s*(?:однако|however|бирок)\b"
         r"|(?:^|[.!?]\s+|\n)\s*(?:только|единственное)\b"
         r"(?![\s,:—–-]*(?:исключение[\s,:—–-]*)?(?:(?:по|с|со|on|for|with)\s+)?(?:п\.\s*|рек\.\s*)?\d\.\d)"
-        r"|в принципе|in principle"
+        r"|в принципе|in principle|(?<!\w)хз(?!\w)"  # "а 4.3 ну хз": who knows
         r"|\b(?:would|'d) only (?:like to )?(?:note|point out|remark)\b"  # "On 3.1 we would only note that …"
         r"|только вот|вот только|although (?:we|i) (?:think|believe|feel|find|consider)"
         r"|хотя (?:мы )?(?:считаем|думаем|полагаем)|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
@@ -240,7 +240,9 @@ _WHOLE_REPLY = {
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
     "unclear_exception": re.compile(
-        r"(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*(?:те\s+|тех\s+|the\s+|those\s+)?"
+        # (not "отвечает только по рекомендациям, которые касаются …": which ones it answers, listed after)
+        r"(?<!отвечаем )(?<!отвечает )(?<!отвечаю )(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*"
+        r"(?:те\s+|тех\s+|the\s+|those\s+)?"
         r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation)"  # (not "only 2G")
     ),
     # "Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе": one more, described, not numbered
@@ -332,7 +334,7 @@ _WORDS = {
         "вроде", "врое", "vrode", "vroe",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "только", "хотя", "ясно",
-        "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather", "note", "point out", "remark",
+        "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather", "note", "point out", "remark", "хз",
     ),
     "unclear_exception": ("only", "лишь", "только"),
     "unclear_reference": (
@@ -458,6 +460,8 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     latin = transliterate(content.text) if typed_in_latin(content.text) else None
     if latin:
         content = replace(content, text=latin.cyrillic)
+    elif unread := latin_stance_word(content.text):
+        problems.append(Problem("unread_words", unread))
     if length > MAX_STANCE_CHARS:
         problems.append(Problem("too_long", f"{length} знаков, прочитаны первые {MAX_STANCE_CHARS}"))
     for pair in content.inline_pairs:

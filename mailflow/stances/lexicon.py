@@ -211,6 +211,7 @@ _ABSTAIN = re.compile(
     r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"
     r"|(?:мнения|позиции) не имеем|не имеем (?:\w+ )?(?:мнения|позиции)|добуш бербей\w*"
     r"|(?:rather|prefer to) not (?:take|give|express) (?:a |any )?(?:position|view|stance)|not take a position"
+    r"|(?:don't|do not|dont) take (?:a |any )?position"  # "We don't take a position on the rest."
     r"|(?:we are |we're |we remain |remain |stay )?neutral|нейтральн\w*|бейтарап\w*"
     r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"

@@ -159,7 +159,8 @@ REST = (
     # "On 4.4 we disagree: … Otherwise we agree." (not "…, otherwise public monitoring will have no access")
     r"|o(?:(?<=^o)|(?<=[.!?]\so))therwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
     # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
-    r"|калгандар\w*|калганы\w*|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
+    r"|калгандар\w*|калганы\w*"
+    r"|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+|(?:эки|үч|төрт)\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
     r"|башкасы\w*"
     # "Башка сунуштарга каршылыгыбыз жок": the other recommendations (not "3.6дан башка сунуштарга", an exception)
     r"|б(?<![дтн][аеоө]н б)(?<![дтн][аеоө]нб)ашка(?=\s+(?:сунуш|рекомендац|пункт))"

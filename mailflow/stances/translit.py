@@ -33,9 +33,24 @@ _SOFT_SIGN = re.compile(r"^(?:tol(?=ko$)|ochen$|ostal(?=n)|polnost(?=yu$))", re.
 _J_FOR_ZH = re.compile(r"(?<=^podder)j|(?<=^Podder)j|(?<=^PODDER)J")
 
 
+# A stance word no English reply holds is enough on its own ("Soglasny, no 4.3 net."), unless English words
+# stand around it ("soglasny with all except 3.5": that reply mixes the two, and a person reads it)
+_STANCE_MARKER = re.compile(r"\b(?:soglasn|podderzh|podderj|vozderzh)\w*|\b(?:protiv|krome)\b", re.IGNORECASE)
+_ENGLISH = re.compile(r"\b(?:the|and|with|we|all|except|to|of|our|for|is|are)\b", re.IGNORECASE)
+
+
 def typed_in_latin(text: str) -> bool:
     """Is this Russian written in Latin letters?"""
-    return len({m.lower() for m in _MARKERS.findall(text)}) >= 2
+    if len({m.lower() for m in _MARKERS.findall(text)}) >= 2:
+        return True
+    return _STANCE_MARKER.search(text) is not None and _ENGLISH.search(text) is None
+
+
+def latin_stance_word(text: str) -> str | None:
+    """A Russian stance word typed in Latin letters, in a reply not read as such: the lexicon cannot read it,
+    so it is a word left unread (the reply was read as English around it)."""
+    m = _STANCE_MARKER.search(text)
+    return m.group() if m else None
 
 
 # A word or a single mark: cyrtranslit's letter groups ("shch", "ya") never cross a space or a mark's edge

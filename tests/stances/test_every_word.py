@@ -3214,3 +3214,43 @@ def test_the_only_objection_named_leaves_the_rest_agreed(campaign: Campaign, tex
 def test_welcoming_what_a_recommendation_offers_after_agreeing_is_no_unread_sentence(campaign: Campaign) -> None:
     text = "Recommendation 4.5. We agree, since joint monitoring works. We would welcome the conference."
     assert not codes(read(text, campaign, language="en"))
+
+
+def test_a_phones_latin_stance_word_alone_is_read_as_russian(campaign: Campaign) -> None:
+    # "Soglasny" was left unread and the reply accepted as 4.3 alone
+    result = read("Soglasny, no 4.3 net. Mestnye administracii i tak nichego ne reshayut", campaign)
+    assert not codes(result)
+    assert stances(result) == every(
+        campaign, "agree", but={"4.3": ("disagree", "Mestnye administracii i tak nichego ne reshayut")}
+    )
+    # (mixed with English it is not transliterated, and the Russian word is a word not read)
+    assert "unread_words" in codes(read("Hi, soglasny with all except 3.5 - net interneta v selah", campaign))
+
+
+def test_who_knows_on_an_id_goes_to_a_person(campaign: Campaign) -> None:
+    assert "reservation" in codes(read("soglasny s 1.2 i 3.4 a 4.3 nu hz", campaign))
+
+
+def test_an_exceptions_reason_may_name_its_own_panel(campaign: Campaign) -> None:
+    text = "ok with everything except 2.1 - no, we're not part of any coalition and don't plan to join one"
+    assert not codes(read(text, campaign, language="en"))
+
+
+def test_a_distance_in_kilometres_is_no_loose_number(campaign: Campaign) -> None:
+    text = "Поддерживаем все. Особо поддерживаем 3.8: ближайший ЦОН находится за 60 км."
+    assert not codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("We support 3.1 and 3.4. We don't take a position on the rest.", "en"),
+     ("3.1 жана 3.4 сунуштарына макулбуз. Калган эки панель боюнча пикирибиз жок.", "ky")],
+)  # fmt: skip
+def test_no_position_on_the_rest_is_an_abstention(campaign: Campaign, text: str, language: str) -> None:
+    result = read(text, campaign, language=language)
+    assert stances(result)["3.4"] == ("agree", None) and stances(result)["3.2"] == ("abstain", None)
+
+
+def test_answering_only_on_the_recommendations_that_concern_us_is_no_exception(campaign: Campaign) -> None:
+    text = "Ассоциация отвечает только по рекомендациям, которые касаются бизнеса:\n1) п. 1.2 — да;\n2) п. 4.2 — да."
+    assert not codes(read(text, campaign))
