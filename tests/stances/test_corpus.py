@@ -223,6 +223,8 @@ BLIND_FLOORS = {
     "blind-142.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.93},
     "blind-143.txt": {"exact": 1.00, "accepted": 0.93, "flagged": 1.00, "reasons": 0.92},
     "blind-144.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 1.00, "reasons": 0.95},
+    "blind-145.txt": {"exact": 0.93, "accepted": 0.86, "flagged": 0.90, "reasons": 0.86},
+    "blind-146.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.96},
 }
 
 
