@@ -467,6 +467,7 @@ _ANSWER_FOLLOWS = re.compile(
     r"|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
     rf"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[{_EMOJI_VOTES}]"
     r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d)"  # "всё ок кроме 3.5", "no to 4.1"
+    r"|\s+(?:по|on|for)\s+(?:п\.\s*)?\d|\s+(?:от нас|from us)\b"  # "ок по 1.1 1.2", "всё ок от нас 👍"
     rf"|\s+(?:{ALSO_WORDS})\s*(?:[,;:.!]|$))"  # "Everything else: yes as well."
 )
 

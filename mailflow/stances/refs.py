@@ -98,7 +98,8 @@ _PANEL_BY_ORDINAL = re.compile(
 _ELLIPTIC_ORDINAL = re.compile(
     rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d])"  # bounded: linear on "! ! ! …"
     rf"({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})"
-    r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|воздерж\w*|против|не\s)\b)"
+    r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|воздерж\w*|против|не\s"
+    r"|(?:вопросов|замечаний)\s+нет)\b)"  # "По первой и второй вопросов нет, согласны"
 )
 
 
@@ -137,7 +138,8 @@ _KY_PANEL_RANGE = re.compile(
     rf"(?<!\w)(?P<a>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+(?P<b>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+чейин\w*"
 )
 _AUDIENCE = re.compile(
-    r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются|связанн\w* с|для|for|to"
+    r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются"
+    r"|(?<!на то, )что касается|связанн\w* с|для|for|to"  # (not "отвечаем на то, что касается …: 1.2, …")
     r"|addressed to|related to|connected (?:to|with)"
     r"|relevant to|concerning)\s+"
     r"(?P<a>бизнес\w*|частно\w* сектор\w*|business\w*|private sector|ого|нко|cso\w*|ngo\w*|organisations"
@@ -149,7 +151,9 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _DOCUMENT_NUMBER = re.compile(
     r"(?:протокол\w*|решени\w*|приказ\w*|постановлени\w*|письм\w*|исх\.?|вх\.?|minutes|protocol|ref\.?)\s*(?:№|no\.?|#)$"
 )
-_TOUCHING = re.compile(r"касающи|(?:которые|что) касаются|relevant to|concerning|связанн|related to|connected")
+_TOUCHING = re.compile(
+    r"касающи|(?:которые|что) касаются|что касается|relevant to|concerning|связанн|related to|connected"
+)
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.
 REST = (

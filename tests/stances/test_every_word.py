@@ -3254,3 +3254,39 @@ def test_no_position_on_the_rest_is_an_abstention(campaign: Campaign, text: str,
 def test_answering_only_on_the_recommendations_that_concern_us_is_no_exception(campaign: Campaign) -> None:
     text = "Ассоциация отвечает только по рекомендациям, которые касаются бизнеса:\n1) п. 1.2 — да;\n2) п. 4.2 — да."
     assert not codes(read(text, campaign))
+
+
+def test_agreement_with_all_that_concerns_business_is_vague(campaign: Campaign) -> None:
+    # 19 agreements, unflagged
+    assert "vague_scope" in codes(read("Согласны со всем, что касается бизнес-ассоциаций.", campaign))
+
+
+def test_not_thinking_all_of_them_realistic_is_an_ambiguous_negation(campaign: Campaign) -> None:
+    # 19 agreements, unflagged
+    text = "Не считаем, что все рекомендации реалистичны, но направление в целом поддерживаем."
+    assert "ambiguous_negation" in codes(read(text, campaign))
+
+
+def test_kyrgyz_head_of_a_branch_of_the_organisation_speaks_for_part_of_it(campaign: Campaign) -> None:
+    for text in ("Мен «Нарын Өнүгүү» уюмунун Ат-Башы бөлүмүнүн жетекчисимин. Биз 3.4 жана 3.7 сунуштарын колдойбуз.",
+                 "Уюмубуздун Баткен бөлүмү 3.1 жана 3.4-сунуштарды колдойт."):  # fmt: skip
+        assert "partial_speaker" in codes(read(text, campaign, language="ky"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("ок по 1.1 1.2 1.3 3.3 3.4", "ru", {"1.1": "agree", "3.4": "agree"}),
+     ("всё ок от нас 👍 Тимур, переработчики Ош", "ru", {"1.1": "agree", "4.5": "agree"}),
+     ("Третью панель поддерживаем целиком. По первой и второй вопросов нет, согласны.", "ru",
+      {"1.1": "agree", "2.1": "agree", "3.8": "agree"}),
+     ("По рекомендациям 4.1 и 4.2 мы не можем дать оценку. Все остальные рекомендации поддерживаем.", "ru",
+      {"4.1": "abstain", "4.3": "agree"}),
+     ("Re 3.1 to 3.8 – agreed. We'd rather not give an opinion on panels 1 and 2.", "en",
+      {"1.1": "abstain", "3.1": "agree"})],
+)  # fmt: skip
+def test_ok_on_ids_ok_from_us_no_questions_on_ordinals_and_no_assessment_read_without_review(
+    campaign: Campaign, text: str, language: str, want: dict[str, str]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert not codes(result)
+    assert {k: stances(result)[k][0] for k in want} == want
