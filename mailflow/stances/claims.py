@@ -198,7 +198,11 @@ _INDIRECT = re.compile(
     r"|what we|whom"
     r"|кайсы\w*)\b[^.;:]*$"
 )
-_ID_BEFORE = re.compile(r"\d\.\d{1,2}\s*,?\s*(?:по|с|со|на|к|за|против|with|to|on|about|for|of|regarding)?\s*$")
+# (an ID or a panel by number: "except those of panel 4, on which we abstain")
+_ID_BEFORE = re.compile(
+    r"(?:\d\.\d{1,2}|(?:panel|панел\w*|section|раздел\w*)\s*№?\s*\d)\s*,?\s*"
+    r"(?:по|с|со|на|к|за|против|with|to|on|about|for|of|regarding)?\s*$"
+)
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|\s*[-–—:|]\s*|\s+)(?=\S)")
 
 
@@ -1173,7 +1177,7 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
 # A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people, money or things.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _LOOSE_NUMBER = re.compile(
-    r"(?<![\w.,:/+№#-])\d{1,2}(?![\w.,:/-]?\d)(?!\s*(?:-?\s*(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
+    r"(?<![\w.,:/+№#-])\d{1,2}(?![\w.,:/-]?\d)(?![xх]{2})(?!\s*(?:-?\s*(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
     r"|октябр|ноябр|декабр|год|г\.|лет|%|человек|чел|организаци|член|раз|штук|дн|недел|месяц|час|минут|тыс|млн|сом"
     r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million|job|compan|village|women|men"
     r"|community|communit|school|famil|farm|сел|сё?л|женщин|мужчин|компани|предприяти|школ|сем|район|айыл|киши|аял"
@@ -1193,9 +1197,10 @@ _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|су�
 # a search from the unit's start for every number was quadratic in the unit
 _QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
 _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
-# "Happy with the other 18.": the rest's count ends the sentence (not "all 3.", which may be Panel 3)
+# "Happy with the other 18.": the rest's count, which `extract._counted_exceptions` checks (not "all 3.", which
+# may be Panel 3)
 _REST_BEFORE = re.compile(rf"(?:{REST}|other)\s+$")  # (REST's "other" looks for its number past the end)
-_COUNT_ENDS = re.compile(r"\s*(?:[.,;!)]|$)")
+_COUNT_ENDS = re.compile(r"(?![.,]?\w)")  # "the other 18.", "Остальные 18 принимаем" (not "остальные 3.х")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
 

@@ -94,7 +94,7 @@ _HOLDING = re.compile(
     r"|(?:response|position|answer) will follow|will follow(?! up)|will send|will write|will submit|to follow\b"
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
     r"|get back to you|талкуула(?:йбыз|й турган|нат|на элек|й элек\w*|п жатабыз|ш\w*)|кийинки (?:жумада|айда|жолу)"
-    r"|кийинчерээк|кийин(?:ирээк)? жооп|кийин (?:жаз|билдир)\w*"
+    r"|кийинчерээк|кийин(?:ирээк)? жооп|кийин (?:жаз|билдир|жөнөт)\w*"  # "… жыйынынан кийин жөнөтөбүз"
     r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )(?<!катары )жооп бере\w*|кароо\w* жатабыз"
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|предварительно сообщаем|келгенде"
@@ -161,6 +161,7 @@ _WHOLE_REPLY = {
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
         # "При этом наши члены из Баткенской области возражают против 3.5": members of one place, not the body
         r"|(?:наши|ее|его) член\w* из\b"
+        r"|мүчөлөр\w* бир бөлүгү"  # "Ассоциациябыздын мүчөлөрүнүн бир бөлүгү 3.5 сунушуна каршы"
         # "Биздин мүчөлөрдүн көбү макул деп жатышат": most of the members say so, not the body's answer (not "…,
         # себеби мүчөлөрдүн көбү смартфон колдонбойт", a reason)
         r"|мүчөлөр\w* көбү\w* (?:\w+ )?(?:макул|колдойт|колдошот|каршы)"
@@ -191,6 +192,9 @@ _WHOLE_REPLY = {
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
         # "pls note we never agreed on 4.3 at the dialogue": what was said there, not in the letter
         r"|\bagreed (?:on |to )?(?:\S+ ){0,3}at the (?:dialogue|meeting|session|conference)\b"
+        # "But pls note our comments in the letter of 10 March still stand"
+        r"|\b(?:comments|remarks|position|objections) [^.;!?]{0,40}\b(?:still stands?|remains? valid)\b"
+        r"|(?:замечани|комментари|позици)\w* [^.;!?]{0,40}\b(?:остают\w* )?в силе\b"
         # "in line with the memorandum we signed with the Ministry" (not "готовы подписать меморандум")
         r"|\b(?:in line with|under|according to|as per) (?:the |our )?memorandum\b"
         r"|\bmemorandum (?:that |which )?we signed"
@@ -263,6 +267,8 @@ _WHOLE_REPLY = {
         r"|в (?:прошлом|предыдущем|первом|том|своем) (?:письме|ответе|сообщении)|не учитывать (?:наш|мой)\w*"
         r"|вчерашн\w+ (?:ответ|письм)\w*|(?:disregard|ignore) (?:our|my)\b"
         r"|ранее (?:мы |я )?(?:(?:на)?писал\w*|сообщал\w*|ответил\w*|направил\w*|отправил\w*)"
+        # "В пятницу мы ответили, что согласны со всеми. Хотим уточнить: по 4.3 мы не согласны"
+        r"|(?:мы|я) (?:уже )?ответил\w*,? что|хотим уточнить|we (?:already )?replied that"
         r"|(?:in )?(?:my|our) (?:last|previous|earlier|first) (?:e-?mail|letter|message|reply|answer)"
         r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
         r"|(?:change|revise|update) our (?:position|answer|response)|no longer|больше не|уже не (?:поддерж|соглас)\w*"
@@ -324,7 +330,7 @@ _WORDS = {
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
         "edits", "in so far as", "insofar as", "join the", "joint", "letter", "mail", "message", "modified",
-        "memorandum", "меморандум",
+        "memorandum", "меморандум", "still stand", "remain", "в силе",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
         "во время", "договорил", "жолугушууда", "жыйында", "оңдоо", "талкуулангандай", "замечаниями",
         "как и в прошлом году", "на встрече",
@@ -350,7 +356,7 @@ _WORDS = {
         "вчерашн", "говорил", "изменить", "имели в виду", "исправлени", "меняем", "мурунку", "мы писали, что",
         "не учитывать", "недействительн", "ответе", "пересматриваем", "письме", "позициябызды өзгөрт", "предыдущ",
         "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал", "вместо", "считать действительным",
-        "то есть", "i mean",
+        "то есть", "i mean", "ответил", "хотим уточнить", "replied",
         "replaces", "в дополнение к", "просим считать", "in addition to",
     ),
     "indirect": (
@@ -497,6 +503,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _objection_unrecorded(folded_own, stances)
     problems += _exceptions_denied(folded_own, stances)
     problems += _counted_exceptions(folded_own, stances, campaign)
+    problems += _objection_among_comments(folded_own, stances)
     problems += _whole_against_its_part(claims)
     problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
@@ -734,6 +741,7 @@ def _read_text(
     offered: list[str] = []  # IDs named only in goodwill: some stance in the reply must cover them
     excepted: Claim | None = None  # the exception the sentence before left without a stance
     topic = False  # the unit before only named IDs as its topic ("Про 3.5.")
+    stressing = False  # the units before are a stress heading and the lines under it
     later: tuple[str, ...] = ()  # a heading's IDs, which the sentences under it answer one part at a time
     for index, unit in enumerate(units):
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
@@ -803,13 +811,17 @@ def _read_text(
             unanswered = ()
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
+        # "Особо отмечаем:" over "- п. 1.2 и 1.5 — давно назрели;" / "- п. 2.1;": the lines stress IDs agreed
+        stressing = _STRESS_HEAD.fullmatch(fold(unit.text)) is not None or (stressing and bool(pending))
         topic = bool(pending) and _TOPIC_HEAD.fullmatch(fold(unit.text)) is not None
         given_before = {i for c in claims for i in c.ids} if pending else set()
         if pending and _IDS_STRESSED.match(fold(unit.text)) and set(pending) <= given_before:
             # "Panel 3 has our full support. 3.6 in particular, because we already monitor …": why, for 3.6
             _stressed_reason(claims, pending, unit.text)
             pending = ()
-        if pending and not reading.has_cue and set(pending) <= given_before and _stressed_as_valued(unit.text):
+        if pending and not reading.has_cue and set(pending) <= given_before and (
+            _stressed_as_valued(unit.text) or stressing
+        ):
             # "agrees with all of them. … our members found Panel 4 especially useful", "Рекомендации … (1.2, 2.1,
             # 4.2) особенно близки нам, потому что …": agreed already, and why they matter most
             _stressed_reason(claims, pending, unit.text)
@@ -875,7 +887,7 @@ _TOPIC_HEAD = re.compile(
 )
 # "С ним не согласны", "С ними не согласны", "We oppose it": a pronoun for what was named last
 _BACK_TO_IT = re.compile(
-    r"\W*(?:(?:с|со|по|к|за|with|on|to)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them)(?!\w)"
+    r"\W*(?:(?:с|со|по|к|за|на|with|on|to)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them)(?!\w)"
     r"|\W*(?:we|мы)\s+(?:\w+\s+){0,3}?(?:it|them|его|ее|их)(?!\w)"
     r"|\W*(?:ал\s+(?:экөө|үчөө)\w*|аларга|аларды|ага|аны)(?!\w)"  # "Ал экөөнө каршыбыз": to those two
 )
@@ -1056,6 +1068,12 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
 _VALUED = re.compile(
     rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча)\s+(?:\w+\s+){{0,2}}?(?:useful|important|relevant|valuable|close to us"
     r"|близк\w*|важн\w*|актуальн\w*|полезн\w*|нужн\w*|ценн\w*|керек\w*|маанилүү\w*|пайдалуу\w*)(?!\w)"
+)
+
+
+_STRESS_HEAD = re.compile(
+    r"\W*(?:особо|особенно|отдельно)\s+(?:хотим\s+|хотели бы\s+)?(?:отмечаем|отметить|выделяем|выделить)\s*:\s*"
+    r"|\W*(?:in particular|especially|we particularly (?:welcome|value|note))\s*:\s*"
 )
 
 
@@ -1311,6 +1329,22 @@ def _whole_against_its_part(claims: list[Claim]) -> list[Problem]:
     return []
 
 
+# "Со всеми рекомендациями согласны. Ниже краткие комментарии по отдельным пунктам: … 1.4 — нет, …": a "no"
+# offered as a comment on an agreement with all
+_COMMENTS_HEAD = re.compile(
+    r"(?:комментари|замечани)\w* (?:по|к) (?:отдельным|некоторым) (?:пунктам|рекомендациям)"
+    r"|comments on (?:some|individual|certain|specific) (?:points|items|recommendations)"
+)
+
+
+def _objection_among_comments(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+    """A rejection listed among comments on an agreement with all: the exception, or a contradiction?"""
+    m = _COMMENTS_HEAD.search(folded)
+    if m is None or not any(f.stance is Stance.DISAGREE for f in stances.values()):
+        return []
+    return [Problem("contradiction", m.group())]
+
+
 # "Не согласны только с 1.1 — …", "We only object to 4.3": the one objection named, so the rest is agreed
 _ONLY_OBJECTION = re.compile(
     r"(?:не\s+(?:согласн\w+|поддерживаем|принимаем)|против|(?:disagree|object|are opposed)(?:\s+to)?)"
@@ -1518,6 +1552,8 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
         return False
     first = fold(scoped[0].evidence)
     excepted = set(campaign.ids) - set(unscoped[0].ids)
+    # ("Согласны кроме 3.7. Против 3.7 — …": the stance presumed for the exception gives way to the one given)
+    given = [c for c in scoped if not c.guess]
     return (
         _CONTRAST.match(first) is not None
         or _ONLY.search(first) is not None
@@ -1526,8 +1562,8 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
         # (their stance in words of its own, not presumed from the exception: "кроме 4.2 эио не наше")
         or (
             bool(excepted)
-            and excepted == {i for c in scoped for i in c.ids}
-            and not any(c.guess or c.evidence == unscoped[0].evidence for c in scoped)
+            and excepted == {i for c in given for i in c.ids}
+            and not any(c.evidence == unscoped[0].evidence for c in given)
         )
     )
 

@@ -229,7 +229,7 @@ _ABSTAIN = re.compile(
     r"|(?:сказать\s+ничего|ничего\s+сказать)\s+не\s+(?:можем|могу|сможем)"
     r"|баала(?:й|п)\s+албай\w*|пикир\s+(?:билдире|айта)\s+албай\w*"  # "cannot evaluate", "cannot give a view"
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
-    r"|калыс\w*(?!\s+[^\W\d]+(?:ова|ева|ина|кызы|уулу)\b)"  # "Калыс Мурзабекова" signing: a name
+    r"|калыс\w*(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"  # "Калыс Мурзабекова" signing: a name
     r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.

@@ -623,7 +623,7 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
                 continue
             if not re.fullmatch(
                 r"[\s,;и&+/]*(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
-                r"|the ones)?[\s,]*",
+                r"|the ones|those of)?[\s,]*",
                 text[position : ref.start],
             ):
                 break

@@ -3290,3 +3290,46 @@ def test_ok_on_ids_ok_from_us_no_questions_on_ordinals_and_no_assessment_read_wi
     result = read(text, campaign, language=language)
     assert not codes(result)
     assert {k: stances(result)[k][0] for k in want} == want
+
+
+def test_our_comments_in_an_earlier_letter_still_standing_lean_on_it(campaign: Campaign) -> None:
+    text = "Ok, agreed. But pls note our comments in the letter of 10 March still stand."
+    assert "outside_reference" in codes(read(text, campaign, language="en"))
+
+
+def test_kyrgyz_part_of_the_members_against_and_the_position_after_the_board(campaign: Campaign) -> None:
+    text = ("Ассоциациябыздын мүчөлөрүнүн бир бөлүгү 3.5 сунушуна каршы. Жалпы позициябызды башкармалыктын "
+            "жыйынынан кийин жөнөтөбүз.")  # fmt: skip
+    assert {"partial_speaker", "holding"} <= codes(read(text, campaign, language="ky"))
+
+
+def test_a_no_among_comments_on_an_agreement_with_all_is_a_contradiction(campaign: Campaign) -> None:
+    text = ("Со всеми рекомендациями согласны. Ниже краткие комментарии по отдельным пунктам:\n\n"
+            "1.2 — да, это актуально\n1.4 — нет, горизонтальный обмен у нас и так идет")  # fmt: skip
+    assert "contradiction" in codes(read(text, campaign))
+
+
+def test_an_answer_given_on_friday_then_made_precise_is_a_revision(campaign: Campaign) -> None:
+    text = ("В пятницу мы ответили, что согласны со всеми рекомендациями. Хотим уточнить: по 4.3 мы не согласны — "
+            "при мэрии такие органы уже есть.")  # fmt: skip
+    assert "revision" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("Согласны кроме 3.7. Против 3.7 — население сначала надо научить грамотности", "ru",
+      {"3.7": "disagree", "3.6": "agree"}),
+     ("Против 4.3. Остальные 18 принимаем.", "ru", {"4.3": "disagree", "4.2": "agree"}),
+     ("Да — всем, кроме 1.4 и 1.5. На них наш ответ — нет.", "ru", {"1.4": "disagree", "1.3": "agree"}),
+     ("Поддерживаем все.\nКалыс Эсенгулов, «Айыл Демилге»\nтел. +996 7xx xxx xxx", "ru", {"1.1": "agree"}),
+     ("Поддерживает все рекомендации. Особо отмечаем:\n- п. 1.2 и 1.5 — давно назрели;\n- п. 2.1;\n- п. 4.2.", "ru",
+      {"1.2": "agree", "4.2": "agree"}),
+     ("We agree with all recommendations except those of panel 4, on which we abstain as we are not a regional "
+      "organisation.", "en", {"4.1": "abstain", "3.1": "agree"})],
+)  # fmt: skip
+def test_exceptions_answered_after_rest_counts_signatures_and_stress_headings_read_without_review(
+    campaign: Campaign, text: str, language: str, want: dict[str, str]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert not codes(result)
+    assert {k: stances(result)[k][0] for k in want} == want
