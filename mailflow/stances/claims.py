@@ -1155,12 +1155,19 @@ def _combine_refs(text: str, refs: list[Ref]) -> tuple[str, ...]:
 
 
 def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
-    """ "Section 3: we support 3.3–3.8": a panel set off by a colon or dash before its own IDs only frames them.
+    """ "Section 3: we support 3.3–3.8": a panel set off by a colon or dash before its own IDs (or a table's cell
+    after them) only frames them.
 
     "раздел 4, особенно 4.3" is not a heading: there the panel is meant as a whole.
     """
+    if ref.level != GROUP or not explicit or not explicit <= set(ref.ids):
+        return False
+    # "3.2 | Панель 3 | принимается частично": a table's column for the panel the row's IDs are in
+    preceding = [r for r in refs if r.end <= ref.start and r.level == EXPLICIT]
+    if preceding and re.fullmatch(r"\s*\|\s*", text[preceding[-1].end : ref.start]):
+        return True
     following = [r for r in refs if r.start > ref.end and r.level == EXPLICIT]
-    if ref.level != GROUP or not following or not explicit <= set(ref.ids):
+    if not following:
         return False
     if _EMPHASIS.search(text, max(0, following[0].start - 20), following[-1].end + 20):
         return False  # "Panel 4 — agree, 4.3 especially important": the panel, and 4.3 above all

@@ -3333,3 +3333,19 @@ def test_exceptions_answered_after_rest_counts_signatures_and_stress_headings_re
     result = read(text, campaign, language=language)
     assert not codes(result)
     assert {k: stances(result)[k][0] for k in want} == want
+
+
+def test_a_tables_panel_column_only_says_where_the_rows_ids_are(campaign: Campaign) -> None:
+    text = ("№ | Панель | Позиция\n1.1–1.5 | Панель 1 | принимается\n2.1 | Панель 2 | принимается\n"
+            "3.1, 3.3, 3.4, 3.6–3.8 | Панель 3 | принимается\n3.2 | Панель 3 | принимается частично\n"
+            "3.5 | Панель 3 | не принимается\n4.1–4.5 | Панель 4 | принимается")  # fmt: skip
+    result = read(text, campaign)
+    assert not codes(result)
+    assert {k: stances(result)[k][0] for k in ("3.1", "3.2", "3.5")} == {
+        "3.1": "agree", "3.2": "partial", "3.5": "disagree"
+    }  # fmt: skip
+
+
+def test_kyrgyz_a_member_organisation_of_the_network_is_a_partial_speaker(campaign: Campaign) -> None:
+    text = "Биз «Жаштар демилгелери» тармагынын Ноокен районундагы мүчө уюмубуз. Биздин уюм бардык сунуштарга макул."
+    assert "partial_speaker" in codes(read(text, campaign, language="ky"))
