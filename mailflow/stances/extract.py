@@ -820,8 +820,11 @@ def _read_text(
             # "Panel 3 has our full support. 3.6 in particular, because we already monitor …": why, for 3.6
             _stressed_reason(claims, pending, unit.text)
             pending = ()
-        if pending and not reading.has_cue and set(pending) <= given_before and (
-            _stressed_as_valued(unit.text) or stressing
+        if (
+            pending
+            and not reading.has_cue
+            and set(pending) <= given_before
+            and (_stressed_as_valued(unit.text) or stressing)
         ):
             # "agrees with all of them. … our members found Panel 4 especially useful", "Рекомендации … (1.2, 2.1,
             # 4.2) особенно близки нам, потому что …": agreed already, and why they matter most
