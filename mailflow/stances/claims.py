@@ -468,7 +468,7 @@ _EMOJI_VOTES = "👍✅✓✔☑💯🔥"
 _NAME_ONLY = re.compile(r"\s+[^\W\d_]+(?:[ .]{1,2}[^\W\d_]+)?\.?\s*")
 _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s| *\t|\s+\d"
-    r"|\s+(?:(?:to|with|on|for|по|на)\s+)?(?:все|всех|всё|всем|all|everything)\b"
+    r"|\s+(?:(?:to|with|on|for|по|на|с|со)\s+)?(?:все|всех|всё|всем|всеми|all|everything)\b"
     rf"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[{_EMOJI_VOTES}]"
     r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d)"  # "всё ок кроме 3.5", "no to 4.1"
     r"|\s+(?:по|on|for)\s+(?:п\.\s*)?\d|\s+(?:от нас|from us)\b"  # "ок по 1.1 1.2", "всё ок от нас 👍"
@@ -674,6 +674,25 @@ def _row_comment(text: str, position: _Cluster) -> int:
 _ID_ROW_COLON = re.compile(r"^\W*(?:пп?\.\s*)?\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*[—–-]\s*[^\d:]{1,40}?:")
 
 
+_AUDIENCES = frozenset(a.value for a in Audience if a is not Audience.ALL)
+
+
+def _audience_in_comment(folded: str, ref: Ref, segment: _Segment) -> bool:
+    """ "Не согласны с 1.3 и 1.5 — для бизнес-ассоциаций это нерелевантно": an audience after the IDs and a dash
+    or colon is who the comment speaks of, not more recommendations (it added 3.1 and 3.2, unflagged)."""
+    return (
+        ref.level == GROUP
+        and ref.label in _AUDIENCES
+        and any(
+            other.level == EXPLICIT and other.end <= ref.start and _COMMENT_OPENS.search(folded, other.end, ref.start)
+            for other in segment.refs
+        )
+    )
+
+
+_COMMENT_OPENS = re.compile(r"\s[—–-]\s|:")
+
+
 def _reason_marker(text: str, after: int) -> int:
     m = REASON_MARKER.search(text, after)
     return m.start() if m else len(text)
@@ -869,7 +888,11 @@ def _segment_claims(
     kind = cluster.kind
     evidence = text[segment.start : segment.end].strip(" ,;")
     # ("4.1 не принимаем по той же причине, что и 1.2": 1.2 is what the reason is compared with)
-    own = [r for r in segment.refs if not r.excepted and not r.problem and not _compared(folded, r)]
+    own = [
+        r
+        for r in segment.refs
+        if not (r.excepted or r.problem or _compared(folded, r) or _audience_in_comment(folded, r, segment))
+    ]
     # "3.6дан башка (3.6 – каршыбыз)": an exception named again after it, with the stance, is answered here
     last_excepted = max((r.end for r in segment.refs if r.excepted), default=len(folded))
     restated = {i for r in own if r.level == EXPLICIT and r.start >= last_excepted for i in r.ids}
@@ -1079,7 +1102,10 @@ def _targets(
         return (), GLOBAL, True, 1.0
     fragment = folded[segment.start : segment.end]
     cue_span = (segment.cluster.start - segment.start, segment.cluster.end - segment.start)
-    match = match_text(_blank(fragment, [cue_span]), campaign)
+    # (a quote that named a recommendation is a ref already: what is left in quotes is a name, "«Ош Бизнес Форум»")
+    quoted = [(s - segment.start, e - segment.start) for s, e in quoted_spans(fragment and folded)
+              if segment.start <= s and e <= segment.end]  # fmt: skip
+    match = match_text(_blank(fragment, [cue_span, *quoted]), campaign)
     if match and match.accepted:
         return (match.rec_id,), EXPLICIT, True, 1.0
     if (match and match.plausible) or _ONE_RECOMMENDATION.search(fragment):
@@ -1365,8 +1391,18 @@ def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[
     return tuple(
         (folded[r.start : r.end], tuple(i for i in r.ids if i not in used))
         for r in refs
-        if claims and r.level == GROUP and not r.excepted and not r.problem and r.ids and not set(r.ids) <= used
+        if claims
+        and r.level == GROUP
+        and not r.excepted
+        and not r.problem
+        and r.ids
+        and not set(r.ids) <= used
+        # ("Из четвёртой панели поддерживаем 4.2 и 4.4": some out of the panel, not the panel)
+        and not _OUT_OF.search(folded, max(0, r.start - 8), r.start)
     )
+
+
+_OUT_OF = re.compile(r"(?:\bиз|\bfrom)\s+$")
 
 
 def _in_reason(ref: Ref, folded: str, claims: list[Claim]) -> bool:

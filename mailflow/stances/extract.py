@@ -194,7 +194,11 @@ _WHOLE_REPLY = {
         # "pls note we never agreed on 4.3 at the dialogue": what was said there, not in the letter
         r"|\bagreed (?:on |to )?(?:\S+ ){0,3}at the (?:dialogue|meeting|session|conference)\b"
         # "But pls note our comments in the letter of 10 March still stand"
-        r"|\b(?:comments|remarks|position|objections) [^.;!?]{0,40}\b(?:still stands?|remains? valid)\b"
+        r"|\b(?:comments|remarks|position|objections) [^.;!?]{0,40}"
+        r"\b(?:still stands?|still appl(?:y|ies)|remains? valid)\b"
+        # "Поддерживаем позицию Ассоциации фермеров Иссык-Куля по всем пунктам": another body's answer, not here
+        r"|(?:поддерживаем|разделяем|присоединяемся к) позици\w+ (?!по\b|в\b|о\b|об\b|комитет|оргкомитет)\w+"
+        r"|\b(?:support|share|endorse|join) the (?:position|views?) of\b"
         r"|(?:замечани|комментари|позици)\w* [^.;!?]{0,40}\b(?:остают\w* )?в силе\b"
         # "in line with the memorandum we signed with the Ministry" (not "готовы подписать меморандум")
         r"|\b(?:in line with|under|according to|as per) (?:the |our )?memorandum\b"
@@ -248,7 +252,8 @@ _WHOLE_REPLY = {
     # "Согласны только с 1 панелью": "only" says something about all the others too
     "unclear_exception": re.compile(
         # (not "отвечает только по рекомендациям, которые касаются …": which ones it answers, listed after)
-        r"(?<!отвечаем )(?<!отвечает )(?<!отвечаю )(?:только|лишь|\bonly)\s+(?:с|со|with|по|on|for)?\s*"
+        # (within a line: "… elected by members only" over "4.2 | Agree" is no "only 4")
+        r"(?<!отвечаем )(?<!отвечает )(?<!отвечаю )(?:только|лишь|\bonly)[^\S\n]+(?:с|со|with|по|on|for)?[^\S\n]*"
         r"(?:те\s+|тех\s+|the\s+|those\s+)?"
         r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation)"  # (not "only 2G")
     ),
@@ -331,7 +336,7 @@ _WORDS = {
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
         "edits", "in so far as", "insofar as", "join the", "joint", "letter", "mail", "message", "modified",
-        "memorandum", "меморандум", "still stand", "remain", "в силе",
+        "memorandum", "меморандум", "still stand", "still appl", "remain", "в силе", "позици", "position", "view",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
         "во время", "договорил", "жолугушууда", "жыйында", "оңдоо", "талкуулангандай", "замечаниями",
         "как и в прошлом году", "на встрече",
@@ -505,6 +510,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _exceptions_denied(folded_own, stances)
     problems += _counted_exceptions(folded_own, stances, campaign)
     problems += _objection_among_comments(folded_own, stances)
+    problems += _undotted_ids(folded_own, campaign)
     problems += _whole_against_its_part(claims)
     problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
@@ -700,7 +706,11 @@ def _pieces(unit: _Unit) -> list[_Unit]:
 
 
 # ("Панель 4: 4.1 +, …" under the wrapped-looking row of panel 3: a label may carry its number)
-_LABELLED_ROW = re.compile(r"\s*[^\W\d][^\W\d\s']*(?:\s+[^\W\d]+){0,3}(?:\s*№?\s*\d{1,2})?\s*[—–:-]\s*\d")
+# ("Abstain – the rest" under "Disagree – 4.1 (…)": the rest, or all, is a row's answer too)
+_LABELLED_ROW = re.compile(
+    r"\s*[^\W\d][^\W\d\s']*(?:\s+[^\W\d]+){0,3}(?:\s*№?\s*\d{1,2})?\s*[—–:-]\s*"
+    r"(?:\d|the rest\b|all\b|everything\b|остальн|все\b|всё\b)"
+)
 
 
 def _wrapped(line: str, following: str = "") -> bool:
@@ -1341,6 +1351,19 @@ _COMMENTS_HEAD = re.compile(
 )
 
 
+# "Agreed w 3.1 3.4 3.7. Not 35": after a "not" or an "except", a two-digit number that is an ID without its dot
+_UNDOTTED_ID = re.compile(r"\b(?:not|no|не|нет|except|кроме)\s+(\d)(\d)(?![.,]?\d)(?!\s*(?:%|[^\W\d]))")
+
+
+def _undotted_ids(folded: str, campaign: Campaign) -> list[Problem]:
+    """ "Not 35": 3.5 typed without its dot, or a number? A person reads it."""
+    return [
+        Problem("ambiguous_number", m.group())
+        for m in _UNDOTTED_ID.finditer(folded)
+        if f"{m.group(1)}.{m.group(2)}" in campaign.ids
+    ]
+
+
 def _objection_among_comments(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
     """A rejection listed among comments on an agreement with all: the exception, or a contradiction?"""
     m = _COMMENTS_HEAD.search(folded)
@@ -1353,13 +1376,16 @@ def _objection_among_comments(folded: str, stances: dict[str, StanceFinding]) ->
 _ONLY_OBJECTION = re.compile(
     r"(?:не\s+(?:согласн\w+|поддерживаем|принимаем)|против|(?:disagree|object|are opposed)(?:\s+to)?)"
     r"\s+(?:только|лишь|only)\b|\bonly\s+(?:disagree|object|oppose)"
+    r"|\bгана\s+(?:макул\s+эмес|каршы)\w*"  # "Бардыгынан 4.3 менен гана макул эмеспиз"
 )
 
 
 def _rest_of_an_only_objection(folded: str, claims: list[Claim], campaign: Campaign) -> list[Claim]:
-    """The agreement with the rest that "only" gives, when every claim is an objection to named IDs."""
+    """The agreement with the rest that "only" gives, when every claim agrees with or objects to named IDs."""
     m = _ONLY_OBJECTION.search(folded)
-    if m is None or not claims or any(c.stance is not Stance.DISAGREE or c.level == GLOBAL for c in claims):
+    if m is None or not any(c.stance is Stance.DISAGREE for c in claims):
+        return []
+    if any(c.stance not in (Stance.DISAGREE, Stance.AGREE) or c.level == GLOBAL for c in claims):
         return []
     named = {i for c in claims for i in c.ids}
     rest = tuple(i for i in campaign.ids if i not in named)

@@ -3349,3 +3349,46 @@ def test_a_tables_panel_column_only_says_where_the_rows_ids_are(campaign: Campai
 def test_kyrgyz_a_member_organisation_of_the_network_is_a_partial_speaker(campaign: Campaign) -> None:
     text = "Биз «Жаштар демилгелери» тармагынын Ноокен районундагы мүчө уюмубуз. Биздин уюм бардык сунуштарга макул."
     assert "partial_speaker" in codes(read(text, campaign, language="ky"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("Agreed w 3.1 3.4 3.7. Not 35", "en", "ambiguous_number"),
+     ("Поддерживаем позицию Ассоциации фермеров Иссык-Куля по всем пунктам.", "ru", "outside_reference"),
+     ("We agree with 3.4, 3.5 and 4.3. Please also see our comments from the February roundtable, which still apply.",
+      "en", "outside_reference")],
+)  # fmt: skip
+def test_an_id_without_its_dot_and_another_bodys_position_go_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    # each was accepted as it stood: 3.5 left out, 19 and 3 agreements
+    assert code in codes(read(text, campaign, language=language))
+
+
+def test_an_audience_in_the_comment_after_the_ids_is_no_scope(campaign: Campaign) -> None:
+    # "для бизнес-ассоциаций" added 3.1 and 3.2, the business recommendations, unflagged
+    result = read("Не согласны с 1.3 и 1.5 — для бизнес-ассоциаций это нерелевантно, мы не ОГО.", campaign)
+    assert set(stances(result)) == {"1.3", "1.5"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("1 жана 2 панелдеги сунуштар менен макулбуз, 3-панел менен да макулбуз. Бардыгынан 4.3 менен гана макул "
+      "эмеспиз.", "ky", {"4.3": "disagree", "4.1": "agree", "4.5": "agree"}),
+     ("Answers:\n\nRecommendation | Position | Comment\n1.2 | Agree |\n4.1 | Disagree | Our board is elected by "
+      "members only\n4.2 | Agree |", "en", {"1.2": "agree", "4.1": "disagree", "4.2": "agree"}),
+     ("Agree – 1.1, 1.2, 1.5, 2.1, 4.2\nDisagree – 4.1 (we do not want business people steering our board)\n"
+      "Abstain – the rest", "en", {"1.1": "agree", "4.1": "disagree", "3.3": "abstain"}),
+     ("Ассоциация «Ош Бизнес Форум» в целом поддерживает рекомендации. Не согласны конкретно с 1.3 и 1.5.", "ru",
+      {"1.1": "agree", "1.3": "disagree", "3.1": "agree"}),
+     ("Добрый день, мы ок со всеми recommendations, кроме 3.5 — disagree, потому что в Баткене нет интернета.",
+      "mixed", {"3.5": "disagree", "3.4": "agree"}),
+     ("Поддерживаем рекомендации панелей 1 и 2. Из четвёртой панели поддерживаем 4.2 и 4.4.", "ru",
+      {"1.1": "agree", "4.2": "agree", "4.4": "agree"})],
+)  # fmt: skip
+def test_only_objections_table_rows_labelled_rests_quoted_names_and_out_of_a_panel_read_without_review(
+    campaign: Campaign, text: str, language: str, want: dict[str, str]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert not codes(result)
+    assert {k: stances(result)[k][0] for k in want} == want
