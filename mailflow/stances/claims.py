@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from mailflow.campaign.letter import Audience, Campaign
 from mailflow.reading.reply import Stance
-from mailflow.stances.lexicon import Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
+from mailflow.stances.lexicon import Cue, CueKind, Taken, compile_at_heads, condition_in, find_cues, fold, quoted_spans
 from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
@@ -93,7 +93,7 @@ class _Segment:
 
 _STANCE = {CueKind.AGREE: Stance.AGREE, CueKind.DISAGREE: Stance.DISAGREE, CueKind.PARTIAL: Stance.PARTIAL,
            CueKind.ABSTAIN: Stance.ABSTAIN, CueKind.AMBIGUOUS: Stance.PARTIAL}  # fmt: skip
-REASON_MARKER = re.compile(
+REASON_MARKER = compile_at_heads(
     r"\b(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because|since"
     # not "as well (as)", "as long as"
     r"|(?<!well )(?<!such )as(?!\s+(?:well|follows|for|to|regards|of|a|an|part|soon|long)(?![\w-]))"
@@ -180,7 +180,7 @@ _NON_RECOMMENDATION_OBJECT = re.compile(
     r"\s+(?:(?!рекомендац|recommendation|сунуш|пункт)\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
     r"|реализаци\w+|внедрени\w+|initiative|effort\w*|dialogue|event|implementation|process|демилгесин\w*)"
 )
-_DOUBT = re.compile(
+_DOUBT = compile_at_heads(
     r"понятн|не понима|обсуд|подума|уточн|не уверен|сомнева|вопрос|not sure|unsure|discuss|unclear|understand|талкуул"
     r"|особое мнение"  # "кроме 2.1 и 4.2 — по ним у нас особое мнение": which one, unsaid
     # a hedge is an impression, not a rejection: "4.3 seems unrealistic", "кажется преждевременной"
@@ -532,7 +532,7 @@ def _has_own_scope(refs: list[Ref]) -> bool:
 
 
 # ("except 3.6 — too technical": "too" before a word is "overly", not "also")
-_ALSO = re.compile(r"(?<=\s)(?:тоже|также|too(?!\s+[^\W\d])|as well)(?!\w)")
+_ALSO = compile_at_heads(r"(?<=\s)(?:тоже|также|too(?!\s+[^\W\d])|as well)(?!\w)")
 
 
 def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:
@@ -1025,7 +1025,9 @@ def _indirect(text: str, cue_start: int) -> bool:
     return m is not None and not _ID_BEFORE.search(text, 0, m.start())
 
 
-_EMPHASIS = re.compile(rf"{STRESS_WORDS}|в частности|(?<!\w)esp\.|өзгөчө|айрыкча|emphasis on|акцентом на|особый акцент")
+_EMPHASIS = compile_at_heads(
+    rf"{STRESS_WORDS}|в частности|(?<!\w)esp\.|өзгөчө|айрыкча|emphasis on|акцентом на|особый акцент"
+)
 _DEGREE_OF = re.compile(
     r"\s+(?:[^\W\d]{3,}(?:ыми|ими|ый|ий|ая|яя|ое|ые|ие|ой|ен|на|ны|ным|ной)|important|relevant|useful|valuable"
     r"|needed|urgent|timely|pressing)(?!\w)"
@@ -1228,11 +1230,11 @@ _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS}|январ|феврал|март|а�
 _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|сунуш|пункт)")
 # "остальными 18 рекомендациями": a count right after the rest; searched in the 40 characters before it, since
 # a search from the unit's start for every number was quadratic in the unit
-_QUANTIFIER_BEFORE = re.compile(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
+_QUANTIFIER_BEFORE = compile_at_heads(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
 _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
 # "Happy with the other 18.": the rest's count, which `extract._counted_exceptions` checks (not "all 3.", which
 # may be Panel 3)
-_REST_BEFORE = re.compile(rf"(?:{REST}|other)\s+$")  # (REST's "other" looks for its number past the end)
+_REST_BEFORE = compile_at_heads(rf"(?:{REST}|other)\s+$")  # (REST's "other" looks for its number past the end)
 _COUNT_ENDS = re.compile(r"(?![.,]?\w)")  # "the other 18.", "Остальные 18 принимаем" (not "остальные 3.х")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
@@ -1290,7 +1292,7 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
 # Words that say which recommendations or what stance (ordinals, quantifiers, exceptions, stance stems).
 # Each must lie inside a reference, a cue, an exception or a reason the unit was read by; one that does not
 # was not understood ("the first two panels", "agree all xcept", "воздерж"), and a person reads the reply.
-_SCOPE_WORD = re.compile(
+_SCOPE_WORD = compile_at_heads(
     # ("уже третий год", "пятый раз": a count of years or times, not a place in the letter)
     # ("третьей", "третью": the soft sign too; not "пять", "шесть", counts)
     r"(?<!\w)(?:(?:перв(?!оочередн|оначальн|омай)|втор(?!ичн)|трет|четверт|пят(?!и\b|ь\b|ью\b)|шест(?!и\b|ь\b)|седьм"
@@ -1307,7 +1309,7 @@ _SCOPE_WORD = re.compile(
     r"|onwards?|and beyond|начиная с|(?:(?<=[\d)] )|(?<=панели )|(?<=пункта )|(?<=раздела ))и (?:далее|дальше)"
     r"|и последующ\w*|баштап)"
 )
-_STANCE_WORD = re.compile(
+_STANCE_WORD = compile_at_heads(
     r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж|одобр"
     r"|agree|disagree|oppose|endorse|reject|abstain|макул|колдо[йб]|каршы)\w*|(?:view|opinion) on)"
 )
@@ -1315,7 +1317,7 @@ _STANCE_WORD = re.compile(
 _ENDS_REPLY = r"that'?s all|that is all|на этом (?:пока )?все|вот и все"
 _ENDS_REPLY_RE = re.compile(_ENDS_REPLY)
 # Discourse words that contain a scope word and name nothing: "во-первых", "в первую очередь", "всем спасибо"
-_IDIOM = re.compile(
+_IDIOM = compile_at_heads(
     r"во-\w+|в-\w+|в первую очередь|первую очередь|прежде всего|всего доброго|всех благ|всем (?:спасибо|участникам)"
     r"|спасибо всем|благодарим всех|first of all|all the best|thank you all|all of you|at all|after all|all in all"
     r"|всем привет|всем добр\w+|всем здравствуйте|(?:hi|hello|dear|hey) all|всего хорошего|всех вас|всем вам"
@@ -1423,7 +1425,7 @@ def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:
     return spans
 
 
-_REST = re.compile(REST)
+_REST = compile_at_heads(REST)
 
 
 def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[str]) -> bool:

@@ -29,7 +29,7 @@ from mailflow.stances.claims import (
     ends_reply,
     read_unit,
 )
-from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
+from mailflow.stances.lexicon import DECISION_HEAD, CueKind, compile_at_heads, find_cues, fold
 from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
@@ -880,7 +880,7 @@ def _read_text(
     return claims, problems
 
 
-_REST_WORD = re.compile(REST)
+_REST_WORD = compile_at_heads(REST)
 _NO_COMMENT = re.compile(r"(?<!\w)(?:без комментари\w*|no comments?|without comments?)(?!\w)")
 
 
@@ -978,7 +978,7 @@ _RISK_AFTER = re.compile(
     r"|приложени\w*|вложени\w*|мүчө\w*|раис\w*|төрага\w*|жетекчи\w*)\b"
 )
 # "Будем рады участвовать в реализации", "happy to discuss": an offer, which changes no stance
-_GOODWILL = re.compile(
+_GOODWILL = compile_at_heads(
     r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
     r"|(?:we|i) would (?:welcome|appreciate)\b"  # "We would welcome the conference."
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
@@ -1373,7 +1373,7 @@ def _objection_among_comments(folded: str, stances: dict[str, StanceFinding]) ->
 
 
 # "Не согласны только с 1.1 — …", "We only object to 4.3": the one objection named, so the rest is agreed
-_ONLY_OBJECTION = re.compile(
+_ONLY_OBJECTION = compile_at_heads(
     r"(?:не\s+(?:согласн\w+|поддерживаем|принимаем)|против|(?:disagree|object|are opposed)(?:\s+to)?)"
     r"\s+(?:только|лишь|only)\b|\bonly\s+(?:disagree|object|oppose)"
     r"|\bгана\s+(?:макул\s+эмес|каршы)\w*"  # "Бардыгынан 4.3 менен гана макул эмеспиз"
@@ -1471,7 +1471,7 @@ def _cross_check(folded: str, stances: dict[str, StanceFinding]) -> list[Problem
 
 
 # Words that judge a recommendation badly without being a stance word: "3.5 нереализуема и её надо исключить"
-_OBJECTING_WORDS = re.compile(
+_OBJECTING_WORDS = compile_at_heads(
     r"нереализуем\w*|нереальн\w*|нереалистичн\w*|невыполним\w*|бессмыслен\w*|нецелесообразн\w*"
     r"|исключить из|убрать|вычеркн\w*|не имеет смысла|\bunrealistic|not realistic|impractical|not feasible"
     r"|infeasible|unfeasible|useless|should be (?:removed|dropped|deleted)|remove (?:it|this)\b"

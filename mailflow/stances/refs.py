@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from mailflow.campaign.letter import Audience, Campaign
-from mailflow.stances.lexicon import Taken, fold
+from mailflow.stances.lexicon import Taken, compile_at_heads, fold
 
 EXPLICIT, GROUP, GLOBAL = 2, 1, 0
 
@@ -38,13 +38,13 @@ class Ref:
 
 
 ID = r"(?<![\d,])(?<!\d\.)\d{1,2}\.\d{1,2}(?!\d)(?!\.\d)"  # ("п.3.6": a dot after a letter may lead)
-_RANGE = re.compile(
+_RANGE = compile_at_heads(
     rf"({ID})\.?\s*(?:-|–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан))\s*(?:п\.\s*)?({ID})"
     r"(?:-?(?:ге|га|ке|ка|гө|кө|го|ко)\s+чейин\w*)?(?!\w|-\d)"  # Kyrgyz "3.1ден 3.8ге чейин", "1.1ден 4.4кө чейин"
 )
 # "1.1+ 1.2+ 3.5- 3.6+": in a row of votes a dash stuck to one ID and spaced from the next is a "minus"
-_VOTE = re.compile(rf"{ID}[+−-](?=\s|$)")
-_VOTES_RANGE = re.compile(
+_VOTE = compile_at_heads(rf"{ID}[+−-](?=\s|$)")
+_VOTES_RANGE = compile_at_heads(
     rf"({ID})\.?(?:-(?!\s)|\s+-|\s*(?:–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан)))\s*(?:п\.\s*)?({ID})"
     r"(?!\w|-\d)"
 )
@@ -56,7 +56,7 @@ def votes_row(text: str) -> bool:
     return votes >= 2 and votes == len(_ID.findall(text))
 
 
-_ID = re.compile(ID)
+_ID = compile_at_heads(ID)
 _ORDINALS = {
     1: r"перв\w*|1-?(?:й|го|ой|му|м)|first|биринчи",
     2: r"втор\w*|2-?(?:й|го|ой|му|м)|second|экинчи",
@@ -74,7 +74,7 @@ _PANEL_NUMBER = r"\d(?:-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\
 _PANEL_SEPARATOR = r"\s*(?:-?\s*,|-?\s*и|and|&|-?\s*жана|-|–|—|по|to|through)\s*"  # "1-жана 2-панелдердин"
 _PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}(?:№\s*)?{_PANEL_NUMBER}){{0,4}}"  # bounded: linear on "1-1-1-…"
 _PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_PANEL_LIST})(?!\.?\d)")
-_PANEL_BY_SUFFIX = re.compile(rf"(?<![\d.,])({_PANEL_LIST})-?\s*{_PANEL_WORD}")
+_PANEL_BY_SUFFIX = compile_at_heads(rf"(?<![\d.,])({_PANEL_LIST})-?\s*{_PANEL_WORD}")
 _ORDINAL_ENDING = re.compile(r"(\d)-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w)")
 _RANGE_WORD = re.compile(r"\d|[-–—]|по|to|through")
 _ORDINAL_WORD = "(?:" + "|".join(f"(?:{p})" for p in _ORDINALS.values()) + ")"
@@ -89,7 +89,7 @@ _PANEL_BY_CARDINAL = re.compile(
     r"(?!\w)"
 )
 # "первую, вторую и четвёртую панели", "Биринчи, экинчи жана үчүнчү панелдердин": a list of ordinals
-_PANEL_BY_ORDINAL = re.compile(
+_PANEL_BY_ORDINAL = compile_at_heads(
     rf"(?<!\w)({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})\s+{_PANEL_WORD}"
 )
 # "Третья панель — да.\nЧетвёртая — да, кроме 4.4": once a reply names panels by ordinals, a line (or a list
@@ -117,7 +117,7 @@ def elliptic_panels(text: str) -> str:
 
 
 # "первые две панели", "the last three sections": a count of panels from one end of the letter
-_PANELS_FROM_END = re.compile(
+_PANELS_FROM_END = compile_at_heads(
     r"(?<!\w)(?P<end>перв\w*|first|биринчи|алгачкы|последн\w*|last|акыркы)\s+"
     r"(?P<n>дв[аеуо]\w*|тр[еиоё]\w*|two|three|эки|үч|уч|[23])\s+" + _PANEL_WORD
 )
@@ -137,7 +137,7 @@ _SPOKEN_ID = re.compile(rf"(?<!\w)({_SPOKEN_WORD})\s+(?:{'|'.join(_SPOKEN_JOINS)
 _KY_PANEL_RANGE = re.compile(
     rf"(?<!\w)(?P<a>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+(?P<b>{_ORDINAL_WORD}|\d)-?\s*{_PANEL_WORD}\s+чейин\w*"
 )
-_AUDIENCE = re.compile(
+_AUDIENCE = compile_at_heads(
     r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются"
     r"|(?<!на то, )что касается|связанн\w* с|для|for|to"  # (not "отвечаем на то, что касается …: 1.2, …")
     r"|addressed to|related to|connected (?:to|with)"
@@ -178,7 +178,7 @@ REST = (
 # for around each "all" found: as lookarounds of `_ALL` they were tried at every character of every reply)
 _GREETED_BEFORE = re.compile(r"(?:\b(?:hi|hey|dear|hello)|thank you|thanks) $")
 _GREETED_AFTER = re.compile(r"\s+(?:привет|добр\w+|здравствуйте|спасибо)\b| the best\b")
-_ALL = re.compile(
+_ALL = compile_at_heads(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|19(?=\s+(?:рекомендаци|сунуш|recommendations))|все|всё|всех|всем|всеми|весь|всю|all|every|each"
     rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|вся|{REST})(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
@@ -244,9 +244,9 @@ _VAGUE = re.compile(
     r"|рекомендаци(?:и|ям|ями|й) (?:о|об|про|касательно|насчет)"
     r")(?!\w)"
 )
-_PANEL_NEAR = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
+_PANEL_NEAR = compile_at_heads(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
-_EXCEPT = re.compile(
+_EXCEPT = compile_at_heads(
     r"(?:(?:кроме|кром)(?!\w)(?!\s+(?:того|этого|всего|прочего)\s*(?:[,.]|$|что\b))|за исключением|исключая"
     r"|помимо(?!\s+(?:того|этого)\s*(?:[,.]|$|что\b))"
     # ("all exc 4.1", "all exc the one on business councils"; "agree, except that we abstain on 3.2" is a "but")
@@ -257,13 +257,13 @@ _EXCEPT = re.compile(
     r"|with the exception of|but not|but)\s*:?\s*"
 )
 # "Бизнес менен кызматташуу жөнүндөгү сунуштан башкасына макулбуз": "apart from the one on …", in Kyrgyz
-_KY_ABLATIVE_EXCEPT = re.compile(r"(?<=[^\W\d])(?:дан|ден|тан|тен|дон|дөн|тон|төн)\s+(?:башка\w*|тышкары)")
+_KY_ABLATIVE_EXCEPT = compile_at_heads(r"(?<=[^\W\d])(?:дан|ден|тан|тен|дон|дөн|тон|төн)\s+(?:башка\w*|тышкары)")
 _KY_EXCEPT = re.compile(
     r"[-\w]{0,40}\s+(?:(?:тен|тан|ден|дан|дон|дөн|тон|төн)\s+)?(?:сунуш\w*\s+)?(?:башка\w*|тышкары)"
     r"|[-\w]{0,40}\s+эске\s+ал[мб]аганда"  # "4.4тү эске алмаганда": not counting 4.4
 )
 # "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
-_ORDINAL_RECOMMENDATION = re.compile(
+_ORDINAL_RECOMMENDATION = compile_at_heads(
     r"(?<!\w)(?:перв|втор|трет|четверт|пят(?!ь\b)|шест(?!ь\b)|седьм|восьм|последн|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|last|биринчи|экинчи|үчүнчү|учунчу)\w*(?:\s+(?:и|and|жана)\s+\w+)?\s+"
     r"(?:рекомендаци\w*|пункт\w*|recommendation\w*|point\w*|item\w*|сунуш\w*)"
@@ -271,18 +271,18 @@ _ORDINAL_RECOMMENDATION = re.compile(
 # "по рек. 3,5 — против": after a word for a recommendation, a decimal comma with no space is the ID 3.5
 # ("рекомендации 3, 5" with a space is a list of two numbers, left to `_BARE_NUMBER`)
 # (a singular word only: "п.п. 1,2" and "пункты 1,2" are items 1 and 2; "Рекомендацию 3,4" is one)
-_COMMA_ID = re.compile(
+_COMMA_ID = compile_at_heads(
     r"(?:(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b|рекомендаци(?:ю|я|ей)\b|recommendation\b)"
     r"|(?<![\d.,])\d\.\d(?!\d)\s+(?:и|and|жана))"
     r"\s*(\d),(\d)(?!\d|,\d)"
 )
 # "Рекомендации 1,1 – 1,5": a range written with decimal commas on both ends is a range of IDs
-_COMMA_RANGE = re.compile(r"(?<![\d.,])(\d),(\d)\s*[–—-]\s*(\d),(\d)(?![\d]|,\d)")
+_COMMA_RANGE = compile_at_heads(r"(?<![\d.,])(\d),(\d)\s*[–—-]\s*(\d),(\d)(?![\d]|,\d)")
 # "3,1; 3,3; 3,4 – да", "3,5 – нет": a row opening with decimal-comma numbers and a dash answers those IDs
 _COMMA_ROW = re.compile(r"\s*(\d),(\d)\s*(?=[–—:-])")
-_COMMA_PAIR_ID = re.compile(r"(?<![\d.,])(\d),(\d)(?![\d]|,\d)")
+_COMMA_PAIR_ID = compile_at_heads(r"(?<![\d.,])(\d),(\d)(?![\d]|,\d)")
 # "рекомендации 1,2; 1,5; 2,1; 4,2": decimal-comma IDs listed with semicolons
-_COMMA_LIST = re.compile(r"(?<![\d.,])\d,\d\s*;\s*\d,\d(?:\s*;\s*\d,\d)*(?![\d]|,\d)")
+_COMMA_LIST = compile_at_heads(r"(?<![\d.,])\d,\d\s*;\s*\d,\d(?:\s*;\s*\d,\d)*(?![\d]|,\d)")
 # "Рек. 3,4 и 3,7": a list goes on in the same notation
 _COMMA_ID_MORE = re.compile(r"\s*(?:,|и|and|жана)\s*(\d),(\d)(?!\d|,\d)")
 _BARE_NUMBER = re.compile(
@@ -433,7 +433,7 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     return _mark_exceptions(text, refs)
 
 
-_PANEL_WILDCARD = re.compile(r"(?<![\w.,])(\d)\.(?:x|х|\*)(?!\w)")
+_PANEL_WILDCARD = compile_at_heads(r"(?<![\w.,])(\d)\.(?:x|х|\*)(?!\w)")
 
 
 def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
@@ -759,7 +759,7 @@ def _exceptions(text: str) -> list[re.Match[str]]:
 
 # "with one exception", "кроме двух", "за двумя исключениями", "экөөнөн башка": the exceptions are counted, and
 # the reply must then name exactly that many with another stance (`extract._counted_exceptions`)
-_COUNTED = re.compile(
+_COUNTED = compile_at_heads(
     r"(?:with|но|с|со|за)\s+(one|a single|two|three|одним|двумя|тремя)\s+(?:exception|исключени)"
     r"|(?:except(?: for)?|save for|apart from|exception of|кроме|за исключением)\s+(one|two|three|одно\w*|одной"
     r"|двух|трех)(?!\s*\d)\b|(бир|эки|үч)(?:өө|өөн|өөнөн|ден|ни)?\s+(?:сунуштан\s+)?(?:башка|тышкары)"
@@ -771,7 +771,7 @@ _COUNTS = {"one": 1, "a single": 1, "одн": 1, "одним": 1, "одной": 
 
 
 # "Happy with the other 18.", "остальные 18 — за": the rest counted; `extract._counted_exceptions` checks it
-_REST_COUNT = re.compile(rf"(?:{REST})\s+(\d{{1,2}})(?![.,]?\w)")  # (not "остальные 3.х", Panel 3's rest)
+_REST_COUNT = compile_at_heads(rf"(?:{REST})\s+(\d{{1,2}})(?![.,]?\w)")  # (not "остальные 3.х", Panel 3's rest)
 
 
 def counted_rest(text: str) -> tuple[int, str] | None:

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 import cyrtranslit
 
+from mailflow.stances.lexicon import compile_at_heads
+
 # Words that only Russian in Latin letters has; English words inside such a reply ("no", "ok") would
 # otherwise pass it off as English. Two different ones make the call.
-_MARKERS = re.compile(
+_MARKERS = compile_at_heads(
     r"\b(?:chto|eto|vse|vsem|vsemi|vsekh|vseh|soglasn\w*|krome|ostaln\w*|ponyatn\w*|spasibo|zdravstv\w*"
     r"|dobr(?:yi|yj|iy|yy|oe|ogo)|uvazhen\w*|podderzh\w*|protiv|rekomendac\w*|dlya|nashi|nashei|tolko|nuzhno"
     r"|mozhno|budet|pozhe|pozje|vozderzh\w*|chastichn\w*|kollegi|privet|pozicij\w*|poziciy\w*|nado|obsud\w*"

@@ -1,5 +1,6 @@
 """The words that gate the whole-reply patterns: a reply without any of a pattern's words is not searched with it,
-so each word list must be one that every match of its pattern holds, whatever is added to the pattern later."""
+so each word list must be one that every match of its pattern holds, whatever is added to the pattern later. And
+the characters a pattern is tried at (`compile_at_heads`): every match must begin at one of them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import re
 from re import _parser  # the regex engine's own parser: the pattern as the engine reads it
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailflow.stances.extract import _GATED, _WORDS, _search
+from mailflow.stances.lexicon import compile_at_heads
 
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
@@ -64,3 +68,39 @@ def test_the_check_of_the_words_rejects_an_alternative_without_one() -> None:
 def test_a_reply_holding_a_word_is_still_searched(name: str, text: str) -> None:
     assert _search(name, text) is not None
     assert _search(name, "согласны со всеми") is None
+
+
+# Each shape a head can take: a lookbehind or an anchor before it, an optional or repeated first item, a branch
+# with an empty alternative, a class with a range, a category or a character the class syntax must escape
+_HEADED = [
+    r"(?<!\w)(?:ab|b\w+|(?<=c )a)", r"(?:^|c)a-", r"c?a*b", r"\bab\b", r"(?<![\d,])(?<!\d\.)\d{1,2}\.\d",
+    r"[а-в\]\-^]a", r"(?:(?<=a)|(?<=b ))c|\s+a", r"(a)?(?P<x>b|c)+", r"(?i:ab)|c", r"(?:a|[^b])c", r".a", r"a*+b",
+    r"(?:b|)a?", r"(?m)^a|b$",
+]  # fmt: skip
+_HEADS_CANNOT_BE_TOLD = {r"(?i:ab)|c", r"(?:a|[^b])c", r".a", r"a*+b", r"(?:b|)a?", r"(?m)^a|b$"}
+
+
+_Found = list[tuple[tuple[int, int], tuple[str | None, ...]]]
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> tuple[_Found, tuple[int, int] | None]:
+    """Every match found searching, with its groups, and the span of the match at the text's start."""
+    at_start = pattern.match(text)
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)], at_start and at_start.span()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcабв1,.-^] \n", max_size=30))
+def test_a_pattern_tried_at_its_heads_finds_what_it_finds_everywhere(text: str) -> None:
+    for pattern in _HEADED:
+        assert _matches(compile_at_heads(pattern), text) == _matches(re.compile(pattern), text)
+
+
+@pytest.mark.parametrize("pattern", _HEADED)
+def test_a_pattern_whose_heads_cannot_be_told_is_compiled_as_it_is(pattern: str) -> None:
+    assert (compile_at_heads(pattern).pattern == pattern) is (pattern in _HEADS_CANNOT_BE_TOLD)
+
+
+def test_the_heads_of_a_pattern_are_the_characters_its_matches_begin_with() -> None:
+    assert compile_at_heads(r"(?<!\w)(?:да|нет|ok?)\b").pattern == r"(?=[oдн])(?:(?<!\w)(?:да|нет|ok?)\b)"
+    assert compile_at_heads(r"x?\d").pattern == r"(?=[\dx])(?:x?\d)"
