@@ -67,6 +67,9 @@ _PANEL_WORD = (
     r"(?:раздел\w*|панел\w*(?:\s+дискусси\w*)?|секци\w*|блок\w*|section\w*|panel\w*|part\b|бөлүм\w*|болум\w*"
     r"|бөлүг\w*|бөлүк\w*)"
 )
+# Every pattern that names a panel by its word holds one, and most texts hold none: one search for the word (its
+# branches all open with a letter, which the engine skips ahead to) spares them a search each
+_ANY_PANEL_WORD = re.compile(_PANEL_WORD)
 _NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2}){0,19}"
 # Panel numbers: one digit, perhaps with an ordinal ending ("2-й", "4-ю"), in lists and ranges ("1, 2 и 4",
 # "1–3", "1-2-3", "со 2-й по 4-ю"), before or after the panel word ("панели 1–3", "1, 2, 4-панелдер").
@@ -107,7 +110,8 @@ def elliptic_panels(text: str) -> str:
     """`text` with the panel word written out after an ordinal that stands for it (see `_ELLIPTIC_ORDINAL`)."""
     folded = fold(text)
     # (a reply that speaks of panels by number will do too: "Панели 1, 2 и 4 поддерживаем целиком. По третьей:")
-    if not any(p.search(folded) for p in (_PANEL_BY_ORDINAL, _PANEL_BY_NUMBER, _PANEL_BY_SUFFIX)):
+    named = (_PANEL_BY_ORDINAL, _PANEL_BY_NUMBER, _PANEL_BY_SUFFIX) if _ANY_PANEL_WORD.search(folded) else ()
+    if not any(p.search(folded) for p in named):
         return text
     pieces, copied = [], 0
     for m in _ELLIPTIC_ORDINAL.finditer(folded):
@@ -440,21 +444,22 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     panels = {p.number for p in campaign.panels}
     found: list[Ref] = []
     numbered: list[tuple[int, int, list[int]]] = []
+    worded = _ANY_PANEL_WORD.search(text) is not None  # (all but the wildcard's need the word)
     ranges = _KY_PANEL_RANGE.finditer(text) if "чейин" in text else ()
     for m in ranges:  # first: its two ends would each be taken for a panel of its own
         ends = [int(w) if w.isdigit() else _ordinal(w) for w in (m.group("a"), m.group("b"))]
         numbered.append((m.start(), m.end(), list(range(ends[0], ends[1] + 1)) if 0 < ends[0] < ends[1] else []))
-    for pattern in (_PANEL_BY_NUMBER, _PANEL_BY_SUFFIX):
+    for pattern in (_PANEL_BY_NUMBER, _PANEL_BY_SUFFIX) if worded else ():
         for m in pattern.finditer(text):
             numbered.append((m.start(), m.end(), _panel_numbers(m.group(1))))
-    for m in _PANEL_BY_ORDINAL.finditer(text):
+    for m in _PANEL_BY_ORDINAL.finditer(text) if worded else ():
         numbers = [_ordinal(word) for word in _ORDINAL_JOIN.split(m.group(1))]
         numbered.append((m.start(), m.end(), numbers if all(numbers) else []))
     for m in _PANEL_BY_CARDINAL.finditer(text) if "panel" in text or "section" in text or "part" in text else ():
         numbered.append((m.start(), m.end(), _cardinal_numbers(m.group(1))))
     for m in _PANEL_WILDCARD.finditer(text):  # "1.x: endorsed", "4.*": every ID of the panel
         numbered.append((m.start(), m.end(), [int(m.group(1))]))
-    for m in _PANELS_FROM_END.finditer(text):
+    for m in _PANELS_FROM_END.finditer(text) if worded else ():
         count = 2 if m.group("n")[0] in "дt2э" else 3
         first = 1 if m.group("end")[0] in "пfба" else max(panels) - count + 1
         numbered.append((m.start(), m.end(), list(range(first, first + count))))
@@ -751,10 +756,22 @@ def _exceptions(text: str) -> list[re.Match[str]]:
     """ "кроме", "except", and "but" only when a number follows ("all but 4.3", not "but not run")."""
     found = [
         m
-        for m in _EXCEPT.finditer(text)
+        for m in (_EXCEPT.finditer(text) if _EXCEPT_GATE.search(text) else ())
         if not m.group().startswith("but") or re.match(r"but\s+(?:not\s+)?\d", text[m.start() :])
     ]
-    return found + list(_KY_ABLATIVE_EXCEPT.finditer(text))
+    return found + list(_KY_ABLATIVE_EXCEPT.finditer(text) if _KY_EXCEPT_GATE.search(text) else ())
+
+
+# The words every match of `_EXCEPT`, and of `_KY_ABLATIVE_EXCEPT`, holds (tests/stances/test_gates.py derives it
+# from the patterns): each unit is searched for exceptions twice, and most hold none of the words, which one scan
+# for plain words tells at once
+_EXCEPT_WORDS = {
+    "_EXCEPT": (
+        "кром", "исключ", "помимо", "exc", "exept", "xcept", "other than", "apart from", "aside from", "save", "but",
+    ),
+    "_KY_ABLATIVE_EXCEPT": ("башка", "тышкары"),
+}  # fmt: skip
+_EXCEPT_GATE, _KY_EXCEPT_GATE = (re.compile("|".join(map(re.escape, words))) for words in _EXCEPT_WORDS.values())
 
 
 # "with one exception", "кроме двух", "за двумя исключениями", "экөөнөн башка": the exceptions are counted, and

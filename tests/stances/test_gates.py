@@ -5,14 +5,17 @@ the characters a pattern is tried at (`compile_at_heads`): every match must begi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _parser  # the regex engine's own parser: the pattern as the engine reads it
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mailflow.stances import refs
 from mailflow.stances.extract import _GATED, _WORDS, _search
 from mailflow.stances.lexicon import compile_at_heads
+from mailflow.stances.refs import _EXCEPT_WORDS
 
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
@@ -55,6 +58,30 @@ def test_the_check_of_the_words_rejects_an_alternative_without_one() -> None:
     assert not _holds(holds, ("филиал", "себя", "лично", "член"))  # "чле" alone matches the last one
     assert not _holds(_parser.parse(r"(?:от себя|лично)", 0), ("себя",))
     assert not _holds(_parser.parse(r"(?:член)*|x", 0), ("член", "x"))
+
+
+@pytest.mark.parametrize("name", sorted(_EXCEPT_WORDS))
+def test_every_match_of_an_exception_pattern_holds_one_of_its_words(name: str) -> None:
+    pattern = getattr(refs, name)
+    assert not pattern.flags & re.IGNORECASE
+    assert _holds(_parser.parse(pattern.pattern, pattern.flags), _EXCEPT_WORDS[name])
+
+
+def _required(items: _parser.SubPattern | list[tuple[object, object]]) -> Iterator[tuple[object, object]]:
+    """The items every match of `items` passes through: not those inside a branch or a repeat that may not run."""
+    for op, av in items:
+        yield op, av
+        if op is _parser.SUBPATTERN:
+            yield from _required(av[3])  # type: ignore[index]
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index,operator]
+            yield from _required(av[2])  # type: ignore[index]
+
+
+@pytest.mark.parametrize("name", ["_PANEL_BY_NUMBER", "_PANEL_BY_SUFFIX", "_PANEL_BY_ORDINAL", "_PANELS_FROM_END"])
+def test_every_match_of_a_panel_pattern_gated_by_the_panel_word_holds_it(name: str) -> None:
+    (word,) = _parser.parse(refs._PANEL_WORD).data
+    pattern = getattr(refs, name)
+    assert repr(word) in {repr(item) for item in _required(_parser.parse(pattern.pattern, pattern.flags))}
 
 
 @pytest.mark.parametrize(
