@@ -1670,11 +1670,12 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
     findings: dict[str, StanceFinding] = {}
     # the same claims decide the same way: an "all" covers 19 IDs, and is weighed once, not 19 times
     decided: dict[tuple[int, ...], tuple[bool, Claim, str | None, float]] = {}
+    abouts = _claims_about(scoped)
     for rec_id in campaign.ids:
-        about = [c for c in scoped if rec_id in c.ids]
+        about = abouts.get(rec_id)
         if not about:
             continue
-        key = tuple(id(c) for c in about)
+        key = tuple(map(id, about))
         if key not in decided:
             decided[key] = _decide(about)
         differ, final, reason, confidence = decided[key]
@@ -1682,6 +1683,15 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
             problems.append(Problem("contradiction", rec_id))
         findings[rec_id] = StanceFinding(rec_id, final.stance, reason, final.evidence, confidence)
     return findings, problems
+
+
+def _claims_about(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """The claims on each recommendation, in order: one pass over the claims, not one per ID."""
+    about: dict[str, list[Claim]] = {}
+    for claim in claims:
+        for rec_id in set(claim.ids):  # (a claim is on an ID once, however often it names it)
+            about.setdefault(rec_id, []).append(claim)
+    return about
 
 
 def _decide(about: list[Claim]) -> tuple[bool, Claim, str | None, float]:

@@ -57,6 +57,12 @@ def votes_row(text: str) -> bool:
 
 
 _ID = compile_at_heads(ID)
+_DIGIT = re.compile(r"\d")
+# (tests/stances/test_gates.py derives from each that every match of it holds a digit)
+_DIGITS_NEEDED = (
+    "_COMMA_RANGE", "_COMMA_LIST", "_COMMA_ROW", "_VOTES_RANGE", "_RANGE", "_ID", "_COMMA_ID", "_BARE_NUMBER",
+    "_COMMA_PAIR_ID",
+)  # fmt: skip
 _ORDINALS = {
     1: r"перв\w*|1-?(?:й|го|ой|му|м)|first|биринчи",
     2: r"втор\w*|2-?(?:й|го|ой|му|м)|second|экинчи",
@@ -366,30 +372,32 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
             refs.append(ref)
             taken.claim(ref.start, ref.end)
 
-    for m in _COMMA_RANGE.finditer(text):
+    # every pattern of an ID, a range or a number needs a digit (`_DIGITS_NEEDED`), and many units have none
+    digits = _DIGIT.search(text) is not None
+    for m in _COMMA_RANGE.finditer(text) if digits else ():
         ids = _expand(campaign, f"{m.group(1)}.{m.group(2)}", f"{m.group(3)}.{m.group(4)}")
         if ids:
             add(Ref(m.start(), m.end(), ids, EXPLICIT, label=m.group()))
             _comma_list_after(text, m.end(), campaign, add)
-    for listed in _COMMA_LIST.finditer(text):
+    for listed in _COMMA_LIST.finditer(text) if digits else ():
         for m in _COMMA_PAIR_ID.finditer(text, listed.start(), listed.end()):
             if (ref := _comma_ref(m, campaign)).ids:
                 add(ref)
         _comma_list_after(text, listed.end(), campaign, add)  # "3,1; 3,3; 3,4 и 3,7"
-    row = _COMMA_ROW.match(text)  # a lone pair: a list of them was taken just above
+    row = _COMMA_ROW.match(text) if digits else None  # a lone pair: a list of them was taken just above
     if row and (ref := _comma_ref(row, campaign)).ids:
         panel, number = int(row.group(1)), int(row.group(2))
         # "1,2 — да" may be panels 1 and 2; "3,5 — нет" and "2,1 — да" can only be IDs
         if number <= panel or number > len(campaign.panels):
             add(ref)
-    for m in (_VOTES_RANGE if votes_row(text) else _RANGE).finditer(text):
+    for m in (_VOTES_RANGE if votes_row(text) else _RANGE).finditer(text) if digits else ():
         first, last = _canonical(m.group(1)), _canonical(m.group(2))
         ids = _expand(campaign, first, last)
         problem = None if ids else "unknown_id"
         if ids and _LISTED_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _SPACED_DASH.search(m.group()):
             problem = "ambiguous_number"  # "1.1, 1.2, 1.3 — 2.1 и 3.1": a range, or a dash before the next items?
         add(Ref(m.start(), m.end(), ids or (), EXPLICIT, problem=problem, label=f"{first}–{last}"))
-    for m in _ID.finditer(text):
+    for m in _ID.finditer(text) if digits else ():
         add(_id_ref(m.start(), m.end(), _canonical(m.group()), campaign))
     # "Рекомендация три точка восемь": a screen reader's or a dictated ID (searched only where such a word is:
     # an alternation of words tried at every character costs more than the plain-word scan)
@@ -411,14 +419,15 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
         add(Ref(m.start(), m.end(), ids, GROUP, problem=problem, label=audience.value))
     for m in _ORDINAL_RECOMMENDATION.finditer(text):
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
-    for m in _COMMA_ID.finditer(text):
+    for m in _COMMA_ID.finditer(text) if digits else ():
         add(_comma_ref(m, campaign))
         _comma_list_after(text, m.end(), campaign, add)
-    for m in _BARE_NUMBER.finditer(text):
+    for m in _BARE_NUMBER.finditer(text) if digits else ():
         if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
             continue  # "протокол №3 от 17.03.2023": a document's number, not a recommendation's
         add(Ref(m.start(1), m.end(1), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
-    for m in _COMMA_PAIR_ID.finditer(text):  # "3,1 и 3,7" in a notation none of the above took: an ID or a number?
+    # "3,1 и 3,7" in a notation none of the above took: an ID or a number?
+    for m in _COMMA_PAIR_ID.finditer(text) if digits else ():
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
         if _NAMELY.match(text, m.end()):

@@ -84,6 +84,13 @@ def test_every_match_of_a_panel_pattern_gated_by_the_panel_word_holds_it(name: s
     assert repr(word) in {repr(item) for item in _required(_parser.parse(pattern.pattern, pattern.flags))}
 
 
+@pytest.mark.parametrize("name", refs._DIGITS_NEEDED)
+def test_every_match_of_a_pattern_gated_by_a_digit_holds_one(name: str) -> None:
+    (digit,) = _parser.parse(r"\d").data
+    pattern = getattr(refs, name)
+    assert repr(digit) in {repr(item) for item in _required(_parser.parse(pattern.pattern, pattern.flags))}
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
