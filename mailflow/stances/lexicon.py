@@ -231,7 +231,7 @@ _NEGATIVE = compile_at_heads(
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|кошулбай\w*|макул\s+эмес\w*|кабыл\s+(?:албай\w*|алынбайт\b)|жактырбай\w*"
     r"|колдой\s+алба\w*|макул\s+боло\s+алба\w*"
-    r"|opposed to|(?:are|is) opposed|противбиз|противмин"
+    r"|opposed to|(?:are|is) opposed|противбиз|противбуз|противмин"
     r"|not something (?:we|i) (?:can|could|would|are able to|will) (?:support|endorse|accept|agree (?:to|with))"
     r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?отрицательн\w*|отрицательн\w+\s+(?:позиция|ответ|мнение)"
     r"|ответ\w*\s+отрицательно|относимся\s+отрицательно"
@@ -267,7 +267,8 @@ _INFINITIVE_AFTER_MODAL = re.compile(
     r"(?:поддержать|поддерживать|принять(?!\s+участие)|согласиться)"
 )
 _PARTIAL = re.compile(
-    r"частичн\w*|отчасти|partial(?:ly)?|partly|in part|жарым-жартылай|жарым-жартысын|жарым|\+/-|\+-|±"
+    r"частичн\w*|отчасти|partial(?:ly)?|partly|in part|half[- ]agree\w*|жарым-жартылай|жарым-жартысын|жарым"
+    r"|\+/-|\+-|±"
 )
 _GENERAL = re.compile(r"в целом|в основном|in general|generally|overall|negizinen|негизинен|жалпысынан|жалпы\s+жонунан")
 _ABSTAIN = compile_at_heads(

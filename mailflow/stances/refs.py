@@ -169,6 +169,7 @@ _TOUCHING = re.compile(
 REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
+    r"|(?<=,\s)rest(?=\s+(?:ok|okay|fine|yes|agreed?|good)\b)"  # "…, no to 3.5 and 3.6, rest ok"
     r"|(?:the )?other(?=\s+\d{1,2}\b(?![.,]\d))"  # "Happy with the other 18."
     # "On 4.4 we disagree: … Otherwise we agree." (not "…, otherwise public monitoring will have no access")
     r"|o(?:(?<=^o)|(?<=[.!?]\so))therwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"

@@ -3392,3 +3392,27 @@ def test_only_objections_table_rows_labelled_rests_quoted_names_and_out_of_a_pan
     result = read(text, campaign, language=language)
     assert not codes(result)
     assert {k: stances(result)[k][0] for k in want} == want
+
+
+def test_stating_our_view_on_the_exceptions_at_the_meeting_is_holding(campaign: Campaign) -> None:
+    # 4.1-4.3 were recorded as rejections, unflagged
+    text = "Добрый день, согласны по всем пунктам, кроме 4.1, 4.2 4.3 — по ним свое мнение изложим на встрече."
+    assert "holding" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("yes to 1.x and 2.1, no to 3.5 and 3.6, rest ok", "en", {"3.5": "disagree", "3.7": "agree", "4.5": "agree"}),
+     ("Баарына согласныбыз, только 3.5 ке противбуз.", "mixed", {"3.5": "disagree", "3.4": "agree"})],
+)  # fmt: skip
+def test_a_rest_after_a_comma_and_a_mixed_kyrgyz_against_are_read(
+    campaign: Campaign, text: str, language: str, want: dict[str, str]
+) -> None:
+    # "rest ok" was the reason of 3.5 and 3.6, and the rest unrecorded, unflagged
+    result = read(text, campaign, language=language)
+    assert not codes(result)
+    assert {k: stances(result)[k][0] for k in want} == want
+
+
+def test_half_agreeing_is_a_partial_stance(campaign: Campaign) -> None:
+    assert stances(read("4.1 - half agree", campaign, language="en"))["4.1"][0] == "partial"
