@@ -233,6 +233,8 @@ BLIND_FLOORS = {
     "blind-152.txt": {"exact": 0.93, "accepted": 0.90, "flagged": 0.93, "reasons": 0.97},
     "blind-153.txt": {"exact": 0.96, "accepted": 0.87, "flagged": 0.97, "reasons": 0.96},
     "blind-154.txt": {"exact": 1.00, "accepted": 0.83, "flagged": 1.00, "reasons": 0.86},
+    "blind-155.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.75},
+    "blind-156.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.80},
 }
 
 
