@@ -138,6 +138,15 @@ def _compared(folded: str, ref: Ref) -> bool:
 _DASH_THEN_WORD = re.compile(r"\s*[—–-]\s+(?=[^\W\d])")
 # "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
 _DASH_CLAUSE = re.compile(rf"\s*{_DEGREE}\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
+# "1.4 — поддерживаем, межрегиональные связи у нас практически отсутствуют": after a comma, a clause of its own
+# (not a link, a stress, thanks, a condition, a relative clause or more IDs; and no scope word in it) says why
+_COMMA_CLAUSE = re.compile(
+    rf"\s*{_DEGREE}\s*,\s+(?!(?:спасибо|благодар|thank|рахмат|ыраазы|но|but|а|и|and|однако|however|кроме|except|особенно"
+    r"|especially|в том числе|including|тоже|также|also|as well|too|за исключением|apart|with the exception|по|on|for"
+    r"|остальн|the rest|other|all|все|всё|if|если|при условии|provided|unless|when|когда|after|после"
+    r"|что|which|that|who|кто|где|where|котор\w*)\b)"
+    r"[^\W\d](?:\w+\W+){3}"
+)
 _SO_WORDS = r"поэтому|в связи с этим|в связи с чем|therefore|so|ошондуктан|сондуктан|андыктан|так что"
 _THEREFORE = re.compile(rf"(?<![\s,]),?\s+(?:{_SO_WORDS}|в этой связи)\b")
 # what follows from an abstention's words, which ends them as its reason ("не касаются нашей деятельности, по ним
@@ -922,7 +931,10 @@ def _segment_claims(
             stated = clean_reason(text[start : min([*ends, end])].lstrip(" ,;:—–-"))
     reason = stated or _unmarked_reason(text, folded, segment, spoken, campaign)
     # An agreement's reason is kept only when the respondent marked it as one ("…, потому что …")
-    dashed = _DASH_CLAUSE.match(folded_tail) is not None and not _holds_stance(folded_tail)
+    dashed = (
+        _DASH_CLAUSE.match(folded_tail) is not None
+        or (_COMMA_CLAUSE.match(folded_tail) is not None and _SCOPE_WORD.search(folded_tail) is None)
+    ) and not _holds_stance(folded_tail)
     marked = bool(reason_first) or bool(_MARKED_REASON.match(folded_tail)) or dashed
     # (an exception's reason may name its own panel too: "except 2.1 - no, we're not part of any coalition")
     if reason and _speaks_of_stance(reason, kind, campaign, {i for r in own for i in r.ids} | set(excepted)):

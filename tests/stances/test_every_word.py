@@ -3416,3 +3416,20 @@ def test_a_rest_after_a_comma_and_a_mixed_kyrgyz_against_are_read(
 
 def test_half_agreeing_is_a_partial_stance(campaign: Campaign) -> None:
     assert stances(read("4.1 - half agree", campaign, language="en"))["4.1"][0] == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id", "reason"),
+    [("1) 1.4 — поддерживаем, межрегиональные связи у нас практически отсутствуют.\n2) 3.1 — поддерживаем.", "1.4",
+      "межрегиональные связи у нас практически отсутствуют"),
+     ("по рек. 3,1; 3,4 — поддерживаем, это как раз наш профиль.", "3.4", "это как раз наш профиль")],
+)  # fmt: skip
+def test_a_clause_after_a_comma_says_why_an_agreement(campaign: Campaign, text: str, rec_id: str, reason: str) -> None:
+    assert stances(read(text, campaign))[rec_id] == ("agree", reason)
+
+
+@pytest.mark.parametrize(
+    "text", ["Поддерживаем всё, что обсуждали на второй сессии.", "Третья панель — да, первые две — тоже да."]
+)
+def test_a_relative_clause_or_scope_words_after_a_comma_are_no_reason(campaign: Campaign, text: str) -> None:
+    assert codes(read(text, campaign))  # still words a person reads, not a reason that swallows them
