@@ -42,6 +42,7 @@ from mailflow.stances.refs import (
     except_spans,
     find_refs,
     match_quote,
+    names_all,
 )
 from mailflow.stances.translit import Transliteration, latin_stance_word, transliterate, typed_in_latin
 
@@ -1494,8 +1495,8 @@ def _objection_unrecorded(folded: str, stances: dict[str, StanceFinding]) -> lis
 def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
     """ "по всем остальным … выражаем полную поддержку" read as nothing: an "all" or "the rest" in the reply
     while some recommendations got no stance means a part of the reply was not read."""
-    if not stances or len(stances) == len(campaign.ids):
-        return []
+    if not stances or len(stances) == len(campaign.ids) or not names_all(folded):
+        return []  # (a quantifier is an "all": one search for it spares most partial replies every other one)
     refs = find_refs(folded, campaign)
     named = [r for r in refs if r.level != GLOBAL]
     quantifiers = [

@@ -816,6 +816,12 @@ def counted_exception(text: str) -> tuple[int, str] | None:
     return _COUNTS.get(word, _COUNTS.get(word[:3], 1)), m.group()
 
 
+def names_all(text: str) -> bool:
+    """Whether folded `text` may hold an "all" (`_ALL`): the only reference `find_refs` gives the level GLOBAL with
+    neither `implied` nor a `problem`. A reply without one needs no search for every other kind of reference."""
+    return _ALL.search(text) is not None
+
+
 def except_spans(text: str) -> list[tuple[int, int]]:
     """Where "кроме"/"за исключением" stand, so that "за" in them is not read as a vote "за"."""
     return [(m.start(), m.end()) for m in _exceptions(text)]

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mailflow.campaign.letter import Campaign
 from mailflow.stances import refs
 from mailflow.stances.extract import _GATED, _WORDS, _search
 from mailflow.stances.lexicon import compile_at_heads
@@ -138,3 +139,21 @@ def test_a_pattern_whose_heads_cannot_be_told_is_compiled_as_it_is(pattern: str)
 def test_the_heads_of_a_pattern_are_the_characters_its_matches_begin_with() -> None:
     assert compile_at_heads(r"(?<!\w)(?:да|нет|ok?)\b").pattern == r"(?=[oдн])(?:(?<!\w)(?:да|нет|ok?)\b)"
     assert compile_at_heads(r"x?\d").pattern == r"(?=[\dx])(?:x?\d)"
+
+
+# Words of every kind `find_refs` looks for, the kinds of "all" among them: a text without an "all" it can read
+# (`refs.names_all`) must get no quantifier, whatever else stands around it
+_REF_WORDS = [
+    "все", "всем", "всеми", "всех", "all", "every", "the rest", "остальным", "калгандары", "бардыгына", "others",
+    "hi", "привет", "рекомендации", "recommendations", "большинство", "some of", "кроме", "except", "3.5", "4.1-4.3",
+    "3,5", "панель", "panel 3", "2-панель", "для бизнеса", "for business", "pass", "19", "other", "—", ":", ",", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_REF_WORDS), max_size=8))
+def test_a_text_without_an_all_gets_no_quantifier(campaign: Campaign, words: list[str]) -> None:
+    text = " ".join(words)
+    found = refs.find_refs(text, campaign)
+    quantifiers = [r for r in found if r.level == refs.GLOBAL and not r.implied and not r.problem]
+    assert refs.names_all(text) or not quantifiers
