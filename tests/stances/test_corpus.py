@@ -235,6 +235,8 @@ BLIND_FLOORS = {
     "blind-154.txt": {"exact": 1.00, "accepted": 0.83, "flagged": 1.00, "reasons": 0.86},
     "blind-155.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.75},
     "blind-156.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.80},
+    "blind-157.txt": {"exact": 0.96, "accepted": 0.80, "flagged": 0.97, "reasons": 0.92},
+    "blind-158.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.97},
 }
 
 
