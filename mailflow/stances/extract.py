@@ -158,6 +158,9 @@ _WHOLE_REPLY = {
         r"|отвечаю за (?:нашу |наш |наше )?(?:секци|подразделени|крыло|отдел)\w*"
         # "Биздин Талас бөлүмү", "Кочкор районундагы өкүлүмүн", "Speaking for our youth programme team only"
         r"|биздин (?:\w+ )?бөлүм\w*|(?:району|облусу|шаары)н?(?:дагы|догу) өкүл\w*"
+        # "On behalf of the women entrepreneurs' wing of our association"
+        r"|on behalf of (?:the |our )?[\w' -]{0,40}?\b(?:wing|branch|chapter|section|department|office|team|committee)"
+        r" of our\b"  # (not "the Bishkek office of the …", an international body's office here: the one written to)
         r"|speaking (?:only )?for (?:our|the) [\w -]{0,40}?(?:team|unit|department|office|branch|member|chapter|wing"
         r"|section|committee)"
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"

@@ -27,6 +27,13 @@ _MARKERS = compile_at_heads(
     r"|podderj\w*|rahmat|raxmat|rakhmat)\b",
     re.IGNORECASE,
 )
+# English words a phone's Latin Russian mixes in ("Dobryi den! Support all, 3.5 ne podderzhivaem."): kept as typed,
+# so that the lexicon reads them in English rather than as Russian spelt oddly
+_ENGLISH_WORDS = frozenset(
+    ["support", "supports", "supported", "agree", "agreed", "disagree", "all", "except", "rest", "everything", "the",
+     "and", "with", "we", "to", "of", "our", "for", "is", "are", "yes", "ok", "okay", "fine", "panel", "panels",
+     "recommendation", "recommendations", "abstain"]
+)  # fmt: skip
 _HARD_Y = re.compile(r"y(?![aueo])|Y(?![aueoAUEO])")
 # Words a phone's Latin spells without their soft sign, which the Cyrillic needs to be read ("tolko 4.4 ne
 # ochen": only 4.4, not so much); cyrtranslit writes a soft sign for an apostrophe
@@ -96,7 +103,11 @@ def transliterate(text: str) -> Transliteration:
     for m in _TOKEN.finditer(text):
         gap = text[done : m.start()]  # whitespace, kept as it is
         latin = _J_FOR_ZH.sub("zh", _SOFT_SIGN.sub(lambda soft: soft.group() + "'", m.group()))
-        token = cyrtranslit.to_cyrillic(_HARD_Y.sub(lambda y: "ы" if y.group() == "y" else "Ы", latin), "ru")
+        token = (
+            m.group()
+            if m.group().lower() in _ENGLISH_WORDS
+            else cyrtranslit.to_cyrillic(_HARD_Y.sub(lambda y: "ы" if y.group() == "y" else "Ы", latin), "ru")
+        )
         pieces += [gap, token]
         at += len(gap)
         spans.append((at, at + len(token), m.start(), m.end()))

@@ -3433,3 +3433,17 @@ def test_a_clause_after_a_comma_says_why_an_agreement(campaign: Campaign, text: 
 )
 def test_a_relative_clause_or_scope_words_after_a_comma_are_no_reason(campaign: Campaign, text: str) -> None:
     assert codes(read(text, campaign))  # still words a person reads, not a reason that swallows them
+
+
+def test_english_words_in_a_phones_latin_russian_stay_english(campaign: Campaign) -> None:
+    # "Support all" was transliterated into nothing readable: 3.5 alone recorded, unflagged
+    result = read("Dobryi den! Support all, 3.5 ne podderzhivaem.", campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree", but={"3.5": ("disagree", None)})
+
+
+def test_on_behalf_of_a_wing_of_our_association_is_a_partial_speaker(campaign: Campaign) -> None:
+    text = "On behalf of the women entrepreneurs' wing of our association: we support 1.5 and 4.4."
+    assert "partial_speaker" in codes(read(text, campaign, language="en"))
+    text = "On behalf of the Bishkek office of the Foundation, we support all recommendations."
+    assert "partial_speaker" not in codes(read(text, campaign, language="en"))
