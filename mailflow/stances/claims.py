@@ -477,7 +477,7 @@ _EMOJI_VOTES = "👍✅✓✔☑💯🔥"
 _NAME_ONLY = re.compile(r"\s+[^\W\d_]+(?:[ .]{1,2}[^\W\d_]+)?\.?\s*")
 _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s| *\t|\s+\d"
-    r"|\s+(?:(?:to|with|on|for|по|на|с|со)\s+)?(?:все|всех|всё|всем|всеми|all|everything)\b"
+    r"|\s+(?:(?:to|with|on|for|по|на|с|со)\s+)?(?:все|всех|всё|всем|всеми|all|everything|остальн\w*|the rest)\b"
     rf"|\s+to\s+(?:the\s+)?(?:panels?|sections?|recommendations?|points?)\b|\s*[{_EMOJI_VOTES}]"
     r"|\s+(?:кроме|except|apart from|за исключением)\b|\s+to\s+(?=\d)"  # "всё ок кроме 3.5", "no to 4.1"
     r"|\s+(?:по|on|for)\s+(?:п\.\s*)?\d|\s+(?:от нас|from us)\b"  # "ок по 1.1 1.2", "всё ок от нас 👍"

@@ -198,6 +198,8 @@ _WHOLE_REPLY = {
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
         # "pls note we never agreed on 4.3 at the dialogue": what was said there, not in the letter
         r"|\bagreed (?:on |to )?(?:\S+ ){0,3}at the (?:dialogue|meeting|session|conference)\b"
+        # "Following our call with Mr. Asanov yesterday, we confirm the position we agreed verbally"
+        r"|\bagreed (?:verbally|orally|by phone|on the (?:phone|call))|\bconfirm (?:the|our) position (?:we|that)\b"
         # "But pls note our comments in the letter of 10 March still stand"
         r"|\b(?:comments|remarks|position|objections) [^.;!?]{0,40}"
         r"\b(?:still stands?|still appl(?:y|ies)|remains? valid)\b"
@@ -719,6 +721,10 @@ _LABELLED_ROW = re.compile(
 )
 
 
+# "Panel 4 (Contribution of regional CSOs): agree" under the long row of Panel 3: a row of its own
+_PANEL_ROW = re.compile(r"\s*(?:panel|панел\w*|раздел\w*|section|бөлүм\w*)\s*№?\s*\d\b", re.IGNORECASE)
+
+
 def _wrapped(line: str, following: str = "") -> bool:
     """A long line that does not end a sentence was wrapped by the client; a short one ends itself.
 
@@ -728,7 +734,7 @@ def _wrapped(line: str, following: str = "") -> bool:
     """
     if _LABELLED_ROW.match(following) or (line[-1:].isdigit() and following.strip()[:1].isupper()):
         return False  # "agree – 1.1, …, 4.5" over "abstain – 1.3, …": two rows, not one wrapped line
-    if _NAME_LINE.match(following) or _ORGANISATION_LINE.search(following):
+    if _NAME_LINE.match(following) or _ORGANISATION_LINE.search(following) or _PANEL_ROW.match(following):
         return False
     return len(line) >= WRAP_WIDTH and not line.endswith((".", "!", "?", ":", ";"))
 

@@ -3447,3 +3447,24 @@ def test_on_behalf_of_a_wing_of_our_association_is_a_partial_speaker(campaign: C
     assert "partial_speaker" in codes(read(text, campaign, language="en"))
     text = "On behalf of the Bishkek office of the Foundation, we support all recommendations."
     assert "partial_speaker" not in codes(read(text, campaign, language="en"))
+
+
+def test_confirming_the_position_agreed_on_a_call_leans_on_it(campaign: Campaign) -> None:
+    # read as 19 agreements, unflagged
+    text = "Following our call with Mr. Asanov yesterday, we confirm the position we agreed verbally."
+    assert "outside_reference" in codes(read(text, campaign, language="en"))
+
+
+def test_a_panel_row_after_a_long_row_is_a_row_of_its_own(campaign: Campaign) -> None:
+    # the two rows were joined: 3.6 agreed and Panel 4 abstained, unflagged
+    text = ("Panel 3 (Data, digital services and digital participation): agree, except 3.6 where we abstain – we have "
+            "no expertise in monitoring digital risks\nPanel 4 (Contribution of regional CSOs): agree")  # fmt: skip
+    result = read(text, campaign, language="en")
+    assert stances(result)["3.6"][0] == "abstain" and stances(result)["4.1"] == ("agree", None)
+
+
+def test_a_yes_before_the_rest_in_a_row_of_answers_is_the_ids(campaign: Campaign) -> None:
+    # "2.1 да остальное все да": 2.1 took the "нет" before it
+    result = read("1.1 да 1.5 нет 2.1 да остальное все да", campaign)
+    assert not codes(result)
+    assert stances(result) == every(campaign, "agree", but={"1.5": ("disagree", None)})
