@@ -239,6 +239,8 @@ BLIND_FLOORS = {
     "blind-158.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.97},
     "blind-159.txt": {"exact": 0.98, "accepted": 0.90, "flagged": 0.97, "reasons": 0.88},
     "blind-160.txt": {"exact": 0.96, "accepted": 0.86, "flagged": 1.00, "reasons": 0.90},
+    "blind-161.txt": {"exact": 0.96, "accepted": 0.92, "flagged": 0.95, "reasons": 0.91},
+    "blind-162.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 1.00, "reasons": 0.98},
 }
 
 
