@@ -26,6 +26,7 @@ from mailflow.stances.refs import (
     REST,
     Ref,
     counted_exception,
+    counts_the_rest,
     describes_recommendation,
     except_spans,
     find_refs,
@@ -1117,7 +1118,7 @@ def _targets(
     fragment = folded[segment.start : segment.end]
     cue_span = (segment.cluster.start - segment.start, segment.cluster.end - segment.start)
     # (a quote that named a recommendation is a ref already: what is left in quotes is a name, "«Ош Бизнес Форум»")
-    quoted = [(s - segment.start, e - segment.start) for s, e in quoted_spans(fragment and folded)
+    quoted = [(s - segment.start, e - segment.start) for s, e in quoted_spans(folded)
               if segment.start <= s and e <= segment.end]  # fmt: skip
     match = match_text(_blank(fragment, [cue_span, *quoted]), campaign)
     if match and match.accepted:
@@ -1244,10 +1245,6 @@ _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|су�
 # a search from the unit's start for every number was quadratic in the unit
 _QUANTIFIER_BEFORE = compile_at_heads(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
 _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
-# "Happy with the other 18.": the rest's count, which `extract._counted_exceptions` checks (not "all 3.", which
-# may be Panel 3)
-_REST_BEFORE = compile_at_heads(rf"(?:{REST}|other)\s+$")  # (REST's "other" looks for its number past the end)
-_COUNT_ENDS = re.compile(r"(?![.,]?\w)")  # "the other 18.", "Остальные 18 принимаем" (not "остальные 3.х")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
 
@@ -1287,7 +1284,9 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
             (_COUNTED.match(folded, m.start()) or _DASH_AFTER_COUNT.match(folded, m.end()))
             and _QUANTIFIER_BEFORE.search(folded, max(0, m.start() - 40), m.start())
         )
-        and not (_COUNT_ENDS.match(folded, m.end()) and _REST_BEFORE.search(folded, max(0, m.start() - 30), m.start()))
+        # "Happy with the other 18.": the rest's count, which `extract._counted_exceptions` checks (not "all 3.",
+        # which may be Panel 3)
+        and not counts_the_rest(folded, m.start())
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]
@@ -1448,13 +1447,12 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
     folded = fold(reason)
     stances = {c.kind for c in find_cues(folded) if not c.terse} & {CueKind.AGREE, CueKind.DISAGREE}
     refs = find_refs(folded, campaign)
-    audiences = {a.value for a in Audience}
     named = [
         r
         for r in refs
         if r.level != GLOBAL
         and (r.ids or r.problem)
-        and r.label not in audiences
+        and r.label not in _AUDIENCES
         and not (own and r.level == GROUP and r.problem in (None, "vague_scope") and own <= set(r.ids))
         and not (own and r.level == EXPLICIT and not r.problem and set(r.ids) <= own)  # "Since 3.2 is addressed to …"
     ]

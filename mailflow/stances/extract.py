@@ -481,11 +481,12 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems: list[Problem] = []
     claims: list[Claim] = []
     content, length = _capped(content)
-    latin = transliterate(content.text) if typed_in_latin(content.text) else None
+    stance_word = latin_stance_word(content.text)
+    latin = transliterate(content.text) if typed_in_latin(content.text, stance_word) else None
     if latin:
         content = replace(content, text=latin.cyrillic)
-    elif unread := latin_stance_word(content.text):
-        problems.append(Problem("unread_words", unread))
+    elif stance_word:  # a Russian stance word in Latin letters, in a reply read as English: a word not read
+        problems.append(Problem("unread_words", stance_word))
     if length > MAX_STANCE_CHARS:
         problems.append(Problem("too_long", f"{length} знаков, прочитаны первые {MAX_STANCE_CHARS}"))
     for pair in content.inline_pairs:
@@ -1363,6 +1364,14 @@ _COMMENTS_HEAD = re.compile(
 )
 
 
+def _objection_among_comments(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+    """A rejection listed among comments on an agreement with all: the exception, or a contradiction?"""
+    m = _COMMENTS_HEAD.search(folded)
+    if m is None or not any(f.stance is Stance.DISAGREE for f in stances.values()):
+        return []
+    return [Problem("contradiction", m.group())]
+
+
 # "Agreed w 3.1 3.4 3.7. Not 35": after a "not" or an "except", a two-digit number that is an ID without its dot
 _UNDOTTED_ID = re.compile(r"\b(?:not|no|не|нет|except|кроме)\s+(\d)(\d)(?![.,]?\d)(?!\s*(?:%|[^\W\d]))")
 
@@ -1374,14 +1383,6 @@ def _undotted_ids(folded: str, campaign: Campaign) -> list[Problem]:
         for m in _UNDOTTED_ID.finditer(folded)
         if f"{m.group(1)}.{m.group(2)}" in campaign.ids
     ]
-
-
-def _objection_among_comments(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
-    """A rejection listed among comments on an agreement with all: the exception, or a contradiction?"""
-    m = _COMMENTS_HEAD.search(folded)
-    if m is None or not any(f.stance is Stance.DISAGREE for f in stances.values()):
-        return []
-    return [Problem("contradiction", m.group())]
 
 
 # "Не согласны только с 1.1 — …", "We only object to 4.3": the one objection named, so the rest is agreed

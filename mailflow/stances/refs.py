@@ -807,6 +807,12 @@ def counted_rest(text: str) -> tuple[int, str] | None:
     return (int(m.group(1)), m.group()) if m else None
 
 
+def counts_the_rest(text: str, at: int) -> bool:
+    """Is the number at `at` in folded `text` the count of a rest (what `counted_rest` reads)? Looked for in a few
+    dozen characters around it, so that every number of a long unit costs the same."""
+    return any(m.start(1) == at for m in _REST_COUNT.finditer(text, max(0, at - 30), min(len(text), at + 40)))
+
+
 def counted_exception(text: str) -> tuple[int, str] | None:
     """How many exceptions the folded `text` announces without naming them, and the words that do."""
     m = _COUNTED.search(text)

@@ -48,18 +48,18 @@ _STANCE_MARKER = re.compile(r"\b(?:soglasn|podderzh|podderj|vozderzh)\w*|\b(?:pr
 _ENGLISH = re.compile(r"\b(?:the|and|with|we|all|except|to|of|our|for|is|are)\b", re.IGNORECASE)
 
 
-def typed_in_latin(text: str) -> bool:
-    """Is this Russian written in Latin letters?"""
-    if len({m.lower() for m in _MARKERS.findall(text)}) >= 2:
-        return True
-    return _STANCE_MARKER.search(text) is not None and _ENGLISH.search(text) is None
-
-
 def latin_stance_word(text: str) -> str | None:
-    """A Russian stance word typed in Latin letters, in a reply not read as such: the lexicon cannot read it,
-    so it is a word left unread (the reply was read as English around it)."""
+    """The first Russian stance word typed in Latin letters ("soglasny"), which the lexicon cannot read as typed."""
     m = _STANCE_MARKER.search(text)
     return m.group() if m else None
+
+
+def typed_in_latin(text: str, stance_word: str | None) -> bool:
+    """Is this Russian written in Latin letters? `stance_word`: `latin_stance_word(text)`, found once by the
+    caller, which also needs it."""
+    if len({m.lower() for m in _MARKERS.findall(text)}) >= 2:
+        return True
+    return stance_word is not None and _ENGLISH.search(text) is None
 
 
 # A word or a single mark: cyrtranslit's letter groups ("shch", "ya") never cross a space or a mark's edge
