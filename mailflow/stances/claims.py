@@ -578,15 +578,17 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem], refs: l
                 found.append(Ref(start, end, (match.rec_id,), EXPLICIT, label=f"«…» = {match.rec_id}"))
                 continue
             after = _PANEL_AFTER.match(text, end) is not None
-            beside = after or _PANEL_BEFORE.search(text, 0, start) is not None
+            under = _UNDER_TITLE.search(text, max(0, start - 200), start) is not None
+            beside = after or under or _PANEL_BEFORE.search(text, 0, start) is not None
             words = panels_by_words(quote, campaign) if beside else set()
             if (
-                after
+                (after or under)
                 and len(words) == 1
                 and not any(r.start < end and start < r.end and r.level == GROUP for r in refs)
             ):
                 # "«Региондук ОГОлордун жергиликтүү көйгөйлөрдү чечүүгө салымы» панелинин": a title in the
-                # respondent's words, with one panel's words in it, beside the word for a panel
+                # respondent's words, with one panel's words in it, beside the word for a panel or after "the
+                # recommendations under" ('…under "Coalitions and networks of CSOs"')
                 panel = words.pop()
             elif (match and match.plausible) or (
                 beside and not words and not any(start <= r.start < end and r.level == GROUP for r in refs)
@@ -600,6 +602,12 @@ def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem], refs: l
 
 _PANEL_AFTER = re.compile(r"\s*(?:панел|panel|секци|section|раздел)\w*")
 _PANEL_BEFORE = re.compile(r"(?:панел|panel|секци|section|раздел)\w*\s*(?:№\s*\d\s*)?$")
+# 'the recommendations under "Coalitions and networks of CSOs" and "Contribution of …"': a title translated, the
+# heading the recommendations stand under (a second title after "and" too)
+_UNDER_TITLE = re.compile(
+    r"(?:recommendations|everything|all|those|ones|items|points)\s+(?:listed\s+)?(?:under|in|of|from)\s+(?:the\s+)?"
+    r'(?:"[^"\n]{3,120}"\s*(?:,|and|&)\s*(?:under\s+|all of\s+)?)?$'
+)
 
 
 # «Коалиции и сети ОГО как "кровеносная система" процесса развития регионов»: folded, every quote mark is '"'
@@ -1097,7 +1105,13 @@ def _targets(
     problems: list[Problem],
 ) -> tuple[tuple[str, ...], int, bool, float]:
     """The recommendations a segment's stance applies to, how specifically, and how sure we are."""
-    specific = [r for r in own if not r.implied]
+    # "supports the recommendations overall and would like to comment on Panel 3 specifically": what they go on
+    # to comment on is not what their stance is of
+    specific = [
+        r for r in own
+        if not r.implied
+        and not (r.start > segment.cluster.end and _COMMENT_ON.search(folded, max(0, r.start - 40), r.start))
+    ]  # fmt: skip
     if any(r.level > GLOBAL for r in specific):
         problems += _quantifier_apart(folded, specific, segment.cluster)
         specific = [r for r in specific if r.level > GLOBAL]
@@ -1134,6 +1148,9 @@ def _targets(
     return campaign.ids, GLOBAL, segment.cluster.general, 1.0
 
 
+_COMMENT_ON = re.compile(
+    r"\b(?:comment|remark|прокомментировать|высказаться)\s+(?:\w+\s+)?(?:on|upon|about|regarding|по|о|об)\s+(?:the\s+)?$"
+)
 # What may stand between an "all" and the IDs or panel it is of: "all recommendations of section 3", "со всеми
 # рекомендациями 3 панели", "все 19 (1.1–4.5)", "бардык сунуштарына жана 3.5"; a stress ("все, особенно 3.5")
 # is weighed elsewhere
@@ -1412,10 +1429,12 @@ def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[
         and not set(r.ids) <= used
         # ("Из четвёртой панели поддерживаем 4.2 и 4.4": some out of the panel, not the panel)
         and not _OUT_OF.search(folded, max(0, r.start - 8), r.start)
+        and not _ABLATIVE.search(folded, r.start, r.end)  # (Kyrgyz: "Төртүнчү панелден 4.3-сунушуна каршыбыз")
     )
 
 
 _OUT_OF = re.compile(r"(?:\bиз|\bfrom)\s+$")
+_ABLATIVE = re.compile(r"(?:дан|ден|дон|дөн|тан|тен|тон|төн)$")
 
 
 def _in_reason(ref: Ref, folded: str, claims: list[Claim]) -> bool:

@@ -135,7 +135,9 @@ _WHOLE_REPLY = {
         r"|лично я\b|\bот себя\b|өзүмдүн атымдан|мүчөсүмүн"
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
-        r"|(?:наш\w*|\b\w+(?:ское|ский|ского|скому|ском))\s+(?:отделени\w+|филиал\w*|офис\w*)"  # "Баткенского офиса"
+        # "Баткенского офиса" (not "Ошский офис — по поручению правления": the office writes for the board)
+        r"|(?:наш\w*|\b\w+(?:ское|ский|ского|скому|ском))\s+(?:отделени\w+|филиал\w*|офис\w*)"
+        r"(?![\s,—–-]{1,4}по поручению (?:правления|руководства|председателя))"
         r"|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
         # (not "our country office": an international NGO's office here is the organisation written to)
@@ -628,6 +630,15 @@ _LEGEND = re.compile(
     re.IGNORECASE,
 )
 _RULE_LINE = re.compile(r"\s*[-=+|:_.–—]{3,}[-=+|:_.–—\s]*")
+# "Рекомендация<TAB>Согласие<TAB>Комментарий": a table's header, column names and no answer ("Согласие" names the
+# column the answers stand in)
+_HEADER_CELL = re.compile(
+    r"\s*(?:№|#|no\.?|id|п/п|рекомендаци\w*|пункт\w*|номер|позици\w*|согласие|оценка|мнение|ответ|комментари\w*"
+    r"|обосновани\w*|причин\w*|примечани\w*|recommendations?|position|stance|comments?|reasons?|notes?|response"
+    r"|сунуш\w*|пикир\w*|жооп|себеп\w*)\s*",
+    re.IGNORECASE,
+)
+_CELL_EDGE = re.compile(r"\t+|\s*\|\s*")
 
 
 _VOTE_PAIR = re.compile(r"\d\.\d{1,2}\s*[+−±✓✔×✗-](?=[\s,;]|$)")
@@ -640,7 +651,13 @@ def _skipped(line: str) -> bool:
         (line.lstrip()[:1] in "-=+|_.–—" and _RULE_LINE.fullmatch(line) is not None)
         or (":" in line and _EMPTY_LABEL.fullmatch(line) is not None)
         or (("=" in line or "(" in line) and _LEGEND.fullmatch(line) is not None)
+        or (("\t" in line or "|" in line) and _table_header(line))
     )
+
+
+def _table_header(line: str) -> bool:
+    cells = [c for c in _CELL_EDGE.split(line.strip(" |")) if c.strip()]
+    return len(cells) >= 2 and all(_HEADER_CELL.fullmatch(c) for c in cells)
 
 
 def _units(text: str) -> list[_Unit]:

@@ -248,8 +248,11 @@ _NOTHING_AGAINST = compile_at_heads(
 _OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:возража|име\w+\s+возражени))")
 # "Против рекомендаций ничего не имеем": nothing against them, a yes on what "против" names
 _NOTHING_AGAINST_AFTER = re.compile(r"\bпротив\s[^.;:!?]{0,120}?\b(ничего\s+не\s+име(?:ем|ет|ют|ю))\b")
-# Kyrgyz accepts by "кабыл алабыз"; the two words are one base.
-_KY_ACCEPT = re.compile(r"кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)")
+# Kyrgyz accepts by "кабыл алабыз"; the two words are one base. "Маалымат үчүн кабыл алдык" (received for
+# information) takes note and accepts nothing.
+_KY_ACCEPT = re.compile(
+    r"(?<!маалымат үчүн )(?<!маалымат катары )(?<!маалыматка )кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)"
+)
 # The items of a decision: "РЕШИЛИ: – одобрить рекомендации …; – по 3.2 воздержаться" (abstaining is found anyway)
 _DECIDED = re.compile(_INFINITIVE_ASSENT)
 _DECIDED_AGAINST = re.compile(r"отклонить|не (?:поддерживать|одобрять|принимать)")

@@ -149,8 +149,9 @@ _KY_PANEL_RANGE = re.compile(
 )
 _AUDIENCE = compile_at_heads(
     r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются"
-    r"|(?<!на то, )что касается|связанн\w* с|для|for|to"  # (not "отвечаем на то, что касается …: 1.2, …")
-    r"|addressed to|related to|connected (?:to|with)"
+    r"|(?<!на то, )что касается|связанн\w* с|для"  # (not "отвечаем на то, что касается …: 1.2, …")
+    r"|(?:for|to)(?!\s+organisations)"  # (not "we leave these to organisations working in regional planning")
+    r"|addressed to|relat(?:ed|ing) to|connected (?:to|with)"
     r"|relevant to|concerning)\s+"
     r"(?P<a>бизнес\w*|частно\w* сектор\w*|business\w*|private sector|ого|нко|cso\w*|ngo\w*|organisations"
     r"|организаци\w+ гражданск\w+ обществ\w*)"
@@ -162,7 +163,7 @@ _DOCUMENT_NUMBER = re.compile(
     r"(?:протокол\w*|решени\w*|приказ\w*|постановлени\w*|письм\w*|исх\.?|вх\.?|minutes|protocol|ref\.?)\s*(?:№|no\.?|#)$"
 )
 _TOUCHING = re.compile(
-    r"касающи|(?:которые|что) касаются|что касается|relevant to|concerning|связанн|related to|connected"
+    r"касающи|(?:которые|что) касаются|что касается|relevant to|concerning|связанн|relat(?:ed|ing) to|connected"
 )
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.

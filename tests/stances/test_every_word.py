@@ -3462,3 +3462,60 @@ def test_a_yes_before_the_rest_in_a_row_of_answers_is_the_ids(campaign: Campaign
     result = read("1.1 да 1.5 нет 2.1 да остальное все да", campaign)
     assert not codes(result)
     assert stances(result) == every(campaign, "agree", but={"1.5": ("disagree", None)})
+
+
+def test_titles_translated_in_quotes_after_the_recommendations_under_are_their_panels(campaign: Campaign) -> None:
+    # "the recommendations" was all 19: panel 1 agreed, unflagged
+    text = ('We support the recommendations under "Coalitions and networks of CSOs" and "Contribution of regional '
+            'CSOs to solving local problems". We abstain on Panel 3 (data and digital services).')  # fmt: skip
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert _stance_only(result) == {"2.1": "agree"} | {f"3.{n}": "abstain" for n in range(1, 9)} | {
+        f"4.{n}": "agree" for n in range(1, 6)
+    }
+
+
+def test_received_for_information_in_kyrgyz_accepts_nothing(campaign: Campaign) -> None:
+    # "маалымат үчүн кабыл алдык" was read as 19 agreements
+    result = read("Катыңыз үчүн рахмат, маалымат үчүн кабыл алдык.", campaign, language="ky")
+    assert not stances(result) and "no_stance" in codes(result)
+
+
+def test_recommendations_relating_to_business_are_a_vague_scope(campaign: Campaign) -> None:
+    # "relating to business associations" was 3.1 and 3.2, unflagged (writers call the topic vague)
+    text = "Our association supports the recommendations relating to business associations."
+    assert "vague_scope" in codes(read(text, campaign, language="en"))
+
+
+def test_leaving_recommendations_to_other_organisations_is_no_audience(campaign: Campaign) -> None:
+    text = "Neutral: 1.2, 1.4 – we leave these to organisations working in regional planning."
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result) == {k: ("abstain", "we leave these to organisations working in regional planning")
+                               for k in ("1.2", "1.4")}  # fmt: skip
+
+
+def test_what_they_go_on_to_comment_on_is_not_what_their_stance_is_of(campaign: Campaign) -> None:
+    # "supports the recommendations overall and would like to comment on Panel 3": panel 3 alone, unflagged
+    text = ("Our initiative supports the recommendations overall and would like to comment on Panel 3 specifically."
+            "\n\n3.1, 3.3: agree.\n3.5: disagree.")  # fmt: skip
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert _stance_only(result) == {k: "disagree" if k == "3.5" else "agree" for k in campaign.ids}
+
+
+def test_a_tables_header_row_is_no_reference(campaign: Campaign) -> None:
+    text = "Направляем ответ.\n\nРекомендация\tСогласие\tКомментарий\n1.1\tДа\n3.8\tЧастично\tпусть делают сами"
+    assert _read_clean(text, {"1.1": "", "3.8": ""}, campaign) == ({"1.1": "agree", "3.8": "partial"}, set())
+
+
+def test_a_kyrgyz_panel_in_the_ablative_only_says_where_the_id_is(campaign: Campaign) -> None:
+    text = "Биринчи жана экинчи панелдердин сунуштарына толук макулбуз. Төртүнчү панелден 4.3-сунушуна каршыбыз."
+    want = {k: "agree" for k in ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1")} | {"4.3": "disagree"}
+    assert _read_clean(text, {k: "" for k in campaign.ids}, campaign, "ky") == (want, set())
+
+
+def test_an_office_writing_on_the_boards_instruction_speaks_for_the_organisation(campaign: Campaign) -> None:
+    text = "Панель 1 — согласны.\n\nАлмаз Турсунбаев\nОО «Правовой щит», Ошский офис — по поручению правления"
+    assert "partial_speaker" not in codes(read(text, campaign))
+    assert "partial_speaker" in codes(read("Панель 1 — согласны.\n\nОО «Правовой щит», Ошский офис", campaign))
