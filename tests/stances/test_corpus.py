@@ -241,6 +241,8 @@ BLIND_FLOORS = {
     "blind-160.txt": {"exact": 0.96, "accepted": 0.86, "flagged": 1.00, "reasons": 0.90},
     "blind-161.txt": {"exact": 0.96, "accepted": 0.92, "flagged": 0.95, "reasons": 0.91},
     "blind-162.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 1.00, "reasons": 0.98},
+    "blind-163.txt": {"exact": 0.94, "accepted": 0.87, "flagged": 0.93, "reasons": 0.96},
+    "blind-164.txt": {"exact": 0.96, "accepted": 0.87, "flagged": 0.95, "reasons": 0.93},
 }
 
 
