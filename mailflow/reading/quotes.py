@@ -5,7 +5,7 @@ Works on plain text in which quoted lines start with ">" (HTML bodies are brough
 anchored or bounded in length, so a long thread costs linear time. The rules, in the order they apply:
 
 1. a forwarded message in the new text ("---------- Forwarded message ---------") is the respondent's
-   content: it is kept verbatim, only the text above it is cleaned;
+   content: it is kept verbatim up to a quoted original below it (rule 2), only the text above it is cleaned;
 2. Outlook's unprefixed original ("-----Original Message-----", or a From/Sent/To/Subject block in
    English, Russian or Kyrgyz) ends the new text, as does a client's attribution line ("... wrote:")
    that is not followed by `>` lines;
@@ -117,7 +117,7 @@ def own_text(body: str, *, subject: str = "") -> OwnText:
     cut = _find_cut(lines, forward=_is_forward_subject(subject))
     had_quote = cut.end < len(lines) and not cut.forward
     if cut.forward:
-        forwarded = lines[cut.end :]
+        forwarded = _forwarded(lines[cut.end :])
     lines = lines[: cut.end]
     runs = _runs(lines)
     pieces: list[str] = []
@@ -139,6 +139,22 @@ def own_text(body: str, *, subject: str = "") -> OwnText:
     if forwarded:
         pieces.append("\n".join(forwarded).strip())
     return OwnText(text="\n\n".join(pieces).strip(), inline_pairs=tuple(pairs), had_quote=had_quote)
+
+
+def _forwarded(lines: list[str]) -> list[str]:
+    """The forwarded message, from its marker to where the quoted original of the reply begins.
+
+    A respondent who forwards their earlier answer and then hits Reply on our letter sends both: the
+    forward's own header block belongs to it, but an Outlook block or an attribution below its text opens
+    our letter, quoted (its words were once read as the respondent's: "…, по которым вы не согласны").
+    """
+    start = 1  # (the forward's own header block, or its client's attribution: "20.03.2023, 09:14, "Жанара" <…>:")
+    while start < len(lines) and (
+        not lines[start].strip() or _HEADER.match(lines[start]) or _is_attribution(lines[start], strict=True)
+    ):
+        start += 1
+    rest = _find_cut(lines[start:], forward=False)
+    return lines if rest.forward else lines[: start + rest.end]
 
 
 @dataclass(frozen=True)

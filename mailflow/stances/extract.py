@@ -228,6 +228,8 @@ _WHOLE_REPLY = {
         # "Жыйында талкуулангандай, биз киргизген оңдоолор менен бирге": with the amendments we made there
         r"|(?:киргизген|берген|сунуштаган)\s+оңдоо\w*|талкуулангандай"
         r"|(?:түзөтүү|толуктоо|өзгөртүү|эскертүү)\w*\s+менен"
+        # "Биздин позиция 2022-жылдагы тегерек үстөлдүн резолюциясында көрсөтүлгөн": set out elsewhere
+        r"|(?:резолюция|протокол|меморандум)\w*\s+(?:\w+\s+)?көрсөтүлгөн"
         # "кроме 3.5 (почему — мы уже писали в прошлом году в письме Министерству)": the why is elsewhere
         r"|уже (?:писали|направляли|излагали|обосновывали)\b"
     ),
@@ -306,6 +308,14 @@ _WHOLE_REPLY = {
         r"|(?:n't|not) (?:agree|support|accept|endorse) (?:with )?(?:everything|every|all)\b"
         # "И вообще многое в письме не согласуется с нашей позицией": much, but what?
         r"|\bмногое (?:\w+ ){0,4}?не (?:согласуется|соответствует|устраивает)"
+        # "не можем согласиться с рекомендациями в том виде, в котором они изложены": with the wording, or at all?
+        # (of the recommendations at large: "4.3 — не согласны в таком виде" is 4.3's answer)
+        r"|\bне (?:можем |могу )?(?:согласиться|поддержать|принять|согласны|поддерживаем|принимаем) (?:с )?"
+        r"(?:рекомендаци\w+|ними|ими|их)\b[^.!?\n\d]{0,60}?"
+        r"\bв (?:том|таком|нынешнем|текущем|существующем|данном|представленном|предложенном) виде"
+        r"|(?:n't|not) (?:agree with|support|accept|endorse) (?:the )?(?:recommendations|them)\b[^.!?\n\d]{0,60}?"
+        r"\b(?:in (?:their|its|the) (?:current|present|proposed) (?:form|wording)|as (?:currently )?(?:worded"
+        r"|drafted|formulated))"
     ),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
     "no_stance_for_id": re.compile(
@@ -326,6 +336,7 @@ _WHOLE_REPLY = {
         r"|экени\w*\s+(?:\w+\s+){0,2}айт\w*|по телефону|by phone|on the phone|телефон аркылуу"
         r"|как (?:мне|нам) (?:передали|сказали|сообщили)|\balready (?:told|said|informed)\b"
         r"|as far as (?:i|we) know|насколько (?:я знаю|мне известно|нам известно)|(?:they|all of them) all support"
+        r"|(?<!\w)деди(?!\w)"  # "Биздин директор баарына макул деди": the director said so
     ),
 }
 # Most alternatives of the patterns above open with "\b" or a group, which the regex engine tries afresh at every
@@ -378,7 +389,7 @@ _WORDS = {
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
         "on the phone", "pass on", "passing", "said", "say", "tell", "told", "говорил", "говорит", "говорят",
         "мне известно", "нам известно", "отметили", "передал", "передать", "передаю", "по телефону", "сказал",
-        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed",
+        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed", "деди",
     ),
     "holding": (
         "answer", "confirmed", "decided", "determined", "get back to you", "later", "need to", "next week", "reply",
@@ -512,7 +523,13 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     stances, merge_problems = _merge(claims, campaign)
     problems += [
         p
-        for p in _reply_problems(own_text, folded_own, content.language, _exceptions_answered(stances, campaign))
+        for p in _reply_problems(
+            own_text,
+            folded_own,
+            content.language,
+            _exceptions_answered(stances, campaign),
+            fold(latin.latin) if latin else "",
+        )
         if not (p.code == "reservation" and _reservations_of_partials(folded_own, stances))
     ]
     problems += merge_problems
@@ -1242,18 +1259,25 @@ def _with_reason(claim: Claim, sentence: str) -> Claim:
     return replace(claim, reason=reason, guess=claim.guess and reason is None)
 
 
-def _reply_problems(text: str, folded: str, language: str, exceptions_answered: bool = False) -> list[Problem]:
-    """What the reply as a whole says of who answers, when and how; `folded` is `fold(text)`, found once."""
+def _reply_problems(
+    text: str, folded: str, language: str, exceptions_answered: bool = False, typed: str = ""
+) -> list[Problem]:
+    """What the reply as a whole says of who answers, when and how; `folded` is `fold(text)`, found once.
+
+    `typed`: a phone's Latin Russian as typed (folded), read in Cyrillic elsewhere; its English words are
+    searched as typed ("ok po vsem krome 4.3 — need to discuss it with the board first" holds an answer back).
+    """
+    said = f"{folded}\n{typed}" if typed else folded
     problems = [
         Problem(code, m.group())
         for code in _WHOLE_REPLY
-        if (m := _search(code, folded)) and not (code == "unclear_exception" and exceptions_answered)
+        if (m := _search(code, said)) and not (code == "unclear_exception" and exceptions_answered)
     ]
-    if _search("holding", folded):
+    if _search("holding", said):
         problems.append(Problem("holding", ""))
     if _QUESTION.search(folded):
         problems.append(Problem("question", ""))
-    if _search("earlier_now", folded):
+    if _search("earlier_now", said):
         problems.append(Problem("revision", ""))
     foreign = _foreign_script(text)
     if foreign or language not in ("ru", "ky", "en", "mixed", ""):

@@ -158,6 +158,26 @@ def test_forwarded_message_in_the_new_text_is_kept(marker: str) -> None:
     assert "Согласны с 1.1." in text
 
 
+def test_our_letter_quoted_below_a_forwarded_answer_is_not_the_respondents() -> None:
+    # "Отправляю повторно" with the earlier answer forwarded, then Reply's quote of our letter: its closing
+    # ("…, по которым вы не согласны") was read as 19 disagreements
+    body = ("Отправляю повторно.\n\n-------- Пересылаемое сообщение --------\nОт: Директор\nДата: 10.03.2023\n"
+            "Тема: ответ\n\nПринимаем все, кроме 3.5.\n----------------------------------------\n\n"
+            "________________________________\nОт: Оргкомитет <dialog@committee.example>\nОтправлено: 2 марта 2023 г.\n"
+            "Кому: Респондент\nТема: Рекомендации\n\nПросим дать ответы по тем Рекомендациям, по которым "
+            "вы не согласны.")  # fmt: skip
+    text = own_text(body).text
+    assert "Принимаем все, кроме 3.5." in text and "От: Директор" in text
+    assert "Оргкомитет" not in text and "не согласны" not in text
+
+
+def test_a_forwards_own_attribution_line_opens_its_text() -> None:
+    body = ('Пересылаю ответ председателя.\n\n-------- Пересылаемое сообщение --------\n'
+            '20.03.2023, 09:14, "Жанара Исаева" <j@mail.example>:\nПоддерживаем все, кроме 3.5.\n'
+            '-------- Конец пересылаемого сообщения --------')  # fmt: skip
+    assert "Поддерживаем все, кроме 3.5." in own_text(body).text
+
+
 def test_outlook_block_in_a_forward_subject_is_the_forwarded_content() -> None:
     body = "От: Директор <d@ngo.example>\nОтправлено: 3 марта\nКому: мне\nТема: RE: Рек\n\nСогласны с 2.1.\n"
     assert "Согласны с 2.1." in own_text(body, subject="FW: RE: Рек").text

@@ -3519,3 +3519,24 @@ def test_an_office_writing_on_the_boards_instruction_speaks_for_the_organisation
     text = "Панель 1 — согласны.\n\nАлмаз Турсунбаев\nОО «Правовой щит», Ошский офис — по поручению правления"
     assert "partial_speaker" not in codes(read(text, campaign))
     assert "partial_speaker" in codes(read("Панель 1 — согласны.\n\nОО «Правовой щит», Ошский офис", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [
+        # English in a phone's Latin Russian was transliterated, so its "need to discuss" went unread
+        ("ok po vsem krome 4.3 — need to discuss it with the board first", "ru", "holding"),
+        ("Биздин директор баарына макул деди.", "ky", "indirect"),  # the director said so
+        ("Мы не можем согласиться с рекомендациями в том виде, в котором они изложены.", "ru", "ambiguous_negation"),
+        ("Биздин позиция 2022-жылдагы тегерек үстөлдүн резолюциясында көрсөтүлгөн, ошого ылайык бардык сунуштарды "
+         "колдойбуз.", "ky", "outside_reference"),
+    ],
+)  # fmt: skip
+def test_replies_read_as_plain_answers_before_are_sent_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    assert code in codes(read(text, campaign, language=language))
+
+
+def test_an_answer_to_one_recommendation_as_drafted_is_that_recommendations(campaign: Campaign) -> None:
+    assert _read_clean("4.3 — не согласны в таком виде.", {"4.3": ""}, campaign) == ({"4.3": "disagree"}, set())
