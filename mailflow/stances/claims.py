@@ -361,9 +361,10 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     used_default = bool(default) and any(c.ids == default for c in claims)
     bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
     frame = next((r for r in refs if r.ids or r.level == GLOBAL), None)
-    if frame is not None and frame.level == GROUP and _FRAME_HEAD.match(folded, frame.end):
+    if frame is not None and _frames_the_line(folded, frame, refs):
         # "3-панель боюнча: 3.1, 3.3, 3.4 – ооба; калгандары боюнча калыс калабыз": "the rest" of a line that a
-        # panel heads is that panel's rest (it was panel 4's too)
+        # panel heads is that panel's rest (it was panel 4's too); so of "4.1–4.5 — не согласны с 4.1 и 4.3,
+        # остальные да" (it was 1.1–3.8 too)
         claims = [
             replace(c, ids=tuple(i for i in c.ids if i in frame.ids), level=GROUP) if c.level == GLOBAL else c
             for c in claims
@@ -623,16 +624,15 @@ _TITLE_MATCH = 90  # rapidfuzz ratio of a quote to a panel's title, or to as muc
 
 def _panel_titled(quote: str, campaign: Campaign) -> int | None:
     """ "По панели «Данные, цифровые услуги и цифровые формы участия граждан»": the panel, by its title
-    (whole, or its first words ending in "…"), not a recommendation a quote resembles."""
+    (whole, or its first three words or more), not a recommendation a quote resembles."""
     words = quote.strip('" .…').split()
     if len(words) < 3:
         return None
     said = " ".join(words)
     for panel in campaign.panels:
         title = fold(panel.title).replace('"', "")
-        if fuzz.ratio(said, title) >= _TITLE_MATCH or (
-            quote.rstrip('" ').endswith(("…", "...")) and fuzz.ratio(said, title[: len(said)]) >= _TITLE_MATCH
-        ):
+        # (its first words, with or without "…": «Коалиции и сети ОГО» — за.)
+        if fuzz.ratio(said, title) >= _TITLE_MATCH or fuzz.ratio(said, title[: len(said)]) >= _TITLE_MATCH:
             return panel.number
     return None
 
@@ -1112,6 +1112,11 @@ def _targets(
         if not r.implied
         and not (r.start > segment.cluster.end and _COMMENT_ON.search(folded, max(0, r.start - 40), r.start))
     ]  # fmt: skip
+    if specific and _object_then_clause(folded, segment, own, specific):
+        return campaign.ids, GLOBAL, True, 1.0
+    if specific and _pronoun_then_clause(folded, segment, specific):
+        # "…accepts them, and 1.4 and 4.2 are especially relevant": them, which? (the IDs were the whole answer)
+        problems.append(Problem("no_scope", folded[segment.start : segment.end].strip()[:80]))
     if any(r.level > GLOBAL for r in specific):
         problems += _quantifier_apart(folded, specific, segment.cluster)
         specific = [r for r in specific if r.level > GLOBAL]
@@ -1148,6 +1153,30 @@ def _targets(
     return campaign.ids, GLOBAL, segment.cluster.general, 1.0
 
 
+def _object_then_clause(folded: str, segment: _Segment, own: list[Ref], specific: list[Ref]) -> bool:
+    """ "The Association accepts the recommendations, and 1.4 and 4.2 are especially relevant for our members":
+    the recommendations are what the verb takes; the IDs after ", and" open a clause of their own (they were
+    taken for the whole answer: 1.4 and 4.2 agreed, the other 17 unrecorded)."""
+    implied = next((r for r in own if r.implied and r.start >= segment.cluster.end), None)
+    if implied is None or not _OBJECT_GAP.fullmatch(folded, segment.cluster.end, implied.start):
+        return False
+    first = min(specific, key=lambda r: r.start)
+    return first.start > implied.end and _CLAUSE_JOIN.fullmatch(folded, implied.end, first.start) is not None
+
+
+def _pronoun_then_clause(folded: str, segment: _Segment, specific: list[Ref]) -> bool:
+    pronoun = _PRONOUN_OBJECT.match(folded, segment.cluster.end)
+    first = min(specific, key=lambda r: r.start)
+    return (
+        pronoun is not None
+        and first.start > pronoun.end()
+        and _CLAUSE_JOIN.fullmatch(folded, pronoun.end(), first.start) is not None
+    )
+
+
+_PRONOUN_OBJECT = re.compile(r"\s+(?:them|all of them|их|их все|все их)\b")
+_OBJECT_GAP = re.compile(r"\s*(?:the\s+|all\s+(?:the\s+)?|все\s+|всеми\s+|с\s+)?")
+_CLAUSE_JOIN = re.compile(r"\s*,\s*(?:and|и|а|while|whereas)\s+(?:(?:recommendations?|рекомендаци\w*|пп?\.)\s*)?")
 _COMMENT_ON = re.compile(
     r"\b(?:comment|remark|прокомментировать|высказаться)\s+(?:\w+\s+)?(?:on|upon|about|regarding|по|о|об)\s+(?:the\s+)?$"
 )
@@ -1213,12 +1242,12 @@ def _combine_refs(text: str, refs: list[Ref]) -> tuple[str, ...]:
 
 
 def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
-    """ "Section 3: we support 3.3–3.8": a panel set off by a colon or dash before its own IDs (or a table's cell
-    after them) only frames them.
+    """ "Section 3: we support 3.3–3.8": a panel (or a range of IDs, "4.1–4.5 — не согласны с 4.1 и 4.3") set off
+    by a colon or dash before its own IDs (or a table's cell after them) only frames them.
 
     "раздел 4, особенно 4.3" is not a heading: there the panel is meant as a whole.
     """
-    if ref.level != GROUP or not explicit or not explicit <= set(ref.ids):
+    if not (ref.level == GROUP or _is_range(ref)) or not explicit or not explicit <= set(ref.ids):
         return False
     # "3.2 | Панель 3 | принимается частично": a table's column for the panel the row's IDs are in
     preceding = [r for r in refs if r.end <= ref.start and r.level == EXPLICIT]
@@ -1230,6 +1259,8 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
     if _EMPHASIS.search(text, max(0, following[0].start - 20), following[-1].end + 20):
         return False  # "Panel 4 — agree, 4.3 especially important": the panel, and 4.3 above all
     between = text[ref.end : following[0].start]
+    if _is_range(ref) and not _turns(between):
+        return False  # "3.1–3.8 — согласны, отдельно отмечаем важность п. 3.8": the range, and 3.8 above all
     # "Үчүнчү бөлүмдө 3.6 боюнча …", "в разделе 3 по 3.6 …": the panel only says where 3.6 is
     if re.search(r"[:—–]|\s-\s", between):
         return True
@@ -1411,6 +1442,29 @@ def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
 
 _COLON_AFTER = re.compile(r"\s*:")  # "3-панель: 3.1, 3.3 – макулбуз": the panel frames the IDs after it
 _FRAME_HEAD = re.compile(r"\s*(?:боюнча|по|on)?\s*:")  # "3-панель боюнча:", "Панель 3:"
+_DASH_HEAD = re.compile(r"\s*(?:[—–]|-\s)")
+
+
+def _frames_the_line(folded: str, frame: Ref, refs: list[Ref]) -> bool:
+    """Does `frame`, the line's first reference, head it: a panel before a colon, or a panel or a range of IDs
+    before a colon or a dash with IDs of its own after it ("4.1–4.5 — не согласны с 4.1 и 4.3, остальные да")?"""
+    if frame.level == GROUP and _FRAME_HEAD.match(folded, frame.end):
+        return True
+    if not (frame.level == GROUP or _is_range(frame)):
+        return False
+    head = _FRAME_HEAD.match(folded, frame.end) or _DASH_HEAD.match(folded, frame.end)
+    inside = [r for r in refs if r.level == EXPLICIT and r.start > frame.end and set(r.ids) < set(frame.ids)]
+    return head is not None and bool(inside) and _turns(folded[frame.end : inside[0].start])
+
+
+def _turns(between: str) -> bool:
+    """Do the words between a heading and the IDs under it say something other than yes ("— не согласны с")?"""
+    return any(c.kind not in (CueKind.AGREE, CueKind.GENERAL) and not c.terse for c in find_cues(between))
+
+
+def _is_range(ref: Ref) -> bool:
+    """ "1.1–1.5", "3.1-3.4": IDs from one to another, named as a span (`refs` labels it with an en dash)."""
+    return ref.level == EXPLICIT and len(ref.ids) > 1 and "–" in ref.label
 
 
 def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -3530,6 +3530,11 @@ def test_an_office_writing_on_the_boards_instruction_speaks_for_the_organisation
         ("Мы не можем согласиться с рекомендациями в том виде, в котором они изложены.", "ru", "ambiguous_negation"),
         ("Биздин позиция 2022-жылдагы тегерек үстөлдүн резолюциясында көрсөтүлгөн, ошого ылайык бардык сунуштарды "
          "колдойбуз.", "ky", "outside_reference"),
+        ("2022-жылы силерге жиберген сунуштарыбызды эске алуу менен бул рекомендацияларды колдойбуз.", "ky",
+         "outside_reference"),
+        # "them" after a thanks for the recommendations, then IDs: 1.4 and 4.2 alone were recorded
+        ("Thank you for the recommendations. The Association accepts them, and 1.4 and 4.2 are especially relevant "
+         "for our members.", "en", "no_scope"),
     ],
 )  # fmt: skip
 def test_replies_read_as_plain_answers_before_are_sent_to_a_person(
@@ -3540,3 +3545,45 @@ def test_replies_read_as_plain_answers_before_are_sent_to_a_person(
 
 def test_an_answer_to_one_recommendation_as_drafted_is_that_recommendations(campaign: Campaign) -> None:
     assert _read_clean("4.3 — не согласны в таком виде.", {"4.3": ""}, campaign) == ({"4.3": "disagree"}, set())
+
+
+@pytest.mark.parametrize("head", ["4.1–4.5 —", "4.1-4.5:", "Панель 4 —"])
+def test_the_rest_of_a_line_a_range_or_panel_heads_is_that_ones_rest(campaign: Campaign, head: str) -> None:
+    # the range was agreed, then disagreed, with the rest of all 19; the panel's rest was all 19's
+    result = read(f"{head} не согласны с 4.1 и 4.3, остальные да.", campaign)
+    assert not codes(result)
+    assert _stance_only(result) == {
+        "4.1": "disagree",
+        "4.2": "agree",
+        "4.3": "disagree",
+        "4.4": "agree",
+        "4.5": "agree",
+    }
+
+
+def test_a_range_agreed_with_one_of_it_stressed_is_the_whole_range(campaign: Campaign) -> None:
+    result = read("По п.п. 3.1–3.8 — согласны, отдельно отмечаем важность п. 3.8.", campaign)
+    assert _stance_only(result) == {f"3.{n}": "agree" for n in range(1, 9)}
+
+
+def test_a_panels_title_quoted_by_its_first_words_is_the_panel(campaign: Campaign) -> None:
+    text = "«Коалиции и сети ОГО» — за.\n«Вклад региональных ОГО» — за.\n«Планирование развития регионов» — за."
+    want = {k: "agree" for k in ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "4.1", "4.2", "4.3", "4.4", "4.5")}
+    assert _read_clean(text, {k: "" for k in campaign.ids}, campaign) == (want, set())
+
+
+def test_disagreeing_with_an_id_only_agrees_with_the_rest(campaign: Campaign) -> None:
+    result = read("Disagree with 1.1 only. It's patronising to tell CSOs to raise their capacity.", campaign)
+    assert not codes(result)
+    assert _stance_only(result) == {k: "disagree" if k == "1.1" else "agree" for k in campaign.ids}
+
+
+def test_ids_in_a_clause_after_the_recommendations_accepted_are_among_them(campaign: Campaign) -> None:
+    text = "The Association accepts the recommendations, and 1.4 and 4.2 are especially relevant for our members."
+    result = read(text, campaign, language="en")
+    assert (_stance_only(result), codes(result)) == ({k: "agree" for k in campaign.ids}, set())
+
+
+def test_an_organisations_name_with_a_towns_abbreviation_is_no_reason(campaign: Campaign) -> None:
+    result = read("Здравствуйте. Не согласны с 4.3.\nСоюз малого бизнеса г. Джалал-Абад", campaign)
+    assert stances(result) == {"4.3": ("disagree", None)}
