@@ -246,6 +246,8 @@ BLIND_FLOORS = {
     # b165-076 ("accepts them, and 1.4 and 4.2 are especially relevant") was accepted misread; it goes to review
     "blind-165.txt": {"exact": 0.95, "accepted": 0.89, "flagged": 0.97, "reasons": 0.90},
     "blind-166.txt": {"exact": 0.93, "accepted": 0.84, "flagged": 0.93, "reasons": 0.92},
+    "blind-167.txt": {"exact": 0.94, "accepted": 0.87, "flagged": 0.95, "reasons": 0.86},
+    "blind-168.txt": {"exact": 0.95, "accepted": 0.89, "flagged": 0.97, "reasons": 0.94},
 }
 
 
