@@ -307,7 +307,13 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         colon = _COLON_THEN_WORD.match(folded, clusters[0].end) or (
             # "По п. 4.1: согласны частично – привлекать бизнес в консультативные советы можно, в наблюдательные –
             # нет": after a partial stance a dash opens how far, and its "нет" is part of it
-            _DASH_THEN_WORD.match(folded, clusters[0].end) if first_partial and len(clusters) > 1 else None
+            # (not the IDs it goes on to give: "Панель 3 поддерживаем частично — согласны с 3.1, 3.3, а с 3.2 не
+            # согласны" is each one's answer)
+            _DASH_THEN_WORD.match(folded, clusters[0].end)
+            if first_partial
+            and len(clusters) > 1
+            and not any(r.start >= clusters[0].end and r.level == EXPLICIT for r in refs)
+            else None
         )
         reason_at = min(reason_at, colon.end()) if colon else reason_at
     elif (len(clusters) == 1 or first_partial) and (named_end := _named_right_after(folded, clusters[0].end, refs)):
@@ -1253,6 +1259,9 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
     preceding = [r for r in refs if r.end <= ref.start and r.level == EXPLICIT]
     if preceding and re.fullmatch(r"\s*\|\s*", text[preceding[-1].end : ref.start]):
         return True
+    # "disagreeing with 4.1 and 4.3 in Panel 4": the panel says where the IDs are
+    if preceding and _IN_PANEL.fullmatch(text, preceding[-1].end, ref.start):
+        return True
     following = [r for r in refs if r.start > ref.end and r.level == EXPLICIT]
     if not following:
         return False
@@ -1442,6 +1451,7 @@ def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
 
 _COLON_AFTER = re.compile(r"\s*:")  # "3-панель: 3.1, 3.3 – макулбуз": the panel frames the IDs after it
 _FRAME_HEAD = re.compile(r"\s*(?:боюнча|по|on)?\s*:")  # "3-панель боюнча:", "Панель 3:"
+_IN_PANEL = re.compile(r"\s+(?:in|of|from|из|в)\s+(?:the\s+)?")
 _DASH_HEAD = re.compile(r"\s*(?:[—–]|-\s)")
 
 

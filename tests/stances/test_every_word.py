@@ -3532,6 +3532,9 @@ def test_an_office_writing_on_the_boards_instruction_speaks_for_the_organisation
          "колдойбуз.", "ky", "outside_reference"),
         ("2022-жылы силерге жиберген сунуштарыбызды эске алуу менен бул рекомендацияларды колдойбуз.", "ky",
          "outside_reference"),
+        ("Privet, eto Azamat. Po 3 paneli soglasny, ostalnoe posmotrit nash direktor.", "ru", "holding"),
+        ("Panel 1 and 2: agreed. Panels 3 and 4 are still being discussed; we'll revert by end of month.", "en",
+         "holding"),
         # "them" after a thanks for the recommendations, then IDs: 1.4 and 4.2 alone were recorded
         ("Thank you for the recommendations. The Association accepts them, and 1.4 and 4.2 are especially relevant "
          "for our members.", "en", "no_scope"),
@@ -3587,3 +3590,26 @@ def test_ids_in_a_clause_after_the_recommendations_accepted_are_among_them(campa
 def test_an_organisations_name_with_a_towns_abbreviation_is_no_reason(campaign: Campaign) -> None:
     result = read("Здравствуйте. Не согласны с 4.3.\nСоюз малого бизнеса г. Джалал-Абад", campaign)
     assert stances(result) == {"4.3": ("disagree", None)}
+
+
+def test_preferring_not_to_take_a_position_abstains(campaign: Campaign) -> None:
+    # read as disagreement, with "prefer not to take a position" for a reason, on every ID of the sentence
+    text = "We agree to 1.1 and 2.1. We oppose 1.5 and 3.5, and prefer not to take a position on 3.2 and 4.3."
+    want = {"1.1": "agree", "2.1": "agree", "1.5": "disagree", "3.5": "disagree", "3.2": "abstain", "4.3": "abstain"}
+    assert _read_clean(text, want, campaign, "en") == (want, set())
+
+
+def test_disagreeing_with_is_a_stance_word(campaign: Campaign) -> None:
+    # "as agreeing to all …, and disagreeing with 4.1 and 4.3": 19 agreements, unflagged
+    text = ("Please record our organisation as agreeing to all recommendations under Panels 1, 2 and 3, and "
+            "disagreeing with 4.1 and 4.3 in Panel 4; 4.2, 4.4 and 4.5 we accept.")  # fmt: skip
+    result = read(text, campaign, language="en")
+    assert not codes(result)  # (the panel after the IDs only says where they are)
+    assert _stance_only(result) == {k: "disagree" if k in ("4.1", "4.3") else "agree" for k in campaign.ids}
+
+
+def test_a_partial_panel_then_each_ids_answer_is_each_ones(campaign: Campaign) -> None:
+    # the partial took the whole sentence as its reason: panel 3 partial, unflagged
+    text = "Панель 3 поддерживаем частично — согласны с 3.1, 3.3, 3.4, 3.7, а с 3.2, 3.5, 3.6, 3.8 не согласны."
+    want = {f"3.{n}": "agree" if n in (1, 3, 4, 7) else "disagree" for n in range(1, 9)}
+    assert _read_clean(text, want, campaign) == (want, set())
