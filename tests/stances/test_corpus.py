@@ -248,6 +248,8 @@ BLIND_FLOORS = {
     "blind-166.txt": {"exact": 0.93, "accepted": 0.84, "flagged": 0.93, "reasons": 0.92},
     "blind-167.txt": {"exact": 0.94, "accepted": 0.87, "flagged": 0.95, "reasons": 0.86},
     "blind-168.txt": {"exact": 0.95, "accepted": 0.89, "flagged": 0.97, "reasons": 0.94},
+    "blind-169.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 0.97, "reasons": 0.65},
+    "blind-170.txt": {"exact": 1.00, "accepted": 0.83, "flagged": 1.00, "reasons": 0.89},
 }
 
 
