@@ -802,6 +802,7 @@ def _read_text(
     heading_claimed = False  # the heading's claims are still among `claims`
     offered: list[str] = []  # IDs named only in goodwill: some stance in the reply must cover them
     excepted: Claim | None = None  # the exception the sentence before left without a stance
+    agreed: Claim | None = None  # the sentence before agreed, and said no why
     topic = False  # the unit before only named IDs as its topic ("Про 3.5.")
     stressing = False  # the units before are a stress heading and the lines under it
     later: tuple[str, ...] = ()  # a heading's IDs, which the sentences under it answer one part at a time
@@ -838,6 +839,15 @@ def _read_text(
         ):
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
+            continue
+        if (
+            agreed is not None
+            and _THEY_OPEN.match(fold(unit.text))
+            and _gives_reason(reading, unit, units[index - 1], units[-1])
+        ):
+            # "We agree with all recommendations. They reflect exactly what our members said …": why, of them
+            claims[claims.index(agreed)] = _with_reason(agreed, unit.text)
+            agreed = None
             continue
         ids_end = _listed_ids_end(reading, unit.text) if listed else None
         if ids_end is not None:
@@ -910,6 +920,7 @@ def _read_text(
             if _comment_as_reason(claims, pending, unit.text):  # its words are the reason's: "…контролируют все…"
                 problems = [p for p in problems if not (p.code == "unread_words" and _among(p, reading.problems))]
         waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
+        agreed = given_here[-1] if given_here and _agreed_without_reason(given_here[-1]) else None
         excepted = given_here[-1] if given_here and given_here[-1].guess else None
     problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(pending + later) if i not in _named(claims)]
     given = {i for c in claims for i in c.ids}
@@ -1227,6 +1238,16 @@ _ORGANISATION_LINE = re.compile(
     r"(?:[^.!?]|(?<=\bг)\.|(?<=\bс)\.|(?<=\bобл)\.)*$",
     re.IGNORECASE,
 )
+
+
+# "They reflect exactly what our members said", "Они отражают …": a sentence about the recommendations just agreed
+_THEY_OPEN = re.compile(
+    r"\W*(?:they|these|они|эти рекомендации|алар|бул сунуштар)\s+(?!\w+\s+(?:said|told|say|сказал|говор))"
+)
+
+
+def _agreed_without_reason(claim: Claim) -> bool:
+    return claim.stance is Stance.AGREE and claim.reason is None
 
 
 def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Unit) -> bool:

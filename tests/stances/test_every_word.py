@@ -3613,3 +3613,10 @@ def test_a_partial_panel_then_each_ids_answer_is_each_ones(campaign: Campaign) -
     text = "Панель 3 поддерживаем частично — согласны с 3.1, 3.3, 3.4, 3.7, а с 3.2, 3.5, 3.6, 3.8 не согласны."
     want = {f"3.{n}": "agree" if n in (1, 3, 4, 7) else "disagree" for n in range(1, 9)}
     assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_a_sentence_about_the_recommendations_just_agreed_is_why(campaign: Campaign) -> None:
+    text = "We agree with all recommendations. They reflect exactly what our members said at the dialogue in March."
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)["4.5"] == ("agree", "They reflect exactly what our members said at the dialogue in March")
