@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mailflow.reading.quotes import own_text
+from mailflow.reading.quotes import _VERBS, _wrote_at_end, own_text
 
 
 @pytest.mark.parametrize(
@@ -305,3 +308,21 @@ def test_pathological_bodies_take_linear_time(body: str) -> None:
 def test_arrows_around_a_link_are_not_a_quote() -> None:
     body = "Visit us now for assistance...\n>>> >>>  http://www.domain.com <<<\nVisit our site by clicking the link"
     assert own_text(body).text == body
+
+
+# The pattern `_wrote_at_end` stands for: a "wrote" verb, then its colon or dashes, at the end of the line
+_WROTE = re.compile(r"(?:" + _VERBS + r")[ \t]*(?::|-{2,})[ \t]*$", re.I)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["wrote", "WROTE", "пишет", "НАПИСАЛ(А)", "ha scritto", "ſchrieb", ":", "-", " ", "\t", "x", "а"]
+        ),
+        max_size=8,
+    )
+)
+def test_the_verb_at_the_end_is_found_as_the_pattern_finds_it(pieces: list[str]) -> None:
+    text = "".join(pieces).strip()
+    assert _wrote_at_end(text) is (_WROTE.search(text) is not None)
