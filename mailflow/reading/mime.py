@@ -270,10 +270,20 @@ def _quoted(depth: int, content: str) -> str:
 # --- charsets ----------------------------------------------------------------------------------------
 
 _SINGLE_BYTE = {"ascii", "iso8859-1", "cp1252", "cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866"}
-_HIGH = re.compile(rb"[\x80-\xff]")
+_ASCII = bytes(range(128))
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _RU_LOWER = re.compile("[а-яё]")
 _SAMPLE = 65_536
+
+
+def _not_russian_lowercase(codec: str) -> bytes:
+    """The bytes that `codec`, a single-byte charset, decodes to anything but a lowercase Russian letter."""
+    return bytes(b for b in range(256) if not _RU_LOWER.fullmatch(bytes([b]).decode(codec, "replace")))
+
+
+# Each byte of a single-byte charset is one character, so the lowercase Russian letters of the sample read in
+# either are counted on its bytes, without decoding it twice and listing every letter found
+_NOT_RU_LOWER = {codec: _not_russian_lowercase(codec) for codec in ("cp1251", "koi8-r")}
 
 
 def decode_bytes(data: bytes, declared: str | None) -> str:
@@ -296,10 +306,10 @@ def decode_bytes(data: bytes, declared: str | None) -> str:
     except UnicodeDecodeError:
         pass
     sample = data[:_SAMPLE]
-    high = len(_HIGH.findall(sample))
+    high = len(sample.translate(None, _ASCII))
     in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
     if in_runs >= 0.6 * high:
-        scores = {name: len(_RU_LOWER.findall(sample.decode(name, "replace"))) for name in ("cp1251", "koi8-r")}
+        scores = {name: len(sample.translate(None, others)) for name, others in _NOT_RU_LOWER.items()}
         best = max(scores, key=lambda name: scores[name])
         if codec in ("cp1251", "koi8-r", "koi8-u") and scores.get(codec, 0) * 2 >= scores[best]:
             best = codec
