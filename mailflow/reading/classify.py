@@ -163,8 +163,8 @@ def _bounce(mail: MimeMessage, own_text: OwnText, own: OwnIdentity | None) -> Ve
         _BOUNCE_SENDER.match(sender) is not None
         or null_from
         or bool(mail.header("X-Failed-Recipients"))
-        or (bool(_BOUNCE_SUBJECT.search(mail.subject)) and not mail.in_reply_to)
-        or (_BOUNCE_SENDER_NAME.search(mail.from_name) is not None and automatic)
+        or (not mail.in_reply_to and bool(_BOUNCE_SUBJECT.search(mail.subject)))  # (a reply's subject: not searched)
+        or (automatic and _BOUNCE_SENDER_NAME.search(mail.from_name) is not None)
         or (machine and not own_text.had_quote and _FAILED_TEXT.search(text[:3000]) is not None)
         or (_LIST_ROBOT.match(sender) is not None and bool(_NOT_MEMBER.search(f"{mail.subject}\n{text[:3000]}")))
     )
