@@ -17,8 +17,9 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from mailflow.campaign.letter import Audience, Campaign
+from mailflow.patterns import compile_at_heads
 from mailflow.reading.reply import Stance
-from mailflow.stances.lexicon import Cue, CueKind, Taken, compile_at_heads, condition_in, find_cues, fold, quoted_spans
+from mailflow.stances.lexicon import Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
 from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,

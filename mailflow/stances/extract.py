@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from mailflow.campaign.letter import Campaign
+from mailflow.patterns import compile_at_heads
 from mailflow.reading.reply import InlinePair, ReplyContent, ReviewReason, Stance, StanceFinding, StanceResult
 from mailflow.stances.claims import (
     ALSO_WORDS,
@@ -29,7 +30,7 @@ from mailflow.stances.claims import (
     ends_reply,
     read_unit,
 )
-from mailflow.stances.lexicon import DECISION_HEAD, CueKind, compile_at_heads, find_cues, fold
+from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
 from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from mailflow.campaign.letter import Audience, Campaign
-from mailflow.stances.lexicon import Taken, compile_at_heads, fold
+from mailflow.patterns import compile_at_heads
+from mailflow.stances.lexicon import Taken, fold
 
 EXPLICIT, GROUP, GLOBAL = 2, 1, 0
 

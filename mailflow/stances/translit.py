@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import cyrtranslit
 
-from mailflow.stances.lexicon import compile_at_heads
+from mailflow.patterns import compile_at_heads
 
 # Words that only Russian in Latin letters has; English words inside such a reply ("no", "ok") would
 # otherwise pass it off as English. Two different ones make the call.

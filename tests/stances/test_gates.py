@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailflow.campaign.letter import Campaign
+from mailflow.patterns import compile_at_heads
 from mailflow.stances import refs
 from mailflow.stances.extract import _GATED, _WORDS, _search
-from mailflow.stances.lexicon import compile_at_heads
 from mailflow.stances.refs import _EXCEPT_WORDS
 
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
@@ -129,6 +129,20 @@ def _matches(pattern: re.Pattern[str], text: str) -> tuple[_Found, tuple[int, in
 def test_a_pattern_tried_at_its_heads_finds_what_it_finds_everywhere(text: str) -> None:
     for pattern in _HEADED:
         assert _matches(compile_at_heads(pattern), text) == _matches(re.compile(pattern), text)
+
+
+# Ignoring case (the reading stage's phrases): letters whose case the engine folds to another letter's ("ſ" is an
+# "s", the Kelvin sign a "k", "İ" an "i") and letters that differ from their capitals in another script
+_IGNORING_CASE = [r"sk|in\b", r"(?<!\w)(?:пр|ab)", r"[a-cк]x|\bп", r"(?:s|ǅ)+d"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="skiabcdxпркSKIABCDXПРК\u017f\u212a\u0130\u0131\u01c4\u01c5\u01c6 \n", max_size=30))
+def test_a_pattern_ignoring_case_tried_at_its_heads_finds_what_it_finds_everywhere(text: str) -> None:
+    for pattern in _IGNORING_CASE:
+        headed = compile_at_heads(pattern, re.IGNORECASE)
+        assert headed.pattern != pattern
+        assert _matches(headed, text) == _matches(re.compile(pattern, re.IGNORECASE), text)
 
 
 @pytest.mark.parametrize("pattern", _HEADED)
