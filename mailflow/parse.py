@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from mailflow.campaign.letter import Campaign
 from mailflow.errors import UnreadableMessage
+from mailflow.patterns import compile_at_heads
 from mailflow.reading.attachments import is_decoration, read_attachment
 from mailflow.reading.classify import OwnIdentity, classify
 from mailflow.reading.htmltext import html_to_text
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_LIMITS = ParseLimits()
 
 # "This is a multi-part message in MIME format", "use an HTML-capable client": a plain part in name only
-_STUB = re.compile(r"html|mime format|почтовый клиент|не поддерживает|для просмотра", re.I)
+_STUB = compile_at_heads(r"html|mime format|почтовый клиент|не поддерживает|для просмотра", re.I)
 _STUB_MAX = 300
 
 

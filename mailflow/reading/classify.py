@@ -17,6 +17,7 @@ from email.message import Message
 
 from flufl.bounce import all_failures
 
+from mailflow.patterns import compile_at_heads
 from mailflow.reading.mime import MimeMessage
 from mailflow.reading.quotes import OwnText
 from mailflow.reading.reply import Kind
@@ -45,8 +46,8 @@ class Verdict:
 
 
 _BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mdaemon|mailerdaemon)@", re.I)
-_BOUNCE_SENDER_NAME = re.compile(r"mail delivery (?:system|subsystem|service)|mailer[- ]daemon|postmaster", re.I)
-_BOUNCE_SUBJECT = re.compile(
+_BOUNCE_SENDER_NAME = compile_at_heads(r"mail delivery (?:system|subsystem|service)|mailer[- ]daemon|postmaster", re.I)
+_BOUNCE_SUBJECT = compile_at_heads(
     r"undeliver|returned mail|delivery status notification|mail delivery failed|could not be delivered|"
     r"delivery (?:has )?failed|failure notice|delivery failure|non-?delivery|message not delivered|"
     r"mail system error|(?:message|mail) rejected|недоставленное сообщение|"
@@ -55,7 +56,7 @@ _BOUNCE_SUBJECT = re.compile(
     re.I,
 )
 # RFC 3464 reports and classic bounces whose only failure signal is their text
-_FAILED_TEXT = re.compile(
+_FAILED_TEXT = compile_at_heads(
     r"could\s+not\s+be\s+delivered|not\s+able\s+to\s+be\s+delivered|failed\s+permanently|was\s+not\s+delivered|"
     r"delivery\s+to\s+the\s+following\s+recipients?\s+failed|unable\s+to\s+deliver|undeliverable|"
     r"delivery\s+has\s+failed|permanent\s+(?:fatal\s+)?error|automatically\s+rejected|user\s+unknown|"
@@ -76,12 +77,12 @@ _AUTO_SUBJECT = re.compile(
     r"^\s*(?:read|прочитано|прочтено|delivered|доставлено|окулду|жеткирилди)\s*:",
     re.I,
 )
-_AUTO_SUBJECT_ANYWHERE = re.compile(
+_AUTO_SUBJECT_ANYWHERE = compile_at_heads(
     r"out of (?:the )?office|automatic reply|auto[- ]?reply|autoreply|автоответ|отсутствую в офисе|"
     r"read receipt|delivery receipt|уведомление о прочтении|уведомление о доставке|автожооп",
     re.I,
 )
-_AUTO_BODY = re.compile(
+_AUTO_BODY = compile_at_heads(
     r"в отпуске до|нахожусь в отпуске|отсутствую в офисе|отсутствую на рабочем месте|в командировке до|"
     r"не имею доступа к почте|буду отсутствовать|out of (?:the )?office|on (?:annual )?leave until|"
     r"on vacation until|away from (?:the )?office|limited access to (?:my )?e-?mail|"

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
+from mailflow.patterns import compile_at_heads
+
 # fmt: off
 _DROP = ("script", "style", "head", "title", "noscript", "template", "iframe", "object", "embed", "svg",
          "math", "meta", "link", "button", "select", "textarea", "img")
@@ -26,9 +28,9 @@ _PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", 
 # fmt: on
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff\u00ad]")
-_FORWARD = re.compile(r"forwarded message|пересылаемое сообщение|пересланное сообщение|переадресованного", re.I)
+_FORWARD = compile_at_heads(r"forwarded message|пересылаемое сообщение|пересланное сообщение|переадресованного", re.I)
 # Outlook and Windows Mail open the quoted original with a top-bordered header div; all below it is quoted.
-_TOP_BORDER = re.compile(r"border-top(?:-style)?\s*:\s*solid", re.I)
+_TOP_BORDER = compile_at_heads(r"border-top(?:-style)?\s*:\s*solid", re.I)
 _MAX_DEPTH = 200
 
 _OPEN, _CLOSE, _TEXT = 0, 1, 2

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mailflow.patterns import compile_at_heads
 from mailflow.reading.reply import InlinePair
 
 _QUOTED = re.compile(r"^[ \t]*>")
@@ -64,7 +65,7 @@ _VERBS = "|".join(map(re.escape, _VERB_WORDS))
 _VERB_AT_END = re.compile(r"(?:" + _VERBS + r")\Z", re.I)
 _LONGEST_VERB = max(map(len, _VERB_WORDS))
 # German, Polish, Danish clients put the name after the verb: "Am 1. Jan. 2023 schrieb John Doe <a@b>:"
-_WROTE_INSIDE = re.compile(r"\b(?:" + _VERBS + r")\b", re.I)
+_WROTE_INSIDE = compile_at_heads(r"\b(?:" + _VERBS + r")\b", re.I)
 # The reply's last words and the attribution on one line: "reply On Wed, Apr 4, 2012 ..., bob wrote:"
 _WROTE_TAIL = re.compile(r"[ \t]*(?:-{2,}[ \t]*)?\bOn [^\n]{8,300}\bwrote:[ \t]*$")
 # Gmail's old attribution without a verb: "2011/4/7 Nathan <support@example.com>"
@@ -82,8 +83,8 @@ _FOOTER = re.compile(
     r"отправлено через |отправлено со |послано с |скачайте outlook|получить outlook для|загрузите outlook)",
     re.I,
 )
-_DISCLAIMER = re.compile(r"confidential|конфиденциальн|disclaimer|құпия|купуя", re.I)
-_DISCLAIMER_CONTEXT = re.compile(
+_DISCLAIMER = compile_at_heads(r"confidential|конфиденциальн|disclaimer|құпия|купуя", re.I)
+_DISCLAIMER_CONTEXT = compile_at_heads(
     r"intended|recipient|if you have received|если вы получили|предназначен|получател|адресат|disclaimer",
     re.I,
 )
@@ -93,7 +94,7 @@ _MAX_ATTRIBUTION = 400
 _DECORATION = re.compile(r"^[ \t]*>{2,}[^<\n]{0,200}<{2,}[ \t]*$")
 _LINK_DEBRIS = re.compile(r"^[ \t]*\(?(?:https?://\S+|[^\s=/]*[=/]\S*)\)?(?:[ \t]*>)?[ \t]*$")
 # A mailing list's footer under the message: a rule, then "riak-users mailing list" or a listinfo link
-_LIST_FOOTER = re.compile(r"mailing list|listinfo|list-unsubscribe|unsubscribe from this (?:list|group)", re.I)
+_LIST_FOOTER = compile_at_heads(r"mailing list|listinfo|list-unsubscribe|unsubscribe from this (?:list|group)", re.I)
 
 
 @dataclass(frozen=True)
