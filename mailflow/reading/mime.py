@@ -147,8 +147,13 @@ _HEADER_CHARS = 4_000  # a Subject, From or file name longer than this is cut be
 
 
 def _head_length(raw: bytes) -> int:
-    ends = [at for at in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if at >= 0]
-    return min(ends) if ends else len(raw)
+    """Where the first blank line is, CRLF or bare LF: one search for either (a message without one kind was
+    scanned to its end for it)."""
+    blank = _BLANK_LINE.search(raw)
+    return blank.start() if blank else len(raw)
+
+
+_BLANK_LINE = re.compile(rb"\r\n\r\n|\n\n")
 
 
 # Both are searched for by their literal start, which the regex engine finds at memchr speed; a pattern
@@ -367,6 +372,8 @@ def _msg_id(value: str) -> str | None:
 
 def _addresses(fields: Mapping[str, Sequence[object]], name: str) -> tuple[str, ...]:
     values = [_raw(v)[: _HEADER_CHARS * 5] for v in fields.get(name, ())]
+    if not values:
+        return ()  # (most mail has no Cc or Delivered-To, and `getaddresses` parses even an empty list)
     return tuple(addr.lower() for _name, addr in getaddresses(values) if "@" in addr)
 
 
