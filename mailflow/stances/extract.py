@@ -81,7 +81,7 @@ MESSAGES = {
     "too_long": "Текст ответа слишком длинный ({detail}); автоматически прочитано не всё, прочитайте ответ целиком.",
 }
 
-_HOLDING = re.compile(
+_HOLDING = compile_at_heads(
     r"обсуд(?:им|ят|ится)|рассмотр(?:им|ят)|ответ(?:им|ят)\s+(?:позже|позднее|дополнительно|после|в ближайшее)"
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
     r"|вернемся|вернусь с ответом|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
@@ -120,7 +120,7 @@ _HOLDING = re.compile(
     r"|ойлон(?:уп (?:көр|жат)|обуз|ушубуз)\w*|\b(?:по|об)говорим\b"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
-_REVISION = re.compile(
+_REVISION = compile_at_heads(
     r"\b(?:ранее|раньше|прежде|в прошлом письме|в предыдущем|previously|earlier|мурда|буга чейин)\b"
     r"[^.!?]{0,200}?[.!?,;]?[^.!?]{0,200}?\b(?:теперь|сейчас|ныне|now|азыр|эми)\b"
     # "уточнение к нашему письму от 15 марта", "по 3.5 мы теперь согласны", "we no longer oppose 4.1"
@@ -132,7 +132,7 @@ _REVISION = re.compile(
 # Who speaks, and on what: a branch, one member of a network, a person "in a personal capacity", or a stance
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
-    "partial_speaker": re.compile(
+    "partial_speaker": compile_at_heads(
         r"\bфилиал\w*+(?!\s+эмес)|от себя лично|(?:райондук|облустук|шаардык)\s+бөлүм\w*|бөлүмү катары"
         r"|лично я\b|\bот себя\b|өзүмдүн атымдан|мүчөсүмүн"
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
@@ -195,7 +195,7 @@ _WHOLE_REPLY = {
         # "мечит уюмдарынын атынан жазып жатам" (not "мүчө уюмдардын атынан": the body for its members)
         r"|өзүнчө кел\w*|(?<!мүчө )уюмдар\w* атынан"
     ),
-    "outside_reference": re.compile(
+    "outside_reference": compile_at_heads(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
@@ -238,7 +238,7 @@ _WHOLE_REPLY = {
         r"|уже (?:писали|направляли|излагали|обосновывали)\b"
     ),
     # "в принципе мы за", "Только хотим сказать …", "we are not sure …, but": agreement with a reservation
-    "reservation": re.compile(
+    "reservation": compile_at_heads(
         # ("Только 4.5 частично, …": an exception with its own stance, not a reservation on the whole)
         r"(?:^|[.!?]\s+|\n)\s*(?:однако|however|бирок)\b"
         r"|(?:^|[.!?]\s+|\n)\s*(?:только|единственное)\b"
@@ -265,7 +265,7 @@ _WHOLE_REPLY = {
         r"|оставьте (?:только )?(?:одну|один)|keep (?:only )?one of them"
     ),
     # "Согласны только с 1 панелью": "only" says something about all the others too
-    "unclear_exception": re.compile(
+    "unclear_exception": compile_at_heads(
         # (not "отвечает только по рекомендациям, которые касаются …": which ones it answers, listed after)
         # (within a line: "… elected by members only" over "4.2 | Agree" is no "only 4")
         r"(?<!отвечаем )(?<!отвечает )(?<!отвечаю )(?:только|лишь|\bonly)[^\S\n]+(?:с|со|with|по|on|for)?[^\S\n]*"
@@ -273,7 +273,7 @@ _WHOLE_REPLY = {
         r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation)"  # (not "only 2G")
     ),
     # "Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе": one more, described, not numbered
-    "unclear_reference": re.compile(
+    "unclear_reference": compile_at_heads(
         r"(?<!\w)(?:ту|те|той|тех|тот|та)\s+(?:рекомендаци\w*|пункт\w*),?\s*(?:где|в которой|в котором|котор\w+)"
         r"|\b(?:and|or) the (?:one|ones)\s+(?:about|on|where|that|which|regarding)\b"
         # "и то, что говорили про кибербезопасность детей": something said at the dialogue, not a recommendation
@@ -281,7 +281,7 @@ _WHOLE_REPLY = {
         # "Из третьей панели не поддерживаем ту, что про обучение": which one is that?
         r"|(?<!\w)(?:ту|тот|те),? что про\b|(?<!\w)(?:ту|тот|те),? которая про\b"
     ),
-    "revision": re.compile(
+    "revision": compile_at_heads(
         r"предыдущ\w+ (?:ответ|письм|позици)|недействительн\w*|(?:disregard|replaces?) (?:our )?(?:previous|earlier)"
         r"|my (?:previous|earlier|last) (?:e-?mail|letter|message|reply)|(?:e-?mail|letter) (?:from|of) last week"
         r"|following up on (?:my|our)|i wrote that|we wrote that|я писал\w*, что|мы писали, что"
@@ -305,7 +305,7 @@ _WHOLE_REPLY = {
         r"|\bнет,? то есть\b|\b(?:no|sorry),? i mean\b"
     ),
     # "we don't agree with everything here": not with all of them, or with none?
-    "ambiguous_negation": re.compile(
+    "ambiguous_negation": compile_at_heads(
         r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"
         # "Не считаем, что все рекомендации реалистичны": not all of them, but which?
         r"|\bне (?:считаем|думаем|уверены),? что (?:все|всё)\b|\b(?:don't|do not) (?:think|believe),? (?:that )?all\b"
@@ -322,12 +322,12 @@ _WHOLE_REPLY = {
         r"|drafted|formulated))"
     ),
     # "1-ю не рассматривали", "остальные не обсуждали": named, and deliberately left without a stance
-    "no_stance_for_id": re.compile(
+    "no_stance_for_id": compile_at_heads(
         r"не (?:обсуждали|обсудили|рассматривали|рассмотрели|изучали|успели)"
         r"|not (?:yet )?(?:discussed|considered|reviewed)"
         r"|талкуулаган жок\w*|караган жок\w*"
     ),
-    "indirect": re.compile(
+    "indirect": compile_at_heads(
         r"\b(?:сказал\w*|говорил\w*|говорит|говорят|сообщили|отметили|считает)\s*,?\s+что"
         r"|передаю (?:информацию|инфо)"
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
