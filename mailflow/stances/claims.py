@@ -305,15 +305,21 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     if named_first and (len(clusters) == 1 or first_partial or not named_later):
         # "On 3.5 we disagree: … not a realistic target for CSOs": after the one stance on the IDs named first,
         # a colon opens its reason, and an audience in it is no scope
-        colon = _COLON_THEN_WORD.match(folded, clusters[0].end) or (
+        # (a partial that goes on to give its IDs' answers, "С первой панелью согласны частично: 1.1–1.3 — да,
+        # 1.4 и 1.5 — нет", opens no reason: each one's answer follows)
+        before = {i for r in refs if r.end <= clusters[0].start and r.level == EXPLICIT for i in r.ids}
+        details = (
+            first_partial
+            and len(clusters) > 1
+            and any(r.start >= clusters[0].end and r.level == EXPLICIT and not set(r.ids) <= before for r in refs)
+        )  # (not the IDs named again, or their words quoted: "… но формулировка «в высокотехнологичных областях» …")
+        colon = (None if details else _COLON_THEN_WORD.match(folded, clusters[0].end)) or (
             # "По п. 4.1: согласны частично – привлекать бизнес в консультативные советы можно, в наблюдательные –
             # нет": after a partial stance a dash opens how far, and its "нет" is part of it
             # (not the IDs it goes on to give: "Панель 3 поддерживаем частично — согласны с 3.1, 3.3, а с 3.2 не
             # согласны" is each one's answer)
             _DASH_THEN_WORD.match(folded, clusters[0].end)
-            if first_partial
-            and len(clusters) > 1
-            and not any(r.start >= clusters[0].end and r.level == EXPLICIT for r in refs)
+            if first_partial and len(clusters) > 1 and not details
             else None
         )
         reason_at = min(reason_at, colon.end()) if colon else reason_at
@@ -354,6 +360,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     reasons = _reason_spans(folded, claims)
     used = [(c.start, c.end) for c in cues] + reasons + comments
     problems += _unaccounted(folded, refs, used, excepts)
+    problems += _loose_negations(folded, used)
     # ("считаем особенно актуальными и поддерживаем": how relevant they are, not which of a set are stressed)
     stress = next((m for m in _EMPHASIS.finditer(folded) if not _DEGREE_OF.match(folded, m.end())), None)
     picked = (
@@ -1184,6 +1191,16 @@ def _pronoun_then_clause(folded: str, segment: _Segment, specific: list[Ref]) ->
 _PRONOUN_OBJECT = re.compile(r"\s+(?:them|all of them|их|их все|все их)\b")
 _OBJECT_GAP = re.compile(r"\s*(?:the\s+|all\s+(?:the\s+)?|все\s+|всеми\s+|с\s+)?")
 _CLAUSE_JOIN = re.compile(r"\s*,\s*(?:and|и|а|while|whereas)\s+(?:(?:recommendations?|рекомендаци\w*|пп?\.)\s*)?")
+# "agree 1.1 1.2 1.3 not 1.4 1.5 2.1": a "not" before IDs that no stance word took (all six were agreed)
+_LOOSE_NOT = re.compile(r"(?<!\w)(?:не|not)\s+(?=(?:п\.\s*)?\d\.\d)")
+
+
+def _loose_negations(folded: str, used: list[tuple[int, int]]) -> list[Problem]:
+    """A negation standing before IDs, outside every stance word and reason read: which IDs does it deny?"""
+    loose = [m for m in _LOOSE_NOT.finditer(folded) if not any(s <= m.start() < e for s, e in used)]
+    return [Problem("ambiguous_negation", folded[loose[0].start() : loose[0].end() + 4])] if loose else []
+
+
 _COMMENT_ON = re.compile(
     r"\b(?:comment|remark|прокомментировать|высказаться)\s+(?:\w+\s+)?(?:on|upon|about|regarding|по|о|об)\s+(?:the\s+)?$"
 )

@@ -191,8 +191,9 @@ _OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:во�
 _NOTHING_AGAINST_AFTER = re.compile(r"\bпротив\s[^.;:!?]{0,120}?\b(ничего\s+не\s+име(?:ем|ет|ют|ю))\b")
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base. "Маалымат үчүн кабыл алдык" (received for
 # information) takes note and accepts nothing.
-_KY_ACCEPT = re.compile(
-    r"(?<!маалымат үчүн )(?<!маалымат катары )(?<!маалыматка )кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)"
+_KY_ACCEPT = re.compile(  # (nor "чечим кабыл алат": a decision will be taken)
+    r"(?<!маалымат үчүн )(?<!маалымат катары )(?<!маалыматка )(?<!чечим )(?<!чечимди )"
+    r"кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)"
 )
 # The items of a decision: "РЕШИЛИ: – одобрить рекомендации …; – по 3.2 воздержаться" (abstaining is found anyway)
 _DECIDED = re.compile(_INFINITIVE_ASSENT)
@@ -281,6 +282,7 @@ _CONDITION = re.compile(
     r"|(?<![^\W\d])[^\W\d]{2,}(?:ыл|ил|ул|үл|ын|ин|ун|үн)(?:са|се|со|сө),\s+(?:(?:[^\W\d]+|\d\.\d)\s+){0,5}"
     r"(?:макул|колдо|кабыл)"
 )
+_REMARKS_BEFORE = re.compile(r"(?:замечани|комментари|вопрос|сын[- ]?пикир)\w*(?:\s+[^\s.,;:!?]+){0,8}?\s+$")
 _NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")
 _DENIED_TERSE = re.compile(r"\s+эмес\b")
 _TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|nah|nope|ооба|жок|ooba|\+1|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
@@ -467,6 +469,8 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
         if not taken.free(tok.start, tok.end):
             continue
         terse = _terse_form(tok.text)
+        if terse in ("нет", "жок") and _REMARKS_BEFORE.search(masked, max(0, tok.start - 80), tok.start):
+            continue  # "Замечаний к другим рекомендациям тоже нет": no remarks, not a "no" to them
         if terse is not None:
             negated = _NEGATED_TERSE.search(masked, max(0, tok.start - 5), tok.start)
             denied = _DENIED_TERSE.match(masked, tok.end)

@@ -3535,6 +3535,13 @@ def test_an_office_writing_on_the_boards_instruction_speaks_for_the_organisation
         ("Privet, eto Azamat. Po 3 paneli soglasny, ostalnoe posmotrit nash direktor.", "ru", "holding"),
         ("Panel 1 and 2: agreed. Panels 3 and 4 are still being discussed; we'll revert by end of month.", "en",
          "holding"),
+        ("4.3 макул эмес, калганын карап чыгып жазабыз", "ky", "holding"),  # the rest, once reviewed
+        # "чечим кабыл алат" (a decision will be taken) was read as "кабыл алат", accepts: 19 agreements
+        ("1-2-панелдерге макулбуз. 3 жана 4-панелдер боюнча кеңешибиз 30-мартта чечим кабыл алат.", "ky", "holding"),
+        ("agree 1.1 1.2 1.3 not 1.4 1.5 2.1", "en", "ambiguous_negation"),  # six agreements, unflagged
+        ("согласны 1.1 1.2 1.3 не 1.4 1.5 2.1", "ru", "ambiguous_negation"),
+        # "нет" of "no remarks" read as a "no" to the others: 18 disagreements, unflagged
+        ("Отдельно по 2.1: согласны полностью. Замечаний к другим рекомендациям тоже нет.", "ru", "unread_words"),
         # "them" after a thanks for the recommendations, then IDs: 1.4 and 4.2 alone were recorded
         ("Thank you for the recommendations. The Association accepts them, and 1.4 and 4.2 are especially relevant "
          "for our members.", "en", "no_scope"),
@@ -3620,3 +3627,16 @@ def test_a_sentence_about_the_recommendations_just_agreed_is_why(campaign: Campa
     result = read(text, campaign, language="en")
     assert not codes(result)
     assert stances(result)["4.5"] == ("agree", "They reflect exactly what our members said at the dialogue in March")
+
+
+def test_a_partial_panel_then_a_colon_and_each_ids_answer_is_each_ones(campaign: Campaign) -> None:
+    # the partial took the rest of the sentence as its reason: panel 1 partial, unflagged
+    text = "С первой панелью согласны частично: пункты 1.1–1.3 — да, 1.4 и 1.5 — нет, не хватает ресурсов."
+    want = {"1.1": "agree", "1.2": "agree", "1.3": "agree", "1.4": "disagree", "1.5": "disagree"}
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_a_partials_reason_may_quote_the_recommendations_words(campaign: Campaign) -> None:
+    text = ("По п. 3.5 — согласны частично: содействие созданию рабочих мест поддерживаем, но формулировка "
+            "«в высокотехнологичных областях» для села нереалистична.")  # fmt: skip
+    assert _stance_only(read(text, campaign)) == {"3.5": "partial"}
