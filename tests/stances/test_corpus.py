@@ -253,6 +253,8 @@ BLIND_FLOORS = {
     # b171-066 ("Замечаний к другим рекомендациям тоже нет" read as 18 disagreements) was accepted misread
     "blind-171.txt": {"exact": 0.92, "accepted": 0.84, "flagged": 0.95, "reasons": 0.82},
     "blind-172.txt": {"exact": 0.95, "accepted": 0.88, "flagged": 0.95, "reasons": 0.84},
+    "blind-173.txt": {"exact": 0.94, "accepted": 0.86, "flagged": 0.97, "reasons": 0.92},
+    "blind-174.txt": {"exact": 1.00, "accepted": 0.81, "flagged": 1.00, "reasons": 0.85},
 }
 
 
