@@ -223,6 +223,7 @@ _ABSTAIN = compile_at_heads(
     r"|does not concern us|no position|agnostic"
     r"|no (?:particular |strong |firm )?views? on\b|(?<=\()no (?:particular |strong |firm )?views?(?=\))"
     r"|(?:have|has) no (?:particular |strong |firm )?views?\b"  # "except 2.1, on which we have no view"
+    r"|(?<!\w)no (?:particular |strong |firm )?views?(?=\s*(?:[.;,!)]|$))"  # "4.3 no view" (a row's answer)
     # (not "кошумча пикирибиз жок, баарына макулбуз": nothing to add)
     r"|калыс\s+кал\w+|(?<!кошумча )пикир(?:ибиз|им)?\s+жок"
     r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"
@@ -238,6 +239,8 @@ _ABSTAIN = compile_at_heads(
     r"|позици\w*\s+(?:у\s+\w+\s+)?нет\b"  # "По остальным рекомендациям у Ассоциации позиции нет"
     r"|(?<!\w)мнени[яй]\s+(?:у\s+\w+\s+)?нет\b"  # (not "сомнений нет")
     r"|we skip|we pass|(?:мы|я)\s+пас(?!\w)|пасуем"  # "кроме 3.6 — там мы пас"
+    # "3.6 (тут затрудняемся ответить)", "3.5 возд."
+    r"|затрудня(?:емся|юсь) (?:с )?(?:ответ\w*|оцен\w*)|(?<!\w)возд\.(?!\w)"
     r"|(?:don't|do not|dont)\s+know enough(?:\s+(?:to (?:say|judge|comment)|about it))?"
     r"|(?<=тут )pass(?!\w)|(?<=там )pass(?!\w)"  # "кроме 4.3 — тут pass"
     r"|не комментируем|без комментариев|воздержимся от комментари\w+|no comment"

@@ -3640,3 +3640,22 @@ def test_a_partials_reason_may_quote_the_recommendations_words(campaign: Campaig
     text = ("По п. 3.5 — согласны частично: содействие созданию рабочих мест поддерживаем, но формулировка "
             "«в высокотехнологичных областях» для села нереалистична.")  # fmt: skip
     assert _stance_only(read(text, campaign)) == {"3.5": "partial"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("3.4 да; 3.5 возд.; 3.6 да", "ru"),  # "возд." was unread, and 3.5 agreed
+        ("3.4 – да, кроме 3.5 (тут затрудняемся ответить), 3.6 – да", "ru"),  # 3.5 was disagreed
+        ("3.4 yes\n3.5 no view\n3.6 yes", "en"),
+    ],
+)
+def test_short_ways_of_abstaining_are_read(campaign: Campaign, text: str, language: str) -> None:
+    want = {"3.4": "agree", "3.5": "abstain", "3.6": "agree"}
+    assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+def test_doubts_about_a_number_of_points_go_to_a_person(campaign: Campaign) -> None:
+    # panel 3 was agreed, unflagged
+    result = read("В целом поддерживаем, по ряду пунктов панели 3 есть сомнения.", campaign)
+    assert {"vague_scope", "reservation"} <= codes(result)
