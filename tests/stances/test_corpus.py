@@ -255,6 +255,8 @@ BLIND_FLOORS = {
     "blind-172.txt": {"exact": 0.95, "accepted": 0.88, "flagged": 0.95, "reasons": 0.84},
     "blind-173.txt": {"exact": 0.94, "accepted": 0.86, "flagged": 0.97, "reasons": 0.92},
     "blind-174.txt": {"exact": 1.00, "accepted": 0.81, "flagged": 1.00, "reasons": 0.85},
+    "blind-175.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 1.00, "reasons": 0.91},
+    "blind-176.txt": {"exact": 1.00, "accepted": 0.75, "flagged": 1.00, "reasons": 0.68},
 }
 
 
