@@ -130,7 +130,12 @@ _MARKED_REASON = re.compile(
 _LINK_AT_END = re.compile(r"[\s,]+(?:and|и|а|но|but|жана)(?:\s+(?:we|мы|биз|i|я))?$")
 _MINUS_LISTED = re.compile(r"\s*[,;]\s*(?:\d\.\d|$)")
 _COLON_THEN_WORD = re.compile(r"\s*:\s*(?=[^\W\d])")
-_COMPARED = re.compile(r"(?:по той же причине,?|for the same reason)\s+(?:что и|как и|как|as(?: for| with)?)\s+$")
+_COMPARED = re.compile(
+    r"(?:по той же причине,?|for the same reason)\s+(?:что и|как и|как|as(?: for| with)?)\s+$"
+    # "п. 1.3 и п. 1.4 — не согласны, дублируют 1.2": what the reason compares them with (1.2 was disagreed)
+    r"|(?<!\w)(?:дублиру\w*|повторя\w*|(?:пересека|совпада)\w* с|duplicat\w*|overlap\w* with|repeat\w*)"
+    r"\s+(?:(?:п|пп|рек)\.\s*|пункт\w*\s+|рекомендаци\w*\s+|recommendation\s+)?$"
+)
 
 
 def _compared(folded: str, ref: Ref) -> bool:

@@ -3659,3 +3659,15 @@ def test_doubts_about_a_number_of_points_go_to_a_person(campaign: Campaign) -> N
     # panel 3 was agreed, unflagged
     result = read("В целом поддерживаем, по ряду пунктов панели 3 есть сомнения.", campaign)
     assert {"vague_scope", "reservation"} <= codes(result)
+
+
+def test_ids_a_reason_compares_with_are_not_its_stances(campaign: Campaign) -> None:
+    # "дублируют 1.2" disagreed with 1.2 too, unflagged
+    result = read("п. 1.3 и п. 1.4 — не согласны, дублируют 1.2.\nОстальные пункты принимаем.", campaign)
+    assert not codes(result)
+    assert _stance_only(result) == {k: "disagree" if k in ("1.3", "1.4") else "agree" for k in campaign.ids}
+
+
+def test_not_assessing_the_other_panels_abstains_on_them(campaign: Campaign) -> None:
+    text = "3.1 да, 3.6 нет.\nПо другим панелям у нас нет экспертизы, поэтому их не оцениваем."
+    assert _stance_only(read(text, campaign))["4.5"] == "abstain"
