@@ -817,6 +817,8 @@ def _read_text(
             # after it is an answer left blank, not a "no"
             problems.append(Problem("no_stance_for_id", unit.text.strip(" —–-")))
             continue
+        if unit.paragraph == signed and _NAME_LINE.match(unit.text) and _ORGANISATION_LINE.search(unit.text):
+            continue  # "Jamila, Mountain Communities Support Foundation": who signs, not a "support"
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
         waiting_ids = () if _OTHERWISE.match(fold(unit.text)) else pending
         reading = read_unit(unit.text, campaign, default or waiting_ids, decided)

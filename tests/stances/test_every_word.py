@@ -3671,3 +3671,10 @@ def test_ids_a_reason_compares_with_are_not_its_stances(campaign: Campaign) -> N
 def test_not_assessing_the_other_panels_abstains_on_them(campaign: Campaign) -> None:
     text = "3.1 да, 3.6 нет.\nПо другим панелям у нас нет экспертизы, поэтому их не оцениваем."
     assert _stance_only(read(text, campaign))["4.5"] == "abstain"
+
+
+def test_a_signature_naming_a_support_foundation_is_who_signs(campaign: Campaign) -> None:
+    text = "Panel 1 — yes\nPanel 2 — no opinion\n\nJamila, Mountain Communities Support Foundation"
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert _stance_only(result) == {f"1.{n}": "agree" for n in range(1, 6)} | {"2.1": "abstain"}
