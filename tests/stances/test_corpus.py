@@ -257,6 +257,8 @@ BLIND_FLOORS = {
     "blind-174.txt": {"exact": 1.00, "accepted": 0.81, "flagged": 1.00, "reasons": 0.85},
     "blind-175.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 1.00, "reasons": 0.91},
     "blind-176.txt": {"exact": 1.00, "accepted": 0.75, "flagged": 1.00, "reasons": 0.68},
+    "blind-177.txt": {"exact": 0.98, "accepted": 0.82, "flagged": 0.97, "reasons": 0.88},
+    "blind-178.txt": {"exact": 0.98, "accepted": 0.82, "flagged": 0.97, "reasons": 0.97},
 }
 
 
