@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mailflow"
 
 # Lowest first. A module may import from its own layer or any layer before it, never from a later one.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "settings", "lifecycle"),  # the shared vocabulary every stage looks down at
+    ("errors", "settings", "lifecycle", "patterns"),  # the shared vocabulary every stage looks down at
     ("campaign",),
     ("reading",),
     ("stances",),
