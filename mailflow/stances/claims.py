@@ -1179,18 +1179,18 @@ def _object_then_clause(folded: str, segment: _Segment, own: list[Ref], specific
     implied = next((r for r in own if r.implied and r.start >= segment.cluster.end), None)
     if implied is None or not _OBJECT_GAP.fullmatch(folded, segment.cluster.end, implied.start):
         return False
-    first = min(specific, key=lambda r: r.start)
-    return first.start > implied.end and _CLAUSE_JOIN.fullmatch(folded, implied.end, first.start) is not None
+    return _clause_after(folded, implied.end, specific)
 
 
 def _pronoun_then_clause(folded: str, segment: _Segment, specific: list[Ref]) -> bool:
     pronoun = _PRONOUN_OBJECT.match(folded, segment.cluster.end)
+    return pronoun is not None and _clause_after(folded, pronoun.end(), specific)
+
+
+def _clause_after(folded: str, end: int, specific: list[Ref]) -> bool:
+    """Do the IDs begin after `end` (the verb's object) with ", and …", a clause of their own?"""
     first = min(specific, key=lambda r: r.start)
-    return (
-        pronoun is not None
-        and first.start > pronoun.end()
-        and _CLAUSE_JOIN.fullmatch(folded, pronoun.end(), first.start) is not None
-    )
+    return first.start > end and _CLAUSE_JOIN.fullmatch(folded, end, first.start) is not None
 
 
 _PRONOUN_OBJECT = re.compile(r"\s+(?:them|all of them|их|их все|все их)\b")
@@ -1496,7 +1496,8 @@ def _turns(between: str) -> bool:
 
 
 def _is_range(ref: Ref) -> bool:
-    """ "1.1–1.5", "3.1-3.4": IDs from one to another, named as a span (`refs` labels it with an en dash)."""
+    """ "1.1–1.5", "3.1-3.4": IDs from one to another, named as a span (`refs` labels a dotted range with an en
+    dash; a comma range, "4,1-4,5", keeps its own text and is not taken for one here)."""
     return ref.level == EXPLICIT and len(ref.ids) > 1 and "–" in ref.label
 
 

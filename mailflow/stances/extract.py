@@ -119,7 +119,7 @@ _HOLDING = compile_at_heads(
     # Kyrgyz "we'll think it over" (not "ойлондук", we thought); "о нём поговорим при встрече"
     r"|ойлон(?:уп (?:көр|жат)|обуз|ушубуз)\w*|\b(?:по|об)говорим\b"
     # "кеңешибиз 30-мартта чечим кабыл алат" (our council decides on 30 March), "калганын карап чыгып жазабыз"
-    r"|чечим\w* кабыл ал(?:ат|ышат|абыз|ынат)\b|карап чыг\w* (?:жазабыз|билдиребиз|жооп беребиз)"
+    r"|(?<!\w)чечим\w*+ кабыл ал(?:ат|ышат|абыз|ынат)\b|(?<!\w)карап чыг\w*+ (?:жазабыз|билдиребиз|жооп беребиз)"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
 _REVISION = compile_at_heads(
@@ -140,7 +140,7 @@ _WHOLE_REPLY = {
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
         # "Баткенского офиса" (not "Ошский офис — по поручению правления": the office writes for the board)
-        r"|(?:наш\w*|\b\w+(?:ское|ский|ского|скому|ском))\s+(?:отделени\w+|филиал\w*|офис\w*)"
+        r"|(?:наш\w*|\b\w+(?:ское|ский|ского|скому|ском))\s+(?:отделени\w++|филиал\w*+|офис\w*+)"
         r"(?![\s,—–-]{1,4}по поручению (?:правления|руководства|председателя))"
         r"|от имени (?:нашего |своего )?филиала"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
@@ -233,7 +233,8 @@ _WHOLE_REPLY = {
         r"|(?:киргизген|берген|сунуштаган)\s+оңдоо\w*|талкуулангандай"
         r"|(?:түзөтүү|толуктоо|өзгөртүү|эскертүү)\w*\s+менен"
         # "2022-жылы силерге жиберген сунуштарыбызды эске алуу менен …": with our own earlier proposals
-        r"|\w+(?:ыбыз|ибиз|убуз|үбүз)\w*\s+эске алуу менен"
+        # (a word's start, then the word taken whole: "\w+…\w*" gave back characters at every start, cubic)
+        r"|(?<!\w)(?=\w*?(?:ыбыз|ибиз|убуз|үбүз))\w++\s+эске алуу менен"
         # "Биздин позиция 2022-жылдагы тегерек үстөлдүн резолюциясында көрсөтүлгөн": set out elsewhere
         r"|(?:резолюция|протокол|меморандум)\w*\s+(?:\w+\s+)?көрсөтүлгөн"
         # "кроме 3.5 (почему — мы уже писали в прошлом году в письме Министерству)": the why is elsewhere
@@ -664,7 +665,7 @@ _HEADER_CELL = re.compile(
     r"|сунуш\w*|пикир\w*|жооп|себеп\w*)\s*",
     re.IGNORECASE,
 )
-_CELL_EDGE = re.compile(r"\t+|\s*\|\s*")
+_CELL_EDGE = re.compile(r"\t+|\|")  # (the cells' spaces are the cell pattern's: "\s*\|" was quadratic)
 
 
 _VOTE_PAIR = re.compile(r"\d\.\d{1,2}\s*[+−±✓✔×✗-](?=[\s,;]|$)")
@@ -849,6 +850,7 @@ def _read_text(
             continue
         if (
             agreed is not None
+            and agreed in claims  # (a heading's claims give way to its lines' and take `agreed` with them)
             and _THEY_OPEN.match(fold(unit.text))
             and _gives_reason(reading, unit, units[index - 1], units[-1])
         ):

@@ -151,7 +151,7 @@ _KY_PANEL_RANGE = re.compile(
 _AUDIENCE = compile_at_heads(
     r"(?:адресованн\w*|обращенн\w*|предназначенн\w*|касающи\w+|(?:которые|что) касаются"
     r"|(?<!на то, )что касается|связанн\w* с|для"  # (not "отвечаем на то, что касается …: 1.2, …")
-    r"|(?:for|to)(?!\s+organisations)"  # (not "we leave these to organisations working in regional planning")
+    r"|for|to(?!\s+organisations)"  # (not "we leave these to organisations working in regional planning")
     r"|addressed to|relat(?:ed|ing) to|connected (?:to|with)"
     r"|relevant to|concerning)\s+"
     r"(?P<a>бизнес\w*|частно\w* сектор\w*|business\w*|private sector|ого|нко|cso\w*|ngo\w*|organisations"

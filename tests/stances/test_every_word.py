@@ -3519,6 +3519,8 @@ def test_an_office_writing_on_the_boards_instruction_speaks_for_the_organisation
     text = "Панель 1 — согласны.\n\nАлмаз Турсунбаев\nОО «Правовой щит», Ошский офис — по поручению правления"
     assert "partial_speaker" not in codes(read(text, campaign))
     assert "partial_speaker" in codes(read("Панель 1 — согласны.\n\nОО «Правовой щит», Ошский офис", campaign))
+    text = "Панель 1 — согласны.\n\nОтвечаем от Ошского офиса — по поручению правления"  # (an ending on "офис")
+    assert "partial_speaker" not in codes(read(text, campaign))
 
 
 @pytest.mark.parametrize(
@@ -3678,3 +3680,15 @@ def test_a_signature_naming_a_support_foundation_is_who_signs(campaign: Campaign
     result = read(text, campaign, language="en")
     assert not codes(result)
     assert _stance_only(result) == {f"1.{n}": "agree" for n in range(1, 6)} | {"2.1": "abstain"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поддерживаем:\n— 3.1\n— 3.4\nОни отражают приоритеты наших членов и давно назрели.",
+        "We support:\n- 3.1\n- 3.4\nThey reflect exactly what our members said at the meeting.",
+    ],
+)
+def test_a_sentence_about_them_after_a_listed_heading_is_read_without_error(campaign: Campaign, text: str) -> None:
+    # the heading's agreement gave way to its lines', and the sentence looked for it to give it a why: ValueError
+    assert _stance_only(read(text, campaign, language="en")) == {"3.1": "agree", "3.4": "agree"}

@@ -47,6 +47,9 @@ SHAPES = {
     "a gap of edge words before a rejection": "По 3.5: по - и - ",
     "neuter rejections": "не согласно, ",
     "brackets after exceptions": "кроме 3.5 (согласны) ",
+    "Kyrgyz possessive endings": "ыбыз",  # (an outside reference's "…ыбызды эске алуу менен" was cubic)
+    "decisions run together": "чечим",
+    "a tab before a run of spaces": "\t" + " " * 4_000,
 }
 
 
