@@ -24,7 +24,9 @@ from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
     GROUP,
+    KY_ABLATIVE,
     REST,
+    REST_WORD,
     Ref,
     counted_exception,
     counts_the_rest,
@@ -1234,7 +1236,7 @@ def _quantifier_apart(folded: str, specific: list[Ref], cluster: _Cluster) -> li
         if (
             after is None
             and named
-            and _REST.match(folded, quantifier.start)
+            and REST_WORD.match(folded, quantifier.start)
             and re.search(r"[,;]", folded[named[-1].end : quantifier.start])
             and cluster.end <= named[0].start
         ):
@@ -1522,7 +1524,7 @@ def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[
 
 
 _OUT_OF = re.compile(r"(?:\bиз|\bfrom)\s+$")
-_ABLATIVE = re.compile(r"(?:дан|ден|дон|дөн|тан|тен|тон|төн)$")
+_ABLATIVE = re.compile(rf"{KY_ABLATIVE}$")
 
 
 def _in_reason(ref: Ref, folded: str, claims: list[Claim]) -> bool:
@@ -1543,9 +1545,6 @@ def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:
     return spans
 
 
-_REST = compile_at_heads(REST)
-
-
 def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[str]) -> bool:
     """Does a reason hold a stance or a reference of its own? Then it is more than a reason: a person reads it.
 
@@ -1564,7 +1563,7 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
         and not (own and r.level == EXPLICIT and not r.problem and set(r.ids) <= own)  # "Since 3.2 is addressed to …"
     ]
     # "…, анткени бизде коалиция жок, калганы ок": "the rest" in a reason is a stance of its own
-    rest = [r for r in refs if r.level == GLOBAL and _REST.fullmatch(folded, r.start, r.end)]
+    rest = [r for r in refs if r.level == GLOBAL and REST_WORD.fullmatch(folded, r.start, r.end)]
     # (not in a partial's reason: "частично: поддерживаем цель, но …", "с мониторингом согласны, а …" say how far)
     other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE)
     return bool(named) or bool(rest) or other_stance

@@ -35,7 +35,7 @@ from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
     GROUP,
-    REST,
+    REST_WORD,
     Ref,
     counted_exception,
     counted_rest,
@@ -850,7 +850,6 @@ def _read_text(
             continue
         if (
             agreed is not None
-            and agreed in claims  # (a heading's claims give way to its lines' and take `agreed` with them)
             and _THEY_OPEN.match(fold(unit.text))
             and _gives_reason(reading, unit, units[index - 1], units[-1])
         ):
@@ -864,6 +863,9 @@ def _read_text(
             if heading_claimed:  # the heading's own claims give way to the lines' once, at the first line
                 claims = [c for c in claims if not any(c is h for h in listed)]
                 heading_claimed = False
+                # (and so does what waits to be given a why: "Не поддерживаем:" over its lines, then "Это дорого."
+                # looked for the heading's claim, gone, and raised)
+                waiting = agreed = None
             reason = clean_reason(unit.text[ids_end:]) if ids_end < len(unit.text) else None
             claims.append(replace(listed[0], ids=reading.ids_without_stance, level=EXPLICIT, reason=reason,
                                   evidence=unit.text, scoped=True))  # fmt: skip
@@ -934,7 +936,7 @@ def _read_text(
     problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(pending + later) if i not in _named(claims)]
     given = {i for c in claims for i in c.ids}
     if offered:  # (rare: the claims' evidence is folded and searched only then)
-        covering = {i for c in claims if not _REST_WORD.search(fold(c.evidence)) for i in c.ids}
+        covering = {i for c in claims if not REST_WORD.search(fold(c.evidence)) for i in c.ids}
         problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(offered) if i not in covering]
     problems += [Problem("unread_words", label) for label, ids in untaken if not set(ids) <= given]
     # "Раздел 2:" over lines about other panels: the heading got no answer at all
@@ -951,7 +953,6 @@ def _read_text(
     return claims, problems
 
 
-_REST_WORD = compile_at_heads(REST)
 _NO_COMMENT = re.compile(r"(?<!\w)(?:без комментари\w*|no comments?|without comments?)(?!\w)")
 
 
@@ -994,7 +995,7 @@ def _rest_of_nothing_named(claims: list[Claim]) -> list[Problem]:
     reply names only in words, if at all; read alone it is all 19, so a person says which are left."""
     if not all(c.level == GLOBAL for c in claims):  # (most replies: nothing folded or searched)
         return []
-    rest = [c for c in claims if _REST_WORD.search(fold(c.evidence))]
+    rest = [c for c in claims if REST_WORD.search(fold(c.evidence))]
     return [Problem("unclear_exception", rest[0].evidence[:80])] if rest else []
 
 

@@ -187,6 +187,7 @@ REST = (
     r"|друг(?:ие|им|их|ими)(?=\s+(?:\w+\s+)?(?:панел|рекомендац|пункт|раздел))"
     r"|(?<!\w)other(?=\s+(?:recs?|recommendations|points|items|panels|sections)\b)"
 )
+REST_WORD = compile_at_heads(REST)  # "the rest" on its own, compiled once for every stage that looks for it
 # "Hi all, we agree with 3.4", "Всем привет, поддерживаем 3.4": a greeting's "all" is the people greeted (looked
 # for around each "all" found: as lookarounds of `_ALL` they were tried at every character of every reply)
 _GREETED_BEFORE = re.compile(r"(?:\b(?:hi|hey|dear|hello)|thank you|thanks) $")
@@ -270,7 +271,9 @@ _EXCEPT = compile_at_heads(
     r"|with the exception of|but not|but)\s*:?\s*"
 )
 # "Бизнес менен кызматташуу жөнүндөгү сунуштан башкасына макулбуз": "apart from the one on …", in Kyrgyz
-_KY_ABLATIVE_EXCEPT = compile_at_heads(r"(?<=[^\W\d])(?:дан|ден|тан|тен|дон|дөн|тон|төн)\s+(?:башка\w*|тышкары)")
+# The Kyrgyz ablative ending ("from", "out of"): "3.6дан башка" (but for 3.6), "Төртүнчү панелден" (of panel 4)
+KY_ABLATIVE = r"(?:дан|ден|тан|тен|дон|дөн|тон|төн)"
+_KY_ABLATIVE_EXCEPT = compile_at_heads(rf"(?<=[^\W\d]){KY_ABLATIVE}\s+(?:башка\w*|тышкары)")
 _KY_EXCEPT = re.compile(
     r"[-\w]{0,40}\s+(?:(?:тен|тан|ден|дан|дон|дөн|тон|төн)\s+)?(?:сунуш\w*\s+)?(?:башка\w*|тышкары)"
     r"|[-\w]{0,40}\s+эске\s+ал[мб]аганда"  # "4.4тү эске алмаганда": not counting 4.4
