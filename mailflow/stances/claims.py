@@ -33,6 +33,7 @@ from mailflow.stances.refs import (
     describes_recommendation,
     except_spans,
     find_refs,
+    listed_below,
     match_quote,
     match_text,
     panels_by_words,
@@ -178,9 +179,20 @@ _LEADING_CONNECTOR = re.compile(
 BUT_WORDS = r"но|однако|but|however|бирок|although|though"  # a contrast: "да, но …" (also extract's "how far")
 _BUT_ANYWHERE = re.compile(
     # (not "особенно в части …": where they would help most, no part held back)
-    rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|(?<!особенно )в части|за исключением|хотя(?! бы))[\s,]",
+    rf"(?:^|[\s,;—–-])({BUT_WORDS}|(?<!особенно )в части|за исключением|хотя(?! бы))[\s,]",
     re.IGNORECASE,
 )
+
+
+def _qualified(text: str, folded: str, start: int, end: int) -> bool:
+    """Is an agreement held back by a "но", "в части", "хотя" after it? Not by "за исключением" where it opens an
+    exception ("согласны со всеми за исключением 3.5 (не поддерживаем)", "…, за исключением следующей."): what is
+    excepted has its own stance, the rest is agreed."""
+    found = [m.start(1) for m in _BUT_ANYWHERE.finditer(text, start, end)]
+    excepting = {at for at, _ in except_spans(folded)} if found else set()
+    return any(at not in excepting for at in found)
+
+
 # "Не поддерживаем рекомендацию 4.1 в части, касающейся …": a rejection of a part is a partial stance
 _IN_PART = re.compile(r"[\s,]*(?:в (?:той )?части|in (?:the )?part|insofar as|in so far as|to the extent)\b")
 _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|а)\b")
@@ -338,12 +350,14 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     if (row := _ID_ROW_COLON.match(folded)) and row.end() < reason_at:
         reason_at = row.end()  # "3.5 – частично: …, поэтому предлагаем связать этот пункт с 3.4": 3.4 is the comment's
     # ("3.5 менен макул эмеспиз, анткени … бал челектен башка иш жок": "башка" in the reason excepts nothing)
-    # ("Принимаем рекомендации, за исключением:" heads a list whose lines give the exceptions and their stances)
+    # ("Принимаем рекомендации, за исключением:" heads a list whose lines give the exceptions and their stances, as
+    # does "…, за исключением следующей.")
     if (
         any(start < reason_at for start, _ in excepts)
         and not any(r.excepted for r in refs)
         and counted_exception(folded) is None
         and not (folded.rstrip().endswith(":") and re.fullmatch(r"[\s:]*", folded[excepts[-1][1] :]))
+        and not listed_below(folded, excepts[-1][1])
     ):
         problems.append(Problem("unclear_exception", text.strip()[:80]))
     segments = _segments(folded, clusters, refs, heads, (reason_at, _reason_resumed(folded, reason_at, clusters, refs)))
@@ -979,7 +993,7 @@ def _segment_claims(
     in_part = kind is CueKind.DISAGREE and any(_IN_PART.match(folded, r.end) for r in own if r.level == EXPLICIT)
     if in_part or (kind is not CueKind.AMBIGUOUS and cluster.general and _BUT.match(tail)):
         kind = CueKind.PARTIAL
-    elif kind is CueKind.AGREE and not excepted and _BUT_ANYWHERE.search(text, cluster.end, segment.end):
+    elif kind is CueKind.AGREE and not excepted and _qualified(text, folded, cluster.end, segment.end):
         problems.append(Problem("reservation", evidence))
         kind = CueKind.PARTIAL
     condition = condition_in(folded[segment.start : segment.end] if not last else folded[segment.start :])
@@ -1520,7 +1534,31 @@ def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[
         # ("Из четвёртой панели поддерживаем 4.2 и 4.4": some out of the panel, not the panel)
         and not _OUT_OF.search(folded, max(0, r.start - 8), r.start)
         and not _ABLATIVE.search(folded, r.start, r.end)  # (Kyrgyz: "Төртүнчү панелден 4.3-сунушуна каршыбыз")
+        and not _where_the_ids_are(folded, r, refs)
     )
+
+
+_ON_PANEL = re.compile(r"(?<!\w)(?:по|в|во|on|in|for|under)\s+$")
+_ON_ID = re.compile(r"\s*(?:по|on|for)\s+$")
+
+
+def _where_the_ids_are(folded: str, panel: Ref, refs: list[Ref]) -> bool:
+    """ "По 3 панели не согласны с 3.5 и 3.8", "4 панель по 4.1 не согласны": the panel says where the IDs after
+    it are, and what it says of them is all it says; its other recommendations are not answered.
+
+    Only with a preposition ("по 3 панели", or "по 4.1" after it) and nothing between the panel and its first ID
+    but the stance and small words: "Третью панель поддерживаем целиком и готовы участвовать в реализации 3.1"
+    takes the panel as a whole (and, left untaken, goes to a person)."""
+    after = next((r for r in refs if r.start >= panel.end and r.level == EXPLICIT), None)
+    if after is None or not set(after.ids) <= set(panel.ids):
+        return False
+    between = folded[panel.end : after.start]
+    if len(between) > 80:
+        return False
+    if not (_ON_PANEL.search(folded, max(0, panel.start - 6), panel.start) or _ON_ID.fullmatch(between)):
+        return False
+    words = re.findall(r"\w+", _blank(between, [(c.start, c.end) for c in find_cues(between)]))
+    return all(w in _FILLER_WORDS for w in words)
 
 
 _OUT_OF = re.compile(r"(?:\bиз|\bfrom)\s+$")

@@ -35,6 +35,7 @@ from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
     GROUP,
+    LISTED_BELOW,
     REST_WORD,
     Ref,
     counted_exception,
@@ -770,17 +771,22 @@ _LABELLED_ROW = re.compile(
 _PANEL_ROW = re.compile(r"\s*(?:panel|панел\w*|раздел\w*|section|бөлүм\w*)\s*№?\s*\d\b", re.IGNORECASE)
 
 
+_LONE_NAME = re.compile(r"\s*[A-ZА-ЯЁӨҮҢ][a-zа-яёөүң'-]{1,20}\s*")
+
+
 def _wrapped(line: str, following: str = "") -> bool:
     """A long line that does not end a sentence was wrapped by the client; a short one ends itself.
 
     A line ending in a number, followed by one that starts with a capital ("…, 4.4, 4.5" / "Не согласны:
-    —"), is a list that ended, not a wrapped sentence; a line followed by a signature ("Azamat, OO Kemin")
-    ended the reply's last sentence without its full stop.
+    —"), is a list that ended, not a wrapped sentence; a line followed by a signature ("Azamat, OO Kemin", or
+    a first name alone) ended the reply's last sentence without its full stop.
     """
     if _LABELLED_ROW.match(following) or (line[-1:].isdigit() and following.strip()[:1].isupper()):
         return False  # "agree – 1.1, …, 4.5" over "abstain – 1.3, …": two rows, not one wrapped line
     if _NAME_LINE.match(following) or _ORGANISATION_LINE.search(following) or _PANEL_ROW.match(following):
         return False
+    if _LONE_NAME.fullmatch(following):
+        return False  # "…, калгандары ок" over "Замир": a first name signs; a wrapped line goes on in lower case
     return len(line) >= WRAP_WIDTH and not line.endswith((".", "!", "?", ":", ";"))
 
 
@@ -858,6 +864,10 @@ def _read_text(
             agreed = None
             continue
         ids_end = _listed_ids_end(reading, unit.text) if listed else None
+        if listed and ids_end is None and (uncommented := _listed_without_comment(reading, unit.text)):
+            # "Не согласны:" over "4.3 — без комментариев": the heading's stance, with no why (not an abstention)
+            reading = replace(reading, claims=(), ids_without_stance=uncommented)
+            ids_end = len(unit.text)
         if ids_end is not None:
             # "Поддерживаем:" over "— 3.1" / "— 3.4": each line names what the heading's stance is on
             if heading_claimed:  # the heading's own claims give way to the lines' once, at the first line
@@ -1020,14 +1030,33 @@ def _stance_heading(reading: UnitReading, text: str, campaign: Campaign) -> bool
 
 def _listed_ids_end(reading: UnitReading, text: str) -> int | None:
     """Where the IDs end on a line under a stance heading that names IDs and nothing else, or then why
-    ("- 3.2, because …"); None for any other line."""
+    ("- 3.2, because …", "- 3.2 — нет ресурсов"); None for any other line."""
     if not reading.ids_without_stance or reading.has_cue:
         return None
     folded = fold(text)
     ids = _IDS_ONLY.match(folded)
-    if ids is None or (ids.end() < len(folded) and REASON_MARKER.match(folded, ids.end()) is None):
+    if ids is None:
+        return None
+    # ("- 1.3, 1.5 — нет ресурсов": a dash after the IDs sets off why, as "because" does)
+    dashed = ids.group().rstrip()[-1:] in ("—", "–", "-") and any(c.isdigit() for c in ids.group())
+    if ids.end() < len(folded) and not dashed and REASON_MARKER.match(folded, ids.end()) is None:
         return None
     return ids.end()
+
+
+_NO_COMMENT_AFTER = re.compile(r"(?:без комментари\w*|no comments?|without comments?)\W*")
+
+
+def _listed_without_comment(reading: UnitReading, text: str) -> tuple[str, ...] | None:
+    """The IDs of a line under a stance heading that names them and says "без комментариев" ("4.3 — без
+    комментариев"), which the line alone reads as an abstention; None for any other line."""
+    if not reading.claims or any(c.stance is not Stance.ABSTAIN or c.level != EXPLICIT for c in reading.claims):
+        return None
+    folded = fold(text)
+    ids = _IDS_ONLY.match(folded)
+    if ids is None or not any(ch.isdigit() for ch in ids.group()) or not _NO_COMMENT_AFTER.fullmatch(folded, ids.end()):
+        return None
+    return tuple(dict.fromkeys(i for c in reading.claims for i in c.ids))
 
 
 _GREETING = re.compile(
@@ -1692,7 +1721,10 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
     )
 
 
-_EXCEPT_HEAD = re.compile(r"(?:за исключением|кроме|except(?: for)?|with the exception of)\s*:\s*$")
+# (and "…, за исключением следующей.", "except the following:" before the paragraph that names it)
+_EXCEPT_HEAD = re.compile(
+    rf"(?:за исключением|кроме|except(?: for)?|with the exception of)\s*(?::|\s{LISTED_BELOW})\s*$"
+)
 _ONLY = re.compile(r"(?<!\w)(?:только|лишь|only|гана)(?!\w)")
 _INVERSE = {Stance.DISAGREE: Stance.AGREE, Stance.AGREE: Stance.DISAGREE}
 

@@ -833,6 +833,16 @@ def names_all(text: str) -> bool:
     return _ALL.search(text) is not None
 
 
+# "за исключением следующей.", "except the following:": the exceptions come below, in lines of their own
+LISTED_BELOW = r"(?:следующ(?:ей|его|их)|нижеследующ(?:ей|его|их)|the following(?: ones?)?)\s*[:.]"
+_LISTED_BELOW = re.compile(rf"{LISTED_BELOW}\s*")
+
+
+def listed_below(text: str, at: int) -> bool:
+    """Do the words at `at` in folded `text`, after an exception's word, say the exceptions follow below?"""
+    return _LISTED_BELOW.fullmatch(text, at) is not None
+
+
 def except_spans(text: str) -> list[tuple[int, int]]:
     """Where "кроме"/"за исключением" stand, so that "за" in them is not read as a vote "за"."""
     return [(m.start(), m.end()) for m in _exceptions(text)]

@@ -3694,3 +3694,66 @@ def test_a_signature_naming_a_support_foundation_is_who_signs(campaign: Campaign
 def test_a_sentence_after_a_listed_heading_is_read_without_error(campaign: Campaign, text: str, stance: str) -> None:
     # the heading's stance gave way to its lines', and the sentence looked for it to give it a why: ValueError
     assert _stance_only(read(text, campaign, language="en")) == {"3.1": stance, "3.4": stance}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the lines' "ID — why" was no line of the heading's: all 19 were disagreed, flagged
+        ("Не согласны:\n- 1.3, 1.5 — нет ресурсов\n\nОстальные согласны.", {"1.3": ("disagree", "нет ресурсов")}),
+        # "без комментариев" under the heading was read as an abstention on 4.3
+        ("Не согласны:\n1.3 — деление устарело;\n4.3 — без комментариев.", {"1.3": ("disagree", "деление устарело"),
+                                                                     "4.3": ("disagree", None)}),
+    ],
+)  # fmt: skip
+def test_a_line_under_a_stance_heading_may_say_why_after_a_dash(
+    campaign: Campaign, text: str, want: dict[str, tuple[str, str | None]]
+) -> None:
+    result = read(text, campaign)
+    assert {k: v for k, v in stances(result).items() if k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Согласны со всеми рекомендациями за исключением 3.5 (не поддерживаем) и 4.3 (воздерживаемся).",
+        "ОО сообщает, что принимает Рекомендации, за исключением следующей.\n\n3.5 — не поддерживаем.\n"
+        "4.3 — воздерживаемся.",
+        "Принимаем рекомендации, за исключением следующих:\n3.5 — не поддерживаем\n4.3 — воздерживаемся",
+    ],
+)
+def test_an_exception_with_its_own_stance_leaves_the_rest_agreed(campaign: Campaign, text: str) -> None:
+    # "за исключением" was read as a reservation: the other 17 partly agreed, flagged
+    want = {k: "agree" for k in campaign.ids} | {"3.5": "disagree", "4.3": "abstain"}
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Согласны 1.1-1.5, 2.1. По 3 панели не согласны с 3.5 и 3.8. 4.1-4.5 согласны",
+        "Согласны 1.1-1.5, 2.1. В третьей панели не согласны с 3.5 и 3.8. 4.1-4.5 согласны",
+        "Согласны 1.1-1.5, 2.1, 4.1-4.5. Панель 3: по 3.5 и 3.8 не согласны.",
+    ],
+)
+def test_a_panel_that_says_where_the_ids_are_is_read_as_their_frame(campaign: Campaign, text: str) -> None:
+    # the panel was left "unread" and the reply went to a person (its other IDs are not answered)
+    result = read(text, campaign)
+    assert not codes(result)
+    assert _stance_only(result) == {k: "agree" for k in campaign.ids if k[0] != "3"} | {
+        "3.5": "disagree",
+        "3.8": "disagree",
+    }
+
+
+def test_a_panel_taken_as_a_whole_and_ids_after_it_still_go_to_a_person(campaign: Campaign) -> None:
+    text = "Третью панель поддерживаем целиком и готовы участвовать в реализации 3.1 и 3.4."
+    assert "unread_words" in codes(read(text, campaign))
+
+
+def test_a_first_name_under_the_last_line_is_no_part_of_it(campaign: Campaign) -> None:
+    # a long last line was taken as wrapped: "Замир" joined it, "ок Замир" was no "ok" and 4.2-4.5 went unread
+    text = "Салам, 1-2-3 панель макул, 4 панель по 4.1 не согласны, калгандары ок\nЗамир"
+    result = read(text, campaign)
+    assert stances(result)["4.1"] == ("disagree", None)
+    assert _stance_only(result)["4.5"] == "agree"

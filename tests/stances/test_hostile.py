@@ -50,6 +50,9 @@ SHAPES = {
     "Kyrgyz possessive endings": "ыбыз",  # (an outside reference's "…ыбызды эске алуу менен" was cubic)
     "decisions run together": "чечим",
     "a tab before a run of spaces": "\t" + " " * 4_000,
+    "panels framing IDs": "По 3 панели не согласны с ",
+    "exceptions listed below": "Согласны за исключением следующих: ",
+    "lines under a heading without comment": "Не согласны:\n4.3 — без комментариев\n",
 }
 
 
