@@ -1417,8 +1417,9 @@ _SCOPE_WORD = compile_at_heads(
     r"|и последующ\w*|баштап)"
 )
 _STANCE_WORD = compile_at_heads(
-    r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж|одобр"
-    r"|agree|disagree|oppose|endorse|reject|abstain|макул|колдо[йб]|каршы)\w*|(?:view|opinion) on)"
+    r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж"
+    r"|(?<!позиция )(?<!ответ )одобр|agree|disagree|oppose|endorse|reject|abstain|макул|колдо[йб]|каршы)\w*"
+    r"|(?:view|opinion) on)"
 )
 # "That's all from us", "на этом всё": the reply is over, nothing is named
 _ENDS_REPLY = r"that'?s all|that is all|на этом (?:пока )?все|вот и все"

@@ -46,6 +46,7 @@ from mailflow.stances.refs import (
     match_quote,
     names_all,
 )
+from mailflow.stances.ticks import untick
 from mailflow.stances.translit import Transliteration, latin_stance_word, transliterate, typed_in_latin
 
 LOW_CONFIDENCE = 0.8
@@ -108,7 +109,7 @@ _HOLDING = compile_at_heads(
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
     r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся|пришлю|направлю|напиш[еи]т)\b|\bзавтра\b|\btomorrow\b"
-    r"|next week"
+    r"|next week|(?:i|we)(?:'ll| will) (?:check|confirm|verify|double-check)(?= with| again| and|\s*[.!]|$)"
     r"|на следующей неделе|\b(?:отвечу|посмотрю|посмотрим)\b|(?:еще|пока|сейчас) обсу\w*|\bобсуждаем\b"
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
     # "остальные пока изучаем", "по 4.1 и 4.3 хотели бы отдельно поговорить", "still studying the rest"
@@ -263,6 +264,8 @@ _WHOLE_REPLY = {
         r"|\brather (?:against|opposed|in favou?r)\b"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
         r"|\b(?:вроде|врое|vrode|vroe)\b"  # "Da vse ok podderjivaem vroe": "seemingly", from a phone
+        # "… she supports these, I think.": a guess added after the stance
+        r"|,\s*(?:i|we) (?:think|believe|guess)(?=\s*(?:[.!?)]|$))|\bi guess\b"
         # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
         r"|с учетом (?:\w+ )?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
         r"|should be (?:reworded|redrafted|rephrased)"
@@ -339,6 +342,8 @@ _WHOLE_REPLY = {
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         r"|\bmentioned\b[^.]{0,80}\bthat\b|passing (?:this|it) on|just forwarding"
+        # "Our chairwoman said at the last meeting that she supports these" (not "as we said, …")
+        r"|(?<!as we )(?<!as i )\bsaid\b[^.,]{0,80}?\bthat (?:she|he|they|it)\b"
         r"|передаю (?:его|ее|их) (?:слова|мнение)|\b(?:he|she|they) said\b|asked me to let you know"
         r"|\bэкен\b"  # the Kyrgyz hearsay particle: "баарына макул экен", (he said) they agree
         # "төрага телефон аркылуу … макул экенибизди айткан": the chairman said so, on the phone
@@ -376,7 +381,7 @@ _WORDS = {
     "reservation": (
         "although", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",
         "not yet clear", "perhaps", "possibly", "probably", "remember", "reservation", "still unclear", "think",
-        "вроде", "врое", "vrode", "vroe",
+        "guess", "вроде", "врое", "vrode", "vroe",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "сомнени", "только", "хотя", "ясно",
         "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather", "note", "point out", "remark", "хз",
@@ -715,6 +720,9 @@ def _units(text: str) -> list[_Unit]:
 # support 3.5, because …"; "3.2 жана 3.6 боюнча калыс калат, анткени …; 3.5-сунуштаманы колдобойт, анткени …"
 _CLAUSE_AFTER_REASON = re.compile(r"\s*(?:;|,\s*(?:and|а также|а|и|but|но|while|whereas|жана|ал эми)(?=\s))\s+")
 _ID_IN_CLAUSE = re.compile(r"(?<![\d.,])\d\.\d{1,2}(?![\d])")
+# "4.3 — нет, поскольку …; 4.4 — нет.": the next clause opens with its IDs and a dash, whose answer may be a word
+# as short as "нет" (which the cut above does not count as a stance word)
+_ID_ROW_AHEAD = re.compile(r"(?:п\.\s*)?\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*(?:[—–:]|-\s)")
 
 
 def _sentences(text: str) -> list[str]:
@@ -734,7 +742,11 @@ def _after_reason(sentence: str) -> list[str]:
     pieces, start = [], 0
     while reason is not None:
         cut = next(
-            (m for m in _CLAUSE_AFTER_REASON.finditer(folded, reason.end()) if min(last_id, last_cue) >= m.end()),
+            (
+                m
+                for m in _CLAUSE_AFTER_REASON.finditer(folded, reason.end())
+                if min(last_id, last_cue) >= m.end() or _ID_ROW_AHEAD.match(folded, m.end())
+            ),
             None,
         )
         if cut is None:
@@ -796,7 +808,7 @@ def _read_text(
     """Read units in order; a line naming IDs without a stance hands them to the next line that has one."""
     claims: list[Claim] = []
     problems: list[Problem] = []
-    panelled = elliptic_panels(text)
+    panelled = elliptic_panels(untick(text))
     units = _units(panelled)
     pending: tuple[str, ...] = ()
     waiting: Claim | None = None
@@ -1078,6 +1090,13 @@ _RISK_AFTER = re.compile(
     r"|правлени\w*|совет\w*|комитет\w*|председател\w*|руководител\w*|координатор\w*|директор\w*|документ\w*"
     r"|приложени\w*|вложени\w*|мүчө\w*|раис\w*|төрага\w*|жетекчи\w*)\b"
 )
+# "Настоящая позиция одобрена правлением Ассоциации.", "This response was approved by our board.": the answer
+# given is the organisation's, which changes nothing in it (not "will be approved": a later answer, `holding`)
+_APPROVED_BY = re.compile(
+    r"(?:позиция|ответ)\w* (?:\w+ ){0,2}(?:одобрен|утвержден|согласован|принят)\w* (?:\w+ ){0,2}"
+    r"(?:правлени|совет|собрани|заседани)"
+    r"|(?:position|response|reply|answer) (?:was |has been |is )(?:approved|endorsed|adopted) by"
+)
 # "Будем рады участвовать в реализации", "happy to discuss": an offer, which changes no stance
 _GOODWILL = compile_at_heads(
     r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
@@ -1136,6 +1155,7 @@ def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:
         and not _SIGNATURE.search(text.strip())
         and not _CONTACT.search(folded)
         and not _GOODWILL.search(folded)
+        and not _APPROVED_BY.search(folded)
         and (_RISK.search(folded) is not None or (after_stance and _RISK_AFTER.search(folded) is not None))
     )
 

@@ -110,9 +110,8 @@ def tokens(text: str) -> list[Token]:
 
 # "одобрить", "поддержать": a decision's verb (not "принять участие", "принять к сведению", nor recommendation
 # 3.1's own first words, "Поддержать разработку …", quoted)
-_INFINITIVE_ASSENT = (
-    r"(?:одобрить|поддержать|принять|согласиться)(?!\s+(?:участие|к сведению|во внимание|меры|решение|разработку))"
-)
+_NOT_A_DECISION = r"(?!\s+(?:участие|к сведению|во внимание|меры|решение|разработку))"
+_INFINITIVE_ASSENT = rf"(?:одобрить|поддержать|принять|согласиться){_NOT_A_DECISION}"
 # Base words: a polarity of +1 (agreement) or -1 (objection) before negation. Infinitives such as
 # "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it; only at
 # the head of an item, after its IDs, do they count.
@@ -123,7 +122,10 @@ _POSITIVE = compile_at_heads(
     r"|соглаша(?:емся|юсь|ется)"
     r"|поддерж\.(?=\s|$)|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?|поддержали|поддержало|одобрил[аио]?|согласились"
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
-    r"|одобря(?:ем|ю|ет|ют)|одобрен[аоы]?"
+    # "рассмотрела Рекомендации … и приняла их в полном объёме" (not "приняли участие", "к сведению")
+    rf"|(?:принял[аио]?|приняло){_NOT_A_DECISION}"
+    # ("Настоящая позиция одобрена правлением": the letter's answer was approved, which says nothing of the 19)
+    r"|одобря(?:ем|ю|ет|ют)|(?<!позиция )(?<!ответ )одобрен[аоы]?"
     # a resolution's items, "а) поддержать 1.1-1.5;", "2.1 — одобрить.": an infinitive at the head of an item
     rf"|(?:(?<=^)|(?<=\) )|(?<=[—–:-] )){_INFINITIVE_ASSENT}"
     r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
@@ -168,6 +170,7 @@ _NEGATIVE = compile_at_heads(
     r"|нет смысла|(?:полагаем|считаем|полагаю|считаю)\s+(?:\w+\s+){0,2}?преждевременн\w*"
     r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
+    r"|decline[sd]?(?!\s+to\b)"  # "We decline 4.1" (not "decline to comment")
     r"|disagreeing(?: with)?|opposing|rejecting|objecting(?: to)?"  # "record us as … disagreeing with 4.1 and 4.3"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|кошулбай\w*|макул\s+эмес\w*|кабыл\s+(?:албай\w*|алынбайт\b)|жактырбай\w*"

@@ -3757,3 +3757,70 @@ def test_a_first_name_under_the_last_line_is_no_part_of_it(campaign: Campaign) -
     result = read(text, campaign)
     assert stances(result)["4.1"] == ("disagree", None)
     assert _stance_only(result)["4.5"] == "agree"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Заполнили таблицу:\n\n|№  |Согласны|Не согласны|Воздерж.|\n|3.1|   х    |           |        |\n"
+         "|3.2|        |     х     |        |\n|3.5|        |           |   х    |", "ru"),
+        ("Our responses:\n\n| Rec | Agree | Disagree | Abstain |\n|-----|-------|----------|---------|\n"
+         "| 3.1 |   X   |          |         |\n| 3.2 |       |    X     |         |\n"
+         "| 3.5 |       |          |    X    |", "en"),
+        ("Позиция:\n\nРекомендация\tСогласны\tНе согласны\tВоздерживаемся\n3.1\t+\t\t\n3.2\t\t+\t\n3.5\t\t\t+", "ru"),
+    ],
+)  # fmt: skip
+def test_ticks_under_stance_columns_are_read_by_their_column(campaign: Campaign, text: str, language: str) -> None:
+    # the header's stance words were read without IDs, the ticks not at all: 19 agreements, or a person
+    want = {"3.1": "agree", "3.2": "disagree", "3.5": "abstain"}
+    assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+def test_a_tick_tables_comment_column_gives_the_rows_reason(campaign: Campaign) -> None:
+    text = "| № | Согласны | Не согласны | Почему |\n| 3.1 | х | | |\n| 3.5 | | х | нет интернета в сёлах |"
+    assert stances(read(text, campaign))["3.5"] == ("disagree", "нет интернета в сёлах")
+
+
+def test_a_row_of_answers_is_no_header_of_stance_columns(campaign: Campaign) -> None:
+    # "воздерживаемся | нас не касается" are two stance words in a row: taken for a header, the row was lost
+    text = "Рек. | Позиция | Комментарий\n3.1 | согласны |\n3.2 | воздерживаемся | нас не касается\n3.3 | согласны | —"
+    assert stances(read(text, campaign)) == {"3.1": ("agree", None), "3.2": ("abstain", "нас не касается"),
+                                             "3.3": ("agree", None)}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Our chairwoman said at the last meeting that she supports these.", "indirect"),
+        ("She supports these, I think.", "reservation"),
+        ("We support these. I'll check with her.", "holding"),
+    ],
+)
+def test_hearsay_a_guess_and_a_promise_to_check_go_to_a_person(campaign: Campaign, text: str, code: str) -> None:
+    # "Our chairwoman said … that she supports these, I think. I'll check with her." was 19 agreements, unflagged
+    assert code in codes(read(text, campaign, language="en"))
+
+
+def test_a_clause_after_a_reason_that_opens_with_its_id_and_a_dash_is_read(campaign: Campaign) -> None:
+    # "; 4.4 — нет" was taken into 4.3's reason and 4.4 left unrecorded, unflagged
+    text = "Четвёртая: 4.3 — нет, поскольку новые органы при мэрии будут формальными; 4.4 — нет."
+    assert stances(read(text, campaign)) == {"4.3": ("disagree", "новые органы при мэрии будут формальными"),
+                                             "4.4": ("disagree", None)}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [
+        ("Ассоциация рассмотрела Рекомендации на заседании правления и приняла их в полном объёме.", "ru", "agree"),
+        ("We decline 4.1 — our guides are volunteers.", "en", "disagree"),
+    ],
+)
+def test_past_acceptance_and_declining_are_stances(campaign: Campaign, text: str, language: str, want: str) -> None:
+    result = read(text, campaign, language=language)
+    assert not codes(result)
+    assert _stance_only(result)["4.1"] == want
+
+
+def test_a_position_approved_by_the_board_is_no_stance_without_scope(campaign: Campaign) -> None:
+    text = "Согласны с 1.1–1.5.\n\nНастоящая позиция одобрена правлением Ассоциации."
+    assert not codes(read(text, campaign))

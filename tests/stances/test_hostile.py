@@ -53,6 +53,9 @@ SHAPES = {
     "panels framing IDs": "По 3 панели не согласны с ",
     "exceptions listed below": "Согласны за исключением следующих: ",
     "lines under a heading without comment": "Не согласны:\n4.3 — без комментариев\n",
+    "stance columns": "|Согласны|Не согласны|",
+    "rows of ticks": "|№|Согласны|Не согласны|\n" + "| 3.1 | х | |\n" * 50,
+    "approvals": "позиция одобрена одобрена ",
 }
 
 
