@@ -32,8 +32,8 @@ from mailflow.stances.refs import (
     counts_the_rest,
     describes_recommendation,
     except_spans,
+    exceptions_below,
     find_refs,
-    listed_below,
     match_quote,
     match_text,
     panels_by_words,
@@ -356,8 +356,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         any(start < reason_at for start, _ in excepts)
         and not any(r.excepted for r in refs)
         and counted_exception(folded) is None
-        and not (folded.rstrip().endswith(":") and re.fullmatch(r"[\s:]*", folded[excepts[-1][1] :]))
-        and not listed_below(folded, excepts[-1][1])
+        and not exceptions_below(folded)
     ):
         problems.append(Problem("unclear_exception", text.strip()[:80]))
     segments = _segments(folded, clusters, refs, heads, (reason_at, _reason_resumed(folded, reason_at, clusters, refs)))

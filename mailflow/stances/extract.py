@@ -10,6 +10,7 @@ reviewer's prefilled form.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -35,13 +36,13 @@ from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
     GROUP,
-    LISTED_BELOW,
     REST_WORD,
     Ref,
     counted_exception,
     counted_rest,
     elliptic_panels,
     except_spans,
+    exceptions_below,
     find_refs,
     match_quote,
     names_all,
@@ -88,7 +89,7 @@ _HOLDING = compile_at_heads(
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
     r"|вернемся|вернусь с ответом|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|(?:изложим|выскажем|озвучим)\b"  # "по ним свое мнение изложим на встрече"
-    r"|(?:will|'ll) (?:reply|respond|get back|revert|discuss|review|consider|answer|explain)"
+    r"|(?:will|'ll) (?:reply|respond|get back|revert|discuss|review|consider|answer|explain|confirm|check|verify)"
     r"|(?:объясним|поясним) (?:позже|потом)"
     r"|\bответим\b|(?:(?:нужно|надо) (?:еще )?|еще (?:нужно|надо) )(?:обсудить?|посмотреть|подумать)"
     r"|need to (?:discuss|consult)"
@@ -109,7 +110,7 @@ _HOLDING = compile_at_heads(
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
     r"|\b(?:напишу|уточню|уточним|сообщу|отпишусь|отпишемся|пришлю|направлю|напиш[еи]т)\b|\bзавтра\b|\btomorrow\b"
-    r"|next week|(?:i|we)(?:'ll| will) (?:check|confirm|verify|double-check)(?= with| again| and|\s*[.!]|$)"
+    r"|next week"
     r"|на следующей неделе|\b(?:отвечу|посмотрю|посмотрим)\b|(?:еще|пока|сейчас) обсу\w*|\bобсуждаем\b"
     r"|(?:будет|будут) (?:принят|рассмотрен|утвержден)\w*|направит\b|пусть (?:\w+ )?ответ\w*"
     # "остальные пока изучаем", "по 4.1 и 4.3 хотели бы отдельно поговорить", "still studying the rest"
@@ -265,7 +266,7 @@ _WHOLE_REPLY = {
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
         r"|\b(?:вроде|врое|vrode|vroe)\b"  # "Da vse ok podderjivaem vroe": "seemingly", from a phone
         # "… she supports these, I think.": a guess added after the stance
-        r"|,\s*(?:i|we) (?:think|believe|guess)(?=\s*(?:[.!?)]|$))|\bi guess\b"
+        r"|,\s*(?:i|we) (?:think|believe|guess)(?=\s*(?:[.!?)]|$))|\bi guess\b|(?<!\w)i think(?=\s*(?:[,.;!?)]|$))"
         # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
         r"|с учетом (?:\w+ )?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
         r"|should be (?:reworded|redrafted|rephrased)"
@@ -739,22 +740,41 @@ def _after_reason(sentence: str) -> list[str]:
         return [sentence]
     last_id = max((m.start() for m in _ID_IN_CLAUSE.finditer(folded)), default=-1)
     last_cue = max((c.start for c in find_cues(folded) if not c.terse), default=-1)
+    rests = [m.start() for m in REST_WORD.finditer(folded)]
+    edges = [(m.start(), m.end()) for m in _REST_EDGE.finditer(folded)] if rests else []
     pieces, start = [], 0
     while reason is not None:
-        cut = next(
+        cut: tuple[int, int] | None = next(
             (
-                m
+                m.span()
                 for m in _CLAUSE_AFTER_REASON.finditer(folded, reason.end())
                 if min(last_id, last_cue) >= m.end() or _ID_ROW_AHEAD.match(folded, m.end())
             ),
             None,
-        )
+        ) or _edge_before_rest(reason.end(), rests, edges, last_cue)
         if cut is None:
             break
-        pieces.append(sentence[start : cut.start()])
-        start = cut.end()
+        pieces.append(sentence[start : cut[0]])
+        start = cut[1]
         reason = REASON_MARKER.search(folded, start)
     return [*pieces, sentence[start:]]
+
+
+# Where a clause ends before "the rest": a semicolon, a full stop a phone left in lower case, ", and"
+_REST_EDGE = re.compile(r"\s*(?:[;.]|,\s*(?:and|а также|а|и|but|но|while|whereas|жана|ал эми)(?=\s))\s+")
+
+
+def _edge_before_rest(
+    after: int, rests: list[int], edges: list[tuple[int, int]], last_cue: int
+) -> tuple[int, int] | None:
+    """ "we abstain on 3.2 as we are not …; agree with the rest", "…, а не ОГО. по остальным согласны": the last
+    clause edge before the first "the rest" after the reason, when a stance word follows it (looked up in the
+    sentence's edges and rests, found once)."""
+    at = bisect.bisect_right(rests, after)
+    if at == len(rests):
+        return None
+    before = [e for e in edges[bisect.bisect_left(edges, (after,)) :] if e[1] <= rests[at]]
+    return before[-1] if before and last_cue >= before[-1][1] else None
 
 
 def _pieces(unit: _Unit) -> list[_Unit]:
@@ -836,7 +856,7 @@ def _read_text(
             # after it is an answer left blank, not a "no"
             problems.append(Problem("no_stance_for_id", unit.text.strip(" —–-")))
             continue
-        if unit.paragraph == signed and _NAME_LINE.match(unit.text) and _ORGANISATION_LINE.search(unit.text):
+        if unit.paragraph == signed and _name_and_organisation(unit.text):
             continue  # "Jamila, Mountain Communities Support Foundation": who signs, not a "support"
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
         waiting_ids = () if _OTHERWISE.match(fold(unit.text)) else pending
@@ -1299,6 +1319,18 @@ _ORGANISATION_LINE = re.compile(
 )
 
 
+def _name_and_organisation(line: str) -> bool:
+    """ "Jamila, Mountain Communities Support Foundation", "Калыс, ОО «Жети-Өгүз Булагы»": who signs, and for whom
+    (the organisation's kind at the end of the line, or its abbreviation after the comma)."""
+    name = _NAME_LINE.match(line)
+    if name is None:
+        return False
+    return (
+        _ORGANISATION_LINE.search(line) is not None
+        or _ORGANISATION_LINE.search(line[line.index(",") + 1 :]) is not None
+    )
+
+
 # "They reflect exactly what our members said", "Они отражают …": a sentence about the recommendations just agreed
 _THEY_OPEN = re.compile(
     r"\W*(?:they|these|они|эти рекомендации|алар|бул сунуштар)\s+(?!\w+\s+(?:said|told|say|сказал|говор))"
@@ -1384,7 +1416,7 @@ _FULLY_ALL = re.compile(
 )
 _EXCEPTION_WORD = re.compile(
     r"кроме|за исключением|except|apart from|save for|other than|остальн|прочи[ем]|the rest|the others|remaining"
-    r"|калган|башка|тышкары"
+    r"|калган|башка|тышкары|all (?:the )?other\b|(?:все|всем|всеми) други\w*"  # "We fully agree with all other …"
 )
 
 
@@ -1731,7 +1763,7 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
         _CONTRAST.match(first) is not None
         or _ONLY.search(first) is not None
         # "Поддерживаем, за исключением:" over "3.2 — против, …" / "3.5 — против, …": the lines are its exceptions
-        or _EXCEPT_HEAD.search(fold(unscoped[0].evidence)) is not None
+        or exceptions_below(fold(unscoped[0].evidence))
         # (their stance in words of its own, not presumed from the exception: "кроме 4.2 эио не наше")
         or (
             bool(excepted)
@@ -1741,10 +1773,6 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
     )
 
 
-# (and "…, за исключением следующей.", "except the following:" before the paragraph that names it)
-_EXCEPT_HEAD = re.compile(
-    rf"(?:за исключением|кроме|except(?: for)?|with the exception of)\s*(?::|\s{LISTED_BELOW})\s*$"
-)
 _ONLY = re.compile(r"(?<!\w)(?:только|лишь|only|гана)(?!\w)")
 _INVERSE = {Stance.DISAGREE: Stance.AGREE, Stance.AGREE: Stance.DISAGREE}
 

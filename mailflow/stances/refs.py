@@ -833,14 +833,23 @@ def names_all(text: str) -> bool:
     return _ALL.search(text) is not None
 
 
-# "за исключением следующей.", "except the following:": the exceptions come below, in lines of their own
-LISTED_BELOW = r"(?:следующ(?:ей|его|их)|нижеследующ(?:ей|его|их)|the following(?: ones?)?)\s*[:.]"
-_LISTED_BELOW = re.compile(rf"{LISTED_BELOW}\s*")
+# "за исключением следующей.", "Except for the following, all are accepted:": the exceptions come below
+_FOLLOWING = re.compile(r"(?:следующ(?:ей|его|их)|нижеследующ(?:ей|его|их)|the following(?: ones?)?)\b")
+_LIST_OPENS = re.compile(r"\s*[:.]?\s*")
 
 
-def listed_below(text: str, at: int) -> bool:
-    """Do the words at `at` in folded `text`, after an exception's word, say the exceptions follow below?"""
-    return _LISTED_BELOW.fullmatch(text, at) is not None
+def exceptions_below(text: str) -> bool:
+    """Does folded `text` announce exceptions that lines of their own give below ("Поддерживаем, за исключением:",
+    "…, за исключением следующей.", "Except for the following, all recommendations are accepted:")?"""
+    ends_with_colon = text.rstrip().endswith(":")
+    for _, end in except_spans(text):
+        following = _FOLLOWING.match(text, end)
+        if following is None:
+            if ends_with_colon and not text[end:].strip(" \t:"):
+                return True  # (the exception's word swallowed the colon, "за исключением:")
+        elif ends_with_colon or _LIST_OPENS.fullmatch(text, following.end()):
+            return True
+    return False
 
 
 def except_spans(text: str) -> list[tuple[int, int]]:

@@ -3824,3 +3824,51 @@ def test_past_acceptance_and_declining_are_stances(campaign: Campaign, text: str
 def test_a_position_approved_by_the_board_is_no_stance_without_scope(campaign: Campaign) -> None:
     text = "Согласны с 1.1–1.5.\n\nНастоящая позиция одобрена правлением Ассоциации."
     assert not codes(read(text, campaign))
+
+
+def test_a_guess_and_a_board_to_confirm_after_an_exception_go_to_a_person(campaign: Campaign) -> None:
+    # "4.1 i think, will confirm with the board" was 4.1's reason: 18 agreements and a rejection, unflagged
+    result = read("ok with all but 4.1 i think, will confirm with the board", campaign, language="en")
+    assert {"holding", "reservation"} <= codes(result)
+
+
+def test_exceptions_announced_before_the_stance_are_the_lines_below(campaign: Campaign) -> None:
+    text = (
+        "Except for the following, all recommendations are accepted:\n"
+        "- 4.1 – we do not agree, because there is no business around our members;\n- 4.3 – no position."
+    )
+    want = {k: "agree" for k in campaign.ids} | {"4.1": "disagree", "4.3": "abstain"}
+    assert _read_clean(text, want, campaign, "en") == (want, set())
+
+
+def test_all_other_recommendations_are_the_rest_not_a_contradiction(campaign: Campaign) -> None:
+    text = "We partially agree with 1.1. We fully agree with all other recommendations."
+    want = {k: "agree" for k in campaign.ids} | {"1.1": "partial"}
+    assert _read_clean(text, want, campaign, "en") == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id", "reason"),
+    [
+        ("Panel 1: agree.\nPanel 2: agree.\nPanel 3: we abstain on 3.2 as we are not a digital business association; "
+         "agree with the rest.\nPanel 4: agree.", "3.2", "we are not a digital business association"),
+        ("с рекомендацией 3.4 не согласны, т.к. кампании должно проводить государство, а не ОГО. по остальным "
+         "рекомендациям согласны", "3.4", "т.к. кампании должно проводить государство, а не ОГО"),
+    ],
+)  # fmt: skip
+def test_the_rest_after_a_reason_opens_a_clause_of_its_own(
+    campaign: Campaign, text: str, rec_id: str, reason: str
+) -> None:
+    # "the rest" was read into the reason, and left unread
+    result = read(text, campaign, language="en")
+    assert not codes(result)
+    assert stances(result)[rec_id][1] == reason
+    assert _stance_only(result)["3.1"] == "agree"
+
+
+def test_a_first_name_then_the_organisations_abbreviation_signs(campaign: Campaign) -> None:
+    # "Калыс" (a first name, and the Kyrgyz for "abstain") was read as a stance with no scope
+    text = "У нас нет бизнеса, поэтому 4.1 неактуальна, воздерживаемся. Остальное одобряем.\n\nКалыс, ОО «Булак»"
+    result = read(text, campaign)
+    assert not codes(result)
+    assert _stance_only(result)["4.1"] == "abstain"

@@ -56,6 +56,8 @@ SHAPES = {
     "stance columns": "|Согласны|Не согласны|",
     "rows of ticks": "|№|Согласны|Не согласны|\n" + "| 3.1 | х | |\n" * 50,
     "approvals": "позиция одобрена одобрена ",
+    "the rest after reasons": "because x, and y; the rest agree, ",
+    "signatures with an abbreviation": "Калыс, ОО «Булак»\n",
 }
 
 
