@@ -263,6 +263,8 @@ BLIND_FLOORS = {
     "blind-180.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.97},
     "blind-181.txt": {"exact": 0.94, "accepted": 0.80, "flagged": 0.93, "reasons": 0.85},
     "blind-182.txt": {"exact": 1.00, "accepted": 0.93, "flagged": 1.00, "reasons": 0.93},
+    "blind-183.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.95, "reasons": 0.89},
+    "blind-184.txt": {"exact": 0.93, "accepted": 0.90, "flagged": 0.95, "reasons": 0.96},
 }
 
 
