@@ -146,6 +146,10 @@ _WHOLE_REPLY = {
         r"|(?:наш\w*|\b\w+(?:ское|ский|ского|скому|ском))\s+(?:отделени\w++|филиал\w*+|офис\w*+)"
         r"(?![\s,—–-]{1,4}по поручению (?:правления|руководства|председателя))"
         r"|от имени (?:нашего |своего )?филиала"
+        # "Отвечаю только от имени нашего молодёжного крыла", "on behalf of our Jalal-Abad office only"
+        r"|от имени (?:нашего |своего )?(?:\w+ )?(?:крыла|отделения|офиса|подразделения|секции)"
+        # (not "on behalf of the Bishkek office": an international NGO's office here is the organisation written to)
+        r"|on behalf of (?:our|my) (?:[\w-]+ ){0,2}(?:office|branch|chapter|wing|department|section)\b"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
         # (not "our country office": an international NGO's office here is the organisation written to)
         r"|\bour (?!country |programme |program |project |management |leadership )\w+ (?:office|branch|team|chapter)\b"
@@ -205,6 +209,8 @@ _WHOLE_REPLY = {
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
+        # "Позиция нашей коалиции изложена в резолюции регионального форума": the answer is in another document
+        r"|позици\w* (?:\w+ ){0,3}изложен\w* в (?:\w+ )?(?:резолюци|протокол|заявлени|решени|письм|документ)\w*"
         # "pls note we never agreed on 4.3 at the dialogue": what was said there, not in the letter
         r"|\bagreed (?:on |to )?(?:\S+ ){0,3}at the (?:dialogue|meeting|session|conference)\b"
         # "Following our call with Mr. Asanov yesterday, we confirm the position we agreed verbally"

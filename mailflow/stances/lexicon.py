@@ -255,6 +255,7 @@ _ABSTAIN = compile_at_heads(
     r"|(?:сказать\s+ничего|ничего\s+сказать)\s+не\s+(?:можем|могу|сможем)"
     r"|баала(?:й|п)\s+албай\w*|пикир\s+(?:билдире|айта)\s+албай\w*"  # "cannot evaluate", "cannot give a view"
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
+    r"|not (?:for us|ours) to (?:judge|assess|evaluate|decide|say)"  # "3.2 and 3.4 are not for us to judge"
     r"|калыс\w*(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"  # "Калыс Мурзабекова" signing: a name
     r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )

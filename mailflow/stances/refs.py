@@ -51,10 +51,18 @@ _VOTES_RANGE = compile_at_heads(
 )
 
 
+# An answer in a row of votes that is no "+" or "-": "… 3.8+ 4.1+ 4.3 возд. 4.4+"
+_WORD_VOTE = compile_at_heads(
+    rf"{ID}\s*(?:±|\+/-|\+-|\?|возд\.|воздерж\w*|да|нет|yes|no|n/a|abstain)(?=[\s,;]|$)", re.IGNORECASE
+)
+
+
 def votes_row(text: str) -> bool:
-    """Every ID with a "+" or "-" stuck to it: a row of votes, not ranges ("1.1+ 3.5- 3.6+")."""
+    """Every ID with a "+" or "-" stuck to it, or a one-word answer after it: a row of votes, not ranges
+    ("1.1+ 3.5- 3.6+", "3.1+ 3.2- 3.3+ 4.3 возд.": with the one "возд." the row was read as ranges, "3.2- 3.3",
+    and 3.2 agreed)."""
     votes = len(_VOTE.findall(text))
-    return votes >= 2 and votes == len(_ID.findall(text))
+    return votes >= 2 and votes + len(_WORD_VOTE.findall(text)) == len(_ID.findall(text))
 
 
 _ID = compile_at_heads(ID)

@@ -3872,3 +3872,35 @@ def test_a_first_name_then_the_organisations_abbreviation_signs(campaign: Campai
     result = read(text, campaign)
     assert not codes(result)
     assert _stance_only(result)["4.1"] == "abstain"
+
+
+def test_a_row_of_votes_with_one_worded_answer_is_still_a_row_of_votes(campaign: Campaign) -> None:
+    # with "4.3 возд." among them the votes were read as ranges ("3.2- 3.3"): 3.2 and 3.5 agreed, unflagged
+    text = "1.1+ 1.2+ 1.3+ 1.4+ 1.5+ 2.1+ 3.1+ 3.2- 3.3+ 3.4+ 3.5- 3.6+ 3.7+ 3.8+ 4.1+ 4.2+ 4.3 возд. 4.4+ 4.5+"
+    want = {k: "agree" for k in campaign.ids} | {"3.2": "disagree", "3.5": "disagree", "4.3": "abstain"}
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Writing on behalf of our Jalal-Abad office only: we agree with 4.1–4.5.", "partial_speaker"),
+        ("Отвечаю только от имени нашего молодёжного крыла: 3.1–3.8 поддерживаем.", "partial_speaker"),
+        ("Позиция нашей коалиции изложена в резолюции регионального форума в Оше. Поддерживаем 1.2 и 2.1.",
+         "outside_reference"),
+    ],
+)  # fmt: skip
+def test_a_part_of_the_organisation_or_another_document_goes_to_a_person(
+    campaign: Campaign, text: str, code: str
+) -> None:
+    assert code in codes(read(text, campaign, language="en"))
+
+
+def test_an_international_ngos_country_office_is_the_organisation(campaign: Campaign) -> None:
+    text = "On behalf of the Bishkek office of the Open Horizons Foundation, we are pleased to endorse 1.1–1.5."
+    assert not codes(read(text, campaign, language="en"))
+
+
+def test_not_for_us_to_judge_is_an_abstention(campaign: Campaign) -> None:
+    text = "Re panel 3: we endorse 3.1, 3.3 and 3.7 only; 3.2 and 3.4 are not for us to judge — we abstain."
+    assert _stance_only(read(text, campaign, language="en"))["3.4"] == "abstain"
