@@ -1,4 +1,5 @@
-"""The ledger: a send run's status changes, written by a thread of its own through one autocommit connection.
+"""The ledger: a send run's status changes, written by a thread of its own through one autocommit connection,
+and the letters it hands over, read ahead by another.
 
 What it guarantees is the outbox's: a letter's `sending` is committed before its final dot, and a letter left
 `sending` is never sent again by itself (see `mailflow.sending.outbox`).

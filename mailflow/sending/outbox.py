@@ -344,7 +344,8 @@ def _exclusive(lock_path: Path) -> Iterator[None]:
 
 
 def recover_interrupted(session: Session) -> list[LetterView]:
-    """Letters left `sending` by a crash went past the final dot: mark them `uncertain`, never resend them."""
+    """Letters left `sending` by a crash may have gone past their final dot: mark them `uncertain`, never resend
+    them (up to a group of them: see `Ledger`)."""
     found = []
     for row in session.scalars(select(LetterRow).where(LetterRow.status == LetterStatus.SENDING.value)):
         if _move(
