@@ -401,7 +401,10 @@ def scratch_database(kind: str, work: Path, name: str) -> str:
 
 
 def drop_database(kind: str, database_url: str) -> None:
-    if kind == "sqlite":
+    if kind == "sqlite":  # its file: with --keep the send database's would be found again, every letter sent
+        database = make_url(database_url).database or ""
+        for suffix in ("", "-wal", "-shm"):
+            Path(database + suffix).unlink(missing_ok=True)
         return
     admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from mailflow.reading.mime import ParseLimits
     from mailflow.receiving.ingest import Context
     from mailflow.receiving.worker import Worker
-    from mailflow.sending.outbox import Outcome, SendSummary
+    from mailflow.sending.ledger import Outcome
+    from mailflow.sending.outbox import SendSummary
 
 
 def find_config(explicit: Path | None, environ: Mapping[str, str]) -> Path | None:
@@ -164,4 +165,5 @@ class App:
                 lock_path=settings.storage_dir / "send.lock",
                 rate_per_minute=settings.smtp.rate_per_minute if settings.smtp.host else 0,
                 on_outcome=on_outcome,
+                letters_per_commit=settings.smtp.letters_per_commit,
             )

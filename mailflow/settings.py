@@ -84,6 +84,11 @@ class SmtpSettings:
     security: str = _setting("starttls", "starttls, ssl or none")
     user: str = _setting("", "SMTP login; the password is MAILFLOW_SMTP_PASSWORD")
     rate_per_minute: int = _setting(20, "at most this many letters a minute (providers reject bursts)")
+    letters_per_commit: int = _setting(
+        8,
+        "without a rate limit (rate_per_minute = 0), letters marked `sending` with one database commit, 1 to 50: "
+        "a crash may leave this many `uncertain`",
+    )
 
 
 @dataclass(frozen=True)
@@ -286,6 +291,8 @@ def _check(settings: Settings) -> None:
         raise ConfigError("sender.address", f"{settings.sender.address!r} is not an email address")
     if settings.mailbox.kind == "imap" and not settings.mailbox.host:
         raise ConfigError("mailbox.host", "is required when mailbox.kind = imap")
+    if not 1 <= settings.smtp.letters_per_commit <= 50:  # a group comes from the 50 letters read at once
+        raise ConfigError("smtp.letters_per_commit", f"{settings.smtp.letters_per_commit} is not from 1 to 50")
     if not settings.database.url:
         raise ConfigError("database.url", "must not be empty")
 

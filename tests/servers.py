@@ -75,7 +75,8 @@ class SmtpSink:
     """What the test server received, and the answers it is told to give next.
 
     `rcpt_replies` and `data_replies` are consumed one per transaction. Besides an SMTP reply line, a
-    rcpt reply may be `drop` (hang up before DATA), and a data reply — given after the final dot —
+    rcpt reply may be `drop` (hang up before DATA) or `hang` (set `hanging` and answer nothing while the client
+    stays connected), and a data reply — given after the final dot —
     `drop-before` (hang up without delivering) or `drop-after` (deliver, then hang up before the 250
     reaches the client); in both the client cannot know which happened.
     """
@@ -87,6 +88,7 @@ class SmtpSink:
     delay: float = 0.0  # before answering the final dot
     rcpt_delay: float = 0.0  # before answering RCPT, i.e. before the letter is handed over
     lock: threading.Lock = field(default_factory=threading.Lock)
+    hanging: threading.Event = field(default_factory=threading.Event)
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if self.rcpt_delay:
@@ -94,6 +96,11 @@ class SmtpSink:
         reply = self.rcpt_replies.popleft() if self.rcpt_replies else "250 OK"
         if reply == "drop":
             server.transport.close()
+            return "421 closing"
+        if reply == "hang":
+            self.hanging.set()
+            while server.transport is not None and not server.transport.is_closing():
+                await asyncio.sleep(0.01)
             return "421 closing"
         if reply.startswith("250"):
             envelope.rcpt_tos.append(address)

@@ -61,6 +61,8 @@ def test_passwords_come_only_from_the_environment(tmp_path: Path) -> None:
         ("[smtp]\nhots = 1\n", {}, "smtp.hots"),
         ("[smpt]\n", {}, "smpt"),
         ('[sender]\naddress = "nobody"\n', {}, "sender.address"),
+        ("[smtp]\nletters_per_commit = 0\n", {}, "smtp.letters_per_commit"),
+        ("", {"MAILFLOW_SMTP_LETTERS_PER_COMMIT": "51"}, "smtp.letters_per_commit"),
         ("[smtp\n", {}, "config file"),
     ],
 )

@@ -7,11 +7,12 @@ Why it holds:
 - one sender at a time (an flock on `lock_path`), and every status change is a compare-and-set through
   `lifecycle.advance`, so a row changed by someone else is never sent;
 - `sending` is committed before the final `.` (written while MAIL, RCPT, DATA and the body go out, and
-  waited for before the dot: see `mailflow.sending.smtp` and `_Ledger`), and `sent` after the server's 250,
-  with the run's next commit (the next letter's `sending`: one commit per letter). A crash before that commit
-  leaves the letter queued; a crash after it leaves it `sending`, which the next run turns into `uncertain`
-  (it arrived if the crash came after the dot; before it, the server discarded the unfinished transaction):
-  listed for the secretary, never resent.
+  waited for before the dot: see `mailflow.sending.smtp` and `mailflow.sending.ledger`), for a small group of
+  letters at once when there is no rate limit (`letters_per_commit`), and `sent` after the server's 250, with
+  the run's next commit (the next group's `sending`). A crash before that commit leaves the letters queued; a
+  crash after it leaves them `sending` (at most `letters_per_commit` of them), which the next run turns into
+  `uncertain` (a letter arrived if the crash came after its dot; before it, or before the letter was begun,
+  it did not): listed for the secretary, never resent.
 """
 
 from __future__ import annotations
@@ -20,11 +21,9 @@ import fcntl
 import logging
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,25 +31,19 @@ import jinja2
 from sqlalchemy import (
     ColumnElement,
     Engine,
-    Executable,
     and_,
-    bindparam,
-    case,
-    false,
     func,
     insert,
-    null,
     select,
     update,
 )
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.sql.dml import ReturningUpdate
 
 from mailflow.campaign.letter import Audience, Campaign
-from mailflow.errors import SendError, StorageError
+from mailflow.errors import SendError
 from mailflow.lifecycle import LetterStatus, advance
 from mailflow.sending.compose import Addressee, ComposedLetter, LetterKind, compose_letter, new_message_id
+from mailflow.sending.ledger import LETTERS, Ledger, Outcome
 from mailflow.sending.smtp import DeliveryUncertain, Outgoing, Sender, ServerUnavailable
 from mailflow.settings import SenderSettings
 from mailflow.store.campaigns import sync_campaign
@@ -59,8 +52,8 @@ from mailflow.store.models import AuditRow, CampaignRow, LetterBodyRow, LetterRo
 
 log = logging.getLogger(__name__)
 _CHUNK = 50  # letters read from the database at a time: their bytes, not the whole outbox, in memory
+MAX_LETTERS_PER_COMMIT = _CHUNK  # a group is handed over from the letters read at once
 QUEUE_BATCH = 500  # recipients read, letters rendered and inserted at a time by `queue_letters`
-_LETTERS = LetterRow.metadata.tables[LetterRow.__tablename__]  # Core statements: a letter's status changes and inserts
 _BODIES = LetterBodyRow.metadata.tables[LetterBodyRow.__tablename__]
 
 
@@ -118,14 +111,6 @@ class QueueSummary:
     queued: int
     skipped: int  # already have a letter of this kind; `again` sends another
     unknown: tuple[str, ...] = ()  # asked-for addresses that are not recipients of the campaign
-
-
-@dataclass(frozen=True)
-class Outcome:
-    letter_id: int
-    to_address: str
-    status: LetterStatus
-    error: str | None = None
 
 
 @dataclass
@@ -272,7 +257,7 @@ def _insert_letters(session: Session, rows: list[tuple[dict[str, Any], bytes]]) 
     if not rows:
         return 0
     connection = session.connection()
-    ids = insert_rows(connection, _LETTERS, [values for values, _ in rows], _LETTERS.c.message_id)
+    ids = insert_rows(connection, LETTERS, [values for values, _ in rows], LETTERS.c.message_id)
     connection.execute(insert(_BODIES), [{"letter_id": i, "raw": raw} for i, (_, raw) in zip(ids, rows, strict=True)])
     return len(rows)
 
@@ -336,8 +321,8 @@ def _move(session: Session, letter_id: int, current: LetterStatus, target: Lette
     """Compare-and-set: change the status only if it still is `current`; False if someone else moved it."""
     advance(current, target)
     result = session.connection().execute(  # a Core UPDATE: it runs for every letter sent
-        update(_LETTERS)
-        .where(_LETTERS.c.id == letter_id, _LETTERS.c.status == current.value)
+        update(LETTERS)
+        .where(LETTERS.c.id == letter_id, LETTERS.c.status == current.value)
         .values(status=target.value, **values)
     )
     return bool(getattr(result, "rowcount", 0) == 1)
@@ -359,7 +344,8 @@ def _exclusive(lock_path: Path) -> Iterator[None]:
 
 
 def recover_interrupted(session: Session) -> list[LetterView]:
-    """Letters left `sending` by a crash went past the final dot: mark them `uncertain`, never resend them."""
+    """Letters left `sending` by a crash may have gone past their final dot: mark them `uncertain`, never resend
+    them (up to a group of them: see `Ledger`)."""
     found = []
     for row in session.scalars(select(LetterRow).where(LetterRow.status == LetterStatus.SENDING.value)):
         if _move(
@@ -423,9 +409,14 @@ def send_queued(
     retry: RetryPolicy = RetryPolicy(),  # frozen, so one shared default is safe
     limit: int | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    letters_per_commit: int = 1,
 ) -> SendSummary:
     """Send every due queued letter over the one `sender`, recording each outcome as it happens (a letter's
-    `sent` with the run's next commit: see `_Ledger`)."""
+    `sent` with the run's next commit: see `Ledger`).
+
+    `letters_per_commit` letters are handed over (`sending`, committed) with one statement, so a crash leaves at
+    most that many `uncertain`; under a rate limit always one: a letter waiting for its turn stays `queued`.
+    """
     summary = SendSummary()
 
     def report(outcome: Outcome) -> None:
@@ -433,18 +424,19 @@ def send_queued(
         if on_outcome is not None:
             on_outcome(outcome)
 
+    group = 1 if rate_per_minute > 0 else min(max(letters_per_commit, 1), MAX_LETTERS_PER_COMMIT)
+    chunk = _CHUNK // group * group  # whole groups
     with _exclusive(lock_path):
         with transaction(factory) as session:
             summary.uncertain_found = recover_interrupted(session)
         with transaction(factory) as session:
             due = due_letter_ids(session, clock.now(), limit)
         pace = _RateLimit(rate_per_minute, clock)
-        ledger = _Ledger(_engine(factory), report)
+        ledger = Ledger(_engine(factory), report, group)
         try:
-            for start in range(0, len(due), _CHUNK):
-                for letter, attempts in ledger.load(due[start : start + _CHUNK], mail_from):
-                    pace.wait(idle=ledger.flush)
-                    _send_one(ledger, sender, clock, letter, attempts, retry)
+            for letter, attempts in ledger.letters([due[i : i + chunk] for i in range(0, len(due), chunk)], mail_from):
+                pace.wait(idle=ledger.flush)
+                _send_one(ledger, sender, clock, letter, attempts, retry)
         except ServerUnavailable as exc:
             summary.stopped = exc.problem
             log.warning("sending stopped: %s", exc.problem)
@@ -453,201 +445,13 @@ def send_queued(
     return summary
 
 
-_Accepted = tuple[Outgoing, int, datetime]  # a letter the server took, its attempts and when: `sent` not yet written
-
-
-class _Ledger:
-    """A run's status changes, written through one connection that lives for the run, in autocommit, by a
-    thread of its own: each change is one statement, committed as it completes, and a letter's `sent` rides on
-    the run's next one.
-
-    Before, a letter cost two commits: `sending` before the final dot and `sent` after the 250. Now the
-    statement that hands letter n+1 over (its commit point) also records letter n as `sent`; so does the record
-    of a failure, and the end of the run, and a wait for the rate limit. One statement, not a transaction
-    around two: on PostgreSQL one round trip per letter instead of five (the pool's ping, BEGIN, two UPDATEs,
-    COMMIT) and one run of the counting trigger. And it is written while the envelope goes out (`hand_over`
-    starts it, the commit point waits for it), so the commit's wait (a WAL flush on PostgreSQL, 2-5 ms on a
-    busy machine) overlaps the server's replies to MAIL, RCPT and DATA instead of adding to them (issue 15).
-    What a crash does is unchanged in kind:
-    - at most one letter is `sending` at any moment (n goes to `sent` in the statement that moves n+1 to
-      `sending`), so a crash leaves at most one letter `uncertain`, as before, and no letter is ever sent
-      twice: `sending` is still committed before the final dot, and `sending` is never sent again;
-    - a crash from letter n's 250 until n+1's statement leaves n `sending`, which the next run marks
-      `uncertain` though it arrived; a crash after n+1's statement and before its final dot leaves n+1
-      `uncertain` though it never arrived (the server drops an unfinished transaction, RFC 5321 §3.8). A
-      person asks, then confirms (`mailflow outbox --mark-sent`) or sends it again (`--requeue`).
-    A letter's outcome is reported (`report`, in the caller's thread) once it is committed, never before.
-    """
-
-    def __init__(self, engine: Engine, report: Callable[[Outcome], None]) -> None:
-        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-ledger")
-        self.connection = self.thread.submit(engine.connect).result().execution_options(isolation_level="AUTOCOMMIT")
-        self.report = report
-        self.accepted: list[_Accepted] = []  # the server's 250 received, `sent` not yet written
-
-    def _write(self, handing: int | None, accepted: list[_Accepted]) -> dict[int, str]:
-        """In the ledger's thread, one statement: `handing` queued → sending (if given) and the `accepted`
-        letters sending → sent. Returns the letters it moved, with their new status."""
-        if handing is None and not accepted:
-            return {}
-        params: dict[str, Any] = {"handing": handing}
-        for n, (letter, attempts, at) in enumerate(accepted):
-            params.update({f"sent_{n}": letter.letter_id, f"attempts_{n}": attempts, f"at_{n}": at})
-        statement = _ledger_statement(handing is not None, len(accepted))
-        return {letter_id: status for letter_id, status in self._execute(statement, params)}
-
-    def _execute(self, statement: Executable, params: dict[str, Any] | None = None) -> list[Any]:
-        """In the ledger's thread: run a statement that returns rows, and fetch them all."""
-        try:
-            return list(self.connection.execute(statement, params).all())
-        except DBAPIError as exc:
-            raise StorageError(self.connection.engine.url.render_as_string(), str(exc.orig)) from exc
-
-    def _settle(self, written: Future[dict[int, str]], accepted: list[_Accepted]) -> dict[int, str]:
-        """Wait for a write; report the accepted letters it recorded `sent` (the server took each, so an
-        accepted letter someone else moved meanwhile is logged and still reported sent)."""
-        moved = written.result()
-        for letter, _, _ in accepted:
-            if moved.get(letter.letter_id) != LetterStatus.SENT.value:
-                log.error("letter %s changed status while it was being sent", letter.letter_id)
-            self.report(Outcome(letter.letter_id, letter.rcpt_to, LetterStatus.SENT))
-        return moved
-
-    def _now(self, handing: int | None = None) -> dict[int, str]:
-        accepted, self.accepted = self.accepted, []
-        return self._settle(self.thread.submit(self._write, handing, accepted), accepted)
-
-    def load(self, ids: list[int], mail_from: str) -> list[tuple[Outgoing, int]]:
-        """The next few due letters with their bytes, read in one query; any no longer queued are left out."""
-        self._now()
-        query = (
-            select(
-                LetterRow.id, LetterRow.message_id, LetterRow.to_address, LetterBodyRow.raw, LetterRow.attempts,
-                LetterRow.kind, RecipientRow.organisation,
-            )
-            .join(LetterBodyRow, LetterBodyRow.letter_id == LetterRow.id)
-            .outerjoin(RecipientRow, RecipientRow.id == LetterRow.recipient_id)
-            .where(LetterRow.id.in_(ids), LetterRow.status == LetterStatus.QUEUED.value)
-            .order_by(LetterRow.id)
-        )  # fmt: skip
-        rows = self.thread.submit(self._execute, query).result()
-        return [
-            (Outgoing(i, message_id, mail_from, to, raw, kind, organisation or ""), attempts)
-            for i, message_id, to, raw, attempts, kind, organisation in rows
-        ]
-
-    def hand_over(self, letter_id: int) -> Callable[[], bool]:
-        """Start the commit point, `queued` → `sending` (with the letters accepted before it recorded `sent`),
-        in the ledger's thread; returns the wait for it: True once the letter is `sending`, committed; False if
-        someone else moved the letter, which is then not sent. Call the wait before the final dot."""
-        accepted, self.accepted = self.accepted, []
-        written = self.thread.submit(self._write, letter_id, accepted)
-        outcome: list[bool] = []
-
-        def committed() -> bool:
-            if not outcome:
-                outcome.append(self._settle(written, accepted).get(letter_id) == LetterStatus.SENDING.value)
-            return outcome[0]
-
-        return committed
-
-    def accepted_by_server(self, letter: Outgoing, attempts: int, at: datetime) -> None:
-        self.accepted.append((letter, attempts, at))
-
-    def record(
-        self,
-        letter: Outgoing,
-        current: LetterStatus,
-        target: LetterStatus,
-        attempts: int,
-        error: str,
-        next_attempt_at: datetime | None = None,
-        *,
-        quiet: bool = False,
-    ) -> None:
-        """A letter not sent, or of unknown fate: its new status and error, committed now (after the `sent` of
-        the letters accepted before it). `quiet`: neither logged nor reported (a letter put back unsent)."""
-        self._now()
-        values: dict[str, Any] = {"attempts": attempts, "last_error": error, "next_attempt_at": next_attempt_at}
-        statement = update(_LETTERS).where(_LETTERS.c.id == letter.letter_id)
-        if current is not target:  # a compare-and-set, as `_move`
-            advance(current, target)
-            statement = statement.where(_LETTERS.c.status == current.value)
-            values["status"] = target.value
-        if not self.thread.submit(self._execute, statement.values(**values).returning(_LETTERS.c.id)).result():
-            log.error("letter %s changed status while it was being sent", letter.letter_id)
-        if not quiet:
-            log.warning("letter %s to %s: %s (%s)", letter.letter_id, letter.rcpt_to, target.value, error)
-            self.report(Outcome(letter.letter_id, letter.rcpt_to, target, error))
-
-    def flush(self) -> None:
-        """Commit the `sent` of the letters accepted so far."""
-        self._now()
-
-    def close(self) -> None:
-        try:
-            self.flush()
-        finally:
-            self.thread.submit(self.connection.close).result()
-            self.thread.shutdown()
-
-
-@cache
-def _ledger_statement(handing: bool, sent: int) -> ReturningUpdate[int, str]:
-    """The ledger's one statement, built once per shape: letter `:handing` queued → sending (if `handing`), and
-    letters `:sent_0`… sending → sent with their `:attempts_n` and `:at_n`; returns each moved letter's id and
-    new status. A compare-and-set, as `_move`: a letter someone else moved is left as it is, and not returned."""
-    if handing:
-        advance(LetterStatus.QUEUED, LetterStatus.SENDING)
-    if sent:
-        advance(LetterStatus.SENDING, LetterStatus.SENT)
-    c = _LETTERS.c
-    handed = (c.id == bindparam("handing")) & (c.status == LetterStatus.QUEUED.value)
-    ids = [bindparam(f"sent_{n}", type_=c.id.type) for n in range(sent)]
-    done = c.id.in_(ids) & (c.status == LetterStatus.SENDING.value) if sent else false()
-
-    def per_letter(column: str, name: str) -> Any:
-        """The `sent` letters' own value of `column`, by id: parameters `:{name}_0`…"""
-        type_ = c[column].type
-        return case(*((c.id == i, bindparam(f"{name}_{n}", type_=type_)) for n, i in enumerate(ids)))
-
-    if not handing:
-        values: dict[str, Any] = {
-            "status": LetterStatus.SENT.value,
-            "attempts": per_letter("attempts", "attempts"),
-            "last_error": None,
-            "next_attempt_at": None,
-            "sent_at": per_letter("sent_at", "at"),
-        }
-    elif not sent:
-        values = {"status": LetterStatus.SENDING.value}
-    else:
-        mine = c.id == bindparam("handing")
-
-        def keep(column: str, value: Any) -> Any:
-            return case((mine, c[column]), else_=value)
-
-        values = {
-            "status": case((mine, LetterStatus.SENDING.value), else_=LetterStatus.SENT.value),
-            "attempts": keep("attempts", per_letter("attempts", "attempts")),
-            "last_error": keep("last_error", null()),
-            "next_attempt_at": keep("next_attempt_at", null()),
-            "sent_at": keep("sent_at", per_letter("sent_at", "at")),
-        }
-    where = (handed | done) if handing else done
-    # the ids first, on their own: the planner then looks them up by primary key, never by status (PostgreSQL
-    # took `status = 'queued'` through its index, every queued letter, when its statistics said few were queued)
-    keys = [bindparam("handing", type_=c.id.type), *ids] if handing else ids
-    return update(_LETTERS).where(c.id.in_(keys), where).values(**values).returning(c.id, c.status)
-
-
 def _engine(factory: sessionmaker[Session]) -> Engine:
     with factory() as session:
         return session.get_bind().engine
 
 
 def _send_one(
-    ledger: _Ledger, sender: Sender, clock: Clock, letter: Outgoing, attempts: int, retry: RetryPolicy
+    ledger: Ledger, sender: Sender, clock: Clock, letter: Outgoing, attempts: int, retry: RetryPolicy
 ) -> None:
     committed = ledger.hand_over(letter.letter_id)  # written while the envelope goes out; awaited before the dot
     try:

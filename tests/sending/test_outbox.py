@@ -6,16 +6,19 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
-from sqlalchemy import select, update
+from aiosmtpd.controller import Controller
+from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mailflow.campaign.letter import Audience, Campaign
 from mailflow.errors import SendError
 from mailflow.lifecycle import LetterStatus, TransitionError
 from mailflow.sending.compose import LetterKind, reply_token
+from mailflow.sending.ledger import Outcome
 from mailflow.sending.outbox import (
     RetryPolicy,
     SendSummary,
@@ -63,6 +66,12 @@ def send(
         )
 
 
+@pytest.fixture(params=[1, 4], ids=lambda n: f"{n}-per-commit")
+def group(request: pytest.FixtureRequest) -> int:
+    """Letters handed over with one commit: one at a time, and in groups (of 12 letters, 4, 4 and 4)."""
+    return int(request.param)
+
+
 def statuses(factory: sessionmaker[Session]) -> dict[str, LetterStatus]:
     with transaction(factory) as session:
         return {v.to_address: v.status for v in list_letters(session)}
@@ -75,9 +84,10 @@ def test_each_recipient_gets_one_letter_with_both_parts_and_their_reply_token(
     smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
+    group: int,
 ) -> None:
     assert queue(seeded, env, campaign, clock) == 12
-    summary = send(seeded, smtp_server, clock, tmp_path)
+    summary = send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
     assert summary.count(LetterStatus.SENT) == 12
     assert len(smtp_server.received) == 12
     with transaction(seeded) as session:
@@ -122,15 +132,16 @@ def test_a_deferred_letter_is_retried_after_a_backoff_and_arrives_once(
     smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
+    group: int,
     deferral: str,
 ) -> None:
     queue(seeded, env, campaign, clock, emails=["umut@umut-fund.example", "s.kim@civic-tech.example"])
     smtp_server.data_replies.extend([deferral, deferral])
-    first = send(seeded, smtp_server, clock, tmp_path)
+    first = send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
     assert [o.status for o in first.outcomes] == [LetterStatus.QUEUED, LetterStatus.QUEUED]
-    assert send(seeded, smtp_server, clock, tmp_path).outcomes == []  # not due yet
+    assert send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group).outcomes == []  # not due yet
     clock.advance(timedelta(minutes=1))
-    assert send(seeded, smtp_server, clock, tmp_path).count(LetterStatus.SENT) == 2
+    assert send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group).count(LetterStatus.SENT) == 2
     assert sorted(smtp_server.by_message_id().values()) == [1, 1]
     with transaction(seeded) as session:
         assert {(v.attempts, v.status) for v in list_letters(session)} == {(2, LetterStatus.SENT)}
@@ -143,14 +154,15 @@ def test_421_at_rcpt_closes_the_connection_and_the_rest_go_on_a_new_one(
     smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
+    group: int,
 ) -> None:
     queue(seeded, env, campaign, clock)
     smtp_server.rcpt_replies.extend(["250 OK", "421 4.7.0 too fast, closing"])
-    summary = send(seeded, smtp_server, clock, tmp_path)
+    summary = send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
     assert summary.count(LetterStatus.SENT) == 11 and summary.count(LetterStatus.QUEUED) == 1
     assert "421" in (summary.outcomes[1].error or "")
     clock.advance(timedelta(minutes=2))
-    assert send(seeded, smtp_server, clock, tmp_path).count(LetterStatus.SENT) == 1
+    assert send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group).count(LetterStatus.SENT) == 1
     assert len(smtp_server.received) == 12 and set(smtp_server.by_message_id().values()) == {1}
 
 
@@ -162,15 +174,16 @@ def test_550_fails_permanently_and_is_listed(
     smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
+    group: int,
     stage: str,
 ) -> None:
     queue(seeded, env, campaign, clock, emails=["umut@umut-fund.example", "s.kim@civic-tech.example"])
     replies = smtp_server.rcpt_replies if stage == "rcpt" else smtp_server.data_replies
     replies.append("550 5.1.1 no such user")
-    summary = send(seeded, smtp_server, clock, tmp_path)
+    summary = send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
     assert [o.status for o in summary.outcomes] == [LetterStatus.FAILED, LetterStatus.SENT]
     clock.advance(timedelta(days=1))
-    assert send(seeded, smtp_server, clock, tmp_path).outcomes == []
+    assert send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group).outcomes == []
     with transaction(seeded) as session:
         (failed,) = list_letters(session, LetterStatus.FAILED)
     assert failed.to_address == "umut@umut-fund.example" and "550" in (failed.last_error or "")
@@ -184,13 +197,14 @@ def test_a_connection_dropped_before_the_letter_was_accepted_requeues_it(
     smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
+    group: int,
 ) -> None:
     queue(seeded, env, campaign, clock)
     smtp_server.rcpt_replies.extend(["250 OK", "250 OK", "drop"])
-    summary = send(seeded, smtp_server, clock, tmp_path)
+    summary = send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
     assert summary.count(LetterStatus.SENT) == 11 and summary.count(LetterStatus.QUEUED) == 1
     clock.advance(timedelta(minutes=1))
-    send(seeded, smtp_server, clock, tmp_path)
+    send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
     assert set(statuses(seeded).values()) == {LetterStatus.SENT}
     assert len(smtp_server.received) == 12 and set(smtp_server.by_message_id().values()) == {1}
 
@@ -203,16 +217,17 @@ def test_a_connection_dropped_after_the_final_dot_makes_the_letter_uncertain_nev
     smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
+    group: int,
     hangup: str,
     arrived: int,
 ) -> None:
     queue(seeded, env, campaign, clock)
     smtp_server.data_replies.extend(["250 OK", hangup])
-    summary = send(seeded, smtp_server, clock, tmp_path)
+    summary = send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
     assert summary.count(LetterStatus.SENT) == 11
     (uncertain,) = [o for o in summary.outcomes if o.status is LetterStatus.UNCERTAIN]
     clock.advance(timedelta(days=1))
-    assert send(seeded, smtp_server, clock, tmp_path).outcomes == []
+    assert send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group).outcomes == []
     assert len(smtp_server.received) == arrived and set(smtp_server.by_message_id().values()) == {1}
     with transaction(seeded) as session:
         (listed,) = list_letters(session, LetterStatus.UNCERTAIN)
@@ -228,13 +243,14 @@ def test_a_letter_left_sending_by_a_crash_becomes_uncertain_and_is_reported(
     smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
+    group: int,
 ) -> None:
     queue(seeded, env, campaign, clock, emails=["umut@umut-fund.example", "s.kim@civic-tech.example"])
     with transaction(seeded) as session:
         session.execute(
             update(LetterRow).where(LetterRow.to_address == "umut@umut-fund.example").values(status="sending")
         )
-    summary = send(seeded, smtp_server, clock, tmp_path)
+    summary = send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
     assert [v.to_address for v in summary.uncertain_found] == ["umut@umut-fund.example"]
     assert [o.to_address for o in summary.outcomes] == ["s.kim@civic-tech.example"]
     assert statuses(seeded)["umut@umut-fund.example"] is LetterStatus.UNCERTAIN
@@ -247,12 +263,13 @@ def test_gives_up_after_the_last_attempt(
     smtp_server: SmtpSink,
     clock: FakeClock,
     tmp_path: Path,
+    group: int,
 ) -> None:
     queue(seeded, env, campaign, clock, emails=["umut@umut-fund.example"])
     smtp_server.data_replies.extend(["451 later"] * 3)
     policy = RetryPolicy(max_attempts=3)
     for _ in range(3):
-        send(seeded, smtp_server, clock, tmp_path, retry=policy)
+        send(seeded, smtp_server, clock, tmp_path, retry=policy, letters_per_commit=group)
         clock.advance(timedelta(hours=1))
     assert statuses(seeded) == {"umut@umut-fund.example": LetterStatus.FAILED}
     with transaction(seeded) as session:
@@ -261,7 +278,7 @@ def test_gives_up_after_the_last_attempt(
         assert view.attempts == 0
         with pytest.raises(TransitionError):
             resolve_letter(session, view.id, LetterStatus.SENT, actor="test")
-    assert send(seeded, smtp_server, clock, tmp_path).count(LetterStatus.SENT) == 1
+    assert send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group).count(LetterStatus.SENT) == 1
 
 
 def test_one_global_rate_limit_spaces_the_letters(
@@ -276,6 +293,110 @@ def test_one_global_rate_limit_spaces_the_letters(
     send(seeded, smtp_server, clock, tmp_path, rate_per_minute=20)
     assert clock.slept == [pytest.approx(3.0)] * 11
     assert len(smtp_server.received) == 12
+
+
+def test_letters_are_handed_over_a_group_at_a_time_with_one_statement_each(
+    seeded: sessionmaker[Session],
+    env: jinja2.Environment,
+    campaign: Campaign,
+    smtp_server: SmtpSink,
+    clock: FakeClock,
+    tmp_path: Path,
+    group: int,
+) -> None:
+    """Twelve letters in groups of `group`: one UPDATE hands each group over (and records the group before it
+    sent), and one more at the end records the last group sent; every outcome reported, in order."""
+    queue(seeded, env, campaign, clock)
+    engine = seeded.kw["bind"]
+    updates: list[str] = []
+
+    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().upper().startswith("UPDATE LETTERS"):
+            updates.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        summary = send(seeded, smtp_server, clock, tmp_path, letters_per_commit=group)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert summary.count(LetterStatus.SENT) == 12
+    assert [o.letter_id for o in summary.outcomes] == sorted(o.letter_id for o in summary.outcomes)
+    assert len(updates) == 12 // group + 1
+    assert set(statuses(seeded).values()) == {LetterStatus.SENT}
+    assert set(smtp_server.by_message_id().values()) == {1} and len(smtp_server.received) == 12
+
+
+def test_a_rate_limit_hands_letters_over_one_at_a_time(
+    seeded: sessionmaker[Session],
+    env: jinja2.Environment,
+    campaign: Campaign,
+    smtp_server: SmtpSink,
+    clock: FakeClock,
+    tmp_path: Path,
+) -> None:
+    """A letter waiting for its turn stays `queued`: under a rate limit a group would keep letters `sending`
+    for minutes, each uncertain if the sender died meanwhile."""
+    queue(seeded, env, campaign, clock)
+    seen: list[dict[str, LetterStatus]] = []
+
+    class Watched(FakeClock):
+        def sleep(self, seconds: float) -> None:
+            seen.append(statuses(seeded))
+            super().sleep(seconds)
+
+    pace = Watched()
+    with SmtpSender("127.0.0.1", smtp_server.port, security="none", timeout=5) as sender:
+        send_queued(
+            seeded,
+            sender,
+            pace,
+            mail_from=SENDER.address,
+            lock_path=tmp_path / "send.lock",
+            rate_per_minute=20,
+            letters_per_commit=4,
+        )
+    assert len(seen) == 11
+    for waiting in seen:  # while waiting for a turn: every letter before it sent, none `sending`
+        assert LetterStatus.SENDING not in waiting.values()
+    assert set(statuses(seeded).values()) == {LetterStatus.SENT}
+
+
+def test_a_server_gone_mid_group_stops_the_batch_and_puts_the_letters_not_begun_back(
+    seeded: sessionmaker[Session],
+    env: jinja2.Environment,
+    campaign: Campaign,
+    clock: FakeClock,
+    tmp_path: Path,
+    group: int,
+) -> None:
+    """The second letter is refused with 421 and the server goes away: the third cannot connect. It and the
+    rest of its group were handed over (`sending`, committed) but nothing of them went out: they are `queued`
+    again, not left for the next run to call uncertain."""
+    queue(seeded, env, campaign, clock)
+    server = SmtpSink(port=free_port())
+    controller = Controller(server, hostname="127.0.0.1", port=server.port, decode_data=False)
+    controller.start()
+    server.rcpt_replies.extend(["250 OK", "421 4.7.0 closing"])
+
+    running = [True]
+
+    def server_goes(outcome: Outcome) -> None:
+        if outcome.status is LetterStatus.QUEUED and running.pop():
+            controller.stop()
+
+    try:
+        summary = send(seeded, server, clock, tmp_path, letters_per_commit=group, on_outcome=server_goes)
+    finally:
+        if running:
+            controller.stop()
+    assert summary.stopped and "cannot connect" in summary.stopped
+    assert [o.status for o in summary.outcomes] == [LetterStatus.SENT, LetterStatus.QUEUED]
+    with transaction(seeded) as session:
+        letters = list_letters(session)
+    assert [(v.status, v.attempts) for v in letters] == [(LetterStatus.SENT, 1), (LetterStatus.QUEUED, 1)] + [
+        (LetterStatus.QUEUED, 0)
+    ] * 10
+    assert len(server.received) == 1
 
 
 def test_an_unreachable_server_stops_the_batch_and_keeps_every_letter_queued(
