@@ -989,7 +989,11 @@ def _segment_claims(
         problems.append(Problem("ambiguous_negation", text[cluster.start : cluster.end]))
     if _indirect(folded, cluster.start):
         problems.append(Problem("indirect", evidence))
-    in_part = kind is CueKind.DISAGREE and any(_IN_PART.match(folded, r.end) for r in own if r.level == EXPLICIT)
+    # ("По п. 4.5 — не поддерживаем в части конференции: …": the part named after the stance word)
+    in_part = kind is CueKind.DISAGREE and (
+        any(_IN_PART.match(folded, r.end) for r in own if r.level == EXPLICIT)
+        or (bool(own) and _IN_PART.match(folded, cluster.end) is not None)
+    )
     if in_part or (kind is not CueKind.AMBIGUOUS and cluster.general and _BUT.match(tail)):
         kind = CueKind.PARTIAL
     elif kind is CueKind.AGREE and not excepted and _qualified(text, folded, cluster.end, segment.end):
@@ -1329,7 +1333,10 @@ _LOOSE_NUMBER = re.compile(
     # ("даже 3G нет", "и так 5 советов": a network, a count of things; not "3 разделов", "2 панелей")
     r"|g\b|(?!раздел|блок|пункт|панел|част|направлени)[а-яё]{2,}(?:ов|ев|ей)\b)))"
 )
-_COMMA_PAIR = re.compile(r"(?<![\w.,:/+№#-])\d,\d(?![\d,.])")  # "3,4 сунуштан башкасына": 3.4, or 3 and 4?
+# "3,4 сунуштан башкасына": 3.4, or 3 and 4? "Согласны с 1,2,3": panels, IDs? (it was bare assent: all 19)
+_COMMA_PAIR = re.compile(r"(?<![\w.,:/+№#-])\d(?:,\d)+(?![\d,.])")
+# "согласны с 1.1-15": a range whose end is no ID (1.1 alone was agreed)
+_RANGE_TO_NUMBER = re.compile(r"(?<=\d\.\d)\s*[-–—]\s*\d{2}(?![\d.,])")
 # "3.3 или 3.8", "3.3 ли 3.8": one of two, the respondent does not say which
 _EITHER = re.compile(r"\d\.\d{1,2}\s+(?:или|ли|or|же|әлде)\s+\d\.\d")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|cannot|can't|don't|no|не|ни)\b")  # "cannot support 4.1 or 4.3": neither
@@ -1386,6 +1393,7 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]
     loose += [m for m in _COMMA_PAIR.finditer(folded) if taken.free(m.start(), m.end())]
+    loose += [m for m in _RANGE_TO_NUMBER.finditer(folded) if taken.free(m.start(), m.end())]
     ranges = _BARE_RANGE.finditer(folded)
     loose += [m for m in ranges if taken.free(m.start(), m.end()) and not _DATE_AFTER.match(folded, m.end())]
     either = _EITHER.finditer(folded)

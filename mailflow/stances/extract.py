@@ -89,7 +89,10 @@ _HOLDING = compile_at_heads(
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
     r"|вернемся|вернусь с ответом|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|(?:изложим|выскажем|озвучим)\b"  # "по ним свое мнение изложим на встрече"
-    r"|(?:will|'ll) (?:reply|respond|get back|revert|discuss|review|consider|answer|explain|confirm|check|verify)"
+    r"|(?:will|'ll) (?:reply|respond|get back|revert|discuss|review|consider|answer|explain|confirm|check|verify"
+    r"|forward)"
+    # "Talas hasn't voted yet", "Нарын еще не проголосовал": a part of the answer still to come
+    r"|(?:hasn't|has not|haven't|have not) (?:yet )?voted|yet to (?:vote|decide)|еще не (?:проголосова|решил)\w*"
     r"|(?:объясним|поясним) (?:позже|потом)"
     r"|\bответим\b|(?:(?:нужно|надо) (?:еще )?|еще (?:нужно|надо) )(?:обсудить?|посмотреть|подумать)"
     r"|need to (?:discuss|consult)"
@@ -424,7 +427,7 @@ _WORDS = {
         "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить", "ойлон", "говорим",
         "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным", "посмотрит", "посмотрят",
         "чечим", "карап чыг",
-        "'ll",
+        "'ll", "voted", "yet to", "еще не",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",

@@ -3904,3 +3904,21 @@ def test_an_international_ngos_country_office_is_the_organisation(campaign: Camp
 def test_not_for_us_to_judge_is_an_abstention(campaign: Campaign) -> None:
     text = "Re panel 3: we endorse 3.1, 3.3 and 3.7 only; 3.2 and 3.4 are not for us to judge — we abstain."
     assert _stance_only(read(text, campaign, language="en"))["3.4"] == "abstain"
+
+
+@pytest.mark.parametrize("text", ["Согласны с 1,2,3", "согласны с 1.1-15"])
+def test_numbers_no_reference_took_go_to_a_person(campaign: Campaign, text: str) -> None:
+    # "1,2,3" was no number at all (bare assent: 19 agreements); "1.1-15" agreed 1.1 alone; both unflagged
+    assert "ambiguous_number" in codes(read(text, campaign))
+
+
+def test_a_rejection_of_a_part_named_after_the_stance_word_is_partial(campaign: Campaign) -> None:
+    text = "По п. 4.5 — не поддерживаем в части конференции: средства лучше направить на группы мониторинга."
+    assert _stance_only(read(text, campaign)) == {"4.5": "partial"}
+
+
+def test_members_still_to_vote_hold_the_answer(campaign: Campaign) -> None:
+    # the promise to forward Talas's answer was 3.5's reason: 18 agreements and a rejection, unflagged
+    text = ("Our Osh and Jalal-Abad member groups voted to support everything except 3.5. Talas hasn't voted yet, "
+            "I'll forward their answer when I have it.")  # fmt: skip
+    assert "holding" in codes(read(text, campaign, language="en"))

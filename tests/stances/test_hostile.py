@@ -58,6 +58,8 @@ SHAPES = {
     "approvals": "позиция одобрена одобрена ",
     "the rest after reasons": "because x, and y; the rest agree, ",
     "signatures with an abbreviation": "Калыс, ОО «Булак»\n",
+    "numbers joined by commas": "1,2,3,",
+    "ranges to a bare number": "1.1-15 ",
 }
 
 
