@@ -226,7 +226,7 @@ _ABSTAIN = compile_at_heads(
     r"|does not concern us|no position|agnostic"
     r"|no (?:particular |strong |firm )?views? on\b|(?<=\()no (?:particular |strong |firm )?views?(?=\))"
     r"|(?:have|has) no (?:particular |strong |firm )?views?\b"  # "except 2.1, on which we have no view"
-    r"|(?<!\w)no (?:particular |strong |firm )?views?(?=\s*(?:[.;,!)]|$))"  # "4.3 no view" (a row's answer)
+    r"|(?<!\w)no (?:particular |strong |firm )?views?(?=\s*(?:[.;,:!)]|$))"  # "4.3 no view", "No view: 1.5, 3.2"
     # (not "кошумча пикирибиз жок, баарына макулбуз": nothing to add)
     r"|калыс\s+кал\w+|(?<!кошумча )пикир(?:ибиз|им)?\s+жок"
     r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"

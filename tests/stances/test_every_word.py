@@ -3922,3 +3922,16 @@ def test_members_still_to_vote_hold_the_answer(campaign: Campaign) -> None:
     text = ("Our Osh and Jalal-Abad member groups voted to support everything except 3.5. Talas hasn't voted yet, "
             "I'll forward their answer when I have it.")  # fmt: skip
     assert "holding" in codes(read(text, campaign, language="en"))
+
+
+def test_no_view_heading_a_list_abstains_on_it(campaign: Campaign) -> None:
+    # "No view:" was no stance word before a colon: five recommendations named without a stance
+    text = "Agree: 1.1, 1.2\nDisagree: 1.3\nNo view: 1.5, 3.2"
+    want = {"1.1": "agree", "1.3": "disagree", "1.5": "abstain", "3.2": "abstain"}
+    assert _read_clean(text, want, campaign, "en") == (want, set())
+
+
+def test_all_those_spoken_for_at_the_dialogue_refers_outside_the_letter(campaign: Campaign) -> None:
+    # read as 19 agreements, unflagged: which ones they spoke for on 1 March the letter does not say
+    text = "Согласны со всеми рекомендациями, по которым мы высказались положительно на диалоге 1 марта."
+    assert "outside_reference" in codes(read(text, campaign))
