@@ -269,6 +269,8 @@ BLIND_FLOORS = {
     "blind-186.txt": {"exact": 0.97, "accepted": 0.98, "flagged": 0.95, "reasons": 0.98},
     "blind-187.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.93},
     "blind-188.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.96},
+    "blind-189.txt": {"exact": 0.95, "accepted": 0.93, "flagged": 0.93, "reasons": 0.98},
+    "blind-190.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.96},
 }
 
 
