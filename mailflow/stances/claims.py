@@ -184,17 +184,26 @@ _BUT_ANYWHERE = re.compile(
 )
 
 
-def _qualified(text: str, folded: str, start: int, end: int) -> bool:
+def _qualified(text: str, folded: str, start: int, end: int, own: list[Ref]) -> bool:
     """Is an agreement held back by a "но", "в части", "хотя" after it? Not by "за исключением" where it opens an
-    exception ("согласны со всеми за исключением 3.5 (не поддерживаем)", "…, за исключением следующей."): what is
-    excepted has its own stance, the rest is agreed."""
+    exception to an agreement with all ("согласны со всеми за исключением 3.5 (не поддерживаем)", "…, за
+    исключением следующей."): what is excepted has its own stance, the rest is agreed. (Of named IDs it excepts a
+    part: "Поддерживаем 3.2 за исключением следующего: …" is partial.)"""
     found = [m.start(1) for m in _BUT_ANYWHERE.finditer(text, start, end)]
-    excepting = {at for at, _ in except_spans(folded)} if found else set()
+    whole = not any(r.level > GLOBAL for r in own)
+    spans = except_spans(folded) if found else []
+    # ("п.п. 4.1–4.5 — поддерживаем, за исключением п. 4.3": an ID after it is excepted whatever the agreement is of)
+    excepting = {at for at, end_ in spans if whole or _ID_NEXT.match(folded, end_)}
     return any(at not in excepting for at in found)
+
+
+_ID_NEXT = re.compile(r"(?:пп?\.\s*|п\.п\.\s*|рек\.\s*|рекомендаци\w*\s+|пункт\w*\s+)?\d\.\d")
 
 
 # "Не поддерживаем рекомендацию 4.1 в части, касающейся …": a rejection of a part is a partial stance
 _IN_PART = re.compile(r"[\s,]*(?:в (?:той )?части|in (?:the )?part|insofar as|in so far as|to the extent)\b")
+# "Не согласны в части 3.2", "в части пункта 4.5", "в части, касающейся 4.5": "as regards" these IDs, all of them
+_PART_NAMED = re.compile(r"[\s,]*(?:\d|п\.|пп\.|пункт|рекомендаци|касающ)")
 _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|а)\b")
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
@@ -992,11 +1001,15 @@ def _segment_claims(
     # ("По п. 4.5 — не поддерживаем в части конференции: …": the part named after the stance word)
     in_part = kind is CueKind.DISAGREE and (
         any(_IN_PART.match(folded, r.end) for r in own if r.level == EXPLICIT)
-        or (bool(own) and _IN_PART.match(folded, cluster.end) is not None)
+        or (
+            any(r.level == EXPLICIT and r.end <= cluster.start for r in own)
+            and (m := _IN_PART.match(folded, cluster.end)) is not None
+            and _PART_NAMED.match(folded, m.end()) is None
+        )
     )
     if in_part or (kind is not CueKind.AMBIGUOUS and cluster.general and _BUT.match(tail)):
         kind = CueKind.PARTIAL
-    elif kind is CueKind.AGREE and not excepted and _qualified(text, folded, cluster.end, segment.end):
+    elif kind is CueKind.AGREE and not excepted and _qualified(text, folded, cluster.end, segment.end, own):
         problems.append(Problem("reservation", evidence))
         kind = CueKind.PARTIAL
     condition = condition_in(folded[segment.start : segment.end] if not last else folded[segment.start :])
@@ -1334,9 +1347,9 @@ _LOOSE_NUMBER = re.compile(
     r"|g\b|(?!раздел|блок|пункт|панел|част|направлени)[а-яё]{2,}(?:ов|ев|ей)\b)))"
 )
 # "3,4 сунуштан башкасына": 3.4, or 3 and 4? "Согласны с 1,2,3": panels, IDs? (it was bare assent: all 19)
-_COMMA_PAIR = re.compile(r"(?<![\w.,:/+№#-])\d(?:,\d)+(?![\d,.])")
-# "согласны с 1.1-15": a range whose end is no ID (1.1 alone was agreed)
-_RANGE_TO_NUMBER = re.compile(r"(?<=\d\.\d)\s*[-–—]\s*\d{2}(?![\d.,])")
+_COMMA_PAIR = re.compile(r"(?<![\w.,:/+№#-])\d(?:,\d)+(?![\d,]|\.\d)")
+# "согласны с 1.1-15", "с 3.1-8": a range whose end is no ID (1.1 alone was agreed)
+_RANGE_TO_NUMBER = re.compile(r"(?<=\d\.\d)\s*[-–—]\s*\d{1,2}(?![\d,]|\.\d)")
 # "3.3 или 3.8", "3.3 ли 3.8": one of two, the respondent does not say which
 _EITHER = re.compile(r"\d\.\d{1,2}\s+(?:или|ли|or|же|әлде)\s+\d\.\d")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|cannot|can't|don't|no|не|ни)\b")  # "cannot support 4.1 or 4.3": neither
@@ -1548,6 +1561,7 @@ def _untaken_panels(folded: str, refs: list[Ref], claims: list[Claim]) -> tuple[
 
 _ON_PANEL = re.compile(r"(?<!\w)(?:по|в|во|on|in|for|under)\s+$")
 _ON_ID = re.compile(r"\s*(?:по|on|for)\s+$")
+_TO_THE_ID = re.compile(r"(?<!\w)(?:с|со|по|with|on|for|to)\s+$")  # "не согласны с 3.5": the stance's object
 
 
 def _where_the_ids_are(folded: str, panel: Ref, refs: list[Ref]) -> bool:
@@ -1565,7 +1579,13 @@ def _where_the_ids_are(folded: str, panel: Ref, refs: list[Ref]) -> bool:
         return False
     if not (_ON_PANEL.search(folded, max(0, panel.start - 6), panel.start) or _ON_ID.fullmatch(between)):
         return False
-    words = re.findall(r"\w+", _blank(between, [(c.start, c.end) for c in find_cues(between)]))
+    cues = find_cues(between)
+    # the IDs are what the stance word or its preposition takes ("не согласны с 3.5", "we endorse 3.1"); not after
+    # a comma or "и": "По 4 панели согласны, по 4.1 есть вопросы" agrees with the panel, then speaks of 4.1
+    taken = _TO_THE_ID.search(between) or (cues and not between[cues[-1].end :].strip())
+    if not taken or "," in between:
+        return False
+    words = re.findall(r"\w+", _blank(between, [(c.start, c.end) for c in cues]))
     return all(w in _FILLER_WORDS for w in words)
 
 

@@ -215,7 +215,8 @@ _WHOLE_REPLY = {
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
         # "Позиция нашей коалиции изложена в резолюции регионального форума": the answer is in another document
-        r"|позици\w* (?:\w+ ){0,3}изложен\w* в (?:\w+ )?(?:резолюци|протокол|заявлени|решени|письм|документ)\w*"
+        r"|позици\w* (?:\w+ ){0,3}изложен\w* в (?!(?:данном|этом|настоящем) )(?:\w+ )?"
+        r"(?:резолюци|протокол|заявлени|решени|письм|документ)\w*"
         # "pls note we never agreed on 4.3 at the dialogue": what was said there, not in the letter
         r"|\bagreed (?:on |to )?(?:\S+ ){0,3}at the (?:dialogue|meeting|session|conference)\b"
         # "Following our call with Mr. Asanov yesterday, we confirm the position we agreed verbally"
@@ -320,6 +321,8 @@ _WHOLE_REPLY = {
         r"|считать действительным|вместо (?:отправленного|предыдущего|прежнего)|(?:this|it) replaces\b"
         # "В дополнение к нашему письму от 10 марта: просим считать, что по 4.1 мы всё-таки против"
         r"|в дополнение к (?:нашему |моему )?(?:письму|ответу)|просим считать,? что"
+        # "Дополнение к нашему ответу: по 4.3 всё-таки воздерживаемся, а не «за», как писали ранее"
+        r"|дополнение к (?:нашему |моему )?(?:письму|ответу)|как (?:мы |я )?(?:писали|писал\w?) ранее"
         r"|in addition to (?:our|my) (?:letter|e-?mail|reply)"
         # "с пунктом три точка пять нет то есть три четыре": corrected as it was said
         r"|\bнет,? то есть\b|\b(?:no|sorry),? i mean\b"
@@ -409,7 +412,7 @@ _WORDS = {
         "не учитывать", "недействительн", "ответе", "пересматриваем", "письме", "позициябызды өзгөрт", "предыдущ",
         "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал", "вместо", "считать действительным",
         "то есть", "i mean", "ответил", "хотим уточнить", "replied",
-        "replaces", "в дополнение к", "просим считать", "in addition to",
+        "replaces", "в дополнение к", "просим считать", "in addition to", "дополнение к",
     ),
     "indirect": (
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
@@ -564,7 +567,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _cross_check(folded_own, stances)
     problems += _objection_unrecorded(folded_own, stances)
     problems += _exceptions_denied(folded_own, stances)
-    problems += _counted_exceptions(folded_own, stances, campaign)
+    problems += _counted_exceptions(folded_own, stances, campaign) + _exceptions_not_given(claims, stances)
     problems += _objection_among_comments(folded_own, stances)
     problems += _undotted_ids(folded_own, campaign)
     problems += _whole_against_its_part(claims)
@@ -730,7 +733,9 @@ def _units(text: str) -> list[_Unit]:
 
 # After a reason, a new clause with its own IDs and stance: "We do not support 3.2, because …, and we do not
 # support 3.5, because …"; "3.2 жана 3.6 боюнча калыс калат, анткени …; 3.5-сунуштаманы колдобойт, анткени …"
-_CLAUSE_AFTER_REASON = re.compile(r"\s*(?:;|,\s*(?:and|а также|а|и|but|но|while|whereas|жана|ал эми)(?=\s))\s+")
+_CLAUSE_JOINS = r"(?:and|а также|а|и|but|но|while|whereas|жана|ал эми)(?=\s)"
+# (a run of spaces is entered once, at its start: "\s*" tried at every space was quadratic)
+_CLAUSE_AFTER_REASON = re.compile(rf"(?<!\s)\s*(?:;|,\s*{_CLAUSE_JOINS})\s+")
 _ID_IN_CLAUSE = re.compile(r"(?<![\d.,])\d\.\d{1,2}(?![\d])")
 # "4.3 — нет, поскольку …; 4.4 — нет.": the next clause opens with its IDs and a dash, whose answer may be a word
 # as short as "нет" (which the cut above does not count as a stance word)
@@ -751,18 +756,17 @@ def _after_reason(sentence: str) -> list[str]:
         return [sentence]
     last_id = max((m.start() for m in _ID_IN_CLAUSE.finditer(folded)), default=-1)
     last_cue = max((c.start for c in find_cues(folded) if not c.terse), default=-1)
+    cuts = [
+        m.span()
+        for m in _CLAUSE_AFTER_REASON.finditer(folded)
+        if min(last_id, last_cue) >= m.end() or _ID_ROW_AHEAD.match(folded, m.end())
+    ]
     rests = [m.start() for m in REST_WORD.finditer(folded)]
-    edges = [(m.start(), m.end()) for m in _REST_EDGE.finditer(folded)] if rests else []
+    edges = [m.span() for m in _REST_EDGE.finditer(folded)] if rests else []
     pieces, start = [], 0
     while reason is not None:
-        cut: tuple[int, int] | None = next(
-            (
-                m.span()
-                for m in _CLAUSE_AFTER_REASON.finditer(folded, reason.end())
-                if min(last_id, last_cue) >= m.end() or _ID_ROW_AHEAD.match(folded, m.end())
-            ),
-            None,
-        ) or _edge_before_rest(reason.end(), rests, edges, last_cue)
+        at = bisect.bisect_left(cuts, (reason.end(),))
+        cut = cuts[at] if at < len(cuts) else _edge_before_rest(reason.end(), rests, edges, last_cue)
         if cut is None:
             break
         pieces.append(sentence[start : cut[0]])
@@ -772,20 +776,23 @@ def _after_reason(sentence: str) -> list[str]:
 
 
 # Where a clause ends before "the rest": a semicolon, a full stop a phone left in lower case, ", and"
-_REST_EDGE = re.compile(r"\s*(?:[;.]|,\s*(?:and|а также|а|и|but|но|while|whereas|жана|ал эми)(?=\s))\s+")
+_REST_EDGE = re.compile(rf"(?<!\s)\s*(?:[;.]|,\s*{_CLAUSE_JOINS})\s+")
 
 
 def _edge_before_rest(
     after: int, rests: list[int], edges: list[tuple[int, int]], last_cue: int
 ) -> tuple[int, int] | None:
     """ "we abstain on 3.2 as we are not …; agree with the rest", "…, а не ОГО. по остальным согласны": the last
-    clause edge before the first "the rest" after the reason, when a stance word follows it (looked up in the
-    sentence's edges and rests, found once)."""
+    clause edge before the first "the rest" after the reason, when a stance word follows it (looked up by bisection
+    in the sentence's edges and rests, found once)."""
     at = bisect.bisect_right(rests, after)
     if at == len(rests):
         return None
-    before = [e for e in edges[bisect.bisect_left(edges, (after,)) :] if e[1] <= rests[at]]
-    return before[-1] if before and last_cue >= before[-1][1] else None
+    last = bisect.bisect_right(edges, (rests[at],)) - 1
+    while last >= 0 and edges[last][1] > rests[at]:
+        last -= 1  # (an edge that runs into the rest's word is not before it)
+    edge = edges[last] if last >= 0 else None
+    return edge if edge is not None and edge[0] >= after and last_cue >= edge[1] else None
 
 
 def _pieces(unit: _Unit) -> list[_Unit]:
@@ -1071,6 +1078,9 @@ def _stance_heading(reading: UnitReading, text: str, campaign: Campaign) -> bool
     )
 
 
+_DASHED_NOT_A_REASON = re.compile(rf"\W*(?:{BUT_WORDS}|хотя|в части|частично|partly|in part)\b")
+
+
 def _listed_ids_end(reading: UnitReading, text: str) -> int | None:
     """Where the IDs end on a line under a stance heading that names IDs and nothing else, or then why
     ("- 3.2, because …", "- 3.2 — нет ресурсов"); None for any other line."""
@@ -1080,8 +1090,15 @@ def _listed_ids_end(reading: UnitReading, text: str) -> int | None:
     ids = _IDS_ONLY.match(folded)
     if ids is None:
         return None
-    # ("- 1.3, 1.5 — нет ресурсов": a dash after the IDs sets off why, as "because" does)
-    dashed = ids.group().rstrip()[-1:] in ("—", "–", "-") and any(c.isdigit() for c in ids.group())
+    # ("- 1.3, 1.5 — нет ресурсов": a dash after the IDs sets off why, as "because" does; not "— но нет денег",
+    # "— кроме части про бизнес", "— …, 1.5 — …": a reservation, a part, another ID are for a person)
+    dashed = (
+        ids.group().rstrip()[-1:] in ("—", "–", "-")
+        and any(c.isdigit() for c in ids.group())
+        and not any(c.isdigit() for c in folded[ids.end() :])
+        and _DASHED_NOT_A_REASON.match(folded, ids.end()) is None
+        and not except_spans(folded[ids.end() :])
+    )
     if ids.end() < len(folded) and not dashed and REASON_MARKER.match(folded, ids.end()) is None:
         return None
     return ids.end()
@@ -1124,7 +1141,7 @@ _RISK_AFTER = re.compile(
 # "Настоящая позиция одобрена правлением Ассоциации.", "This response was approved by our board.": the answer
 # given is the organisation's, which changes nothing in it (not "will be approved": a later answer, `holding`)
 _APPROVED_BY = re.compile(
-    r"(?:позиция|ответ)\w* (?:\w+ ){0,2}(?:одобрен|утвержден|согласован|принят)\w* (?:\w+ ){0,2}"
+    r"(?<!\w)(?:позиция|ответ)\w* (?:(?!не )\w+ ){0,2}(?:одобрен|утвержден|согласован|принят)\w* (?:\w+ ){0,2}"
     r"(?:правлени|совет|собрани|заседани)"
     r"|(?:position|response|reply|answer) (?:was |has been |is )(?:approved|endorsed|adopted) by"
 )
@@ -1599,6 +1616,16 @@ def _counted_exceptions(folded: str, stances: dict[str, StanceFinding], campaign
         if rest[0] not in (len(campaign.ids) - len(named), usual[0][1] if usual else None):
             problems.append(Problem("unclear_exception", rest[1]))
     return problems
+
+
+def _exceptions_not_given(claims: list[Claim], stances: dict[str, StanceFinding]) -> list[Problem]:
+    """ "…, за исключением следующей.", "Except for the following, all are accepted:": exceptions announced for
+    the lines below, which must then give one another stance (with only "Спасибо." under it, it was 19
+    agreements)."""
+    if len({f.stance for f in stances.values()}) > 1:
+        return []
+    announced = next((c for c in claims if exceptions_below(fold(c.evidence))), None)
+    return [Problem("unclear_exception", announced.evidence[:80])] if announced else []
 
 
 def _exceptions_answered(stances: dict[str, StanceFinding], campaign: Campaign) -> bool:

@@ -110,7 +110,7 @@ def tokens(text: str) -> list[Token]:
 
 # "одобрить", "поддержать": a decision's verb (not "принять участие", "принять к сведению", nor recommendation
 # 3.1's own first words, "Поддержать разработку …", quoted)
-_NOT_A_DECISION = r"(?!\s+(?:участие|к сведению|во внимание|меры|решение|разработку))"
+_NOT_A_DECISION = r"(?!\s+(?:участие|к сведению|к рассмотрению|во внимание|меры|решение|разработку))"
 _INFINITIVE_ASSENT = rf"(?:одобрить|поддержать|принять|согласиться){_NOT_A_DECISION}"
 # Base words: a polarity of +1 (agreement) or -1 (objection) before negation. Infinitives such as
 # "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it; only at
@@ -123,7 +123,8 @@ _POSITIVE = compile_at_heads(
     r"|поддерж\.(?=\s|$)|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?|поддержали|поддержало|одобрил[аио]?|согласились"
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
     # "рассмотрела Рекомендации … и приняла их в полном объёме" (not "приняли участие", "к сведению")
-    rf"|(?:принял[аио]?|приняло){_NOT_A_DECISION}"
+    # (nor "приняли к рассмотрению", "принял рекомендации к рассмотрению", nor "Ваше письмо приняли": received)
+    rf"|(?<!письмо )(?:принял[аио]?|приняло){_NOT_A_DECISION}(?!\s+\w+\s+к (?:рассмотрению|сведению))"
     # ("Настоящая позиция одобрена правлением": the letter's answer was approved, which says nothing of the 19)
     r"|одобря(?:ем|ю|ет|ют)|(?<!позиция )(?<!ответ )одобрен[аоы]?"
     # a resolution's items, "а) поддержать 1.1-1.5;", "2.1 — одобрить.": an infinitive at the head of an item

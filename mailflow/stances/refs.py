@@ -843,7 +843,7 @@ def names_all(text: str) -> bool:
 
 # "за исключением следующей.", "Except for the following, all are accepted:": the exceptions come below
 _FOLLOWING = re.compile(r"(?:следующ(?:ей|его|их)|нижеследующ(?:ей|его|их)|the following(?: ones?)?)\b")
-_LIST_OPENS = re.compile(r"\s*[:.]?\s*")
+_LIST_OPENS = re.compile(r"\s*(?:[:.]\s*)?")
 
 
 def exceptions_below(text: str) -> bool:

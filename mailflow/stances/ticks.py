@@ -16,8 +16,10 @@ import re
 from mailflow.stances.lexicon import find_cues, fold
 
 _ID = re.compile(r"\d\.\d{1,2}")
+_IDS = re.compile(r"\d\.\d{1,2}(?:\s*(?:[-–—,]|и|and)\s*\d\.\d{1,2})*")  # a row's first cell: "3.2", "1.1–1.5"
 _TICK = re.compile(r"\s*(?:[xхXХ+✓✔☑✅*•vV√]|да|yes)\s*", re.IGNORECASE)
 _RULE = re.compile(r"[\s|:\-–—=+_]*")
+_MOST_COLUMNS = 5  # agree, partly, disagree, abstain, and one more way of saying one of them
 
 
 def _cells(line: str) -> list[str] | None:
@@ -51,16 +53,16 @@ def _header(cells: list[str]) -> tuple[dict[int, str], list[int]] | None:
     if any(_ID.search(cell) for cell in cells):
         return None
     stances = {i: cell for i, cell in enumerate(cells) if i > 0 and _stance_word(cell)}
-    if len(stances) < 2:
+    if not 2 <= len(stances) <= _MOST_COLUMNS:
         return None
     others = [i for i, cell in enumerate(cells) if i > 0 and i not in stances and cell]
     return stances, others
 
 
 def _row(cells: list[str], stances: dict[int, str], others: list[int]) -> str | None:
-    """A data row as the line it stands for; None if it is no row of ticks (no ID first, or words in a stance
-    column)."""
-    if not cells or not _ID.search(cells[0]):
+    """A data row as the line it stands for; None if it is no row of ticks: no ID first ("Все", "Панель 1"), or
+    a cell in a stance column that is neither empty nor a tick ("-", "o", words)."""
+    if not cells or not _IDS.fullmatch(cells[0]):
         return None
     ticked = []
     for i, words in stances.items():
@@ -70,30 +72,42 @@ def _row(cells: list[str], stances: dict[int, str], others: list[int]) -> str | 
         if not _TICK.fullmatch(cell):
             return None
         ticked.append(words)
+    if len(ticked) > 1:  # both answers, and no one comment for either: a contradiction, for a person
+        return "; ".join(f"{cells[0]} — {words}" for words in ticked)
     comment = "; ".join(cells[i] for i in others if i < len(cells) and cells[i])
     why = f": {comment}" if comment else ""
-    return "; ".join(f"{cells[0]} — {words}{why}" for words in ticked) or cells[0]
+    return f"{cells[0]} — {ticked[0]}{why}" if ticked else cells[0]
 
 
 def untick(text: str) -> str:
-    """`text` with every table of ticks under stance columns rewritten as one line per row; other text as it is."""
+    """`text` with every table of ticks under stance columns rewritten as one line per row; other text as it is.
+
+    A table is rewritten whole or not at all: one row it cannot read ("| 1.1 | + | - |", "| Все | x | |")
+    leaves the table as typed, for the rest of the stage to flag, rather than its header blanked and the row
+    read some other way."""
     if "|" not in text and "\t" not in text:
         return text
     lines = text.split("\n")
-    columns: tuple[dict[int, str], list[int]] | None = None
-    for n, line in enumerate(lines):
-        cells = _cells(line)
-        if cells is None:
-            columns = None if line.strip() else columns
+    n = 0
+    while n < len(lines):
+        cells = _cells(lines[n])
+        header = _header(cells) if cells is not None else None
+        if header is None:
+            n += 1
             continue
-        if columns is not None and _RULE.fullmatch(line):
-            continue  # "|-----|-------|": a rule under the header
-        header = _header(cells)
-        if header is not None:
-            columns = header
+        rows: list[tuple[int, str]] = []
+        end = n + 1
+        while end < len(lines) and (row_cells := _cells(lines[end])) is not None:
+            if not _RULE.fullmatch(lines[end]):  # "|-----|-------|": a rule under the header
+                row = _row(row_cells, *header)
+                if row is None:
+                    rows = []
+                    break
+                rows.append((end, row))
+            end += 1
+        if rows:
             lines[n] = ""
-            continue
-        row = _row(cells, *columns) if columns is not None else None
-        if row is not None:
-            lines[n] = row
+            for at, row in rows:
+                lines[at] = row
+        n = max(end, n + 1)
     return "\n".join(lines)

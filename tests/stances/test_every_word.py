@@ -3935,3 +3935,75 @@ def test_all_those_spoken_for_at_the_dialogue_refers_outside_the_letter(campaign
     # read as 19 agreements, unflagged: which ones they spoke for on 1 March the letter does not say
     text = "Согласны со всеми рекомендациями, по которым мы высказались положительно на диалоге 1 марта."
     assert "outside_reference" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Рек. | Согласны | Не согласны |\n| 1.1 | + | - |\n| 3.2 | - | + |",
+        "| Рек. | Согласны | Не согласны |\n| Все | x | |",
+        "| Рек. | Согласны | Не согласны |\n| 1.1 | x | o |\n| 3.2 | o | x |",
+    ],
+)
+def test_a_tick_table_with_a_row_it_cannot_read_is_left_for_a_person(campaign: Campaign, text: str) -> None:
+    # the header was blanked and the row read some other way: 1.1 and 3.2 agreed, or all 19 disagreed, unflagged
+    assert codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Согласны со всеми, за исключением следующей.\nСпасибо.",
+        "Except for the following, all recommendations are accepted:",
+        "Поддерживаем 3.2 за исключением следующего:\nфинансирование из местного бюджета.",
+    ],
+)
+def test_exceptions_announced_and_not_given_go_to_a_person(campaign: Campaign, text: str) -> None:
+    assert codes(read(text, campaign, language="en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Рекомендации приняли к рассмотрению.", "Председатель принял рекомендации к рассмотрению.",
+     "Ваше письмо приняли, спасибо."],
+)  # fmt: skip
+def test_accepted_for_consideration_or_a_letter_received_is_no_stance(campaign: Campaign, text: str) -> None:
+    assert not stances(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Не согласны в части 3.2, 3.5.", {"3.2": "disagree", "3.5": "disagree"}),
+        ("Не поддерживаем в части, касающейся 4.5", {"4.5": "disagree"}),
+    ],
+)
+def test_in_part_of_named_ids_is_as_regards_them(campaign: Campaign, text: str, want: dict[str, str]) -> None:
+    assert _stance_only(read(text, campaign)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["По 4 панели согласны, по 4.1 есть вопросы", "По 3 панели согласны и 3.5", "On panel 3 we agree, 3.1 we do"],
+)
+def test_a_panel_agreed_then_an_id_of_it_is_no_frame(campaign: Campaign, text: str) -> None:
+    # read as the ID alone, unflagged
+    assert codes(read(text, campaign, language="en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Не согласны:\n- 1.3 — кроме части про бизнес", "Не согласны:\n1.3 — это уже делается, 1.5 — хорошая идея",
+     "Поддерживаем:\n- 3.1 — но нет денег"],
+)  # fmt: skip
+def test_a_dashed_line_that_is_more_than_a_reason_goes_to_a_person(campaign: Campaign, text: str) -> None:
+    assert codes(read(text, campaign))
+
+
+@pytest.mark.parametrize("text", ["согласны с 1.1-15.", "согласны с 3.1-8", "Согласны с 1,2,3."])
+def test_numbers_before_a_full_stop_are_still_checked(campaign: Campaign, text: str) -> None:
+    assert "ambiguous_number" in codes(read(text, campaign))
+
+
+def test_an_answer_not_yet_approved_is_no_approval(campaign: Campaign) -> None:
+    assert codes(read("Согласны со всеми. Этот ответ пока не утвержден советом.", campaign))

@@ -60,6 +60,10 @@ SHAPES = {
     "signatures with an abbreviation": "Калыс, ОО «Булак»\n",
     "numbers joined by commas": "1,2,3,",
     "ranges to a bare number": "1.1-15 ",
+    "wide tables of ticks": "| № |" + " Согласны |" * 40 + "\n" + "| 1.1 |" + " x |" * 40 + " потому что |\n",
+    "runs of spaces after a reason": "3.2 нет, потому что" + " " * 3_000 + "остальные согласны ",
+    "exceptions listed below over spaces": "за исключением следующей" + " " * 3_000,
+    "answers run together": "ответ",
 }
 
 
