@@ -271,6 +271,8 @@ BLIND_FLOORS = {
     "blind-188.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.96},
     "blind-189.txt": {"exact": 0.95, "accepted": 0.93, "flagged": 0.93, "reasons": 0.98},
     "blind-190.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.96},
+    "blind-191.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.90},
+    "blind-192.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.81},
 }
 
 
