@@ -964,6 +964,7 @@ def _segment_claims(
     reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
     stated = reason_first or clean_reason(tail)  # a reason marked before ("Поскольку …, 4.5 частично: …")
     irrelevant = _IRRELEVANCE.search(folded, cluster.start, cluster.end) if kind is CueKind.ABSTAIN else None
+    quoted = None  # the why with its subject in words, "Остальные рекомендации к нашей деятельности не относятся"
     if irrelevant and not reason_first:
         # "не относятся к уставной деятельности Палаты, поэтому по ним воздерживаемся": why, in the abstaining
         # words, from where they start (not "воздерживаемся, это не наш профиль") to what follows from them,
@@ -978,9 +979,13 @@ def _segment_claims(
             and _IRRELEVANT_LEAD.fullmatch(folded, named_end, cluster.start)
         ):
             start = _NAMED_NOUN.match(folded, named_end).end()  # type: ignore[union-attr]  # (it may match nothing)
+            subject: int | None = _worded_subject(folded, segment.refs, named_end)
+        else:
+            subject = None
         ends = [s for s, _ in spoken.spans if s > start] + [m.start() for m in _SO.finditer(folded, start, end)]
         if stated is None or min(ends, default=end) < end:
             stated = clean_reason(text[start : min([*ends, end])].lstrip(" ,;:—–-"))
+            quoted = clean_reason(text[subject : min([*ends, end])]) if subject is not None and stated else None
     reason = stated or _unmarked_reason(text, folded, segment, spoken, campaign)
     # An agreement's reason is kept only when the respondent marked it as one ("…, потому что …")
     dashed = (
@@ -991,6 +996,8 @@ def _segment_claims(
     # (an exception's reason may name its own panel too: "except 2.1 - no, we're not part of any coalition")
     if reason and _speaks_of_stance(reason, kind, campaign, {i for r in own for i in r.ids} | set(excepted)):
         problems.append(Problem("unread_words", reason[:80]))
+    elif quoted and reason == stated:
+        reason = quoted  # (its subject, checked as the reference it is, is quoted with it)
     negated_whole = _negated_universal(folded, cluster, segment) or _NOT_FULLY.search(
         folded, segment.start, segment.end
     )
@@ -1711,6 +1718,20 @@ def _bracket_reasons(text: str, folded: str, claims: list[Claim], refs: list[Ref
         narrowest = min(holders, key=lambda c: len(c.ids))
         claims = [replace(c, reason=reason) if c is narrowest and c.reason is None else c for c in claims]
     return claims
+
+
+def _worded_subject(folded: str, refs: list[Ref], named_end: int) -> int | None:
+    """Where the subject of an abstention's why begins when it names the recommendations in words: "Остальные
+    рекомендации к нашей деятельности не относятся" is the respondent's sentence whole, as a reader quotes it (not
+    "3.2 и 3.5 к нашей деятельности не относятся": numbers are no part of a why)."""
+    worded = sorted((r for r in refs if r.end <= named_end), key=lambda r: r.start)
+    start = None
+    edge = named_end
+    for ref in reversed(worded):
+        if ref.level == EXPLICIT or folded[ref.end : edge].strip():
+            break
+        start, edge = ref.start, ref.start
+    return start
 
 
 def _comments(part: str) -> bool:

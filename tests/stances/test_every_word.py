@@ -4007,3 +4007,19 @@ def test_numbers_before_a_full_stop_are_still_checked(campaign: Campaign, text: 
 
 def test_an_answer_not_yet_approved_is_no_approval(campaign: Campaign) -> None:
     assert codes(read("Согласны со всеми. Этот ответ пока не утвержден советом.", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "rec_id", "reason"),
+    [
+        ("Согласны с 1.1–1.5, 2.1, 3.1–3.8. Остальные рекомендации к нашей деятельности не относятся.", "4.1",
+         "Остальные рекомендации к нашей деятельности не относятся"),
+        ("Согласны с 1.1–1.5, 2.1, 4.1–4.5. 3.2 и 3.5 к нашей деятельности не относятся.", "3.2",
+         "к нашей деятельности не относятся"),
+    ],
+)  # fmt: skip
+def test_an_abstentions_why_keeps_its_subject_in_words_not_in_numbers(
+    campaign: Campaign, text: str, rec_id: str, reason: str
+) -> None:
+    # "Остальные рекомендации" was cut off the why: a reader quotes the sentence whole (53 corpus reasons)
+    assert stances(read(text, campaign))[rec_id] == ("abstain", reason)
