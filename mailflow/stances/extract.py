@@ -1013,7 +1013,8 @@ def _read_text(
     return claims, problems
 
 
-_NO_COMMENT = re.compile(r"(?<!\w)(?:без комментари\w*|no comments?|without comments?)(?!\w)")
+_NO_COMMENT_WORDS = r"без комментари\w*|no comments?|without comments?"
+_NO_COMMENT = re.compile(rf"(?<!\w)(?:{_NO_COMMENT_WORDS})(?!\w)")
 
 
 def _no_comment_on_given(claim: Claim, claims: list[Claim]) -> bool:
@@ -1086,15 +1087,14 @@ def _listed_ids_end(reading: UnitReading, text: str) -> int | None:
     ("- 3.2, because …", "- 3.2 — нет ресурсов"); None for any other line."""
     if not reading.ids_without_stance or reading.has_cue:
         return None
-    folded = fold(text)
-    ids = _IDS_ONLY.match(folded)
-    if ids is None:
+    listed = _listed_ids(text)
+    if listed is None:
         return None
+    folded, ids = listed
     # ("- 1.3, 1.5 — нет ресурсов": a dash after the IDs sets off why, as "because" does; not "— но нет денег",
     # "— кроме части про бизнес", "— …, 1.5 — …": a reservation, a part, another ID are for a person)
     dashed = (
         ids.group().rstrip()[-1:] in ("—", "–", "-")
-        and any(c.isdigit() for c in ids.group())
         and not any(c.isdigit() for c in folded[ids.end() :])
         and _DASHED_NOT_A_REASON.match(folded, ids.end()) is None
         and not except_spans(folded[ids.end() :])
@@ -1104,7 +1104,14 @@ def _listed_ids_end(reading: UnitReading, text: str) -> int | None:
     return ids.end()
 
 
-_NO_COMMENT_AFTER = re.compile(r"(?:без комментари\w*|no comments?|without comments?)\W*")
+_NO_COMMENT_AFTER = re.compile(rf"(?:{_NO_COMMENT_WORDS})\W*")
+
+
+def _listed_ids(text: str) -> tuple[str, re.Match[str]] | None:
+    """The folded line and where its IDs stand at its start (with the dashes and bullets around them), if they do."""
+    folded = fold(text)
+    ids = _IDS_ONLY.match(folded)
+    return (folded, ids) if ids is not None and any(c.isdigit() for c in ids.group()) else None
 
 
 def _listed_without_comment(reading: UnitReading, text: str) -> tuple[str, ...] | None:
@@ -1112,9 +1119,8 @@ def _listed_without_comment(reading: UnitReading, text: str) -> tuple[str, ...] 
     комментариев"), which the line alone reads as an abstention; None for any other line."""
     if not reading.claims or any(c.stance is not Stance.ABSTAIN or c.level != EXPLICIT for c in reading.claims):
         return None
-    folded = fold(text)
-    ids = _IDS_ONLY.match(folded)
-    if ids is None or not any(ch.isdigit() for ch in ids.group()) or not _NO_COMMENT_AFTER.fullmatch(folded, ids.end()):
+    listed = _listed_ids(text)
+    if listed is None or not _NO_COMMENT_AFTER.fullmatch(listed[0], listed[1].end()):
         return None
     return tuple(dict.fromkeys(i for c in reading.claims for i in c.ids))
 
