@@ -232,10 +232,12 @@ _ONE_RECOMMENDATION = re.compile(
 )
 # "по которым мы не согласны": a stance inside a relative or reported clause is not what they state.
 # ("I am pleased to confirm that we endorse …", "сообщаем, что": the respondent's own statement, not hearsay)
+# (a clause ends at a dash or at ", so": "… are exactly what we need — we support them", "… beyond what we can do,
+# so we disagree with those two" state a stance)
 _INDIRECT = re.compile(
     r"\b(?:котор\w+|which|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )that we"
     r"|what we|whom"
-    r"|кайсы\w*)\b[^.;:]*$"
+    r"|кайсы\w*)\b(?:[^.;:—–,]|,(?!\s*(?:so|поэтому|therefore)\b))*$"
 )
 # (an ID or a panel by number: "except those of panel 4, on which we abstain")
 _ID_BEFORE = re.compile(

@@ -36,6 +36,7 @@ from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
     GROUP,
+    REST,
     REST_WORD,
     Ref,
     counted_exception,
@@ -155,7 +156,9 @@ _WHOLE_REPLY = {
         r"|on behalf of (?:our|my) (?:[\w-]+ ){0,2}(?:office|branch|chapter|wing|department|section)\b"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
         # (not "our country office": an international NGO's office here is the organisation written to)
-        r"|\bour (?!country |programme |program |project |management |leadership )\w+ (?:office|branch|team|chapter)\b"
+        # (nor "reviewed the document with our legal team": whom the organisation asked)
+        r"|(?<!with )\bour (?!country |programme |program |project |management |leadership )\w+"
+        r" (?:office|branch|team|chapter)\b"
         r"|\bthe [\w-]+ (?:office|team|branch) (?:has|have|is|are|will)"
         r"|организаций-членов|организации-члены|члены сети|(?<!голосования )членов сети|ответы членов"
         r"|единую позицию \w+ не"
@@ -362,7 +365,8 @@ _WHOLE_REPLY = {
         r"|передаю (?:его|ее|их) (?:слова|мнение)|\b(?:he|she|they) said\b|asked me to let you know"
         r"|\bэкен\b"  # the Kyrgyz hearsay particle: "баарына макул экен", (he said) they agree
         # "төрага телефон аркылуу … макул экенибизди айткан": the chairman said so, on the phone
-        r"|экени\w*\s+(?:\w+\s+){0,2}айт\w*|по телефону|by phone|on the phone|телефон аркылуу"
+        r"|экени\w*\s+(?:\w+\s+){0,2}айт\w*|по телефону|by phone|on the phone"
+        r"|телефон аркылуу(?!\s+алда)"  # (not "телефон аркылуу алданып жатат": cheated by phone)
         r"|как (?:мне|нам) (?:передали|сказали|сообщили)|\balready (?:told|said|informed)\b"
         r"|as far as (?:i|we) know|насколько (?:я знаю|мне известно|нам известно)|(?:they|all of them) all support"
         r"|(?<!\w)деди(?!\w)"  # "Биздин директор баарына макул деди": the director said so
@@ -898,6 +902,12 @@ def _read_text(
             excepted = waiting = None
             continue
         excepted = None
+        if claims and not reading.claims and _REST_TOO.fullmatch(fold(unit.text)):
+            # "Согласны с 1.1, 1.2, 1.3. С остальными тоже.": the rest, with the stance before (read as "all", a
+            # level below the IDs the replies named)
+            claims.append(replace(claims[-1], ids=campaign.ids, level=GLOBAL, reason=None, evidence=unit.text))
+            waiting = None
+            continue
         if waiting is not None and (
             _gives_reason(reading, unit, units[index - 1], units[-1]) or _says_how_far(reading, unit, waiting)
         ):
@@ -1027,7 +1037,7 @@ def _no_comment_on_given(claim: Claim, claims: list[Claim]) -> bool:
     )
 
 
-_IDS_STRESSED = re.compile(rf"\W*(?:\d\.\d{{1,2}}[\s,]*(?:(?:и|and|жана)\s+)?)+(?:{STRESS_WORDS}|өзгөчө)(?!\w)")
+_IDS_STRESSED = re.compile(rf"\W*(?:\d\.\d{{1,2}}[\s,—–-]*(?:(?:и|and|жана)\s+)?)+(?:{STRESS_WORDS}|өзгөчө)(?!\w)")
 _TOPIC_HEAD = re.compile(
     r"\W*(?:про|по|насчет|касательно|regarding|re|on|about|as for|as to)\s+(?:пп?\.\s*|пункт\w*\s+|рекомендаци\w+\s+)?"
     r"\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*[.:]?\s*"
@@ -1045,6 +1055,9 @@ def _back_to_exception(reading: UnitReading, text: str) -> bool:
     return bool(reading.claims) and not any(c.scoped for c in reading.claims) and bool(_BACK_TO_IT.match(fold(text)))
 
 
+_REST_TOO = re.compile(
+    rf"\W*(?:(?:и|а|and)\s+)?(?:(?:с|со|по|with|for)\s+)?(?:{REST})\s*+[—–:-]?\s*+(?:{ALSO_WORDS})[.!)\s]*+"
+)
 _ALSO_ALONE = re.compile(
     rf"[\s—–-](?:{ALSO_WORDS})[.!)\s]*$"
     r"|^\W*(?:(?:the )?same (?:for|with|goes for)|то же (?:самое )?(?:по|для))\s"
@@ -1156,7 +1169,7 @@ _GOODWILL = compile_at_heads(
     r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
     r"|(?:we|i) would (?:welcome|appreciate)\b"  # "We would welcome the conference."
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
-    r"|готов\w* (?:участвовать|обсудить|к|выступить|стать|взять|поделиться|помочь|предоставить)"
+    r"|готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|помочь|предоставить)"
     # "Отдельное спасибо за 3.1 и 3.4", "Ждём конференцию по 4.5!", "По 3.5 у нас опыт есть, можем поделиться"
     r"|(?:отдельное |особое )?спасибо за|благодарим за|\bждем\b|ждем с нетерпением|опыт есть|есть опыт"
     r"|можем (?:поделиться|выступить|помочь|предоставить)"

@@ -256,8 +256,10 @@ _VAGUE = re.compile(
     # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
     r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"
     r"(?:-related)? (?:points|items|ones)"
-    # "Санариптик сабаттуулук боюнча сунуштарды", "рекомендации по цифровой грамотности": those on a topic
-    r"|[^\W\d]\w+\s+боюнча\s+сунуш\w*|рекомендаци\w* по (?!итогам|пунктам|всем|каждой|порядку)[^\W\d]\w+"
+    # "Санариптик сабаттуулук боюнча сунуштарды", "санарип сабаттуулукка байланыштуу сунуштарды", "рекомендации
+    # по цифровой грамотности": those on (or related to) a topic (not "рекомендации по панели «…»", which names it)
+    r"|[^\W\d]\w+\s+(?:боюнча|байланыштуу|тиешелүү)\s+сунуш\w*"
+    r"|рекомендаци\w* по (?!итогам|пунктам|всем|каждой|порядку|панел|раздел|секци)[^\W\d]\w+"
     # "рекомендации, которые не учитывают …": only those that fit a description, and which those are is unsaid
     r"|рекомендаци\w*,?\s+котор\w+\s+не\b|recommendations (?:that|which) (?:do|does|did) not"
     r"|рекомендаци\w*,?\s+(?:противореч|не соответств|не учитыва)\w*"

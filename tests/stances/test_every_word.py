@@ -4023,3 +4023,66 @@ def test_an_abstentions_why_keeps_its_subject_in_words_not_in_numbers(
 ) -> None:
     # "Остальные рекомендации" was cut off the why: a reader quotes the sentence whole (53 corpus reasons)
     assert stances(read(text, campaign))[rec_id] == ("abstain", reason)
+
+
+def test_recommendations_related_to_a_topic_in_kyrgyz_go_to_a_person(campaign: Campaign) -> None:
+    # "those related to digital literacy" was read as agreement with all 19, unflagged
+    result = read("Санарип сабаттуулукка байланыштуу сунуштарды колдойбуз.", campaign, language="ky")
+    assert "vague_scope" in codes(result)
+
+
+def test_recommendations_of_a_panel_named_by_its_title_are_not_a_vague_topic(campaign: Campaign) -> None:
+    result = read("Рекомендации по панели «Коалиции и сети ОГО как кровеносная система» поддерживаем.", campaign)
+    assert (_stance_only(result), codes(result)) == ({"2.1": "agree"}, set())
+
+
+def test_preparing_someone_is_no_offer_to_help(campaign: Campaign) -> None:
+    # "готовить кадры" was read as "готовы к …", an offer on a rejected recommendation: a contradiction
+    text = "Не согласны с 3.5.\n3.5 — в районе нет техникума, готовить кадры негде."
+    assert stances(read(text, campaign)) == {"3.5": ("disagree", "в районе нет техникума, готовить кадры негде")}
+
+
+def test_cheated_by_phone_in_kyrgyz_is_no_hearsay(campaign: Campaign) -> None:
+    text = "3.1 сунушун колдойбуз, анткени малчылардын көбү телефон аркылуу алданып жатат."
+    assert not codes(read(text, campaign, language="ky"))
+
+
+def test_a_team_the_document_was_reviewed_with_is_not_who_answers(campaign: Campaign) -> None:
+    text = "Having reviewed the document with our legal team, we are pleased to accept all the recommendations."
+    assert not codes(read(text, campaign, language="en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Since our members are small start-ups, 3.2 and 3.5 are exactly what we need — we support them.",
+         {"3.2": "agree", "3.5": "agree"}),
+        ("Given that our members are small guesthouses, 3.5 and 3.6 are beyond what we can do, so we disagree with "
+         "those two.", {"3.5": "disagree", "3.6": "disagree"}),
+    ],
+)  # fmt: skip
+def test_a_stance_after_a_dash_or_so_is_out_of_the_clause_before(
+    campaign: Campaign, text: str, want: dict[str, str]
+) -> None:
+    result = read(text, campaign, language="en")
+    assert (_stance_only(result), codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "named"),
+    [
+        ("Согласны с 1.1, 1.2, 1.3. С остальными тоже.", "agree", {}),
+        ("Не согласны с 4.3. Остальные — тоже.", "disagree", {}),
+    ],
+)
+def test_the_rest_too_in_a_sentence_of_its_own_takes_the_stance_before(
+    campaign: Campaign, text: str, stance: str, named: dict[str, tuple[str, str | None]]
+) -> None:
+    # the rest went unread (flagged) or became the reason of the stance before
+    result = read(text, campaign)
+    assert (stances(result), codes(result)) == (every(campaign, stance, but=named), set())
+
+
+def test_an_id_stressed_after_a_dash_under_an_all_is_no_new_stance(campaign: Campaign) -> None:
+    result = read("Поддерживаем всё. 3.5 — особенно!", campaign)
+    assert (stances(result), codes(result)) == (every(campaign, "agree"), set())

@@ -64,6 +64,9 @@ SHAPES = {
     "runs of spaces after a reason": "3.2 нет, потому что" + " " * 3_000 + "остальные согласны ",
     "exceptions listed below over spaces": "за исключением следующей" + " " * 3_000,
     "answers run together": "ответ",
+    "the rest too over spaces": "Согласны с 3.5. С остальными" + " " * 3_000 + "— тоже. ",
+    "IDs stressed after dashes": "Поддерживаем всё. 3.5 — 3.6 — " + "— " * 1_000,
+    "relative clauses before a stance": "which we need, and so we, " * 20 + "we support 3.2. ",
 }
 
 
