@@ -275,6 +275,8 @@ BLIND_FLOORS = {
     "blind-192.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.81},
     "blind-193.txt": {"exact": 1.00, "accepted": 0.86, "flagged": 1.00, "reasons": 0.78},
     "blind-194.txt": {"exact": 0.98, "accepted": 0.80, "flagged": 0.97, "reasons": 0.87},
+    "blind-195.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.93},
+    "blind-196.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.91},
 }
 
 
