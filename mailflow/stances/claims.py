@@ -1103,7 +1103,24 @@ def _indirect(text: str, cue_start: int) -> bool:
     A relative clause on an ID ("кроме 4.3, которую считаем нецелесообразной") does state a stance.
     """
     m = _INDIRECT.search(text, max(0, cue_start - 40), cue_start)
-    return m is not None and not _ID_BEFORE.search(text, 0, m.start())
+    return m is not None and not _ID_BEFORE.search(text, 0, m.start()) and not _heads_a_list(text, m.start())
+
+
+# "Даём ответы по рекомендациям, с которыми не согласны:", "по тем, с которыми мы не согласны:": the clause names
+# the lines below, as "Не согласны:" over them does
+_ANTECEDENT = re.compile(
+    r"(?:рекомендаци\w*|пункт\w*|\bтем|\bтех|\bте|recommendations|points|items|ones|those),?\s+(?:(?:с|по|на|with|on)\s+)?$"
+)
+
+
+def _heads_a_list(text: str, clause_start: int) -> bool:
+    """A heading over a colon whose relative clause, to its end, is on the recommendations listed below."""
+    head = text.rstrip()
+    return (
+        head.endswith(":")
+        and not any(mark in head[clause_start:-1] for mark in ".;:!?")
+        and _ANTECEDENT.search(text, max(0, clause_start - 30), clause_start) is not None
+    )
 
 
 _EMPHASIS = compile_at_heads(

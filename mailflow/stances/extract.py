@@ -496,7 +496,9 @@ _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\
 _ROW = re.compile(
     r"^\s*(?:[-*•●▪]\s*)?(?:\d{1,2}[.)]\s*)?(?:п\.\s*|пункт\s*|рек\.\s*)?\d{1,2}\.(?:\d{1,2}(?!\.\d)|[xх*](?!\w))|\|"
 )  # ("3.x: yes": a panel's row)
-_BULLET = re.compile(r"^\s*[-*•●▪–—]\s")  # a list item starts a unit: the line above it was not wrapped into it
+# a list item starts a unit: the line above it was not wrapped into it ("…digital risk monitoring" over "4. Panel 4 –
+# agree" had read "monitoring 4" as its reason)
+_BULLET = re.compile(r"^\s*(?:[-*•●▪–—]|\d{1,2}[.)])\s")
 _NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
 # A sentence ends before a capital, before an ID ("3.1-3.4 тоже. 3.5-3.8 воздерживаемся") or a numbered panel
 # ("3.5 боюнча пикир бар. 3-панелдин калган сунуштары кабыл алынат"), unless the full
@@ -946,7 +948,13 @@ def _read_text(
             # 3.8.": the stance before, again
             claims.append(replace(claims[-1], ids=also, level=EXPLICIT, reason=None, evidence=unit.text, scoped=True))
             continue
-        listed = tuple(reading.claims) if _stance_heading(reading, unit.text, campaign) else ()
+        if _stance_heading(reading, unit.text, campaign):
+            # "Не согласны с рекомендациями:", "… по рекомендациям, с которыми не согласны:" say no more than "Не
+            # согласны:" (the recommendations are those listed below, not all of them)
+            reading = replace(reading, claims=tuple(replace(c, scoped=False) for c in reading.claims))
+            listed = reading.claims
+        else:
+            listed = ()
         heading_claimed = bool(listed)
         given_here = _with_earlier_reason(list(reading.claims), unit.text, previous_free)
         claims += given_here
@@ -1169,7 +1177,8 @@ _GOODWILL = compile_at_heads(
     r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
     r"|(?:we|i) would (?:welcome|appreciate)\b"  # "We would welcome the conference."
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
-    r"|готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|помочь|предоставить)"
+    r"|готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|помочь|предоставить|провести"
+    r"|выдел(?:ять|ить))"
     # "Отдельное спасибо за 3.1 и 3.4", "Ждём конференцию по 4.5!", "По 3.5 у нас опыт есть, можем поделиться"
     r"|(?:отдельное |особое )?спасибо за|благодарим за|\bждем\b|ждем с нетерпением|опыт есть|есть опыт"
     r"|можем (?:поделиться|выступить|помочь|предоставить)"

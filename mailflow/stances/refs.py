@@ -166,6 +166,7 @@ _AUDIENCE = compile_at_heads(
     r"|организаци\w+ гражданск\w+ обществ\w*)"
     r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
 )
+_NAMED_AFTER = re.compile(r"\s*\(\s*(?:panels?|панел\w*|раздел\w*|sections?|пп?\.|\d\.\d)")
 _LISTED_BEFORE = re.compile(r"\d\.\d{1,2}\s*,\s*$")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _DOCUMENT_NUMBER = re.compile(
@@ -206,8 +207,11 @@ _ALL = compile_at_heads(
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
     # "от имени всех 27 клубов", "all our members": all of someone, not of the recommendations
     r"(?!\s+(?:высказал|проголосовал)\w*)"  # "все высказались «за»": everyone, who then said what
-    r"(?!\s+(?:\d+\s+)?(?:(?:наш|our|their)\w*\s+)?(?:член|клуб|организаци|участник|сотрудник|мастер|женщин|сел"
-    r"|район|регион|област|партнер|коллег|member|club|organi[sz]ation|partner|colleague|staff|people))"
+    # ("our members are all rural women's groups": one word may stand between)
+    r"(?!\s+(?:\d+\s+)?(?:(?:наш|our|their)\w*\s+)?"
+    r"(?:(?!рекоменд|recommend|пункт|point|item|сунуш|панел|panel|раздел|section)[^\W\d]{3,}\s+)?"
+    r"(?:член|клуб|организаци|участник|сотрудник|мастер|женщин|сел"
+    r"|район|регион|област|партнер|коллег|member|club|organi[sz]ation|partner|colleague|staff|people|women|group))"
 )
 # before a count of recommendations ("two recommendations"): an exception's or a pointer's, which names them
 _COUNT_NAMED = re.compile(r"(?:кроме|except|except for|apart from|исключением|but|этим|этих|эти|these|those)\s+$")
@@ -425,6 +429,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for ref in _named_panel_refs(text, campaign):
         add(ref)
     for m in _AUDIENCE.finditer(text):
+        if _NAMED_AFTER.match(text, m.end()):
+            continue  # "the recommendations addressed to CSOs (panels 1 and 3)": the bracket names them
         word = m.group("a") or m.group("b")
         audience = Audience.BUSINESS if word.startswith(("бизнес", "business", "частн", "private")) else Audience.CSO
         ids = tuple(r.id for r in campaign.recommendations if r.audience is audience)

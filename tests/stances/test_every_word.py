@@ -4086,3 +4086,59 @@ def test_the_rest_too_in_a_sentence_of_its_own_takes_the_stance_before(
 def test_an_id_stressed_after_a_dash_under_an_all_is_no_new_stance(campaign: Campaign) -> None:
     result = read("Поддерживаем всё. 3.5 — особенно!", campaign)
     assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Как просили, даем ответы по рекомендациям, с которыми не согласны:", "Не согласны с рекомендациями:",
+     "Конкретные ответы по тем, с которыми мы не согласны:"],
+)  # fmt: skip
+def test_a_heading_on_the_recommendations_disagreed_with_names_the_lines_below(
+    campaign: Campaign, heading: str
+) -> None:
+    # read as disagreement with all 19 against "the rest we accept" (a contradiction), or as hearsay
+    text = f"{heading}\n\n3.5 — не согласны, в селах нет кадров.\n4.3 — не согласны: такие органы уже есть.\n\n"
+    result = read(text + "Остальные рекомендации принимаем.", campaign)
+    want = every(campaign, "agree", but={"3.5": ("disagree", "в селах нет кадров"),
+                                         "4.3": ("disagree", "такие органы уже есть")})  # fmt: skip
+    assert (stances(result), codes(result)) == (want, set())
+
+
+def test_a_numbered_line_after_a_long_one_is_a_list_item_not_its_wrapped_end(campaign: Campaign) -> None:
+    text = (
+        "Our position:\n\n1. Panel 1 – agree\n2. Panel 2 – agree\n3. Panel 3 – agree, except that we abstain on 3.6"
+        " as we lack expertise in digital risk monitoring\n4. Panel 4 – agree"
+    )
+    result = read(text, campaign, language="en")
+    want = every(campaign, "agree", but={"3.6": ("abstain", "we lack expertise in digital risk monitoring")})
+    assert (stances(result), codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    "offer",
+    ["По 3.2 отдельно сообщаем, что наши члены готовы выделять менторов для социальных ОГО.",
+     "Отдельно по 3.2: обучение готовы провести на базе нашего центра."],
+)  # fmt: skip
+def test_an_offer_to_provide_or_host_on_an_agreed_id_is_goodwill(campaign: Campaign, offer: str) -> None:
+    result = read(f"Поддерживаем все рекомендации. {offer}", campaign)
+    assert (_stance_only(result), codes(result)) == ({i: "agree" for i in campaign.ids}, set())
+
+
+def test_an_audience_the_bracket_after_it_names_by_panel_is_no_vague_scope(campaign: Campaign) -> None:
+    text = (
+        "We support recommendations 2.1, 4.1, 4.2 and 4.3. We will not take a position on the recommendations"
+        " addressed to CSOs (panels 1 and 3) or on 4.4 and 4.5."
+    )
+    result = read(text, campaign, language="en")
+    want = {i: "abstain" for i in campaign.ids} | {i: "agree" for i in ("2.1", "4.1", "4.2", "4.3")}
+    assert (_stance_only(result), codes(result)) == (want, set())
+
+
+def test_all_before_an_adjective_and_people_is_everyone_not_every_recommendation(campaign: Campaign) -> None:
+    text = (
+        "Since our members are all rural women's groups with limited internet access, we abstain on 3.6 and 3.8."
+        " We agree with all other recommendations."
+    )
+    result = read(text, campaign, language="en")
+    want = {i: "agree" for i in campaign.ids} | {"3.6": "abstain", "3.8": "abstain"}
+    assert (_stance_only(result), codes(result)) == (want, set())

@@ -67,6 +67,9 @@ SHAPES = {
     "the rest too over spaces": "Согласны с 3.5. С остальными" + " " * 3_000 + "— тоже. ",
     "IDs stressed after dashes": "Поддерживаем всё. 3.5 — 3.6 — " + "— " * 1_000,
     "relative clauses before a stance": "which we need, and so we, " * 20 + "we support 3.2. ",
+    "headings of relative clauses": "по рекомендациям, с которыми не согласны ",
+    "numbered lines": "1. Panel 1 – agree\n",
+    "audiences before brackets": "addressed to CSOs (panels 1 and 3) ",
 }
 
 
