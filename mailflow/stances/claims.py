@@ -235,7 +235,8 @@ _ONE_RECOMMENDATION = re.compile(
 # (a clause ends at a dash or at ", so": "… are exactly what we need — we support them", "… beyond what we can do,
 # so we disagree with those two" state a stance)
 _INDIRECT = re.compile(
-    r"\b(?:котор\w+|which|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )that we"
+    r"\b(?:котор\w+|which(?! (?:is|was) why)"  # ("…, which is why we support 3.1": a connective)
+    r"|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )that we"
     r"|what we|whom"
     r"|кайсы\w*)\b(?:[^.;:—–,]|,(?!\s*(?:so|поэтому|therefore)\b))*$"
 )
@@ -1062,6 +1063,8 @@ def _segment_claims(
         # reason is the rejection's; what of 3.8 is for the rest of the reply, or a person, to say)
         after_cue = cluster.start < min(r.start for r in segment.refs if r.excepted)
         own_reason = reason if after_cue and stance is Stance.AGREE else None
+        if own_reason is not None and _KY_EXCEPT_LEFT.fullmatch(fold(own_reason)):
+            own_reason = None  # "4.3төн башка", "4.3 сунушун кошпогондо": the Kyrgyz "except" after the ID, no why
         doubt = own_reason is not None and _DOUBT.search(fold(own_reason)) is not None
         guess = own_reason is None or doubt
         claims.append(Claim(excepted, Stance.DISAGREE, EXPLICIT, own_reason, evidence, guess=guess))
@@ -1876,6 +1879,11 @@ def _reason_before(text: str, head: str, offset: int) -> str | None:
     if therefore is None or re.search(r"[.;:]", head[: therefore.start()]):
         return None
     return clean_reason(text[offset : offset + therefore.start()].lstrip(" ,;—–-"))
+
+
+_KY_EXCEPT_LEFT = re.compile(
+    r"(?:[^\W\d]{1,4}\s+)?(?:сунуш\w*\s+)?(?:башка\w*|тышкары|кошпогондо|эске\s+ал[мб]аганда)\W*"
+)
 
 
 def clean_reason(tail: str) -> str | None:

@@ -368,6 +368,8 @@ _WHOLE_REPLY = {
         r"|экени\w*\s+(?:\w+\s+){0,2}айт\w*|по телефону|by phone|on the phone"
         r"|телефон аркылуу(?!\s+алда)"  # (not "телефон аркылуу алданып жатат": cheated by phone)
         r"|как (?:мне|нам) (?:передали|сказали|сообщили)|\balready (?:told|said|informed)\b"
+        # "Как сообщила наш координатор …, наша сеть рекомендации поддерживает" (not "как мы сообщали")
+        r"|как (?:уже )?(?:сообщил|сказал|говорил|передал)а?(?!\w)"
         r"|as far as (?:i|we) know|насколько (?:я знаю|мне известно|нам известно)|(?:they|all of them) all support"
         r"|(?<!\w)деди(?!\w)"  # "Биздин директор баарына макул деди": the director said so
     ),
@@ -508,7 +510,7 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?…])(?<!\bп\.)(?<!\bпп\.)(?<!\bрек\.)(?<!\bp\.)(?!(?<=\b[Nn]o\.)\s+\d)(?<!\bст\.)"
     r"(?<!\bс\.)(?<!\bг\.)(?<!\bобл\.)(?<!\bул\.)(?<!\besp\.)\s+"  # a place: "библиотеки с. Кочкор", "г. Ош"
     r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d|\d{1,2}-[^\W\d]"  # "… 3-панелдин …", "3 жана 4-панелдер"
-    r"|\d{1,2}(?:\s+(?:и|жана|and)\s+\d{1,2}-?)?\s*(?:панел|раздел|panel|section))"
+    r"|\d{1,2}(?:,\s*\d{1,2})*(?:\s+(?:и|жана|and)\s+\d{1,2}-?)?\s*(?:панел|раздел|panel|section))"
 )
 _OTHERWISE = re.compile(r"\W*(?:otherwise|other than that|apart from that|aside from that|в остальном|а в остальном)\b")
 _ANSWERED_IDS = r"^[ \t]*(?:пп?\.\s*|рек\.\s*)?\d\.\d{1,2}(?:\s*(?:[,–-]|и|and|жана)\s*\d\.\d{1,2})*[ \t]*[—–-][ \t]*"
@@ -874,6 +876,8 @@ def _read_text(
     topic = False  # the unit before only named IDs as its topic ("Про 3.5.")
     stressing = False  # the units before are a stress heading and the lines under it
     later: tuple[str, ...] = ()  # a heading's IDs, which the sentences under it answer one part at a time
+    stressed_before: tuple[str, tuple[str, ...]] = ("", ())  # the unit before stressed IDs, with no stance
+    emphasised: tuple[str, ...] = ()  # IDs stressed with no stance: some stance in the reply must cover them
     for index, unit in enumerate(units):
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
             # "3.4 и 3.7 — поддерживаем. / 3.6 — / 4.5 —": where a dash leads to the answer, one with nothing
@@ -970,8 +974,15 @@ def _read_text(
             # sentences after a heading answer it part by part; what none answers is asked at the end
             later += unanswered
             unanswered = ()
+        if stressed_before[1] and _agrees_also(reading, unit.text):
+            # "Особенно высоко ценим рекомендации 4 панели. С 1–3 панелями тоже согласны": agreeing "also" with
+            # the others, the reply agreed with what it stressed
+            claims.append(Claim(stressed_before[1], Stance.AGREE, EXPLICIT, None, stressed_before[0]))
+            unanswered = tuple(i for i in unanswered if i not in stressed_before[1])
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
+        stressed_before = _stressed_without_stance(reading, unit.text, campaign)
+        emphasised += stressed_before[1]
         # "Особо отмечаем:" over "- п. 1.2 и 1.5 — давно назрели;" / "- п. 2.1;": the lines stress IDs agreed
         stressing = _STRESS_HEAD.fullmatch(fold(unit.text)) is not None or (stressing and bool(pending))
         topic = bool(pending) and _TOPIC_HEAD.fullmatch(fold(unit.text)) is not None
@@ -1012,6 +1023,9 @@ def _read_text(
         agreed = given_here[-1] if given_here and _agreed_without_reason(given_here[-1]) else None
         excepted = given_here[-1] if given_here and given_here[-1].guess else None
     problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(pending + later) if i not in _named(claims)]
+    # "Особо отмечаем 3.5. Согласны с 3.1.": stressed, and then never given a stance
+    covered = {i for c in claims for i in c.ids}
+    problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(emphasised) if i not in covered]
     given = {i for c in claims for i in c.ids}
     if offered:  # (rare: the claims' evidence is folded and searched only then)
         covering = {i for c in claims if not REST_WORD.search(fold(c.evidence)) for i in c.ids}
@@ -1061,6 +1075,34 @@ _BACK_TO_IT = re.compile(
 def _back_to_exception(reading: UnitReading, text: str) -> bool:
     """A sentence whose only stance, on no recommendation named, speaks of "it" right after an exception."""
     return bool(reading.claims) and not any(c.scoped for c in reading.claims) and bool(_BACK_TO_IT.match(fold(text)))
+
+
+_STRESSED = re.compile(rf"(?<!\w)(?:{STRESS_WORDS}|особо|өзгөчө|айрыкча)(?!\w)")
+# "тоже", "also", Kyrgyz "да" before the stance word ("1, 2 жана 3-панелдердин сунуштарына да толук макулбуз")
+_ALSO_AGREED = re.compile(
+    rf"(?<!\w)(?:{ALSO_WORDS}|also|дагы|да(?=\s+(?:толук\s+|толугу менен\s+)?(?:макул|колдой|кабыл)))(?!\w)"
+)
+
+
+def _stressed_without_stance(reading: UnitReading, text: str, campaign: Campaign) -> tuple[str, tuple[str, ...]]:
+    """ "Особенно высоко ценим 4 панель.", "Айрыкча 4-панелдин сунуштарын жогору баалайбыз": IDs stressed, and no
+    stance given them (the unit, and the IDs it names; empty when it is no such unit)."""
+    folded = fold(text)
+    if reading.claims or reading.has_cue or not _STRESSED.search(folded):
+        return "", ()
+    ids = reading.ids_without_stance or tuple(
+        i for r in find_refs(folded, campaign) if r.level != GLOBAL and not r.problem and not r.excepted for i in r.ids
+    )
+    return (text, ids) if ids else ("", ())
+
+
+def _agrees_also(reading: UnitReading, text: str) -> bool:
+    """A sentence that agrees, and only agrees, with IDs of its own "also"."""
+    return (
+        bool(reading.claims)
+        and all(c.stance is Stance.AGREE and c.scoped for c in reading.claims)
+        and _ALSO_AGREED.search(fold(text)) is not None
+    )
 
 
 _REST_TOO = re.compile(

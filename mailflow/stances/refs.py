@@ -219,6 +219,7 @@ _COUNT_NAMED = re.compile(r"(?:кроме|except|except for|apart from|искл�
 # "in most oblasts", "most of our board members", "some of the villages": "most" of something else is no scope
 _NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them\b|these\b|those\b)"
 _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b(?!-)"
+_IDS_SET_OFF = re.compile(r"[^\W\d]*+(?:\s+[^\W\d]+){1,4}\s*[—–(]\s*(?:пп?\.\s*)?\d\.\d")
 _NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|that is)[\s,:]*(?:с\s+|with\s+)?(?:пп?\.\s*)?\d\.\d")
 _VAGUE = re.compile(
     # ("большинство молодёжи уезжает": most of someone, in a reason)
@@ -242,8 +243,9 @@ _VAGUE = re.compile(
     r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?<!ни )(?:одн\w+|нескольк\w+|пар(?:у|ы|ой)|дв[ае]|one|two|a couple|several)\s+"
-    # ("пару пунктов из …", "с парой пунктов про бизнес"; not "ни одной из")
+    # ("пару пунктов из …", "с парой пунктов про бизнес"; not "ни одной из", nor "3.8 — одна из самых важных")
     r"(?:(?:(?:пункт|рекомендаци|сунуш|points?|items?|recommendations?)\w*\s+)?(?:из|of)\b"
+    r"(?!\s+(?:самых|наиболее|важнейших|главных|the most|our most)\b)"
     r"|(?:пункт|рекомендаци|сунуш|points?|items?|recommendations?)\w*\s+(?:про|по|о|about|on)\b)"
     # "3.5, 3.8 и ещё несколько", "and a few others", "жана дагы бир нечесине": named, and more not named
     r"|(?:и|and|жана)\s+(?:ещ[её]\s+|дагы\s+)?(?:нескольк\w+|бир нечес\w*|(?:a few|some|several) others?\b)"
@@ -262,7 +264,9 @@ _VAGUE = re.compile(
     r"(?:-related)? (?:points|items|ones)"
     # "Санариптик сабаттуулук боюнча сунуштарды", "санарип сабаттуулукка байланыштуу сунуштарды", "рекомендации
     # по цифровой грамотности": those on (or related to) a topic (not "рекомендации по панели «…»", which names it)
-    r"|[^\W\d]\w+\s+(?:боюнча|байланыштуу|тиешелүү)\s+сунуш\w*"
+    # ("бизнес менен байланышкан сунуштар": those connected with business; not "диалогдун жыйынтыгы боюнча
+    # сунуштар", the recommendations on the dialogue's results, which are all of them)
+    r"|(?!жыйынтыг)[^\W\d]\w+\s+(?:боюнча|(?:менен\s+)?байланыш(?:туу|кан)|тиешелүү)\s+сунуш\w*"
     r"|рекомендаци\w* по (?!итогам|пунктам|всем|каждой|порядку|панел|раздел|секци)[^\W\d]\w+"
     # "рекомендации, которые не учитывают …": only those that fit a description, and which those are is unsaid
     r"|рекомендаци\w*,?\s+котор\w+\s+не\b|recommendations (?:that|which) (?:do|does|did) not"
@@ -291,6 +295,7 @@ _KY_ABLATIVE_EXCEPT = compile_at_heads(rf"(?<=[^\W\d]){KY_ABLATIVE}\s+(?:баш�
 _KY_EXCEPT = re.compile(
     r"[-\w]{0,40}\s+(?:(?:тен|тан|ден|дан|дон|дөн|тон|төн)\s+)?(?:сунуш\w*\s+)?(?:башка\w*|тышкары)"
     r"|[-\w]{0,40}\s+эске\s+ал[мб]аганда"  # "4.4тү эске алмаганда": not counting 4.4
+    r"|[-\w]{0,40}\s+(?:сунуш\w*\s+)?кошпогондо"  # "4.3 сунушун кошпогондо": leaving out 4.3
 )
 # "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
 _ORDINAL_RECOMMENDATION = compile_at_heads(
@@ -452,8 +457,10 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _COMMA_PAIR_ID.finditer(text) if digits else ():
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
-        if _NAMELY.match(text, m.end()):
-            continue  # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5": the IDs after it say which
+        if _NAMELY.match(text, m.end()) or (_TOUCHING.match(m.group()) and _IDS_SET_OFF.match(text, m.end())):
+            # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5", "рекомендации, касающиеся цифровой
+            # грамотности — 3.1, 3.3": the IDs after it say which (not "большинство — 3.5 нет": a share, then one)
+            continue
         if m.group("count") and _COUNT_NAMED.search(text, max(0, m.start() - 14), m.start()):
             continue  # "кроме двух рекомендаций", "these two points": counted where they are named
         add(Ref(m.start(), m.end(), (), GLOBAL, problem="vague_scope", label=m.group()))

@@ -4142,3 +4142,78 @@ def test_all_before_an_adjective_and_people_is_everyone_not_every_recommendation
     result = read(text, campaign, language="en")
     want = {i: "agree" for i in campaign.ids} | {"3.6": "abstain", "3.8": "abstain"}
     assert (_stance_only(result), codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Бизнес менен байланышкан сунуштарга макулбуз.", "ky"),
+     ("Как сообщила наш координатор Айнура на встрече в Оше, наша сеть рекомендации поддерживает.", "ru")],
+)  # fmt: skip
+def test_a_topic_connected_with_business_or_what_a_coordinator_said_goes_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    # each was read as agreement with all 19, unflagged
+    assert codes(read(text, campaign, language=language))
+
+
+def test_the_recommendations_on_the_dialogues_results_in_kyrgyz_are_all_of_them(campaign: Campaign) -> None:
+    text = (
+        "Диалогдун жыйынтыгы боюнча сунуштарды кабыл алабыз, 4.3 сунушун кошпогондо.\n\n"
+        "4.3 боюнча биздин позиция: макул эмеспиз, анткени мындай органдар мурда да түзүлгөн."
+    )
+    result = read(text, campaign, language="ky")
+    want = {i: "agree" for i in campaign.ids} | {"4.3": "disagree"}
+    assert (_stance_only(result), codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("3.8 для нас одна из самых важных — поддерживаем.", {"3.8": "agree"}),
+        ("Поддерживаем рекомендации, касающиеся цифровой грамотности — 3.1 и 3.4, — а также 4.5.",
+         {"3.1": "agree", "3.4": "agree", "4.5": "agree"}),
+        ("Digital literacy is the biggest barrier for the elderly, which is why we strongly support 3.1.",
+         {"3.1": "agree"}),
+    ],
+)  # fmt: skip
+def test_words_that_look_vague_or_relative_beside_named_ids_are_read(
+    campaign: Campaign, text: str, want: dict[str, str]
+) -> None:
+    result = read(text, campaign, language="en" if text.isascii() else "ru")
+    assert (_stance_only(result), codes(result)) == (want, set())
+
+
+def test_a_kyrgyz_sentence_opening_with_a_list_of_panel_numbers_is_a_sentence_of_its_own(campaign: Campaign) -> None:
+    text = (
+        "3-панелдеги сунуштарды колдойбуз, себеби санариптик сабаттуулук айылдарда өтө төмөн."
+        " 1, 2 жана 4-панелдер боюнча да макулбуз."
+    )
+    result = read(text, campaign, language="ky")
+    assert (_stance_only(result), codes(result)) == ({i: "agree" for i in campaign.ids}, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Особенно высоко оцениваем рекомендации 4 панели. С рекомендациями 1, 2 и 3 панелей тоже полностью согласны.",
+      "ru"),
+     ("Биз айрыкча 4-панелдин сунуштарын жогору баалайбыз. 1, 2 жана 3-панелдердин сунуштарына да толук макулбуз.",
+      "ky")],
+)  # fmt: skip
+def test_agreeing_also_with_the_others_agrees_with_what_was_stressed(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    result = read(text, campaign, language=language)
+    assert (_stance_only(result), codes(result)) == ({i: "agree" for i in campaign.ids}, set())
+
+
+def test_an_id_stressed_and_never_given_a_stance_goes_to_a_person(campaign: Campaign) -> None:
+    # 3.5 was dropped without a word
+    assert "no_stance_for_id" in codes(read("Особенно хотим отметить 3.5. Согласны с 3.1.", campaign))
+
+
+@pytest.mark.parametrize("text", ["Баарын кабыл алабыз, 4.3төн башка.", "Баарына макулбуз, 4.3 сунушун кошпогондо."])
+def test_the_kyrgyz_word_for_except_after_an_id_is_not_why(campaign: Campaign, text: str) -> None:
+    # "төн башка" was recorded as 4.3's reason, and the rejection then taken as given
+    result = read(text, campaign, language="ky")
+    assert stances(result)["4.3"][1] is None
+    assert "unclear_exception" in codes(result)

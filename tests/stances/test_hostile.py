@@ -70,6 +70,9 @@ SHAPES = {
     "headings of relative clauses": "по рекомендациям, с которыми не согласны ",
     "numbered lines": "1. Panel 1 – agree\n",
     "audiences before brackets": "addressed to CSOs (panels 1 and 3) ",
+    "topics set off by dashes": "касающиеся цифровой грамотности грамотности — ",
+    "stresses then agreements too": "Особенно ценим 3.5. С 3.1 тоже согласны. ",
+    "sentences opening with panel numbers": "да. 1, 2, 3, 4, 5, 6, 7, 8 ",
 }
 
 
