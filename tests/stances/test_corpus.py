@@ -279,6 +279,8 @@ BLIND_FLOORS = {
     "blind-196.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.91},
     "blind-197.txt": {"exact": 0.96, "accepted": 0.92, "flagged": 0.95, "reasons": 0.94},
     "blind-198.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.93},
+    "blind-199.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 1.00, "reasons": 0.86},
+    "blind-200.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.90},
 }
 
 
