@@ -9,6 +9,7 @@ a reply that lost its headers or came from another address.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import re
 import secrets
@@ -267,8 +268,15 @@ def _body(content: str) -> tuple[str, str]:
     lines = content.splitlines()
     if content.isascii() and all(len(line) <= 78 and not line.startswith("--=_") for line in lines):
         return "7bit", "\r\n".join(lines) + "\r\n"  # the last line's end: the boundary's CRLF is its own
-    data = "\r\n".join(lines).encode("utf-8") + b"\r\n"
-    return "base64", base64.encodebytes(data).decode("ascii").replace("\n", "\r\n").removesuffix("\r\n")
+    return "base64", _base64_lines(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+
+
+def _base64_lines(data: bytes) -> str:
+    """`data` in base64, 76 characters a line, CRLF between lines: encoded at once and cut, which is what
+    `base64.encodebytes` writes (57 bytes make 76 characters), in half its time (it encodes in a loop of 57-byte
+    pieces: 0.1 ms of the 0.4 ms an appeal took to compose, issue 15)."""
+    encoded = binascii.b2a_base64(data, newline=False)
+    return b"\r\n".join([encoded[i : i + 76] for i in range(0, len(encoded), 76)]).decode("ascii")
 
 
 def _alternative_by_email_package(headers: list[tuple[str, str]], text: str, html: str, language: str) -> bytes:

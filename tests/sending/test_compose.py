@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import re
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from mailflow.sending import compose as compose_module
 from mailflow.sending.compose import (
     Addressee,
     LetterKind,
+    _base64_lines,
     compose_letter,
     is_own_message_id,
     new_message_id,
@@ -286,6 +288,14 @@ def test_our_message_ids_are_recognised_and_carry_the_token() -> None:
     assert token_from_message_id(new_message_id(LetterKind.DIGEST, "", SENDER.address), SENDER.address) is None
     assert not is_own_message_id("<CAF=abc@mail.gmail.com>", SENDER.address)
     assert not is_own_message_id("<random.k7f3q2ab.1@committee.example>", SENDER.address)
+
+
+def test_a_part_in_base64_is_cut_as_the_standard_library_cuts_it() -> None:
+    """76 characters a line (57 bytes), CRLF between them, at every length around a line's end."""
+    for length in (0, 1, 56, 57, 58, 113, 114, 115, 1000):
+        data = bytes(range(256)) * 4
+        expected = base64.encodebytes(data[:length]).decode("ascii").replace("\n", "\r\n").removesuffix("\r\n")
+        assert _base64_lines(data[:length]) == expected
 
 
 def test_data_is_dot_stuffed_with_crlf_line_ends() -> None:

@@ -85,3 +85,15 @@ def test_a_wrong_password_stops_before_any_letter(
     with sender, pytest.raises(ServerUnavailable, match="refused the login"):
         sender.deliver(LETTER, lambda: True)
     assert mailbox.received == []
+
+
+def test_a_plain_connection_loads_no_certificates(smtp_server: SmtpSink, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`security = "none"` (a local relay): the system's certificates, 25 ms to load, are never read."""
+
+    def refuse(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        raise AssertionError("a TLS context made for a plain connection")
+
+    monkeypatch.setattr(ssl, "create_default_context", refuse)
+    with SmtpSender("127.0.0.1", smtp_server.port, security="none", timeout=5) as sender:
+        assert sender.deliver(LETTER, lambda: True)
+    assert len(smtp_server.received) == 1
