@@ -260,7 +260,9 @@ _SHARE_OF_THEM = re.compile(
 def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), decided: bool = False) -> UnitReading:
     """Read one sentence/line/row; `default` are the recommendations the context names (an inline quote)."""
     folded = fold(text)
-    refs = find_refs(folded, campaign)
+    # (every reference found, for the numbers: "возражений ни по одной из 19 рекомендаций нет" is one stance phrase,
+    # whose "19" is no reference of its own below, and no loose number either)
+    found_refs = refs = find_refs(folded, campaign)
     marker = _LINE_NUMBER.match(folded)
     problems: list[Problem] = []
     # a Kyrgyz case ending glued to an ID ("3.7ни", "4.3кө") goes with it: "ни" alone is a Russian negation
@@ -315,7 +317,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         problems += _quantifiers_without_stance(folded, refs)
         if any(c.terse and folded[c.start : c.end].isalpha() for c in found):
             # "с 1 по 3 ок": a word answer to numbers we cannot place (not a phone's "+996 …")
-            problems += _loose_numbers(text, folded, refs)
+            problems += _loose_numbers(text, folded, found_refs)
         if _EMPHASIS.match(folded.lstrip(" \t-–—*•(")):
             named = ()  # "Особенно 3.5 💪" under "Поддерживаем всё": a stress on IDs already given a stance
         headings = tuple(
@@ -387,7 +389,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         if r.problem and not _in_reason(r, folded, claims) and not _names_a_named_panel(r, refs)
     ]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
-    problems += _loose_numbers(text, folded, refs)
+    problems += _loose_numbers(text, folded, found_refs)
     problems += _comma_id_as_many(folded, refs)
     reasons = _reason_spans(folded, claims)
     used = [(c.start, c.end) for c in cues] + reasons + comments
@@ -1478,6 +1480,8 @@ _IDIOM = compile_at_heads(
     r"во-\w+|в-\w+|в первую очередь|первую очередь|прежде всего|всего доброго|всех благ|всем (?:спасибо|участникам)"
     r"|спасибо всем|благодарим всех|first of all|all the best|thank you all|all of you|at all|after all|all in all"
     r"|всем привет|всем добр\w+|всем здравствуйте|(?:hi|hello|dear|hey) all|всего хорошего|всех вас|всем вам"
+    # "Спасибо за сотрудничество все эти годы"
+    r"|все эти (?:годы|года|месяцы)|все это время|all these years|all this time"
     rf"|{_ENDS_REPLY}|все (?:высказал|проголосовал)\w*"
     r"|желаем всем|всем (?:здоровья|успехов|удачи)"
     r"|всех (?:желающих|заинтересованн\w+|уровн\w+|сторон|граждан|жителей)|all (?:levels|sides|actors|citizens)"

@@ -4217,3 +4217,31 @@ def test_the_kyrgyz_word_for_except_after_an_id_is_not_why(campaign: Campaign, t
     result = read(text, campaign, language="ky")
     assert stances(result)["4.3"][1] is None
     assert "unclear_exception" in codes(result)
+
+
+def test_ids_one_would_rather_not_comment_on_are_abstentions_not_the_panels_yes(campaign: Campaign) -> None:
+    # 3.5, 3.6 and 3.8 took the panel line's "yes", unflagged
+    result = read("Panel 3: partly – 3.1–3.4 and 3.7 yes; on 3.5, 3.6 and 3.8 we'd rather not comment.", campaign)
+    want = {i: "agree" for i in ("3.1", "3.2", "3.3", "3.4", "3.7")} | {i: "abstain" for i in ("3.5", "3.6", "3.8")}
+    assert (_stance_only(result), codes(result)) == (want, set())
+
+
+def test_not_commenting_on_the_other_panels_is_still_no_stance(campaign: Campaign) -> None:
+    result = read("We agree with the whole of panel 3. We don't comment on the other panels.", campaign, language="en")
+    assert _stance_only(result) == {i: "agree" for i in campaign.ids if i.startswith("3.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Бардык сунуштар кабыл алынды. Каршы пикирибиз жок.", "ky"),
+     ("Всё ок с нашей стороны, возражений ни по одной из 19 рекомендаций нет.", "ru"),
+     ("Поддерживаем все рекомендации. Спасибо за сотрудничество все эти годы.", "ru")],
+)  # fmt: skip
+def test_a_plain_yes_to_all_in_these_words_is_accepted(campaign: Campaign, text: str, language: str) -> None:
+    result = read(text, campaign, language=language)
+    assert (_stance_only(result), codes(result)) == ({i: "agree" for i in campaign.ids}, set())
+
+
+def test_an_abstention_may_put_the_verb_after_its_object(campaign: Campaign) -> None:
+    result = read("Поддерживаем 3.1. Остальные рекомендации оценивать не будем.", campaign)
+    assert _stance_only(result) == {i: "abstain" for i in campaign.ids} | {"3.1": "agree"}
