@@ -281,6 +281,8 @@ BLIND_FLOORS = {
     "blind-198.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.93},
     "blind-199.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 1.00, "reasons": 0.86},
     "blind-200.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.90},
+    "blind-201.txt": {"exact": 0.96, "accepted": 0.84, "flagged": 0.95, "reasons": 0.82},
+    "blind-202.txt": {"exact": 0.95, "accepted": 0.95, "flagged": 0.95, "reasons": 0.92},
 }
 
 
