@@ -1451,9 +1451,12 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
         and not (unit is last and (_NAME_LINE.match(unit.text) or _ORGANISATION_LINE.search(unit.text)))
         and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
         and not _QUESTION.search(unit.text)
+        and not _EXPLAINED_LATER.search(fold(unit.text))
     )
 
 
+# "Подробнее объясним на следующей встрече": why is promised, not given
+_EXPLAINED_LATER = re.compile(r"(?<!\w)(?:объясним|поясним|обоснуем|расскажем подробнее|will explain|explain later)")
 _YES_BUT = re.compile(rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|хотя)[\s,]")
 
 
@@ -1646,7 +1649,8 @@ def _undotted_ids(folded: str, campaign: Campaign) -> list[Problem]:
 _ONLY_OBJECTION = compile_at_heads(
     r"(?:не\s+(?:согласн\w+|поддерживаем|принимаем)|против|(?:disagree|object|are opposed)(?:\s+to)?)"
     r"\s+(?:только|лишь|only)\b|\bonly\s+(?:disagree|object|oppose)"
-    r"|\bгана\s+(?:макул\s+эмес|каршы)\w*"  # "Бардыгынан 4.3 менен гана макул эмеспиз"
+    # "Бардыгынан 4.3 менен гана макул эмеспиз", "4-панелден 4.2ни гана колдобойбуз"
+    r"|\bгана\s+(?:макул\s+эмес|каршы|колдобо)\w*"
     # "Disagree with 1.1 only.": the "only" after the IDs
     r"|(?:disagree|object|are opposed)(?:\s+(?:with|to))?\s+\d\.\d{1,2}(?:\s*(?:,|and)\s*\d\.\d{1,2}){0,5}\s+only\b"
     r"(?!\s+(?:partly|partially|in part))"

@@ -166,6 +166,9 @@ _AUDIENCE = compile_at_heads(
     r"|организаци\w+ гражданск\w+ обществ\w*)"
     r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
 )
+_NAMED_BEFORE = re.compile(
+    r"\d\.\d{1,2}\s*[—–(-]\s*(?:(?:i\.\s?e\.|namely|то есть|а именно),?\s*)?(?:the ones|those|те|которые)?,?\s*$"
+)
 _NAMED_AFTER = re.compile(r"\s*\(\s*(?:panels?|панел\w*|раздел\w*|sections?|пп?\.|\d\.\d)")
 _LISTED_BEFORE = re.compile(r"\d\.\d{1,2}\s*,\s*$")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
@@ -434,8 +437,10 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for ref in _named_panel_refs(text, campaign):
         add(ref)
     for m in _AUDIENCE.finditer(text):
-        if _NAMED_AFTER.match(text, m.end()):
-            continue  # "the recommendations addressed to CSOs (panels 1 and 3)": the bracket names them
+        if _NAMED_AFTER.match(text, m.end()) or _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            # "the recommendations addressed to CSOs (panels 1 and 3)", "1.1, 2.1 and 4.2 – the ones relevant to
+            # business associations": the IDs beside it name them
+            continue
         word = m.group("a") or m.group("b")
         audience = Audience.BUSINESS if word.startswith(("бизнес", "business", "частн", "private")) else Audience.CSO
         ids = tuple(r.id for r in campaign.recommendations if r.audience is audience)
@@ -457,7 +462,10 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _COMMA_PAIR_ID.finditer(text) if digits else ():
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
-        if _NAMELY.match(text, m.end()) or (_TOUCHING.match(m.group()) and _IDS_SET_OFF.match(text, m.end())):
+        if _NAMELY.match(text, m.end()) or (
+            _TOUCHING.match(m.group())
+            and (_IDS_SET_OFF.match(text, m.end()) or _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+        ):
             # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5", "рекомендации, касающиеся цифровой
             # грамотности — 3.1, 3.3": the IDs after it say which (not "большинство — 3.5 нет": a share, then one)
             continue

@@ -4245,3 +4245,23 @@ def test_a_plain_yes_to_all_in_these_words_is_accepted(campaign: Campaign, text:
 def test_an_abstention_may_put_the_verb_after_its_object(campaign: Campaign) -> None:
     result = read("Поддерживаем 3.1. Остальные рекомендации оценивать не будем.", campaign)
     assert _stance_only(result) == {i: "abstain" for i in campaign.ids} | {"3.1": "agree"}
+
+
+def test_only_one_id_of_a_panel_not_supported_in_kyrgyz_supports_the_rest(campaign: Campaign) -> None:
+    # 4.1 and 4.3-4.5 were left without a stance, and the reply accepted
+    text = "1-панелдин жана 2-панелдин сунуштарын колдойбуз. 3.1–3.8 колдойбуз. 4-панелден 4.2ни гана колдобойбуз."
+    result = read(text, campaign, language="ky")
+    assert (_stance_only(result), codes(result)) == ({i: "agree" for i in campaign.ids} | {"4.2": "disagree"}, set())
+
+
+def test_a_why_promised_for_later_is_no_why(campaign: Campaign) -> None:
+    # "Подробнее объясним на следующей встрече" was the exceptions' reason, and their rejection taken as given
+    result = read("Согласны со всеми, кроме 3.5 и 4.3. Подробнее объясним на следующей встрече.", campaign)
+    assert stances(result)["3.5"] == ("disagree", None)
+    assert "unclear_exception" in codes(result)
+
+
+def test_an_audience_after_the_ids_it_describes_is_no_vague_scope(campaign: Campaign) -> None:
+    text = "We agree with recommendations 1.1, 2.1 and 4.2 – the ones relevant to business associations."
+    result = read(text, campaign, language="en")
+    assert (_stance_only(result), codes(result)) == ({"1.1": "agree", "2.1": "agree", "4.2": "agree"}, set())

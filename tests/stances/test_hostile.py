@@ -73,6 +73,7 @@ SHAPES = {
     "topics set off by dashes": "касающиеся цифровой грамотности грамотности — ",
     "stresses then agreements too": "Особенно ценим 3.5. С 3.1 тоже согласны. ",
     "sentences opening with panel numbers": "да. 1, 2, 3, 4, 5, 6, 7, 8 ",
+    "audiences after ids": "4.2 – the ones relevant to business ",
 }
 
 
