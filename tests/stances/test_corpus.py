@@ -283,6 +283,8 @@ BLIND_FLOORS = {
     "blind-200.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.90},
     "blind-201.txt": {"exact": 0.96, "accepted": 0.84, "flagged": 0.95, "reasons": 0.82},
     "blind-202.txt": {"exact": 0.95, "accepted": 0.95, "flagged": 0.95, "reasons": 0.92},
+    "blind-203.txt": {"exact": 0.93, "accepted": 0.90, "flagged": 0.91, "reasons": 0.95},
+    "blind-204.txt": {"exact": 0.96, "accepted": 0.92, "flagged": 0.97, "reasons": 0.88},
 }
 
 
