@@ -233,12 +233,13 @@ _ONE_RECOMMENDATION = re.compile(
 # "по которым мы не согласны": a stance inside a relative or reported clause is not what they state.
 # ("I am pleased to confirm that we endorse …", "сообщаем, что": the respondent's own statement, not hearsay)
 # (a clause ends at a dash or at ", so": "… are exactly what we need — we support them", "… beyond what we can do,
-# so we disagree with those two" state a stance)
+# so we disagree with those two" state a stance; not at "so far", nor at an aside set off by two dashes, "с которыми
+# мы — честно говоря — не согласны")
 _INDIRECT = re.compile(
     r"\b(?:котор\w+|which(?! (?:is|was) why)"  # ("…, which is why we support 3.1": a connective)
     r"|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )that we"
     r"|what we|whom"
-    r"|кайсы\w*)\b(?:[^.;:—–,]|,(?!\s*(?:so|поэтому|therefore)\b))*$"
+    r"|кайсы\w*)\b(?:[^.;:—–,]|,(?!\s*(?:so(?!\s+far\b)|поэтому|therefore)\b)|[—–][^—–.;:]*[—–])*$"
 )
 # (an ID or a panel by number: "except those of panel 4, on which we abstain")
 _ID_BEFORE = re.compile(
@@ -260,8 +261,8 @@ _SHARE_OF_THEM = re.compile(
 def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), decided: bool = False) -> UnitReading:
     """Read one sentence/line/row; `default` are the recommendations the context names (an inline quote)."""
     folded = fold(text)
-    # (every reference found, for the numbers: "возражений ни по одной из 19 рекомендаций нет" is one stance phrase,
-    # whose "19" is no reference of its own below, and no loose number either)
+    # (`refs` loses an "all" inside a stance phrase below; the numbers are weighed against every reference found:
+    # "возражений ни по одной из 19 рекомендаций нет" is one stance phrase, and its "19" no loose number)
     found_refs = refs = find_refs(folded, campaign)
     marker = _LINE_NUMBER.match(folded)
     problems: list[Problem] = []
@@ -1093,8 +1094,13 @@ def _negated_universal(text: str, cluster: _Cluster, segment: _Segment) -> bool:
         r.level == GLOBAL and not r.implied and _UNIVERSAL.fullmatch(text, r.start, r.end) for r in segment.refs
     )
     return universal and (
-        bool(_NEGATOR.match(text, cluster.start)) or _KY_NOT_ALL.search(text, segment.start, segment.end) is not None
+        bool(_NEGATOR.match(text, cluster.start))
+        or _MODAL_NEGATED.search(text, cluster.start, cluster.end) is not None  # "Со всеми согласиться не можем"
+        or _KY_NOT_ALL.search(text, segment.start, segment.end) is not None
     )
+
+
+_MODAL_NEGATED = re.compile(r"(?<!\w)не\s+(?:можем|могу|сможем)(?!\w)")
 
 
 # "Үчүнчү панелдин сунуштарын толук колдой албайбыз": cannot support it fully, so which parts?

@@ -168,6 +168,8 @@ _WHOLE_REPLY = {
         # "About 80% voted in favour …; a few members objected to 4.1": the members' votes, not the body's answer
         r"|\d+\s?%\s+(?:of\s+(?:our\s+|the\s+)?members\s+)?(?:voted|проголосовал\w*|членов|участников|мүчө\w*)"
         r"|a few (?:of our )?members|members (?:objected|voted|disagreed|abstained)"
+        # "Our women's committee disagrees with 4.1, while the rest of the board supports everything"
+        r"|\bthe rest of (?:the|our) (?:board|members|team|network|committee)\b"
         r"|(?:часть|некоторые|несколько) (?:наших )?(?:членов|участников)"
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
         r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
@@ -213,6 +215,7 @@ _WHOLE_REPLY = {
     "outside_reference": compile_at_heads(
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
+        r"|поправк\w*,? внесенн\w*"  # "Просим учесть поправки, внесённые на рабочей группе 10 марта, — с ними согласны"
         # "Согласны со всеми рекомендациями, по которым мы высказались положительно на диалоге 1 марта": which, unsaid
         r"|(?:озвучил|высказал|голосовал|поддержал)\w* (?:\w+ ){0,2}?(?:на диалоге|на заседании|на форуме)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
@@ -282,6 +285,8 @@ _WHOLE_REPLY = {
         r"|\b(?:вроде|врое|vrode|vroe)\b"  # "Da vse ok podderjivaem vroe": "seemingly", from a phone
         # "… she supports these, I think.": a guess added after the stance
         r"|,\s*(?:i|we) (?:think|believe|guess)(?=\s*(?:[.!?)]|$))|\bi guess\b|(?<!\w)i think(?=\s*(?:[,.;!?)]|$))"
+        # "3.5ке макул эмеспиз деп ойлойм, бирок так айта албайм": I think so, and cannot say for sure
+        r"|деп ойлойм(?!\w)|так айта албай\w*"
         # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
         r"|с учетом (?:\w+ )?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
         r"|should be (?:reworded|redrafted|rephrased)"
@@ -382,7 +387,8 @@ _WHOLE_REPLY = {
 _WORDS = {
     "partial_speaker": (
         "%", "answers", "branch", "chapter", "committee", "department", "half of", "in my", "member", "office",
-        "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка", "билбейбиз", "бөлүм",
+        "the rest of", "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка",
+        "билбейбиз", "бөлүм",
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
         "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
@@ -390,7 +396,7 @@ _WORDS = {
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
-        "edits", "in so far as", "insofar as", "join the", "joint", "letter", "mail", "message", "modified",
+        "edits", "in so far as", "insofar as", "поправк", "join the", "joint", "letter", "mail", "message", "modified",
         "memorandum", "меморандум", "still stand", "still appl", "remain", "в силе", "позици", "position", "view",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
         "во время", "договорил", "жолугушууда", "жыйында", "оңдоо", "талкуулангандай", "замечаниями",
@@ -406,6 +412,7 @@ _WORDS = {
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "сомнени", "только", "хотя", "ясно",
         "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather", "note", "point out", "remark", "хз",
+        "деп ойлойм", "так айта",
     ),
     "unclear_exception": ("only", "лишь", "только"),
     "unclear_reference": (
@@ -888,7 +895,7 @@ def _read_text(
             continue  # "Jamila, Mountain Communities Support Foundation": who signs, not a "support"
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
         waiting_ids = () if _OTHERWISE.match(fold(unit.text)) else pending
-        reading = read_unit(unit.text, campaign, default or waiting_ids, decided)
+        reading = _not_ours_as_why(read_unit(unit.text, campaign, default or waiting_ids, decided))
         if reading.claims and all(_no_comment_on_given(c, claims) for c in reading.claims):
             continue  # "3.5 – нет … По 3.5 без комментариев": no reason added, not an abstention
         minus = _MINUS_VOTE.fullmatch(unit.text) if plussed and len(reading.ids_without_stance) == 1 else None
@@ -908,9 +915,15 @@ def _read_text(
             excepted = waiting = None
             continue
         excepted = None
-        if claims and not reading.claims and _REST_TOO.fullmatch(fold(unit.text)):
-            # "Согласны с 1.1, 1.2, 1.3. С остальными тоже.": the rest, with the stance before (read as "all", a
-            # level below the IDs the replies named)
+        if (
+            claims
+            and all(c.stance is Stance.AGREE for c in claims)
+            and not reading.claims
+            and _REST_TOO.fullmatch(fold(unit.text))
+        ):
+            # "Согласны с 1.1, 1.2, 1.3. С остальными тоже.": the rest agreed too (read as "all", a level below the IDs
+            # the reply named); after any other stance ("Против 3.5. Остальные тоже.", "Согласны с 1.1, против 3.5. С
+            # остальными тоже.") which one "too" repeats is for a person
             claims.append(replace(claims[-1], ids=campaign.ids, level=GLOBAL, reason=None, evidence=unit.text))
             waiting = None
             continue
@@ -974,7 +987,7 @@ def _read_text(
             # sentences after a heading answer it part by part; what none answers is asked at the end
             later += unanswered
             unanswered = ()
-        if stressed_before[1] and _agrees_also(reading, unit.text):
+        if stressed_before[1] and _stress_welcomes(stressed_before[0]) and _agrees_also(reading, unit.text):
             # "Особенно высоко ценим рекомендации 4 панели. С 1–3 панелями тоже согласны": agreeing "also" with
             # the others, the reply agreed with what it stressed
             claims.append(Claim(stressed_before[1], Stance.AGREE, EXPLICIT, None, stressed_before[0]))
@@ -1024,9 +1037,8 @@ def _read_text(
         excepted = given_here[-1] if given_here and given_here[-1].guess else None
     problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(pending + later) if i not in _named(claims)]
     # "Особо отмечаем 3.5. Согласны с 3.1.": stressed, and then never given a stance
-    covered = {i for c in claims for i in c.ids}
-    problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(emphasised) if i not in covered]
     given = {i for c in claims for i in c.ids}
+    problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(emphasised) if i not in given]
     if offered:  # (rare: the claims' evidence is folded and searched only then)
         covering = {i for c in claims if not REST_WORD.search(fold(c.evidence)) for i in c.ids}
         problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(offered) if i not in covering]
@@ -1094,6 +1106,18 @@ def _stressed_without_stance(reading: UnitReading, text: str, campaign: Campaign
         i for r in find_refs(folded, campaign) if r.level != GLOBAL and not r.problem and not r.excepted for i in r.ids
     )
     return (text, ids) if ids else ("", ())
+
+
+# "We welcome 3.8 in particular", "особенно высоко ценим": the stress is on something welcomed
+_WELCOMING = re.compile(r"(?<!\w)(?:welcome|value|appreciate|приветствуем|ценим|высоко оценива\w*|жогору баала\w*)")
+
+
+def _stress_welcomes(text: str) -> bool:
+    """A stress that values or welcomes what it names, or offers to help with it, and doubts nothing of it (not
+    "Особенно беспокоит 3.5", "In particular, 3.5 worries us")."""
+    folded = fold(text)
+    welcomed = _WELCOMING.search(folded) is not None and _DENIAL.search(folded) is None
+    return welcomed or _stressed_as_valued(text) or _offer(text)
 
 
 def _agrees_also(reading: UnitReading, text: str) -> bool:
@@ -1319,7 +1343,7 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
 
 
 _VALUED = re.compile(
-    rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча)\s+(?:\w+\s+){{0,2}}?(?:useful|important|relevant|valuable|close to us"
+    rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча)\s+(?:[\w-]+\s+){{0,3}}?(?:useful|important|relevant|valuable|close to us"
     r"|близк\w*|важн\w*|актуальн\w*|полезн\w*|нужн\w*|ценн\w*|керек\w*|маанилүү\w*|пайдалуу\w*)(?!\w)"
 )
 
@@ -1834,15 +1858,36 @@ def _written_twice(text: str) -> list[Problem]:
 # "Остальные нас не касаются", "Остальное не наш профиль", "Остальное без комментариев": abstained, or left
 # unanswered? Readers differ, even told that declining to judge is an abstention (b74-074). A reply that says
 # it has no opinion or position on them, or gives no answer on them, abstains: the brief's convention.
-_IRRELEVANT = re.compile(
+_NOT_OURS_WORDS = (
     r"касают|касает|относят|относит|not relevant|(?:do|does) not concern|тиешеси жок|тиешелүү эмес"
     r"|не наш профиль|не по нашему профилю|вне (?:нашей )?компетенции|не в нашей компетенции"
-    r"|без комментари|no comment|не комментир"
 )
+_NOT_OURS = re.compile(_NOT_OURS_WORDS)
+_IRRELEVANT = re.compile(rf"{_NOT_OURS_WORDS}|без комментари|no comment|не комментир")
 _ABSTAIN_SAID = re.compile(
     r"воздерж|abstain|калыс|нейтрал|neutral|бейтарап|добуш бербей|мнени|позици|opinion|position|\bview"
     r"|не высказыва|ответ\w* не да|пикир"
 )
+
+
+def _not_ours_as_why(reading: UnitReading) -> UnitReading:
+    """ "3.2, 3.5 — не поддерживаем, это не наш профиль": what is not their field is why they reject the IDs, not
+    a second stance, an abstention on nothing named."""
+    if len(reading.claims) != 2:
+        return reading
+    first, second = reading.claims
+    if not (
+        first.scoped
+        and first.level > GLOBAL  # (not "Со всеми согласиться не можем, часть из них не относится к …": which?)
+        and first.stance is Stance.DISAGREE
+        and first.reason is None
+        and not second.scoped
+        and second.stance is Stance.ABSTAIN
+        and _NOT_OURS.search(fold(second.evidence)) is not None  # (not "no comment": no why at all)
+        and _ABSTAIN_SAID.search(fold(second.evidence)) is None
+    ):
+        return reading
+    return replace(reading, claims=(replace(first, reason=clean_reason(second.evidence)),))
 
 
 def _irrelevant_only(evidence: str) -> bool:

@@ -185,7 +185,8 @@ _NEGATIVE = compile_at_heads(
 # "по остальным вопросов нет", "против ничего нет": no objection, a yes (read before "против" is); a bare
 # "Вопросов нет." after "Ознакомились" may only say the letter was clear
 _NOTHING_AGAINST = compile_at_heads(
-    r"(?:эч кандай\s+)?(?:сын[- ]?|каршы\s+)пикир\w*\s+жок|каршылыгыбыз жок"  # ("Каршы пикирибиз жок")
+    # ("Каршы пикирибиз жок"; not "… жок эмес", it is not that there is none)
+    r"(?:(?:эч кандай\s+)?(?:сын[- ]?|каршы\s+)пикир\w*\s+жок|каршылыгыбыз жок)(?!\s+эмес)"
     r"|(?:(?<=остальным )|(?<=остальным пунктам )|(?<=остальным рекомендациям ))(?:вопросов нет|нет вопросов)"
     r"|(?:ничего\s+)?против\s+ничего\s+(?:нет|не имеем)|ничего не имеем против"
 )
@@ -197,7 +198,9 @@ _NOTHING_AGAINST_AFTER = re.compile(r"\bпротив\s[^.;:!?]{0,120}?\b(нич�
 # information) takes note and accepts nothing.
 _KY_ACCEPT = re.compile(  # (nor "чечим кабыл алат": a decision will be taken)
     r"(?<!маалымат үчүн )(?<!маалымат катары )(?<!маалыматка )(?<!чечим )(?<!чечимди )"
-    r"кабыл\s+ал(?:абыз|дык|амын|ынат|ынды|ат|а\s+тур\w*)(?!\w)"  # ("Бардык сунуштар кабыл алынды": accepted)
+    r"кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)"
+    # "Бардык сунуштар кабыл алынды": the recommendations were accepted (not "Катыңыз кабыл алынды", received)
+    r"|(?:(?<=сунуштар )|(?<=сунуштары )|(?<=бардыгы )|(?<=баары ))кабыл\s+алынды(?!\w)"
 )
 # The items of a decision: "РЕШИЛИ: – одобрить рекомендации …; – по 3.2 воздержаться" (abstaining is found anyway)
 _DECIDED = re.compile(_INFINITIVE_ASSENT)
@@ -208,7 +211,8 @@ DECISION_HEAD = compile_at_heads(
 )
 # "поддержать её не можем": the infinitive first, the modal after it
 _INFINITIVE_BEFORE_MODAL = re.compile(
-    r"(?:поддержать|принять|одобрить)\s+(?:(?:ее|его|их|эту|это|эти|данную|данные)\s+)?не\s+(?:можем|могу|сможем)"
+    r"(?:поддержать|принять|одобрить|согласиться)\s+(?:(?:с\s+)?(?:ее|его|их|ней|ним|ними|эту|это|эти|данную|данные)\s+)?"
+    r"не\s+(?:можем|могу|сможем)"
 )
 _INFINITIVE_AFTER_MODAL = re.compile(
     r"(?:готов\w*|мож\w*|рады|хотим|хотели бы|намерены)\s+(?:бы\s+)?"
@@ -252,7 +256,7 @@ _ABSTAIN = compile_at_heads(
     r"|не комментируем|без комментариев|воздержимся от комментари\w+|no comment"
     # "on 3.5 we'd rather not comment": declining to give a view (not "we do not comment on the other panels", which
     # the corpus records as no stance at all)
-    r"|(?:rather|prefer to|prefer) not (?:to )?comment"
+    r"|(?:rather|prefer to|prefer) not (?:to )?comment(?!\s+on\b)"  # (what follows "on" is not kept as the scope)
     r"|баа\s+(?:бере\s+албай|бербей)\w*|не (?:можем|могу|беремся|готовы) оценить|затрудня\w+ (?:оценить|с оценкой)"
     r"|оценить не (?:можем|могу|беремся|готовы)|не (?:можем|могу) дать оценк\w*"  # "мы не можем дать оценку"
     # "по третьей панели сказать ничего не можем"

@@ -74,6 +74,8 @@ SHAPES = {
     "stresses then agreements too": "Особенно ценим 3.5. С 3.1 тоже согласны. ",
     "sentences opening with panel numbers": "да. 1, 2, 3, 4, 5, 6, 7, 8 ",
     "audiences after ids": "4.2 – the ones relevant to business ",
+    "rejections for not being ours": "3.2 — не поддерживаем, это не наш профиль, ",
+    "modals after infinitives": "согласиться не можем согласиться ",
 }
 
 
