@@ -1242,6 +1242,9 @@ _APPROVED_BY = re.compile(
 _GOODWILL = compile_at_heads(
     r"(?:будем|будут) (?:рады|благодарны)|рады будем|would be (?:happy|glad|pleased|grateful)|happy to"
     r"|(?:we|i) would (?:welcome|appreciate)\b"  # "We would welcome the conference."
+    # "our member companies are ready to host mentoring sessions"
+    r"|(?:are|is|we're) (?:ready|willing) to"
+    r" (?:host|help|contribute|provide|share|take part|participate|organi[sz]e|offer)"
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
     r"|готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|помочь|предоставить|провести"
     r"|выдел(?:ять|ить))"

@@ -239,6 +239,7 @@ _ABSTAIN = compile_at_heads(
     r"|(?:(?:rather|prefer to) not|prefer not to|would rather not) (?:take|give|express|state) (?:a |any |an )?"
     r"(?:position|view|stance|opinion)"
     r"|not take a position|(?:don't|do not|dont) take (?:a |any )?position"  # "We don't take a position on the rest."
+    r"|(?:don't|do not|dont) have (?:a |any )?(?:position|view|opinion)"  # "We do not have a position on the rest."
     r"|(?:we are |we're |we remain |remain |stay )?neutral|нейтральн\w*|бейтарап\w*"
     r"|(?:не|нас не)\s+(?:относ\w+|касает\w*|касают\w*)(?:\s+(?:к\s+)?(?:нам|нашей|нашему|нашим|нас)\w*)?"
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"

@@ -295,10 +295,12 @@ _EXCEPT = compile_at_heads(
 # The Kyrgyz ablative ending ("from", "out of"): "3.6дан башка" (but for 3.6), "Төртүнчү панелден" (of panel 4)
 KY_ABLATIVE = r"(?:дан|ден|тан|тен|дон|дөн|тон|төн)"
 _KY_ABLATIVE_EXCEPT = compile_at_heads(rf"(?<=[^\W\d]){KY_ABLATIVE}\s+(?:башка\w*|тышкары)")
-_KY_EXCEPT = re.compile(
+# An exception word after the IDs: Kyrgyz postpositions, and English "3.7 aside"
+_EXCEPT_AFTER = re.compile(
     r"[-\w]{0,40}\s+(?:(?:тен|тан|ден|дан|дон|дөн|тон|төн)\s+)?(?:сунуш\w*\s+)?(?:башка\w*|тышкары)"
     r"|[-\w]{0,40}\s+эске\s+ал[мб]аганда"  # "4.4тү эске алмаганда": not counting 4.4
     r"|[-\w]{0,40}\s+(?:сунуш\w*\s+)?кошпогондо"  # "4.3 сунушун кошпогондо": leaving out 4.3
+    r"|\s+aside\b"  # "All fine by us, 3.7 aside."
 )
 # "по второй рекомендации", "the third point": a place in the whole list, or in a panel? A person decides.
 _ORDINAL_RECOMMENDATION = compile_at_heads(
@@ -681,7 +683,7 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
             marked[i] = _excepted(ref)
             position = ref.end
     for i, ref in enumerate(marked):
-        if ref.ids and _KY_EXCEPT.match(text, ref.end) and ref.level != GLOBAL:
+        if ref.ids and _EXCEPT_AFTER.match(text, ref.end) and ref.level != GLOBAL:
             # Kyrgyz puts "башка" after the list: "3.5, 3.6 сунуштан башка" excepts both.
             j = i
             while j >= 0 and (

@@ -4315,3 +4315,25 @@ def test_receipts_asides_double_negatives_and_worries_are_not_read_as_stances(
     # "on panel 4" as an abstention on all, "so far" and an aside ending the relative clause, "it's not that there
     # is no objection" as none, a worry stressed before "also agree" as agreement)
     assert codes(read(text, campaign, language=language))
+
+
+def test_an_id_set_aside_after_all_is_an_exception(campaign: Campaign) -> None:
+    # "All fine by us, 3.7 aside." agreed to 3.7 too, unflagged
+    result = read("All fine by us, 3.7 aside.", campaign, language="en")
+    assert "unclear_exception" in codes(result)
+
+
+def test_members_ready_to_host_on_an_agreed_id_is_goodwill(campaign: Campaign) -> None:
+    text = (
+        "We fully endorse all nineteen recommendations. On 3.2 specifically: our member companies are ready to host"
+        " mentoring sessions for social CSOs."
+    )
+    result = read(text, campaign, language="en")
+    assert (_stance_only(result), codes(result)) == ({i: "agree" for i in campaign.ids}, set())
+
+
+def test_having_no_position_on_the_rest_is_an_abstention(campaign: Campaign) -> None:
+    text = "We agree with recommendations 4.1, 4.2 and 2.1. We do not have a position on the remaining recommendations."
+    result = read(text, campaign, language="en")
+    want = {i: "abstain" for i in campaign.ids} | {"4.1": "agree", "4.2": "agree", "2.1": "agree"}
+    assert (_stance_only(result), codes(result)) == (want, set())
