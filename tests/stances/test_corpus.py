@@ -287,6 +287,8 @@ BLIND_FLOORS = {
     "blind-204.txt": {"exact": 0.96, "accepted": 0.92, "flagged": 0.97, "reasons": 0.88},
     "blind-205.txt": {"exact": 0.96, "accepted": 0.86, "flagged": 0.95, "reasons": 0.97},
     "blind-206.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.93},
+    "blind-207.txt": {"exact": 0.98, "accepted": 0.90, "flagged": 0.97, "reasons": 0.84},
+    "blind-208.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.00, "reasons": 0.86},
 }
 
 
