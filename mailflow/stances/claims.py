@@ -98,11 +98,14 @@ class _Segment:
 
 _STANCE = {CueKind.AGREE: Stance.AGREE, CueKind.DISAGREE: Stance.DISAGREE, CueKind.PARTIAL: Stance.PARTIAL,
            CueKind.ABSTAIN: Stance.ABSTAIN, CueKind.AMBIGUOUS: Stance.PARTIAL}  # fmt: skip
+# "as" meaning "because": not "as well (as)", "as long as", nor "accept the recommendations as drafted"
+_AS_BECAUSE = (
+    r"(?<!well )(?<!such )as(?!\s+(?:well|follows|for|to|regards|of|a|an|part|soon|long|drafted|written|proposed"
+    r"|presented|formulated|outlined|set out|is|usual|agreed|discussed)(?![\w-]))"
+)
 REASON_MARKER = compile_at_heads(
     r"\b(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because|since"
-    # not "as well (as)", "as long as"
-    r"|(?<!well )(?<!such )as(?!\s+(?:well|follows|for|to|regards|of|a|an|part|soon|long)(?![\w-]))"
-    r"|полагая,? что|считая,? что|анткени|себеби|себеп)(?=\W)"
+    rf"|{_AS_BECAUSE}|полагая,? что|считая,? что|анткени|себеби|себеп)(?=\W)"
 )
 # The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"
 _REASON_FIRST = re.compile(
@@ -126,9 +129,10 @@ ALSO_WORDS = r"as well|too|тоже|также"
 STRESS_WORDS = r"особенно|в особенности|in particular|particularly|especially"
 _DEGREE_WORDS = rf"особо|{STRESS_WORDS}|в частности|полностью|целиком|безусловно|fully|in full|entirely|strongly"
 _DEGREE = rf"(?:(?:{_DEGREE_WORDS}|тоже|также|too)\b)?"
-_MARKED_REASON = re.compile(
-    rf"^[\s,;:—–-]*{_DEGREE}[\s,;:—–-]*"
-    r"(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|as\b|анткени|себеби)"
+_MARKED_REASON = re.compile(  # (after the IDs' closing bracket: "We support Panel 2 (2.1), because …")
+    rf"^\)?[\s,;:—–-]*{_DEGREE}[\s,;:—–-]*"
+    rf"(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|{_AS_BECAUSE}(?!\w)"
+    r"|анткени|себеби)"
 )
 _LINK_AT_END = re.compile(r"[\s,]+(?:and|и|а|но|but|жана)(?:\s+(?:we|мы|биз|i|я))?$")
 _MINUS_LISTED = re.compile(r"\s*[,;]\s*(?:\d\.\d|$)")
@@ -147,7 +151,8 @@ def _compared(folded: str, ref: Ref) -> bool:
 
 _DASH_THEN_WORD = re.compile(r"\s*[—–-]\s+(?=[^\W\d])")
 # "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
-_DASH_CLAUSE = re.compile(rf"\s*{_DEGREE}\s*[—–]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
+# "Поддерживаем 3.8: водители часто не могут получить госуслуги в пути": a colon after the stance, the same
+_DASH_CLAUSE = re.compile(rf"\s*{_DEGREE}\s*[—–:]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
 # "1.4 — поддерживаем, межрегиональные связи у нас практически отсутствуют": after a comma, a clause of its own
 # (not a link, a stress, thanks, a condition, a relative clause or more IDs; and no scope word in it) says why
 _COMMA_CLAUSE = re.compile(
@@ -167,7 +172,7 @@ _LEADING_CONNECTOR = re.compile(
     # "особо, поскольку …", "in full — …": a word of degree before the reason's own mark (not "особенно там, где …")
     # ("We cannot support it because …": the stance's object, then the reason's mark)
     rf"|(?:{_DEGREE_WORDS}|(?:with\s+)?(?:it|them)|его|ее|её|их)\b[\s,]*"
-    r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–-]))?"
+    r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–:-]))?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
     r"|но|однако|but"
@@ -397,7 +402,15 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems += _unaccounted(folded, refs, used, excepts)
     problems += _loose_negations(folded, used)
     # ("считаем особенно актуальными и поддерживаем": how relevant they are, not which of a set are stressed)
-    stress = next((m for m in _EMPHASIS.finditer(folded) if not _DEGREE_OF.match(folded, m.end())), None)
+    # ("…, так как … ставит под сомнение независимость организаций, в особенности правозащитных": the reason's)
+    stress = next(
+        (
+            m
+            for m in _EMPHASIS.finditer(folded)
+            if not _DEGREE_OF.match(folded, m.end()) and not any(s <= m.start() < e for s, e in reasons)
+        ),
+        None,
+    )
     picked = (
         claims
         and stress
@@ -937,6 +950,27 @@ def _continues(text: str, segment: _Segment) -> bool:
     return not any(r.level > GLOBAL for r in segment.refs) or bool(_PRONOUN.match(text, segment.start))
 
 
+def _refs_end(folded: str, cluster: _Cluster, refs: list[Ref]) -> int:
+    """Where the references after the stance end, and what follows them (its reason, if any) begins. A dash or a
+    colon after them opens a clause of its own, and a reference in it is the clause's, unless IDs follow: "1.2,
+    4.2 — эти рекомендации про сотрудничество с бизнесом, …", "Reject 4.1–4.5 – panel 4 is about regional CSOs …"
+    (not "Поддерживаем следующие: пункты 1.1, 1.2")."""
+    after = [r for r in refs if r.start >= cluster.start]
+    end = cluster.end
+    for i, ref in enumerate(after):
+        if (
+            end > cluster.end  # ("Agree – all of panel 3", "За — всё остальное": the dash before them is the row's)
+            and _OPENS_CLAUSE.search(folded, end, ref.start)
+            and not any(r.level == EXPLICIT for r in after[i:])
+        ):
+            break
+        end = max(end, ref.end)
+    return end
+
+
+_OPENS_CLAUSE = re.compile(r"\s[—–-]\s|[—–:]\s*(?=[^\W\d])")
+
+
 def _segment_claims(
     text: str,
     folded: str,
@@ -964,7 +998,7 @@ def _segment_claims(
     last_excepted = max((r.end for r in segment.refs if r.excepted), default=len(folded))
     restated = {i for r in own if r.level == EXPLICIT and r.start >= last_excepted for i in r.ids}
     excepted = tuple(i for r in segment.refs if r.excepted for i in r.ids if i not in restated)
-    refs_end = max([r.end for r in segment.refs if r.start >= cluster.start] + [cluster.end])
+    refs_end = _refs_end(folded, cluster, segment.refs)
     tail_end = segment.end if not last else len(text)
     tail, folded_tail = text[refs_end:tail_end], folded[refs_end:tail_end]
     reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
@@ -1000,7 +1034,10 @@ def _segment_claims(
     ) and not _holds_stance(folded_tail)
     marked = bool(reason_first) or bool(_MARKED_REASON.match(folded_tail)) or dashed
     # (an exception's reason may name its own panel too: "except 2.1 - no, we're not part of any coalition")
-    if reason and _speaks_of_stance(reason, kind, campaign, {i for r in own for i in r.ids} | set(excepted)):
+    # (the references in the reason itself are not what it is the reason for: "Reject 4.1–4.5 – panel 4 is about …,
+    # the recommendations don't fit our role")
+    named_ids = {i for r in own if r.start < refs_end for i in r.ids}
+    if reason and _speaks_of_stance(reason, kind, campaign, named_ids | set(excepted)):
         problems.append(Problem("unread_words", reason[:80]))
     elif quoted and reason == stated:
         reason = quoted  # (its subject, checked as the reference it is, is quoted with it)

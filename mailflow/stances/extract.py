@@ -138,11 +138,13 @@ _REVISION = compile_at_heads(
     r"|\b(?:we )?now (?:agree|support|disagree|oppose|object)|\b(?:we )?no longer (?:agree|support|oppose|object)"
     r"|мурунку (?:\w+ )?жооб\w* (?:\w+ )?өзгөрт"  # "Мурунку жообубузду өзгөртөбүз": we change our earlier answer
 )
+# A branch (not "(г. Бишкек, филиалы в Нарыне и Оше)", "не имеем ни филиалов", "сеть филиалов": the body described)
+_BRANCH = r"(?<!ни )(?<!сеть )(?<!сетью )\bфилиал\w*+(?!\s+эмес)(?![^()\n]{0,40}\))"
 # Who speaks, and on what: a branch, one member of a network, a person "in a personal capacity", or a stance
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
     "partial_speaker": compile_at_heads(
-        r"\bфилиал\w*+(?!\s+эмес)|от себя лично|(?:райондук|облустук|шаардык)\s+бөлүм\w*|бөлүмү катары"
+        rf"{_BRANCH}|от себя лично|(?:райондук|облустук|шаардык)\s+бөлүм\w*|бөлүмү катары"
         r"|лично я\b|\bот себя\b|өзүмдүн атымдан|мүчөсүмүн"
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
         r"|отвечаю (?:сразу )?за \w+ организаци|on behalf of (?:several|\w+) organi[sz]ations"
@@ -566,6 +568,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _rest_of_nothing_named(claims)
     folded_own = fold(own_text)
     claims += _rest_of_an_only_objection(folded_own, claims, campaign)
+    claims = _rest_of_the_panels(claims, campaign)
     stances, merge_problems = _merge(claims, campaign)
     problems += [
         p
@@ -581,6 +584,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += merge_problems
     problems += _cross_check(folded_own, stances)
     problems += _objection_unrecorded(folded_own, stances)
+    problems += _rejection_hedged(folded_own, stances)
     problems += _exceptions_denied(folded_own, stances)
     problems += _counted_exceptions(folded_own, stances, campaign) + _exceptions_not_given(claims, stances)
     problems += _objection_among_comments(folded_own, stances)
@@ -990,12 +994,24 @@ def _read_text(
         if stressed_before[1] and _stress_welcomes(stressed_before[0]) and _agrees_also(reading, unit.text):
             # "Особенно высоко ценим рекомендации 4 панели. С 1–3 панелями тоже согласны": agreeing "also" with
             # the others, the reply agreed with what it stressed
-            claims.append(Claim(stressed_before[1], Stance.AGREE, EXPLICIT, None, stressed_before[0]))
+            # (not those a stance already covers: "We fully support panel 3. 3.2 is particularly close to us,
+            # because …. We also support 1.1.": 3.2 has its stance and why)
+            if unstated := tuple(i for i in stressed_before[1] if i not in _named(claims)):
+                claims.append(Claim(unstated, Stance.AGREE, EXPLICIT, None, stressed_before[0]))
             unanswered = tuple(i for i in unanswered if i not in stressed_before[1])
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
         pending = reading.ids_without_stance
         stressed_before = _stressed_without_stance(reading, unit.text, campaign)
         emphasised += stressed_before[1]
+        if (
+            stressed_before[1]
+            and not pending
+            and set(stressed_before[1]) <= {i for c in claims for i in c.ids}
+            and _stress_welcomes(unit.text)
+        ):
+            # "Сунуштардын баарын колдойт. Өзгөчө 3.4 биз үчүн маанилүү, анткени …": agreed already, and why it
+            # matters most
+            _stressed_reason(claims, stressed_before[1], unit.text)
         # "Особо отмечаем:" over "- п. 1.2 и 1.5 — давно назрели;" / "- п. 2.1;": the lines stress IDs agreed
         stressing = _STRESS_HEAD.fullmatch(fold(unit.text)) is not None or (stressing and bool(pending))
         topic = bool(pending) and _TOPIC_HEAD.fullmatch(fold(unit.text)) is not None
@@ -1020,6 +1036,8 @@ def _read_text(
             # must cover (not "the others": "happy to back 3.1 … no position on the others")
             if not set(pending) <= given_before:
                 offered += pending
+            elif _REWORK.search(fold(unit.text)):
+                pass  # "Готовы принять участие в доработке формулировок 3.5, 4.1 и 4.3": help to change them, no why
             elif any(c.stance is Stance.DISAGREE and set(pending) & set(c.ids) for c in claims):
                 # "кроме 3.2 — с ней не согласны. При этом по 3.2 готовы выступить координатором": which holds?
                 problems.append(Problem("contradiction", unit.text.strip()[:80]))
@@ -1220,7 +1238,8 @@ _GREETING = re.compile(
 # time or a condition, speaking for a part of the organisation ...
 _RISK = re.compile(
     r"\b(?:will|shall|going to|until|once|later|separately|branch\w*|office|будем|будет|будут|направим|направит"
-    r"|сообщим|напишем|пришлем|ответим|пока|позже|отдельно|филиал\w*+(?!\s+эмес)|отделени\w*|если|при условии"
+    r"|сообщим|напишем|пришлем|ответим|пока|позже|отдельно|отделени\w*|если|при условии"
+    rf"|{_BRANCH}"
     r"|айтабыз|жазабыз"
     r"|жиберебиз|(?<!ыраазычылык )(?<!төмөнкүнү )билдиребиз|кийин|азырынча|келгенде|эгер)\b"
 )
@@ -1246,7 +1265,7 @@ _GOODWILL = compile_at_heads(
     r"|(?:are|is|we're) (?:ready|willing) to"
     r" (?:host|help|contribute|provide|share|take part|participate|organi[sz]e|offer)"
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
-    r"|готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|помочь|предоставить|провести"
+    r"|готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|делиться|помочь|предоставить|провести"
     r"|выдел(?:ять|ить))"
     # "Отдельное спасибо за 3.1 и 3.4", "Ждём конференцию по 4.5!", "По 3.5 у нас опыт есть, можем поделиться"
     r"|(?:отдельное |особое )?спасибо за|благодарим за|\bждем\b|ждем с нетерпением|опыт есть|есть опыт"
@@ -1255,7 +1274,7 @@ _GOODWILL = compile_at_heads(
     r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
     r"|(?:особенно|очень|крайне|особо) (?:важн|актуальн)\w*|приоритетн\w*|particularly important|a priority for us"
     r"|thanks? (?:you )?for including|спасибо за включение"
-    r"|особо (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
+    r"|(?:особо|отдельно) (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
     r"|(?:особо|отдельно) (?:хотели бы |хотим )?выделить"
     r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
@@ -1265,11 +1284,14 @@ _GOODWILL = compile_at_heads(
     r"|(?:подчеркиваем|отмечаем|подчеркнуть|отметить) (?:особую )?важность"
     # courtesy that closes a letter: "Просим учесть изложенную позицию …", "We remain at the Committee's disposal"
     r"|просим учесть (?:изложенн|нашу позицию|наши замечания|наше мнение|данн)|будем признательны"
+    r"|надеемся,? что (?:наша позиция|наше мнение|наши (?:замечания|предложения)) буд\w+ учтен\w*"
+    r"|hope (?:that )?our (?:position|views|comments) will be (?:taken into account|considered|reflected)"
     r"|we (?:would )?(?:greatly )?appreciate|at (?:the \w+'s|your) disposal"
     r"|would(?:,? of course,?| certainly)? be (?:happy|glad|pleased)|если (?:что-то|что-либо|нужно|потребуется)"
     r"[^.]{0,20}(?:уточнить|пишите|обращайтесь)|may also (?:send|submit|choose|reply|write)"
     r"|(?:позиция|ответ) (?:согласован\w*|принят\w*) (?:со всеми|всеми|на заседании|правлением)"
 )
+_REWORK = re.compile(r"доработ|переработ|формулировк|(?<!\w)(?:rework|redraft|refin|reword)|wording")
 _DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")
 
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
@@ -1332,7 +1354,8 @@ def _signature_paragraph(text: str) -> int | None:
 
 # "3.2 — …", "По 4.1: …", "Комментарий к 4.1: …" (matched in folded text: "По" opens a sentence)
 _ID_HEAD = re.compile(
-    r"^\W*(?:(?:комментари\w*|пояснени\w*|comments?|notes?)\s+(?:к|по|on|to)\s+|по\s+|on\s+|re\s+|рек\.\s*|пп?\.\s*)?"
+    # ("Причина по 4.1: конфликт интересов.", "Reason for 4.3: …")
+    r"^\W*(?:(?:комментари\w*|пояснени\w*|причин\w*|обосновани\w*|comments?|notes?|reasons?)\s+(?:к|по|для|on|to|for)\s+|по\s+|on\s+|re\s+|рек\.\s*|пп?\.\s*)?"
     r"(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+[\s:—–-]*"
 )
 
@@ -1346,7 +1369,7 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
 
 
 _VALUED = re.compile(
-    rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча)\s+(?:[\w-]+\s+){{0,3}}?(?:useful|important|relevant|valuable|close to us"
+    rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча)\s+(?:[\w.-]+\s+){{0,3}}?(?:useful|important|relevant|valuable|close to us"
     r"|близк\w*|важн\w*|актуальн\w*|полезн\w*|нужн\w*|ценн\w*|керек\w*|маанилүү\w*|пайдалуу\w*)(?!\w)"
 )
 
@@ -1364,13 +1387,28 @@ def _stressed_as_valued(text: str) -> bool:
     return _VALUED.search(folded) is not None and _DENIAL.search(folded) is None
 
 
+_DASH_AFTER_ID = re.compile(r"\d[.,]\d{1,2}\)?\s*[—–]\s+(?=[^\W\d])")
+_DIGIT = re.compile(r"\d")
+_REQUEST = re.compile(r"(?<!\w)(?:please|пожалуйста|просим|сообщите|let us know|keep us|дайте знать|напишите)")
+
+
 def _stressed_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> None:
     """ "Особенно важна для нас рекомендация 3.8, так как многие незрячие …", "We particularly welcome 3.8, as
     …": a stress on IDs already given a stance, with why: the reason of that stance."""
     marker = REASON_MARKER.search(fold(text))
-    reason = clean_reason(text[marker.start() :]) if marker else None
+    start = marker.start() if marker else _dash_after_ids(text)
+    reason = clean_reason(text[start:]) if start is not None else None
     if reason:
         _give_reason(claims, ids, reason, tuple(Stance))
+
+
+def _dash_after_ids(text: str) -> int | None:
+    """ "Особо отмечаем 3.4 и 3.7 — мы как раз этим занимаемся": a dash after the last ID opens why (not a request,
+    "… implementing 3.1 and 3.4 — please keep us in the loop")."""
+    last = max(_DASH_AFTER_ID.finditer(text), key=lambda m: m.start(), default=None)
+    if last is None or _DIGIT.search(text, last.end()) or _REQUEST.search(fold(text), last.end()):
+        return None
+    return last.end()
 
 
 def _give_reason(claims: list[Claim], ids: tuple[str, ...], reason: str, stances: tuple[Stance, ...]) -> bool:
@@ -1479,6 +1517,8 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
         and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
         and not _QUESTION.search(unit.text)
         and not _EXPLAINED_LATER.search(fold(unit.text))
+        # ("3.5ке каршыбыз. Калганын кийин айтабыз.", "Остальное как писали.": of the rest, not why)
+        and REST_WORD.match(folded := fold(unit.text), len(folded) - len(folded.lstrip(" \t-–—•*"))) is None
     )
 
 
@@ -1684,6 +1724,29 @@ _ONLY_OBJECTION = compile_at_heads(
 )
 
 
+_OTHER_PANELS = re.compile(
+    r"(?<!\w)(?:(?:осталь?н|прочи)\w*\s+(?:панел|раздел|секци|блок)\w*|(?:other|remaining)\s+(?:panels|sections)"
+    r"|the rest of the (?:panels|sections)|калган\s+панел\w*)"
+)
+
+
+def _rest_of_the_panels(claims: list[Claim], campaign: Campaign) -> list[Claim]:
+    """ "4.1–4.2 поддерживаем, 4.3 нет. По остальным панелям у нас нет позиции": the other panels are those none of
+    whose recommendations was answered, not the rest of panel 4 too (4.4 and 4.5 stay unanswered)."""
+    if not any(c.level == GLOBAL and _OTHER_PANELS.search(fold(c.evidence)) for c in claims):
+        return claims  # (most replies: no other panels)
+    panel = {r.id: r.panel for r in campaign.recommendations}
+    kept: list[Claim] = []
+    for claim in claims:
+        if claim.level == GLOBAL and _OTHER_PANELS.search(fold(claim.evidence)):
+            # (the panels answered before it: "По остальным панелям тоже согласны, кроме 1.5" excepts 1.5 from them)
+            touched = {panel[i] for c in kept if c.level != GLOBAL for i in c.ids}
+            claim = replace(claim, ids=tuple(i for i in claim.ids if panel[i] not in touched))
+        if claim.ids:
+            kept.append(claim)
+    return kept
+
+
 def _rest_of_an_only_objection(folded: str, claims: list[Claim], campaign: Campaign) -> list[Claim]:
     """The agreement with the rest that "only" gives, when every claim agrees with or objects to named IDs."""
     m = _ONLY_OBJECTION.search(folded)
@@ -1803,6 +1866,24 @@ def _objection_unrecorded(folded: str, stances: dict[str, StanceFinding]) -> lis
     return [Problem("cross_check", f"«{m.group()}», а несогласие не записано")] if m else []
 
 
+# "Правда, 3.5 вызывает сомнения, мы бы её не поддержали", "we would not support it in its current form": a rejection
+# hedged in the conditional (every reply of the corpus holding one is labelled unclear: beside an agreement, which
+# holds; alone, how firm)
+_WOULD_NOT = re.compile(
+    r"(?<!\w)(?:мы|я)\s+бы\s+(?:(?:ее|его|их|эту|это|с\s+ней|с\s+ним|с\s+ними)\s+)?не\s+(?:поддерж|соглас|принял|одобрил)"
+    r"|(?<!\w)не\s+(?:поддержали|согласились|приняли)\s+бы(?!\w)"
+    r"|(?<!\w)(?:we|i)\s+would(?:\s+not|n't)\s+(?:support|agree|endorse|accept|back)(?!\w)"
+)
+
+
+def _rejection_hedged(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
+    m = _WOULD_NOT.search(folded) if stances else None
+    if m is None:
+        return []
+    agreed = any(f.stance is Stance.AGREE for f in stances.values())
+    return [Problem("contradiction" if agreed else "reservation", m.group())]
+
+
 def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
     """ "по всем остальным … выражаем полную поддержку" read as nothing: an "all" or "the rest" in the reply
     while some recommendations got no stance means a part of the reply was not read."""
@@ -1820,6 +1901,15 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
         and not _qualifies(folded, r, named)
         and not ends_reply(folded, r.start, r.end)
     ]
+    # ("1.2 и 1.5 — частично, так как … не можем вести совместную адвокацию с бизнесом по всем вопросам": the
+    # reason's "all"; not a "the rest" that a reason was wrongly taken from: "Частично по 4.3. Остальные — полностью.")
+    reasons = {fold(f.reason) for f in stances.values() if f.reason}
+    spans = [(at, at + len(r)) for r in reasons if (at := folded.find(r)) >= 0]
+    quantifiers = [
+        q
+        for q in quantifiers
+        if REST_WORD.match(folded, q.start) or not any(start < q.start < end for start, end in spans)
+    ]
     if not quantifiers:
         return []
     missing = len(campaign.ids) - len(stances)
@@ -1836,14 +1926,17 @@ def _qualifies(text: str, quantifier: Ref, named: list[Ref]) -> bool:
     ):
         return True
     before = next((r for r in reversed(named) if r.end <= quantifier.start), None)
-    return (
-        before is not None
-        and quantifier.start - before.end <= 15
-        and not _CLAUSE_END.search(text, before.end, quantifier.start)
+    return before is not None and (
+        (quantifier.start - before.end <= 15 and not _CLAUSE_END.search(text, before.end, quantifier.start))
+        # "По панели «Вклад региональных ОГО …» — поддерживаем все пять рекомендаций": the title, a dash, a verb
+        or _TITLE_THEN_VERB.fullmatch(text, before.end, quantifier.start) is not None
     )
 
 
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+_TITLE_THEN_VERB = re.compile(
+    r"(?:[^\"\n.;!?]{0,60}\")?[^\w.;!?\n]{0,20}[—–:][^\w.;!?\n]{0,5}(?:[^\W\d]+\s+){1,2}"  # (the title's quote closed)
+)
 _REPEATED_LINE = 12  # characters: a greeting or a signature line, not "Да." twice
 
 

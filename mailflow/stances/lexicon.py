@@ -129,8 +129,10 @@ _POSITIVE = compile_at_heads(
     r"|одобря(?:ем|ю|ет|ют)|(?<!позиция )(?<!ответ )одобрен[аоы]?"
     # a resolution's items, "а) поддержать 1.1-1.5;", "2.1 — одобрить.": an infinitive at the head of an item
     rf"|(?:(?<=^)|(?<=\) )|(?<=[—–:-] )){_INFINITIVE_ASSENT}"
-    r"|целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
-    r"|голосу(?:ем|ю|ет)\s+за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
+    # ("…, если Оргкомитет сочтёт это целесообразным": the committee's judgement, not the respondent's)
+    r"|(?<!сочтет )(?<!сочтет это )(?<!сочтут )(?<!сочтут это )(?<!сочтете )(?<!сочтете это )"
+    r"целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
+    r"|голосу(?:ем|ю|ет)\s+за|(?:обеими|двумя) руками за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     # ("The EU Civil Society Support Facility has reviewed the recommendations": a name, no stance)
     # ("… and agreed on the following position": a decision taken, what follows is the stance; `claims._IDIOM`)
     r"|agree[sd]?(?!\s+(?:on|upon)\s+(?:the\s+following|a|an|our|its|their)\s+(?:\w+\s+)?(?:position|answer|response|reply|view)\b)"

@@ -170,6 +170,7 @@ _NAMED_BEFORE = re.compile(
     r"\d\.\d{1,2}\s*[—–(-]\s*(?:(?:i\.\s?e\.|namely|то есть|а именно),?\s*)?(?:the ones|those|те|которые)?,?\s*$"
 )
 _NAMED_AFTER = re.compile(r"\s*\(\s*(?:panels?|панел\w*|раздел\w*|sections?|пп?\.|\d\.\d)")
+_THESE_NAMED = re.compile(r"\d\.\d{1,2}[^.;!?\n\d]{0,40}(?<!\w)(?:эти|these|those)\s+$")
 _LISTED_BEFORE = re.compile(r"\d\.\d{1,2}\s*,\s*$")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _DOCUMENT_NUMBER = re.compile(
@@ -471,6 +472,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
             # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5", "рекомендации, касающиеся цифровой
             # грамотности — 3.1, 3.3": the IDs after it say which (not "большинство — 3.5 нет": a share, then one)
             continue
+        if _THESE_NAMED.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "Поддерживаем 1.2, 1.5, 2.1, 4.2 — эти рекомендации про сотрудничество с бизнесом": described
         if m.group("count") and _COUNT_NAMED.search(text, max(0, m.start() - 14), m.start()):
             continue  # "кроме двух рекомендаций", "these two points": counted where they are named
         add(Ref(m.start(), m.end(), (), GLOBAL, problem="vague_scope", label=m.group()))

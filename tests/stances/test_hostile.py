@@ -76,6 +76,11 @@ SHAPES = {
     "audiences after ids": "4.2 – the ones relevant to business ",
     "rejections for not being ours": "3.2 — не поддерживаем, это не наш профиль, ",
     "modals after infinitives": "согласиться не можем согласиться ",
+    "reasons after colons": "Поддерживаем 3.8: водители ",
+    "described sets after dashes": "1.2 — эти рекомендации про бизнес ",
+    "stressed IDs then dashes": "Особо отмечаем 3,4 — мы ",
+    "branches in brackets": "(филиалы в ",
+    "reason lines": "Причина по 4.1: ",
 }
 
 
