@@ -151,8 +151,9 @@ def _compared(folded: str, ref: Ref) -> bool:
 
 _DASH_THEN_WORD = re.compile(r"\s*[—–-]\s+(?=[^\W\d])")
 # "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
-# "Поддерживаем 3.8: водители часто не могут получить госуслуги в пути": a colon after the stance, the same
-_DASH_CLAUSE = re.compile(rf"\s*{_DEGREE}\s*[—–:]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
+# "Поддерживаем 3.8: водители часто не могут получить госуслуги в пути": a colon after the stance, the same; and a
+# table's comment cell, "| 3.2 | agree | we already run mentoring for NGOs |"
+_DASH_CLAUSE = re.compile(rf"\s*{_DEGREE}\s*[—–:|]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
 # "1.4 — поддерживаем, межрегиональные связи у нас практически отсутствуют": after a comma, a clause of its own
 # (not a link, a stress, thanks, a condition, a relative clause or more IDs; and no scope word in it) says why
 _COMMA_CLAUSE = re.compile(
@@ -213,7 +214,8 @@ _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|�
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
     r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
-    r"|полностью|целиком|безусловно|однозначно|конечно|fully|totally|completely|definitely|certainly|гана|only"
+    r"|полностью|целиком|безусловно|однозначно|конечно|fully|totally|completely|definitely|certainly|strongly"
+    r"|absolutely|гана|only"
     r"|жооп|а|но|и|and|but|however|однако|также|тоже|also|else|so|say"  # ("…, so we say no to 3.5")
     r"|ним|ней|нему|них|него|нее|её)\b[\s\W]*+)*+$"  # "кроме 3.5 и 3.6, по ним нет": their answer
 )

@@ -151,6 +151,7 @@ _POSITIVE = compile_at_heads(
     r"|(?<=о )принятии(?=\s+(?:\w+\s+)?(?:рекомендаци|предложени|сунуш))"
     r"|колдоду|колдошту|колдоп(?!-)"
     r"|колдоого алын\w*|колдолсун|колдой(?=\s+тур\w*)|колдоорун"
+    r"|колдоорубуз\w*|макулдугубуз\w*"  # "колдоорубузду / макулдугубузду билдиребиз": we state that we support, agree
     r"|(?:нам|вполне)\s+подход(?:ит|ят)|подход(?:ит|ят)\s+(?:нам|для нас)"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
@@ -171,7 +172,7 @@ _NEGATIVE = compile_at_heads(
     r"возража(?:ем|ю|ет|ют)(?:\s+против)?|возражени(?:е|я|й)|против|отклоня(?:ем|ю|ет|ют)|отклон(?:ен|ена|ено|ены)"
     r"|голосу(?:ем|ю|ет)\s+против|(?:считаем|считаю|будет|это)\s+(?:лишн|излишн|бесполезн)\w*|пустая трата"
     r"|нет смысла|(?:полагаем|считаем|полагаю|считаю)\s+(?:\w+\s+){0,2}?преждевременн\w*"
-    r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласие"
+    r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласи(?:е|ем)"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
     r"|decline[sd]?(?!\s+to\b)"  # "We decline 4.1" (not "decline to comment")
     r"|disagreeing(?: with)?|opposing|rejecting|objecting(?: to)?"  # "record us as … disagreeing with 4.1 and 4.3"
@@ -185,6 +186,7 @@ _NEGATIVE = compile_at_heads(
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 # "по остальным вопросов нет", "против ничего нет": no objection, a yes (read before "против" is); a bare
+# (not "По остальным замечаний нет": two writers read it one as agreement, one as no answer, b210-064 and b82-027)
 # "Вопросов нет." after "Ознакомились" may only say the letter was clear
 _NOTHING_AGAINST = compile_at_heads(
     # ("Каршы пикирибиз жок"; not "… жок эмес", it is not that there is none)
@@ -288,7 +290,7 @@ _AMBIGUOUS = compile_at_heads(
 )
 _CONDITION = re.compile(
     r"при условии|в случае,? если|\bесли\b|при наличии|\bprovided\b|on condition|\bsubject to\b|\bif\b"
-    r"|\b(?:as|so) long as\b"
+    r"|\b(?:as|so) long as\b|conditional (?:on|upon)"  # "Our support is conditional on …"
     r"|при (?:том |таком )?понимании|(?:on|with) the understanding|с тем пониманием"
     r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
     r"|\w(?:са|се|со|сө)\s+гана\b"  # "интернет тартып берсе гана макул болобуз": only if they do

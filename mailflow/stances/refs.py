@@ -266,6 +266,9 @@ _VAGUE = re.compile(
     # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
     r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"
     r"(?:-related)? (?:points|items|ones)"
+    # "agree all xcept 3.5 and the council one in panel 4": one of a panel, by what it is about
+    r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole|second|third|fourth|next"
+    r"|previous|latter|former|only)\b)[a-z]+ one(?= (?:in|of|from) (?:panel|section))"
     # "Санариптик сабаттуулук боюнча сунуштарды", "санарип сабаттуулукка байланыштуу сунуштарды", "рекомендации
     # по цифровой грамотности": those on (or related to) a topic (not "рекомендации по панели «…»", which names it)
     # ("бизнес менен байланышкан сунуштар": those connected with business; not "диалогдун жыйынтыгы боюнча
@@ -290,7 +293,7 @@ _EXCEPT = compile_at_heads(
     r"|excl?\.?(?=\s*(?:\d|the\b|for\b|panel|rec|item|point|#|№))"
     r"|with (?:one|a single|this|the following) exception:?"
     r"|apart from|aside from|save(?: for)?(?=\s+\d)"
-    r"|with the exception of|but not|but)\s*:?\s*"
+    r"|with the (?:single |sole |only |one )?exception of|but not|but)\s*:?\s*"
 )
 # "Бизнес менен кызматташуу жөнүндөгү сунуштан башкасына макулбуз": "apart from the one on …", in Kyrgyz
 # The Kyrgyz ablative ending ("from", "out of"): "3.6дан башка" (but for 3.6), "Төртүнчү панелден" (of panel 4)

@@ -4470,3 +4470,58 @@ def test_a_noted_offer_and_a_hope_to_be_heard_change_nothing(campaign: Campaign)
     result = read(text, campaign)
     # "отдельно" (separately) and "будет … документа" read as an answer still to come
     assert (stances(result)["3.5"], codes(result)) == (("agree", None), set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("agree all xcept 3.5 and the council one in panel 4 - against those", "en", "vague_scope"),
+     ("Ок, в понедельник скину ответ", "ru", "holding"),
+     ("I'm writing on behalf of the digital working group of our foundation (not the foundation as a whole). Our"
+      " group supports all of panel 3.", "en", "partial_speaker"),
+     ("Our support is conditional on the recommendations being aligned with the National Development Programme.",
+      "en", "condition"),
+     ("Согласны со всеми рекомендациями 4-й панели.\nПо п. 4.2 считаем, что это невозможно, и возражаем против"
+      " включения его в итоговый документ.", "ru", "contradiction"),
+     ("Поддерживаем все рекомендации первой панели, а также 4.2 и 4.4.\nПо четвёртой панели в целом мы против —"
+      " бизнес не должен вмешиваться в работу ОГО.", "ru", "contradiction")],
+)  # fmt: skip
+def test_a_described_exception_a_promise_a_working_group_a_condition_or_a_panel_against_its_part_goes_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    # each was accepted: the council one as agreed, "Ок" as agreement with all, the group as the foundation, the
+    # condition as plain support, and the panel's other stance given to its part without a word
+    assert code in codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("On 3.5 we only partially agree, because jobs depend on the state. We would support it if it were reworded.",
+      "en", {"3.5": ("partial", "jobs depend on the state")}),
+     ("Согласны. Исключение — 3.5, не согласны: нет кадров.", "ru",
+      {i: ("agree", None) for i in ("1.1", "2.1", "4.5")} | {"3.5": ("disagree", "нет кадров")}),
+     ("We endorse recommendations 1.1 to 4.5 with the single exception of 4.1, on which we abstain.", "en",
+      {"1.1": ("agree", None), "4.1": ("abstain", None)}),
+     ("«Ак Жол» бирикмеси атынан бардык сунуштарды колдоорубузду билдиребиз.", "ky", {"3.5": ("agree", None)}),
+     ("Бардык 19 сунуш боюнча макулдугубузду билдиребиз.", "ky", {"4.1": ("agree", None)}),
+     ("Рекомендации 1.1–1.5 поддерживаем. Готовы направить представителя в рабочую группу по доработке документа.",
+      "ru", {"1.3": ("agree", None)}),
+     ("Не согласны с двумя пунктами:\nп. 3.4 — такие кампании уже проводят операторы и дублировать их нет смысла;\n"
+      "п. 3.7 — население не доверяет цифровому участию.", "ru",
+      {"3.7": ("disagree", "население не доверяет цифровому участию")}),
+     ('Panel 3 ("Data, digital services and digital forms of citizen participation") - strongly yes.', "en",
+      {"3.3": ("agree", None)}),
+     ("Ассоциация не может принять рекомендации. Просим считать наш ответ несогласием со всеми.", "ru",
+      {"2.1": ("disagree", None)}),
+     ("| Rec | Position | Comment |\n|-----|----------|---------|\n| 3.2 | agree | we already run mentoring for NGOs |",
+      "en", {"3.2": ("agree", "we already run mentoring for NGOs")}),
+     ("Баткен аялдары сунуштардын көпчүлүгүн колдойт. 3.5 жана 3.6-сунуштарга макул эмеспиз. Калгандарына толук"
+      " макулбуз.", "ky", {"3.5": ("disagree", None), "4.1": ("agree", None)})],
+)  # fmt: skip
+def test_plain_answers_in_words_the_reading_missed_are_accepted(
+    campaign: Campaign, text: str, language: str, want: dict[str, tuple[str, str | None]]
+) -> None:
+    # each went to a person: a "would support it if" after a partial, "Исключение —" after a bare "Согласны", "the
+    # single exception", Kyrgyz nominal forms, an offer of a representative, a heading's line that repeats "no",
+    # "strongly yes", "несогласием", an agreement's comment cell, "most" then its exceptions and "the rest"
+    result = read(text, campaign, language=language)
+    assert ({k: stances(result).get(k) for k in want}, codes(result)) == (want, set())

@@ -81,6 +81,10 @@ SHAPES = {
     "stressed IDs then dashes": "Особо отмечаем 3,4 — мы ",
     "branches in brackets": "(филиалы в ",
     "reason lines": "Причина по 4.1: ",
+    "described ones of a panel": "the council one in panel 4 ",
+    "rejections in the conditional": "мы бы её не поддержали ",
+    "panels against their parts": "По четвёртой панели в целом мы против 4.2 ",
+    "heading lines that repeat the stance": "Не согласны:\nп. 3.4 — нет смысла;\n",
 }
 
 
