@@ -291,6 +291,8 @@ BLIND_FLOORS = {
     "blind-208.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.00, "reasons": 0.86},
     "blind-209.txt": {"exact": 0.94, "accepted": 0.84, "flagged": 0.93, "reasons": 0.87},
     "blind-210.txt": {"exact": 0.94, "accepted": 0.76, "flagged": 0.93, "reasons": 0.83},
+    "blind-211.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 1.00, "reasons": 0.74},
+    "blind-212.txt": {"exact": 0.98, "accepted": 0.90, "flagged": 0.97, "reasons": 0.83},
 }
 
 
