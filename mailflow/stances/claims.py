@@ -213,7 +213,7 @@ _PART_NAMED = re.compile(r"[\s,]*(?:\d|п\.|пп\.|пункт|рекоменда
 _BUT = re.compile(r"^[\s,;—–-]*(?:но|однако|but|however|бирок|а)\b")
 _PUNCT = re.compile(r"[,;:|—–]|\s-\s|\.\s|\s(?:а|но|однако|but|whereas|while|бирок)\s")
 _HEAD_FILLER = re.compile(
-    r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
+    r"^[\s\W]*+(?:(?:по|с|со|на|к|п|пп|пункт\w*|рекомендаци\w*|for|re|on|to|with|item|бөлүм|сунуш\w*|мы|we|i|ответ|answer"
     r"|полностью|целиком|безусловно|однозначно|конечно|fully|totally|completely|definitely|certainly|strongly"
     r"|absolutely|гана|only"
     r"|жооп|а|но|и|and|but|however|однако|также|тоже|also|else|so|say"  # ("…, so we say no to 3.5")
@@ -349,12 +349,18 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         # (a partial that goes on to give its IDs' answers, "С первой панелью согласны частично: 1.1–1.3 — да,
         # 1.4 и 1.5 — нет", opens no reason: each one's answer follows)
         before = {i for r in refs if r.end <= clusters[0].start and r.level == EXPLICIT for i in r.ids}
+        # ("On panel 3 we partly agree with 3.4: a nationwide campaign is good but …": the IDs right after the
+        # partial are its object, and the colon after them opens how far)
+        object_end = _named_right_after(folded, clusters[0].end, refs) if first_partial else None
         details = (
             first_partial
             and len(clusters) > 1
-            and any(r.start >= clusters[0].end and r.level == EXPLICIT and not set(r.ids) <= before for r in refs)
+            and any(
+                r.start >= (object_end or clusters[0].end) and r.level == EXPLICIT and not set(r.ids) <= before
+                for r in refs
+            )
         )  # (not the IDs named again, or their words quoted: "… но формулировка «в высокотехнологичных областях» …")
-        colon = (None if details else _COLON_THEN_WORD.match(folded, clusters[0].end)) or (
+        colon = (None if details else _COLON_THEN_WORD.match(folded, object_end or clusters[0].end)) or (
             # "По п. 4.1: согласны частично – привлекать бизнес в консультативные советы можно, в наблюдательные –
             # нет": after a partial stance a dash opens how far, and its "нет" is part of it
             # (not the IDs it goes on to give: "Панель 3 поддерживаем частично — согласны с 3.1, 3.3, а с 3.2 не
@@ -952,6 +958,9 @@ def _continues(text: str, segment: _Segment) -> bool:
     return not any(r.level > GLOBAL for r in segment.refs) or bool(_PRONOUN.match(text, segment.start))
 
 
+_SEE_BELOW = re.compile(r"\s*[—–:-]?\s*(?:см\.?|смотрите)\s+ниже|\s*[—–:-]?\s*see below|\s*[—–:-]?\s*төмөндө")
+
+
 def _refs_end(folded: str, cluster: _Cluster, refs: list[Ref]) -> int:
     """Where the references after the stance end, and what follows them (its reason, if any) begins. A dash or a
     colon after them opens a clause of its own, and a reference in it is the clause's, unless IDs follow: "1.2,
@@ -994,7 +1003,13 @@ def _segment_claims(
     own = [
         r
         for r in segment.refs
-        if not (r.excepted or r.problem or _compared(folded, r) or _audience_in_comment(folded, r, segment))
+        if not (
+            r.excepted
+            or r.problem
+            or _compared(folded, r)
+            or _audience_in_comment(folded, r, segment)
+            or _SEE_BELOW.match(folded, r.end)  # "с остальными согласны, по 4.3 — см. ниже": answered elsewhere
+        )
     ]
     # "3.6дан башка (3.6 – каршыбыз)": an exception named again after it, with the stance, is answered here
     last_excepted = max((r.end for r in segment.refs if r.excepted), default=len(folded))

@@ -1298,7 +1298,7 @@ _GOODWILL = compile_at_heads(
     r"|(?:подчеркиваем|отмечаем|подчеркнуть|отметить) (?:особую )?важность"
     # courtesy that closes a letter: "Просим учесть изложенную позицию …", "We remain at the Committee's disposal"
     r"|просим учесть (?:изложенн|нашу позицию|наши замечания|наше мнение|данн)|будем признательны"
-    r"|надеемся,? что (?:наша позиция|наше мнение|наши (?:замечания|предложения)) буд\w+ учтен\w*"
+    r"|надеемся,? что (?:(?:наша|изложенная|данная) позиция|наше мнение|наши (?:замечания|предложения)) буд\w+ учтен\w*"
     r"|hope (?:that )?our (?:position|views|comments) will be (?:taken into account|considered|reflected)"
     r"|we (?:would )?(?:greatly )?appreciate|at (?:the \w+'s|your) disposal"
     r"|would(?:,? of course,?| certainly)? be (?:happy|glad|pleased)|если (?:что-то|что-либо|нужно|потребуется)"
@@ -1383,7 +1383,9 @@ def _comment_as_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> 
 
 
 _VALUED = re.compile(
-    rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча)\s+(?:[\w.-]+\s+){{0,3}}?(?:useful|important|relevant|valuable|close to us"
+    # ("Рекомендацию 4.2 считаем для нас наиболее актуальной: …", "the most relevant for us")
+    rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча|наиболее|самой|самая|самым|самые|самыми|the most)\s+(?:[\w.-]+\s+){{0,3}}?"
+    r"(?:useful|important|relevant|valuable|close to us"
     r"|близк\w*|важн\w*|актуальн\w*|полезн\w*|нужн\w*|ценн\w*|керек\w*|маанилүү\w*|пайдалуу\w*)(?!\w)"
 )
 
@@ -1401,6 +1403,7 @@ def _stressed_as_valued(text: str) -> bool:
     return _VALUED.search(folded) is not None and _DENIAL.search(folded) is None
 
 
+_OPENS_WHY = re.compile(r"\s*[:—–]\s+(?=[^\W\d])")
 _DASH_AFTER_ID = re.compile(r"\d[.,]\d{1,2}\)?\s*[—–]\s+(?=[^\W\d])")
 _DIGIT = re.compile(r"\d")
 _REQUEST = re.compile(r"(?<!\w)(?:please|пожалуйста|просим|сообщите|let us know|keep us|дайте знать|напишите)")
@@ -1409,8 +1412,11 @@ _REQUEST = re.compile(r"(?<!\w)(?:please|пожалуйста|просим|со�
 def _stressed_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> None:
     """ "Особенно важна для нас рекомендация 3.8, так как многие незрячие …", "We particularly welcome 3.8, as
     …": a stress on IDs already given a stance, with why: the reason of that stance."""
-    marker = REASON_MARKER.search(fold(text))
+    folded = fold(text)
+    marker = REASON_MARKER.search(folded)
     start = marker.start() if marker else _dash_after_ids(text)
+    if start is None and (valued := _VALUED.search(folded)) and (opens := _OPENS_WHY.match(folded, valued.end())):
+        start = opens.end()  # "Рекомендацию 4.2 считаем для нас наиболее актуальной: совместные проекты …"
     reason = clean_reason(text[start:]) if start is not None else None
     if reason:
         _give_reason(claims, ids, reason, tuple(Stance))
@@ -1525,7 +1531,9 @@ _WOULD_IF = re.compile(
 
 
 def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Unit) -> bool:
-    """The sentence after a bare "не согласны" is its reason, if it has no stance or ID of its own."""
+    """The sentence after a bare "не согласны" is its reason, if it has no stance or ID of its own (not even one
+    in words: measured, letting "Региональные ОГО не нуждаются в «трансляции знаний сверху вниз»" through under 1.3
+    and 4.4 took "Обе предлагают ОГО «наращивать собственный потенциал»" for why twice where the why came next)."""
     return (
         unit.paragraph == previous.paragraph
         and not reading.has_cue
@@ -2019,7 +2027,9 @@ def _not_ours_as_why(reading: UnitReading) -> UnitReading:
     first, second = reading.claims
     if not (
         first.scoped
-        and first.level > GLOBAL  # (not "Со всеми согласиться не можем, часть из них не относится к …": which?)
+        # (not "Со всеми согласиться не можем, часть из них не относится к …": which? but "Калгандарына каршыбыз, бизге
+        # тиешеси жок": the rest, and why)
+        and (first.level > GLOBAL or REST_WORD.search(fold(first.evidence)) is not None)
         and first.stance is Stance.DISAGREE
         and first.reason is None
         and not second.scoped

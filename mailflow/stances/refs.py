@@ -215,7 +215,9 @@ _ALL = compile_at_heads(
     r"(?!\s+(?:\d+\s+)?(?:(?:наш|our|their)\w*\s+)?"
     r"(?:(?!рекоменд|recommend|пункт|point|item|сунуш|панел|panel|раздел|section)[^\W\d]{3,}\s+)?"
     r"(?:член|клуб|организаци|участник|сотрудник|мастер|женщин|сел"
-    r"|район|регион|област|партнер|коллег|member|club|organi[sz]ation|partner|colleague|staff|people|women|group))"
+    r"|район|регион|област|партнер|коллег|member|club|organi[sz]ation|partner|colleague|staff|people|women|group"
+    # ("a Public Council under each district administration": every one of some place)
+    r"|district|region|oblast|village|city|town|school|municipalit|council|administration|household|citizen))"
 )
 # before a count of recommendations ("two recommendations"): an exception's or a pointer's, which names them
 _COUNT_NAMED = re.compile(r"(?:кроме|except|except for|apart from|исключением|but|этим|этих|эти|these|those)\s+$")

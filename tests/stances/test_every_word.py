@@ -4525,3 +4525,35 @@ def test_plain_answers_in_words_the_reading_missed_are_accepted(
     # "strongly yes", "несогласием", an agreement's comment cell, "most" then its exceptions and "the rest"
     result = read(text, campaign, language=language)
     assert ({k: stances(result).get(k) for k in want}, codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("3.1 3.3 3.4 3.7 макулбуз. Калгандарына каршыбыз, бизге тиешеси жок.", "ky",
+      {"3.1": ("agree", None), "4.5": ("disagree", "бизге тиешеси жок")}),
+     ("Ассоциация поддерживает рекомендации 1.1–1.5, 2.1, 3.1–3.8, 4.1–4.5.\n\nРекомендацию 4.2 считаем для нас"
+      " наиболее актуальной: совместные проекты с бизнесом открыли бы новые рынки.", "ru",
+      {"4.2": ("agree", "совместные проекты с бизнесом открыли бы новые рынки")}),
+     ("On panel 3 we partly agree with 3.4: a campaign is good but it must be delivered in Kyrgyz. The other panel 3"
+      " recommendations we support.", "en", {"3.4": ("partial", "a campaign is good but it must be delivered in"
+                                                                " Kyrgyz")})],
+)  # fmt: skip
+def test_the_rest_rejected_as_not_ours_a_most_relevant_one_and_a_partial_s_object_keep_their_why(
+    campaign: Campaign, text: str, language: str, want: dict[str, tuple[str, str | None]]
+) -> None:
+    # each lost its why (the first and the last went to a person: "бизге тиешеси жок" read as a second stance, and
+    # "is good" after the colon as one)
+    result = read(text, campaign, language=language)
+    assert ({k: stances(result).get(k) for k in want}, codes(result)) == (want, set())
+
+
+def test_an_inline_answer_and_a_see_below_beside_the_rest(campaign: Campaign) -> None:
+    pair = InlinePair(
+        quoted="4.3. Создание совещательного коллегиального органа по развитию предпринимательства при мэрии.",
+        answer="Disagree – there is already a Public Council under each district administration.",
+    )
+    for text in ("Hi, our comment is inline below. Everything else: agreed.", "Hi, all agreed, on 4.3 see below."):
+        result = read(text, campaign, language="en", pairs=(pair,))
+        # "each district administration" was all 19 rejected; "on 4.3 see below" gave 4.3 the agreement
+        want = ("disagree", "there is already a Public Council under each district administration")
+        assert (stances(result)["4.3"], stances(result)["1.1"], codes(result)) == (want, ("agree", None), set())

@@ -85,6 +85,8 @@ SHAPES = {
     "rejections in the conditional": "мы бы её не поддержали ",
     "panels against their parts": "По четвёртой панели в целом мы против 4.2 ",
     "heading lines that repeat the stance": "Не согласны:\nп. 3.4 — нет смысла;\n",
+    "pointers below": "по 4.3 — см. ниже, ",
+    "each of a place": "each district ",
 }
 
 
