@@ -1282,7 +1282,7 @@ _GOODWILL = compile_at_heads(
     r"|готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|делиться|помочь|предоставить|провести"
     r"|выдел(?:ять|ить)|направить (?:своего |нашего )?представител)"
     # "Отдельное спасибо за 3.1 и 3.4", "Ждём конференцию по 4.5!", "По 3.5 у нас опыт есть, можем поделиться"
-    r"|(?:отдельное |особое )?спасибо за|благодарим за|\bждем\b|ждем с нетерпением|опыт есть|есть опыт"
+    r"|(?:отдельное |особое )?спасибо(?: за|,? что)|благодарим за|\bждем\b|ждем с нетерпением|опыт есть|есть опыт"
     r"|можем (?:поделиться|выступить|помочь|предоставить)"
     r"|(?:готовы|хотим|хотели бы) принять участие"
     r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
@@ -1681,7 +1681,8 @@ def _exceptions_denied(folded: str, stances: dict[str, StanceFinding]) -> list[P
 # "Итого — все 19 принимаем", "полностью поддерживает рекомендации четвёртой панели": a whole said without
 # reserve, next to a different stance on a part of it that no "кроме"/"остальные" sets apart
 _WITHOUT_RESERVE = re.compile(r"полностью|целиком|в полном объеме|без замечаний|fully|in full|entirely|толугу менен")
-_WITHOUT_RESERVE_OR_ALL = re.compile(rf"{_WITHOUT_RESERVE.pattern}|(?<!\w)(?:все|всеми|всех|all|бардык)(?!\w)")
+_ALL_WORD = re.compile(r"(?<!\w)(?:все|всеми|всех|all|бардык)(?!\w)")
+_WITHOUT_RESERVE_OR_ALL = re.compile(rf"{_WITHOUT_RESERVE.pattern}|{_ALL_WORD.pattern}")
 _RESTATED = re.compile(
     r"(?:все|all|бардык)\s+19|итого|in total|in sum|без исключени\w*|without (?:any )?exception|еще раз|once again"
 )
@@ -1699,7 +1700,10 @@ def _whole_against_its_part(claims: list[Claim]) -> list[Problem]:
         said = fold(whole.evidence)
         # ("Согласны со всеми рекомендациями 4-й панели. По п. 4.2 … возражаем")
         panel = whole.level == GROUP and len(whole.ids) <= _ONE_PANEL and _WITHOUT_RESERVE_OR_ALL.search(said)
-        restated = whole.level == GLOBAL and _RESTATED.search(said)
+        # ("Полностью поддерживаем все рекомендации. По 3.5 у нас возражения: …")
+        restated = whole.level == GLOBAL and (
+            _RESTATED.search(said) or (_WITHOUT_RESERVE.search(said) and _ALL_WORD.search(said))
+        )
         if not whole.scoped or _SETS_APART.search(said):
             continue
         # "Поддерживаем 4.2 и 4.4. По четвёртой панели в целом мы против": the whole said after a part of it

@@ -91,7 +91,8 @@ _NUMBER_LIST = r"\d{1,2}(?:\s*(?:,|и|and|&|жана)\s*\d{1,2}){0,19}"
 _PANEL_NUMBER = r"\d(?:-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w))?(?![\d.]\d)"
 _PANEL_SEPARATOR = r"\s*(?:-?\s*,|-?\s*и|and|&|-?\s*жана|-|–|—|по|to|through)\s*"  # "1-жана 2-панелдердин"
 _PANEL_LIST = rf"{_PANEL_NUMBER}(?:{_PANEL_SEPARATOR}(?:№\s*)?{_PANEL_NUMBER}){{0,4}}"  # bounded: linear on "1-1-1-…"
-_PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:№\s*|no\.?\s*|#\s*)?({_PANEL_LIST})(?!\.?\d)")
+# ("Цифровая панель (№3) — согласны": the number in brackets)
+_PANEL_BY_NUMBER = re.compile(rf"{_PANEL_WORD}\s*(?:\(\s*)?(?:№\s*|no\.?\s*|#\s*)?({_PANEL_LIST})(?!\.?\d)")
 _PANEL_BY_SUFFIX = compile_at_heads(rf"(?<![\d.,])({_PANEL_LIST})-?\s*{_PANEL_WORD}")
 _ORDINAL_ENDING = re.compile(r"(\d)-?(?:й|я|ю|е|го|ой|ий|ей|му|м|ми|х)(?!\w)")
 _RANGE_WORD = re.compile(r"\d|[-–—]|по|to|through")
@@ -246,7 +247,9 @@ _VAGUE = re.compile(
     r"|r(?<=the r)ecommendations (?:on|about|regarding|concerning) (?!(?:the|all|each|every|both|panels?|sections?|"
     r"items?|points?|it|them|this|that)\b)[a-z]{3,}(?![^.;:]{0,80}?(?:namely|i\.\s?e\.|\(\s*\d\.\d))"
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
-    r"|(?:most(?: of)?|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
+    # ("4.5 is the most relevant for us": a superlative, no share)
+    r"|(?:(?<!the )most(?: of)?(?!\s+(?:relevant|important|useful|valuable|urgent|pressing|needed|realistic)\b)"
+    r"|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
     r"|(?<!ни )(?:одн\w+|нескольк\w+|пар(?:у|ы|ой)|дв[ае]|one|two|a couple|several)\s+"
     # ("пару пунктов из …", "с парой пунктов про бизнес"; not "ни одной из", nor "3.8 — одна из самых важных")

@@ -4557,3 +4557,30 @@ def test_an_inline_answer_and_a_see_below_beside_the_rest(campaign: Campaign) ->
         # "each district administration" was all 19 rejected; "on 4.3 see below" gave 4.3 the agreement
         want = ("disagree", "there is already a Public Council under each district administration")
         assert (stances(result)["4.3"], stances(result)["1.1"], codes(result)) == (want, ("agree", None), set())
+
+
+def test_no_objections_from_the_organisation_is_agreement(campaign: Campaign) -> None:
+    # "не имеет возражений" (third person) was read as 19 objections, unflagged
+    result = read("Ассоциация не имеет возражений по рекомендациям 1.1–4.5.", campaign)
+    assert (stances(result), codes(result)) == (every(campaign, "agree"), set())
+
+
+def test_all_supported_in_full_then_an_objection_is_a_contradiction(campaign: Campaign) -> None:
+    text = "Полностью поддерживаем все рекомендации диалога.\n\nПо 3.5 у нас возражения: это нереально."
+    assert "contradiction" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("Since we work with local keneshes, 4.5 is the most relevant for us and we strongly support it. We abstain on"
+      " the rest.", "en", {"4.5": ("agree", "we work with local keneshes"), "1.1": ("abstain", None)}),
+     ("Цифровая панель (№3) — согласны со всеми пунктами.", "ru", {"3.8": ("agree", None)}),
+     ("Поддерживаем все рекомендации. Отдельное спасибо, что в 3.4 и 3.5 учтены сельские районы!", "ru",
+      {"3.4": ("agree", None)})],
+)  # fmt: skip
+def test_a_superlative_a_bracketed_panel_number_and_thanks_for_ids_are_read(
+    campaign: Campaign, text: str, language: str, want: dict[str, tuple[str, str | None]]
+) -> None:
+    # each went to a person: "the most relevant" as a share, "(№3)" as a loose number, thanks as IDs without a stance
+    result = read(text, campaign, language=language)
+    assert ({k: stances(result).get(k) for k in want}, codes(result)) == (want, set())

@@ -87,6 +87,8 @@ SHAPES = {
     "heading lines that repeat the stance": "Не согласны:\nп. 3.4 — нет смысла;\n",
     "pointers below": "по 4.3 — см. ниже, ",
     "each of a place": "each district ",
+    "bracketed panel numbers": "панель (№3 ",
+    "superlatives": "the most relevant ",
 }
 
 
