@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from mailflow.campaign.letter import Audience, Campaign
 from mailflow.patterns import compile_at_heads
 from mailflow.reading.reply import Stance
-from mailflow.stances.lexicon import Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
+from mailflow.stances.lexicon import LIMITS, Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
 from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
@@ -130,7 +130,7 @@ STRESS_WORDS = r"особенно|в особенности|in particular|partic
 _DEGREE_WORDS = rf"особо|{STRESS_WORDS}|в частности|полностью|целиком|безусловно|fully|in full|entirely|strongly"
 _DEGREE = rf"(?:(?:{_DEGREE_WORDS}|тоже|также|too)\b)?"
 _MARKED_REASON = re.compile(  # (after the IDs' closing bracket: "We support Panel 2 (2.1), because …")
-    rf"^\)?[\s,;:—–-]*{_DEGREE}[\s,;:—–-]*"
+    rf"^\)?[\s,;:—–-]*+{_DEGREE}[\s,;:—–-]*+"
     rf"(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|{_AS_BECAUSE}(?!\w)"
     r"|анткени|себеби)"
 )
@@ -153,7 +153,7 @@ _DASH_THEN_WORD = re.compile(r"\s*[—–-]\s+(?=[^\W\d])")
 # "Поддерживаем все 19 — они точно отражают то, о чём говорили": a dash, then a clause of its own
 # "Поддерживаем 3.8: водители часто не могут получить госуслуги в пути": a colon after the stance, the same; and a
 # table's comment cell, "| 3.2 | agree | we already run mentoring for NGOs |"
-_DASH_CLAUSE = re.compile(rf"\s*{_DEGREE}\s*[—–:|]\s+(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
+_DASH_CLAUSE = re.compile(rf"\s*+{_DEGREE}\s*+[—–:|]\s++(?!спасибо|благодар|thank|рахмат|ыраазы)(?:\w+\W+){{3}}")
 # "1.4 — поддерживаем, межрегиональные связи у нас практически отсутствуют": after a comma, a clause of its own
 # (not a link, a stress, thanks, a condition, a relative clause or more IDs; and no scope word in it) says why
 _COMMA_CLAUSE = re.compile(
@@ -356,7 +356,9 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
             first_partial
             and len(clusters) > 1
             and any(
-                r.start >= (object_end or clusters[0].end) and r.level == EXPLICIT and not set(r.ids) <= before
+                r.start >= (object_end or clusters[0].end)
+                # ("We partly agree with 3.4: the rest of panel 3 we reject": the rest's own answer)
+                and ((r.level == EXPLICIT and not set(r.ids) <= before) or REST_WORD.match(folded, r.start))
                 for r in refs
             )
         )  # (not the IDs named again, or their words quoted: "… но формулировка «в высокотехнологичных областях» …")
@@ -374,7 +376,9 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         # "We partly endorse 3.5: we support the aim, but CSOs have …", "We abstain on 3.2 and 3.5: they are
         # addressed to business associations …": the colon after the IDs opens how far, or why
         colon = _COLON_THEN_WORD.match(folded, named_end)
-        reason_at = min(reason_at, colon.end()) if colon else reason_at
+        # (not "We partly agree with 3.4: the rest of panel 3 we reject": the rest's own answer follows)
+        rest_after = any(r.start >= named_end and REST_WORD.match(folded, r.start) for r in refs)
+        reason_at = min(reason_at, colon.end()) if colon and not rest_after else reason_at
     if (row := _ID_ROW_COLON.match(folded)) and row.end() < reason_at:
         reason_at = row.end()  # "3.5 – частично: …, поэтому предлагаем связать этот пункт с 3.4": 3.4 is the comment's
     # ("3.5 менен макул эмеспиз, анткени … бал челектен башка иш жок": "башка" in the reason excepts nothing)
@@ -958,27 +962,52 @@ def _continues(text: str, segment: _Segment) -> bool:
     return not any(r.level > GLOBAL for r in segment.refs) or bool(_PRONOUN.match(text, segment.start))
 
 
-_SEE_BELOW = re.compile(r"\s*[—–:-]?\s*(?:см\.?|смотрите)\s+ниже|\s*[—–:-]?\s*see below|\s*[—–:-]?\s*төмөндө")
+_SEE_BELOW = re.compile(r"\s{0,3}[—–:-]?\s{0,3}(?:(?:см\.?|смотрите)\s{1,3}ниже|see below|төмөндө)")
+_POINTED_BY = re.compile(r"(?:по|on|regarding|re:?|as for|for)\s{1,3}(?:пп?\.\s{0,2}|рек\.\s{0,2}|recommendation\s)?$")
 
 
-def _refs_end(folded: str, cluster: _Cluster, refs: list[Ref]) -> int:
+def _pointed_below(folded: str, ref: Ref) -> bool:
+    """ "по 4.3 — см. ниже", "on 4.3 see below": the ID points to its answer further on, and takes no stance here
+    (not "Поддерживаем 4.3 — см. ниже": the stance is its, the why below)."""
+    return (
+        _SEE_BELOW.match(folded, ref.end) is not None
+        and _POINTED_BY.search(folded, max(0, ref.start - 20), ref.start) is not None
+    )
+
+
+def _refs_end(folded: str, cluster: _Cluster, refs: list[Ref], campaign: Campaign) -> int:
     """Where the references after the stance end, and what follows them (its reason, if any) begins. A dash or a
     colon after them opens a clause of its own, and a reference in it is the clause's, unless IDs follow: "1.2,
     4.2 — эти рекомендации про сотрудничество с бизнесом, …", "Reject 4.1–4.5 – panel 4 is about regional CSOs …"
     (not "Поддерживаем следующие: пункты 1.1, 1.2")."""
     after = [r for r in refs if r.start >= cluster.start]
     end = cluster.end
+    named: set[str] = set()
     for i, ref in enumerate(after):
         if (
             end > cluster.end  # ("Agree – all of panel 3", "За — всё остальное": the dash before them is the row's)
             and _OPENS_CLAUSE.search(folded, end, ref.start)
             and not any(r.level == EXPLICIT for r in after[i:])
+            # (not a whole panel the clause adds: "Не поддерживаем 4.3 — как и всю четвертую панель", "in fact all
+            # of panel 4")
+            and not any(_panel_added(folded, r, named, campaign) for r in after[i:])
         ):
             break
         end = max(end, ref.end)
+        named.update(ref.ids)
     return end
 
 
+def _panel_added(folded: str, ref: Ref, named: set[str], campaign: Campaign) -> bool:
+    return (
+        ref.level == GROUP
+        and _whole_panel(ref, campaign)
+        and not set(ref.ids) <= named
+        and _ALL_OF.search(folded, max(0, ref.start - 16), ref.start) is not None
+    )
+
+
+_ALL_OF = re.compile(r"(?<!\w)(?:всю|весь|всей|все|all(?: of)?(?: the)?)\s+(?:\w+\s+)?$")
 _OPENS_CLAUSE = re.compile(r"\s[—–-]\s|[—–:]\s*(?=[^\W\d])")
 
 
@@ -1008,14 +1037,14 @@ def _segment_claims(
             or r.problem
             or _compared(folded, r)
             or _audience_in_comment(folded, r, segment)
-            or _SEE_BELOW.match(folded, r.end)  # "с остальными согласны, по 4.3 — см. ниже": answered elsewhere
+            or _pointed_below(folded, r)  # "с остальными согласны, по 4.3 — см. ниже": answered elsewhere
         )
     ]
     # "3.6дан башка (3.6 – каршыбыз)": an exception named again after it, with the stance, is answered here
     last_excepted = max((r.end for r in segment.refs if r.excepted), default=len(folded))
     restated = {i for r in own if r.level == EXPLICIT and r.start >= last_excepted for i in r.ids}
     excepted = tuple(i for r in segment.refs if r.excepted for i in r.ids if i not in restated)
-    refs_end = _refs_end(folded, cluster, segment.refs)
+    refs_end = _refs_end(folded, cluster, segment.refs, campaign)
     tail_end = segment.end if not last else len(text)
     tail, folded_tail = text[refs_end:tail_end], folded[refs_end:tail_end]
     reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
@@ -1049,7 +1078,10 @@ def _segment_claims(
         _DASH_CLAUSE.match(folded_tail) is not None
         or (_COMMA_CLAUSE.match(folded_tail) is not None and _SCOPE_WORD.search(folded_tail) is None)
     ) and not _holds_stance(folded_tail)
-    marked = bool(reason_first) or bool(_MARKED_REASON.match(folded_tail)) or dashed
+    marked_why = bool(reason_first) or bool(_MARKED_REASON.match(folded_tail))
+    marked = marked_why or dashed
+    if kind is CueKind.AGREE and dashed and reason and not marked_why and LIMITS.match(fold(reason)):
+        problems.append(Problem("reservation", reason[:80]))  # "Поддерживаем 3.8: только для сельских районов"
     # (an exception's reason may name its own panel too: "except 2.1 - no, we're not part of any coalition")
     # (the references in the reason itself are not what it is the reason for: "Reject 4.1–4.5 – panel 4 is about …,
     # the recommendations don't fit our role")

@@ -31,7 +31,7 @@ from mailflow.stances.claims import (
     ends_reply,
     read_unit,
 )
-from mailflow.stances.lexicon import DECISION_HEAD, CueKind, find_cues, fold
+from mailflow.stances.lexicon import DECISION_HEAD, LIMITS, CueKind, condition_in, find_cues, fold
 from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
@@ -139,7 +139,8 @@ _REVISION = compile_at_heads(
     r"|мурунку (?:\w+ )?жооб\w* (?:\w+ )?өзгөрт"  # "Мурунку жообубузду өзгөртөбүз": we change our earlier answer
 )
 # A branch (not "(г. Бишкек, филиалы в Нарыне и Оше)", "не имеем ни филиалов", "сеть филиалов": the body described)
-_BRANCH = r"(?<!ни )(?<!сеть )(?<!сетью )\bфилиал\w*+(?!\s+эмес)(?![^()\n]{0,40}\))"
+# (only "филиалы в …" listed in brackets: "(мнение филиала в Нарыне)", "(мы — филиал в Нарыне)" speak for one)
+_BRANCH = r"(?<!ни )(?<!сеть )(?<!сетью )\bфилиал(?!ы\s+в\s[^()\n]{0,40}\))\w*+(?!\s+эмес)"
 # Who speaks, and on what: a branch, one member of a network, a person "in a personal capacity", or a stance
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
@@ -1021,14 +1022,14 @@ def _read_text(
         ):
             # "Сунуштардын баарын колдойт. Өзгөчө 3.4 биз үчүн маанилүү, анткени …": agreed already, and why it
             # matters most
-            _stressed_reason(claims, stressed_before[1], unit.text)
+            problems += _stressed_reason(claims, stressed_before[1], unit.text)
         # "Особо отмечаем:" over "- п. 1.2 и 1.5 — давно назрели;" / "- п. 2.1;": the lines stress IDs agreed
         stressing = _STRESS_HEAD.fullmatch(fold(unit.text)) is not None or (stressing and bool(pending))
         topic = bool(pending) and _TOPIC_HEAD.fullmatch(fold(unit.text)) is not None
         given_before = {i for c in claims for i in c.ids} if pending else set()
         if pending and _IDS_STRESSED.match(fold(unit.text)) and set(pending) <= given_before:
             # "Panel 3 has our full support. 3.6 in particular, because we already monitor …": why, for 3.6
-            _stressed_reason(claims, pending, unit.text)
+            problems += _stressed_reason(claims, pending, unit.text)
             pending = ()
         if (
             pending
@@ -1038,7 +1039,7 @@ def _read_text(
         ):
             # "agrees with all of them. … our members found Panel 4 especially useful", "Рекомендации … (1.2, 2.1,
             # 4.2) особенно близки нам, потому что …": agreed already, and why they matter most
-            _stressed_reason(claims, pending, unit.text)
+            problems += _stressed_reason(claims, pending, unit.text)
             pending = ()
         if pending and _offer(unit.text):
             # "Поддерживаем все пункты. По п. 3.4 готовы выступить партнёрами": an offer on them, which a
@@ -1052,7 +1053,7 @@ def _read_text(
                 # "кроме 3.2 — с ней не согласны. При этом по 3.2 готовы выступить координатором": which holds?
                 problems.append(Problem("contradiction", unit.text.strip()[:80]))
             else:
-                _stressed_reason(claims, pending, unit.text)
+                problems += _stressed_reason(claims, pending, unit.text)
             pending = ()
         if pending and set(pending) <= _named(claims) and not reading.has_cue:
             if _denies_agreement(claims, pending, unit.text):
@@ -1409,17 +1410,29 @@ _DIGIT = re.compile(r"\d")
 _REQUEST = re.compile(r"(?<!\w)(?:please|пожалуйста|просим|сообщите|let us know|keep us|дайте знать|напишите)")
 
 
-def _stressed_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> None:
+def _stressed_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> list[Problem]:
     """ "Особенно важна для нас рекомендация 3.8, так как многие незрячие …", "We particularly welcome 3.8, as
-    …": a stress on IDs already given a stance, with why: the reason of that stance."""
+    …": a stress on IDs already given a stance, with why: the reason of that stance. What follows a dash or a colon
+    may instead set a condition or a limit ("Особо отмечаем 3.4 — если будет финансирование", "…: но только для
+    сёл"), which a person weighs, or ask or offer something, which is no why."""
     folded = fold(text)
     marker = REASON_MARKER.search(folded)
     start = marker.start() if marker else _dash_after_ids(text)
     if start is None and (valued := _VALUED.search(folded)) and (opens := _OPENS_WHY.match(folded, valued.end())):
         start = opens.end()  # "Рекомендацию 4.2 считаем для нас наиболее актуальной: совместные проекты …"
     reason = clean_reason(text[start:]) if start is not None else None
-    if reason:
-        _give_reason(claims, ids, reason, tuple(Stance))
+    if not reason:
+        return []
+    said = fold(reason)
+    if marker is None:  # (a marked why may hold an "only if" of its own: "…, анткени … кыргыз тилинде өтсө гана …")
+        if condition_in(said):
+            return [Problem("condition", reason[:80])]
+        if LIMITS.match(said) or LIMITS.match(fold(text[start:]).lstrip(" \t—–-:,")):  # (before "но" is trimmed)
+            return [Problem("reservation", reason[:80])]
+        if (_offer(reason) and not _VALUED.search(said)) or _REQUEST.search(said):
+            return []
+    _give_reason(claims, ids, reason, tuple(Stance))
+    return []
 
 
 def _dash_after_ids(text: str) -> int | None:
@@ -1690,6 +1703,7 @@ _ONE_PANEL = 8  # the most recommendations a panel has: a "fully" over more is a
 # an exception word, or a word that sets a part apart more loosely ("all other", "everything else", "но")
 _SETS_APART = re.compile(
     _EXCEPTION_WORD.pattern + r"|other|друг(?:ие|им|ими|их)|прочи|else|\bно\b|\bbut\b|однако|however|бирок"
+    r"|исключение|exception|а вот"  # "Все рекомендации панели 3 поддерживаем. Исключение — 3.5, …"
 )
 
 
@@ -1767,15 +1781,27 @@ _OTHER_PANELS = re.compile(
 )
 
 
+# ("остальные рекомендации этой панели и прочих разделов", "All other sections and recommendations", "in this and the
+# other panels": the rest of the answered panel too)
+_AND_THE_REST = re.compile(
+    r"рекомендаци|recommendation|сунуш|пункт|items?\b|points?\b|\bthis\b|этой|этого|everything|все остальн"
+)
+
+
+def _of_other_panels(claim: Claim) -> bool:
+    said = fold(claim.evidence)
+    return claim.level == GLOBAL and _OTHER_PANELS.search(said) is not None and _AND_THE_REST.search(said) is None
+
+
 def _rest_of_the_panels(claims: list[Claim], campaign: Campaign) -> list[Claim]:
     """ "4.1–4.2 поддерживаем, 4.3 нет. По остальным панелям у нас нет позиции": the other panels are those none of
     whose recommendations was answered, not the rest of panel 4 too (4.4 and 4.5 stay unanswered)."""
-    if not any(c.level == GLOBAL and _OTHER_PANELS.search(fold(c.evidence)) for c in claims):
+    if not any(_of_other_panels(c) for c in claims):
         return claims  # (most replies: no other panels)
     panel = {r.id: r.panel for r in campaign.recommendations}
     kept: list[Claim] = []
     for claim in claims:
-        if claim.level == GLOBAL and _OTHER_PANELS.search(fold(claim.evidence)):
+        if _of_other_panels(claim):
             # (the panels answered before it: "По остальным панелям тоже согласны, кроме 1.5" excepts 1.5 from them)
             touched = {panel[i] for c in kept if c.level != GLOBAL for i in c.ids}
             claim = replace(claim, ids=tuple(i for i in claim.ids if panel[i] not in touched))
@@ -1913,10 +1939,13 @@ _WOULD_NOT = re.compile(
 )
 
 
+_EXCEPTED_BEFORE = re.compile(r"(?:кроме|за исключением|except|apart from|башка)(?:[^.!?\n]|\.(?=\d))*$")
+
+
 def _rejection_hedged(folded: str, stances: dict[str, StanceFinding]) -> list[Problem]:
     m = _WOULD_NOT.search(folded) if stances else None
-    if m is None:
-        return []
+    if m is None or _EXCEPTED_BEFORE.search(folded, max(0, m.start() - 80), m.start()):
+        return []  # ("Поддерживаем все, кроме 3.5 — её мы бы не поддержали": the exception's own answer)
     agreed = any(f.stance is Stance.AGREE for f in stances.values())
     return [Problem("contradiction" if agreed else "reservation", m.group())]
 
@@ -2023,6 +2052,10 @@ _ABSTAIN_SAID = re.compile(
 )
 
 
+# ("Остальные не поддерживаем, часть из них нас не касается": which part?)
+_SHARE = re.compile(r"(?<!\w)(?:часть|некотор\w+|some|part of|бир бөлүгү|айрым\w*)(?!\w)")
+
+
 def _not_ours_as_why(reading: UnitReading) -> UnitReading:
     """ "3.2, 3.5 — не поддерживаем, это не наш профиль": what is not their field is why they reject the IDs, not
     a second stance, an abstention on nothing named."""
@@ -2033,7 +2066,10 @@ def _not_ours_as_why(reading: UnitReading) -> UnitReading:
         first.scoped
         # (not "Со всеми согласиться не можем, часть из них не относится к …": which? but "Калгандарына каршыбыз, бизге
         # тиешеси жок": the rest, and why)
-        and (first.level > GLOBAL or REST_WORD.search(fold(first.evidence)) is not None)
+        and (
+            first.level > GLOBAL
+            or (REST_WORD.search(fold(first.evidence)) is not None and not _SHARE.search(fold(second.evidence)))
+        )
         and first.stance is Stance.DISAGREE
         and first.reason is None
         and not second.scoped

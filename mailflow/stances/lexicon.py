@@ -583,6 +583,13 @@ def _mask_quotes(text: str) -> str:
     return text
 
 
+# A limit on an agreement said after a dash or a colon: "Поддерживаем 3.8: только для сельских районов", "— но
+# формулировку стоит уточнить", "— бирок каржылоо керек", "— except the part on apps"
+LIMITS = re.compile(
+    r"(?<!\w)(?:только|лишь|кроме|за исключением|но|однако|хотя|except|only|but|however|although|бирок)(?!\w)"
+)
+
+
 def condition_in(text: str) -> str | None:
     """The condition a respondent attaches ("при условии финансирования"), if any."""
     m = _CONDITION.search(text)

@@ -4584,3 +4584,60 @@ def test_a_superlative_a_bracketed_panel_number_and_thanks_for_ids_are_read(
     # each went to a person: "the most relevant" as a share, "(№3)" as a loose number, thanks as IDs without a stance
     result = read(text, campaign, language=language)
     assert ({k: stances(result).get(k) for k in want}, codes(result)) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("Поддерживаем 4.3 — см. ниже.", "ru", {"4.3": ("agree", None), "1.1": None}),
+     ("Поддерживаем 3.1, 3.2 — см. ниже, остальные не поддерживаем.", "ru",
+      {"3.2": ("agree", None), "1.1": ("disagree", None)}),
+     ("Не поддерживаем 4.3 — как и всю четвертую панель.", "ru",
+      {"4.3": ("disagree", None), "4.4": ("disagree", None)})],
+)  # fmt: skip
+def test_a_stance_before_see_below_or_a_panel_added_after_a_dash_keeps_its_ids(
+    campaign: Campaign, text: str, language: str, want: dict[str, tuple[str, str | None] | None]
+) -> None:
+    # the review of this session's rules: the ID before "см. ниже" lost its stance (and all 19 took it), and the
+    # panel after the dash became 4.3's reason with panel 4's rest unanswered
+    result = read(text, campaign, language=language)
+    assert {k: stances(result).get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("Поддерживаем все рекомендации. Рекомендацию 4.2 считаем наиболее актуальной: при условии, что будет"
+      " финансирование.", "ru", "condition"),
+     ("We support all. We particularly welcome 3.4 and 3.7 — if funding is found.", "en", "condition"),
+     ("Поддерживаем все рекомендации. Особо отмечаем 3.4 — но только для сельских районов.", "ru", "reservation"),
+     ("Сунуштардын баарын колдойбуз. Өзгөчө 3.4 биз үчүн маанилүү — бирок каржылоо керек.", "ky", "reservation"),
+     ("Поддерживаем 3.8: только для сельских районов.", "ru", "reservation"),
+     ("Поддерживаем все рекомендации (мнение филиала в Нарыне).", "ru", "partial_speaker"),
+     ("3.1 поддерживаем. Остальные не поддерживаем, часть из них нас не касается.", "ru", "no_scope")],
+)  # fmt: skip
+def test_a_condition_a_limit_a_branch_or_a_part_after_the_new_rules_goes_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    # the review found each accepted with the condition, the limit or the part's why recorded as the reason
+    assert code in codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Не поддерживаем 4.3, остальные рекомендации этой панели и прочих разделов поддерживаем.", "ru"),
+     ("Поддерживаем все, кроме 3.5 — её мы бы не поддержали, так как это дублирование.", "ru"),
+     ("Все рекомендации панели 3 поддерживаем. Исключение — 3.5, её не поддерживаем.", "ru")],
+)  # fmt: skip
+def test_the_rest_of_this_and_other_panels_an_exception_s_conditional_and_a_panel_s_exception_are_accepted(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    # the review found each sent to a person by this session's rules
+    assert codes(read(text, campaign, language=language)) == set()
+
+
+def test_a_partial_s_colon_before_the_rest_s_own_answer_opens_no_reason(campaign: Campaign) -> None:
+    result = read("We partly agree with 3.4: the rest of panel 3 we reject.", campaign, language="en")
+    assert (stances(result)["3.4"], stances(result)["3.5"], codes(result)) == (
+        ("partial", None),
+        ("disagree", None),
+        set(),
+    )

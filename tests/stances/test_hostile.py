@@ -89,6 +89,7 @@ SHAPES = {
     "each of a place": "each district ",
     "bracketed panel numbers": "панель (№3 ",
     "superlatives": "the most relevant ",
+    "runs of spaces after a stance": "Поддерживаем 1.1" + " " * 1_960 + "x\n\n",
 }
 
 
