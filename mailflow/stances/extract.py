@@ -179,7 +179,8 @@ _WHOLE_REPLY = {
         r"|атынан эмес|өзүнчө жаз\w*|башка \w+ пикир\w*|пикирин \w+ билбейбиз"
         r"|\bwe (?:in|at) the (?:[\w-]+ )?(?:committee|branch|wing|section|department|office|chapter)"
         r"|мы в (?:\w+ )?(?:комитете|филиале|отделении|секции|офисе)"
-        r"|отвечаю за (?:нашу |наш |наше )?(?:секци|подразделени|крыло|отдел)\w*"
+        # ("Отвечаю за молодёжное крыло нашего фонда")
+        r"|отвечаю за (?:нашу |наш |наше )?(?:\w+(?:ое|ую|ый|ий|ой|ее) )?(?:секци|подразделени|крыло|отдел)\w*"
         # "Биздин Талас бөлүмү", "Кочкор районундагы өкүлүмүн", "Speaking for our youth programme team only"
         r"|биздин (?:\w+ )?бөлүм\w*|(?:району|облусу|шаары)н?(?:дагы|догу) өкүл\w*"
         # "On behalf of the women entrepreneurs' wing of our association"
@@ -572,6 +573,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     own_text = "\n".join([content.text, *(p.answer for p in content.inline_pairs)])
     problems += _rest_of_nothing_named(claims)
     folded_own = fold(own_text)
+    claims = _them_the_letters(folded_own, claims, campaign)
     claims += _rest_of_an_only_objection(folded_own, claims, campaign)
     claims = _rest_of_the_panels(claims, campaign)
     stances, merge_problems = _merge(claims, campaign)
@@ -594,7 +596,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _counted_exceptions(folded_own, stances, campaign) + _exceptions_not_given(claims, stances)
     problems += _objection_among_comments(folded_own, stances)
     problems += _undotted_ids(folded_own, campaign)
-    problems += _whole_against_its_part(claims)
+    problems += _whole_against_its_part(claims) + _narrowed_in_words(claims)
     problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
     problems = _most_then_the_rest(problems, claims, stances, campaign)
@@ -1174,6 +1176,40 @@ def _rest_of_nothing_named(claims: list[Claim]) -> list[Problem]:
         return []
     rest = [c for c in claims if REST_WORD.search(fold(c.evidence))]
     return [Problem("unclear_exception", rest[0].evidence[:80])] if rest else []
+
+
+# a "why" that narrows the stance to something described: "— не согласны только с созданием совещательного органа"
+_ONLY_WITH = re.compile(r"(?:только|лишь|only)\s+(?:со?|with)\s")
+
+
+def _narrowed_in_words(claims: list[Claim]) -> list[Problem]:
+    """ "По вкладу региональных ОГО — не согласны только с созданием совещательного органа при мэрии": the stance
+    is on the one recommendation described, not on the panel named before it (the description had been taken
+    for the why, and the objection for the whole panel's); which one is for a person to say."""
+    narrowed = [c.reason for c in claims if c.reason and _ONLY_WITH.match(fold(c.reason))]
+    return [Problem("unclear_reference", reason[:80]) for reason in narrowed]
+
+
+# "them" of a stance: the recommendations a sentence before named, when nothing more specific was named
+_THEM = re.compile(r"(?<!\w)(?:их|ними|them|аларды)(?!\w)")
+_THEM_LOOKS_BACK = 300
+
+
+def _them_the_letters(folded: str, claims: list[Claim], campaign: Campaign) -> list[Claim]:
+    """ "Thank you for sharing the recommendations. We support them, with one exception.", "Ознакомились с
+    рекомендациями. Поддерживаем их.": "them" are the recommendations the sentence before spoke of, all of them,
+    when the reply named no ID, panel or part of them before it (a stance on "them" is otherwise sent to a person:
+    `_merge`'s pronoun check)."""
+    resolved = []
+    for claim in claims:
+        evidence = fold(claim.evidence)
+        start = folded.find(evidence) if not claim.scoped and _THEM.search(evidence) else -1
+        before = folded[max(0, start - _THEM_LOOKS_BACK) : start]
+        refs = find_refs(before, campaign) if start > 0 else []
+        if refs and all(r.level == GLOBAL and r.implied and not r.problem for r in refs):
+            claim = replace(claim, ids=campaign.ids, level=GLOBAL, scoped=True)
+        resolved.append(claim)
+    return resolved
 
 
 # a line that only lists IDs: "— 3.1", "• 1.2, 1.4", "п. 4.4;"

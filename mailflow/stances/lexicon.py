@@ -129,6 +129,8 @@ _POSITIVE = compile_at_heads(
     r"|одобря(?:ем|ю|ет|ют)|(?<!позиция )(?<!ответ )одобрен[аоы]?"
     # a resolution's items, "а) поддержать 1.1-1.5;", "2.1 — одобрить.": an infinitive at the head of an item
     rf"|(?:(?<=^)|(?<=\) )|(?<=[—–:-] )){_INFINITIVE_ASSENT}"
+    # "3.5 и 3.8 поддерживаем частично … Остальные — полностью.": "fully" alone after a dash, ending its clause
+    r"|(?<=[—–:-] )(?:полностью|fully|in full|толугу менен)(?=\s*(?:[.;!]|$))"
     # ("…, если Оргкомитет сочтёт это целесообразным": the committee's judgement, not the respondent's)
     r"|(?<!сочтет )(?<!сочтет это )(?<!сочтут )(?<!сочтут это )(?<!сочтете )(?<!сочтете это )"
     r"целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
@@ -138,6 +140,8 @@ _POSITIVE = compile_at_heads(
     r"|agree[sd]?(?!\s+(?:on|upon)\s+(?:the\s+following|a|an|our|its|their)\s+(?:\w+\s+)?(?:position|answer|response|reply|view)\b)"
     r"|support(?:s|ed(?!\s+by\b))?(?!\s+(?:facility|programme|program|project|centre|center|fund|unit)\b)"
     r"|supportive(?: of)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?"
+    # "we welcome 3.2 and commit to it" (IDs are blanked; not "we welcome the opportunity", "would welcome partners")
+    r"|(?<=we )welcome(?=\s{3,}|\s+recommendations?\s)"
     # "record us as supporting recommendations 1.1 through 2.1" (IDs are blanked where cues are looked for)
     r"|supporting(?=\s+(?:all\s+|the\s+)?(?:recommendations?\b|\d|\s))"
     r"|concur(?:s|red)?|acceptable|in (?:full )?agreement(?: with)?|agreeing(?: with)?"
@@ -269,7 +273,8 @@ _ABSTAIN = compile_at_heads(
     r"|баала(?:й|п)\s+албай\w*|пикир\s+(?:билдире|айта)\s+албай\w*"  # "cannot evaluate", "cannot give a view"
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
     r"|not (?:for us|ours) to (?:judge|assess|evaluate|decide|say)"  # "3.2 and 3.4 are not for us to judge"
-    r"|калыс\w*(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"  # "Калыс Мурзабекова" signing: a name
+    # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line)
+    r"|калыс\w*(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
     r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.

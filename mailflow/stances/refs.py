@@ -247,6 +247,7 @@ _VAGUE = re.compile(
     r"|r(?<=the r)ecommendations (?:on|about|regarding|concerning) (?!(?:the|all|each|every|both|panels?|sections?|"
     r"items?|points?|it|them|this|that)\b)[a-z]{3,}(?![^.;:]{0,80}?(?:namely|i\.\s?e\.|\(\s*\d\.\d))"
     r"|(?:mostly|largely|broadly)(?=\s+(?:agree|support|endorse|accept|fine|ok\b|in favou?r))"
+    r"|(?<=agree )mostly\b(?!\s+(?:because|since|as)\b)"  # "agree mostly" (not "agree, mostly because …")
     # ("4.5 is the most relevant for us": a superlative, no share)
     r"|(?:(?<!the )most(?: of)?(?!\s+(?:relevant|important|useful|valuable|urgent|pressing|needed|realistic)\b)"
     r"|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
@@ -257,7 +258,9 @@ _VAGUE = re.compile(
     r"(?!\s+(?:самых|наиболее|важнейших|главных|the most|our most)\b)"
     r"|(?:пункт|рекомендаци|сунуш|points?|items?|recommendations?)\w*\s+(?:про|по|о|about|on)\b)"
     # "3.5, 3.8 и ещё несколько", "and a few others", "жана дагы бир нечесине": named, and more not named
-    r"|(?:и|and|жана)\s+(?:ещ[её]\s+|дагы\s+)?(?:нескольк\w+|бир нечес\w*|(?:a few|some|several) others?\b)"
+    # ("… и ещё с несколькими"; "i eshe s neskolkimi", Russian typed in Latin letters, reads "и еше с несколкими")
+    r"|(?:и|and|жана)\s+(?:ещ[её]\s+|еше\s+|дагы\s+)?(?:(?:с|with)\s+)?"
+    r"(?:несколь?к\w+|бир нечес\w*|(?:a few|some|several) others?\b)"
     # "стратегиябызга шайкеш келген сунуштар", "соответствующие нашей стратегии": those that fit something unsaid
     r"|(?:шайкеш|ылайык|дал|туура) келген|соответствующ\w+ (?:нашей|нашим|нашему|нашим)|in line with our"
     r"|(?:сунуш|рекомендаци)\w*\s+көбү\w*"  # "сунуштардын көбү" (most of them), not "мүчөлөрдүн көбү"
@@ -544,6 +547,9 @@ _WITH_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:с|со)\s+$")
 _STANCE_AFTER = re.compile(r"^\w*\s*(?:[,.;:!—–-]|согласн|поддерж|не\b|против|тоже|также)")
 _PANEL_FRAME = re.compile(rf"{_PANEL_WORD}\s+(?:[\w\"]+\s+){{0,3}}\"?$")
 _PANEL_FRAME_AFTER = re.compile(rf"^\w*\"?(?:\s+\w+)?\s+{_PANEL_WORD}")
+# Between two topics of one list: the rest of the first, a comma or "и"/"and", perhaps a preposition again and
+# the second's first words ("… регионов и по ", ", and on the contribution of "), never a sentence's end
+_LIST_GOES_ON = re.compile(r"[^.;:!?\n]{0,60}?(?:,|\s(?:и|and|а также|as well as))\s*[^.;:!?\n,]{0,40}")
 _NAMING_AFTER = re.compile(
     r"^\w*\"?\s*(?:боюнча|сунуш\w*|рекомендаци\w*|recommendations|panel|section|панел\w*|раздел\w*|пункт\w*"
     r"|items|points)"
@@ -594,7 +600,7 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     pattern = _alias_pattern(tuple((p.number, p.aliases) for p in campaign.panels))
     if pattern is None:
         return []
-    found = []
+    found: list[Ref] = []
     named_ids = {_canonical(m.group()) for m in _ID.finditer(text)}  # once: a loop per match was quadratic
     for m in pattern.finditer(text):
         number = _alias_panel(m)
@@ -614,6 +620,10 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         # и сетям") name the panel; a bare "цифровые сунуштар" may mean some of them only (careful readers
         # disagree), so it is read as a panel but sent to a person
         framed = _PANEL_FRAME.search(before) or _PANEL_FRAME_AFTER.match(after) or in_title >= 2
+        if not framed and found and found[-1].problem is None:
+            # "рекомендации по планированию развития регионов и по коалициям", "the panels on regional planning,
+            # on coalitions and networks, and on the contribution of regional CSOs": one frame names the list
+            framed = _LIST_GOES_ON.fullmatch(text, found[-1].end, m.start()) is not None
         problem = None if framed else "vague_scope"
         if _ONE_DESCRIBED.search(text, max(0, m.start() - 100), m.start()):
             # "С рекомендацией о просвещении населения по вопросам цифрового участия не согласны": one of the

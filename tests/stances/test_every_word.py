@@ -4646,3 +4646,48 @@ def test_a_partial_s_colon_before_the_rest_s_own_answer_opens_no_reason(campaign
         ("disagree", None),
         set(),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("Не согласны с 3.5 и ещё с несколькими.", "ru", "vague_scope"),
+     ("We disagree with 3.5 and with a few others.", "en", "vague_scope"),
+     ("ne soglasny s 3.2 i eshe s neskolkimi", "ru", "vague_scope"),
+     ("We agree mostly.", "en", "vague_scope"),
+     ("Отвечаю за женское крыло нашей ассоциации: все рекомендации поддерживаем.", "ru", "partial_speaker"),
+     ("Рекомендации панели 4 — не согласны только с созданием совещательного органа при мэрии, там уже есть совет.",
+      "ru", "unclear_reference")],
+)  # fmt: skip
+def test_more_unnamed_a_wing_or_a_described_only_goes_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    # each was accepted: the "others" as the why, the wing as the body, the panel as what was objected to
+    assert code in codes(read(text, campaign, language=language))
+
+
+def test_topics_listed_after_one_frame_are_each_a_panel(campaign: Campaign) -> None:
+    ru = read("Поддерживаем рекомендации по планированию развития регионов и по коалициям и сетям ОГО.", campaign)
+    en = read(
+        "We endorse the recommendations of the panels on regional planning, on coalitions and networks, and on the"
+        " contribution of regional CSOs to local problems.",
+        campaign,
+        language="en",
+    )
+    assert (_stance_only(ru), codes(ru)) == ({i: "agree" for i in ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1")}, set())
+    assert set(_stance_only(en)) == {i for i in campaign.ids if not i.startswith("3.")} and codes(en) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("Согласны частично с 3.5. Остальные — полностью.", "ru", {"3.5": "partial", "3.6": "agree", "1.1": "agree"}),
+     ("We welcome 3.2 and will work on it with our members.", "en", {"3.2": "agree"}),
+     ("3.4 сунушун колдойбуз.\nКалыс, Нарын", "ky", {"3.4": "agree"}),
+     ("We have read the recommendations. We support them.", "en", {"1.1": "agree", "4.5": "agree"}),
+     ("Ознакомились с рекомендациями. Поддерживаем их, за одним исключением. С 4.3 не согласны.", "ru",
+      {"4.3": "disagree", "4.2": "agree"})],
+)  # fmt: skip
+def test_fully_alone_we_welcome_an_id_a_signed_name_and_them_of_the_recommendations_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())

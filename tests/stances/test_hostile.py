@@ -90,6 +90,10 @@ SHAPES = {
     "bracketed panel numbers": "панель (№3 ",
     "superlatives": "the most relevant ",
     "runs of spaces after a stance": "Поддерживаем 1.1" + " " * 1_960 + "x\n\n",
+    "topics listed after one frame": "рекомендации по планированию и по коалициям, ",
+    "them of the recommendations": "Ознакомились с рекомендациями. Поддерживаем их. ",
+    "only with something described": "— не согласны только с созданием ",
+    "fully alone after dashes": "Остальные — полностью. ",
 }
 
 
