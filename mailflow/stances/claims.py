@@ -325,7 +325,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         problems += _quantifiers_without_stance(folded, refs)
         if any(c.terse and folded[c.start : c.end].isalpha() for c in found):
             # "с 1 по 3 ок": a word answer to numbers we cannot place (not a phone's "+996 …")
-            problems += _loose_numbers(text, folded, found_refs)
+            problems += _loose_numbers(text, folded, found_refs, campaign)
         if _EMPHASIS.match(folded.lstrip(" \t-–—*•(")):
             named = ()  # "Особенно 3.5 💪" under "Поддерживаем всё": a stress on IDs already given a stance
         headings = tuple(
@@ -407,7 +407,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         if r.problem and not _in_reason(r, folded, claims) and not _names_a_named_panel(r, refs)
     ]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
-    problems += _loose_numbers(text, folded, found_refs)
+    problems += _loose_numbers(text, folded, found_refs, campaign)
     problems += _comma_id_as_many(folded, refs)
     reasons = _reason_spans(folded, claims)
     used = [(c.start, c.end) for c in cues] + reasons + comments
@@ -1486,6 +1486,12 @@ _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — �
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
 
 
+def _no_recommendation_s(number: str, campaign: Campaign) -> bool:
+    """ "объединяет 84 субъекта", "a survey of 60 farmers": a number past the last recommendation's place in the
+    letter that is no ID with its dot dropped either ("45" may be 4.5) counts something else."""
+    return len(number) == 2 and int(number) > len(campaign.ids) and campaign.get(f"{number[0]}.{number[1]}") is None
+
+
 def _names_a_named_panel(ref: Ref, refs: list[Ref]) -> bool:
     """ "Третий блок (цифровые рекомендации)": a topic that is, exactly, a panel the sentence names by number."""
     return ref.problem == "vague_scope" and any(
@@ -1507,7 +1513,7 @@ def _comma_id_as_many(folded: str, refs: list[Ref]) -> list[Problem]:
     return []
 
 
-def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
+def _loose_numbers(text: str, folded: str, refs: list[Ref], campaign: Campaign) -> list[Problem]:
     """Every number in a stance sentence must belong to a reference; one that does not is left to a person."""
     taken = Taken(len(folded))
     for ref in refs:
@@ -1525,6 +1531,7 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref]) -> list[Problem]:
         # "Happy with the other 18.": the rest's count, which `extract._counted_exceptions` checks (not "all 3.",
         # which may be Panel 3)
         and not counts_the_rest(folded, m.start())
+        and not _no_recommendation_s(m.group(), campaign)
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]

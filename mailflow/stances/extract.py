@@ -101,7 +101,10 @@ _HOLDING = compile_at_heads(
     r"|(?<!что-то )(?<!что )(?<!если )(?:нужно|надо) (?:еще )?уточнить"
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
     r"|отдельным (?:письмом|сообщением)"  # "по 1.2 и 1.3 есть замечания, направим отдельным письмом"
-    r"|(?:response|position|answer) will follow|will follow(?! up)|will send|will write|will submit|to follow\b"
+    # (not "3.5 Partly agree – jobs will follow infrastructure": something follows something else)
+    r"|(?:response|position|answer) will follow|will follow(?=\s*(?:[.,;:!)]|$|\s(?:next|by|after|once|when|shortly"
+    r"|soon|later|in|within|separately|as soon|before|at|on|today|tomorrow|this)\b))|will send|will write"
+    r"|will submit|to follow\b"
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
     r"|get back to you|талкуула(?:йбыз|й турган|нат|на элек|й элек\w*|п жатабыз|ш\w*)|кийинки (?:жумада|айда|жолу)"
     r"|кийинчерээк|кийин(?:ирээк)? жооп|кийин (?:жаз|билдир|жөнөт)\w*"  # "… жыйынынан кийин жөнөтөбүз"
@@ -533,6 +536,13 @@ _DASH_SEPARATES = re.compile(_ANSWERED_IDS + r"[^\W\d]", re.MULTILINE)  # "3.4 �
 _PLUS_VOTE = re.compile(r"^[ \t]*\d\.\d{1,2}[ \t]*[+✓✔✅]+[ \t]*$", re.MULTILINE)
 _MINUS_VOTE = re.compile(r"[ \t]*\d\.\d{1,2}[ \t]*[-–—−][ \t]*([^\W\d].*)", re.DOTALL)
 _EMPTY_ANSWER = re.compile(_ANSWERED_IDS + r"$")
+# A table's heading row: two or more cells (tabs, bars or wide gaps between them) that only name its columns
+_COLUMN_HEAD = (
+    r"(?:№|#|no\.?|п\.|пп\.|пункт|рек\.?|rec\.?|id|item|recommendation|рекомендаци[яи]|сунуш\w*|panel|панель"
+    r"|(?:our )?(?:position|stance|answer)|comments?|reason|why|(?:наша )?позиция|ответ|комментари[йи]|обоснование"
+    r"|примечани[ея]|причина|позициябыз|түшүндүрмө|себеби|согласны/нет|да/нет|yes/no|agree/disagree|за/против)"
+)
+_COLUMN_HEADS = re.compile(rf"\|?\s*{_COLUMN_HEAD}(?:[ ]*(?:\t|\||[ ]{{2}})\s*{_COLUMN_HEAD})+\s*\|?")
 _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
 
 
@@ -905,6 +915,8 @@ def _read_text(
             continue
         if unit.paragraph == signed and _name_and_organisation(unit.text):
             continue  # "Jamila, Mountain Communities Support Foundation": who signs, not a "support"
+        if _COLUMN_HEADS.fullmatch(fold(unit.text).strip()):
+            continue  # "Rec | Position | Comment", "п. | согласны/нет": a table's columns, no stance on anything
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
         waiting_ids = () if _OTHERWISE.match(fold(unit.text)) else pending
         reading = _not_ours_as_why(read_unit(unit.text, campaign, default or waiting_ids, decided))
@@ -1329,6 +1341,9 @@ _GOODWILL = compile_at_heads(
     r"|(?:особо|отдельно) (?:хотели бы |хотим )?выделить"
     r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
+    # "We would especially like to be involved in the conference mentioned in 4.5", "4.3 боюнча өзгөчө ыраазыбыз"
+    r"|would (?:especially |particularly |also |very much )?(?:like|love) to (?:be involved|take part|participate|join"
+    r"|contribute)|өзгөчө ыраазы\w*"
     r"|(?:especially|particularly) welcome"
     # "We would like to stress that 3.8 is of special importance", "Отдельно отмечаем важность рекомендаций 4.5"
     r"|(?:of|is) (?:special|particular|great|utmost) importance|would like to (?:stress|emphasi[sz]e|highlight)"
@@ -2152,6 +2167,8 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
         or _ONLY.search(first) is not None
         # "Поддерживаем, за исключением:" over "3.2 — против, …" / "3.5 — против, …": the lines are its exceptions
         or exceptions_below(fold(unscoped[0].evidence))
+        # "Согласны. / По 1.1 — частично: …": a partial on named ones refines an agreement, no "but" needed
+        or all(c.stance is Stance.PARTIAL for c in scoped)
         # (their stance in words of its own, not presumed from the exception: "кроме 4.2 эио не наше")
         or (
             bool(excepted)

@@ -222,7 +222,8 @@ _ALL = compile_at_heads(
 )
 # before a count of recommendations ("two recommendations"): an exception's or a pointer's, which names them
 _COUNT_NAMED = re.compile(r"(?:кроме|except|except for|apart from|исключением|but|этим|этих|эти|these|those)\s+$")
-# "большинство", "some of": a share of the recommendations that names none of them.
+# "большинство", "some of": a share of the recommendations that names none of them ("boljshinstvo" typed in Latin
+# letters without its soft sign reads "болшинство").
 # "in most oblasts", "most of our board members", "some of the villages": "most" of something else is no scope
 _NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them\b|these\b|those\b)"
 _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b(?!-)"
@@ -230,7 +231,7 @@ _IDS_SET_OFF = re.compile(r"[^\W\d]*+(?:\s+[^\W\d]+){1,4}\s*[—–(]\s*(?:пп?
 _NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|that is)[\s,:]*(?:с\s+|with\s+)?(?:пп?\.\s*)?\d\.\d")
 _VAGUE = re.compile(
     # ("большинство молодёжи уезжает": most of someone, in a reason)
-    r"(?<!\w)(?:большинств\w*(?!\s+(?:молод|населени|сел|сёл|школ|случа|времен|домохозяйств))"
+    r"(?<!\w)(?:боль?шинств\w*(?!\s+(?:молод|населени|сел|сёл|школ|случа|времен|домохозяйств))"
     r"|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|(?:по )?ряд[уа]? (?:пунктов|рекомендаций|позиций)"
     # ("многие наши члены не могут …", "многие из которых …": people, not recommendations)
     r"|многи[ем]\w*(?!\s+(?:из\s+которых|наши\w*|из\s+наших|члены|людей|люди|жители))|част(?:ь|ью|и) рекомендаций"
@@ -300,7 +301,7 @@ _EXCEPT = compile_at_heads(
     r"|(?:except|exept|xcept|excpt)(?!ion)(?!\s+that\b)(?: for)?|excluding|other than"
     r"|excl?\.?(?=\s*(?:\d|the\b|for\b|panel|rec|item|point|#|№))"
     r"|with (?:one|a single|this|the following) exception:?"
-    r"|apart from|aside from|save(?: for)?(?=\s+\d)"
+    r"|apart from|aside from|(?:save(?: for)?|(?<=all )bar|(?<=points )bar|(?<=ones )bar)(?=\s+\d)"
     r"|with the (?:single |sole |only |one )?exception of|but not|but)\s*:?\s*"
 )
 # "Бизнес менен кызматташуу жөнүндөгү сунуштан башкасына макулбуз": "apart from the one on …", in Kyrgyz
@@ -562,6 +563,9 @@ _QUOTED_AFTER_STANCE = re.compile(
     r"(?:support\w*|endorse\w*|accept\w*|agree\w* with|back|поддержива\w+|принима\w+|одобря\w+|соглас\w+ с)"
     r"\s+[«\"“][^»\"”\n]{0,40}$"
 )
+# a quote opened after "по"/"on" ("По «Коалициям и сетям ОГО» — согласны"; not 'so "regional CSOs" recommendations
+# are not for us', a phrase quoted in a why)
+_QUOTE_AFTER_BY = re.compile(r"(?<!\w)(?:по|к|о|об|on|under|regarding|for|about)\s+[«\"“]$")
 _QUOTE_CLOSE = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]")
 
 
@@ -619,7 +623,13 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         # "по разделу о цифровых …" or two words of its title ("по данным и цифровым услугам", "по коалициям
         # и сетям") name the panel; a bare "цифровые сунуштар" may mean some of them only (careful readers
         # disagree), so it is read as a panel but sent to a person
-        framed = _PANEL_FRAME.search(before) or _PANEL_FRAME_AFTER.match(after) or in_title >= 2
+        # (or a title in quotes, from its first word: "По «Коалициям и сетям ОГО» — согласны")
+        framed = (
+            _PANEL_FRAME.search(before)
+            or _PANEL_FRAME_AFTER.match(after)
+            or in_title >= 2
+            or (_QUOTE_AFTER_BY.search(before) is not None and _QUOTE_CLOSE.match(after))
+        )
         if not framed and found and found[-1].problem is None:
             # "рекомендации по планированию развития регионов и по коалициям", "the panels on regional planning,
             # on coalitions and networks, and on the contribution of regional CSOs": one frame names the list
@@ -837,6 +847,7 @@ def _exceptions(text: str) -> list[re.Match[str]]:
 _EXCEPT_WORDS = {
     "_EXCEPT": (
         "кром", "исключ", "помимо", "exc", "exept", "xcept", "other than", "apart from", "aside from", "save", "but",
+        "bar",
     ),
     "_KY_ABLATIVE_EXCEPT": ("башка", "тышкары"),
 }  # fmt: skip

@@ -4691,3 +4691,32 @@ def test_fully_alone_we_welcome_an_id_a_signed_name_and_them_of_the_recommendati
 ) -> None:
     result = read(text, campaign, language=language)
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("Agree on all points bar 4.2.\n\nWe don't support 4.2 because it puts the whole burden on CSOs.", "en",
+      {"4.2": "disagree", "4.1": "agree"}),
+     ("We only comment on panel 4.\n\nRec\tPosition\tComment\n4.1\tAgree\n4.2\tAgree\n4.3\tDisagree\tduplicates"
+      " councils\n4.4\tAgree\n4.5\tAgree", "en", {"4.3": "disagree", "4.5": "agree"}),
+     ("п.  | согласны/нет\n4.1 | +\n4.2 | +\n4.3 | –\n4.4 | +\n4.5 | +", "ru", {"4.3": "disagree", "4.4": "agree"}),
+     ("По «Коалициям и сетям ОГО» — согласны.", "ru", {"2.1": "agree"}),
+     ("3.5: partly agree, jobs will follow the roads, not the other way round.", "en", {"3.5": "partial"}),
+     ("We agree with all the recommendations. We would especially like to take part in the conference under 4.5.",
+      "en", {"4.5": "agree"}),
+     ("Бардык сунуштарды колдойбуз. 4.5 боюнча өзгөчө ыраазыбыз.", "ky", {"4.5": "agree"}),
+     ("Согласны.\nПо 3.4 — частично: нужны бесплатные курсы.", "ru", {"3.4": "partial", "1.1": "agree"}),
+     ("Ассоциация (объединяет 84 субъекта малого бизнеса) поддерживает все рекомендации.", "ru", {"2.1": "agree"})],
+)  # fmt: skip
+def test_all_bar_a_table_heading_a_quoted_title_a_wish_to_take_part_and_a_partial_after_assent_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str]
+) -> None:
+    # each went to a person: "bar" unread, the heading read as a stance or as IDs left without one, the quoted
+    # title as a vague topic, "will follow" as a promise, the wish as IDs without a stance, the partial as a
+    # stance with no scope, 84 as a panel
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+def test_most_typed_in_latin_letters_without_the_soft_sign_is_a_share(campaign: Campaign) -> None:
+    assert "vague_scope" in codes(read("Ok, soglasny po bolshinstvu", campaign))

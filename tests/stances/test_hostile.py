@@ -94,6 +94,11 @@ SHAPES = {
     "them of the recommendations": "Ознакомились с рекомендациями. Поддерживаем их. ",
     "only with something described": "— не согласны только с созданием ",
     "fully alone after dashes": "Остальные — полностью. ",
+    "table headings": "Rec\tPosition\tComment\n",
+    "table headings on one line": "п. | согласны/нет | ",
+    "all bar": "all points bar 4.1 ",
+    "quoted titles": "По «Коалициям ",
+    "things that will follow": "jobs will follow ",
 }
 
 
