@@ -1139,7 +1139,13 @@ def _segment_claims(
             keeps = stance is not Stance.AGREE or marked
             return [Claim(excepted, stance, EXPLICIT, reason if keeps else None, evidence, cluster.confidence)]
     targets, level, scoped, confidence = _targets(folded, segment, own, before, default, campaign, problems)
-    if kind is CueKind.PARTIAL and targets and (level == GLOBAL or (level == GROUP and not stated)):
+    heading = level == GLOBAL and folded[segment.start : len(text) if last else segment.end].rstrip().endswith(":")
+    if (
+        kind is CueKind.PARTIAL
+        and targets
+        and (level == GLOBAL or (level == GROUP and not stated))
+        and not heading  # ("Частично согласны:" over "1.3 — …;" lines: the lines say which, `extract._stance_heading`)
+    ):
         # "Рекомендации поддерживаем частично", "По 3 и 4 панели — согласны частично": which parts? (a reason
         # says how far: "3-панелге жарым-жартылай макулбуз, себеби …")
         problems.append(Problem("vague_scope", evidence))
@@ -1159,7 +1165,12 @@ def _segment_claims(
         claims.append(Claim(excepted, Stance.DISAGREE, EXPLICIT, own_reason, evidence, guess=guess))
         reason = None
     if level > GLOBAL and _separate_all(folded, own):
-        claims.append(Claim(campaign.ids, stance, GLOBAL, None, evidence, cluster.confidence))
+        if restated & {i for r in segment.refs if r.excepted for i in r.ids} and cluster.start > last_excepted:
+            # "All but 4.4 - we disagree with 4.4", "Со всеми, кроме 3.5 — против 3.5": the stance after the
+            # exception, named again, is the exception's own; what of "all" is left unsaid (it had taken the same)
+            problems += [Problem("unread_words", folded[r.start : r.end]) for r in own if r.level == GLOBAL]
+        else:
+            claims.append(Claim(campaign.ids, stance, GLOBAL, None, evidence, cluster.confidence))
     if targets:
         keeps_reason = stance is not Stance.AGREE or marked
         claims.insert(0, Claim(tuple(t for t in targets if t not in excepted), stance, level,

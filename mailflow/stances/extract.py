@@ -1675,7 +1675,8 @@ _FULLY_ALL = re.compile(
     r"(?:все|всё|всеми|all|every|бардык|баар)\w*(?!\W+(?:\w+\W+){0,3}?(?:under|of|in|панел|раздел|panel|section|бөлүм|\d))"
 )
 _EXCEPTION_WORD = re.compile(
-    r"кроме|за исключением|except|apart from|save for|other than|остальн|прочи[ем]|the rest|the others|remaining"
+    r"кроме|за исключением|except|apart from|save for|other than|остальн|прочи[ем]|(?<!\w)rest(?!\w)|the others"
+    r"|remaining"
     r"|калган|башка|тышкары|all (?:the )?other\b|(?:все|всем|всеми) други\w*"  # "We fully agree with all other …"
 )
 

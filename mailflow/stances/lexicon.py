@@ -273,8 +273,9 @@ _ABSTAIN = compile_at_heads(
     r"|баала(?:й|п)\s+албай\w*|пикир\s+(?:билдире|айта)\s+албай\w*"  # "cannot evaluate", "cannot give a view"
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
     r"|not (?:for us|ours) to (?:judge|assess|evaluate|decide|say)"  # "3.2 and 3.4 are not for us to judge"
-    # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line)
-    r"|калыс\w*(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
+    # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line; "Калысбек":
+    # a name of its own)
+    r"|калыс(?:пыз|быз|мын|пын)?(?!\w)(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
     r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.
@@ -288,7 +289,8 @@ _AMBIGUOUS = compile_at_heads(
     # "we are not in a position to formally endorse": not a rejection, not an agreement; a person reads it
     r"|(?:not in a position|unable|not able|не в состоянии|не вправе) (?:to )?(?:\w+ )?"
     r"(?:endorse|support|accept|approve|поддерж\w+|одобр\w+|приня\w+)"
-    r"|толук эмес|толугу менен эмес|(?:баар|бардыг)\w*(?:\s+эле)?\s+(?:колдобой\w*|макул\s+эмес\w*)"
+    r"|толук эмес|толугу менен эмес|(?:баар|бардыг)\w*(?:\s+эле)?\s+(?:колдобой\w*|макул\s+эмес\w*"
+    r"|(?:макул|колдой)\s+(?:боло|бере)\s+албай\w*)"  # "Бардыгына эле макул боло албайбыз": not all, or none?
     # "не можем сказать, что согласны", "макулбуз деп айта албайбыз": the stance is quoted, then denied
     r"|не\s+(?:можем|могу|могли бы)\s+(?:сказать|утверждать)|(?:cannot|can't|can not)\s+say"
     r"|деп\s+айта\s+албай\w*|деп\s+айтууга\s+болбо\w*"

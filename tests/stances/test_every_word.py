@@ -4720,3 +4720,30 @@ def test_all_bar_a_table_heading_a_quoted_title_a_wish_to_take_part_and_a_partia
 
 def test_most_typed_in_latin_letters_without_the_soft_sign_is_a_share(campaign: Campaign) -> None:
     assert "vague_scope" in codes(read("Ok, soglasny po bolshinstvu", campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("All but 4.2 - we disagree with 4.2 because it treats local CSOs as junior partners.", "en", "unread_words"),
+     ("Со всеми, кроме 3.5 — против 3.5, нет кадров.", "ru", "unread_words"),
+     ("Бардыгына эле макул боло албайбыз.", "ky", "ambiguous_negation")],
+)  # fmt: skip
+def test_an_all_whose_only_stance_is_its_exception_s_and_not_being_able_to_agree_with_all_go_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    # the first two had recorded all 19 as rejected, the third all 19
+    assert code in codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("4.2 — не поддерживаем.\nВсё остальное поддерживаем.\n\nКалысбек", "ru", {"4.2": "disagree", "4.1": "agree"}),
+     ("Panel 4: 4.1 abstain, rest yes.", "en", {"4.1": "abstain", "4.2": "agree"}),
+     ("Частично согласны:\n1.3 — обмен нужен, но сети должны сами определять повестку;\n3.8 — каналы нужны, но"
+      " отвечать за них должно государство.", "ru", {"1.3": "partial", "3.8": "partial", "1.1": None})],
+)  # fmt: skip
+def test_a_name_like_kalys_a_bare_rest_of_a_panel_and_a_partial_heading_over_its_lines_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str | None]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())

@@ -99,6 +99,9 @@ SHAPES = {
     "all bar": "all points bar 4.1 ",
     "quoted titles": "По «Коалициям ",
     "things that will follow": "jobs will follow ",
+    "all but an exception named again": "All but 4.4 - we disagree with 4.4 ",
+    "partial headings": "Частично согласны:\n",
+    "names that begin as stance words": "Калысбек ",
 }
 
 
