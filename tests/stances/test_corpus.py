@@ -301,6 +301,8 @@ BLIND_FLOORS = {
     "blind-218.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.88},
     "blind-219.txt": {"exact": 0.98, "accepted": 0.96, "flagged": 1.00, "reasons": 0.92},  # b219-086 flagged
     "blind-220.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 0.97, "reasons": 0.91},
+    "blind-221.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.91},
+    "blind-222.txt": {"exact": 0.94, "accepted": 0.81, "flagged": 0.95, "reasons": 0.91},
 }
 
 
