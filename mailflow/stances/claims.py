@@ -250,7 +250,8 @@ _INDIRECT = re.compile(
 )
 # (an ID or a panel by number: "except those of panel 4, on which we abstain")
 _ID_BEFORE = re.compile(
-    r"(?:\d\.\d{1,2}|(?:panel|панел\w*|section|раздел\w*)\s*№?\s*\d)\s*,?\s*"
+    r"(?:\d\.\d{1,2}|(?:panel|панел\w*|section|раздел\w*)\s*№?\s*\d|(?:перв|втор|трет|четв[её]рт)\w+\s+(?:панел|раздел)\w*)"
+    r"\s*,?\s*"
     r"(?:по|с|со|на|к|за|против|with|to|on|about|for|of|regarding)?\s*$"
 )
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|\s*[-–—:|]\s*|\s+)(?=\S)")
@@ -1495,6 +1496,7 @@ _COUNTED = re.compile(r"\d{1,2}\s+(?:рекомендаци|recommendation|су�
 _QUANTIFIER_BEFORE = compile_at_heads(rf"(?:{REST}|все\w*|all|бардык|остальн\w*|other|калган)\s+$")
 _DASH_AFTER_COUNT = re.compile(r"\s*[—–:-]")  # "остальные 18 — за"
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s+$")
+_ID_THEN_DIGIT = re.compile(r"(?<![\d.])\d\.\d,(\d)(?![\d.,])")
 
 
 def _no_recommendation_s(number: str, campaign: Campaign) -> bool:
@@ -1548,6 +1550,7 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref], campaign: Campaign) 
     ]
     loose += [m for m in _COMMA_PAIR.finditer(folded) if taken.free(m.start(), m.end())]
     loose += [m for m in _RANGE_TO_NUMBER.finditer(folded) if taken.free(m.start(), m.end())]
+    loose += list(_ID_THEN_DIGIT.finditer(folded))  # "3.3,4 каршыбыз": 3.3 and 3.4, or 3.3 and panel 4?
     ranges = _BARE_RANGE.finditer(folded)
     loose += [m for m in ranges if taken.free(m.start(), m.end()) and not _DATE_AFTER.match(folded, m.end())]
     either = _EITHER.finditer(folded)

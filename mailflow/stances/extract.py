@@ -375,6 +375,8 @@ _WHOLE_REPLY = {
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
+        # "I was asked by our director to let you know that the Association supported …"
+        r"|(?:was|were|been) asked (?:by [\w' ]{1,40}?)?to let you know"
         r"|\bmentioned\b[^.]{0,80}\bthat\b|passing (?:this|it) on|just forwarding"
         # "Our chairwoman said at the last meeting that she supports these" (not "as we said, …")
         r"|(?<!as we )(?<!as i )\bsaid\b[^.,]{0,80}?\bthat (?:she|he|they|it)\b"
@@ -442,7 +444,7 @@ _WORDS = {
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
         "on the phone", "pass on", "passing", "said", "say", "tell", "told", "говорил", "говорит", "говорят",
         "мне известно", "нам известно", "отметили", "передал", "передать", "передаю", "по телефону", "сказал",
-        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed", "деди",
+        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed", "деди", "to let you know",
     ),
     "holding": (
         "answer", "confirmed", "decided", "determined", "get back to you", "later", "need to", "next week", "reply",

@@ -38,7 +38,8 @@ class Ref:
     label: str = ""
 
 
-ID = r"(?<![\d,])(?<!\d\.)\d{1,2}\.\d{1,2}(?!\d)(?!\.\d)"  # ("п.3.6": a dot after a letter may lead)
+# ("п.3.6": a dot after a letter may lead; "3.1,3.2" typed without a space: a comma right after an ID)
+ID = r"(?:(?<![\d,])|(?<=\d\.\d,)|(?<=\d\.\d\d,))(?<!\d\.)\d{1,2}\.\d{1,2}(?!\d)(?!\.\d)"
 _RANGE = compile_at_heads(
     rf"({ID})\.?\s*(?:-|–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан))\s*(?:п\.\s*)?({ID})"
     r"(?:-?(?:ге|га|ке|ка|гө|кө|го|ко)\s+чейин\w*)?(?!\w|-\d)"  # Kyrgyz "3.1ден 3.8ге чейин", "1.1ден 4.4кө чейин"

@@ -4747,3 +4747,27 @@ def test_a_name_like_kalys_a_bare_rest_of_a_panel_and_a_partial_heading_over_its
 ) -> None:
     result = read(text, campaign, language=language)
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("I was asked by our chair to let you know that the Network supported the recommendations.", "en", "indirect"),
+     ("3.3,4 каршыбыз.", "ky", "ambiguous_number")],
+)  # fmt: skip
+def test_a_message_passed_on_and_an_id_with_a_digit_after_its_comma_go_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    assert code in codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [("Поддерживаем 3.1,3.2 и 3.4.", {"3.1": "agree", "3.2": "agree", "3.4": "agree", "3.3": None}),
+     ("Поддерживаем всё, кроме третьей панели, по которой воздерживаемся.", {"3.5": "abstain", "4.1": "agree"})],
+)  # fmt: skip
+def test_ids_typed_without_a_space_after_the_comma_and_an_ordinal_panel_s_own_clause_are_read(
+    campaign: Campaign, text: str, wanted: dict[str, str | None]
+) -> None:
+    # 3.2 had been dropped silently (an ID after a comma was not read); the clause was taken for hearsay
+    result = read(text, campaign)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())

@@ -102,6 +102,8 @@ SHAPES = {
     "all but an exception named again": "All but 4.4 - we disagree with 4.4 ",
     "partial headings": "Частично согласны:\n",
     "names that begin as stance words": "Калысбек ",
+    "ids joined by commas without spaces": "3.1,3.2,",
+    "messages passed on": "I was asked by our chair to let you know ",
 }
 
 
