@@ -1505,6 +1505,12 @@ def _no_recommendation_s(number: str, campaign: Campaign) -> bool:
     return len(number) == 2 and int(number) > len(campaign.ids) and campaign.get(f"{number[0]}.{number[1]}") is None
 
 
+# ("25 из 30 рекомендаций", "60 percent", "до 25 числа": a share of them, or a date, still for a person)
+_SHARE_OR_DATE = re.compile(
+    r"\s*(?:%|percent|per cent|процент|из\b|of\b|рекомендаци|пункт|сунуш|recommendation|числ|-?го\b)"
+)
+
+
 def _names_a_named_panel(ref: Ref, refs: list[Ref]) -> bool:
     """ "Третий блок (цифровые рекомендации)": a topic that is, exactly, a panel the sentence names by number."""
     return ref.problem == "vague_scope" and any(
@@ -1544,7 +1550,7 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref], campaign: Campaign) 
         # "Happy with the other 18.": the rest's count, which `extract._counted_exceptions` checks (not "all 3.",
         # which may be Panel 3)
         and not counts_the_rest(folded, m.start())
-        and not _no_recommendation_s(m.group(), campaign)
+        and not (_no_recommendation_s(m.group(), campaign) and not _SHARE_OR_DATE.match(folded, m.end()))
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
     ]

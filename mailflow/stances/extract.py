@@ -102,7 +102,8 @@ _HOLDING = compile_at_heads(
     r"|позвон\w+|напиш\w+ (?:подробнее|позже|отдельно)|будет направлен\w*|направ\w+ (?:\w+ )?отдельно"
     r"|отдельным (?:письмом|сообщением)"  # "по 1.2 и 1.3 есть замечания, направим отдельным письмом"
     # (not "3.5 Partly agree – jobs will follow infrastructure": something follows something else)
-    r"|(?:response|position|answer) will follow|will follow(?=\s*(?:[.,;:!)]|$|\s(?:next|by|after|once|when|shortly"
+    r"|(?:response|position|answer|decision|comments?|reply|views?)(?: on [\w. ]{1,20}?)? will follow"
+    r"|will follow(?=\s*(?:[.,;:!)]|$|\s(?:next|by|after|once|when|shortly"
     r"|soon|later|in|within|separately|as soon|before|at|on|today|tomorrow|this)\b))|will send|will write"
     r"|will submit|to follow\b"
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
@@ -183,7 +184,7 @@ _WHOLE_REPLY = {
         r"|\bwe (?:in|at) the (?:[\w-]+ )?(?:committee|branch|wing|section|department|office|chapter)"
         r"|мы в (?:\w+ )?(?:комитете|филиале|отделении|секции|офисе)"
         # ("Отвечаю за молодёжное крыло нашего фонда")
-        r"|отвечаю за (?:нашу |наш |наше )?(?:\w+(?:ое|ую|ый|ий|ой|ее) )?(?:секци|подразделени|крыло|отдел)\w*"
+        r"|отвечаю (?:\w+ ){0,2}за (?:[\w-]+ ){0,3}(?:секци|подразделени|крыл|отдел)\w*"
         # "Биздин Талас бөлүмү", "Кочкор районундагы өкүлүмүн", "Speaking for our youth programme team only"
         r"|биздин (?:\w+ )?бөлүм\w*|(?:району|облусу|шаары)н?(?:дагы|догу) өкүл\w*"
         # "On behalf of the women entrepreneurs' wing of our association"
@@ -403,7 +404,7 @@ _WORDS = {
         "the rest of", "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка",
         "билбейбиз", "бөлүм",
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
-        "от себя", "отвечаю за", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
+        "от себя", "отвечаю", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
         "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
         "от имени", "атынан", "working group", "рабочая группа", "выражаю", "as a whole",
     ),
@@ -544,7 +545,7 @@ _COLUMN_HEAD = (
     r"|(?:our )?(?:position|stance|answer)|comments?|reason|why|(?:наша )?позиция|ответ|комментари[йи]|обоснование"
     r"|примечани[ея]|причина|позициябыз|түшүндүрмө|себеби|согласны/нет|да/нет|yes/no|agree/disagree|за/против)"
 )
-_COLUMN_HEADS = re.compile(rf"\|?\s*{_COLUMN_HEAD}(?:[ ]*(?:\t|\||[ ]{{2}})\s*{_COLUMN_HEAD})+\s*\|?")
+_COLUMN_HEADS = re.compile(rf"\|?\s*+{_COLUMN_HEAD}(?:(?:[ ]*+[\t|][ \t]*+|[ ]{{2,}}+){_COLUMN_HEAD})+\s*+\|?")
 _KNOWN_SCRIPTS = ("CYRILLIC", "LATIN")
 
 
@@ -1193,20 +1194,38 @@ def _rest_of_nothing_named(claims: list[Claim]) -> list[Problem]:
 
 
 # a "why" that narrows the stance to something described: "— не согласны только с созданием совещательного органа"
-_ONLY_WITH = re.compile(r"(?:только|лишь|only)\s+(?:со?|with)\s")
+# ("только в части привлечения бизнеса", "only regarding business on boards"; not "только при областных
+# администрациях" after an agreement, a limit of it)
+_ONLY_WITH = re.compile(
+    r"(?:только|лишь|only)\s+(?:со?\s|with\s|в части|по поводу|насч[её]т|в отношении|касательно|regarding|as regards"
+    r"|concerning|about\s|on the part|the part)"
+)
 
 
 def _narrowed_in_words(claims: list[Claim]) -> list[Problem]:
     """ "По вкладу региональных ОГО — не согласны только с созданием совещательного органа при мэрии": the stance
     is on the one recommendation described, not on the panel named before it (the description had been taken
     for the why, and the objection for the whole panel's); which one is for a person to say."""
-    narrowed = [c.reason for c in claims if c.reason and _ONLY_WITH.match(fold(c.reason))]
+    narrowed = [
+        c.reason for c in claims if c.stance is Stance.DISAGREE and c.reason and _ONLY_WITH.match(fold(c.reason))
+    ]
     return [Problem("unclear_reference", reason[:80]) for reason in narrowed]
 
 
 # "them" of a stance: the recommendations a sentence before named, when nothing more specific was named
 _THEM = re.compile(r"(?<!\w)(?:их|ними|them|аларды)(?!\w)")
 _THEM_LOOKS_BACK = 300
+
+
+def _word_end(text: str, position: int) -> int:
+    """Where the word `position` stopped in ends ("рекомендаци|ями")."""
+    while position < len(text) and text[position].isalnum():
+        position += 1
+    return position
+
+
+# (perhaps with what they came of: "Ознакомились с рекомендациями по итогам диалога.")
+_ONLY_PUNCTUATION = re.compile(r"(?:\s+(?:по итогам|from|of|after)\s[^.!?\n]{0,40})?[\s.,;:!)»\"]*")
 
 
 def _them_the_letters(folded: str, claims: list[Claim], campaign: Campaign) -> list[Claim]:
@@ -1220,7 +1239,13 @@ def _them_the_letters(folded: str, claims: list[Claim], campaign: Campaign) -> l
         start = folded.find(evidence) if not claim.scoped and _THEM.search(evidence) else -1
         before = folded[max(0, start - _THEM_LOOKS_BACK) : start]
         refs = find_refs(before, campaign) if start > 0 else []
-        if refs and all(r.level == GLOBAL and r.implied and not r.problem for r in refs):
+        # (the recommendations must end the sentence before: not "The recommendations mention women-led CSOs …
+        # We support them", where "them" are the last named)
+        if (
+            refs
+            and all(r.level == GLOBAL and r.implied and not r.problem for r in refs)
+            and _ONLY_PUNCTUATION.fullmatch(before.rstrip(), _word_end(before, refs[-1].end))
+        ):
             claim = replace(claim, ids=campaign.ids, level=GLOBAL, scoped=True)
         resolved.append(claim)
     return resolved
@@ -1345,7 +1370,8 @@ _GOODWILL = compile_at_heads(
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
     # "We would especially like to be involved in the conference mentioned in 4.5", "4.3 боюнча өзгөчө ыраазыбыз"
     r"|would (?:especially |particularly |also |very much )?(?:like|love) to (?:be involved|take part|participate|join"
-    r"|contribute)|өзгөчө ыраазы\w*"
+    r"|contribute(?!\s+(?:\w+\s+){0,2}(?:comments?|position|views?|input|answers?)\b))"
+    r"|өзгөчө ыраазы\w*(?!\s+(?:эмес|болбой))"
     r"|(?:especially|particularly) welcome"
     # "We would like to stress that 3.8 is of special importance", "Отдельно отмечаем важность рекомендаций 4.5"
     r"|(?:of|is) (?:special|particular|great|utmost) importance|would like to (?:stress|emphasi[sz]e|highlight)"
@@ -2171,7 +2197,10 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
         # "Поддерживаем, за исключением:" over "3.2 — против, …" / "3.5 — против, …": the lines are its exceptions
         or exceptions_below(fold(unscoped[0].evidence))
         # "Согласны. / По 1.1 — частично: …": a partial on named ones refines an agreement, no "but" needed
-        or all(c.stance is Stance.PARTIAL for c in scoped)
+        or (
+            all(c.stance is Stance.PARTIAL for c in scoped)
+            and _BARE_ASSENT.fullmatch(fold(unscoped[0].evidence)) is not None
+        )
         # (their stance in words of its own, not presumed from the exception: "кроме 4.2 эио не наше")
         or (
             bool(excepted)
@@ -2182,6 +2211,11 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
 
 
 _ONLY = re.compile(r"(?<!\w)(?:только|лишь|only|гана)(?!\w)")
+# the assent alone ("Согласны.", "We agree."; not "Согласны ответить на письмо", "Agree to share our views", "Принято")
+_BARE_ASSENT = re.compile(
+    r"\W*(?:мы |we )?(?:в целом |полностью |fully )?"
+    r"(?:согласны|поддерживаем|одобряем|принимаем|agreed?|support|макулбуз|колдойбуз|кабыл алабыз)[\s.!]*"
+)
 _INVERSE = {Stance.DISAGREE: Stance.AGREE, Stance.AGREE: Stance.DISAGREE}
 
 

@@ -130,7 +130,8 @@ _POSITIVE = compile_at_heads(
     # a resolution's items, "а) поддержать 1.1-1.5;", "2.1 — одобрить.": an infinitive at the head of an item
     rf"|(?:(?<=^)|(?<=\) )|(?<=[—–:-] )){_INFINITIVE_ASSENT}"
     # "3.5 и 3.8 поддерживаем частично … Остальные — полностью.": "fully" alone after a dash, ending its clause
-    r"|(?<=[—–:-] )(?:полностью|fully|in full|толугу менен)(?=\s*(?:[.;!]|$))"
+    r"|(?:(?<=остальные )|(?<=остальное )|(?<=the rest )|(?<=others )|(?<=калгандары ))[—–:-] (?:полностью|fully"
+    r"|in full|толугу менен)(?=\s*(?:[.;!]|$))"
     # ("…, если Оргкомитет сочтёт это целесообразным": the committee's judgement, not the respondent's)
     r"|(?<!сочтет )(?<!сочтет это )(?<!сочтут )(?<!сочтут это )(?<!сочтете )(?<!сочтете это )"
     r"целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
@@ -141,7 +142,7 @@ _POSITIVE = compile_at_heads(
     r"|support(?:s|ed(?!\s+by\b))?(?!\s+(?:facility|programme|program|project|centre|center|fund|unit)\b)"
     r"|supportive(?: of)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?"
     # "we welcome 3.2 and commit to it" (IDs are blanked; not "we welcome the opportunity", "would welcome partners")
-    r"|(?<=we )welcome(?=\s{3,}|\s+recommendations?\s)"
+    r"|(?<=we )welcome(?=\s{3,}|\s+recommendations?\s{3,})"
     # "record us as supporting recommendations 1.1 through 2.1" (IDs are blanked where cues are looked for)
     r"|supporting(?=\s+(?:all\s+|the\s+)?(?:recommendations?\b|\d|\s))"
     r"|concur(?:s|red)?|acceptable|in (?:full )?agreement(?: with)?|agreeing(?: with)?"
@@ -275,7 +276,9 @@ _ABSTAIN = compile_at_heads(
     r"|not (?:for us|ours) to (?:judge|assess|evaluate|decide|say)"  # "3.2 and 3.4 are not for us to judge"
     # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line; "Калысбек":
     # a name of its own)
-    r"|калыс(?:пыз|быз|мын|пын)?(?!\w)(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
+    r"|калыс(?:пыз|быз|мын|пын)(?!\w)"
+    r"|(?:(?<=боюнча )|(?<=[\d–—-] )|(?<=[\d–—-]))калыс(?!\w)(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"
+    r"|калыс(?!\w)(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
     r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.
@@ -290,7 +293,7 @@ _AMBIGUOUS = compile_at_heads(
     r"|(?:not in a position|unable|not able|не в состоянии|не вправе) (?:to )?(?:\w+ )?"
     r"(?:endorse|support|accept|approve|поддерж\w+|одобр\w+|приня\w+)"
     r"|толук эмес|толугу менен эмес|(?:баар|бардыг)\w*(?:\s+эле)?\s+(?:колдобой\w*|макул\s+эмес\w*"
-    r"|(?:макул|колдой)\s+(?:боло|бере)\s+албай\w*)"  # "Бардыгына эле макул боло албайбыз": not all, or none?
+    r"|(?:макул|колдой)\s+(?:(?:боло|бере)\s+)?албай\w*)"  # "Бардыгына эле макул боло албайбыз": not all, or none?
     # "не можем сказать, что согласны", "макулбуз деп айта албайбыз": the stance is quoted, then denied
     r"|не\s+(?:можем|могу|могли бы)\s+(?:сказать|утверждать)|(?:cannot|can't|can not)\s+say"
     r"|деп\s+айта\s+албай\w*|деп\s+айтууга\s+болбо\w*"

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from mailflow.campaign.letter import Audience, Campaign
 from mailflow.patterns import compile_at_heads
-from mailflow.stances.lexicon import Taken, fold
+from mailflow.stances.lexicon import Taken, find_cues, fold
 
 EXPLICIT, GROUP, GLOBAL = 2, 1, 0
 
@@ -551,6 +551,17 @@ _PANEL_FRAME = re.compile(rf"{_PANEL_WORD}\s+(?:[\w\"]+\s+){{0,3}}\"?$")
 _PANEL_FRAME_AFTER = re.compile(rf"^\w*\"?(?:\s+\w+)?\s+{_PANEL_WORD}")
 # Between two topics of one list: the rest of the first, a comma or "и"/"and", perhaps a preposition again and
 # the second's first words ("… регионов и по ", ", and on the contribution of "), never a sentence's end
+# ("…, and on digital we need more time", "а о цифровых пока сказать нечего": a clause of its own, not the list)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+_OWN_CLAUSE = re.compile(r"(?<!\w)(?:we|мы|у нас|нам|our|наш\w*|пока|тоже|also|too|but|а|но|однако)(?!\w)")
+
+
+def _list_ends(rest: str) -> bool:
+    """After the list's last topic: the stance all of it shares ("… и по коалициям тоже согласны"), or nothing that
+    opens a clause of its own ("…, and on digital we need more time")."""
+    return any(not c.terse for c in find_cues(rest)) or _OWN_CLAUSE.search(rest) is None
+
+
 _LIST_GOES_ON = re.compile(r"[^.;:!?\n]{0,60}?(?:,|\s(?:и|and|а также|as well as))\s*[^.;:!?\n,]{0,40}")
 _NAMING_AFTER = re.compile(
     r"^\w*\"?\s*(?:боюнча|сунуш\w*|рекомендаци\w*|recommendations|panel|section|панел\w*|раздел\w*|пункт\w*"
@@ -567,6 +578,7 @@ _QUOTED_AFTER_STANCE = re.compile(
 # a quote opened after "по"/"on" ("По «Коалициям и сетям ОГО» — согласны"; not 'so "regional CSOs" recommendations
 # are not for us', a phrase quoted in a why)
 _QUOTE_AFTER_BY = re.compile(r"(?<!\w)(?:по|к|о|об|on|under|regarding|for|about)\s+[«\"“]$")
+_QUOTED_THEN_DASH = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]\s*[—–:-]")  # ('on "Digital regions".': a name)
 _QUOTE_CLOSE = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]")
 
 
@@ -629,12 +641,16 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
             _PANEL_FRAME.search(before)
             or _PANEL_FRAME_AFTER.match(after)
             or in_title >= 2
-            or (_QUOTE_AFTER_BY.search(before) is not None and _QUOTE_CLOSE.match(after))
+            or (_QUOTE_AFTER_BY.search(before) is not None and _QUOTED_THEN_DASH.match(after))
         )
         if not framed and found and found[-1].problem is None:
             # "рекомендации по планированию развития регионов и по коалициям", "the panels on regional planning,
             # on coalitions and networks, and on the contribution of regional CSOs": one frame names the list
-            framed = _LIST_GOES_ON.fullmatch(text, found[-1].end, m.start()) is not None
+            framed = (
+                _LIST_GOES_ON.fullmatch(text, found[-1].end, m.start()) is not None
+                and not find_cues(text[found[-1].end : m.start()])
+                and _list_ends(_SENTENCE_END.split(text[m.end() : m.end() + 120], maxsplit=1)[0])
+            )
         problem = None if framed else "vague_scope"
         if _ONE_DESCRIBED.search(text, max(0, m.start() - 100), m.start()):
             # "С рекомендацией о просвещении населения по вопросам цифрового участия не согласны": one of the
