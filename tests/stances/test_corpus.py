@@ -303,6 +303,8 @@ BLIND_FLOORS = {
     "blind-220.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 0.97, "reasons": 0.91},
     "blind-221.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.91},
     "blind-222.txt": {"exact": 0.94, "accepted": 0.81, "flagged": 0.95, "reasons": 0.91},
+    "blind-223.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.95, "reasons": 0.84},
+    "blind-224.txt": {"exact": 1.00, "accepted": 0.79, "flagged": 1.00, "reasons": 0.99},
 }
 
 
