@@ -290,6 +290,7 @@ class ImapMailbox:
 
     def _arrived(self, client: Any) -> bool:
         after = self._newest_uid or 0
+        client.noop()  # Dovecot takes in another session's APPEND at a NOOP; a SEARCH alone may not see it yet
         return any(uid > after for uid in client.search(["UID", f"{after + 1}:*"]))
 
     def _bodies(self, client: Any, uids: Sequence[int], sizes: dict[int, int]) -> dict[int, bytes]:

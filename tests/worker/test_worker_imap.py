@@ -323,15 +323,19 @@ def test_idle_wakes_within_seconds_when_a_reply_is_appended(
     assert len(mailbox.fetch(Cursor(), max_bytes=1_000_000).messages) == 1
 
 
-def test_idle_returns_false_when_nothing_arrives_and_true_for_mail_since_the_fetch(
+def test_idle_returns_false_when_nothing_arrives_and_true_at_once_for_mail_since_the_fetch(
     open_imap: ImapFactory, dovecot: Dovecot, admin: IMAPClient
 ) -> None:
+    """Mail appended by another session between two waits is seen before IDLE starts, not at Dovecot's next
+    30-second check (a SEARCH alone did not see it)."""
     mailbox = open_imap(dovecot)
     mailbox.fetch(Cursor(), max_bytes=1_000_000)
 
     assert mailbox.idle_wait(0.5) is False
     admin.append("INBOX", reply(1))  # arrives while no IDLE is running
+    started = time.monotonic()
     assert mailbox.idle_wait(30) is True
+    assert time.monotonic() - started < 5
 
 
 def test_idle_ends_within_a_second_of_a_stop_and_the_connection_stays_usable(
