@@ -305,6 +305,8 @@ BLIND_FLOORS = {
     "blind-222.txt": {"exact": 0.94, "accepted": 0.81, "flagged": 0.95, "reasons": 0.91},
     "blind-223.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.95, "reasons": 0.84},
     "blind-224.txt": {"exact": 1.00, "accepted": 0.79, "flagged": 1.00, "reasons": 0.99},
+    "blind-225.txt": {"exact": 1.00, "accepted": 0.95, "flagged": 1.00, "reasons": 0.94},
+    "blind-226.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.94},
 }
 
 
