@@ -1779,12 +1779,23 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
         and r.label not in _AUDIENCES
         and not (own and r.level == GROUP and r.problem in (None, "vague_scope") and own <= set(r.ids))
         and not (own and r.level == EXPLICIT and not r.problem and set(r.ids) <= own)  # "Since 3.2 is addressed to …"
+        and not _quotes_its_own(folded, r, own, campaign)
     ]
     # "…, анткени бизде коалиция жок, калганы ок": "the rest" in a reason is a stance of its own
     rest = [r for r in refs if r.level == GLOBAL and REST_WORD.fullmatch(folded, r.start, r.end)]
     # (not in a partial's reason: "частично: поддерживаем цель, но …", "с мониторингом согласны, а …" say how far)
     other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE)
     return bool(named) or bool(rest) or other_stance
+
+
+def _quotes_its_own(folded: str, ref: Ref, own: set[str], campaign: Campaign) -> bool:
+    """ "воздерживаемся по 1.1, так как не понимаем, о каких «объективных данных» идёт речь": words quoted from the
+    claim's own recommendation, where a panel's title word ("данных") is what the reason asks about, not a panel."""
+    span = next(((s, e) for s, e in quoted_spans(folded) if s <= ref.start and ref.end <= e), None)
+    if span is None:
+        return False
+    words = folded[span[0] : span[1]].strip("«»\"“”„'‘’ ")
+    return len(words) >= 6 and any(words in fold(rec.text) for rec in campaign.recommendations if rec.id in own)
 
 
 _BRACKET = re.compile(r"\s*\(([^()\d]{3,300})\)")

@@ -47,6 +47,7 @@ from mailflow.stances.refs import (
     find_refs,
     match_quote,
     names_all,
+    titled_panels,
 )
 from mailflow.stances.ticks import untick
 from mailflow.stances.translit import Transliteration, latin_stance_word, transliterate, typed_in_latin
@@ -88,6 +89,7 @@ MESSAGES = {
 _HOLDING = compile_at_heads(
     r"обсуд(?:им|ят|ится)|рассмотр(?:им|ят)|ответ(?:им|ят)\s+(?:позже|позднее|дополнительно|после|в ближайшее)"
     r"|(?:дадим|направим|пришлем|предоставим)\s+(?:\w+\s+)?(?:ответ|позицию)|сообщим (?:позже|дополнительно)"
+    r"|(?:ответ|позицию)\s+(?:дадим|направим|пришлем|предоставим)\b"  # "полный ответ пришлём до конца недели"
     r"|вернемся|вернусь с ответом|на рассмотрении|\bпозже\b|\bпозднее\b|\blater\b|после обсуждения"
     r"|(?:изложим|выскажем|озвучим)\b"  # "по ним свое мнение изложим на встрече"
     r"|(?:will|'ll) (?:reply|respond|get back|revert|discuss|review|consider|answer|explain|confirm|check|verify"
@@ -144,7 +146,8 @@ _REVISION = compile_at_heads(
 )
 # A branch (not "(г. Бишкек, филиалы в Нарыне и Оше)", "не имеем ни филиалов", "сеть филиалов": the body described)
 # (only "филиалы в …" listed in brackets: "(мнение филиала в Нарыне)", "(мы — филиал в Нарыне)" speak for one)
-_BRANCH = r"(?<!ни )(?<!сеть )(?<!сетью )\bфилиал(?!ы\s+в\s[^()\n]{0,40}\))\w*+(?!\s+эмес)"
+# (not "площадки в наших 12 филиалах", "со всеми 9 филиалами": the organisation's size, not who answers)
+_BRANCH = r"(?<!ни )(?<!сеть )(?<!сетью )(?<!\d )\bфилиал(?!ы\s+в\s[^()\n]{0,40}\))\w*+(?!\s+эмес)"
 # Who speaks, and on what: a branch, one member of a network, a person "in a personal capacity", or a stance
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
@@ -191,7 +194,7 @@ _WHOLE_REPLY = {
         r"|on behalf of (?:the |our )?[\w' -]{0,40}?\b(?:wing|branch|chapter|section|department|office|team|committee"
         r"|working group)"
         r" of our\b"  # (not "the Bishkek office of the …", an international body's office here: the one written to)
-        r"|speaking (?:only )?for (?:our|the) [\w -]{0,40}?(?:team|unit|department|office|branch|member|chapter|wing"
+        r"|speaking (?:only )?for (?:our|the) [\w'’ -]{0,40}?(?:team|unit|department|office|branch|member|chapter|wing"
         r"|section|committee)"
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
         # "При этом наши члены из Баткенской области возражают против 3.5": members of one place, not the body
@@ -886,7 +889,7 @@ def _read_text(
     """Read units in order; a line naming IDs without a stance hands them to the next line that has one."""
     claims: list[Claim] = []
     problems: list[Problem] = []
-    panelled = elliptic_panels(untick(text))
+    panelled = titled_panels(elliptic_panels(untick(text)), campaign)
     units = _units(panelled)
     pending: tuple[str, ...] = ()
     waiting: Claim | None = None
@@ -1027,8 +1030,11 @@ def _read_text(
             if unstated := tuple(i for i in stressed_before[1] if i not in _named(claims)):
                 claims.append(Claim(unstated, Stance.AGREE, EXPLICIT, None, stressed_before[0]))
             unanswered = tuple(i for i in unanswered if i not in stressed_before[1])
-        problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims)]
-        pending = reading.ids_without_stance
+        # "Мы долго обсуждали пункт 4.1. Наш опыт показывает, что … Поэтому 4.1 мы не поддерживаем.": a sentence
+        # that names nothing and says no stance leaves the IDs named before it to the next (at the end, unanswered)
+        carried = unanswered if not reading.claims and not reading.ids_without_stance and not reading.problems else ()
+        problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims) and i not in carried]
+        pending = reading.ids_without_stance or carried
         stressed_before = _stressed_without_stance(reading, unit.text, campaign)
         emphasised += stressed_before[1]
         if (
@@ -1044,7 +1050,9 @@ def _read_text(
         stressing = _STRESS_HEAD.fullmatch(fold(unit.text)) is not None or (stressing and bool(pending))
         topic = bool(pending) and _TOPIC_HEAD.fullmatch(fold(unit.text)) is not None
         given_before = {i for c in claims for i in c.ids} if pending else set()
-        if pending and _IDS_STRESSED.match(fold(unit.text)) and set(pending) <= given_before:
+        # (not "3.5 особенно нужна, но не в нашем районе": a doubt raised on it)
+        stressed_here = _IDS_STRESSED.match(fold(unit.text)) and not _DENIAL.search(fold(unit.text))
+        if pending and stressed_here and set(pending) <= given_before:
             # "Panel 3 has our full support. 3.6 in particular, because we already monitor …": why, for 3.6
             problems += _stressed_reason(claims, pending, unit.text)
             pending = ()
@@ -1117,7 +1125,11 @@ def _no_comment_on_given(claim: Claim, claims: list[Claim]) -> bool:
     )
 
 
-_IDS_STRESSED = re.compile(rf"\W*(?:\d\.\d{{1,2}}[\s,—–-]*(?:(?:и|and|жана)\s+)?)+(?:{STRESS_WORDS}|өзгөчө)(?!\w)")
+# ("Recommendations 1.1 and 3.3 in particular echo the findings of our assessment", after "We endorse all of them")
+_IDS_STRESSED = re.compile(
+    r"\W*(?:(?:recommendations?|рекомендаци[яи]|пункты?|сунуштар)\s+)?"
+    rf"(?:\d\.\d{{1,2}}[\s,—–-]*(?:(?:и|and|жана)\s+)?)+(?:{STRESS_WORDS}|өзгөчө)(?!\w)"
+)
 _TOPIC_HEAD = re.compile(
     r"\W*(?:про|по|насчет|касательно|regarding|re|on|about|as for|as to)\s+(?:пп?\.\s*|пункт\w*\s+|рекомендаци\w+\s+)?"
     r"\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*[.:]?\s*"
@@ -1386,7 +1398,10 @@ _GOODWILL = compile_at_heads(
     r"|(?:позиция|ответ) (?:согласован\w*|принят\w*) (?:со всеми|всеми|на заседании|правлением)"
 )
 _REWORK = re.compile(r"доработ|переработ|формулировк|(?<!\w)(?:rework|redraft|refin|reword)|wording")
-_DOUBTS = re.compile(r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif")
+_DOUBTS = re.compile(
+    r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif"
+    r"|(?<!\w)(?:но|однако|but|however),?\s+(?:не|not)(?!\w)"  # "3.6 особенно важна, но не для нашей области"
+)
 
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
 
@@ -1677,7 +1692,7 @@ def _reply_problems(
     problems = [
         Problem(code, m.group())
         for code in _WHOLE_REPLY
-        if (m := _search(code, said)) and not (code == "unclear_exception" and exceptions_answered)
+        if (m := _unexcused(code, said)) and not (code == "unclear_exception" and exceptions_answered)
     ]
     if _search("holding", said):
         problems.append(Problem("holding", ""))
@@ -1691,6 +1706,19 @@ def _reply_problems(
     elif _unread_latin(folded):
         problems.append(Problem("language", "Latin-script text that is not English"))
     return problems
+
+
+# "on which we abstain as we have not discussed it", "воздерживаемся, так как не обсуждали их": why they abstain
+_ABSTAINED_BEFORE = re.compile(r"(?:abstain|воздерж|калыс)\w*[^.!?\n\d]{0,40}$")
+
+
+def _unexcused(code: str, said: str) -> re.Match[str] | None:
+    """The first match of `code`'s pattern that is no abstention's why: the deliberate silence that
+    `no_stance_for_id` looks for ("остальные не обсуждали") is an answer once "воздерживаемся" gives it."""
+    m = _search(code, said)
+    while m and code == "no_stance_for_id" and _ABSTAINED_BEFORE.search(said, max(0, m.start() - 60), m.start()):
+        m = _GATED[code].search(said, m.end())
+    return m
 
 
 # "Согласны со всеми рекомендациями без исключения", then "по 4.1 … против": which of the two holds?

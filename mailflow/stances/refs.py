@@ -71,7 +71,7 @@ _DIGIT = re.compile(r"\d")
 # (tests/stances/test_gates.py derives from each that every match of it holds a digit)
 _DIGITS_NEEDED = (
     "_COMMA_RANGE", "_COMMA_LIST", "_COMMA_ROW", "_VOTES_RANGE", "_RANGE", "_ID", "_COMMA_ID", "_BARE_NUMBER",
-    "_COMMA_PAIR_ID",
+    "_COMMA_PAIR_ID", "_COMMA_BETWEEN_IDS", "_SUB_ID",
 )  # fmt: skip
 _ORDINALS = {
     1: r"перв\w*|1-?(?:й|го|ой|му|м)|first|биринчи",
@@ -134,6 +134,30 @@ def elliptic_panels(text: str) -> str:
     for m in _ELLIPTIC_ORDINAL.finditer(folded):
         pieces += [text[copied : m.end(1)], " панель"]
         copied = m.end(1)
+    return "".join([*pieces, text[copied:]])
+
+
+# "- Planning regional development with citizens and CSOs: we agree." over "- Data, digital services …: agree,
+# except 3.5": a by-panel answer that heads each line with a panel's title, translated or shortened, for its number
+_TITLE_HEAD = re.compile(r"^([ \t]*+(?:[-•*–][ \t]*+)?)([\"«“]?[^\W\d][^.:;!?\n\d]{8,120}?)(?=[ \t]*:[ \t]+\S)", re.M)
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:we|our|i|мы|наш\w*|я|биз|биздин)(?!\w)")
+
+
+def titled_panels(text: str, campaign: Campaign) -> str:
+    """`text` with "панель N" written before each line head that is panel N's title, when at least two lines of
+    the reply are so headed, each by the title of another panel (one such line alone may be a topic or a name)."""
+    heads = []
+    for m in _TITLE_HEAD.finditer(text):
+        head = fold(m.group(2))
+        panels = panels_by_words(head, campaign)
+        if len(panels) == 1 and len(head.split()) >= 3 and not _FIRST_PERSON.search(head) and not find_cues(head):
+            heads.append((m.end(1), panels.pop()))
+    if len({n for _, n in heads}) < 2:
+        return text
+    pieces, copied = [], 0
+    for at, number in heads:
+        pieces += [text[copied:at], f"панель {number} "]
+        copied = at
     return "".join([*pieces, text[copied:]])
 
 
@@ -324,12 +348,18 @@ _ORDINAL_RECOMMENDATION = compile_at_heads(
 )
 # "по рек. 3,5 — против": after a word for a recommendation, a decimal comma with no space is the ID 3.5
 # ("рекомендации 3, 5" with a space is a list of two numbers, left to `_BARE_NUMBER`)
-# (a singular word only: "п.п. 1,2" and "пункты 1,2" are items 1 and 2; "Рекомендацию 3,4" is one)
+# (a singular word only: "п.п. 1,2" and "пункты 1,2" are items 1 and 2; "Рекомендацию 3,4" is one; and not
+# after an ID and "и": "4.3 жана 4,5", "с 4.4 и 4,5" switch notation, 4.5 or panels 4 and 5? Writers of
+# three blind batches of four said a person must ask)
 _COMMA_ID = compile_at_heads(
-    r"(?:(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b|рекомендаци(?:ю|я|ей)\b|recommendation\b)"
-    r"|(?<![\d.,])\d\.\d(?!\d)\s+(?:и|and|жана))"
+    r"(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b|рекомендаци(?:ю|я|ей)\b|recommendation\b)"
     r"\s*(\d),(\d)(?!\d|,\d)"
 )
+# "Поддерживаем 4.3 и 4.3.1": a part of 4.3 the letter does not number (left unread, it let "Поддерживаем" agree
+# with all 19)
+_SUB_ID = compile_at_heads(r"(?<![\d.,])\d\.\d\.\d(?!\d|\.\d)")
+# "4.1, 4.2, 4.3, 4,4 и 4.5": a slip of the finger inside a run of dotted IDs is one of them
+_COMMA_BETWEEN_IDS = compile_at_heads(r"(?<=\d\.\d[,;] )(\d),(\d)(?=,? (?:и |and |жана )?\d\.\d(?!\d))")
 # "Рекомендации 1,1 – 1,5": a range written with decimal commas on both ends is a range of IDs
 _COMMA_RANGE = compile_at_heads(r"(?<![\d.,])(\d),(\d)\s*[–—-]\s*(\d),(\d)(?![\d]|,\d)")
 # "3,1; 3,3; 3,4 – да", "3,5 – нет": a row opening with decimal-comma numbers and a dash answers those IDs
@@ -443,6 +473,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
         add(Ref(m.start(), m.end(), ids or (), EXPLICIT, problem=problem, label=f"{first}–{last}"))
     for m in _ID.finditer(text) if digits else ():
         add(_id_ref(m.start(), m.end(), _canonical(m.group()), campaign))
+    for m in _SUB_ID.finditer(text) if digits else ():
+        add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     # "Рекомендация три точка восемь": a screen reader's or a dictated ID (searched only where such a word is:
     # an alternation of words tried at every character costs more than the plain-word scan)
     spoken = _SPOKEN_ID.finditer(text) if any(w in text for w in _SPOKEN_JOINS) else ()
@@ -470,6 +502,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _COMMA_ID.finditer(text) if digits else ():
         add(_comma_ref(m, campaign))
         _comma_list_after(text, m.end(), campaign, add)
+    for m in _COMMA_BETWEEN_IDS.finditer(text) if digits else ():
+        add(_comma_ref(m, campaign))
     for m in _BARE_NUMBER.finditer(text) if digits else ():
         if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
             continue  # "протокол №3 от 17.03.2023": a document's number, not a recommendation's

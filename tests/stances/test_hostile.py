@@ -105,6 +105,10 @@ SHAPES = {
     "ids joined by commas without spaces": "3.1,3.2,",
     "messages passed on": "I was asked by our chair to let you know ",
     "table headings over wide gaps": "id" + " " * 20,  # (a table heading's gaps were split every way: 93 s)
+    "decimal commas inside dotted runs": "3.1, 3,2 и ",
+    "sub-items": "4.3.1.",
+    "lines headed by panel titles": "- Data and digital services: agree\n- Coalitions of CSOs ",
+    "abstentions with their why": "abstain as we have not discussed ",
 }
 
 
