@@ -307,6 +307,8 @@ BLIND_FLOORS = {
     "blind-224.txt": {"exact": 1.00, "accepted": 0.79, "flagged": 1.00, "reasons": 0.99},
     "blind-225.txt": {"exact": 1.00, "accepted": 0.95, "flagged": 1.00, "reasons": 0.94},
     "blind-226.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.94},
+    "blind-227.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.81},
+    "blind-228.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.83},
 }
 
 
