@@ -55,6 +55,17 @@ class Claim:
     guess: bool = False  # "всё, кроме 3.5" and nothing more: 3.5 is only presumed to be rejected
 
 
+def waiting_for_why(claims: list[Claim] | tuple[Claim, ...]) -> Claim | None:
+    """The claim whose why the next sentence may give: the last one, when it disagrees (or agrees in part) with
+    no why; or the one before an agreement with the rest ("Рекомендацию 3.7 не поддерживаем, остальные — да.
+    Просвещать население должны госорганы, а не ОГО.")."""
+    wanting = (Stance.DISAGREE, Stance.PARTIAL)
+    last = claims[-1] if claims else None
+    if last is not None and last.stance is Stance.AGREE and last.level == GLOBAL and len(claims) > 1:
+        last = claims[-2]
+    return last if last is not None and last.stance in wanting and last.reason is None else None
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something in the text that needs a human; `code` is one of the review codes in `stances`."""
@@ -111,7 +122,9 @@ REASON_MARKER = compile_at_heads(
 _REASON_FIRST = re.compile(
     r"^\W*(?:(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|given that"
     r"|as(?!\s+(?:regards|for|to|well|a|an|part|of|soon|long|follows)\b))"
-    r"\s+([^,]+)"
+    # ("Так как наша ассоциация объединяет фермеров, и вопросы цифровых технологий для нас не профильные, по
+    # панели 3 воздерживаемся": a clause joined by ", и" goes on with the reason)
+    r"\s+([^,]+(?:,\s+(?:и|а|and|but|но)\s+[^,\d]+(?=,))*)"
     # "Учитывая, что рекомендации 3.5 и 4.3 адресованы органам власти, …, их не поддерживаем": IDs in such a
     # clause are what the stance is about, so it is a reason only when it names none
     r"|(?:учитывая,? что|принимая во внимание,? что|considering that|in view of the fact that)\s+"
@@ -432,7 +445,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         and not any(set(a.ids) < set(b.ids) for a in refs for b in refs if a.ids and b.level == EXPLICIT)
     )
     stressed = stress.group() if picked and stress else ""
-    wants_reason = bool(claims) and claims[-1].stance in (Stance.DISAGREE, Stance.PARTIAL) and claims[-1].reason is None
+    wants_reason = waiting_for_why(claims) is not None
     used_default = bool(default) and any(c.ids == default for c in claims)
     bare = any(r.excepted for r in refs) and not any(r.ids and not r.excepted for r in refs)
     frame = next((r for r in refs if r.ids or r.level == GLOBAL), None)

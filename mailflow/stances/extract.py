@@ -30,6 +30,7 @@ from mailflow.stances.claims import (
     clean_reason,
     ends_reply,
     read_unit,
+    waiting_for_why,
 )
 from mailflow.stances.lexicon import DECISION_HEAD, LIMITS, CueKind, condition_in, find_cues, fold
 from mailflow.stances.refs import (
@@ -1086,7 +1087,7 @@ def _read_text(
                 problems.append(Problem("contradiction", unit.text.strip()[:80]))
             if _comment_as_reason(claims, pending, unit.text):  # its words are the reason's: "…контролируют все…"
                 problems = [p for p in problems if not (p.code == "unread_words" and _among(p, reading.problems))]
-        waiting = given_here[-1] if reading.wants_reason and given_here[-1].reason is None else None
+        waiting = waiting_for_why(given_here) if reading.wants_reason else None
         agreed = given_here[-1] if given_here and _agreed_without_reason(given_here[-1]) else None
         excepted = given_here[-1] if given_here and given_here[-1].guess else None
     problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(pending + later) if i not in _named(claims)]
@@ -1464,7 +1465,9 @@ def _signature_paragraph(text: str) -> int | None:
 # "3.2 — …", "По 4.1: …", "Комментарий к 4.1: …" (matched in folded text: "По" opens a sentence)
 _ID_HEAD = re.compile(
     # ("Причина по 4.1: конфликт интересов.", "Reason for 4.3: …")
-    r"^\W*(?:(?:комментари\w*|пояснени\w*|причин\w*|обосновани\w*|comments?|notes?|reasons?)\s+(?:к|по|для|on|to|for)\s+|по\s+|on\s+|re\s+|рек\.\s*|пп?\.\s*)?"
+    # ("Why 4.4: experienced NGOs should not lecture local groups", "Почему против 4.1: …")
+    r"^\W*(?:(?:комментари\w*|пояснени\w*|причин\w*|обосновани\w*|comments?|notes?|reasons?)\s+(?:к|по|для|on|to|for)\s+"
+    r"|(?:why|почему)\s+(?:(?:not|против|не|on|по)\s+)?|по\s+|on\s+|re\s+|рек\.\s*|пп?\.\s*)?"
     r"(?:\d\.\d{1,2}\.?(?:\s*(?:,|и|and)\s*)?)+(?:-?\s*(?:сунуш\w*\s+)?боюнча)?[\s:—–-]*"  # ("3.5 боюнча: …")
 )
 
@@ -1481,7 +1484,8 @@ _VALUED = re.compile(
     # ("Рекомендацию 4.2 считаем для нас наиболее актуальной: …", "the most relevant for us")
     rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча|наиболее|самой|самая|самым|самые|самыми|the most)\s+(?:[\w.-]+\s+){{0,3}}?"
     r"(?:useful|important|relevant|valuable|close to us"
-    r"|близк\w*|важн\w*|актуальн\w*|полезн\w*|нужн\w*|ценн\w*|керек\w*|маанилүү\w*|пайдалуу\w*)(?!\w)"
+    r"|близк\w*|важн\w*|актуальн\w*|полезн\w*|нужн\w*|ценн\w*|керек\w*|маанилүү\w*|пайдалуу\w*|своевременн\w*|timely"
+    r")(?!\w)"
 )
 
 
@@ -1601,7 +1605,8 @@ _NAME_LINE = re.compile(r"^\s*[A-ZА-ЯЁӨҮҢ][\w'-]+(?:\s+[A-ZА-ЯЁӨҮҢ][
 _ORGANISATION_LINE = re.compile(
     r"(?:бирикмеси|палатасы|ассоциациясы|фонду|борбору|уюму|тобу|коому|кооперативи|биримдиги|тармагы|кеңеши"
     r"|бөлүмү|союзу|филиалы|клубу|комитети"
-    r"|association|union|foundation|network|coalition|chamber|club|cooperative|centre|center|fund|council)\s*$"
+    r"|association|union|foundation|network|coalition|chamber|club|cooperative|centre|center|fund|council)"
+    r"(?:\s*,\s*[^\W\d]++(?:\s+[^\W\d]++\.?){0,2})?\s*$"  # ("Ат-Башы малчылар бирикмеси, Тилек Жумабеков")
     # ("Союз малого бизнеса г. Джалал-Абад": the full stop of a town's or a region's abbreviation)
     r"|^\s*(?:ОО|ОФ|ОЮЛ|Ассоциация|Союз|Объединение|Фонд|Коалиция|Сеть|Центр|Клуб|Кооператив)\b"
     r"(?:[^.!?]|(?<=\bг)\.|(?<=\bс)\.|(?<=\bобл)\.)*$",
@@ -1652,11 +1657,14 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
         and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
         and not _QUESTION.search(unit.text)
         and not _EXPLAINED_LATER.search(fold(unit.text))
+        and not _APOLOGY.match(fold(unit.text))
         # ("3.5ке каршыбыз. Калганын кийин айтабыз.", "Остальное как писали.": of the rest, not why)
         and REST_WORD.match(folded := fold(unit.text), len(folded) - len(folded.lstrip(" \t-–—•*"))) is None
     )
 
 
+# "Izvinite chto latinicey, s telefona": the writer's apology, not why
+_APOLOGY = re.compile(r"\W*(?:извините|извиняюсь|прошу прощения|sorry|apologies|кечирип коюңуз|кечиресиз)")
 # "Подробнее объясним на следующей встрече": why is promised, not given
 _EXPLAINED_LATER = re.compile(r"(?<!\w)(?:объясним|поясним|обоснуем|расскажем подробнее|will explain|explain later)")
 _YES_BUT = re.compile(rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|хотя)[\s,]")

@@ -4845,3 +4845,23 @@ def test_a_comma_inside_a_dotted_run_no_remarks_a_stress_by_name_a_why_of_silenc
 ) -> None:
     result = read(text, campaign, language="en" if text.isascii() else "ru")
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rec_id", "wanted"),
+    [("Рекомендацию 4.4 не поддерживаем, остальные — да. Опытные ОГО не должны поучать местные группы.", "ru", "4.4",
+      ("disagree", "Опытные ОГО не должны поучать местные группы")),
+     ("Agree: panels 1 and 2.\nDisagree with 3.6.\nWhy 3.6: none of our members works on cybersecurity.", "en", "3.6",
+      ("disagree", "none of our members works on cybersecurity")),
+     ("Поддерживаем 1.1–1.5. Считаем особенно своевременной рекомендацию 1.4, поскольку жители сёл лучше знают свои"
+      " нужды.", "ru", "1.4", ("agree", "жители сёл лучше знают свои нужды")),
+     ("Поскольку мы работаем в сёлах, и цифровые сервисы там недоступны, по панели 3 воздерживаемся. Остальные"
+      " поддерживаем.", "ru", "3.8", ("abstain", "мы работаем в сёлах, и цифровые сервисы там недоступны")),
+     ("По 2.1 против, остальное поддерживаем. Извините, что коротко, пишу с телефона.", "ru", "2.1",
+      ("disagree", None))],
+)  # fmt: skip
+def test_a_why_after_the_rest_a_why_line_a_timely_stress_and_a_why_of_two_clauses_are_found(
+    campaign: Campaign, text: str, language: str, rec_id: str, wanted: tuple[str, str | None]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert (stances(result)[rec_id], codes(result)) == (wanted, set())
