@@ -1102,6 +1102,9 @@ def _segment_claims(
     named_ids = {i for r in own if r.start < refs_end for i in r.ids}
     if reason and _speaks_of_stance(reason, kind, campaign, named_ids | set(excepted)):
         problems.append(Problem("unread_words", reason[:80]))
+    elif reason and kind is CueKind.PARTIAL and len(named_ids) > 1 and _SOME_OF_THEM.search(fold(reason)):
+        # "panel 4 – partly agree, as some of it depends on local authorities": which of its recommendations?
+        problems.append(Problem("vague_scope", reason[:80]))
     elif quoted and reason == stated:
         reason = quoted  # (its subject, checked as the reference it is, is quoted with it)
     negated_whole = _negated_universal(folded, cluster, segment) or _NOT_FULLY.search(
@@ -1799,6 +1802,12 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
     # (not in a partial's reason: "частично: поддерживаем цель, но …", "с мониторингом согласны, а …" say how far)
     other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE)
     return bool(named) or bool(rest) or other_stance
+
+
+_SOME_OF_THEM = re.compile(
+    r"(?<!\w)(?:some of (?:it|them|these|those)|part of (?:it|them)|parts of (?:it|them)|некоторые из (?:них|этих)"
+    r"|часть из них|часть (?:рекомендаций|пунктов)|кое-что из|айрымдары)(?!\w)"
+)
 
 
 def _quotes_its_own(folded: str, ref: Ref, own: set[str], campaign: Campaign) -> bool:

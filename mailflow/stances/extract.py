@@ -920,8 +920,13 @@ def _read_text(
             # after it is an answer left blank, not a "no"
             problems.append(Problem("no_stance_for_id", unit.text.strip(" —–-")))
             continue
-        if unit.paragraph == signed and _name_and_organisation(unit.text):
-            continue  # "Jamila, Mountain Communities Support Foundation": who signs, not a "support"
+        if unit.paragraph == signed and (
+            _name_and_organisation(unit.text)
+            or (_ORGANISATION_LINE.search(unit.text) is not None and not find_cues(fold(unit.text)))
+        ):
+            # "Jamila, Mountain Communities Support Foundation": who signs, not a "support"; "ОО «Цифровой Кыргызстан
+            # для всех»": for whom, not an "all"
+            continue
         if _COLUMN_HEADS.fullmatch(fold(unit.text).strip()):
             continue  # "Rec | Position | Comment", "п. | согласны/нет": a table's columns, no stance on anything
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
@@ -2086,6 +2091,20 @@ def _most_then_the_rest(
     return [p for p in problems if not (p.code == "vague_scope" and _MOST.fullmatch(fold(p.detail)))]
 
 
+# "ОО «Цифровой Кыргызстан для всех»": an organisation's name in quotes, whose "all" is no quantifier
+_NAME_QUOTE_BEFORE = re.compile(
+    r"(?<!\w)(?:оо|оф|оюл|ассоциаци\w*|фонд\w*|союз\w*|сеть|центр\w*|ngo|association|foundation|network)\s*\"[^\"\n]*$"
+)
+_QUOTE_CLOSES = re.compile(r"[^\"\n]{0,40}\"")
+
+
+def _in_a_name(folded: str, ref: Ref) -> bool:
+    return (
+        _NAME_QUOTE_BEFORE.search(folded, max(0, ref.start - 80), ref.start) is not None
+        and _QUOTE_CLOSES.match(folded, ref.end) is not None
+    )
+
+
 def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
     """ "по всем остальным … выражаем полную поддержку" read as nothing: an "all" or "the rest" in the reply
     while some recommendations got no stance means a part of the reply was not read."""
@@ -2102,6 +2121,7 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
         and not r.problem
         and not _qualifies(folded, r, named)
         and not ends_reply(folded, r.start, r.end)
+        and not _in_a_name(folded, r)
     ]
     # ("1.2 и 1.5 — частично, так как … не можем вести совместную адвокацию с бизнесом по всем вопросам": the
     # reason's "all"; not a "the rest" that a reason was wrongly taken from: "Частично по 4.3. Остальные — полностью.")

@@ -118,7 +118,8 @@ _PANEL_BY_ORDINAL = compile_at_heads(
 _ELLIPTIC_ORDINAL = re.compile(
     rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d])"  # bounded: linear on "! ! ! …"
     rf"({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})"
-    r"(?=\s*[—–:-]|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|воздерж\w*|против|не\s"
+    # ("…, четвертую целиком": the stance of the panels before it, said by a degree alone)
+    r"(?=\s*[—–:-]|\s+(?:тоже|также|too|целиком|полностью|fully|entirely|поддерж\w*|соглас\w*|принима\w*|одобря\w*|воздерж\w*|против|не\s"
     r"|(?:вопросов|замечаний)\s+нет)\b)"  # "По первой и второй вопросов нет, согласны"
 )
 
@@ -139,7 +140,10 @@ def elliptic_panels(text: str) -> str:
 
 # "- Planning regional development with citizens and CSOs: we agree." over "- Data, digital services …: agree,
 # except 3.5": a by-panel answer that heads each line with a panel's title, translated or shortened, for its number
-_TITLE_HEAD = re.compile(r"^([ \t]*+(?:[-•*–][ \t]*+)?)([\"«“]?[^\W\d][^.:;!?\n\d]{8,120}?)(?=[ \t]*:[ \t]+\S)", re.M)
+# (or 'On "Planning regional development …" — agree.', a dash after it)
+_TITLE_HEAD = re.compile(
+    r"^([ \t]*+(?:[-•*–][ \t]*+)?)([\"«“]?[^\W\d][^.:;!?\n\d]{8,120}?)(?=[ \t]*(?::|[—–]|\s-)[ \t]+\S)", re.M
+)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:we|our|i|мы|наш\w*|я|биз|биздин)(?!\w)")
 
 

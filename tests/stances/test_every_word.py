@@ -4865,3 +4865,30 @@ def test_a_why_after_the_rest_a_why_line_a_timely_stress_and_a_why_of_two_clause
 ) -> None:
     result = read(text, campaign, language=language)
     assert (stances(result)[rec_id], codes(result)) == (wanted, set())
+
+
+# Read from blind batches 229/230: the first two were recorded with no flag (a panel's "some of it" as all of it;
+# "четвертую целиком" as the exception's why, panel 4 left out)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Panel 1 – agree; panel 3 – partly agree, as some of it duplicates what the state already does.", "en"),
+     ("Первую панель поддерживаем, третью — кроме 3.5, которую не поддерживаем, вторую полностью.", "ru")],
+)  # fmt: skip
+def test_a_partial_on_some_of_a_panel_and_an_ordinal_panel_with_a_degree_only_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("Согласны с 3.1 и 3.4.\n\nОФ «Равные возможности для всех»", "ru", {"3.1": "agree", "3.4": "agree"}),
+     ("3.2 — да\n4.1 — нет\n\nАйгуль, ОО «Образование для всех»", "ru", {"3.2": "agree", "4.1": "disagree"}),
+     ('Our answers:\n\nOn "Planning regional development with citizens and CSOs" — agree.\nOn coalitions and networks'
+      " of CSOs — we abstain.\n", "en", {"1.3": "agree", "2.1": "abstain"})],
+)  # fmt: skip
+def test_an_organisation_named_for_all_and_titles_before_a_dash_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
