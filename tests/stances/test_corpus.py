@@ -311,6 +311,8 @@ BLIND_FLOORS = {
     "blind-228.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.83},
     "blind-229.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.89},
     "blind-230.txt": {"exact": 0.96, "accepted": 0.90, "flagged": 0.97, "reasons": 0.95},  # b230-087 flagged
+    "blind-231.txt": {"exact": 1.00, "accepted": 0.91, "flagged": 1.00, "reasons": 0.96},
+    "blind-232.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.78},
 }
 
 
