@@ -284,7 +284,11 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     folded = fold(text)
     # (`refs` loses an "all" inside a stance phrase below; the numbers are weighed against every reference found:
     # "возражений ни по одной из 19 рекомендаций нет" is one stance phrase, and its "19" no loose number)
-    found_refs = refs = find_refs(folded, campaign)
+    found_refs = refs = [
+        r
+        for r in find_refs(folded, campaign)
+        if not (r.level == GLOBAL and '"' in folded and in_quoted_name(folded, r))  # "Фонд «Вода для всех»"
+    ]
     marker = _LINE_NUMBER.match(folded)
     problems: list[Problem] = []
     # a Kyrgyz case ending glued to an ID ("3.7ни", "4.3кө") goes with it: "ни" alone is a Russian negation
@@ -634,6 +638,9 @@ def _has_own_scope(refs: list[Ref]) -> bool:
 _ALSO = compile_at_heads(r"(?<=\s)(?:тоже|также|too(?!\s+[^\W\d])|as well)(?!\w)")
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:
     """ "Третью панель поддерживаем целиком, остальные — тоже": "тоже" after the rest or IDs repeats the stance
     before it (it was read as nothing, and the rest were lost)."""
@@ -641,9 +648,22 @@ def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:
     for m in _ALSO.finditer(text):
         before = [c for c in cues if c.end <= m.start()]
         named = [r for r in refs if before and before[-1].end <= r.start < m.start()]
-        if before and named and not any(c.start > before[-1].end and c.start < m.end() for c in cues):
+        # (right after what it names: "we would like 4.5 to cover aiyl okmotus as well" wishes, it agrees no more)
+        near = bool(named) and (
+            len(_WORD_RUN.findall(text, named[-1].end, m.start())) <= 2 or text.startswith(" as ", m.end())
+        )  # ("Panel 4 (…), as well as 3.7": the stance goes on to what follows)
+        if before and near and not any(c.start > before[-1].end and c.start < m.end() for c in cues):
             extra.append(Cue(m.start(), m.end(), before[-1].kind, confidence=before[-1].confidence))
     return sorted(cues + extra, key=lambda c: c.start)
+
+
+def in_quoted_name(folded: str, ref: Ref) -> bool:
+    """ "Мнение Ассоциации «Вода для всех»: поддерживаем 4.5", 'NGO "Water for All"': a word inside an
+    organisation's quoted name (its "all" is no quantifier)."""
+    return any(
+        start < ref.start and ref.end < end and _ORGANISATION_BEFORE.search(folded, max(0, start - 40), start + 1)
+        for start, end in quoted_spans(folded)
+    )
 
 
 def _quoted_refs(text: str, campaign: Campaign, problems: list[Problem], refs: list[Ref]) -> list[Ref]:
@@ -1787,6 +1807,7 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
     folded = fold(reason)
     stances = {c.kind for c in find_cues(folded) if not c.terse} & {CueKind.AGREE, CueKind.DISAGREE}
     refs = find_refs(folded, campaign)
+    quotes = quoted_spans(folded) if '"' in folded else []  # (once: per reference it grew with the reason squared)
     named = [
         r
         for r in refs
@@ -1795,7 +1816,7 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
         and r.label not in _AUDIENCES
         and not (own and r.level == GROUP and r.problem in (None, "vague_scope") and own <= set(r.ids))
         and not (own and r.level == EXPLICIT and not r.problem and set(r.ids) <= own)  # "Since 3.2 is addressed to …"
-        and not _quotes_its_own(folded, r, own, campaign)
+        and not _quotes_its_own(folded, r, own, campaign, quotes)
     ]
     # "…, анткени бизде коалиция жок, калганы ок": "the rest" in a reason is a stance of its own
     rest = [r for r in refs if r.level == GLOBAL and REST_WORD.fullmatch(folded, r.start, r.end)]
@@ -1810,10 +1831,10 @@ _SOME_OF_THEM = re.compile(
 )
 
 
-def _quotes_its_own(folded: str, ref: Ref, own: set[str], campaign: Campaign) -> bool:
+def _quotes_its_own(folded: str, ref: Ref, own: set[str], campaign: Campaign, quotes: list[tuple[int, int]]) -> bool:
     """ "воздерживаемся по 1.1, так как не понимаем, о каких «объективных данных» идёт речь": words quoted from the
     claim's own recommendation, where a panel's title word ("данных") is what the reason asks about, not a panel."""
-    span = next(((s, e) for s, e in quoted_spans(folded) if s <= ref.start and ref.end <= e), None)
+    span = next(((s, e) for s, e in quotes if s <= ref.start and ref.end <= e), None)
     if span is None:
         return False
     words = folded[span[0] : span[1]].strip("«»\"“”„'‘’ ")

@@ -29,6 +29,7 @@ from mailflow.stances.claims import (
     UnitReading,
     clean_reason,
     ends_reply,
+    in_quoted_name,
     read_unit,
     waiting_for_why,
 )
@@ -40,6 +41,7 @@ from mailflow.stances.refs import (
     REST,
     REST_WORD,
     Ref,
+    comma_notation,
     counted_exception,
     counted_rest,
     elliptic_panels,
@@ -147,8 +149,12 @@ _REVISION = compile_at_heads(
 )
 # A branch (not "(г. Бишкек, филиалы в Нарыне и Оше)", "не имеем ни филиалов", "сеть филиалов": the body described)
 # (only "филиалы в …" listed in brackets: "(мнение филиала в Нарыне)", "(мы — филиал в Нарыне)" speak for one)
-# (not "площадки в наших 12 филиалах", "со всеми 9 филиалами": the organisation's size, not who answers)
-_BRANCH = r"(?<!ни )(?<!сеть )(?<!сетью )(?<!\d )\bфилиал(?!ы\s+в\s[^()\n]{0,40}\))\w*+(?!\s+эмес)"
+# (not "площадки в наших 12 филиалах", "со всеми 9 филиалами": the organisation's size, not who answers; but
+# "ответ 2 филиалов нашей сети" is)
+_BRANCH = (
+    r"(?<!ни )(?<!сеть )(?<!сетью )(?:\bфилиал(?!(?:ах|ами)\b)|(?<!\d )\bфилиал(?=(?:ах|ами)\b))"
+    r"(?!ы\s+в\s[^()\n]{0,40}\))\w*+(?!\s+эмес)"
+)
 # Who speaks, and on what: a branch, one member of a network, a person "in a personal capacity", or a stance
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
@@ -182,6 +188,7 @@ _WHOLE_REPLY = {
         # "Our women's committee disagrees with 4.1, while the rest of the board supports everything"
         r"|\bthe rest of (?:the|our) (?:board|members|team|network|committee)\b"
         r"|(?:часть|некоторые|несколько) (?:наших )?(?:членов|участников)"
+        r"|часть (?:членов )?(?:правления|совета) (?:за|против|поддерж\w*|не\b)"  # "Часть правления за, часть против"
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
         r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
         r"|атынан эмес|өзүнчө жаз\w*|башка \w+ пикир\w*|пикирин \w+ билбейбиз"
@@ -410,7 +417,7 @@ _WORDS = {
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
         "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
-        "от имени", "атынан", "working group", "рабочая группа", "выражаю", "as a whole",
+        "от имени", "атынан", "working group", "рабочая группа", "выражаю", "as a whole", "часть",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
@@ -890,7 +897,7 @@ def _read_text(
     """Read units in order; a line naming IDs without a stance hands them to the next line that has one."""
     claims: list[Claim] = []
     problems: list[Problem] = []
-    panelled = titled_panels(elliptic_panels(untick(text)), campaign)
+    panelled = titled_panels(elliptic_panels(comma_notation(untick(text), campaign)), campaign)
     units = _units(panelled)
     pending: tuple[str, ...] = ()
     waiting: Claim | None = None
@@ -914,6 +921,8 @@ def _read_text(
     later: tuple[str, ...] = ()  # a heading's IDs, which the sentences under it answer one part at a time
     stressed_before: tuple[str, tuple[str, ...]] = ("", ())  # the unit before stressed IDs, with no stance
     emphasised: tuple[str, ...] = ()  # IDs stressed with no stance: some stance in the reply must cover them
+    carrying = False  # `pending` were named before the sentence before, which said nothing of them
+    behind_rest = False  # `waiting` came before an agreement with the rest
     for index, unit in enumerate(units):
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
             # "3.4 и 3.7 — поддерживаем. / 3.6 — / 4.5 —": where a dash leads to the answer, one with nothing
@@ -922,7 +931,7 @@ def _read_text(
             continue
         if unit.paragraph == signed and (
             _name_and_organisation(unit.text)
-            or (_ORGANISATION_LINE.search(unit.text) is not None and not find_cues(fold(unit.text)))
+            or (_ORGANISATION_LINE.search(unit.text) is not None and _names_nothing(fold(unit.text), campaign))
         ):
             # "Jamila, Mountain Communities Support Foundation": who signs, not a "support"; "ОО «Цифровой Кыргызстан
             # для всех»": for whom, not an "all"
@@ -930,7 +939,9 @@ def _read_text(
         if _COLUMN_HEADS.fullmatch(fold(unit.text).strip()):
             continue  # "Rec | Position | Comment", "п. | согласны/нет": a table's columns, no stance on anything
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
-        waiting_ids = () if _OTHERWISE.match(fold(unit.text)) else pending
+        # (IDs carried over a sentence are answered only by one that names them again: "Мы изучили рекомендацию 4.1.
+        # Спасибо за организацию диалога. Поддерживаем." may agree with all, or with 4.1)
+        waiting_ids = () if _OTHERWISE.match(fold(unit.text)) or carrying else pending
         reading = _not_ours_as_why(read_unit(unit.text, campaign, default or waiting_ids, decided))
         if reading.claims and all(_no_comment_on_given(c, claims) for c in reading.claims):
             continue  # "3.5 – нет … По 3.5 без комментариев": no reason added, not an abstention
@@ -965,8 +976,10 @@ def _read_text(
             claims.append(replace(claims[-1], ids=campaign.ids, level=GLOBAL, reason=None, evidence=unit.text))
             waiting = None
             continue
-        if waiting is not None and (
-            _gives_reason(reading, unit, units[index - 1], units[-1]) or _says_how_far(reading, unit, waiting)
+        if (
+            waiting is not None
+            and (_gives_reason(reading, unit, units[index - 1], units[-1]) or _says_how_far(reading, unit, waiting))
+            and (not behind_rest or _against_it(unit.text))
         ):
             claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
             waiting = None
@@ -1038,9 +1051,30 @@ def _read_text(
             unanswered = tuple(i for i in unanswered if i not in stressed_before[1])
         # "Мы долго обсуждали пункт 4.1. Наш опыт показывает, что … Поэтому 4.1 мы не поддерживаем.": a sentence
         # that names nothing and says no stance leaves the IDs named before it to the next (at the end, unanswered)
-        carried = unanswered if not reading.claims and not reading.ids_without_stance and not reading.problems else ()
+        carried = (
+            unanswered
+            if not reading.claims
+            and not reading.ids_without_stance
+            and not reading.problems
+            and index > 0
+            and _gives_reason(reading, unit, units[index - 1], units[-1])  # a why, not thanks or an offer
+            and not _offer(unit.text)
+            else ()
+        )
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims) and i not in carried]
         pending = reading.ids_without_stance or carried
+        carrying = not reading.ids_without_stance and bool(carried)
+        if (
+            reading.ids_without_stance
+            and not reading.has_cue
+            and set(reading.ids_without_stance) <= {i for c in claims for i in c.ids}
+            and _stressed_as_valued(unit.text)
+            and REASON_MARKER.search(fold(unit.text))
+        ):
+            # "…поддерживает все девятнадцать рекомендаций. Для нас особенно важен п. 1.4, т.к. …": agreed already,
+            # and why it matters most, in the sentence that names it
+            problems += _stressed_reason(claims, reading.ids_without_stance, unit.text)
+            pending = ()
         stressed_before = _stressed_without_stance(reading, unit.text, campaign)
         emphasised += stressed_before[1]
         if (
@@ -1057,7 +1091,9 @@ def _read_text(
         topic = bool(pending) and _TOPIC_HEAD.fullmatch(fold(unit.text)) is not None
         given_before = {i for c in claims for i in c.ids} if pending else set()
         # (not "3.5 особенно нужна, но не в нашем районе": a doubt raised on it)
-        stressed_here = _IDS_STRESSED.match(fold(unit.text)) and not _DENIAL.search(fold(unit.text))
+        stressed_here = _IDS_STRESSED.match(folded_unit := fold(unit.text)) and not (
+            _DENIAL.search(folded_unit) or _DOUBTS.search(folded_unit)
+        )
         if pending and stressed_here and set(pending) <= given_before:
             # "Panel 3 has our full support. 3.6 in particular, because we already monitor …": why, for 3.6
             problems += _stressed_reason(claims, pending, unit.text)
@@ -1093,6 +1129,7 @@ def _read_text(
             if _comment_as_reason(claims, pending, unit.text):  # its words are the reason's: "…контролируют все…"
                 problems = [p for p in problems if not (p.code == "unread_words" and _among(p, reading.problems))]
         waiting = waiting_for_why(given_here) if reading.wants_reason else None
+        behind_rest = waiting is not None and waiting is not given_here[-1]  # "3.7 — нет, остальные — да. <why?>"
         agreed = given_here[-1] if given_here and _agreed_without_reason(given_here[-1]) else None
         excepted = given_here[-1] if given_here and given_here[-1].guess else None
     problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(pending + later) if i not in _named(claims)]
@@ -1404,9 +1441,11 @@ _GOODWILL = compile_at_heads(
     r"|(?:позиция|ответ) (?:согласован\w*|принят\w*) (?:со всеми|всеми|на заседании|правлением)"
 )
 _REWORK = re.compile(r"доработ|переработ|формулировк|(?<!\w)(?:rework|redraft|refin|reword)|wording")
+# A doubt beside a stress or an offer: "Recommendations 3.5 and 4.3 in particular worry us", "Сунуштар 3.5 жана 4.3
+# өзгөчө биз үчүн кыйын" (a "but" is weighed by `_stressed_reason`: "… особенно важна, но сложна в реализации")
 _DOUBTS = re.compile(
-    r"вопрос|обсуд|уточн|сомнен|оговорк|question|discuss|reservation|concern|doubt|clarif"
-    r"|(?<!\w)(?:но|однако|but|however),?\s+(?:не|not)(?!\w)"  # "3.6 особенно важна, но не для нашей области"
+    r"вопрос|обсуд|уточн|сомнен|оговорк|беспоко|тревож|question|discuss|reservation|concern|doubt|clarif|worr"
+    r"|кыйын|күмөн|тынчсыз"
 )
 
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
@@ -1489,7 +1528,8 @@ _VALUED = re.compile(
     # ("Рекомендацию 4.2 считаем для нас наиболее актуальной: …", "the most relevant for us")
     rf"(?:{STRESS_WORDS}|өзгөчө|айрыкча|наиболее|самой|самая|самым|самые|самыми|the most)\s+(?:[\w.-]+\s+){{0,3}}?"
     r"(?:useful|important|relevant|valuable|close to us"
-    r"|близк\w*|важн\w*|актуальн\w*|полезн\w*|нужн\w*|ценн\w*|керек\w*|маанилүү\w*|пайдалуу\w*|своевременн\w*|timely"
+    r"|близк\w*|важн\w*|важен|актуальн\w*|полезн\w*|полезен|нужн\w*|нужен|ценн\w*|ценен|близок|керек\w*|маанилүү\w*"
+    r"|пайдалуу\w*|своевременн\w*|timely"
     r")(?!\w)"
 )
 
@@ -1504,7 +1544,7 @@ def _stressed_as_valued(text: str) -> bool:
     """ "found Panel 4 especially useful", "особенно близки нам": a stress that only says how much they matter
     (not "особенно 3.5 вызывает вопросы", nor anything denied)."""
     folded = fold(text)
-    return _VALUED.search(folded) is not None and _DENIAL.search(folded) is None
+    return _VALUED.search(folded) is not None and _DENIAL.search(folded) is None and _DOUBTS.search(folded) is None
 
 
 _OPENS_WHY = re.compile(r"\s*[:—–]\s+(?=[^\W\d])")
@@ -1524,6 +1564,8 @@ def _stressed_reason(claims: list[Claim], ids: tuple[str, ...], text: str) -> li
     if start is None and (valued := _VALUED.search(folded)) and (opens := _OPENS_WHY.match(folded, valued.end())):
         start = opens.end()  # "Рекомендацию 4.2 считаем для нас наиболее актуальной: совместные проекты …"
     reason = clean_reason(text[start:]) if start is not None else None
+    if start is None and _YES_BUT.search(folded):
+        return [Problem("reservation", text.strip()[:80])]  # "3.6 особенно важна, но сложна в реализации"
     if not reason:
         return []
     said = fold(reason)
@@ -1611,12 +1653,23 @@ _ORGANISATION_LINE = re.compile(
     r"(?:бирикмеси|палатасы|ассоциациясы|фонду|борбору|уюму|тобу|коому|кооперативи|биримдиги|тармагы|кеңеши"
     r"|бөлүмү|союзу|филиалы|клубу|комитети"
     r"|association|union|foundation|network|coalition|chamber|club|cooperative|centre|center|fund|council)"
-    r"(?:\s*,\s*[^\W\d]++(?:\s+[^\W\d]++\.?){0,2})?\s*$"  # ("Ат-Башы малчылар бирикмеси, Тилек Жумабеков")
+    # ("Ат-Башы малчылар бирикмеси, Тилек Жумабеков": a name after it, in capitals)
+    r"(?:\s*,\s*(?-i:[A-ZА-ЯЁӨҮҢ])[^\W\d]*+(?:\s+(?-i:[A-ZА-ЯЁӨҮҢ])[^\W\d]*+\.?){0,2})?\s*$"
     # ("Союз малого бизнеса г. Джалал-Абад": the full stop of a town's or a region's abbreviation)
     r"|^\s*(?:ОО|ОФ|ОЮЛ|Ассоциация|Союз|Объединение|Фонд|Коалиция|Сеть|Центр|Клуб|Кооператив)\b"
     r"(?:[^.!?]|(?<=\bг)\.|(?<=\bс)\.|(?<=\bобл)\.)*$",
     re.IGNORECASE,
 )
+
+
+def _names_nothing(folded: str, campaign: Campaign) -> bool:
+    """No stance, no exception and nothing named but an "all" (which an organisation's name may hold): "Youth
+    Network, also panel two" and "… Union, except digital" under a signature say more than who signs."""
+    return (
+        not find_cues(folded)
+        and _EXCEPTION_WORD.search(folded) is None
+        and all(r.level == GLOBAL for r in find_refs(folded, campaign))
+    )
 
 
 def _name_and_organisation(line: str) -> bool:
@@ -1669,7 +1722,23 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
 
 
 # "Izvinite chto latinicey, s telefona": the writer's apology, not why
-_APOLOGY = re.compile(r"\W*(?:извините|извиняюсь|прошу прощения|sorry|apologies|кечирип коюңуз|кечиресиз)")
+_APOLOGY = re.compile(
+    r"\W*(?:извините|извиняюсь|прошу прощения|sorry|apologies|кечирип коюңуз|кечиресиз)(?!,?\s+(?:но|but|бирок)\b)"
+)  # (not "Извините, но это не наша задача": the why, politely)
+# After "Рекомендацию 3.7 не поддерживаем, остальные — да.", a sentence is the exception's why when it speaks
+# against something ("… должны госорганы, а не ОГО"), and not when it praises ("Они полностью соответствуют …")
+# or introduces ("Our network unites 30 organisations")
+_AGAINST = re.compile(
+    r"(?<!\w)(?:не|нет|ни|not|no|never|cannot|can't|don't|isn't|aren't|уже|already|рано|too early|должн\w*|should"
+    r"|эмес|жок)(?!\w)"
+)
+
+
+def _against_it(text: str) -> bool:
+    folded = fold(text)
+    return _AGAINST.search(folded) is not None and _THEY_OPEN.match(folded) is None and not folded.startswith("все они")
+
+
 # "Подробнее объясним на следующей встрече": why is promised, not given
 _EXPLAINED_LATER = re.compile(r"(?<!\w)(?:объясним|поясним|обоснуем|расскажем подробнее|will explain|explain later)")
 _YES_BUT = re.compile(rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|хотя)[\s,]")
@@ -1722,7 +1791,10 @@ def _reply_problems(
 
 
 # "on which we abstain as we have not discussed it", "воздерживаемся, так как не обсуждали их": why they abstain
-_ABSTAINED_BEFORE = re.compile(r"(?:abstain|воздерж|калыс)\w*[^.!?\n\d]{0,40}$")
+_ABSTAINED_BEFORE = re.compile(
+    r"(?:abstain|воздерж|калыс)\w*[^.!?\n\d]{0,12}?(?<!\w)(?:as|since|because|так как|поскольку|т\.\s?к\.|потому что"
+    r"|анткени)(?!\w)[^.!?\n\d]{0,30}$"
+)  # (not "По третьей панели воздерживаемся, а четвертую еще не обсуждали": panel 4 left unanswered)
 
 
 def _unexcused(code: str, said: str) -> re.Match[str] | None:
@@ -2091,20 +2163,6 @@ def _most_then_the_rest(
     return [p for p in problems if not (p.code == "vague_scope" and _MOST.fullmatch(fold(p.detail)))]
 
 
-# "ОО «Цифровой Кыргызстан для всех»": an organisation's name in quotes, whose "all" is no quantifier
-_NAME_QUOTE_BEFORE = re.compile(
-    r"(?<!\w)(?:оо|оф|оюл|ассоциаци\w*|фонд\w*|союз\w*|сеть|центр\w*|ngo|association|foundation|network)\s*\"[^\"\n]*$"
-)
-_QUOTE_CLOSES = re.compile(r"[^\"\n]{0,40}\"")
-
-
-def _in_a_name(folded: str, ref: Ref) -> bool:
-    return (
-        _NAME_QUOTE_BEFORE.search(folded, max(0, ref.start - 80), ref.start) is not None
-        and _QUOTE_CLOSES.match(folded, ref.end) is not None
-    )
-
-
 def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
     """ "по всем остальным … выражаем полную поддержку" read as nothing: an "all" or "the rest" in the reply
     while some recommendations got no stance means a part of the reply was not read."""
@@ -2121,7 +2179,7 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
         and not r.problem
         and not _qualifies(folded, r, named)
         and not ends_reply(folded, r.start, r.end)
-        and not _in_a_name(folded, r)
+        and not in_quoted_name(folded, r)  # "ОО «Цифровой Кыргызстан для всех»"
     ]
     # ("1.2 и 1.5 — частично, так как … не можем вести совместную адвокацию с бизнесом по всем вопросам": the
     # reason's "all"; not a "the rest" that a reason was wrongly taken from: "Частично по 4.3. Остальные — полностью.")

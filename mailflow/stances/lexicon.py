@@ -147,8 +147,10 @@ _POSITIVE = compile_at_heads(
     r"|supporting(?=\s+(?:all\s+|the\s+)?(?:recommendations?\b|\d|\s))"
     r"|concur(?:s|red)?|acceptable|in (?:full )?agreement(?: with)?|agreeing(?: with)?"
     # "1.1–4.5 без замечаний.", "Остальные без замечаний.", "Остальное — без замечаний": no remark, a yes, where no
-    # verb says it (the IDs are blanked; after a verb, "принимаем без замечаний", the words qualify the verb)
-    r"|(?:(?<=\s\s)|(?<=[—–:-] )|(?<=остальные )|(?<=остальное ))без замечаний(?=\s*(?:[.;!]|$))"
+    # verb says it (the IDs are blanked; after a verb, "принимаем без замечаний", the words qualify the verb; not
+    # "Протокол диалога — без замечаний": something else)
+    r"|(?:(?<=\s\s)|(?<=\s\s[—–:-] )|(?<=остальные )|(?<=остальное )|(?<=остальные [—–:-] )|(?<=остальное [—–:-] ))"
+    r"без замечаний(?=\s*(?:[.;!]|$))"
     r"|макул(?:буз|мун|бу|)|колдойбуз|колдоймун|колдойт|колдойм|колдоого|жактырабыз|жактырамын|жактырат"
     r"|кошулабыз|кошулам|кошулат|acceptance of"  # "баарына кошулабыз": we join in, agree
     r"|устраива(?:ет|ют)|приветству(?:ем|ю|ет|ют)|разделя(?:ем|ю|ет|ют)|солидарн(?:ы|а|ен)"

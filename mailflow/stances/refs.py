@@ -118,8 +118,9 @@ _PANEL_BY_ORDINAL = compile_at_heads(
 _ELLIPTIC_ORDINAL = re.compile(
     rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d])"  # bounded: linear on "! ! ! …"
     rf"({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})"
-    # ("…, четвертую целиком": the stance of the panels before it, said by a degree alone)
-    r"(?=\s*[—–:-]|\s+(?:тоже|также|too|целиком|полностью|fully|entirely|поддерж\w*|соглас\w*|принима\w*|одобря\w*|воздерж\w*|против|не\s"
+    # ("…, четвертую целиком.": the stance of the panels before it, said by a degree alone, ending the clause; not
+    # "Панель 4. Первую полностью поддерживаем": the first of panel 4)
+    r"(?=\s*[—–:-]|\s+(?:целиком|полностью|fully|entirely)\s*(?:[.,;!]|$)|\s+(?:тоже|также|too|поддерж\w*|соглас\w*|принима\w*|одобря\w*|воздерж\w*|против|не\s"
     r"|(?:вопросов|замечаний)\s+нет)\b)"  # "По первой и второй вопросов нет, согласны"
 )
 
@@ -148,20 +149,45 @@ _FIRST_PERSON = re.compile(r"(?<!\w)(?:we|our|i|мы|наш\w*|я|биз|биз�
 
 
 def titled_panels(text: str, campaign: Campaign) -> str:
-    """`text` with "панель N" written before each line head that is panel N's title, when at least two lines of
-    the reply are so headed, each by the title of another panel (one such line alone may be a topic or a name)."""
+    """`text` with "панель N" written before each line head that is panel N's title, when lines of the reply are so
+    headed by the titles of three panels or more (one or two such lines may paraphrase a recommendation: "Digital
+    literacy campaigns for rural people: agree" is 3.4, not panel 3)."""
     heads = []
     for m in _TITLE_HEAD.finditer(text):
         head = fold(m.group(2))
         panels = panels_by_words(head, campaign)
         if len(panels) == 1 and len(head.split()) >= 3 and not _FIRST_PERSON.search(head) and not find_cues(head):
             heads.append((m.end(1), panels.pop()))
-    if len({n for _, n in heads}) < 2:
+    if len({n for _, n in heads}) < 3:
         return text
     pieces, copied = [], 0
     for at, number in heads:
         pieces += [text[copied:at], f"панель {number} "]
         copied = at
+    return "".join([*pieces, text[copied:]])
+
+
+# A reply that writes its IDs with decimal commas, "Рек. 2,1 – да. Рек. 3,4 и 3,7 – да, 3,5 – нет": one named so
+# after a word for a recommendation, three such pairs, none with a dot anywhere; its bare pairs are IDs too (not
+# "1,5 млн сом")
+_DOTTED_ID = re.compile(r"(?<![\d.,])\d\.\d(?!\d)")
+_BARE_COMMA_PAIR = re.compile(
+    r"(?<![\d.,])(\d),(\d)(?![\d]|,\d|\s*(?:млн|млрд|тыс|%|процент|сом|раз|год|лет|км|million|percent|thousand))"
+)
+
+
+def comma_notation(text: str, campaign: Campaign) -> str:
+    """`text` with the decimal commas of its IDs written as dots, when the reply itself writes IDs so (see above);
+    `text` as it is otherwise."""
+    if "," not in text or _DOTTED_ID.search(text) or not _COMMA_ID.search(fold(text)):
+        return text
+    known = [m for m in _BARE_COMMA_PAIR.finditer(text) if campaign.get(f"{m.group(1)}.{m.group(2)}") is not None]
+    if len(known) < 3:  # ("рек. 3,4 поддерживаем, 3,5 — нет": one more is not yet a habit; writers were split)
+        return text
+    pieces, copied = [], 0
+    for m in known:
+        pieces += [text[copied : m.start()], f"{m.group(1)}.{m.group(2)}"]
+        copied = m.end()
     return "".join([*pieces, text[copied:]])
 
 
@@ -212,7 +238,8 @@ _TOUCHING = re.compile(
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.
 REST = (
-    r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
+    r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|the other (?:ones|recommendations)\b"
+    r"|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
     r"|(?<=,\s)rest(?=\s+(?:ok|okay|fine|yes|agreed?|good)\b)"  # "…, no to 3.5 and 3.6, rest ok"
     r"|(?:the )?other(?=\s+\d{1,2}\b(?![.,]\d))"  # "Happy with the other 18."
@@ -363,7 +390,7 @@ _COMMA_ID = compile_at_heads(
 # with all 19)
 _SUB_ID = compile_at_heads(r"(?<![\d.,])\d\.\d\.\d(?!\d|\.\d)")
 # "4.1, 4.2, 4.3, 4,4 и 4.5": a slip of the finger inside a run of dotted IDs is one of them
-_COMMA_BETWEEN_IDS = compile_at_heads(r"(?<=\d\.\d[,;] )(\d),(\d)(?=,? (?:и |and |жана )?\d\.\d(?!\d))")
+_COMMA_BETWEEN_IDS = compile_at_heads(r"(?<=\d\.\d, )(\d),(\d)(?=,? (?:и |and |жана )?\d\.\d(?!\d))")
 # "Рекомендации 1,1 – 1,5": a range written with decimal commas on both ends is a range of IDs
 _COMMA_RANGE = compile_at_heads(r"(?<![\d.,])(\d),(\d)\s*[–—-]\s*(\d),(\d)(?![\d]|,\d)")
 # "3,1; 3,3; 3,4 – да", "3,5 – нет": a row opening with decimal-comma numbers and a dash answers those IDs
@@ -742,6 +769,8 @@ def _ordinal(word: str) -> int:
 
 
 _LIST_GAP = 40  # the longest filler between two listed exceptions ("…, пунктами рекомендациями …")
+_DESCRIBED = re.compile(r"\s*\([^()\d\n]{1,100}\)")
+_AND_NEXT = re.compile(r"\s*(?:,|и|and|жана)\s*(?:(?:рек|п)\.\s*)?")
 
 
 def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
@@ -756,6 +785,15 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
         first = bisect.bisect_left(marked, position, key=lambda r: r.start)
         for i in range(first, len(marked)):
             ref = marked[i]
+            # "за исключением рек. 3.4 (кампании по цифровой грамотности) и 3.5 (…)": what an ID is about, in a
+            # bracket, does not end the list
+            described = _DESCRIBED.match(text, position)
+            if (
+                described
+                and _AND_NEXT.fullmatch(text, described.end(), ref.start)
+                and not find_cues(described.group())  # ("кроме п. 4.1 (нет) и п. 4.3 (нет)": each its own answer)
+            ):
+                position = described.end()
             if ref.start - position > _LIST_GAP:
                 break  # the list ended long ago; looking further would make many "кроме" quadratic
             if ref.level == GLOBAL and not ref.implied and ref.start > position:
@@ -886,12 +924,17 @@ def match_quote(fragment: str, campaign: Campaign) -> TextMatch | None:
     return match_text(fragment, campaign)
 
 
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
 def _exceptions(text: str) -> list[re.Match[str]]:
     """ "кроме", "except", and "but" only when a number follows ("all but 4.3", not "but not run")."""
     found = [
         m
         for m in (_EXCEPT.finditer(text) if _EXCEPT_GATE.search(text) else ())
-        if not m.group().startswith("but") or re.match(r"but\s+(?:not\s+)?\d", text[m.start() :])
+        if not m.group().startswith("but")
+        # (not after a comma: "We agree with everything, but 3.5 could be more ambitious" is a "but", not "all but")
+        or (re.match(r"but\s+(?:not\s+)?\d", text[m.start() :]) and not _COMMA_BEFORE.search(text, 0, m.start()))
     ]
     return found + list(_KY_ABLATIVE_EXCEPT.finditer(text) if _KY_EXCEPT_GATE.search(text) else ())
 

@@ -564,7 +564,8 @@ def test_the_first_or_last_panels_counted_are_read(text: str, panels: tuple[int,
 
 
 def test_an_exception_only_hedged_about_is_not_a_rejection(campaign: Campaign) -> None:
-    assert "unclear_exception" in codes(read("All good from our side, but 4.3 seems unrealistic.", campaign))
+    # (", but 4.3 …" is a "but", not "all but 4.3": a reservation, as the writer of b2-044 labelled it)
+    assert "reservation" in codes(read("All good from our side, but 4.3 seems unrealistic.", campaign))
 
 
 def test_only_with_one_panel_still_asks_about_the_others(campaign: Campaign) -> None:
@@ -4885,10 +4886,49 @@ def test_a_partial_on_some_of_a_panel_and_an_ordinal_panel_with_a_degree_only_go
     [("Согласны с 3.1 и 3.4.\n\nОФ «Равные возможности для всех»", "ru", {"3.1": "agree", "3.4": "agree"}),
      ("3.2 — да\n4.1 — нет\n\nАйгуль, ОО «Образование для всех»", "ru", {"3.2": "agree", "4.1": "disagree"}),
      ('Our answers:\n\nOn "Planning regional development with citizens and CSOs" — agree.\nOn coalitions and networks'
-      " of CSOs — we abstain.\n", "en", {"1.3": "agree", "2.1": "abstain"})],
+      " of CSOs — we abstain.\nOn data and digital services — agree.\n", "en",
+      {"1.3": "agree", "2.1": "abstain", "3.3": "agree"})],
 )  # fmt: skip
 def test_an_organisation_named_for_all_and_titles_before_a_dash_are_read(
     campaign: Campaign, text: str, language: str, wanted: dict[str, str]
 ) -> None:
     result = read(text, campaign, language=language)
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+# The review of this session's rules (a helper that had not written them): each was recorded wrong with no flag
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Our views:\n- Digital literacy campaigns for villages: agree.\n- Joint monitoring of local problems: disagree.",
+      "en"),
+     ("Рекомендации панели 4. Первую полностью поддерживаем, остальные нет.", "ru"),
+     ("Протокол встречи — без замечаний.", "ru"),
+     ("We endorse all of the recommendations. Recommendations 3.4 and 4.1 in particular worry us.", "en"),
+     ("Бардык сунуштарды колдойбуз. 3.6 жана 4.2 өзгөчө биз үчүн кыйын.", "ky"),
+     ("Поддерживаем все рекомендации. Рекомендация 2.1 особенно важна, но сложна в реализации.", "ru"),
+     ("Мы прочитали рекомендацию 3.3. Спасибо за приглашение на диалог. Поддерживаем.", "ru"),
+     ("Это ответ 3 филиалов нашей ассоциации. Поддерживаем все рекомендации.", "ru"),
+     ("Support all.\n\nRegards,\nTalas Farmers Union, except panel 3", "en"),
+     ("Поддерживаем панели 1 и 2. По третьей панели воздерживаемся, а четвертую ещё не обсуждали.", "ru"),
+     ("Рекомендация 3.5 вызвала споры. Часть правления за, часть против. Остальные поддерживаем.", "ru")],
+)  # fmt: skip
+def test_the_review_s_silent_misreads_of_the_seventeenth_session_s_rules_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("Мнение фонда «Вода для всех»: поддерживаем 4.5.", "ru", {"4.5": ("agree", None), "4.4": None}),
+     ("Рекомендацию 2.1 не поддерживаем, остальные — да. Они отвечают нашей стратегии.", "ru",
+      {"2.1": ("disagree", None)}),
+     ("Против 4.3. Извините, но это не наша задача — создавать советы.", "ru",
+      {"4.3": ("disagree", "Извините, но это не наша задача — создавать советы")}),
+     ("We support panel 2. The other ones too.", "en", {"2.1": ("agree", None), "4.4": ("agree", None)})],
+)  # fmt: skip
+def test_an_organisation_named_for_all_praise_after_the_rest_and_a_polite_why_are_read_as_written(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, tuple[str, str | None] | None]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: stances(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
