@@ -313,6 +313,8 @@ BLIND_FLOORS = {
     "blind-230.txt": {"exact": 0.96, "accepted": 0.90, "flagged": 0.97, "reasons": 0.95},  # b230-087 flagged
     "blind-231.txt": {"exact": 1.00, "accepted": 0.91, "flagged": 1.00, "reasons": 0.96},
     "blind-232.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.78},
+    "blind-233.txt": {"exact": 0.96, "accepted": 0.85, "flagged": 0.97, "reasons": 0.84},
+    "blind-234.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.95},
 }
 
 
