@@ -386,6 +386,8 @@ _WHOLE_REPLY = {
         r"|передаю (?:информацию|инфо)"
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
+        # "Биздин төрага бардык сунуштарды колдой турганын айтты": the chair said that they will support all
+        r"|\w+(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин)\s+(?:айтты|айтышты|билдирди)\b"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         # "I was asked by our director to let you know that the Association supported …"
         r"|(?:was|were|been) asked (?:by [\w' ]{1,40}?)?to let you know"
@@ -456,7 +458,8 @@ _WORDS = {
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
         "on the phone", "pass on", "passing", "said", "say", "tell", "told", "говорил", "говорит", "говорят",
         "мне известно", "нам известно", "отметили", "передал", "передать", "передаю", "по телефону", "сказал",
-        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed", "деди", "to let you know",
+        "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed", "деди", "to let you know", "айтты",
+        "айтышты", "билдирди",
     ),
     "holding": (
         "answer", "confirmed", "decided", "determined", "get back to you", "later", "need to", "next week", "reply",
@@ -600,6 +603,8 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     claims = _them_the_letters(folded_own, claims, campaign)
     claims += _rest_of_an_only_objection(folded_own, claims, campaign)
     claims = _rest_of_the_panels(claims, campaign)
+    claims, unplaced = _rest_of_this_panel(claims, campaign)
+    problems += unplaced
     stances, merge_problems = _merge(claims, campaign)
     problems += [
         p
@@ -2003,6 +2008,41 @@ def _rest_of_the_panels(claims: list[Claim], campaign: Campaign) -> list[Claim]:
     return kept
 
 
+# "Остальное в этой панели принимаем", "We agree with the rest of that panel", "the others in that panel": the rest
+# of the panel spoken of just before, not of the letter
+_THIS_PANEL = re.compile(
+    r"(?:осталь?н\w*|the rest|rest|others?|калган\w*)\s+(?:\w+\s+){0,2}?(?:of\s+|in\s+|в\s+)?"
+    r"(?:этой|данной|этого|that|this|ушул|бул)\s+(?:панел|panel|раздел|section|блок|бөлүм)"
+)
+
+
+def _of_this_panel(claim: Claim) -> bool:
+    """ "Остальное в этой панели принимаем" (not "… этой панели и прочих разделов": and of the other panels too)."""
+    said = fold(claim.evidence)
+    return claim.level == GLOBAL and _THIS_PANEL.search(said) is not None and _OTHER_PANELS.search(said) is None
+
+
+def _rest_of_this_panel(claims: list[Claim], campaign: Campaign) -> tuple[list[Claim], list[Problem]]:
+    """The rest of "this panel" is the rest of the one panel that the claim before it named; a person says which
+    when the claim before named several panels, or none. (It was read as the rest of the letter, silently.)"""
+    if not any(_of_this_panel(c) for c in claims):
+        return claims, []  # (most replies)
+    panel = {r.id: r.panel for r in campaign.recommendations}
+    kept: list[Claim] = []
+    problems: list[Problem] = []
+    for claim in claims:
+        if _of_this_panel(claim) and (this := _THIS_PANEL.search(fold(claim.evidence))):
+            before = next((c for c in reversed(kept) if c.level != GLOBAL), None)
+            panels = {panel[i] for i in before.ids} if before else set()
+            if len(panels) != 1:
+                problems.append(Problem("unclear_reference", this.group()))
+                continue
+            number = panels.pop()
+            claim = replace(claim, ids=tuple(i for i in claim.ids if panel[i] == number), level=GROUP)
+        kept.append(claim)
+    return kept, problems
+
+
 def _rest_of_an_only_objection(folded: str, claims: list[Claim], campaign: Campaign) -> list[Claim]:
     """The agreement with the rest that "only" gives, when every claim agrees with or objects to named IDs."""
     m = _ONLY_OBJECTION.search(folded)
@@ -2180,6 +2220,7 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
         and not _qualifies(folded, r, named)
         and not ends_reply(folded, r.start, r.end)
         and not in_quoted_name(folded, r)  # "ОО «Цифровой Кыргызстан для всех»"
+        and not _THIS_PANEL.match(folded, r.start)  # "Остальное в этой панели": of one panel (`_rest_of_this_panel`)
     ]
     # ("1.2 и 1.5 — частично, так как … не можем вести совместную адвокацию с бизнесом по всем вопросам": the
     # reason's "all"; not a "the rest" that a reason was wrongly taken from: "Частично по 4.3. Остальные — полностью.")

@@ -383,7 +383,9 @@ _ORDINAL_RECOMMENDATION = compile_at_heads(
 # after an ID and "и": "4.3 жана 4,5", "с 4.4 и 4,5" switch notation, 4.5 or panels 4 and 5? Writers of
 # three blind batches of four said a person must ask)
 _COMMA_ID = compile_at_heads(
-    r"(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b|рекомендаци(?:ю|я|ей)\b|recommendation\b)"
+    # ("кроме рекомендации 3,4 – её не поддерживаем": the genitive of one, after "кроме")
+    r"(?<!п\.)(?<!п\.\s)(?<!\w)(?:п\.|рек\.|пункт(?:а|у|е|ом)?\b|рекомендаци(?:ю|я|ей)\b|recommendation\b"
+    r"|(?<=кроме )рекомендации\b|(?<=исключением )рекомендации\b)"
     r"\s*(\d),(\d)(?!\d|,\d)"
 )
 # "Поддерживаем 4.3 и 4.3.1": a part of 4.3 the letter does not number (left unread, it let "Поддерживаем" agree

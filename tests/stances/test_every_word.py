@@ -4932,3 +4932,25 @@ def test_an_organisation_named_for_all_praise_after_the_rest_and_a_polite_why_ar
 ) -> None:
     result = read(text, campaign, language=language)
     assert ({k: stances(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+# Read from blind batches 233/234: the first three were recorded wrong with no flag
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("По панели «Вклад региональных ОГО в решение местных проблем» — против 4.1. Остальное в этой панели принимаем.",
+      "ru", {"4.1": "disagree", "4.2": "agree", "1.1": None}),
+     ("Panel 3: we oppose 3.3. We agree with the rest of that panel.", "en",
+      {"3.3": "disagree", "3.4": "agree", "2.1": None}),
+     ("Всё поддерживаем, кроме рекомендации 4,2 – её не поддерживаем, нам это не по силам.", "ru",
+      {"4.2": "disagree", "4.1": "agree"})],
+)  # fmt: skip
+def test_the_rest_of_this_panel_and_a_decimal_comma_after_krome_rekomendatsii_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str | None]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert {k: _stance_only(result).get(k) for k in wanted} == wanted
+
+
+def test_a_chair_said_to_support_all_in_kyrgyz_is_passed_on(campaign: Campaign) -> None:
+    said = read("Биздин директор бардык сунуштарды колдой турганын айтты.", campaign, language="ky")
+    assert "indirect" in codes(said)
