@@ -284,10 +284,11 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     folded = fold(text)
     # (`refs` loses an "all" inside a stance phrase below; the numbers are weighed against every reference found:
     # "возражений ни по одной из 19 рекомендаций нет" is one stance phrase, and its "19" no loose number)
+    quotes = quoted_spans(folded) if '"' in folded else []
     found_refs = refs = [
         r
         for r in find_refs(folded, campaign)
-        if not (r.level == GLOBAL and '"' in folded and in_quoted_name(folded, r))  # "Фонд «Вода для всех»"
+        if not (r.level == GLOBAL and quotes and in_quoted_name(folded, r, quotes))  # "Фонд «Вода для всех»"
     ]
     marker = _LINE_NUMBER.match(folded)
     problems: list[Problem] = []
@@ -650,19 +651,23 @@ def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:
         named = [r for r in refs if before and before[-1].end <= r.start < m.start()]
         # (right after what it names: "we would like 4.5 to cover aiyl okmotus as well" wishes, it agrees no more)
         near = bool(named) and (
-            len(_WORD_RUN.findall(text, named[-1].end, m.start())) <= 2 or text.startswith(" as ", m.end())
+            (m.start() - named[-1].end <= 40 and len(_WORD_RUN.findall(text, named[-1].end, m.start())) <= 2)
+            or text.startswith(" as ", m.end())
         )  # ("Panel 4 (…), as well as 3.7": the stance goes on to what follows)
         if before and near and not any(c.start > before[-1].end and c.start < m.end() for c in cues):
             extra.append(Cue(m.start(), m.end(), before[-1].kind, confidence=before[-1].confidence))
     return sorted(cues + extra, key=lambda c: c.start)
 
 
-def in_quoted_name(folded: str, ref: Ref) -> bool:
+def in_quoted_name(folded: str, ref: Ref, quotes: list[tuple[int, int]]) -> bool:
     """ "Мнение Ассоциации «Вода для всех»: поддерживаем 4.5", 'NGO "Water for All"': a word inside an
-    organisation's quoted name (its "all" is no quantifier)."""
-    return any(
-        start < ref.start and ref.end < end and _ORGANISATION_BEFORE.search(folded, max(0, start - 40), start + 1)
-        for start, end in quoted_spans(folded)
+    organisation's quoted name (its "all" is no quantifier); `quotes` are `quoted_spans(folded)`."""
+    i = bisect.bisect_right(quotes, (ref.start, len(folded))) - 1
+    if i < 0:
+        return False
+    start, end = quotes[i]
+    return (
+        start < ref.start and ref.end < end and bool(_ORGANISATION_BEFORE.search(folded, max(0, start - 40), start + 1))
     )
 
 

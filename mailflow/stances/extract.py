@@ -33,7 +33,7 @@ from mailflow.stances.claims import (
     read_unit,
     waiting_for_why,
 )
-from mailflow.stances.lexicon import DECISION_HEAD, LIMITS, CueKind, condition_in, find_cues, fold
+from mailflow.stances.lexicon import DECISION_HEAD, LIMITS, CueKind, condition_in, find_cues, fold, quoted_spans
 from mailflow.stances.refs import (
     EXPLICIT,
     GLOBAL,
@@ -99,6 +99,9 @@ _HOLDING = compile_at_heads(
     r"|forward)"
     # "Talas hasn't voted yet", "Нарын еще не проголосовал": a part of the answer still to come
     r"|(?:hasn't|has not|haven't|have not) (?:yet )?voted|yet to (?:vote|decide)|еще не (?:проголосова|решил)\w*"
+    # "3.1 и 3.4 да, остальное ещё не читал": the rest not read yet
+    r"|еще не (?:читал|прочитал|смотрел|изучил|успел)\w*|пока не (?:читал|прочитал|смотрел|изучил|успел)\w*"
+    r"|haven't (?:yet )?(?:read|looked at)\b"
     r"|(?:объясним|поясним) (?:позже|потом)"
     r"|\bответим\b|(?:(?:нужно|надо) (?:еще )?|еще (?:нужно|надо) )(?:обсудить?|посмотреть|подумать)"
     r"|need to (?:discuss|consult)"
@@ -387,7 +390,7 @@ _WHOLE_REPLY = {
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
         # "Биздин төрага бардык сунуштарды колдой турганын айтты": the chair said that they will support all
-        r"|\w+(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин)\s+(?:айтты|айтышты|билдирди)\b"
+        r"|(?<!\w)\w{1,30}(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин)\s+(?:айтты|айтышты|билдирди)\b"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         # "I was asked by our director to let you know that the Association supported …"
         r"|(?:was|were|been) asked (?:by [\w' ]{1,40}?)?to let you know"
@@ -473,7 +476,7 @@ _WORDS = {
         "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить", "ойлон", "говорим",
         "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным", "посмотрит", "посмотрят",
         "чечим", "карап чыг",
-        "'ll", "voted", "yet to", "еще не", "скин", "кину",
+        "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -629,6 +632,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
     problems = _most_then_the_rest(problems, claims, stances, campaign)
+    problems += _mostly_all(folded_own, claims)
     problems += _divided(folded_own, stances)
     problems += _written_twice(content.text)
     if not stances:
@@ -1735,7 +1739,7 @@ _APOLOGY = re.compile(
 # or introduces ("Our network unites 30 organisations")
 _AGAINST = re.compile(
     r"(?<!\w)(?:не|нет|ни|not|no|never|cannot|can't|don't|isn't|aren't|уже|already|рано|too early|должн\w*|should"
-    r"|эмес|жок)(?!\w)"
+    r"|эмес|жок|задач\w*|компетенц\w*|обязанност\w*|job of|task of|role of|responsibility of)(?!\w)"
 )
 
 
@@ -2016,10 +2020,21 @@ _THIS_PANEL = re.compile(
 )
 
 
+# "The rest of this panel, and the whole letter otherwise, we support", "как и всё остальное в письме"
+_AND_ALL_ELSE = re.compile(
+    r"everything else|whole letter|all (?:the )?others?\b|otherwise|вс[её] остальное|все други|как и вс|в письме"
+)
+
+
 def _of_this_panel(claim: Claim) -> bool:
     """ "Остальное в этой панели принимаем" (not "… этой панели и прочих разделов": and of the other panels too)."""
     said = fold(claim.evidence)
-    return claim.level == GLOBAL and _THIS_PANEL.search(said) is not None and _OTHER_PANELS.search(said) is None
+    return (
+        claim.level == GLOBAL
+        and _THIS_PANEL.search(said) is not None
+        and _OTHER_PANELS.search(said) is None
+        and _AND_ALL_ELSE.search(said) is None
+    )
 
 
 def _rest_of_this_panel(claims: list[Claim], campaign: Campaign) -> tuple[list[Claim], list[Problem]]:
@@ -2186,6 +2201,24 @@ def _rejection_hedged(folded: str, stances: dict[str, StanceFinding]) -> list[Pr
 _MOST = re.compile(r"большинств\w*|көпчүлүг\w*|most(?: of)?")
 
 
+# "в основном согласны", "agree mostly", "негизинен макулбуз": agreed with most, and with which is not said
+_MOSTLY = re.compile(
+    r"(?<!\w)(?:(?:в основном|негизинен|по большей части)\s+(?:\w+\s+)?(?:соглас|поддерж|принима|макул|колдо)"
+    r"|(?:соглас\w*|поддерживаем|принимаем|макулбуз)\s+в основном"
+    r"|mostly\s+(?:\w+\s+)?(?:agree|fine|ok|yes|support|good|on board)"
+    r"|(?:agree\w*|fine|ok|good|support\w*)\s+(?:with (?:it|them)\s+)?mostly)"
+)
+
+
+def _mostly_all(folded: str, claims: list[Claim]) -> list[Problem]:
+    """ "в основном согласны" read as agreement with all 19: a person asks which (writers of 21 blind replies so
+    worded labelled it vague; the few that named the exceptions are read by their IDs)."""
+    if not claims or any(c.level != GLOBAL for c in claims):
+        return []
+    mostly = _MOSTLY.search(folded)
+    return [Problem("vague_scope", mostly.group())] if mostly else []
+
+
 def _most_then_the_rest(
     problems: list[Problem], claims: list[Claim], stances: dict[str, StanceFinding], campaign: Campaign
 ) -> list[Problem]:
@@ -2210,6 +2243,7 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
         return []  # (a quantifier is an "all": one search for it spares most partial replies every other one)
     refs = find_refs(folded, campaign)
     named = [r for r in refs if r.level != GLOBAL]
+    quotes = quoted_spans(folded) if '"' in folded else []
     quantifiers = [
         r
         for r in refs
@@ -2219,7 +2253,7 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
         and not r.problem
         and not _qualifies(folded, r, named)
         and not ends_reply(folded, r.start, r.end)
-        and not in_quoted_name(folded, r)  # "ОО «Цифровой Кыргызстан для всех»"
+        and not in_quoted_name(folded, r, quotes)  # "ОО «Цифровой Кыргызстан для всех»"
         and not _THIS_PANEL.match(folded, r.start)  # "Остальное в этой панели": of one panel (`_rest_of_this_panel`)
     ]
     # ("1.2 и 1.5 — частично, так как … не можем вести совместную адвокацию с бизнесом по всем вопросам": the

@@ -171,8 +171,11 @@ def titled_panels(text: str, campaign: Campaign) -> str:
 # after a word for a recommendation, three such pairs, none with a dot anywhere; its bare pairs are IDs too (not
 # "1,5 млн сом")
 _DOTTED_ID = re.compile(r"(?<![\d.,])\d\.\d(?!\d)")
+# (followed by a dash, a stop, a bracket, "и"/"да"/"нет" or a stance word as an ID is: not "1,5 месяца", "2,1
+# сотрудника")
 _BARE_COMMA_PAIR = re.compile(
-    r"(?<![\d.,])(\d),(\d)(?![\d]|,\d|\s*(?:млн|млрд|тыс|%|процент|сом|раз|год|лет|км|million|percent|thousand))"
+    r"(?<![\d.,])(\d),(\d)(?![\d]|,\d)(?=\s*(?:[–—:;,.)(\n-]|$)|\s+(?:и|and|жана|да|нет|ок|ok|yes|no|не)(?!\w)"
+    r"|\s+(?:поддерж|соглас|принима|против|воздерж|макул|колдо|каршы|agree|support|disagree|oppose|abstain))"
 )
 
 
@@ -936,7 +939,10 @@ def _exceptions(text: str) -> list[re.Match[str]]:
         for m in (_EXCEPT.finditer(text) if _EXCEPT_GATE.search(text) else ())
         if not m.group().startswith("but")
         # (not after a comma: "We agree with everything, but 3.5 could be more ambitious" is a "but", not "all but")
-        or (re.match(r"but\s+(?:not\s+)?\d", text[m.start() :]) and not _COMMA_BEFORE.search(text, 0, m.start()))
+        or (
+            re.match(r"but\s+(?:not\s+)?\d", text[m.start() :])
+            and not _COMMA_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        )
     ]
     return found + list(_KY_ABLATIVE_EXCEPT.finditer(text) if _KY_EXCEPT_GATE.search(text) else ())
 

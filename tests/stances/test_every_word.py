@@ -4954,3 +4954,20 @@ def test_the_rest_of_this_panel_and_a_decimal_comma_after_krome_rekomendatsii_ar
 def test_a_chair_said_to_support_all_in_kyrgyz_is_passed_on(campaign: Campaign) -> None:
     said = read("Биздин директор бардык сунуштарды колдой турганын айтты.", campaign, language="ky")
     assert "indirect" in codes(said)
+
+
+# The second review of this session's rules: each was recorded wrong with no flag
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("Рек. 1,1 – да. Рек. 1,2 – да. Рек. 3,5 – нет, нужно минимум 1,5 месяца, а у нас 2,1 сотрудника.", "ru",
+      {"1.5": None, "2.1": None}),
+     ("We object to 3.5. The rest of this panel, and the whole letter otherwise, we support.", "en",
+      {"3.5": ("disagree", None), "1.1": ("agree", None)}),
+     ("Рекомендацию 3.7 не поддерживаем, остальные — да. Просвещение населения — задача государства.", "ru",
+      {"3.7": ("disagree", "Просвещение населения — задача государства")})],
+)  # fmt: skip
+def test_numbers_in_a_why_all_else_after_this_panel_and_a_why_of_whose_task_are_read_as_written(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, tuple[str, str | None] | None]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert {k: stances(result).get(k) for k in wanted} == wanted
