@@ -317,6 +317,8 @@ BLIND_FLOORS = {
     "blind-234.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.95},
     "blind-235.txt": {"exact": 0.94, "accepted": 0.82, "flagged": 0.93, "reasons": 0.84},
     "blind-236.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.82},
+    "blind-237.txt": {"exact": 1.00, "accepted": 0.91, "flagged": 1.00, "reasons": 0.95},
+    "blind-238.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.93},
 }
 
 
