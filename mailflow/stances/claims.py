@@ -1573,6 +1573,16 @@ def _comma_id_as_many(folded: str, refs: list[Ref]) -> list[Problem]:
     return []
 
 
+def _panel_cell(folded: str, marker: re.Match[str], refs: list[Ref], campaign: Campaign) -> bool:
+    ids = [i for r in refs for i in r.ids]
+    number = int(marker.group(1))
+    return (
+        folded[marker.end(1) :].lstrip().startswith("|")
+        and bool(ids)
+        and all((rec := campaign.get(i)) is not None and rec.panel == number for i in ids)
+    )
+
+
 def _loose_numbers(text: str, folded: str, refs: list[Ref], campaign: Campaign) -> list[Problem]:
     """Every number in a stance sentence must belong to a reference; one that does not is left to a person."""
     taken = Taken(len(folded))
@@ -1594,6 +1604,8 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref], campaign: Campaign) 
         and not (_no_recommendation_s(m.group(), campaign) and not _SHARE_OR_DATE.match(folded, m.end()))
         # "1) по первой панели — согласны": a list's own number, on a line that names what it answers
         and not (marker is not None and m.start() == marker.start(1) and refs and folded[marker.end(1)] in ".)")
+        # "3 | 3.1, 3.3, 3.4 | поддерживаем": a table's panel column, the row's IDs all of that panel
+        and not (marker is not None and m.start() == marker.start(1) and _panel_cell(folded, marker, refs, campaign))
     ]
     loose += [m for m in _COMMA_PAIR.finditer(folded) if taken.free(m.start(), m.end())]
     loose += [m for m in _RANGE_TO_NUMBER.finditer(folded) if taken.free(m.start(), m.end())]

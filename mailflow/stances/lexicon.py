@@ -203,6 +203,8 @@ _NOTHING_AGAINST = compile_at_heads(
     r"(?:(?:эч кандай\s+)?(?:сын[- ]?|каршы\s+)пикир\w*\s+жок|каршылыгыбыз жок)(?!\s+эмес)"
     r"|(?:(?<=остальным )|(?<=остальным пунктам )|(?<=остальным рекомендациям ))(?:вопросов нет|нет вопросов)"
     r"|(?:ничего\s+)?против\s+ничего\s+(?:нет|не имеем)|ничего не имеем против"
+    # "We have gone through the list and there is nothing we disagree with"
+    r"|nothing (?:in (?:it|them) )?(?:that )?(?:we|i) (?:disagree with|object to|oppose)"
 )
 # "Против рекомендаций 1.3, 1.5 … не возражаем": "против" names what they do not object to
 _OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:возража|име\w+\s+возражени))")

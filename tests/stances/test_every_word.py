@@ -4971,3 +4971,16 @@ def test_numbers_in_a_why_all_else_after_this_panel_and_a_why_of_whose_task_are_
 ) -> None:
     result = read(text, campaign, language=language)
     assert {k: stances(result).get(k) for k in wanted} == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("Панель | Рекомендации | Позиция\n1 | 1.1-1.5 | поддерживаем\n2 | 2.1 | поддерживаем\n4 | 4.1-4.5 | против",
+      "ru", {"1.3": "agree", "2.1": "agree", "4.2": "disagree"}),
+     ("We read all nineteen and there is nothing we object to.", "en", {"3.5": "agree"})],
+)  # fmt: skip
+def test_a_table_s_panel_column_and_nothing_objected_to_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
