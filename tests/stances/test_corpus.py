@@ -319,6 +319,8 @@ BLIND_FLOORS = {
     "blind-236.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.82},
     "blind-237.txt": {"exact": 1.00, "accepted": 0.91, "flagged": 1.00, "reasons": 0.95},
     "blind-238.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.93},
+    "blind-239.txt": {"exact": 0.96, "accepted": 0.84, "flagged": 0.95, "reasons": 0.75},
+    "blind-240.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 0.97, "reasons": 0.93},
 }
 
 
