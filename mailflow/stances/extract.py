@@ -294,6 +294,8 @@ _WHOLE_REPLY = {
         r"|(?:^|[.!?]\s+|\n)\s*(?:только|единственное)\b"
         r"(?![\s,:—–-]*(?:исключение[\s,:—–-]*)?(?:(?:по|с|со|on|for|with)\s+)?(?:п\.\s*|рек\.\s*)?\d\.\d)"
         r"|в принципе|in principle|(?<!\w)хз(?!\w)"  # "а 4.3 ну хз": who knows
+        # "При этом по 2.1 хотим отметить, что сотрудничество должно быть на равных условиях": a condition on it
+        r"|(?:хотим|хотели бы|хотелось бы) (?:отметить|подчеркнуть)[^.]{0,40}?что [^.]{0,80}?(?:должн\w+|следует)"
         r"|\b(?:would|'d) only (?:like to )?(?:note|point out|remark)\b"  # "On 3.1 we would only note that …"
         r"|только вот|вот только|although (?:we|i) (?:think|believe|feel|find|consider)"
         r"|хотя (?:мы )?(?:считаем|думаем|полагаем)|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
@@ -330,6 +332,9 @@ _WHOLE_REPLY = {
     # "Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе": one more, described, not numbered
     "unclear_reference": compile_at_heads(
         r"(?<!\w)(?:ту|те|той|тех|тот|та)\s+(?:рекомендаци\w*|пункт\w*),?\s*(?:где|в которой|в котором|котор\w+)"
+        # "согласны со всеми рекомендациями, которые адресованы бизнес-ассоциациям": all of some, which?
+        r"|(?<!\w)(?:все\w*|all)\s+(?:\w+,?\s+){0,2}?(?:которые|that|which)\s+(?:are\s+|were\s+)?"
+        r"(?:адресован\w*|касаются|относятся|addressed|concern\w*|relate\w*|apply)"
         r"|\b(?:and|or) the (?:one|ones)\s+(?:about|on|where|that|which|regarding)\b"
         # "и то, что говорили про кибербезопасность детей": something said at the dialogue, not a recommendation
         r"|\bто,? что говорили (?:про|о|об)\b|\bто,? что обсуждали (?:про|о|об)?\b|\bwhat was said about\b"
@@ -438,7 +443,7 @@ _WORDS = {
     "reservation": (
         "although", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",
         "not yet clear", "perhaps", "possibly", "probably", "remember", "reservation", "still unclear", "think",
-        "guess", "вроде", "врое", "vrode", "vroe",
+        "guess", "вроде", "врое", "vrode", "vroe", "хот",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "сомнени", "только", "хотя", "ясно",
         "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather", "note", "point out", "remark", "хз",
@@ -447,6 +452,7 @@ _WORDS = {
     "unclear_exception": ("only", "лишь", "только"),
     "unclear_reference": (
         "the one", "где", "котор", "что говорили", "что обсуждали", "what was said about", "что про", "которая про",
+        "that", "which",
     ),
     "revision": (
         "change", "correction to", "disregard", "earlier", "first", "following up on", "further to", "ignore", "last",
@@ -932,6 +938,7 @@ def _read_text(
     emphasised: tuple[str, ...] = ()  # IDs stressed with no stance: some stance in the reply must cover them
     carrying = False  # `pending` were named before the sentence before, which said nothing of them
     behind_rest = False  # `waiting` came before an agreement with the rest
+    given_before_why: list[Claim] = []  # the named claims of the sentence `waiting` is in: a why after it is theirs
     for index, unit in enumerate(units):
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
             # "3.4 и 3.7 — поддерживаем. / 3.6 — / 4.5 —": where a dash leads to the answer, one with nothing
@@ -990,7 +997,9 @@ def _read_text(
             and (_gives_reason(reading, unit, units[index - 1], units[-1]) or _says_how_far(reading, unit, waiting))
             and (not behind_rest or _against_it(unit.text))
         ):
-            claims[claims.index(waiting)] = _with_reason(waiting, unit.text)
+            # ("Мы против … (4.1) и против … (4.2). Независимость организации для нас важнее.": why of both)
+            for claim in [c for c in given_before_why if c.stance is waiting.stance and c.reason is None]:
+                claims[claims.index(claim)] = _with_reason(claim, unit.text)
             waiting = None
             continue
         if (
@@ -1138,6 +1147,9 @@ def _read_text(
             if _comment_as_reason(claims, pending, unit.text):  # its words are the reason's: "…контролируют все…"
                 problems = [p for p in problems if not (p.code == "unread_words" and _among(p, reading.problems))]
         waiting = waiting_for_why(given_here) if reading.wants_reason else None
+        given_before_why = [c for c in given_here if c.level == EXPLICIT] if waiting is not None else []
+        if waiting is not None and waiting not in given_before_why:
+            given_before_why.append(waiting)
         behind_rest = waiting is not None and waiting is not given_here[-1]  # "3.7 — нет, остальные — да. <why?>"
         agreed = given_here[-1] if given_here and _agreed_without_reason(given_here[-1]) else None
         excepted = given_here[-1] if given_here and given_here[-1].guess else None
@@ -1635,7 +1647,9 @@ def _named(claims: list[Claim]) -> set[str]:
 # "… относится к компетенции государства. В связи с изложенным Ассоциация не поддерживает 3.8."
 _THEREFORE_HEAD = re.compile(
     r"\W*(?:поэтому|в связи с (?:этим|изложенным|вышеизложенным)|исходя из (?:этого|изложенного|вышеизложенного)"
-    r"|по (?:этой|этим) причин\w+|therefore|for (?:this|these) reasons?|hence|ошондуктан|ошол себептен)\b"
+    r"|по (?:этой|этим) причин\w+|therefore|for (?:this|these) reasons?|hence|ошондуктан|ошол себептен"
+    # "… not enough entrepreneurs to fill it. So we only partly support 4.3.", "That's why we cannot support 3.5."
+    r"|so(?=,?\s+(?:we|i)\b)|that'?s why|that is why|this is why|вот почему|именно поэтому|сондуктан)\b"
 )
 
 

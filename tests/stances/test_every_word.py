@@ -4984,3 +4984,33 @@ def test_a_table_s_panel_column_and_nothing_objected_to_are_read(
 ) -> None:
     result = read(text, campaign, language=language)
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+# Read from blind batches 239/240: the first two were accepted with no flag
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Мы как ассоциация фермеров согласны со всеми рекомендациями, которые касаются сельского хозяйства.", "ru"),
+     ("Согласны со всеми, кроме 3.6. При этом по 1.2 хотим подчеркнуть, что партнёрство должно быть добровольным.",
+      "ru")],
+)  # fmt: skip
+def test_all_of_those_that_concern_something_and_a_condition_noted_on_an_id_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [("Most villages have no internet yet. So we only partly support 3.4.",
+      {"3.4": ("partial", "Most villages have no internet yet")}),
+     ("Local councils rarely meet. That's why we cannot support 4.5.",
+      {"4.5": ("disagree", "Local councils rarely meet")}),
+     ("Мы против 3.5 и против 4.3. Это задача государства, а не ОГО.",
+      {"3.5": ("disagree", "Это задача государства, а не ОГО"),
+       "4.3": ("disagree", "Это задача государства, а не ОГО")})],
+)  # fmt: skip
+def test_a_why_before_so_or_that_s_why_and_a_why_of_two_rejections_in_one_sentence_are_found(
+    campaign: Campaign, text: str, wanted: dict[str, tuple[str, str | None]]
+) -> None:
+    result = read(text, campaign, language="en" if text.isascii() else "ru")
+    assert ({k: stances(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
