@@ -659,13 +659,20 @@ def _with_also(cues: list[Cue], text: str, refs: list[Ref]) -> list[Cue]:
     return sorted(cues + extra, key=lambda c: c.start)
 
 
+def _quote_before(quotes: list[tuple[int, int]], ref: Ref) -> tuple[int, int] | None:
+    """The last of `quotes` (`quoted_spans`, in order, none inside another) opening at or before `ref`: the only
+    one that can hold it (found by bisection: a reply may quote a great many times)."""
+    i = bisect.bisect_right(quotes, ref.start, key=lambda quote: quote[0]) - 1
+    return quotes[i] if i >= 0 else None
+
+
 def in_quoted_name(folded: str, ref: Ref, quotes: list[tuple[int, int]]) -> bool:
     """ "Мнение Ассоциации «Вода для всех»: поддерживаем 4.5", 'NGO "Water for All"': a word inside an
     organisation's quoted name (its "all" is no quantifier); `quotes` are `quoted_spans(folded)`."""
-    i = bisect.bisect_right(quotes, (ref.start, len(folded))) - 1
-    if i < 0:
+    span = _quote_before(quotes, ref)
+    if span is None:
         return False
-    start, end = quotes[i]
+    start, end = span
     return (
         start < ref.start and ref.end < end and bool(_ORGANISATION_BEFORE.search(folded, max(0, start - 40), start + 1))
     )
@@ -1851,8 +1858,8 @@ _SOME_OF_THEM = re.compile(
 def _quotes_its_own(folded: str, ref: Ref, own: set[str], campaign: Campaign, quotes: list[tuple[int, int]]) -> bool:
     """ "воздерживаемся по 1.1, так как не понимаем, о каких «объективных данных» идёт речь": words quoted from the
     claim's own recommendation, where a panel's title word ("данных") is what the reason asks about, not a panel."""
-    span = next(((s, e) for s, e in quotes if s <= ref.start and ref.end <= e), None)
-    if span is None:
+    span = _quote_before(quotes, ref)
+    if span is None or ref.end > span[1]:
         return False
     words = folded[span[0] : span[1]].strip("«»\"“”„'‘’ ")
     return len(words) >= 6 and any(words in fold(rec.text) for rec in campaign.recommendations if rec.id in own)

@@ -2040,15 +2040,14 @@ _AND_ALL_ELSE = re.compile(
 )
 
 
-def _of_this_panel(claim: Claim) -> bool:
-    """ "Остальное в этой панели принимаем" (not "… этой панели и прочих разделов": and of the other panels too)."""
+def _of_this_panel(claim: Claim) -> re.Match[str] | None:
+    """ "Остальное в этой панели принимаем": its "this panel" (none for "… этой панели и прочих разделов": and of the
+    other panels too)."""
+    if claim.level != GLOBAL:
+        return None
     said = fold(claim.evidence)
-    return (
-        claim.level == GLOBAL
-        and _THIS_PANEL.search(said) is not None
-        and _OTHER_PANELS.search(said) is None
-        and _AND_ALL_ELSE.search(said) is None
-    )
+    this = _THIS_PANEL.search(said)
+    return this if this and _OTHER_PANELS.search(said) is None and _AND_ALL_ELSE.search(said) is None else None
 
 
 def _rest_of_this_panel(claims: list[Claim], campaign: Campaign) -> tuple[list[Claim], list[Problem]]:
@@ -2060,7 +2059,7 @@ def _rest_of_this_panel(claims: list[Claim], campaign: Campaign) -> tuple[list[C
     kept: list[Claim] = []
     problems: list[Problem] = []
     for claim in claims:
-        if _of_this_panel(claim) and (this := _THIS_PANEL.search(fold(claim.evidence))):
+        if this := _of_this_panel(claim):
             before = next((c for c in reversed(kept) if c.level != GLOBAL), None)
             panels = {panel[i] for i in before.ids} if before else set()
             if len(panels) != 1:
