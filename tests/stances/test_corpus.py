@@ -323,6 +323,8 @@ BLIND_FLOORS = {
     "blind-240.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 0.97, "reasons": 0.93},
     "blind-241.txt": {"exact": 0.96, "accepted": 0.90, "flagged": 0.95, "reasons": 0.97},
     "blind-242.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.96},
+    "blind-243.txt": {"exact": 1.00, "accepted": 0.93, "flagged": 1.00, "reasons": 0.98},
+    "blind-244.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.91},
 }
 
 
