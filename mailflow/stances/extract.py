@@ -102,6 +102,8 @@ _HOLDING = compile_at_heads(
     # "3.1 и 3.4 да, остальное ещё не читал": the rest not read yet
     r"|еще не (?:читал|прочитал|смотрел|изучил|успел)\w*|пока не (?:читал|прочитал|смотрел|изучил|успел)\w*"
     r"|haven't (?:yet )?(?:read|looked at)\b"
+    # "Итоговую позицию правление пока не принимало": what was said is not the organisation's answer yet
+    r"|(?<!\w)(?:итогов|окончательн)\w+ (?:позици|решени)\w* (?:\w+ )?(?:пока|еще) не (?:принима|принял|утвер[жд])\w*"
     r"|(?:объясним|поясним) (?:позже|потом)"
     r"|\bответим\b|(?:(?:нужно|надо) (?:еще )?|еще (?:нужно|надо) )(?:обсудить?|посмотреть|подумать)"
     r"|need to (?:discuss|consult)"
@@ -192,6 +194,8 @@ _WHOLE_REPLY = {
         r"|\bthe rest of (?:the|our) (?:board|members|team|network|committee)\b"
         r"|(?:часть|некоторые|несколько) (?:наших )?(?:членов|участников)"
         r"|часть (?:членов )?(?:правления|совета) (?:за|против|поддерж\w*|не\b)"  # "Часть правления за, часть против"
+        # "Члены нашей ассоциации из Таласской области … голосовали против 3.5": one region's members
+        r"|\bчлен\w* (?:наш\w+ )?(?:\w+ )?из \w+(?:ской|ского) (?:област|район|регион|филиал)\w*"
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
         r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
         r"|атынан эмес|өзүнчө жаз\w*|башка \w+ пикир\w*|пикирин \w+ билбейбиз"
@@ -482,7 +486,7 @@ _WORDS = {
         "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить", "ойлон", "говорим",
         "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным", "посмотрит", "посмотрят",
         "чечим", "карап чыг",
-        "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't",
+        "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't", "итогов", "окончательн",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -1416,6 +1420,12 @@ _RISK_AFTER = re.compile(
     r"|правлени\w*|совет\w*|комитет\w*|председател\w*|руководител\w*|координатор\w*|директор\w*|документ\w*"
     r"|приложени\w*|вложени\w*|мүчө\w*|раис\w*|төрага\w*|жетекчи\w*)\b"
 )
+# "We would suggest reformulating it as a two-way exchange.", "Предлагаем вместо этого усилить существующие
+# общественные советы": a proposal of its own, which names nothing and so changes no stance (with an ID it is no
+# free sentence: "We would suggest removing 4.3" is read where IDs are)
+_PROPOSAL = re.compile(
+    r"(?:we|i) would (?:suggest|propose|recommend)\b|предлагаем (?:вместо|взамен) (?:этого|него|нее)"
+)
 # "Настоящая позиция одобрена правлением Ассоциации.", "This response was approved by our board.": the answer
 # given is the organisation's, which changes nothing in it (not "will be approved": a later answer, `holding`)
 _APPROVED_BY = re.compile(
@@ -1437,6 +1447,8 @@ _GOODWILL = compile_at_heads(
     r"|(?:отдельное |особое )?спасибо(?: за|,? что)|благодарим за|\bждем\b|ждем с нетерпением|опыт есть|есть опыт"
     r"|можем (?:поделиться|выступить|помочь|предоставить)"
     r"|(?:готовы|хотим|хотели бы) принять участие"
+    # "Хотели бы участвовать в реализации 3.4"
+    r"|(?:хотим|хотели бы|хотелось бы) (?:\w+ )?(?:участвовать|поучаствовать)"
     r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
     r"|(?:особенно|очень|крайне|особо) (?:важн|актуальн)\w*|приоритетн\w*|particularly important|a priority for us"
     r"|thanks? (?:you )?for including|спасибо за включение"
@@ -1498,6 +1510,7 @@ def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:
         and not _CONTACT.search(folded)
         and not _GOODWILL.search(folded)
         and not _APPROVED_BY.search(folded)
+        and not _PROPOSAL.match(folded)
         and (_RISK.search(folded) is not None or (after_stance and _RISK_AFTER.search(folded) is not None))
     )
 
@@ -2211,7 +2224,7 @@ def _rejection_hedged(folded: str, stances: dict[str, StanceFinding]) -> list[Pr
     return [Problem("contradiction" if agreed else "reservation", m.group())]
 
 
-_MOST = re.compile(r"большинств\w*|көпчүлүг\w*|most(?: of)?")
+_MOST = re.compile(r"большинств\w*|көпчүлүг\w*|most(?: of)?|почти (?:все\w*|со всеми|всё|по всем)|almost all")
 
 
 # "в основном согласны", "agree mostly", "негизинен макулбуз": agreed with most, and with which is not said
@@ -2240,9 +2253,10 @@ def _most_then_the_rest(
     nothing is left vague."""
     if len(stances) < len(campaign.ids) or not any(p.code == "vague_scope" for p in problems):
         return problems
-    wholes = [(c.stance, fold(c.evidence)) for c in claims if c.level == GLOBAL]
-    most = {stance for stance, said in wholes if _MOST.search(said)}
-    rest = {stance for stance, said in wholes if REST_WORD.search(said) and not _MOST.search(said)}
+    # ("Почти всё поддерживаем, особенно третью панель": "most" with a panel stressed is a panel's claim)
+    wholes = [(c.stance, fold(c.evidence), c.level == GLOBAL) for c in claims if c.level != EXPLICIT]
+    most = {stance for stance, said, _ in wholes if _MOST.search(said)}
+    rest = {stance for stance, said, whole in wholes if whole and REST_WORD.search(said) and not _MOST.search(said)}
     named = {c.stance for c in claims if c.level == EXPLICIT}
     if not (most & rest) or not (named - most):
         return problems

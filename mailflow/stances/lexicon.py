@@ -167,6 +167,7 @@ _POSITIVE = compile_at_heads(
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
+    r"|(?:(?<=калганы баары )|(?<=калганы ))жакшы(?!\s+эмес)"  # "калганы баары жакшы": the rest is all fine
     r"|туура(?=\s*(?:[.,;!]|$))"  # "2.1 да туура.": 2.1 is right too (at a clause's end, not "туура келет")
     r"|(?:we are|we're|i am|i'm) for|(?:(?<=\bя )|(?<=\bмы ))за(?=\s+(?:вс[её]|всех)\b)"
     # "позиция положительная": a yes

@@ -46,6 +46,9 @@ _RANGE = compile_at_heads(
 )
 # "1.1+ 1.2+ 3.5- 3.6+": in a row of votes a dash stuck to one ID and spaced from the next is a "minus"
 _VOTE = compile_at_heads(rf"{ID}[+−-](?=\s|$)")
+# "макулбуз баарына 3.5ке чейин": all up to 3.5, but with 3.5 or not? (a range's end, "1.1ден 3.5ке чейин", is
+# taken by `_RANGE` first)
+_UP_TO = compile_at_heads(rf"{ID}\s*-?(?:ге|га|ке|ка|гө|кө|го|ко)\s+чейин\w*")
 _VOTES_RANGE = compile_at_heads(
     rf"({ID})\.?(?:-(?!\s)|\s+-|\s*(?:–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан)))\s*(?:п\.\s*)?({ID})"
     r"(?!\w|-\d)"
@@ -71,7 +74,7 @@ _DIGIT = re.compile(r"\d")
 # (tests/stances/test_gates.py derives from each that every match of it holds a digit)
 _DIGITS_NEEDED = (
     "_COMMA_RANGE", "_COMMA_LIST", "_COMMA_ROW", "_VOTES_RANGE", "_RANGE", "_ID", "_COMMA_ID", "_BARE_NUMBER",
-    "_COMMA_PAIR_ID", "_COMMA_BETWEEN_IDS", "_SUB_ID",
+    "_COMMA_PAIR_ID", "_COMMA_BETWEEN_IDS", "_SUB_ID", "_UP_TO",
 )  # fmt: skip
 _ORDINALS = {
     1: r"перв\w*|1-?(?:й|го|ой|му|м)|first|биринчи",
@@ -133,10 +136,21 @@ def elliptic_panels(text: str) -> str:
     if not any(p.search(folded) for p in named):
         return text
     pieces, copied = [], 0
-    for m in _ELLIPTIC_ORDINAL.finditer(folded):
+    heads = list(_ELLIPTIC_ORDINAL.finditer(folded))
+    if _PANEL_LINE.search(folded):
+        heads = sorted(heads + list(_BARE_PANEL_LINE.finditer(folded)), key=lambda m: m.start())
+    for m in heads:
         pieces += [text[copied : m.end(1)], " панель"]
         copied = m.end(1)
     return "".join([*pieces, text[copied:]])
+
+
+# "1 панель макул / 2 макул / 3 панель 3.5тен башкасы макул / 4 макул": among lines headed "N панель", a line
+# headed by a bare number and a word is a panel's too (not a numbered list's "1. …", "2) …")
+_PANEL_LINE = re.compile(rf"(?m)^[^\S\n]*\d-?[^\S\n]*{_PANEL_WORD}")
+_BARE_PANEL_LINE = re.compile(
+    rf"(?m)^[^\S\n]*(\d)(?=(?:[^\S\n]*[—–:-])?[^\S\n]+[^\W\d])(?!(?:[^\S\n]*[—–:-])?[^\S\n]+{_PANEL_WORD})"
+)
 
 
 # "- Planning regional development with citizens and CSOs: we agree." over "- Data, digital services …: agree,
@@ -325,11 +339,12 @@ _VAGUE = re.compile(
     r"|(?:шайкеш|ылайык|дал|туура) келген|соответствующ\w+ (?:нашей|нашим|нашему|нашим)|in line with our"
     r"|(?:сунуш|рекомендаци)\w*\s+көбү\w*"  # "сунуштардын көбү" (most of them), not "мүчөлөрдүн көбү"
     # "We disagree with two recommendations.", "с двумя рекомендациями не согласны": which two? (not an exception's
-    # count, "кроме двух рекомендаций", nor a heading over its list, "three recommendations:", nor "these two", nor
+    # count, "кроме двух рекомендаций", nor a heading over its list, "three recommendations:", "две рекомендации не
+    # поддерживаем:", nor "these two", nor
     # answers "below"; five is a panel's size: "the five recommendations of panel 4")
     r"|(?P<count>(?:дв(?:умя|ум|ух|е|а)|тр(?:емя|ем|ех|ём|ёх|и)|нескольк\w+|пар(?:у|ой|е)|two|three|several|a few"
     r"|a couple of|эки|үч|бир нече)"
-    r"\s+(?:рекомендаци\w*|пункт\w*|сунуш\w*|recommendations|points|items)\b(?!\s*:)"
+    r"\s+(?:рекомендаци\w*|пункт\w*|сунуш\w*|recommendations|points|items)\b(?!(?:[^\S\n]+[^\W\d]+){0,2}\s*:)"
     r"(?![^.\n]{0,80}?(?:ниже|below|төмөн)))"
     # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
     r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"
@@ -507,6 +522,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
         if ids and _LISTED_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _SPACED_DASH.search(m.group()):
             problem = "ambiguous_number"  # "1.1, 1.2, 1.3 — 2.1 и 3.1": a range, or a dash before the next items?
         add(Ref(m.start(), m.end(), ids or (), EXPLICIT, problem=problem, label=f"{first}–{last}"))
+    for m in _UP_TO.finditer(text) if digits and "чейин" in text else ():
+        add(Ref(m.start(), m.end(), (), EXPLICIT, problem="vague_scope", label=m.group()))
     for m in _ID.finditer(text) if digits else ():
         add(_id_ref(m.start(), m.end(), _canonical(m.group()), campaign))
     for m in _SUB_ID.finditer(text) if digits else ():
@@ -821,6 +838,9 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
                     re.fullmatch(r"[\s,и]*(?:жана)?[\s,]*", text[marked[j].end : marked[j + 1].start])
                     # "3-панелде 3.5тен башкасы": "in panel 3", the frame the exception is taken from
                     and not (marked[j].level == GROUP and _LOCATIVE.search(text, marked[j].start, marked[j].end))
+                    # "3 панель 3.5 тен башкасы макул": the panel the next ID is of frames it, as above (a panel
+                    # and one of its own IDs excepted together would except nothing more)
+                    and not (marked[j].level == GROUP and set(marked[j + 1].ids) <= set(marked[j].ids))
                 )
             ):
                 marked[j] = _excepted(marked[j])

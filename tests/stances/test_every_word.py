@@ -5014,3 +5014,42 @@ def test_a_why_before_so_or_that_s_why_and_a_why_of_two_rejections_in_one_senten
 ) -> None:
     result = read(text, campaign, language="en" if text.isascii() else "ru")
     assert ({k: stances(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+# Read from blind batches 243/244: the first two were accepted with no flag
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Члены союза из Нарынской области на собрании поддержали все рекомендации.", "ru"),
+     ("Против 4.4, остальные поддержали. Окончательную позицию совет пока не утверждал.", "ru"),
+     ("баарына макулбуз 4.2ге чейин", "ky")],
+)  # fmt: skip
+def test_one_region_s_members_a_final_answer_not_yet_taken_and_all_up_to_an_id_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("1 панель макул\n2 макул\n3 панель 3.2 ден башкасы макул, 3.2 жок\n4 макул", "ky",
+      {"1.2": "agree", "2.1": "agree", "3.1": "agree", "3.2": "disagree", "3.8": "agree", "4.4": "agree"}),
+     ("4.4 кө каршыбыз, калганы баары жакшы.", "ky", {"4.4": "disagree", "1.1": "agree", "4.5": "agree"}),
+     ("Почти всё поддерживаем, особенно вторую панель.\nДве рекомендации не поддерживаем:\n3.2 – нет.\n"
+      "4.4 – нет.\nОстальное принимаем.", "ru", {"2.1": "agree", "3.2": "disagree", "4.4": "disagree", "4.5": "agree"}),
+     ("Принимаем. Хотели бы поучаствовать в реализации 1.4, если получится.", "ru", {"1.4": "agree", "3.3": "agree"}),
+     ("We partly agree with 2.1, because it is one-sided. We would suggest making it mutual.", "en",
+      {"2.1": "partial"}),
+     ("Не согласны с 4.2, так как советы уже есть. Предлагаем вместо этого укрепить существующие советы.", "ru",
+      {"4.2": "disagree"})],
+)  # fmt: skip
+def test_bare_panel_numbers_the_rest_all_fine_most_with_its_exceptions_an_offer_and_a_proposal_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+def test_a_proposal_that_names_an_id_after_agreeing_with_all_still_asks_for_its_stance(campaign: Campaign) -> None:
+    assert "no_stance_for_id" in codes(
+        read("We agree with all of them. We would suggest removing 4.3.", campaign, language="en")
+    )

@@ -112,6 +112,11 @@ SHAPES = {
     "buts after a comma": "all, but 3.5 ",
     "organisations named in quotes": 'ОО "все" ',
     "wishes as well": "we would like 4.5 to cover x as well ",
+    "all up to an ID": "баарына 3.5ке чейин ",
+    "bare panel numbers among panel lines": "1 панель макул\n2 макул\n",
+    "counts before a colon": "две рекомендации не поддерживаем: ",
+    "final positions not yet taken": "итоговитоговитогов позицию совет пока не ",
+    "one region's members": "члены нашей ассоциации из таласской ",
 }
 
 
