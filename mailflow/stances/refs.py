@@ -281,7 +281,8 @@ _GREETED_BEFORE = re.compile(r"(?:\b(?:hi|hey|dear|hello)|thank you|thanks) $")
 _GREETED_AFTER = re.compile(r"\s+(?:привет|добр\w+|здравствуйте|спасибо)\b| the best\b")
 _ALL = compile_at_heads(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|19(?=\s+(?:рекомендаци|сунуш|recommendations))|все|всё|всех|всем|всеми|весь|всю|all|every|each"
-    rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|вся|{REST})(?!\w)"
+    rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|across the board"
+    rf"|вся|{REST})(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
     # "от имени всех 27 клубов", "all our members": all of someone, not of the recommendations
     r"(?!\s+(?:высказал|проголосовал)\w*)"  # "все высказались «за»": everyone, who then said what
@@ -375,7 +376,7 @@ _EXCEPT = compile_at_heads(
     r"|(?:except|exept|xcept|excpt)(?!ion)(?!\s+that\b)(?: for)?|excluding|other than"
     r"|excl?\.?(?=\s*(?:\d|the\b|for\b|panel|rec|item|point|#|№))"
     r"|with (?:one|a single|this|the following) exception:?"
-    r"|apart from|aside from|(?:save(?: for)?|(?<=all )bar|(?<=points )bar|(?<=ones )bar)(?=\s+\d)"
+    r"|apart from|aside from|(?:save(?: for)?|(?<=all )bar|(?<=points )bar|(?<=ones )bar|(?<=them )bar)(?=\s+\d)"
     r"|with the (?:single |sole |only |one )?exception of|but not|but)\s*:?\s*"
 )
 # "Бизнес менен кызматташуу жөнүндөгү сунуштан башкасына макулбуз": "apart from the one on …", in Kyrgyz

@@ -5053,3 +5053,28 @@ def test_a_proposal_that_names_an_id_after_agreeing_with_all_still_asks_for_its_
     assert "no_stance_for_id" in codes(
         read("We agree with all of them. We would suggest removing 4.3.", campaign, language="en")
     )
+
+
+# Read from blind batches 245/246: the first was accepted with no flag
+def test_agreement_subject_to_a_position_sent_elsewhere_goes_to_a_person(campaign: Campaign) -> None:
+    text = "Одобряем рекомендации с учётом нашего письменного мнения, отправленного в министерство в мае."
+    assert "outside_reference" in codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("We support all of them bar 2.1, on which we abstain.", "en", {"2.1": "abstain", "1.1": "agree"}),
+     ("Supported on all points, incl. 3.6 which is overdue.", "en", {"3.6": "agree", "4.4": "agree"}),
+     ("По итогам заседания совета: поддерживаем все, кроме 1.2 — по ней воздерживаемся.", "ru",
+      {"1.2": "abstain", "4.1": "agree"}),
+     ("Все рекомендации принимаем. Союз готов принять участие в их реализации, в частности обучать членов сетей.",
+      "ru", {"2.1": "agree"}),
+     ("We abstain across the board.", "en", {"1.1": "abstain", "4.5": "abstain"}),
+     ("| Rec. | Position | Comment |\n| 1.1–4.5 | Agree | our members in Osh and Batken cannot wait |", "en",
+      {"1.1": "agree", "4.5": "agree"})],
+)  # fmt: skip
+def test_all_bar_one_incl_an_outcome_after_a_colon_an_offer_across_the_board_and_members_in_a_reason_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())

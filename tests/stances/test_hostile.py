@@ -117,6 +117,8 @@ SHAPES = {
     "counts before a colon": "две рекомендации не поддерживаем: ",
     "final positions not yet taken": "итоговитоговитогов позицию совет пока не ",
     "one region's members": "члены нашей ассоциации из таласской ",
+    "positions sent elsewhere": "с учетом нашей письменной ",
+    "members somewhere in a reason": "our members in osh and naryn cannot ",
 }
 
 
