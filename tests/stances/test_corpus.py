@@ -327,6 +327,8 @@ BLIND_FLOORS = {
     "blind-244.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.91},
     "blind-245.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.94},
     "blind-246.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 1.00},
+    "blind-247.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.93},
+    "blind-248.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.94},
 }
 
 
