@@ -901,12 +901,14 @@ def _segments(
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&|жана|n)?\s*")  # "3.6, 3.8", "3.6 n 3.8", "3.2 3.5 3.6"
-# "3.5 — против", "4.3 (по ней воздерживаемся)", "3.4 да": between IDs and the stance that answers them
+# "3.5 — против", "4.3 (по ней воздерживаемся)", "3.4 да", "3.5 боюнча — нет": between IDs and the stance that
+# answers them
 _DASH_TO_ANSWER = re.compile(
-    r"\s*(?:[—–:(-]\s*|\s-\s*)?(?:(?:гана|только|лишь|only)\s+)?(?:(?:по|с|со|на|for|on|to|with)\s+)?"
+    r"\s*(?:боюнча\s*)?(?:[—–:(-]\s*|\s-\s*)?(?:(?:гана|только|лишь|only)\s+)?(?:(?:по|с|со|на|for|on|to|with)\s+)?"
     r"(?:(?:ней|нему|ним|ними|нее|него|них|этой|этому|этим|it|this|them|those)\s+)?(?:(?:мы|we)\s+)?"
 )
 _PREPOSITION = re.compile(r"(?:по|с|со|на|for|on|to|with)\s+$")
+_BUT_THEN_IDS = re.compile(r"\s*,\s*(?:но|but|бирок|однако|however)\s+(?:(?:по|on|for)\s+)?")
 _PREPOSITION_ONLY = re.compile(r"\s+(?:по|с|со|на|for|on|to|with)\s+")  # "согласны с 3.1": the IDs are the stance's
 
 
@@ -968,7 +970,9 @@ def _answer_head(text: str, named: _Sorted, left: _Cluster, right: _Cluster) -> 
     stop = max(text.rfind(mark, 0, left.start) for mark in ".;!?\n")  # (-1: none)
     owned = any(r.level != GROUP or not framed for r in named.ending_in(stop, left.start))
     listed = ":" in text[left.end : between[0].start]  # "частично: 3.1, 3.3 – да; …": the list answers itself
-    if head == 0 and not owned and not listed:
+    # ("Согласны, но 3.5 — нет": the bare assent is to the letter, and what follows "but" heads the rejection)
+    turned = _BUT_THEN_IDS.fullmatch(text, left.end, between[0].start) is not None
+    if head == 0 and not owned and not listed and not turned:
         # every ID after the first stance, which has none before it, would go to the second ("Согласны с 3.1
         # и 3.2, 3.5 — против"): the first keeps what comes before the last comma
         commas = [j for j in range(1, len(between)) if "," in text[between[j - 1].end : between[j].start]]

@@ -103,6 +103,8 @@ _HOLDING = compile_at_heads(
     r"|еще не (?:читал|прочитал|смотрел|изучил|успел)\w*|пока не (?:читал|прочитал|смотрел|изучил|успел)\w*"
     r"|haven't (?:yet )?(?:read|looked at)\b"
     # "Итоговую позицию правление пока не принимало": what was said is not the organisation's answer yet
+    # "официальный ответ даст правление": what was written is not yet the organisation's answer
+    r"|(?<!\w)официальн\w+ (?:ответ|позици)\w* (?:\w+ )?(?:даст|дадут|направит|направят|пришлет|будет)\b"
     r"|(?<!\w)(?:итогов|окончательн)\w+ (?:позици|решени)\w* (?:\w+ )?(?:пока|еще) не (?:принима|принял|утвер[жд])\w*"
     r"|(?:объясним|поясним) (?:позже|потом)"
     r"|\bответим\b|(?:(?:нужно|надо) (?:еще )?|еще (?:нужно|надо) )(?:обсудить?|посмотреть|подумать)"
@@ -165,6 +167,8 @@ _BRANCH = (
 # that leans on something outside the letter ("с учётом правок, о которых договорились на встрече").
 _WHOLE_REPLY = {
     "partial_speaker": compile_at_heads(
+        # "Я как член ассоциации лично поддерживаю все": a member, for herself
+        r"\bлично (?:я )?(?:поддерживаю|согласен|согласна|против|одобряю)|\bя как член\b|"
         rf"{_BRANCH}|от себя лично|(?:райондук|облустук|шаардык)\s+бөлүм\w*|бөлүмү катары"
         r"|лично я\b|\bот себя\b|өзүмдүн атымдан|мүчөсүмүн"
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
@@ -267,6 +271,9 @@ _WHOLE_REPLY = {
         # "Поддерживаем позицию Ассоциации фермеров Иссык-Куля по всем пунктам": another body's answer, not here
         r"|(?:поддерживаем|разделяем|присоединяемся к) позици\w+ (?!по\b|в\b|о\b|об\b|комитет|оргкомитет)\w+"
         r"|\b(?:support|share|endorse|join) the (?:position|views?) of\b"
+        # "support the coalition's joint position", "As per our comments submitted in the Google form last week"
+        r"|\b(?:support|share|endorse|join) (?:the |our )?[\w-]+'s? (?:joint |common )?position\b"
+        r"|\b(?:as per|per|in line with|according to) our (?:\w+ )?(?:comments|submission|input|feedback)\b"
         r"|(?:замечани|комментари|позици)\w* [^.;!?]{0,40}\b(?:остают\w* )?в силе\b"
         # "in line with the memorandum we signed with the Ministry" (not "готовы подписать меморандум")
         r"|\b(?:in line with|under|according to|as per) (?:the |our )?memorandum\b"
@@ -434,13 +441,14 @@ _WORDS = {
         "%", "answers", "branch", "chapter", "committee", "department", "half of", "in my", "member", "office",
         "the rest of", "personal", "responses", "section", "student", "team", "wing", "атынан эмес", "башка",
         "билбейбиз", "бөлүм",
-        "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично я", "менин оюмча", "мүчө", "организаци",
+        "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
         "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
         "от имени", "атынан", "working group", "рабочая группа", "выражаю", "as a whole", "часть",
     ),
     "outside_reference": (
-        "agreed", "amended", "amendments", "as set out in", "attach", "changed", "changes", "comments", "discussed",
+        "agreed", "amended", "amendments", "as set out in", "submission", "input", "feedback", "attach", "changed",
+        "changes", "comments", "discussed",
         "edits", "in so far as", "insofar as", "поправк", "join the", "joint", "letter", "mail", "message", "modified",
         "memorandum", "меморандум", "still stand", "still appl", "remain", "в силе", "позици", "position", "view",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
@@ -492,7 +500,7 @@ _WORDS = {
         "уточним", "уточню", "explain", "объясним", "поясним", "вернусь", "уточнить", "ойлон", "говорим",
         "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным", "посмотрит", "посмотрят",
         "чечим", "карап чыг",
-        "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't", "итогов", "окончательн",
+        "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't", "итогов", "окончательн", "официальн",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",

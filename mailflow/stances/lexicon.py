@@ -185,6 +185,7 @@ _NEGATIVE = compile_at_heads(
     r"|нет смысла|(?:полагаем|считаем|полагаю|считаю)\s+(?:\w+\s+){0,2}?преждевременн\w*"
     r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласи(?:е|ем)"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
+    r"|no way(?=\s*(?:[,.;!—–-]|$))"  # "3.5 — no way, это нереально" (not "no way to know")
     r"|decline[sd]?(?!\s+to\b)"  # "We decline 4.1" (not "decline to comment")
     r"|disagreeing(?: with)?|opposing|rejecting|objecting(?: to)?"  # "record us as … disagreeing with 4.1 and 4.3"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"

@@ -5078,3 +5078,30 @@ def test_all_bar_one_incl_an_outcome_after_a_colon_an_offer_across_the_board_and
 ) -> None:
     result = read(text, campaign, language=language)
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+# Read from blind batches 247/248: all three were accepted with no flag
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Я как член союза лично поддерживаю все рекомендации, официальный ответ даст правление.", "ru"),
+     ("As per our feedback submitted through the online survey, we support the recommendations.", "en"),
+     ("As a member of the Rural Women's Network we support the network's common position.", "en")],
+)  # fmt: skip
+def test_a_member_for_herself_comments_sent_elsewhere_and_a_coalition_s_position_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Поддерживаем, но 4.2 — нет, у нас нет ресурсов.", "ru"),
+     ("We agree, but 4.2 - no way, we have no staff for it.", "en"),
+     ("Сунуштарга макулбуз, бирок 4.2 боюнча — жок, анткени бизде ресурс жок.", "ky")],
+)  # fmt: skip
+def test_a_bare_assent_but_one_id_answered_no_is_all_but_that_one(campaign: Campaign, text: str, language: str) -> None:
+    result = read(text, campaign, language=language)
+    assert (_stance_only(result), codes(result)) == (
+        {**{k: "agree" for k in campaign.ids}, "4.2": "disagree"},
+        set(),
+    )

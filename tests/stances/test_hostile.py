@@ -119,6 +119,9 @@ SHAPES = {
     "one region's members": "члены нашей ассоциации из таласской ",
     "positions sent elsewhere": "с учетом нашей письменной ",
     "members somewhere in a reason": "our members in osh and naryn cannot ",
+    "official answers to come": "официальный ответ совет ",
+    "comments sent elsewhere": "as per our online ",
+    "buts before an answered ID": "Согласны, но 3.5 боюнча — ",
 }
 
 
