@@ -329,6 +329,8 @@ BLIND_FLOORS = {
     "blind-246.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 1.00},
     "blind-247.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.93},
     "blind-248.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.94},
+    "blind-249.txt": {"exact": 0.98, "accepted": 0.83, "flagged": 0.97, "reasons": 0.86},
+    "blind-250.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.97, "reasons": 0.94},
 }
 
 
