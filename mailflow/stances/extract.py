@@ -105,7 +105,9 @@ _HOLDING = compile_at_heads(
     # "Итоговую позицию правление пока не принимало": what was said is not the organisation's answer yet
     # "официальный ответ даст правление": what was written is not yet the organisation's answer
     r"|(?<!\w)официальн\w+ (?:ответ|позици)\w* (?:\w+ )?(?:даст|дадут|направит|направят|пришлет|будет)\b"
-    r"|(?<!\w)(?:итогов|окончательн)\w+ (?:позици|решени)\w* (?:\w+ )?(?:пока|еще) не (?:принима|принял|утвер[жд])\w*"
+    r"|(?<!\w)(?:итогов|окончательн)\w+ (?:позици|решени)\w* (?:\w+ ){0,2}(?:пока|еще) не"
+    r" (?:приня|принима|утвер[жд])\w*"
+    r"|(?<!\w)(?:пока|еще) не (?:приня|принима|утвер[жд])\w* (?:\w+ )?(?:итогов|окончательн)\w+ (?:позици|решени)"
     r"|(?:объясним|поясним) (?:позже|потом)"
     r"|\bответим\b|(?:(?:нужно|надо) (?:еще )?|еще (?:нужно|надо) )(?:обсудить?|посмотреть|подумать)"
     r"|need to (?:discuss|consult)"
@@ -127,6 +129,9 @@ _HOLDING = compile_at_heads(
     # ("По итогам обсуждения в сети сообщаем следующее": the discussion is over)
     # ("По итогам обсуждения в правлении: поддерживаем всё": its outcome follows the colon)
     r"|по итогам (?:заседания|собрания|обсуждения)(?![^.]{0,40}(?:сообщаем|направляем|информируем|:))"
+    # "Окончательная позиция — по итогам заседания правления: пока …", "Подтвердим по итогам собрания"
+    r"|(?<!\w)(?:окончательн|итогов)\w+ (?:позици|решени|ответ)\w*\s*[—–:-]\s*(?:по итогам|после)\b"
+    r"|\bподтвердим\b"
     r"|азырынча\s+(?:\w+\s+)?(?:жооп|чечим|айта|бере|билбейбиз|белгисиз|макул боло|кабыл ала)"
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
@@ -181,6 +186,9 @@ _WHOLE_REPLY = {
         r"|от имени (?:нашего |своего )?(?:\w+ )?(?:крыла|отделения|офиса|подразделения|секции)"
         # (not "on behalf of the Bishkek office": an international NGO's office here is the organisation written to)
         r"|on behalf of (?:our|my) (?:[\w-]+ ){0,2}(?:office|branch|chapter|wing|department|section)\b"
+        # "The Jalal-Abad youth wing of our association agrees with …"
+        r"|\b(?:wing|branch|chapter) of (?:our|the) (?:association|organi[sz]ation|network|union|alliance"
+        r"|foundation|federation|coalition|chamber)\b"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
         # (not "our country office": an international NGO's office here is the organisation written to)
         # (nor "reviewed the document with our legal team": whom the organisation asked)
@@ -190,7 +198,7 @@ _WHOLE_REPLY = {
         r"|организаций-членов|организации-члены|члены сети|(?<!голосования )членов сети|ответы членов"
         r"|единую позицию \w+ не"
         r"|some (?:of our )?members|members' (?:answers|responses|positions)|разошлись во мнениях"
-        r"|(?<!\d)\d+\s+организаци\w+\s+(?:поддерживают|против)|филиалыбыз|бөлүмүбүз|\bжарымы\b"
+        r"|(?<!\d)\d+\s+организаци\w+\s+(?:\w+\s+)?(?:поддерживают|против)|филиалыбыз|бөлүмүбүз|\bжарымы\b"
         r"|half of (?:our|the) members|половина (?:наших )?(?:членов|участников)"
         # "About 80% voted in favour …; a few members objected to 4.1": the members' votes, not the body's answer
         r"|\d+\s?%\s+(?:of\s+(?:our\s+|the\s+)?members\s+)?(?:voted|проголосовал\w*|членов|участников|мүчө\w*)"
@@ -200,7 +208,9 @@ _WHOLE_REPLY = {
         r"|(?:часть|некоторые|несколько) (?:наших )?(?:членов|участников)"
         r"|часть (?:членов )?(?:правления|совета) (?:за|против|поддерж\w*|не\b)"  # "Часть правления за, часть против"
         # "Члены нашей ассоциации из Таласской области … голосовали против 3.5": one region's members
-        r"|\bчлен\w* (?:наш\w+ )?(?:\w+ )?из \w+(?:ской|ского) (?:област|район|регион|филиал)\w*"
+        # (not "3.5 поддерживаем: члены нашей сети из Баткенской области давно об этом просят", a why)
+        r"|\bчлен\w* (?:наш\w+ )?(?:\w+ )?(?:из|в) \w+(?:ской|ского|ских) (?:(?:и|и из) \w+(?:ской|ского) )?"
+        r"(?:област|район|регион|филиал)\w*[^.\n]{0,40}?(?:голосова|поддержал|против|выступил|высказал|не соглас)"
         r"|катардагы мүчө\w*|мүчөсү катары|менин оюмча|жеке өзүм|as an individual member|in my (?:own )?view"
         r"|[—–-]\s*член(?:а|ом) (?:коалиции|сети)|(?:one|a) member of the (?:coalition|network)"
         r"|атынан эмес|өзүнчө жаз\w*|башка \w+ пикир\w*|пикирин \w+ билбейбиз"
@@ -225,7 +235,8 @@ _WHOLE_REPLY = {
         # себеби мүчөлөрдүн көбү смартфон колдонбойт", a reason)
         r"|мүчөлөр\w* көбү\w* (?:\w+ )?(?:макул|колдойт|колдошот|каршы)"
         # (not "our members in Talas and Naryn cannot even get stable mobile internet": why, in a reason)
-        r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|reject"
+        r"|\b(?:our|its) members (?:from|in) (?:[\w-]+\s+){1,3}(?:object|oppose|disagree|reject|voted"
+        r"|(?:are|were) against"
         r"|(?:do not|don't|cannot|can't) (?:\w+ )?(?:support|agree|accept|endorse|back))"
         # "sorry im a student at AUCA, got this from my professor": a person, not the organisation written to
         r"|speaking (?:for|on behalf of) myself|not (?:for )?the whole (?:group|organi[sz]ation|association|network)"
@@ -251,7 +262,11 @@ _WHOLE_REPLY = {
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
         # "с учётом нашей письменной позиции, направленной в Министерство": a position set out elsewhere
         r"|с учетом (?:нашей|нашего|наших|своей|своего) (?:\w+ )?"
-        r"(?:позиции|мнения|письма|обращения|заключения)(?!\s+по\b)"
+        r"(?:позиции|мнения|письма|обращения|заключения)(?!\s+по\b)(?![^.\n]{0,40}(?:ниже|выше))"
+        # "согласно нашей позиции, направленной в Министерство", "с учётом позиции, изложенной в нашем письме"
+        r"|(?:позици|заключени|мнени)\w*(?: по [\d.]+)?, (?:\w+ ){0,2}(?:направленн|изложенн)\w* (?:\w+ ){0,2}"
+        r"в (?:наш\w* )?"
+        r"(?:письм|министерств|жогорку|парламент|правительств|обращени)"
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|поправк\w*,? внесенн\w*"  # "Просим учесть поправки, внесённые на рабочей группе 10 марта, — с ними согласны"
         # "Согласны со всеми рекомендациями, по которым мы высказались положительно на диалоге 1 марта": which, unsaid
@@ -447,7 +462,8 @@ _WORDS = {
         "от имени", "атынан", "working group", "рабочая группа", "выражаю", "as a whole", "часть",
     ),
     "outside_reference": (
-        "agreed", "amended", "amendments", "as set out in", "submission", "input", "feedback", "attach", "changed",
+        "agreed", "amended", "amendments", "as set out in", "submission", "input", "feedback", "заключени", "мнени",
+        "attach", "changed",
         "changes", "comments", "discussed",
         "edits", "in so far as", "insofar as", "поправк", "join the", "joint", "letter", "mail", "message", "modified",
         "memorandum", "меморандум", "still stand", "still appl", "remain", "в силе", "позици", "position", "view",
@@ -501,6 +517,7 @@ _WORDS = {
         "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным", "посмотрит", "посмотрят",
         "чечим", "карап чыг",
         "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't", "итогов", "окончательн", "официальн",
+        "подтвердим",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -1270,7 +1287,9 @@ def _agrees_also(reading: UnitReading, text: str) -> bool:
 
 
 _REST_TOO = re.compile(
-    rf"\W*(?:(?:и|а|and)\s+)?(?:(?:с|со|по|with|for)\s+)?(?:{REST})\s*+[—–:-]?\s*+(?:{ALSO_WORDS})[.!)\s]*+"
+    # ("По остальным панелям тоже.", "The other panels too.")
+    rf"\W*(?:(?:и|а|and)\s+)?(?:(?:с|со|по|with|for)\s+)?(?:{REST})(?:\s+(?:панел|раздел|panel|section)\w*)?"
+    rf"\s*+[—–:-]?\s*+(?:{ALSO_WORDS})[.!)\s]*+"
 )
 _ALSO_ALONE = re.compile(
     rf"[\s—–-](?:{ALSO_WORDS})[.!)\s]*$"
@@ -1440,6 +1459,11 @@ _RISK_AFTER = re.compile(
 _PROPOSAL = re.compile(
     r"(?:we|i) would (?:suggest|propose|recommend)\b|предлагаем (?:вместо|взамен) (?:этого|него|нее)"
 )
+# (not "We would suggest removing the recommendation on public councils", "… the board revisit this after …")
+_PROPOSAL_RISK = re.compile(
+    r"\b(?:remov\w*|drop\w*|delet\w*|exclud\w*|not adopt\w*|board|members?|after|until|исключ\w*|убра\w*|удал\w*"
+    r"|отказат\w*|правлени\w*|член\w*|после|дожд\w*)\b"
+)
 # "Настоящая позиция одобрена правлением Ассоциации.", "This response was approved by our board.": the answer
 # given is the organisation's, which changes nothing in it (not "will be approved": a later answer, `holding`)
 _APPROVED_BY = re.compile(
@@ -1455,12 +1479,13 @@ _GOODWILL = compile_at_heads(
     r"|(?:are|is|we're) (?:ready|willing) to"
     r" (?:host|help|contribute|provide|share|take part|participate|organi[sz]e|offer)"
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
-    r"|готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|делиться|помочь|предоставить|провести"
+    r"|(?<!\w)готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|делиться|помочь"
+    r"|предоставить|провести"
     r"|выдел(?:ять|ить)|направить (?:своего |нашего )?представител)"
     # "Отдельное спасибо за 3.1 и 3.4", "Ждём конференцию по 4.5!", "По 3.5 у нас опыт есть, можем поделиться"
     r"|(?:отдельное |особое )?спасибо(?: за|,? что)|благодарим за|\bждем\b|ждем с нетерпением|опыт есть|есть опыт"
     r"|можем (?:поделиться|выступить|помочь|предоставить)"
-    r"|(?:готов\w*|хотим|хотели бы) принять участие"
+    r"|(?:(?<!\w)готов\w*|хотим|хотели бы) принять участие"
     # "Хотели бы участвовать в реализации 3.4"
     r"|(?:хотим|хотели бы|хотелось бы) (?:\w+ )?(?:участвовать|поучаствовать)"
     r"|(?:ready|willing) to (?:help|partner|share|contribute|support|take part)|(?:especially|particularly) keen"
@@ -1469,7 +1494,7 @@ _GOODWILL = compile_at_heads(
     r"|(?:особо|отдельно) (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
     r"|(?:особо|отдельно) (?:хотели бы |хотим )?выделить"
     r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
-    r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз"
+    r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз|өзгөчө белгиле\w*"
     # "We would especially like to be involved in the conference mentioned in 4.5", "4.3 боюнча өзгөчө ыраазыбыз"
     r"|would (?:especially |particularly |also |very much )?(?:like|love) to (?:be involved|take part|participate|join"
     r"|contribute(?!\s+(?:\w+\s+){0,2}(?:comments?|position|views?|input|answers?)\b))"
@@ -1492,6 +1517,7 @@ _REWORK = re.compile(r"доработ|переработ|формулировк|
 # өзгөчө биз үчүн кыйын" (a "but" is weighed by `_stressed_reason`: "… особенно важна, но сложна в реализации")
 _DOUBTS = re.compile(
     r"вопрос|обсуд|уточн|сомнен|оговорк|беспоко|тревож|question|discuss|reservation|concern|doubt|clarif|worr"
+    r"|только если|only if"  # "Хотим участвовать в 4.3 только если она будет переработана"
     r"|кыйын|күмөн|тынчсыз"
 )
 
@@ -1524,7 +1550,7 @@ def _free_sentence(reading: UnitReading, text: str, after_stance: bool) -> bool:
         and not _CONTACT.search(folded)
         and not _GOODWILL.search(folded)
         and not _APPROVED_BY.search(folded)
-        and not _PROPOSAL.match(folded)
+        and not (_PROPOSAL.match(folded) and not _PROPOSAL_RISK.search(folded))
         and (_RISK.search(folded) is not None or (after_stance and _RISK_AFTER.search(folded) is not None))
     )
 
@@ -1840,6 +1866,10 @@ def _reply_problems(
     return problems
 
 
+# "Третью панель не рассматривали, воздерживаемся": not discussed, and so an abstention
+_ABSTAINED_AFTER = re.compile(
+    r"[^\S\n]*[,;:—–-]?[^\S\n]*(?:(?:и|поэтому|so|and|therefore)\s+)?(?:мы\s+|we\s+)?(?:воздерж|abstain)"
+)
 # "on which we abstain as we have not discussed it", "воздерживаемся, так как не обсуждали их": why they abstain
 _ABSTAINED_BEFORE = re.compile(
     r"(?:abstain|воздерж|калыс)\w*[^.!?\n\d]{0,12}?(?<!\w)(?:as|since|because|так как|поскольку|т\.\s?к\.|потому что"
@@ -1849,9 +1879,14 @@ _ABSTAINED_BEFORE = re.compile(
 
 def _unexcused(code: str, said: str) -> re.Match[str] | None:
     """The first match of `code`'s pattern that is no abstention's why: the deliberate silence that
-    `no_stance_for_id` looks for ("остальные не обсуждали") is an answer once "воздерживаемся" gives it."""
+    `no_stance_for_id` looks for ("остальные не обсуждали") is an answer once "воздерживаемся" gives it (before
+    it, or right after: "не рассматривали, воздерживаемся")."""
     m = _search(code, said)
-    while m and code == "no_stance_for_id" and _ABSTAINED_BEFORE.search(said, max(0, m.start() - 60), m.start()):
+    while (
+        m
+        and code == "no_stance_for_id"
+        and (_ABSTAINED_BEFORE.search(said, max(0, m.start() - 60), m.start()) or _ABSTAINED_AFTER.match(said, m.end()))
+    ):
         m = _GATED[code].search(said, m.end())
     return m
 
@@ -2259,6 +2294,9 @@ def _mostly_all(folded: str, claims: list[Claim]) -> list[Problem]:
     return [Problem("vague_scope", mostly.group())] if mostly else []
 
 
+_PANEL_AFTER_MOST = re.compile(r"[^,.;:]{0,40}?(?:панел|раздел|блок|секци|panel|section|бөлүм)")
+
+
 def _most_then_the_rest(
     problems: list[Problem], claims: list[Claim], stances: dict[str, StanceFinding], campaign: Campaign
 ) -> list[Problem]:
@@ -2269,7 +2307,12 @@ def _most_then_the_rest(
         return problems
     # ("Почти всё поддерживаем, особенно третью панель": "most" with a panel stressed is a panel's claim)
     wholes = [(c.stance, fold(c.evidence), c.level == GLOBAL) for c in claims if c.level != EXPLICIT]
-    most = {stance for stance, said, _ in wholes if _MOST.search(said)}
+    # (not "почти все рекомендации первой панели": most of one panel, which ones unsaid)
+    most = {
+        stance
+        for stance, said, whole in wholes
+        if (m := _MOST.search(said)) and (whole or not _PANEL_AFTER_MOST.match(said, m.end()))
+    }
     rest = {stance for stance, said, whole in wholes if whole and REST_WORD.search(said) and not _MOST.search(said)}
     named = {c.stance for c in claims if c.level == EXPLICIT}
     if not (most & rest) or not (named - most):

@@ -41,8 +41,9 @@ class Ref:
 # ("п.3.6": a dot after a letter may lead; "3.1,3.2" typed without a space: a comma right after an ID)
 ID = r"(?:(?<![\d,])|(?<=\d\.\d,)|(?<=\d\.\d\d,))(?<!\d\.)\d{1,2}\.\d{1,2}(?!\d)(?!\.\d)"
 _RANGE = compile_at_heads(
-    rf"({ID})\.?\s*(?:-|–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан))\s*(?:п\.\s*)?({ID})"
-    r"(?:-?(?:ге|га|ке|ка|гө|кө|го|ко)\s+чейин\w*)?(?!\w|-\d)"  # Kyrgyz "3.1ден 3.8ге чейин", "1.1ден 4.4кө чейин"
+    # Kyrgyz "3.1ден 3.8ге чейин", "1.1ден тартып 4.4кө чейин", "1.1 сунуштан 3.5 сунушка чейин"
+    rf"({ID})\.?(?:\s*-?\s*сунуш(?=[дт][ае]н))?\s*(?:-|–|—|\.\.|по|до|to|through|-?(?:ден|дан|тен|тан)(?:\s+тартып)?)"
+    rf"\s*(?:п\.\s*)?({ID})(?:(?:\s*-?\s*сунуш)?-?(?:ге|га|ке|ка|гө|кө|го|ко)\s+чейин\w*)?(?!\w|-\d)"
 )
 # "1.1+ 1.2+ 3.5- 3.6+": in a row of votes a dash stuck to one ID and spaced from the next is a "minus"
 _VOTE = compile_at_heads(rf"{ID}[+−-](?=\s|$)")
@@ -138,7 +139,19 @@ def elliptic_panels(text: str) -> str:
     pieces, copied = [], 0
     heads = list(_ELLIPTIC_ORDINAL.finditer(folded))
     if _PANEL_LINE.search(folded):
-        heads = sorted(heads + list(_BARE_PANEL_LINE.finditer(folded)), key=lambda m: m.start())
+        # (not a count or a numbered note: "3 организации сети против 4.1", "Комментарии:\n1 – …": a bare
+        # number is a panel's only if no "N панель" line has it and the line just above heads a panel)
+        panel_lines = list(_PANEL_LINE.finditer(folded))
+        numbers = {m.group(1) for m in panel_lines}
+        heads_at = {m.start() for m in panel_lines}  # the lines a bare number may follow: grows with the bare ones
+        bare: list[re.Match[str]] = []
+        for m in _BARE_PANEL_LINE.finditer(folded):
+            above = folded.rfind("\n", 0, max(0, folded.rfind("\n", 0, m.start() + 1))) + 1
+            if m.group(1) not in numbers and above in heads_at:
+                bare.append(m)
+                numbers.add(m.group(1))
+                heads_at.add(m.start())
+        heads = sorted(heads + bare, key=lambda m: m.start())
     for m in heads:
         pieces += [text[copied : m.end(1)], " панель"]
         copied = m.end(1)
@@ -147,7 +160,7 @@ def elliptic_panels(text: str) -> str:
 
 # "1 панель макул / 2 макул / 3 панель 3.5тен башкасы макул / 4 макул": among lines headed "N панель", a line
 # headed by a bare number and a word is a panel's too (not a numbered list's "1. …", "2) …")
-_PANEL_LINE = re.compile(rf"(?m)^[^\S\n]*\d-?[^\S\n]*{_PANEL_WORD}")
+_PANEL_LINE = re.compile(rf"(?m)^[^\S\n]*(\d)-?[^\S\n]*{_PANEL_WORD}")
 _BARE_PANEL_LINE = re.compile(
     rf"(?m)^[^\S\n]*(\d)(?=(?:[^\S\n]*[—–:-])?[^\S\n]+[^\W\d])(?!(?:[^\S\n]*[—–:-])?[^\S\n]+{_PANEL_WORD})"
 )
@@ -281,7 +294,9 @@ _GREETED_BEFORE = re.compile(r"(?:\b(?:hi|hey|dear|hello)|thank you|thanks) $")
 _GREETED_AFTER = re.compile(r"\s+(?:привет|добр\w+|здравствуйте|спасибо)\b| the best\b")
 _ALL = compile_at_heads(
     r"(?<!\w)(?:(?:все|всех|всем|всеми|all|бардык)\s+19|19(?=\s+(?:рекомендаци|сунуш|recommendations))|все|всё|всех|всем|всеми|весь|всю|all|every|each"
-    rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything|across the board"
+    rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything"
+    # ("we abstain across the board", not "costs are rising across the board")
+    r"|(?:(?<=abstain )|(?<=support )|(?<=agree )|(?<=oppose )|(?<=reject )|(?<=accept ))across the board"
     rf"|вся|{REST})(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
     # "от имени всех 27 клубов", "all our members": all of someone, not of the recommendations
@@ -668,6 +683,10 @@ _QUOTED_AFTER_STANCE = re.compile(
 _QUOTE_AFTER_BY = re.compile(r"(?<!\w)(?:по|к|о|об|on|under|regarding|for|about)\s+[«\"“]$")
 _QUOTED_THEN_DASH = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]\s*[—–:-]")  # ('on "Digital regions".': a name)
 _QUOTE_CLOSE = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]")
+# (opening a sentence, or after "panel": not '3.4 (on "digital literacy campaigns")', the ID's own subject)
+_TITLE_QUOTED_BY = re.compile(
+    r"(?:^|[\n.!?;]\s*|(?:panel|section|панели|разделу)\s+)(?:по|on|regarding|under|about)\s+[«\"“][^«»\"“”\n]{0,40}$"
+)
 
 
 def panels_by_words(text: str, campaign: Campaign) -> set[int]:
@@ -715,7 +734,10 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive or quoted):
             continue
         ids = tuple(r.id for r in campaign.in_panel(number))
-        if named_ids & set(ids):
+        # 'On "Contribution of regional CSOs to solving local problems" we agree with all but 4.3': a title quoted
+        # after "on" names the panel, whatever IDs the reply names
+        titled = bool(_TITLE_QUOTED_BY.search(text, max(0, m.start() - 60), m.start()) and _QUOTE_CLOSE.match(after))
+        if named_ids & set(ids) and not titled:
             continue  # "3.4 по цифровой грамотности": the topic words describe the ID, not the whole panel
         stems = content_stems(text[m.start() : m.end()] + " " + " ".join(after.split()[:3]))
         in_title = sum(_covered(s, _title_stems(campaign)[number]) for s in stems)
@@ -730,6 +752,7 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
             or _PANEL_FRAME_AFTER.match(after)
             or in_title >= 2
             or (_QUOTE_AFTER_BY.search(before) is not None and _QUOTED_THEN_DASH.match(after))
+            or titled
         )
         if not framed and found and found[-1].problem is None:
             # "рекомендации по планированию развития регионов и по коалициям", "the panels on regional planning,

@@ -5105,3 +5105,49 @@ def test_a_bare_assent_but_one_id_answered_no_is_all_but_that_one(campaign: Camp
         {**{k: "agree" for k in campaign.ids}, "4.2": "disagree"},
         set(),
     )
+
+
+# Read from blind batches 249/250 (the wing was accepted with no flag, the quoted panel title read as all 19) and
+# from a review of this session's rules (each of these was read wrong, or accepted, by a rule added before it)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("The Osh youth wing of our association supports all of panel 2.", "en"),
+     ("1 панель — да\n2 панель — да\n3 панель — да\n4 панель — да\n3 организации сети против 4.2.", "ru"),
+     ("Поддерживаем почти все рекомендации второй панели. 3.3 не поддерживаем. Остальное принимаем.", "ru"),
+     ("We support almost all of panel 4. We oppose 1.2. We support the rest.", "en"),
+     ("Все рекомендации поддерживаем. Предлагаем вместо этого исключить рекомендацию о советах.", "ru"),
+     ("We agree with everything. We would suggest the board revisit this after our congress.", "en"),
+     ("Окончательная позиция — по итогам заседания совета: пока поддерживаем все.", "ru"),
+     ("Поддерживаем все рекомендации. Итоговое решение пока не принято.", "ru"),
+     ("Поддерживаем все рекомендации. Совет пока не утвердил окончательную позицию по 4.2.", "ru"),
+     ("Члены нашего союза в Нарынской области проголосовали против 3.3. Остальные поддерживаем.", "ru"),
+     ("Our members in Batken voted against 4.4. We support the rest.", "en"),
+     ("Поддерживаем рекомендации согласно нашей позиции, направленной в министерство ранее.", "ru"),
+     ("Поддерживаем все. Хотим поучаствовать в 4.4 только если её доработают.", "ru")],
+)  # fmt: skip
+def test_a_wing_counts_most_of_a_panel_proposals_to_drop_and_answers_still_to_come_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [('On "Contribution of regional CSOs to solving local problems" we agree with everything except 4.2; 4.2 is '
+      "a no.", "en", {"4.1": "agree", "4.2": "disagree", "1.1": None}),
+     ('We support 3.4 (on "digital literacy campaigns").', "en", {"3.4": "agree", "3.1": None}),
+     ("По второй панели возражений нет. По остальным панелям тоже.", "ru", {"2.1": "agree", "1.1": "agree",
+                                                                          "4.5": "agree"}),
+     ("Вторую панель не рассматривали, воздерживаемся.", "ru", {"2.1": "abstain"}),
+     ("Биз бардык сунуштарды колдойбуз. 2.1-сунушту өзгөчө белгилейбиз, анткени тармактар бизге керек.", "ky",
+      {"2.1": "agree", "1.1": "agree"}),
+     ("Costs are rising across the board; we cannot support 3.3.", "en", {"3.3": "disagree", "3.4": None}),
+     ("1.2 жакшы эмес, калганы жакшы.", "ky", {"1.2": "disagree", "1.1": "agree"}),
+     ("1.1 сунуштан 2.1 сунушка чейин макулбуз, калгандарына каршыбыз.", "ky",
+      {"1.3": "agree", "2.1": "agree", "3.1": "disagree"})],
+)  # fmt: skip
+def test_a_quoted_panel_title_the_other_panels_too_not_discussed_so_abstaining_and_kyrgyz_ranges_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str | None]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())

@@ -122,6 +122,10 @@ SHAPES = {
     "official answers to come": "официальный ответ совет ",
     "comments sent elsewhere": "as per our online ",
     "buts before an answered ID": "Согласны, но 3.5 боюнча — ",
+    "quoted panel titles after on": 'On "regional csos ',
+    "kyrgyz ranges by sunush": "1.1 сунуштан 3.5 сунушка ",
+    "ready words run together": "готов",
+    "final answers after a dash": "окончательная позиция — ",
 }
 
 
