@@ -331,7 +331,7 @@ BLIND_FLOORS = {
     "blind-248.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.94},
     "blind-249.txt": {"exact": 0.98, "accepted": 0.83, "flagged": 0.97, "reasons": 0.86},
     "blind-250.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.97, "reasons": 0.94},
-    "blind-251.txt": {"exact": 0.98, "accepted": 0.80, "flagged": 0.97, "reasons": 0.92},
+    "blind-251.txt": {"exact": 0.98, "accepted": 0.80, "flagged": 0.97, "reasons": 0.91},
     "blind-252.txt": {"exact": 0.94, "accepted": 0.87, "flagged": 0.93, "reasons": 0.80},
 }
 
