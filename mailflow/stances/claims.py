@@ -21,6 +21,7 @@ from mailflow.patterns import compile_at_heads
 from mailflow.reading.reply import Stance
 from mailflow.stances.lexicon import LIMITS, Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
 from mailflow.stances.refs import (
+    DOCUMENT_NUMBER,
     EXPLICIT,
     GLOBAL,
     GROUP,
@@ -1605,6 +1606,7 @@ def _loose_numbers(text: str, folded: str, refs: list[Ref], campaign: Campaign) 
         for m in _LOOSE_NUMBER.finditer(folded)
         if taken.free(m.start(), m.end())
         and not _MONTH_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        and not DOCUMENT_NUMBER.search(folded, max(0, m.start() - 30), m.start())
         and not (
             (_COUNTED.match(folded, m.start()) or _DASH_AFTER_COUNT.match(folded, m.end()))
             and _QUANTIFIER_BEFORE.search(folded, max(0, m.start() - 40), m.start())

@@ -273,7 +273,9 @@ _ABSTAIN = compile_at_heads(
     r"|затрудня(?:емся|юсь) (?:с )?(?:ответ\w*|оцен\w*)|(?<!\w)возд\.(?!\w)"
     r"|(?:don't|do not|dont)\s+know enough(?:\s+(?:to (?:say|judge|comment)|about it))?"
     r"|(?<=тут )pass(?!\w)|(?<=там )pass(?!\w)"  # "кроме 4.3 — тут pass"
-    r"|не комментируем|без комментариев|воздержимся от комментари\w+|no comment"
+    # (not "Прочие рекомендации принимаем без комментариев": accepted, with nothing to add)
+    r"|не комментируем|(?<!принимаем )(?<!поддерживаем )(?<!согласны )без комментариев"
+    r"|воздержимся от комментари\w+|no comment"
     # "on 3.5 we'd rather not comment": declining to give a view (not "we do not comment on the other panels", which
     # the corpus records as no stance at all)
     r"|(?:rather|prefer to|prefer) not (?:to )?comment(?!\s+on\b)"  # (what follows "on" is not kept as the scope)

@@ -259,8 +259,9 @@ _NAMED_AFTER = re.compile(r"\s*\(\s*(?:panels?|панел\w*|раздел\w*|sec
 _THESE_NAMED = re.compile(r"\d\.\d{1,2}[^.;!?\n\d]{0,40}(?<!\w)(?:эти|these|those)\s+$")
 _LISTED_BEFORE = re.compile(r"\d\.\d{1,2}\s*,\s*$")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
-_DOCUMENT_NUMBER = re.compile(
-    r"(?:протокол\w*|решени\w*|приказ\w*|постановлени\w*|письм\w*|исх\.?|вх\.?|minutes|protocol|ref\.?)\s*(?:№|no\.?|#)$"
+# "протокол №3", "протокол № 4 от 20.03.2023": a document's number, not a recommendation's or a panel's
+DOCUMENT_NUMBER = re.compile(
+    r"(?:протокол\w*|решени\w*|приказ\w*|постановлени\w*|письм\w*|исх\.?|вх\.?|minutes|protocol|ref\.?)\s*(?:№|no\.?|#)\s?$"
 )
 _TOUCHING = re.compile(
     r"касающи|(?:которые|что) касаются|что касается|relevant to|concerning|связанн|relat(?:ed|ing) to|connected"
@@ -362,7 +363,9 @@ _VAGUE = re.compile(
     r"|a couple of|эки|үч|бир нече)"
     r"\s+(?:рекомендаци\w*|пункт\w*|сунуш\w*|recommendations|points|items)\b(?!(?:[^\S\n]+[^\W\d]+){0,2}\s*:)"
     r"(?![^.\n]{0,80}?(?:ниже|below|төмөн)))"
-    # "the digital literacy points", "the business-related ones": those on a topic, which ones unsaid
+    # "the digital literacy points", "the business-related ones", "the digital literacy recommendations": those on
+    # a topic, which ones unsaid
+    r"|(?<=the )(?:digital|business)[a-z-]*(?: (?!panel)[a-z]+)? recommendations"
     r"|(?<=the )(?!(?:other|remaining|rest|following|above|below|first|last|same|whole)\b)[a-z]+(?:[ -][a-z]+)?"
     r"(?:-related)? (?:points|items|ones)"
     # "agree all xcept 3.5 and the council one in panel 4": one of a panel, by what it is about
@@ -574,7 +577,7 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _COMMA_BETWEEN_IDS.finditer(text) if digits else ():
         add(_comma_ref(m, campaign))
     for m in _BARE_NUMBER.finditer(text) if digits else ():
-        if _DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
+        if DOCUMENT_NUMBER.search(text, max(0, m.start() - 30), m.start() + 1):
             continue  # "протокол №3 от 17.03.2023": a document's number, not a recommendation's
         add(Ref(m.start(1), m.end(1), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     # "3,1 и 3,7" in a notation none of the above took: an ID or a number?

@@ -5151,3 +5151,31 @@ def test_a_quoted_panel_title_the_other_panels_too_not_discussed_so_abstaining_a
 ) -> None:
     result = read(text, campaign, language=language)
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+# Read from blind batches 251/252: the first four were accepted with no flag
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("В целом одобряем, с учётом того, что 1.4 должна выполняться на кыргызском языке.", "ru"),
+     ("We endorse the business-related recommendations.", "en"),
+     ("Биздин Кара-Балта бөлүмү 4-панелдин сунуштарын колдойт.", "ky"),
+     ("We accept everything except 1.2, where we need a budget first before we can decide.", "en")],
+)  # fmt: skip
+def test_a_reservation_on_how_those_on_a_topic_a_branch_and_a_decision_still_to_come_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [("2.1 — против, это не наш профиль.\nОстальные рекомендации поддерживаем без комментариев.",
+      {"2.1": "disagree", "1.1": "agree", "4.5": "agree"}),
+     ("Сообщаем, что все рекомендации приняты советом фонда (протокол № 7 от 02.04.2023). Замечаний нет.",
+      {"1.1": "agree"})],
+)  # fmt: skip
+def test_accepted_without_comment_and_a_protocol_number_are_read(
+    campaign: Campaign, text: str, wanted: dict[str, str]
+) -> None:
+    result = read(text, campaign)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())

@@ -126,6 +126,9 @@ SHAPES = {
     "kyrgyz ranges by sunush": "1.1 сунуштан 3.5 сунушка ",
     "ready words run together": "готов",
     "final answers after a dash": "окончательная позиция — ",
+    "topics before recommendations": "the digital digital ",
+    "branches after our": "биздин ош ош ",
+    "protocol numbers": "протокол № 4 ",
 }
 
 
