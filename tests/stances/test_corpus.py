@@ -333,6 +333,8 @@ BLIND_FLOORS = {
     "blind-250.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.97, "reasons": 0.94},
     "blind-251.txt": {"exact": 0.98, "accepted": 0.80, "flagged": 0.97, "reasons": 0.91},
     "blind-252.txt": {"exact": 0.94, "accepted": 0.87, "flagged": 0.93, "reasons": 0.80},
+    "blind-253.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.97, "reasons": 0.96},
+    "blind-254.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.82},
 }
 
 
