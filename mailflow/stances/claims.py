@@ -910,7 +910,8 @@ _DASH_TO_ANSWER = re.compile(
 )
 _PREPOSITION = re.compile(r"(?:по|с|со|на|for|on|to|with)\s+$")
 _BUT_THEN_IDS = re.compile(r"\s*,\s*(?:но|but|бирок|однако|however)\s+(?:(?:по|on|for)\s+)?")
-_PREPOSITION_ONLY = re.compile(r"\s+(?:по|с|со|на|for|on|to|with)\s+")  # "согласны с 3.1": the IDs are the stance's
+# "согласны с 3.1", "против 4.1": the IDs right after the stance are its own
+_IDS_RIGHT_AFTER = re.compile(r"\s+(?:(?:по|с|со|на|for|on|to|with)\s+)?")
 
 
 class _Sorted:
@@ -967,7 +968,8 @@ def _answer_head(text: str, named: _Sorted, left: _Cluster, right: _Cluster) -> 
         head -= 1
     # (a panel before a first stance that goes on to name its own IDs only frames it: "По третьей панели —
     # согласны с 3.1–3.4 и 3.6–3.8, 3.5 не поддерживаем" gave all eight to "не поддерживаем")
-    framed = _PREPOSITION_ONLY.fullmatch(text, left.end, between[0].start) is not None
+    # (nor one before a stance its IDs follow at once: "4 панель — против 4.1 и 4.3, 4.2 4.4 4.5 да")
+    framed = _IDS_RIGHT_AFTER.fullmatch(text, left.end, between[0].start) is not None
     stop = max(text.rfind(mark, 0, left.start) for mark in ".;!?\n")  # (-1: none)
     owned = any(r.level != GROUP or not framed for r in named.ending_in(stop, left.start))
     listed = ":" in text[left.end : between[0].start]  # "частично: 3.1, 3.3 – да; …": the list answers itself

@@ -325,7 +325,7 @@ _WHOLE_REPLY = {
         # ("Только 4.5 частично, …": an exception with its own stance, not a reservation on the whole)
         # (even one that opens IDs with a stance of their own: "Бардык сунуштарга макулбуз. Бирок 3.5 боюнча … каршыбыз.
         # Жыйынтыгында баарын колдойбуз." — exempting those let six unclear replies through)
-        r"(?:^|[.!?]\s+|\n)\s*(?:однако|however|бирок)\b"
+        r"(?:^|[.!?]\s+|\n)\s*(?:однако|however|бирок|though|although)\b"  # "Agree with everything. Though 3.5 …"
         r"|(?:^|[.!?]\s+|\n)\s*(?:только|единственное)\b"
         r"(?![\s,:—–-]*(?:исключение[\s,:—–-]*)?(?:(?:по|с|со|on|for|with)\s+)?(?:п\.\s*|рек\.\s*)?\d\.\d)"
         # "В целом поддерживаем, с учетом того, что реализация 3.4 и 3.7 должна идти на кыргызском языке"
@@ -480,7 +480,7 @@ _WORDS = {
         "резолюци", "протокол", "уже ", "эске алуу менен",
     ),
     "reservation": (
-        "although", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",
+        "though", "believe", "caveat", "however", "in principle", "maybe", "might", "not all of the", "not sure",
         "not yet clear", "perhaps", "possibly", "probably", "remember", "reservation", "still unclear", "think",
         "guess", "вроде", "врое", "vrode", "vroe", "хот",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",

@@ -5179,3 +5179,18 @@ def test_accepted_without_comment_and_a_protocol_number_are_read(
 ) -> None:
     result = read(text, campaign)
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+# Read from blind batches 253/254: the first was accepted as agreeing with all, the second had 4.1 and 4.3 agreed
+def test_a_though_after_agreeing_with_everything_goes_to_a_person(campaign: Campaign) -> None:
+    assert codes(read("Fine with all of it. Though 2.1 not so much. So yes, fine.", campaign, language="en"))
+
+
+def test_ids_right_after_a_panel_s_stance_are_its_own_and_those_before_the_next_stance_the_next_s(
+    campaign: Campaign,
+) -> None:
+    result = read("С 1 по 3 панель согласны, 4 панель — против 4.2 и 4.5, 4.1 4.3 4.4 да", campaign)
+    assert (_stance_only(result), codes(result)) == (
+        {**{k: "agree" for k in campaign.ids}, "4.2": "disagree", "4.5": "disagree"},
+        set(),
+    )
