@@ -335,6 +335,8 @@ BLIND_FLOORS = {
     "blind-252.txt": {"exact": 0.94, "accepted": 0.87, "flagged": 0.93, "reasons": 0.80},
     "blind-253.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.97, "reasons": 0.96},
     "blind-254.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.82},
+    "blind-255.txt": {"exact": 0.96, "accepted": 0.87, "flagged": 0.97, "reasons": 0.90},
+    "blind-256.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.76},
 }
 
 
