@@ -364,7 +364,9 @@ _WHOLE_REPLY = {
         # (within a line: "… elected by members only" over "4.2 | Agree" is no "only 4")
         r"(?<!отвечаем )(?<!отвечает )(?<!отвечаю )(?:только|лишь|\bonly)[^\S\n]+(?:с|со|with|по|on|for)?[^\S\n]*"
         r"(?:те\s+|тех\s+|the\s+|those\s+)?"
-        r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation)"  # (not "only 2G")
+        # (not "only 2G"; "только с первой и четвёртой панелью": by ordinal)
+        r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation|перв|втор|трет|четв|first|second"
+        r"|third|fourth)"
     ),
     # "Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе": one more, described, not numbered
     "unclear_reference": compile_at_heads(

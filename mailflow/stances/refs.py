@@ -862,7 +862,8 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
             while j >= 0 and (
                 j == i
                 or (
-                    re.fullmatch(r"[\s,и]*(?:жана)?[\s,]*", text[marked[j].end : marked[j + 1].start])
+                    # ("3.3 менен 3.6дан башкасына": "менен", "with", joins two as "жана" does)
+                    re.fullmatch(r"[\s,и]*(?:жана|менен)?[\s,]*", text[marked[j].end : marked[j + 1].start])
                     # "3-панелде 3.5тен башкасы": "in panel 3", the frame the exception is taken from
                     and not (marked[j].level == GROUP and _LOCATIVE.search(text, marked[j].start, marked[j].end))
                     # "3 панель 3.5 тен башкасы макул": the panel the next ID is of frames it, as above (a panel

@@ -5194,3 +5194,16 @@ def test_ids_right_after_a_panel_s_stance_are_its_own_and_those_before_the_next_
         {**{k: "agree" for k in campaign.ids}, "4.2": "disagree", "4.5": "disagree"},
         set(),
     )
+
+
+# Read from blind batches 255/256: the first had panel 3's exceptions agreed and the rest unread; the second was
+# accepted as agreeing with two panels
+def test_two_ids_joined_by_menen_before_bashkasyna_are_both_excepted(campaign: Campaign) -> None:
+    text = "1-панель: макул\n2-панель: макул\n3-панель: 3.2 менен 3.7ден башкасына макул, ал экөө боюнча пикирибиз жок"
+    result = read(text, campaign, language="ky")
+    wanted = {"1.1": "agree", "3.1": "agree", "3.2": "abstain", "3.7": "abstain", "3.8": "agree", "4.1": None}
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+def test_agreeing_only_with_panels_named_by_ordinal_goes_to_a_person(campaign: Campaign) -> None:
+    assert codes(read("Согласны только со второй и третьей панелью.", campaign))
