@@ -337,6 +337,8 @@ BLIND_FLOORS = {
     "blind-254.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.82},
     "blind-255.txt": {"exact": 0.96, "accepted": 0.87, "flagged": 0.97, "reasons": 0.90},
     "blind-256.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.76},
+    "blind-257.txt": {"exact": 1.00, "accepted": 0.96, "flagged": 1.00, "reasons": 0.98},
+    "blind-258.txt": {"exact": 0.94, "accepted": 0.86, "flagged": 0.95, "reasons": 0.96},
 }
 
 
