@@ -133,7 +133,7 @@ _HOLDING = compile_at_heads(
     r"|по итогам (?:заседания|собрания|обсуждения)(?![^.]{0,40}(?:сообщаем|направляем|информируем|:))"
     # "Окончательная позиция — по итогам заседания правления: пока …", "Подтвердим по итогам собрания"
     r"|(?<!\w)(?:окончательн|итогов)\w+ (?:позици|решени|ответ)\w*\s*[—–:-]\s*(?:по итогам|после)\b"
-    r"|\bподтвердим\b"
+    r"|\bподтверди[мт]\b"  # "Он сейчас в командировке, вернётся — подтвердит официально"
     r"|азырынча\s+(?:\w+\s+)?(?:жооп|чечим|айта|бере|билбейбиз|белгисиз|макул боло|кабыл ала)"
     r"|не мо(?:жем|гу) (?:сейчас |пока )?ответить|\bнапишем\b|can(?:not|'t) (?:yet )?(?:answer|reply|respond)"
     r"|потом (?:посмотрим|решим|ответим|скажем)|будем (?:обсужд|рассматрива|решат)\w*|\bсообщим\b"
@@ -446,7 +446,7 @@ _WHOLE_REPLY = {
         # "төрага телефон аркылуу … макул экенибизди айткан": the chairman said so, on the phone
         r"|экени\w*\s+(?:\w+\s+){0,2}айт\w*|по телефону|by phone|on the phone"
         r"|телефон аркылуу(?!\s+алда)"  # (not "телефон аркылуу алданып жатат": cheated by phone)
-        r"|как (?:мне|нам) (?:передали|сказали|сообщили)|\balready (?:told|said|informed)\b"
+        r"|как (?:мне|нам) (?:передал|сказал|сообщил)\w*|\balready (?:told|said|informed)\b"
         # "Как сообщила наш координатор …, наша сеть рекомендации поддерживает" (not "как мы сообщали")
         r"|как (?:уже )?(?:сообщил|сказал|говорил|передал)а?(?!\w)"
         r"|as far as (?:i|we) know|насколько (?:я знаю|мне известно|нам известно)|(?:they|all of them) all support"
@@ -524,7 +524,7 @@ _WORDS = {
         "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным", "посмотрит", "посмотрят",
         "чечим", "карап чыг",
         "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't", "итогов", "окончательн", "официальн",
-        "подтвердим", "before we", "прежде чем",
+        "подтверди", "before we", "прежде чем",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -1205,9 +1205,10 @@ def _read_text(
     problems += [Problem("unread_words", label) for label, ids in untaken if not set(ids) <= given]
     # "Раздел 2:" over lines about other panels: the heading got no answer at all
     problems += [Problem("no_stance_for_id", label) for label, ids in headings if not set(ids) & given]
-    if stressed and not any(c.level < EXPLICIT for c in claims):
+    if stressed and not any(c.level < EXPLICIT for c in claims) and not set(campaign.ids) <= given:
         # "Макулбуз, 1.2 жана 2.1 бизге өзгөчө керек": stressed among what? No sentence names the whole
-        # ("Остальные тоже поддерживаем" may follow "Особенно поддерживаем 3.4 и 3.8")
+        # ("Остальные тоже поддерживаем" may follow "Особенно поддерживаем 3.4 и 3.8"; when every ID has its
+        # own answer, "3.8ди өзгөчө колдойбуз" only says how much)
         problems.append(Problem("unread_words", stressed[0]))
     if bare and all(c.level == EXPLICIT for c in claims):
         # "ok with evrything xcept 2.1 …": an exception from an "all" that nothing here says
@@ -1294,8 +1295,9 @@ def _agrees_also(reading: UnitReading, text: str) -> bool:
 
 
 _REST_TOO = re.compile(
-    # ("По остальным панелям тоже.", "The other panels too.")
-    rf"\W*(?:(?:и|а|and)\s+)?(?:(?:с|со|по|with|for)\s+)?(?:{REST})(?:\s+(?:панел|раздел|panel|section)\w*)?"
+    # ("По остальным панелям тоже.", "The other panels as well.")
+    rf"\W*(?:(?:и|а|and)\s+)?(?:(?:с|со|по|with|for)\s+)?(?:{REST}|(?:the )?other(?=\s+(?:panel|section)))"
+    r"(?:\s+(?:панел|раздел|panel|section)\w*)?"
     rf"\s*+[—–:-]?\s*+(?:{ALSO_WORDS})[.!)\s]*+"
 )
 _ALSO_ALONE = re.compile(
@@ -1501,6 +1503,7 @@ _GOODWILL = compile_at_heads(
     r"|(?:особо|отдельно) (?:отмечаем|подчеркиваем|приветствуем|хотели бы отметить)"
     r"|(?:особо|отдельно) (?:хотели бы |хотим )?выделить"
     r"|(?:особо )?хотим (?:особо )?(?:отметить|подчеркнуть)"
+    r"|ыраазычылык билдир\w*"  # "Уюштуруу комитетине ыраазычылык билдиребиз!": thanks
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз|өзгөчө белгиле\w*"
     # "We would especially like to be involved in the conference mentioned in 4.5", "4.3 боюнча өзгөчө ыраазыбыз"
     r"|would (?:especially |particularly |also |very much )?(?:like|love) to (?:be involved|take part|participate|join"

@@ -208,6 +208,7 @@ _NOTHING_AGAINST = compile_at_heads(
     r"|(?:ничего\s+)?против\s+ничего\s+(?:нет|не имеем)|ничего не имеем против"
     # "We have gone through the list and there is nothing we disagree with"
     r"|nothing (?:in (?:it|them) )?(?:that )?(?:we|i) (?:disagree with|object to|oppose)"
+    r"|no reason not to (?:endorse|support|accept|agree(?: with)?)"  # "we see no reason not to endorse them"
 )
 # "Против рекомендаций 1.3, 1.5 … не возражаем": "против" names what they do not object to
 _OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:возража|име\w+\s+возражени))")
@@ -313,6 +314,9 @@ _AMBIGUOUS = compile_at_heads(
 _CONDITION = re.compile(
     r"при условии|в случае,? если|\bесли\b|при наличии|\bprovided\b|on condition|\bsubject to\b|\bif\b"
     r"|\b(?:as|so) long as\b|conditional (?:on|upon)"  # "Our support is conditional on …"
+    # "We will be glad to endorse the recommendations once the Committee confirms …" (not "meet once a year")
+    r"|\b(?:will|'ll|would) (?:be (?:glad|happy|pleased) to )?(?:endorse|support|accept|agree)\b"
+    r"[^.\n]{0,80}?\bonce\b(?! a\b)"
     r"|при (?:том |таком )?понимании|(?:on|with) the understanding|с тем пониманием"
     r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
     r"|\w(?:са|се|со|сө)\s+гана\b"  # "интернет тартып берсе гана макул болобуз": only if they do
@@ -354,6 +358,7 @@ _AUXILIARIES = frozenset(
     {"можем", "могу", "сможем", "имеем", "будем", "стали", "бы", "считаем", "считаю", "находим", "видим"}
     | {"имеет", "имеют"}  # "Ассоциация не имеет возражений по рекомендациям 1.1–4.5"
     | {"do", "does", "we", "i", "can", "could"}
+    | {"to"}  # a resolution's "(d) not to endorse recommendation 4.3", "decided not to support"
     # adverbs that soften, never undo: "we cannot really support 3.5", "не можем пока поддержать"
     | {"really", "quite", "yet", "currently", "simply", "truly", "пока", "сейчас", "еще"}
 )

@@ -5207,3 +5207,34 @@ def test_two_ids_joined_by_menen_before_bashkasyna_are_both_excepted(campaign: C
 
 def test_agreeing_only_with_panels_named_by_ordinal_goes_to_a_person(campaign: Campaign) -> None:
     assert codes(read("Согласны только со второй и третьей панелью.", campaign))
+
+
+# Read from blind batches 257/258: the first two were accepted with no flag, the third had 4.3 agreed
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Как нам сказал наш председатель, поддерживаем все, кроме 2.1. Он вернётся из отпуска и подтвердит.", "ru"),
+     ("We will be happy to support the recommendations once the Committee confirms there are no costs for us.", "en")],
+)  # fmt: skip
+def test_an_answer_passed_on_to_be_confirmed_and_support_once_something_is_confirmed_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [("The Board resolved:\n(a) to endorse recommendations 1.1-1.5;\n(b) not to endorse recommendation 2.1.", "en",
+      {"1.3": "agree", "2.1": "disagree", "3.1": None}),
+     ("We see no reason not to support them, with one exception: 4.4, which we oppose.", "en",
+      {"1.1": "agree", "4.4": "disagree"}),
+     ("Regarding panel 2 we fully support its recommendation. The other panels as well.", "en",
+      {"2.1": "agree", "1.1": "agree", "4.5": "agree"}),
+     ("Бардык сунуштарды колдойбуз. Уюштуруу комитетине чоң ыраазычылык билдиребиз!", "ky", {"1.1": "agree"}),
+     ("1.1–1.5, 2.1, 3.1–3.7, 4.1–4.5 макулбуз. 3.8ди өзгөчө колдойбуз, анткени карылар онлайн кызматты колдоно "
+      "алышпайт.", "ky", {"3.8": "agree", "4.5": "agree"})],
+)  # fmt: skip
+def test_a_resolution_s_not_to_no_reason_not_to_the_other_panels_thanks_and_an_emphatic_yes_are_read(
+    campaign: Campaign, text: str, language: str, wanted: dict[str, str | None]
+) -> None:
+    result = read(text, campaign, language=language)
+    assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())

@@ -129,6 +129,8 @@ SHAPES = {
     "topics before recommendations": "the digital digital ",
     "branches after our": "биздин ош ош ",
     "protocol numbers": "протокол № 4 ",
+    "support once confirmed": "we will support it ",
+    "the other panels as well": "the other panels ",
 }
 
 
