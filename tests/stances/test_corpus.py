@@ -339,6 +339,8 @@ BLIND_FLOORS = {
     "blind-256.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.76},
     "blind-257.txt": {"exact": 1.00, "accepted": 0.96, "flagged": 1.00, "reasons": 0.98},
     "blind-258.txt": {"exact": 0.94, "accepted": 0.86, "flagged": 0.95, "reasons": 0.96},
+    "blind-259.txt": {"exact": 1.00, "accepted": 0.76, "flagged": 1.00, "reasons": 0.91},
+    "blind-260.txt": {"exact": 0.95, "accepted": 0.88, "flagged": 0.93, "reasons": 0.80},
 }
 
 
