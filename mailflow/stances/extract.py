@@ -234,6 +234,7 @@ _WHOLE_REPLY = {
         r"|(?:наши|ее|его) член\w* из\b"
         # "Ассоциациябыздын мүчөлөрүнүн бир бөлүгү 3.5 сунушуна каршы", "… Ноокен районундагы мүчө уюмубуз"
         r"|мүчөлөр\w* бир бөлүгү|мүчө уюмубуз"
+        r"|\w+(?:дагы|тагы|догу|тогу) мүчө уюм\w*"  # "Биз, Ноокат районундагы мүчө уюмдар, …": one district's
         # "Биздин мүчөлөрдүн көбү макул деп жатышат": most of the members say so, not the body's answer (not "…,
         # себеби мүчөлөрдүн көбү смартфон колдонбойт", a reason)
         r"|мүчөлөр\w* көбү\w* (?:\w+ )?(?:макул|колдойт|колдошот|каршы)"
@@ -276,6 +277,7 @@ _WHOLE_REPLY = {
         r"|(?:озвучил|высказал|голосовал|поддержал)\w* (?:\w+ ){0,2}?(?:на диалоге|на заседании|на форуме)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
+        r"|\b(?:version|wording|text) amended (?:at|during|by|in)\b"  # "in the version amended at the working group"
         # "Позиция нашей коалиции изложена в резолюции регионального форума": the answer is in another document
         r"|позици\w* (?:\w+ ){0,3}изложен\w* в (?!(?:данном|этом|настоящем) )(?:\w+ )?"
         r"(?:резолюци|протокол|заявлени|решени|письм|документ)\w*"

@@ -388,7 +388,7 @@ _VAGUE = re.compile(
 _PANEL_NEAR = compile_at_heads(rf"{_PANEL_WORD}\s*(?:№\s*)?3\b|(?:трет\w*|third|үчүнчү)\s+{_PANEL_WORD}|\b3\.[3-8]\b")
 _IMPLIED_ALL = re.compile(r"(?<!\w)(?:рекомендаци(?:и|ям|ями|й)|recommendations|сунуштар\w*|сунуштард\w*)(?!\w)")
 _EXCEPT = compile_at_heads(
-    r"(?:(?:кроме|кром)(?!\w)(?!\s+(?:того|этого|всего|прочего)\s*(?:[,.]|$|что\b))|за исключением|исключая"
+    r"(?:(?:кроме|кром|кроми)(?!\w)(?!\s+(?:того|этого|всего|прочего)\s*(?:[,.]|$|что\b))|за исключением|исключая"
     r"|помимо(?!\s+(?:того|этого)\s*(?:[,.]|$|что\b))"
     # ("all exc 4.1", "all exc the one on business councils"; "agree, except that we abstain on 3.2" is a "but")
     r"|(?:except|exept|xcept|excpt)(?!ion)(?!\s+that\b)(?: for)?|excluding|other than"

@@ -5238,3 +5238,16 @@ def test_a_resolution_s_not_to_no_reason_not_to_the_other_panels_thanks_and_an_e
 ) -> None:
     result = read(text, campaign, language=language)
     assert ({k: _stance_only(result).get(k) for k in wanted}, codes(result)) == (wanted, set())
+
+
+# Read from blind batches 259/260: all three were accepted with no flag (the last with 4.2 agreed)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("We support the recommendations in the text amended during the consultation on 20 March.", "en"),
+     ("Биз, Аксы районундагы мүчө уюмдар, бардык сунуштарды колдойбуз.", "ky"),
+     ("саглсны са всми кроми 4.2 ни нада", "ru")],
+)  # fmt: skip
+def test_an_amended_text_one_district_s_members_and_a_misspelt_exception_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
