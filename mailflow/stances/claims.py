@@ -910,6 +910,9 @@ _DASH_TO_ANSWER = re.compile(
 )
 _PREPOSITION = re.compile(r"(?:по|с|со|на|for|on|to|with)\s+$")
 _BUT_THEN_IDS = re.compile(r"\s*,\s*(?:но|but|бирок|однако|however)\s+(?:(?:по|on|for)\s+)?")
+# (only a bare answer ends there: not "3.5 — против формулировки", "3.5 — disagree with the wording", an objection to
+# a part of it, which stays a reservation)
+_ANSWER_ENDS = re.compile(r"[^\S\n]*(?:[,.;!?)\n]|$)")
 # "согласны с 3.1", "против 4.1": the IDs right after the stance are its own
 _IDS_RIGHT_AFTER = re.compile(r"\s+(?:(?:по|с|со|на|for|on|to|with)\s+)?")
 
@@ -974,7 +977,9 @@ def _answer_head(text: str, named: _Sorted, left: _Cluster, right: _Cluster) -> 
     owned = any(r.level != GROUP or not framed for r in named.ending_in(stop, left.start))
     listed = ":" in text[left.end : between[0].start]  # "частично: 3.1, 3.3 – да; …": the list answers itself
     # ("Согласны, но 3.5 — нет": the bare assent is to the letter, and what follows "but" heads the rejection)
-    turned = _BUT_THEN_IDS.fullmatch(text, left.end, between[0].start) is not None
+    turned = _BUT_THEN_IDS.fullmatch(text, left.end, between[0].start) is not None and bool(
+        _ANSWER_ENDS.match(text, right.end)
+    )
     if head == 0 and not owned and not listed and not turned:
         # every ID after the first stance, which has none before it, would go to the second ("Согласны с 3.1
         # и 3.2, 3.5 — против"): the first keeps what comes before the last comma

@@ -1880,7 +1880,10 @@ def _reply_problems(
 
 # "Третью панель не рассматривали, воздерживаемся": not discussed, and so an abstention
 _ABSTAINED_AFTER = re.compile(
-    r"[^\S\n]*[,;:—–-]?[^\S\n]*(?:(?:и|поэтому|so|and|therefore)\s+)?(?:мы\s+|we\s+)?(?:воздерж|abstain)"
+    # (one run of spaces, not two side by side: a long run of spaces took seconds)
+    r"[^\S\n]*(?:[,;:—–-][^\S\n]*)?(?:(?:и|поэтому|so|and|therefore)\s+)?(?:мы\s+|we\s+)?(?:воздерж|abstain)"
+    # (not "…, воздерживаемся по 4.3", "abstain on 4.3": an abstention on something else)
+    r"(?!\w*(?:\s+от\s+\w+)?\s+(?:(?:по|on|from|regarding|with)\s+)?(?:\d\.\d|п\.|рекоменд|панел|panel))"
 )
 # "on which we abstain as we have not discussed it", "воздерживаемся, так как не обсуждали их": why they abstain
 _ABSTAINED_BEFORE = re.compile(

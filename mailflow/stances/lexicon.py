@@ -189,7 +189,9 @@ _NEGATIVE = compile_at_heads(
     r"|decline[sd]?(?!\s+to\b)"  # "We decline 4.1" (not "decline to comment")
     r"|disagreeing(?: with)?|opposing|rejecting|objecting(?: to)?"  # "record us as … disagreeing with 4.1 and 4.3"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
-    r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|кошулбай\w*|макул\s+эмес\w*|жакшы\s+эмес\w*"
+    r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|кошулбай\w*|макул\s+эмес\w*"
+    # ("1.2 жакшы эмес", "бул сунуш жакшы эмес"; not "айылдарда интернет жакшы эмес", the state of things)
+    r"|(?:(?<![^\W\d_]\s)|(?<=сунуш\s)|(?<=сунушу\s))жакшы\s+эмес\w*"
     r"|кабыл\s+(?:албай\w*|алынбайт\b)|жактырбай\w*"
     r"|колдой\s+алба\w*|макул\s+боло\s+алба\w*"
     r"|opposed to|(?:are|is) opposed|противбиз|противбуз|противмин"

@@ -5251,3 +5251,28 @@ def test_an_amended_text_one_district_s_members_and_a_misspelt_exception_go_to_a
     campaign: Campaign, text: str, language: str
 ) -> None:
     assert codes(read(text, campaign, language=language))
+
+
+# From a second review of this session's rules (each was read wrong, with no flag, by a rule added before it)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Поддерживаем, но 2.1 — против формулировки, по сути за.", "ru"),
+     ("Agree, but 2.1 — disagree with the wording, not the idea.", "en"),
+     ("Согласны, но 4.4 — не можем поддержать без финансирования.", "ru"),
+     ("Поддерживаем 1, 2 и 4 панели. Третью панель не обсуждали; воздерживаемся по 4.2.", "ru")],
+)  # fmt: skip
+def test_an_objection_to_part_after_but_and_an_abstention_on_something_else_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [("Бардык сунуштарга макулбуз. 3.3 боюнча: айылдарда байланыш жакшы эмес.", {"3.3": "agree"}),
+     ("3.2 сунуштан 3.6 сунуш айырмаланбайт, экөөнө тең макулбуз.", {"3.2": "agree", "3.4": None})],
+)  # fmt: skip
+def test_a_state_of_things_not_good_and_a_comparison_from_one_id_are_no_rejection_and_no_range(
+    campaign: Campaign, text: str, wanted: dict[str, str | None]
+) -> None:
+    assert _read_clean(text, wanted, campaign, "ky")[0] == wanted

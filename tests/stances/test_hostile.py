@@ -131,6 +131,7 @@ SHAPES = {
     "protocol numbers": "протокол № 4 ",
     "support once confirmed": "we will support it ",
     "the other panels as well": "the other panels ",
+    "not discussed then spaces": "не рассматривали" + " " * 3_000 + ", ",
 }
 
 
