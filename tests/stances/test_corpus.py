@@ -341,6 +341,8 @@ BLIND_FLOORS = {
     "blind-258.txt": {"exact": 0.94, "accepted": 0.86, "flagged": 0.95, "reasons": 0.96},
     "blind-259.txt": {"exact": 1.00, "accepted": 0.76, "flagged": 1.00, "reasons": 0.91},
     "blind-260.txt": {"exact": 0.95, "accepted": 0.88, "flagged": 0.93, "reasons": 0.80},
+    "blind-261.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.97},
+    "blind-262.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.97, "reasons": 0.94},
 }
 
 
