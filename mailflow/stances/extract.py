@@ -964,6 +964,7 @@ def _read_text(
     untaken: list[tuple[str, tuple[str, ...]]] = []
     stressed: list[str] = []
     headings: list[tuple[str, tuple[str, ...]]] = []
+    headed: tuple[str, ...] = ()  # the IDs of a heading alone in the unit just read
     previous_free = ""  # the sentence before, when it named no recommendation and gave no stance
     decided = DECISION_HEAD.search(fold(text)) is not None
     signed = _signature_paragraph(panelled)
@@ -1013,6 +1014,13 @@ def _read_text(
             claims.append(Claim(reading.ids_without_stance, Stance.DISAGREE, EXPLICIT, clean_reason(minus.group(1)),
                                 unit.text))  # fmt: skip
             continue
+        if headed and any(not c.scoped for c in reading.claims):
+            # "Панель 3:" over "Согласны.", "Ответ по третьей панели. Согласны, но 3.5 — нет.": the bare assent
+            # answers the heading just above it, not the letter (it had been all 19, silently)
+            claims_here = (c if c.scoped else replace(c, ids=headed, level=GROUP, scoped=True) for c in reading.claims)
+            reading = replace(reading, claims=tuple(claims_here))
+        only_heads = reading.headings and not reading.claims and not reading.ids_without_stance
+        headed = tuple(i for _, ids in reading.headings for i in ids) if only_heads else ()
         bare = bare or (unit.text.strip()[:80] if reading.bare_exception else "")
         untaken += reading.untaken
         headings += reading.headings

@@ -5276,3 +5276,15 @@ def test_a_state_of_things_not_good_and_a_comparison_from_one_id_are_no_rejectio
     campaign: Campaign, text: str, wanted: dict[str, str | None]
 ) -> None:
     assert _read_clean(text, wanted, campaign, "ky")[0] == wanted
+
+
+# A bare assent right under a panel heading answers the heading (it had been all 19, with no flag)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [("Панель 2:\nСогласны.", {"2.1": "agree", "1.1": None, "4.1": None}),
+     ("Ответ по четвёртой панели. Поддерживаем, но 4.2 — нет.", {"4.1": "agree", "4.2": "disagree", "3.1": None})],
+)  # fmt: skip
+def test_a_bare_assent_under_a_panel_heading_answers_that_panel(
+    campaign: Campaign, text: str, wanted: dict[str, str | None]
+) -> None:
+    assert _read_clean(text, wanted, campaign) == (wanted, set())
