@@ -104,8 +104,8 @@ _HOLDING = compile_at_heads(
     r"|haven't (?:yet )?(?:read|looked at)\b"
     # "…, where we would like to see a costed implementation plan first before we commit": an answer after that
     r"|before we (?:can )?(?:commit|decide)\b|прежде чем (?:мы )?(?:примем решение|определимся)"
-    # "Итоговую позицию правление пока не принимало": what was said is not the organisation's answer yet
-    # "официальный ответ даст правление": what was written is not yet the organisation's answer
+    # "официальный ответ даст правление", "Итоговую позицию правление пока не принимало": what was written is not
+    # yet the organisation's answer
     r"|(?<!\w)официальн\w+ (?:ответ|позици)\w* (?:\w+ )?(?:даст|дадут|направит|направят|пришлет|будет)\b"
     r"|(?<!\w)(?:итогов|окончательн)\w+ (?:позици|решени)\w* (?:\w+ ){0,2}(?:пока|еще) не"
     r" (?:приня|принима|утвер[жд])\w*"
@@ -472,8 +472,7 @@ _WORDS = {
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "submission", "input", "feedback", "заключени", "мнени",
-        "attach", "changed",
-        "changes", "comments", "discussed",
+        "attach", "changed", "changes", "comments", "discussed",
         "edits", "in so far as", "insofar as", "поправк", "join the", "joint", "letter", "mail", "message", "modified",
         "memorandum", "меморандум", "still stand", "still appl", "remain", "в силе", "позици", "position", "view",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
