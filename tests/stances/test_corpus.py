@@ -343,6 +343,8 @@ BLIND_FLOORS = {
     "blind-260.txt": {"exact": 0.95, "accepted": 0.88, "flagged": 0.93, "reasons": 0.80},
     "blind-261.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.97},
     "blind-262.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.97, "reasons": 0.94},
+    "blind-263.txt": {"exact": 0.95, "accepted": 0.95, "flagged": 0.97, "reasons": 0.98},
+    "blind-264.txt": {"exact": 1.00, "accepted": 0.95, "flagged": 1.00, "reasons": 0.97},
 }
 
 
