@@ -424,7 +424,10 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     problems += [
         Problem(r.problem, r.label)
         for r in refs
-        if r.problem and not _in_reason(r, folded, claims) and not _names_a_named_panel(r, refs)
+        if r.problem
+        and not _in_reason(r, folded, claims)
+        and not _names_a_named_panel(r, refs)
+        and not _glossed_by_id(folded, r, refs)
     ]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, found_refs, campaign)
@@ -466,7 +469,11 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     framing = [r for r in refs if r.level == GROUP and _COLON_AFTER.match(folded, r.end)]
     # (an audience in a reason, "they are addressed to business associations", is who, not which)
     inside = [r for r in refs if any(start <= r.start < end for start, end in reasons)]
-    untaken = _untaken_panels(folded, [r for r in refs if r not in framing and r not in inside], claims)
+    # (nor one the stance is for: "3.5 считаем невыполнимым для ОГО")
+    for_whom = [
+        r for r in refs if r.label in _AUDIENCES and any(_FOR_WHOM.fullmatch(folded, c.end, r.end) for c in cues)
+    ]
+    untaken = _untaken_panels(folded, [r for r in refs if r not in framing + inside + for_whom], claims)
     headings = tuple((folded[r.start : r.end], r.ids) for r in framing if not r.problem and r.ids)
     return UnitReading(
         tuple(claims), tuple(problems), (), True, wants_reason, used_default, bare, untaken, stressed, headings
@@ -818,15 +825,25 @@ _AUDIENCES = frozenset(a.value for a in Audience if a is not Audience.ALL)
 
 def _audience_in_comment(folded: str, ref: Ref, segment: _Segment) -> bool:
     """ "Не согласны с 1.3 и 1.5 — для бизнес-ассоциаций это нерелевантно": an audience after the IDs and a dash
-    or colon is who the comment speaks of, not more recommendations (it added 3.1 and 3.2, unflagged)."""
+    or colon is who the comment speaks of, not more recommendations (it added 3.1 and 3.2, unflagged); so is one
+    the stance itself is for, "3.5 считаем невыполнимым для ОГО" (3.3–3.8 had been rejected with it)."""
+    cluster = segment.cluster
     return (
         ref.level == GROUP
         and ref.label in _AUDIENCES
         and any(
-            other.level == EXPLICIT and other.end <= ref.start and _COMMENT_OPENS.search(folded, other.end, ref.start)
+            other.level == EXPLICIT
+            and other.end <= ref.start
+            and (
+                _COMMENT_OPENS.search(folded, other.end, ref.start) is not None
+                or (other.end <= cluster.start and _FOR_WHOM.fullmatch(folded, cluster.end, ref.end) is not None)
+            )
             for other in segment.refs
         )
     )
+
+
+_FOR_WHOM = re.compile(r"\s+(?:\w+\s+)?(?:для|for)\s+\S.*", re.S)  # (up to the audience's end: "для ОГО" is one)
 
 
 _COMMENT_OPENS = re.compile(r"\s[—–-]\s|:")
@@ -1578,6 +1595,19 @@ def _names_a_named_panel(ref: Ref, refs: list[Ref]) -> bool:
     )
 
 
+_GLOSS_OPENS = re.compile(r"\s*\(\s*(?:п\.\s*|рек\.\s*)?")
+
+
+def _glossed_by_id(folded: str, ref: Ref, refs: list[Ref]) -> bool:
+    """ "против пятого пункта (3.5)": an ordinal the respondent glossed with the very ID in brackets right after it."""
+    # (not an exception's: "кроме пятой рекомендации (3.5)" leaves 3.5 outside the exception, agreed)
+    gloss = _GLOSS_OPENS.match(folded, ref.end) if ref.problem == "ambiguous_number" and not ref.excepted else None
+    return gloss is not None and any(
+        other.start == gloss.end() and other.level == EXPLICIT and len(other.ids) == 1 and not other.problem
+        for other in refs
+    )
+
+
 _PLURAL_AFTER = re.compile(r"(?<!\w)(?:их|они|ими|them|these|those|they|аларды|алар|аларга)(?!\w)")
 
 
@@ -1745,11 +1775,30 @@ def _frames_the_line(folded: str, frame: Ref, refs: list[Ref]) -> bool:
     before a colon or a dash with IDs of its own after it ("4.1–4.5 — не согласны с 4.1 и 4.3, остальные да")?"""
     if frame.level == GROUP and _FRAME_HEAD.match(folded, frame.end):
         return True
+    if frame.level == GROUP and _yes_then_all(folded, frame, refs):
+        return True
     if not (frame.level == GROUP or _is_range(frame)):
         return False
     head = _FRAME_HEAD.match(folded, frame.end) or _DASH_HEAD.match(folded, frame.end)
     inside = [r for r in refs if r.level == EXPLICIT and r.start > frame.end and set(r.ids) < set(frame.ids)]
     return head is not None and bool(inside) and _turns(folded[frame.end : inside[0].start])
+
+
+# "По первой и второй панели — да, всё принимаем": the yes to the panels, then "all" of them again
+_YES_THEN = re.compile(r"\s*(?:[—–]|-\s)\s*(?:да|yes|ооба)\s*,\s*")
+_BARE_ALL = frozenset({"все", "всё", "all", "баары", "баарын"})
+
+
+def _yes_then_all(folded: str, frame: Ref, refs: list[Ref]) -> bool:
+    """Is the line's "all" a bare one right after "— да," that answers the panel before it (its "all" had been
+    all 19, silently)? Not "все рекомендации" nor "всё остальное", which name more than the panel."""
+    after = [r for r in refs if r.start >= frame.end]
+    return (
+        len(after) == 1
+        and after[0].level == GLOBAL
+        and folded[after[0].start : after[0].end] in _BARE_ALL
+        and _YES_THEN.fullmatch(folded, frame.end, after[0].start) is not None
+    )
 
 
 def _turns(between: str) -> bool:

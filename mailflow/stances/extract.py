@@ -364,7 +364,9 @@ _WHOLE_REPLY = {
     "unclear_exception": compile_at_heads(
         # (not "отвечает только по рекомендациям, которые касаются …": which ones it answers, listed after)
         # (within a line: "… elected by members only" over "4.2 | Agree" is no "only 4")
-        r"(?<!отвечаем )(?<!отвечает )(?<!отвечаю )(?:только|лишь|\bonly)[^\S\n]+(?:с|со|with|по|on|for)?[^\S\n]*"
+        # (nor "Ответ только по третьей панели:", the answer's own scope)
+        r"(?<!отвечаем )(?<!отвечает )(?<!отвечаю )(?<!ответ )(?<!ответы )(?<!answer )(?<!response )"
+        r"(?:только|лишь|\bonly)[^\S\n]+(?:с|со|with|по|on|for)?[^\S\n]*"
         r"(?:те\s+|тех\s+|the\s+|those\s+)?"
         # (not "only 2G"; "только с первой и четвёртой панелью": by ordinal)
         r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation|перв|втор|трет|четв|first|second"
@@ -638,7 +640,8 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     for pair in content.inline_pairs:
         _extend(claims, problems, _read_pair(pair, campaign))
     paired = {i for c in claims for i in c.ids}
-    text_claims, text_problems = _read_text(_without_answers(content.text, content.inline_pairs), campaign)
+    unpaired = _without_answers(content.text, content.inline_pairs)
+    text_claims, text_problems = _read_text(unpaired, campaign)
     # "Ответ по 4.3 — ниже в тексте письма": named above the answer written under its quoted paragraph
     _extend(claims, problems, (text_claims, [p for p in text_problems if not _answered_below(p, paired)]))
     own_subject = _own_subject(content.subject, campaign)
@@ -649,7 +652,8 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
             problems.append(Problem("attachment_unreadable", f"{attachment.filename} ({attachment.problem})"))
         else:
             _extend(claims, problems, _read_text(attachment.text, campaign, body=False))
-    own_text = "\n".join([content.text, *(p.answer for p in content.inline_pairs)])
+    # (each inline answer once: the reader may have left it in `text` too, and a cross-check counted its words twice)
+    own_text = "\n".join([unpaired, *(p.answer for p in content.inline_pairs)])
     problems += _rest_of_nothing_named(claims)
     folded_own = fold(own_text)
     claims = _them_the_letters(folded_own, claims, campaign)
@@ -978,6 +982,7 @@ def _read_text(
     topic = False  # the unit before only named IDs as its topic ("Про 3.5.")
     stressing = False  # the units before are a stress heading and the lines under it
     later: tuple[str, ...] = ()  # a heading's IDs, which the sentences under it answer one part at a time
+    framed: set[str] = set()  # "Please find our comments on panel 3 below.": the IDs the comments below may be on
     stressed_before: tuple[str, tuple[str, ...]] = ("", ())  # the unit before stressed IDs, with no stance
     emphasised: tuple[str, ...] = ()  # IDs stressed with no stance: some stance in the reply must cover them
     carrying = False  # `pending` were named before the sentence before, which said nothing of them
@@ -1133,6 +1138,8 @@ def _read_text(
         problems += [Problem("no_stance_for_id", i) for i in unanswered if i not in _named(claims) and i not in carried]
         pending = reading.ids_without_stance or carried
         carrying = not reading.ids_without_stance and bool(carried)
+        if reading.ids_without_stance and not reading.has_cue and _COMMENTS_BELOW.search(fold(unit.text)):
+            framed.update(reading.ids_without_stance)
         if (
             reading.ids_without_stance
             and not reading.has_cue
@@ -1204,7 +1211,14 @@ def _read_text(
         behind_rest = waiting is not None and waiting is not given_here[-1]  # "3.7 — нет, остальные — да. <why?>"
         agreed = given_here[-1] if given_here and _agreed_without_reason(given_here[-1]) else None
         excepted = given_here[-1] if given_here and given_here[-1].guess else None
-    problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(pending + later) if i not in _named(claims)]
+    # (the IDs that only framed the comments below are left unanswered once the comments answer some of them:
+    # "Please find our comments on panel 3 below." over rows for 3.1, 3.3, 3.5 and 3.6)
+    framed_answered = bool(framed & _named(claims))
+    problems += [
+        Problem("no_stance_for_id", i)
+        for i in dict.fromkeys(pending + later)
+        if i not in _named(claims) and not (framed_answered and i in framed)
+    ]
     # "Особо отмечаем 3.5. Согласны с 3.1.": stressed, and then never given a stance
     given = {i for c in claims for i in c.ids}
     problems += [Problem("no_stance_for_id", i) for i in dict.fromkeys(emphasised) if i not in given]
@@ -1246,13 +1260,22 @@ _IDS_STRESSED = re.compile(
     r"\W*(?:(?:recommendations?|рекомендаци[яи]|пункты?|сунуштар)\s+)?"
     rf"(?:\d\.\d{{1,2}}[\s,—–-]*(?:(?:и|and|жана)\s+)?)+(?:{STRESS_WORDS}|өзгөчө)(?!\w)"
 )
+# "Please find our comments on panel 3 below.", "Ответ только по третьей панели, это наш профиль:": what the
+# comments that follow are on, not a stance on every one of those IDs
+_COMMENTS_BELOW = re.compile(
+    r"(?<!\w)(?:comments?|answers?|responses?|feedback|remarks|position|замечани|комментари|ответ|позици|мнени)"
+    r"\w*\s[^.!?\n]{0,60}?(?:\bbelow\b|\bas follows\b|\bниже\b|\bследующ\w*)"
+    r"|^\W*(?:ответ|answer|response|comments|комментарии|замечания)\s+(?:только\s+|only\s+)?(?:по|on|to|for)\s"
+    r"[^.!?\n]{0,60}:\s*$"
+)
 _TOPIC_HEAD = re.compile(
     r"\W*(?:про|по|насчет|касательно|regarding|re|on|about|as for|as to)\s+(?:пп?\.\s*|пункт\w*\s+|рекомендаци\w+\s+)?"
     r"\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*[.:]?\s*"
 )
 # "С ним не согласны", "С ними не согласны", "We oppose it": a pronoun for what was named last
 _BACK_TO_IT = re.compile(
-    r"\W*(?:(?:с|со|по|к|за|на|with|on|to)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them)(?!\w)"
+    r"\W*(?:(?:с|со|по|к|за|на|with|on|to|against)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them"
+    r"|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"  # "Yes to all except 3.5 and 4.1. Against those two: …"
     r"|\W*(?:we|мы)\s+(?:\w+\s+){0,3}?(?:it|them|его|ее|их)(?!\w)"
     r"|\W*(?:ал\s+(?:экөө|үчөө)\w*|аларга|аларды|ага|аны)(?!\w)"  # "Ал экөөнө каршыбыз": to those two
 )
@@ -1894,7 +1917,9 @@ _ABSTAINED_AFTER = re.compile(
 )
 # "on which we abstain as we have not discussed it", "воздерживаемся, так как не обсуждали их": why they abstain
 _ABSTAINED_BEFORE = re.compile(
-    r"(?:abstain|воздерж|калыс)\w*[^.!?\n\d]{0,12}?(?<!\w)(?:as|since|because|так как|поскольку|т\.\s?к\.|потому что"
+    # ("We abstain on 4.3 because we have not discussed it": the abstention's own ID between)
+    r"(?:abstain|воздерж|калыс)\w*(?:\s+(?:on|по)\s+(?:п\.\s?)?\d\.\d(?:\s*(?:,|и|and)\s*\d\.\d)*)?"
+    r"[^.!?\n\d]{0,12}?(?<!\w)(?:as|since|because|так как|поскольку|т\.\s?к\.|потому что"
     r"|анткени)(?!\w)[^.!?\n\d]{0,30}$"
 )  # (not "По третьей панели воздерживаемся, а четвертую еще не обсуждали": panel 4 left unanswered)
 
@@ -2257,8 +2282,9 @@ def _cross_check(folded: str, stances: dict[str, StanceFinding]) -> list[Problem
 
 # Words that judge a recommendation badly without being a stance word: "3.5 нереализуема и её надо исключить"
 _OBJECTING_WORDS = compile_at_heads(
-    r"нереализуем\w*|нереальн\w*|нереалистичн\w*|невыполним\w*|бессмыслен\w*|нецелесообразн\w*"
-    r"|исключить из|убрать|вычеркн\w*|не имеет смысла|\bunrealistic|not realistic|impractical|not feasible"
+    r"нереализуем\w*|нереальн\w*|нереален|нереалистич\w*|невыполним\w*|бессмыслен\w*|нецелесообразн\w*"
+    r"|исключить из|(?:нужно|надо|следует|необходимо|стоит|предлагаем)\s+(?:(?:ее|его|их|этот пункт)\s+)?исключить"
+    r"|убрать|вычеркн\w*|не имеет смысла|\bunrealistic|not realistic|impractical|not feasible"
     r"|infeasible|unfeasible|useless|should be (?:removed|dropped|deleted)|remove (?:it|this)\b"
     r"|ашыкча|керексиз|ишке ашпай\w*|туура эмес|туура келбе\w*|преждевременн\w*|излишн\w*"
 )
@@ -2467,7 +2493,8 @@ _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that 
 # ("Согласны. Исключение — 3.5, не согласны: …", "The one exception: 4.1 …")
 _CONTRAST = re.compile(
     r"\W*(?:(?:но|а|однако|but|however|бирок|же|кроме|за исключением|except(?: for)?)\b|исключение\s*[—–:-]"
-    r"|(?:the )?(?:one |only )?exception\s*[—–:-])"
+    r"|(?:the )?(?:one |only )?exception\s*[—–:-]"
+    r"|единственное(?:\s+исключение)?\s*[—–:,-])"  # "Мы за. Единственное — 3.5 не поддерживаем"
 )
 
 

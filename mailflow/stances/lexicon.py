@@ -163,13 +163,15 @@ _POSITIVE = compile_at_heads(
     r"|колдоого алын\w*|колдолсун|колдой(?=\s+тур\w*)|колдоорун"
     r"|колдоорубуз\w*|макулдугубуз\w*"  # "колдоорубузду / макулдугубузду билдиребиз": we state that we support, agree
     r"|(?:нам|вполне)\s+подход(?:ит|ят)|подход(?:ит|ят)\s+(?:нам|для нас)"
+    r"|(?<=в числе )поддержавш\w*|(?<=count us among those )supporting"  # "нас считайте в числе поддержавших все"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
     r"|(?:(?<=калганы баары )|(?<=калганы ))жакшы(?!\s+эмес)"  # "калганы баары жакшы": the rest is all fine
     r"|туура(?=\s*(?:[.,;!]|$))"  # "2.1 да туура.": 2.1 is right too (at a clause's end, not "туура келет")
-    r"|(?:we are|we're|i am|i'm) for|(?:(?<=\bя )|(?<=\bмы ))за(?=\s+(?:вс[её]|всех)\b)"
+    r"|(?:we are|we're|i am|i'm) for"
+    r"|(?:(?<=\bя )|(?<=\bмы ))за(?=\s+(?:вс[её]|всех)\b|\s*[.!]|\s*$)"  # "Мы за.", "Мы за все"
     # "позиция положительная": a yes
     r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?положительн\w*|положительн\w+\s+(?:позиция|ответ|мнение)"
     r"|ответ\w*\s+положительно"
@@ -181,7 +183,13 @@ _POSITIVE = compile_at_heads(
 _NEGATIVE = compile_at_heads(
     r"(?:"
     r"возража(?:ем|ю|ет|ют)(?:\s+против)?|возражени(?:е|я|й)|против|отклоня(?:ем|ю|ет|ют)|отклон(?:ен|ена|ено|ены)"
-    r"|голосу(?:ем|ю|ет)\s+против|(?:считаем|считаю|будет|это)\s+(?:лишн|излишн|бесполезн)\w*|пустая трата"
+    r"|голосу(?:ем|ю|ет)\s+против|(?:считаем|считаю|будет|это)\s+(?:лишн|излишн|бесполезн)\w*"
+    # "3.5 считаем невыполнимым для ОГО": judged impossible, a no
+    # (not "3.4 считаем нереалистичной без поддержки госорганов": unrealistic unless, a reservation)
+    # (of a recommendation named right before it, blanked, or "её": not "сроки … считаем нереальными", a reservation)
+    r"|(?:(?<=\s\s)(?:считаем|считаю)|(?:считаем|считаю)\s+(?:ее|его|их))\s+"
+    r"(?:невыполним|нереализуем|нереалистичн|нереальн)\w*"
+    r"(?![^.;!?\n]{0,40}?(?<!\w)(?:без|если|пока|при условии)(?!\w))|пустая трата"
     r"|нет смысла|(?:полагаем|считаем|полагаю|считаю)\s+(?:\w+\s+){0,2}?преждевременн\w*"
     r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласи(?:е|ем)"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
@@ -189,6 +197,9 @@ _NEGATIVE = compile_at_heads(
     r"|decline[sd]?(?!\s+to\b)"  # "We decline 4.1" (not "decline to comment")
     r"|disagreeing(?: with)?|opposing|rejecting|objecting(?: to)?"  # "record us as … disagreeing with 4.1 and 4.3"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
+    # "Against 4.1 and 4.3 – …", "4.3 — against": opening a line or a sentence, or after a dash (not "measured
+    # against the plan")
+    r"|(?:(?<![^\n])|(?<=[.!?;:—–-] )|(?<=[.!?;:—–-]  ))against(?=[\s.,;:!]|$)"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|кошулбай\w*|макул\s+эмес\w*"
     # ("1.2 жакшы эмес", "бул сунуш жакшы эмес"; not "айылдарда интернет жакшы эмес", the state of things)
     r"|(?:(?<![^\W\d_]\s)|(?<=сунуш\s)|(?<=сунушу\s))жакшы\s+эмес\w*"
@@ -211,6 +222,15 @@ _NOTHING_AGAINST = compile_at_heads(
     # "We have gone through the list and there is nothing we disagree with"
     r"|nothing (?:in (?:it|them) )?(?:that )?(?:we|i) (?:disagree with|object to|oppose)"
     r"|no reason not to (?:endorse|support|accept|agree(?: with)?)"  # "we see no reason not to endorse them"
+    r"|(?:see|sees|saw|find|found|there (?:is|are)|have) no (?:reasons?|grounds?)"
+    r" (?:to (?:object|oppose)|for objecting)"
+    # "не видит оснований возражать против рекомендаций": no grounds to object, a yes (not "… оснований
+    # поддержать": no grounds to support)
+    r"|(?:не\s+вид(?:им|ит|ят|ел[аи]?)|нет)\s+(?:никаких\s+|каких-либо\s+|особых\s+)?(?:оснований|причин)\s+"
+    r"(?:для\s+возражений|возражать(?:\s+против)?|отклонять|(?:не\s+)(?:поддержать|принять|одобрить|согласиться))"
+    # ("Оснований для возражений по 4.2 не видим": the IDs between, blanked; it had been 4.2 rejected)
+    r"|(?:оснований|причин)\s+(?:для\s+возражений|возражать(?:\s+против)?)\s+(?:(?:по|против|к)\s[^.;:!?\n]{0,40}?)?"
+    r"(?:не\s+вид(?:им|ит|ят)|нет)"
 )
 # "Против рекомендаций 1.3, 1.5 … не возражаем": "против" names what they do not object to
 _OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:возража|име\w+\s+возражени))")
@@ -591,11 +611,14 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
 
 # "Решение будет принято 25 марта", "решение принято": a decision made or to come, not one accepted
 _DECISION_TAKEN = re.compile(r"(?:будет|будут|было|решени\w*)\s+(?:\w+\s+){0,3}$")
-_NOT_A_STANCE = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:к сведению|участие|во внимание|меры|to note|part)\b")
+_NOT_A_STANCE = re.compile(
+    r"(?:\s+[^\W\d]+){0,3}?\s+(?:к сведению|участие|во внимание|меры|to note|part|всерьез|всерьёз)\b"
+)
 
 
 def _is_not_a_stance(text: str, end: int) -> bool:
-    """Taking note ("принимаем к сведению") or taking part ("принимаем участие") accepts nothing."""
+    """Taking note ("принимаем к сведению"), taking part ("принимаем участие") or taking seriously ("наши предложения
+    не принимают всерьёз", a reason) accepts nothing."""
     return bool(_NOT_A_STANCE.match(text[end : end + 80]))
 
 

@@ -274,8 +274,10 @@ REST = (
     r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
     r"|(?<=,\s)rest(?=\s+(?:ok|okay|fine|yes|agreed?|good)\b)"  # "…, no to 3.5 and 3.6, rest ok"
     r"|(?:the )?other(?=\s+\d{1,2}\b(?![.,]\d))"  # "Happy with the other 18."
+    # "… no opinion on the other five." (not "the other two panels": which they are is counted on panels)
+    r"|the other(?=\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:[.,;:!)]|$))"
     # "On 4.4 we disagree: … Otherwise we agree." (not "…, otherwise public monitoring will have no access")
-    r"|o(?:(?<=^o)|(?<=[.!?]\so))therwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
+    r"|o(?:(?<=^o)|(?<=[.!?]\so)|(?<=[,;]\so))therwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
     # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
     r"|калгандар\w*|калганы\w*"
     r"|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+|(?:эки|үч|төрт)\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"

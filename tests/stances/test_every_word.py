@@ -5278,3 +5278,72 @@ def test_a_bare_assent_under_a_panel_heading_answers_that_panel(
     campaign: Campaign, text: str, wanted: dict[str, str | None]
 ) -> None:
     assert _read_clean(text, wanted, campaign) == (wanted, set())
+
+
+# "No grounds to object" is a yes, wherever the IDs stand (it had been 19 or 4.2 rejected, unflagged); no grounds to
+# support is no yes
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [("Союз не видит никаких оснований возражать против рекомендаций 2.1 и 3.3.", {"2.1": "agree", "3.3": "agree"}),
+     ("Оснований для возражений против 4.2 мы не видим.", {"4.2": "agree", "4.1": None}),
+     ("Our members see no grounds to object to 1.4.", {"1.4": "agree", "1.1": None})],
+)  # fmt: skip
+def test_no_grounds_to_object_is_agreement(campaign: Campaign, text: str, wanted: dict[str, str | None]) -> None:
+    assert _read_clean(text, wanted, campaign, "en" if text.isascii() else "ru") == (wanted, set())
+
+
+def test_no_grounds_to_support_is_no_agreement(campaign: Campaign) -> None:
+    result = read("Пока не видим оснований поддержать 4.1.", campaign)
+    assert "4.1" not in stances(result) and codes(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "language"),
+    [("Поддерживаем 1.4, потому что без этого наши заявки в акимиате никто не принимает всерьёз.", {"1.4": "agree"},
+      "ru"),
+     ("Count us among those supporting every recommendation.", {"1.1": "agree", "4.5": "agree"}, "en"),
+     ("Просим записать нас в числе поддержавших все рекомендации.", {"2.1": "agree", "3.8": "agree"}, "ru"),
+     ("We agree with 4.1, 4.2 and 4.4. We abstain on 4.3 and 4.5 since we have not discussed them yet.",
+      {"4.3": "abstain", "4.5": "abstain"}, "en"),
+     ("По второй и третьей панели — да, всё поддерживаем.", {"2.1": "agree", "3.8": "agree", "1.1": None, "4.1": None},
+      "ru"),
+     ("Мы за. Единственное — 4.3 не поддерживаем.", {"4.2": "agree", "4.3": "disagree"}, "ru"),
+     ("Against 2.1 – we are not part of any coalition. Everything else is fine.", {"2.1": "disagree", "1.1": "agree"},
+      "en"),
+     ("We support panels 1 to 3. Panel 4: we back 4.1 and 4.2 and have no view on the other three.",
+      {"4.2": "agree", "4.4": "abstain", "3.1": "agree"}, "en"),
+     ("We abstain on panel 3 (no digital staff), otherwise we agree.",
+      {"1.1": "agree", "4.5": "agree"}, "en"),
+     ("Против четвёртого пункта (1.4): это дублирует работу сетей. Остальные поддерживаем.",
+      {"1.4": "disagree", "1.3": "agree"}, "ru"),
+     ("Поддерживаем 3.1–3.4. 3.5 считаем невыполнимым для ОГО.", {"3.5": "disagree", "3.6": None}, "ru"),
+     ("Our comments on panel 1 are below.\n1.2 Agree\n1.4 Disagree", {"1.2": "agree", "1.4": "disagree", "1.1": None},
+      "en"),
+     ("Ответ только по четвёртой панели, это наш профиль:\n4.1 — да\n4.2 — да",
+      {"4.1": "agree", "4.2": "agree", "4.3": None}, "ru")],
+)  # fmt: skip
+def test_words_that_read_as_a_stance_or_a_scope_in_context(
+    campaign: Campaign, text: str, wanted: dict[str, str | None], language: str
+) -> None:
+    assert _read_clean(text, wanted, campaign, language) == (wanted, set())
+
+
+# "Согласны со всеми. … нереалистична и её надо исключить", "… нереальной без финансирования": an objection the
+# reading has no stance for, or one with a condition: a person reads it
+@pytest.mark.parametrize(
+    "text",
+    ["Согласны со всеми рекомендациями. По пункту 4.3 считаем, что она нереалистична и её следует исключить.",
+     "Со всеми согласны, при этом 3.2 считаем нереальной без финансирования."],
+)  # fmt: skip
+def test_an_objection_beside_agreement_with_all_goes_to_a_person(campaign: Campaign, text: str) -> None:
+    assert codes(read(text, campaign))
+
+
+def test_an_inline_answer_left_in_the_text_is_counted_once_by_the_cross_check(campaign: Campaign) -> None:
+    answers = ("Не согласны. Нет ресурсов.", "Против.")
+    text = "Ответы внутри письма. Остальные рекомендации поддерживаем.\n\n" + "\n\n".join(answers)
+    quoted = [campaign.get(i).text for i in ("3.5", "4.3")]  # type: ignore[union-attr]
+    pairs = tuple(InlinePair(q, a) for q, a in zip(quoted, answers, strict=True))
+    result = read(text, campaign, pairs=pairs)
+    assert _stance_only(result) == {i: "agree" for i in campaign.ids} | {"3.5": "disagree", "4.3": "disagree"}
+    assert not codes(result)

@@ -132,6 +132,14 @@ SHAPES = {
     "support once confirmed": "we will support it ",
     "the other panels as well": "the other panels ",
     "not discussed then spaces": "не рассматривали" + " " * 3_000 + ", ",
+    "no grounds to object": "оснований для возражений по ",
+    "judged unrealistic without": "считаем нереальной ",
+    "against at line starts": "\nagainst ",
+    "abstain on many ids": "abstain on 3.5 and 3.6 and ",
+    "comments below": "comments on ",
+    "a yes then all": "панели 3 — да, ",
+    "unrealistic for whom": "3.5 считаем невыполнимым для для ",
+    "the other five": "the other five ",
 }
 
 
