@@ -345,6 +345,8 @@ BLIND_FLOORS = {
     "blind-262.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.97, "reasons": 0.94},
     "blind-263.txt": {"exact": 0.95, "accepted": 0.95, "flagged": 0.97, "reasons": 0.98},
     "blind-264.txt": {"exact": 1.00, "accepted": 0.95, "flagged": 1.00, "reasons": 0.97},
+    "blind-265.txt": {"exact": 1.00, "accepted": 0.83, "flagged": 1.00, "reasons": 0.86},
+    "blind-266.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.95},
 }
 
 
