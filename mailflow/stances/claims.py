@@ -578,6 +578,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 # next cell of a typed table), an ID, "all"
 _EMOJI_VOTES = "👍✅✓✔☑💯🔥"
 _NAME_ONLY = re.compile(r"\s+[^\W\d_]+(?:[ .]{1,2}[^\W\d_]+)?\.?\s*")
+_THANKS_ONLY = re.compile(
+    r"[\s,.!]*(?:большое\s+|чоң\s+)?(?:спасибо|рахмат|thanks|thank you|благодарим|благодарю)[\s!.]*"
+)
 _ANSWER_FOLLOWS = re.compile(
     r"(?:\s*$|\s*[,;:.!|)»\"]|\s*[—–-]\s| *\t|\s+\d"
     r"|\s+(?:(?:to|with|on|for|по|на|с|со)\s+)?(?:все|всех|всё|всем|всеми|all|everything|остальн\w*|the rest)\b"
@@ -612,7 +615,10 @@ def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote:
     after = text[cue.end :]
     bracketed = re.match(r"\s*\((?!\d)", after)  # "нет (почему)", "❌ (…)", not "+996 (312)"
     # ("👍 Жылдыз": a thumbs-up signed with a name, nothing else on the line)
-    signed = text[cue.start] in _EMOJI_VOTES and _NAME_ONLY.fullmatch(after) is not None
+    # ("👍 Рахмат!": a thumbs-up and thanks)
+    signed = text[cue.start] in _EMOJI_VOTES and (
+        _NAME_ONLY.fullmatch(after) is not None or _THANKS_ONLY.fullmatch(after) is not None
+    )
     if not bracketed and not signed and not _ANSWER_FOLLOWS.match(after):
         return False
     named_before = answers_quote or any(r.end <= cue.start and r.ids for r in refs)
@@ -1037,7 +1043,8 @@ def _continues(text: str, segment: _Segment) -> bool:
     return not any(r.level > GLOBAL for r in segment.refs) or bool(_PRONOUN.match(text, segment.start))
 
 
-_SEE_BELOW = re.compile(r"\s{0,3}[—–:-]?\s{0,3}(?:(?:см\.?|смотрите)\s{1,3}ниже|see below|төмөндө)")
+# ("Ответ по 3.6 ниже, по остальным согласны": the answer below, not a "согласны" on 3.6)
+_SEE_BELOW = re.compile(r"\s{0,3}[—–:-]?\s{0,3}(?:(?:см\.?|смотрите)\s{1,3}ниже|see below|төмөндө|ниже|below)(?!\w)")
 _POINTED_BY = re.compile(r"(?:по|on|regarding|re:?|as for|for)\s{1,3}(?:пп?\.\s{0,2}|рек\.\s{0,2}|recommendation\s)?$")
 
 

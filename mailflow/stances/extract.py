@@ -130,7 +130,7 @@ _HOLDING = compile_at_heads(
     r"|будет сформирован\w*|предварительно сообщаем|келгенде"
     # ("По итогам обсуждения в сети сообщаем следующее": the discussion is over)
     # ("По итогам обсуждения в правлении: поддерживаем всё": its outcome follows the colon)
-    r"|по итогам (?:заседания|собрания|обсуждения)(?![^.]{0,40}(?:сообщаем|направляем|информируем|:))"
+    r"|по итогам (?:заседания|собрания|обсуждения)(?![^.]{0,90}(?:сообщаем|направляем|информируем|:))"
     # "Окончательная позиция — по итогам заседания правления: пока …", "Подтвердим по итогам собрания"
     r"|(?<!\w)(?:окончательн|итогов)\w+ (?:позици|решени|ответ)\w*\s*[—–:-]\s*(?:по итогам|после)\b"
     r"|\bподтверди[мт]\b"  # "Он сейчас в командировке, вернётся — подтвердит официально"
@@ -372,6 +372,11 @@ _WHOLE_REPLY = {
         r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation|перв|втор|трет|четв|first|second"
         r"|third|fourth)"
     ),
+    # "Согласны с 3.1, 3.3, 3.4 и т.д.": a list that goes on, to where?
+    "vague_scope": compile_at_heads(
+        r"\d\.\d{1,2}[^\S\n]*,?[^\S\n]*"
+        r"(?:и[^\S\n]+т\.[^\S\n]?[дп]\.|и[^\S\n]+так[^\S\n]+далее|etc\b|and so on|\.\.\.|…)"
+    ),
     # "Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе": one more, described, not numbered
     "unclear_reference": compile_at_heads(
         r"(?<!\w)(?:ту|те|той|тех|тот|та)\s+(?:рекомендаци\w*|пункт\w*),?\s*(?:где|в которой|в котором|котор\w+)"
@@ -411,7 +416,11 @@ _WHOLE_REPLY = {
     ),
     # "we don't agree with everything here": not with all of them, or with none?
     "ambiguous_negation": compile_at_heads(
-        r"\bне (?:все|всё|со всеми|во всем)\b|\bnot (?:all|every)\b"
+        # (not of people or places: "не все ИТ-ассоциации готовы работать бесплатно" is a reason's fact)
+        r"\bне (?:все|всё|со всеми|во всем)\b(?!\s+(?:[\w-]+\s+)?(?:[\w-]*ассоциаци|организаци|ого\b|нко\b|члены"
+        r"|компани|жител|люди|сел[ао]|айыл|район|регион|школ|предпринимател|партнер|донор|госорган|акимиат|мэри))"
+        r"|\bnot (?:all|every)\b(?!\s+(?:\w+\s+)?(?:csos?|ngos?|organi[sz]ations?|associations?|members?|companies"
+        r"|villages?|regions?|districts?|schools?|people|partners?|donors?)\b)"
         # "Не считаем, что все рекомендации реалистичны": not all of them, but which?
         r"|\bне (?:считаем|думаем|уверены),? что (?:все|всё)\b|\b(?:don't|do not) (?:think|believe),? (?:that )?all\b"
         r"|(?:n't|not) (?:agree|support|accept|endorse) (?:with )?(?:everything|every|all)\b"
@@ -590,7 +599,8 @@ _ROW = re.compile(
 # a list item starts a unit: the line above it was not wrapped into it ("…digital risk monitoring" over "4. Panel 4 –
 # agree" had read "monitoring 4" as its reason)
 _BULLET = re.compile(r"^\s*(?:[-*•●▪–—]|\d{1,2}[.)])\s")
-_NUMBERED_ROW = re.compile(r"^\s*\d{1,2}\s*[-–—:|)+]")  # "1 — да": kept whole, then judged ambiguous
+# "1 — да": kept whole, then judged ambiguous (or a panel's row once `elliptic_panels` named it: "3 панель | нет")
+_NUMBERED_ROW = re.compile(r"^\s*\d{1,2}(?: панель)?\s*[-–—:|)+]")
 # A sentence ends before a capital, before an ID ("3.1-3.4 тоже. 3.5-3.8 воздерживаемся") or a numbered panel
 # ("3.5 боюнча пикир бар. 3-панелдин калган сунуштары кабыл алынат"), unless the full
 # stop is an abbreviation's ("п. 3.5", "рек. 3.5", "No. 3.5", "с. Кочкор")
@@ -781,7 +791,7 @@ _EMPTY_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "(+ согласны, − не согласны, ± частично)", "(A = agree, D = disagree)": a legend of the marks used below
-_LEGEND_MARK = r"(?:[+\-−±0✓✔xх]\s*(?:=|—|–|:)?|[AaDdPpVv]\s*(?:=|—|–|:))\s*"
+_LEGEND_MARK = r"(?:[+\-−–—±0✓✔xх]\s*(?:=|—|–|:)?|[AaDdPpVv]\s*(?:=|—|–|:))\s*"
 _LEGEND_WORD = (
     r"(?:не\s+|not\s+|partly\s+|частично\s+)?(?:соглас|поддерж|против|воздерж|частично|за\b|agree|disagree|partl"
     r"|partial|abstain|support|oppose|yes|no\b|да\b|нет\b)[^,;()\n\d]{0,25}"
@@ -1276,7 +1286,7 @@ _TOPIC_HEAD = re.compile(
 _BACK_TO_IT = re.compile(
     r"\W*(?:(?:с|со|по|к|за|на|with|on|to|against)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them"
     r"|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"  # "Yes to all except 3.5 and 4.1. Against those two: …"
-    r"|\W*(?:we|мы)\s+(?:\w+\s+){0,3}?(?:it|them|его|ее|их)(?!\w)"
+    r"|\W*(?:we|мы)\s+(?:\w+\s+){0,3}?(?:it|them|его|ее|их|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"
     r"|\W*(?:ал\s+(?:экөө|үчөө)\w*|аларга|аларды|ага|аны)(?!\w)"  # "Ал экөөнө каршыбыз": to those two
 )
 
@@ -2637,9 +2647,24 @@ def _decide(about: list[Claim]) -> tuple[bool, Claim, str | None, float]:
     (a claim holds an agreement's reason only when the respondent marked it) and the least confidence."""
     top = max(c.level for c in about)
     chosen = [c for c in about if c.level == top]
+    if _refined_after_but(chosen):
+        # "3.1–3.8: макулбуз, бирок 3.6 боюнча жарым-жартылай гана макулбуз": the range, then "but" on one of it
+        chosen = chosen[1:]
     final = chosen[-1]
     reason = next((c.reason for c in chosen if c.reason and c.stance is final.stance), None)
     return len({c.stance for c in chosen}) > 1, final, reason, min(c.confidence for c in chosen)
+
+
+def _refined_after_but(chosen: list[Claim]) -> bool:
+    """Two claims naming IDs: an agreement with a span of them, then "но"/"but"/"бирок" and a few of that span
+    agreed only in part, which says how far. (Not a rejection after "but": "Согласны с рекомендациями 1.1-1.5, 2.1,
+    3.1-3.8, 4.1-4.5, но против 4.2" agreed with 4.2 in so many words, and readers call it a contradiction.)"""
+    if len(chosen) != 2:
+        return False
+    wide, narrow = chosen
+    if not (wide.stance is Stance.AGREE and narrow.stance is Stance.PARTIAL):
+        return False
+    return set(narrow.ids) < set(wide.ids) and _CONTRAST.match(fold(narrow.evidence)) is not None
 
 
 def _reasons(problems: list[Problem]) -> tuple[ReviewReason, ...]:

@@ -630,9 +630,20 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _mask_quotes(text: str) -> str:
+    """`text` with quoted words blanked (a title, a recommendation quoted), but not a vote in quotes after a dash or
+    a colon: "кроме 4.3, — «за». 4.3 — «против»: …" is the respondent's own answer, marked off (not "хотели
+    ответить «против»", the answer they did not give)."""
     for start, end in quoted_spans(text):
-        text = text[:start] + " " * (end - start) + text[end:]
+        if not (_QUOTED_VOTE.fullmatch(text, start, end) and _ANSWER_MARK.search(text, max(0, start - 3), start)):
+            text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+_ANSWER_MARK = re.compile(r"[—–:-]\s*$")
+_QUOTED_VOTE = re.compile(
+    r'"(?:за|против|да|нет|поддерживаем|не поддерживаем|согласны|не согласны|воздерживаемся|частично|yes|no|agree'
+    r'|disagree|support|oppose|abstain|partly|макулбуз|каршыбыз)"'
+)
 
 
 # A limit on an agreement said after a dash or a colon: "Поддерживаем 3.8: только для сельских районов", "— но

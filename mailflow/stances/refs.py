@@ -132,12 +132,15 @@ _ELLIPTIC_ORDINAL = re.compile(
 def elliptic_panels(text: str) -> str:
     """`text` with the panel word written out after an ordinal that stands for it (see `_ELLIPTIC_ORDINAL`)."""
     folded = fold(text)
+    # "Панель | Позиция" over "1 | согласны" / "3 | не согласны — …": a table whose first column is the panel's
+    column = _PANEL_COLUMN.search(folded)
+    rows = list(_PANEL_ROW.finditer(folded, column.end())) if column else []
     # (a reply that speaks of panels by number will do too: "Панели 1, 2 и 4 поддерживаем целиком. По третьей:")
     named = (_PANEL_BY_ORDINAL, _PANEL_BY_NUMBER, _PANEL_BY_SUFFIX) if _ANY_PANEL_WORD.search(folded) else ()
-    if not any(p.search(folded) for p in named):
+    if not rows and not any(p.search(folded) for p in named):
         return text
     pieces, copied = [], 0
-    heads = list(_ELLIPTIC_ORDINAL.finditer(folded))
+    heads = list(_ELLIPTIC_ORDINAL.finditer(folded)) + rows
     if _PANEL_LINE.search(folded):
         # (not a count or a numbered note: "3 организации сети против 4.1", "Комментарии:\n1 – …": a bare
         # number is a panel's only if no "N панель" line has it and the line just above heads a panel)
@@ -151,8 +154,8 @@ def elliptic_panels(text: str) -> str:
                 bare.append(m)
                 numbers.add(m.group(1))
                 heads_at.add(m.start())
-        heads = sorted(heads + bare, key=lambda m: m.start())
-    for m in heads:
+        heads += bare
+    for m in sorted(heads, key=lambda m: m.start()):
         pieces += [text[copied : m.end(1)], " панель"]
         copied = m.end(1)
     return "".join([*pieces, text[copied:]])
@@ -161,6 +164,8 @@ def elliptic_panels(text: str) -> str:
 # "1 панель макул / 2 макул / 3 панель 3.5тен башкасы макул / 4 макул": among lines headed "N панель", a line
 # headed by a bare number and a word is a panel's too (not a numbered list's "1. …", "2) …")
 _PANEL_LINE = re.compile(rf"(?m)^[^\S\n]*(\d)-?[^\S\n]*{_PANEL_WORD}")
+_PANEL_COLUMN = re.compile(rf"(?m)^[^\S\n]*\|?[^\S\n]*{_PANEL_WORD}[^\S\n]*(?:\||\t)")
+_PANEL_ROW = re.compile(r"(?m)^[^\S\n]*\|?[^\S\n]*([1-4])[^\S\n]*(?=\||\t)")
 _BARE_PANEL_LINE = re.compile(
     rf"(?m)^[^\S\n]*(\d)(?=(?:[^\S\n]*[—–:-])?[^\S\n]+[^\W\d])(?!(?:[^\S\n]*[—–:-])?[^\S\n]+{_PANEL_WORD})"
 )
@@ -272,6 +277,7 @@ REST = (
     r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|the other (?:ones|recommendations)\b"
     r"|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
     r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
+    r"|(?<=agree )rest(?=\s*[.!]|\s*$)"  # "Disagree 3.5, 3.8. Agree rest."
     r"|(?<=,\s)rest(?=\s+(?:ok|okay|fine|yes|agreed?|good)\b)"  # "…, no to 3.5 and 3.6, rest ok"
     r"|(?:the )?other(?=\s+\d{1,2}\b(?![.,]\d))"  # "Happy with the other 18."
     # "… no opinion on the other five." (not "the other two panels": which they are is counted on panels)

@@ -5347,3 +5347,42 @@ def test_an_inline_answer_left_in_the_text_is_counted_once_by_the_cross_check(ca
     result = read(text, campaign, pairs=pairs)
     assert _stance_only(result) == {i: "agree" for i in campaign.ids} | {"3.5": "disagree", "4.3": "disagree"}
     assert not codes(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "language"),
+    [("Ответ по 4.2 ниже, по остальным согласны.\n\n4.2 — воздерживаемся, это не наша сфера.",
+      {"4.2": "abstain", "4.1": "agree", "1.1": "agree"}, "ru"),
+     ("👍 Большое спасибо!", {"1.1": "agree", "4.5": "agree"}, "ru"),
+     ("Раздел | Мнение\n1 | за\n2 | за\n3 | против — это работа государства, а не НКО\n4 | за",
+      {"1.1": "agree", "3.4": "disagree", "4.2": "agree"}, "ru"),
+     ("1.1 +, 1.2 +, 1.3 –, 1.4 +, 1.5 +\n\n(+ поддерживаем, – не поддерживаем)", {"1.2": "agree", "1.3": "disagree"},
+      "ru"),
+     ("We back everything except 2.1 and 4.4. We disagree with those two because they duplicate existing bodies.",
+      {"2.1": "disagree", "4.4": "disagree", "1.1": "agree"}, "en"),
+     ("Support 1.1-1.5. Oppose 4.1. Agree rest.", {"1.3": "agree", "4.1": "disagree", "3.2": "agree"}, "en"),
+     ("По итогам обсуждения на заседании правления Общественного объединения «Таласские инициативы» сообщаем: "
+      "поддерживаем все рекомендации.", {"1.1": "agree", "4.5": "agree"}, "ru"),
+     ("Наш ответ: по всем пунктам, кроме 3.7, — «да». 3.7 — «нет»: просвещением должно заниматься государство.",
+      {"3.6": "agree", "3.7": "disagree"}, "ru"),
+     ("Рек. | Позиция | Комментарий\n1.1 | да |\n1.2 | частично | не все сельские ОГО смогут выделить людей",
+      {"1.1": "agree", "1.2": "partial"}, "ru"),
+     ("Panel 4: 4.1–4.5 agreed, but 4.2 only partly, as boards are elected by members.",
+      {"4.1": "agree", "4.2": "partial", "4.5": "agree"}, "en")],
+)  # fmt: skip
+def test_pointers_legends_tables_and_quoted_votes_read_as_written(
+    campaign: Campaign, text: str, wanted: dict[str, str | None], language: str
+) -> None:
+    assert _read_clean(text, wanted, campaign, language) == (wanted, set())
+
+
+# "и т.д." after a list of IDs, a vote in quotes that was not given, a rejection after "but" inside an agreed
+# span: a person reads them
+@pytest.mark.parametrize(
+    "text",
+    ["Поддерживаем 1.2, 1.4, 2.1 и т.д.",
+     "По 4.4 сначала думали ответить «против», но потом решили поддержать, если будет финансирование.",
+     "Согласны с рекомендациями 1.1–1.5, 2.1, 3.1–3.8, 4.1–4.5, но против 1.3."],
+)  # fmt: skip
+def test_a_list_that_goes_on_or_a_span_rejected_in_part_goes_to_a_person(campaign: Campaign, text: str) -> None:
+    assert codes(read(text, campaign))

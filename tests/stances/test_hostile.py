@@ -140,6 +140,12 @@ SHAPES = {
     "a yes then all": "панели 3 — да, ",
     "unrealistic for whom": "3.5 считаем невыполнимым для для ",
     "the other five": "the other five ",
+    "lists that go on": "3.5, и т.д. ",
+    "quoted votes after dashes": "— «за» ",
+    "a table by panel": "Панель | Позиция\n1 | ",
+    "answers pointed below": "по 3.6 ниже ",
+    "outcomes of a discussion": "по итогам обсуждения ",
+    "not all of the members": "не все члены не все ",
 }
 
 
