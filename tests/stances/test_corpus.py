@@ -347,6 +347,8 @@ BLIND_FLOORS = {
     "blind-264.txt": {"exact": 1.00, "accepted": 0.95, "flagged": 1.00, "reasons": 0.97},
     "blind-265.txt": {"exact": 1.00, "accepted": 0.83, "flagged": 1.00, "reasons": 0.86},
     "blind-266.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.95},
+    "blind-267.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.96},
+    "blind-268.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.94},
 }
 
 
