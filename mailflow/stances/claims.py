@@ -264,7 +264,8 @@ _INDIRECT = re.compile(
 )
 # (an ID or a panel by number: "except those of panel 4, on which we abstain")
 _ID_BEFORE = re.compile(
-    r"(?:\d\.\d{1,2}|(?:panel|панел\w*|section|раздел\w*)\s*№?\s*\d|(?:перв|втор|трет|четв[её]рт)\w+\s+(?:панел|раздел)\w*)"
+    # ("except panel 2 (2.1), which we disagree with": the ID in brackets)
+    r"(?:\d\.\d{1,2}\)?|(?:panel|панел\w*|section|раздел\w*)\s*№?\s*\d|(?:перв|втор|трет|четв[её]рт)\w+\s+(?:панел|раздел)\w*)"
     r"\s*,?\s*"
     r"(?:по|с|со|на|к|за|против|with|to|on|about|for|of|regarding)?\s*$"
 )
@@ -1607,10 +1608,14 @@ _GLOSS_OPENS = re.compile(r"\s*\(\s*(?:п\.\s*|рек\.\s*)?")
 
 def _glossed_by_id(folded: str, ref: Ref, refs: list[Ref]) -> bool:
     """ "против пятого пункта (3.5)": an ordinal the respondent glossed with the very ID in brackets right after it."""
-    # (not an exception's: "кроме пятой рекомендации (3.5)" leaves 3.5 outside the exception, agreed)
-    gloss = _GLOSS_OPENS.match(folded, ref.end) if ref.problem == "ambiguous_number" and not ref.excepted else None
+    # (an exception's gloss is excepted with it: "кроме пятой рекомендации (3.5)")
+    gloss = _GLOSS_OPENS.match(folded, ref.end) if ref.problem == "ambiguous_number" else None
     return gloss is not None and any(
-        other.start == gloss.end() and other.level == EXPLICIT and len(other.ids) == 1 and not other.problem
+        other.start == gloss.end()
+        and other.level == EXPLICIT
+        and len(other.ids) == 1
+        and not other.problem
+        and other.excepted == ref.excepted
         for other in refs
     )
 

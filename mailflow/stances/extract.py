@@ -586,7 +586,9 @@ _RECEIVED = re.compile(
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
-_ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|agreed|support|recommendations?)\b"
+)
 _CLOSING = re.compile(
     r"^\s*(?:that'?s all|that is all|на этом (?:пока )?все|вот и все"
     r"|с уважением|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"

@@ -120,7 +120,8 @@ _PANEL_BY_ORDINAL = compile_at_heads(
 # item: "первая панель — ооба, вторая — ооба") that opens with an ordinal and a dash speaks of that panel; so do
 # a few ("По первой и второй — тоже да", "Первую и вторую тоже поддерживаем")
 _ELLIPTIC_ORDINAL = re.compile(
-    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d])"  # bounded: linear on "! ! ! …"
+    # (bounded: linear on "! ! ! …"; "С 1-й и 3-й — нет" by digits too)
+    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d]|\d-)"
     rf"({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})"
     # ("…, четвертую целиком.": the stance of the panels before it, said by a degree alone, ending the clause; not
     # "Панель 4. Первую полностью поддерживаем": the first of panel 4)
@@ -400,6 +401,7 @@ _EXCEPT = compile_at_heads(
     r"|помимо(?!\s+(?:того|этого)\s*(?:[,.]|$|что\b))"
     # ("all exc 4.1", "all exc the one on business councils"; "agree, except that we abstain on 3.2" is a "but")
     r"|(?:except|exept|xcept|excpt)(?!ion)(?!\s+that\b)(?: for)?|excluding|other than"
+    r"|krome(?=\s+\d)"  # "we agree with all recs, krome 4.3 – disagree": Russian "кроме" typed in Latin letters
     r"|excl?\.?(?=\s*(?:\d|the\b|for\b|panel|rec|item|point|#|№))"
     r"|with (?:one|a single|this|the following) exception:?"
     r"|apart from|aside from|(?:save(?: for)?|(?<=all )bar|(?<=points )bar|(?<=ones )bar|(?<=them )bar)(?=\s+\d)"
@@ -856,7 +858,8 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
             if ref.level == GLOBAL and not ref.implied and ref.start > position:
                 continue
             if not re.fullmatch(
-                r"[\s,;и&+/]*(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
+                # ("except panel 2 (2.1)", "кроме пятой рекомендации (3.5)": the ID in brackets is the same one)
+                r"[\s,;и&+/]*\(?(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
                 r"|the ones|those of)?[\s,]*",
                 text[position : ref.start],
             ):
@@ -1009,7 +1012,7 @@ def _exceptions(text: str) -> list[re.Match[str]]:
 _EXCEPT_WORDS = {
     "_EXCEPT": (
         "кром", "исключ", "помимо", "exc", "exept", "xcept", "other than", "apart from", "aside from", "save", "but",
-        "bar",
+        "bar", "krome",
     ),
     "_KY_ABLATIVE_EXCEPT": ("башка", "тышкары"),
 }  # fmt: skip

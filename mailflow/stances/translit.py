@@ -34,7 +34,8 @@ _ENGLISH_WORDS = frozenset(
      "and", "with", "we", "to", "of", "our", "for", "is", "are", "yes", "ok", "okay", "fine", "panel", "panels",
      "recommendation", "recommendations", "abstain"]
 )  # fmt: skip
-_HARD_Y = re.compile(r"y(?![aueo])|Y(?![aueoAUEO])")
+# (after a vowel it is "й": "moy", "kakoy")
+_HARD_Y = re.compile(r"(?<![aeiouAEIOU])(?:y(?![aueo])|Y(?![aueoAUEO]))")
 # Words a phone's Latin spells without their soft sign, which the Cyrillic needs to be read ("tolko 4.4 ne
 # ochen": only 4.4, not so much); cyrtranslit writes a soft sign for an apostrophe
 _SOFT_SIGN = re.compile(r"^(?:tol(?=ko$)|ochen$|ostal(?=n)|polnost(?=yu$))", re.IGNORECASE)
@@ -44,7 +45,11 @@ _J_FOR_ZH = re.compile(r"(?<=^podder)j|(?<=^Podder)j|(?<=^PODDER)J")
 
 # A stance word no English reply holds is enough on its own ("Soglasny, no 4.3 net."), unless English words
 # stand around it ("soglasny with all except 3.5": that reply mixes the two, and a person reads it)
-_STANCE_MARKER = re.compile(r"\b(?:soglasn|podderzh|podderj|vozderzh)\w*|\b(?:protiv|krome)\b", re.IGNORECASE)
+_STANCE_MARKER = re.compile(
+    r"\b(?:soglasn|podderzh|podderj|vozderzh)\w*|\bprotiv\b"
+    r"|\bkrome\b(?!\s+\d)",  # ("krome 4.3" in an English reply is read as its "except")
+    re.IGNORECASE,
+)
 _ENGLISH = re.compile(r"\b(?:the|and|with|we|all|except|to|of|our|for|is|are)\b", re.IGNORECASE)
 
 

@@ -5386,3 +5386,22 @@ def test_pointers_legends_tables_and_quoted_votes_read_as_written(
 )  # fmt: skip
 def test_a_list_that_goes_on_or_a_span_rejected_in_part_goes_to_a_person(campaign: Campaign, text: str) -> None:
     assert codes(read(text, campaign))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "language"),
+    [("Согласны с 1-й и 3-й панелями. Со 2-й и 4-й — нет.", {"1.2": "agree", "3.3": "agree", "2.1": "disagree",
+                                                           "4.4": "disagree"}, "ru"),
+     ("3.6 — против. Мониторинг цифровых рисков не входит в компетенцию гражданского общества.\nПрочие — за.",
+      {"3.6": "disagree", "3.5": "agree"}, "ru"),
+     ("В четвёртой панели согласны со всем, кроме третьей рекомендации (4.3): таких советов уже много.",
+      {"4.2": "agree", "4.3": "disagree", "1.1": None}, "ru"),
+     ("Agreed. Thank you!\n\nAidana\nKel-Kel Youth Club", {"1.1": "agree", "4.5": "agree"}, "en"),
+     ("We support everything except panel 1 (1.1–1.5), which we oppose because planning is the state's job.",
+      {"1.3": "disagree", "2.1": "agree"}, "en"),
+     ("agree with all recs krome 2.1 - disagree", {"2.1": "disagree", "3.1": "agree"}, "en")],
+)  # fmt: skip
+def test_ordinals_glosses_and_whose_competence_read_as_written(
+    campaign: Campaign, text: str, wanted: dict[str, str | None], language: str
+) -> None:
+    assert _read_clean(text, wanted, campaign, language) == (wanted, set())

@@ -146,6 +146,10 @@ SHAPES = {
     "answers pointed below": "по 3.6 ниже ",
     "outcomes of a discussion": "по итогам обсуждения ",
     "not all of the members": "не все члены не все ",
+    "ordinals by digit": "с 1-й и ",
+    "exceptions glossed in brackets": "кроме (3.5) (",
+    "not whose competence": "не входит в компетенцию ",
+    "krome before ids": "krome 4.3 krome ",
 }
 
 
