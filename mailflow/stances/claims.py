@@ -364,6 +364,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     # (or more stances, when nothing after the first is named: "Третью панель не поддерживаем: цифровые вопросы
     # не наш профиль, …" holds a second stance word, and it is the reason's)
     named_later = any(r.start >= clusters[0].end and r.level in (EXPLICIT, GROUP) for r in refs)
+    details = False
     if named_first and (len(clusters) == 1 or first_partial or not named_later):
         # "On 3.5 we disagree: … not a realistic target for CSOs": after the one stance on the IDs named first,
         # a colon opens its reason, and an audience in it is no scope
@@ -413,6 +414,20 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     ):
         problems.append(Problem("unclear_exception", text.strip()[:80]))
     segments = _segments(folded, clusters, refs, heads, (reason_at, _reason_resumed(folded, reason_at, clusters, refs)))
+    if details and segments:
+        # "По панели 3 принимаем частично: 3.5 считаем невыполнимым для ОГО, остальные … принимаем": an ID after the
+        # partial's colon with no stance word of its own (3.5 rejected, or partly agreed?)
+        own = segments[0]
+        loose = [
+            i
+            for r in own.refs
+            if r.level == EXPLICIT
+            and r.start > own.cluster.end
+            and not r.excepted
+            and ":" in folded[own.cluster.end : r.start]  # (after its colon: not "we partly agree with 3.5 and …")
+            for i in r.ids
+        ]
+        problems += [Problem("no_stance_for_id", i) for i in loose]
     spoken = _spoken_for(folded, refs, cues, excepts)
     claims: list[Claim] = []
     for i, segment in enumerate(segments):
@@ -428,7 +443,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         if r.problem
         and not _in_reason(r, folded, claims)
         and not _names_a_named_panel(r, refs)
-        and not _glossed_by_id(folded, r, refs)
+        and not _glossed_by_id(folded, r, refs, campaign)
     ]
     problems = [p for p in problems if not _answered_in_detail(p, claims)]
     problems += _loose_numbers(text, folded, found_refs, campaign)
@@ -1169,7 +1184,11 @@ def _segment_claims(
     # (the references in the reason itself are not what it is the reason for: "Reject 4.1–4.5 – panel 4 is about …,
     # the recommendations don't fit our role")
     named_ids = {i for r in own if r.start < refs_end for i in r.ids}
-    if reason and _speaks_of_stance(reason, kind, campaign, named_ids | set(excepted)):
+    # ("…все рекомендации первой, второй и четвертой панели, а также третьей, с двумя оговорками": what follows "а
+    # также" names more, it gives no why)
+    if reason and (
+        _speaks_of_stance(reason, kind, campaign, named_ids | set(excepted)) or _ALSO_OPENS.match(fold(reason))
+    ):
         problems.append(Problem("unread_words", reason[:80]))
     elif reason and kind is CueKind.PARTIAL and len(named_ids) > 1 and _SOME_OF_THEM.search(fold(reason)):
         # "panel 4 – partly agree, as some of it depends on local authorities": which of its recommendations?
@@ -1606,18 +1625,39 @@ def _names_a_named_panel(ref: Ref, refs: list[Ref]) -> bool:
 _GLOSS_OPENS = re.compile(r"\s*\(\s*(?:п\.\s*|рек\.\s*)?")
 
 
-def _glossed_by_id(folded: str, ref: Ref, refs: list[Ref]) -> bool:
-    """ "против пятого пункта (3.5)": an ordinal the respondent glossed with the very ID in brackets right after it."""
+def _glossed_by_id(folded: str, ref: Ref, refs: list[Ref], campaign: Campaign) -> bool:
+    """ "против пятого пункта (3.5)": an ordinal the respondent glossed with the very ID in brackets right after it
+    (its place in its panel or in the letter; not "пятой рекомендации (4.1)", which a person settles)."""
     # (an exception's gloss is excepted with it: "кроме пятой рекомендации (3.5)")
     gloss = _GLOSS_OPENS.match(folded, ref.end) if ref.problem == "ambiguous_number" else None
-    return gloss is not None and any(
-        other.start == gloss.end()
-        and other.level == EXPLICIT
-        and len(other.ids) == 1
-        and not other.problem
-        and other.excepted == ref.excepted
-        for other in refs
+    digits = _DIGITS.search(folded, ref.start, ref.end)
+    place = (
+        int(digits.group())
+        if digits
+        else next((n for n, stems in enumerate(_ORDINAL_STEMS, 1) if folded.startswith(stems, ref.start)), None)
     )
+    return (
+        gloss is not None
+        and place is not None
+        and any(
+            other.start == gloss.end()
+            and other.level == EXPLICIT
+            and len(other.ids) == 1
+            and not other.problem
+            and other.excepted == ref.excepted
+            # (its place in its panel, in the letter, or its panel's number: "№2 (п. 2.1)")
+            and place in (*map(int, other.ids[0].split(".")), campaign.ids.index(other.ids[0]) + 1)
+            for other in refs
+        )
+    )
+
+
+_DIGITS = re.compile(r"\d+")
+_ORDINAL_STEMS = (
+    ("перв", "first", "биринчи"), ("втор", "second", "экинчи"), ("трет", "third", "үчүнчү", "учунчу"),
+    ("четв", "fourth", "төртүнчү", "тортунчу"), ("пят", "fifth", "бешинчи"), ("шест", "sixth", "алтынчы"),
+    ("седьм", "seventh", "жетинчи"), ("восьм", "eighth", "сегизинчи"),
+)  # fmt: skip
 
 
 _PLURAL_AFTER = re.compile(r"(?<!\w)(?:их|они|ими|them|these|those|they|аларды|алар|аларга)(?!\w)")
@@ -1777,7 +1817,7 @@ def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
 
 
 _COLON_AFTER = re.compile(r"\s*:")  # "3-панель: 3.1, 3.3 – макулбуз": the panel frames the IDs after it
-_FRAME_HEAD = re.compile(r"\s*(?:боюнча|по|on)?\s*:")  # "3-панель боюнча:", "Панель 3:"
+_FRAME_HEAD = re.compile(r"\s*(?:боюнча|по|on)?\s*[:|]")  # "3-панель боюнча:", "Панель 3:", "3 панель | …"
 _IN_PANEL = re.compile(r"\s+(?:in|of|from|из|в)\s+(?:the\s+)?")
 _DASH_HEAD = re.compile(r"\s*(?:[—–]|-\s)")
 
@@ -1895,6 +1935,9 @@ def _reason_spans(folded: str, claims: list[Claim]) -> list[tuple[int, int]]:
         if at >= 0:
             spans.append((at, at + len(reason)))
     return spans
+
+
+_ALSO_OPENS = re.compile(r"\W*(?:а также|а равно|as well as|and also|плюс)(?!\w)")
 
 
 def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[str]) -> bool:

@@ -130,7 +130,9 @@ _HOLDING = compile_at_heads(
     r"|будет сформирован\w*|предварительно сообщаем|келгенде"
     # ("По итогам обсуждения в сети сообщаем следующее": the discussion is over)
     # ("По итогам обсуждения в правлении: поддерживаем всё": its outcome follows the colon)
-    r"|по итогам (?:заседания|собрания|обсуждения)(?![^.]{0,90}(?:сообщаем|направляем|информируем|:))"
+    r"|по итогам (?:заседания|собрания|обсуждения)(?![^.]{0,40}(?:сообщаем|направляем|информируем|:))"
+    # ("По итогам обсуждения на правлении ОО «Кара-Балта Аялдар Кеңеши» сообщаем:": its name between)
+    r'(?!\s+(?:на|в)\s+(?:правлении|заседании|собрании)[^."«\n]{0,60}["«][^"»\n]{1,60}["»]\s*(?:сообщаем|направляем|информируем))'
     # "Окончательная позиция — по итогам заседания правления: пока …", "Подтвердим по итогам собрания"
     r"|(?<!\w)(?:окончательн|итогов)\w+ (?:позици|решени|ответ)\w*\s*[—–:-]\s*(?:по итогам|после)\b"
     r"|\bподтверди[мт]\b"  # "Он сейчас в командировке, вернётся — подтвердит официально"
@@ -337,6 +339,9 @@ _WHOLE_REPLY = {
         r"|(?:хотим|хотели бы|хотелось бы) (?:отметить|подчеркнуть)[^.]{0,40}?что [^.]{0,80}?(?:должн\w+|следует)"
         r"|\b(?:would|'d) only (?:like to )?(?:note|point out|remark)\b"  # "On 3.1 we would only note that …"
         r"|только вот|вот только|although (?:we|i) (?:think|believe|feel|find|consider)"
+        # "В целом согласны, есть вопросы по реализации": agreed, with questions left open
+        r"|(?<!не )есть (?:\w+ )?(?:вопросы|сомнения) (?:по|к|насчет)"
+        r"|(?:have|has) (?:some )?questions (?:about|on|regarding)"
         r"|хотя (?:мы )?(?:считаем|думаем|полагаем)|пока (?:не)?\s?(?:понятно|ясно)|not yet clear|still unclear"
         r"|не (?:по|при)мню,? (?:какой|какая|какую|какие|номер|точно)|(?:don't|can't) remember (?:which|the number)"
         r"|с (?:\w+ )?оговорк\w+|with (?:\w+ |a few ){0,2}(?:reservation|caveat)\w*"
@@ -374,7 +379,7 @@ _WHOLE_REPLY = {
     ),
     # "Согласны с 3.1, 3.3, 3.4 и т.д.": a list that goes on, to where?
     "vague_scope": compile_at_heads(
-        r"\d\.\d{1,2}[^\S\n]*,?[^\S\n]*"
+        r"\d\.\d{1,2}[^\S\n]*(?:,[^\S\n]*)?"
         r"(?:и[^\S\n]+т\.[^\S\n]?[дп]\.|и[^\S\n]+так[^\S\n]+далее|etc\b|and so on|\.\.\.|…)"
     ),
     # "Поддерживаем 3.6 и ту рекомендацию, где говорится о бизнесе": one more, described, not numbered
@@ -400,6 +405,8 @@ _WHOLE_REPLY = {
         r"|(?:мы|я) (?:уже )?ответил\w*,? что|хотим уточнить|we (?:already )?replied that"
         r"|(?:in )?(?:my|our) (?:last|previous|earlier|first) (?:e-?mail|letter|message|reply|answer)"
         r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
+        # "Кечээки катыбызга оңдоо: 4.3 боюнча «каршыбыз» деп жазганбыз, бирок …": yesterday's letter, corrected
+        r"|кечээки (?:кат|жооп)\w*|деп жаз(?:ганбыз|гамын|ган элек)"
         r"|(?:change|revise|update) our (?:position|answer|response)|no longer|больше не|уже не (?:поддерж|соглас)\w*"
         r"|as (?:i|we) (?:mentioned|said|told you)|как (?:я|мы) (?:уже )?(?:говорил|сказал|сообщал)\w*"
         r"|(?:изменить|меняем|изменяем|пересматриваем) (?:свою |нашу )?позици\w*|позициябызды өзгөрт\w*"
@@ -448,6 +455,7 @@ _WHOLE_REPLY = {
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
         # "Биздин төрага бардык сунуштарды колдой турганын айтты": the chair said that they will support all
         r"|(?<!\w)\w{1,30}(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин)\s+(?:айтты|айтышты|билдирди)\b"
+        r"|\b(?:she|he) (?:says|thinks)\b"  # "I spoke with our chairwoman, she says the association is fine with …"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         # "I was asked by our director to let you know that the Association supported …"
         r"|(?:was|were|been) asked (?:by [\w' ]{1,40}?)?to let you know"
@@ -500,7 +508,7 @@ _WORDS = {
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "сомнени", "только", "хотя", "ясно",
         "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather", "note", "point out", "remark", "хз",
-        "деп ойлойм", "так айта",
+        "деп ойлойм", "так айта", "вопросы", "questions",
     ),
     "unclear_exception": ("only", "лишь", "только"),
     "unclear_reference": (
@@ -514,14 +522,14 @@ _WORDS = {
         "не учитывать", "недействительн", "ответе", "пересматриваем", "письме", "позициябызды өзгөрт", "предыдущ",
         "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал", "вместо", "считать действительным",
         "то есть", "i mean", "ответил", "хотим уточнить", "replied",
-        "replaces", "в дополнение к", "просим считать", "in addition to", "дополнение к",
+        "replaces", "в дополнение к", "просим считать", "in addition to", "дополнение к", "кечээки", "деп жаз",
     ),
     "indirect": (
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
         "on the phone", "pass on", "passing", "said", "say", "tell", "told", "говорил", "говорит", "говорят",
         "мне известно", "нам известно", "отметили", "передал", "передать", "передаю", "по телефону", "сказал",
         "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed", "деди", "to let you know", "айтты",
-        "айтышты", "билдирди",
+        "айтышты", "билдирди", "says", "thinks",
     ),
     "holding": (
         "answer", "confirmed", "decided", "determined", "get back to you", "later", "need to", "next week", "reply",
@@ -586,9 +594,7 @@ _RECEIVED = re.compile(
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
-_ENGLISH_WORDS = re.compile(
-    r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|agreed|support|recommendations?)\b"
-)
+_ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
 _CLOSING = re.compile(
     r"^\s*(?:that'?s all|that is all|на этом (?:пока )?все|вот и все"
     r"|с уважением|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"
@@ -802,6 +808,7 @@ _LEGEND = re.compile(
     rf"[^\n\d]{{0,40}}\(?\s*(?:{_LEGEND_MARK}{_LEGEND_WORD}[,;]\s*){{1,4}}{_LEGEND_MARK}{_LEGEND_WORD}\)?\s*:?\s*",
     re.IGNORECASE,
 )
+_DASH_MARK = re.compile(r"[–—]")
 _RULE_LINE = re.compile(r"\s*[-=+|:_.–—]{3,}[-=+|:_.–—\s]*")
 # "Рекомендация<TAB>Согласие<TAB>Комментарий": a table's header, column names and no answer ("Согласие" names the
 # column the answers stand in)
@@ -823,7 +830,12 @@ def _skipped(line: str) -> bool:
     return (
         (line.lstrip()[:1] in "-=+|_.–—" and _RULE_LINE.fullmatch(line) is not None)
         or (":" in line and _EMPTY_LABEL.fullmatch(line) is not None)
-        or (("=" in line or "(" in line) and _LEGEND.fullmatch(line) is not None)
+        # (a legend of dashes holds a "+" too: not "(– поддерживаем большинство, – против отдельных)")
+        or (
+            ("=" in line or "(" in line)
+            and _LEGEND.fullmatch(line) is not None
+            and ("+" in line or not _DASH_MARK.search(line))
+        )
         or (("\t" in line or "|" in line) and _table_header(line))
     )
 
@@ -1152,6 +1164,8 @@ def _read_text(
         carrying = not reading.ids_without_stance and bool(carried)
         if reading.ids_without_stance and not reading.has_cue and _COMMENTS_BELOW.search(fold(unit.text)):
             framed.update(reading.ids_without_stance)
+        else:  # (an ID a comment below names without a stance is asked about: "3.5 — too costly for rural areas.")
+            framed.difference_update(reading.ids_without_stance)
         if (
             reading.ids_without_stance
             and not reading.has_cue

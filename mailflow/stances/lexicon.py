@@ -163,7 +163,13 @@ _POSITIVE = compile_at_heads(
     r"|колдоого алын\w*|колдолсун|колдой(?=\s+тур\w*)|колдоорун"
     r"|колдоорубуз\w*|макулдугубуз\w*"  # "колдоорубузду / макулдугубузду билдиребиз": we state that we support, agree
     r"|(?:нам|вполне)\s+подход(?:ит|ят)|подход(?:ит|ят)\s+(?:нам|для нас)"
-    r"|(?<=в числе )поддержавш\w*|(?<=count us among those )supporting"  # "нас считайте в числе поддержавших все"
+    # "нас считайте в числе поддержавших все", "запишите нас в числе поддержавших" (a "не" before the verb negates
+    # it; not "нас не было в числе поддержавших 4.1")
+    r"|(?:(?:считайте|запишите|включите|считать|записать|включить)\s+нас|нас\s+(?:считайте|запишите|включите))"
+    r"\s+в\s+числе\s+поддержавш\w*"
+    r"|count us among those supporting"
+    # "we would like to confirm our agreement with the recommendations that …: 1.2, 2.1 and 4.2"
+    r"|(?:confirm|express|state)\s+(?:our|its)\s+(?:full\s+)?agreement(?=\s+with\b)"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
@@ -184,12 +190,7 @@ _NEGATIVE = compile_at_heads(
     r"(?:"
     r"возража(?:ем|ю|ет|ют)(?:\s+против)?|возражени(?:е|я|й)|против|отклоня(?:ем|ю|ет|ют)|отклон(?:ен|ена|ено|ены)"
     r"|голосу(?:ем|ю|ет)\s+против|(?:считаем|считаю|будет|это)\s+(?:лишн|излишн|бесполезн)\w*"
-    # "3.5 считаем невыполнимым для ОГО": judged impossible, a no
-    # (not "3.4 считаем нереалистичной без поддержки госорганов": unrealistic unless, a reservation)
-    # (of a recommendation named right before it, blanked, or "её": not "сроки … считаем нереальными", a reservation)
-    r"|(?:(?<=\s\s)(?:считаем|считаю)|(?:считаем|считаю)\s+(?:ее|его|их))\s+"
-    r"(?:невыполним|нереализуем|нереалистичн|нереальн)\w*"
-    r"(?![^.;!?\n]{0,40}?(?<!\w)(?:без|если|пока|при условии)(?!\w))|пустая трата"
+    r"|пустая трата"
     r"|нет смысла|(?:полагаем|считаем|полагаю|считаю)\s+(?:\w+\s+){0,2}?преждевременн\w*"
     r"|unnecessary|pointless|a waste of|отвергаем|нецелесообразн\w*|неприемлем\w*|несогласн\w*|несогласи(?:е|ем)"
     r"|disagree[sd]?|oppose[sd]?|reject(?:s|ed)?|objections?|object"
@@ -197,9 +198,11 @@ _NEGATIVE = compile_at_heads(
     r"|decline[sd]?(?!\s+to\b)"  # "We decline 4.1" (not "decline to comment")
     r"|disagreeing(?: with)?|opposing|rejecting|objecting(?: to)?"  # "record us as … disagreeing with 4.1 and 4.3"
     r"|(?:we|they|i)(?:'re|'m| are| am)\s+against|(?:are|is|vote[sd]?|voting)\s+against|against (?:it|this|that)"
-    # "Against 4.1 and 4.3 – …", "4.3 — against": opening a line or a sentence, or after a dash (not "measured
-    # against the plan")
-    r"|(?:(?<![^\n])|(?<=[.!?;:—–-] )|(?<=[.!?;:—–-]  ))against(?=[\s.,;:!]|$)"
+    # "Against 4.1 and 4.3 – …" opening a line or a sentence, before IDs or a colon; "4.3 — against." after a dash,
+    # the whole answer (not "measured against the plan", "4.1 — against corruption, very important", "Against the
+    # backdrop of …")
+    r"|(?:(?<![^\n])|(?<=[.!?] )|(?<=[.!?]  ))against(?=\s*(?:\d|:|[.!;,]|$)|\s\s)"  # (the IDs blanked after it)
+    r"|(?<=[—–-] )against(?=\s*(?:[.!;,]|$))"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|кошулбай\w*|макул\s+эмес\w*"
     # ("1.2 жакшы эмес", "бул сунуш жакшы эмес"; not "айылдарда интернет жакшы эмес", the state of things)
     r"|(?:(?<![^\W\d_]\s)|(?<=сунуш\s)|(?<=сунушу\s))жакшы\s+эмес\w*"
@@ -287,8 +290,9 @@ _ABSTAIN = compile_at_heads(
     r"|(?:к нам|нас)\s+не\s+(?:относ\w+|касает\w*|касают\w*)"
     # (not "не входит в компетенцию гражданского общества": whose it is not, a reason for a "no")
     r"|(?:не входит в (?:нашу |сферу нашей )?|не входят в (?:нашу )?|вне (?:нашей )?)компетенци\w+"
-    r"(?!\s+(?:гражданск|ого\b|нко\b|некоммерческ|общественн|организаци|бизнес|ассоциаци|государств|местн|акимиат"
-    r"|мэри|органов))|не в нашей компетенции|не наш профиль|не по нашему профилю"
+    # (nor "компетенцию общественных организаций", of CSOs at large; "компетенцию ассоциации" is their own)
+    r"(?!\s+(?:гражданск|ого\b|нко\b|общественных|некоммерческих|организаций|государств|местн|акимиат|мэри"
+    r"|органов))|не в нашей компетенции|не наш профиль|не по нашему профилю"
     r"|позици\w*\s+(?:у\s+\w+\s+)?нет\b"  # "По остальным рекомендациям у Ассоциации позиции нет"
     r"|(?<!\w)мнени[яй]\s+(?:у\s+\w+\s+)?нет\b"  # (not "сомнений нет")
     r"|we skip|we pass|(?:мы|я)\s+пас(?!\w)|пасуем"  # "кроме 3.6 — там мы пас"
@@ -314,8 +318,8 @@ _ABSTAIN = compile_at_heads(
     # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line; "Калысбек":
     # a name of its own)
     r"|калыс(?:пыз|быз|мын|пын)(?!\w)"
-    r"|(?:(?<=боюнча )|(?<=[\d–—-] )|(?<=[\d–—-]))калыс(?!\w)(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"
-    r"|калыс(?!\w)(?!\s+[^\W\d]+(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
+    r"|(?:(?<=боюнча )|(?<=[\d–—-] )|(?<=[\d–—-]))калыс(?!\w)(?!\s+[^\W\d]*(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"
+    r"|калыс(?!\w)(?!\s+[^\W\d]*(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
     r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.
@@ -636,12 +640,15 @@ def _mask_quotes(text: str) -> str:
     a colon: "кроме 4.3, — «за». 4.3 — «против»: …" is the respondent's own answer, marked off (not "хотели
     ответить «против»", the answer they did not give)."""
     for start, end in quoted_spans(text):
-        if not (_QUOTED_VOTE.fullmatch(text, start, end) and _ANSWER_MARK.search(text, max(0, start - 3), start)):
+        answer = _ANSWER_MARK.search(text, max(0, start - 40), start) and not _APPOSITION.match(text, end)
+        if not (_QUOTED_VOTE.fullmatch(text, start, end) and answer):
             text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 
-_ANSWER_MARK = re.compile(r"[—–:-]\s*$")
+# "4.3 — «против»", "кроме 4.3, — «за»" (the ID blanked to spaces by then)
+_ANSWER_MARK = re.compile(r"(?:\d\.\d{1,2}|,|\s\s|позици\w*(?:\s+[^\W\d]+){0,2})\s*[—–:-]\s*$")  # "позиция Союза –"
+_APPOSITION = re.compile(r"\s*[—–-]")  # ("Графа 4.2 — «частично» — заполнена по ошибке")
 _QUOTED_VOTE = re.compile(
     r'"(?:за|против|да|нет|поддерживаем|не поддерживаем|согласны|не согласны|воздерживаемся|частично|yes|no|agree'
     r'|disagree|support|oppose|abstain|partly|макулбуз|каршыбыз)"'

@@ -121,7 +121,7 @@ _PANEL_BY_ORDINAL = compile_at_heads(
 # a few ("По первой и второй — тоже да", "Первую и вторую тоже поддерживаем")
 _ELLIPTIC_ORDINAL = re.compile(
     # (bounded: linear on "! ! ! …"; "С 1-й и 3-й — нет" by digits too)
-    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d]|\d-)"
+    rf"(?m)(?:^|(?<=[.!?,;]\s))[^\w\n]{{0,10}}(?:(?:по|с|со|из|on|for)\s+)?(?=[^\W\d]|\d-(?:й|ю|ей|ой)(?!\w))"
     rf"({_ORDINAL_WORD}(?:(?:{_ORDINAL_JOIN.pattern}){_ORDINAL_WORD}){{0,3}})"
     # ("…, четвертую целиком.": the stance of the panels before it, said by a degree alone, ending the clause; not
     # "Панель 4. Первую полностью поддерживаем": the first of panel 4)
@@ -281,10 +281,8 @@ REST = (
     r"|(?<=agree )rest(?=\s*[.!]|\s*$)"  # "Disagree 3.5, 3.8. Agree rest."
     r"|(?<=,\s)rest(?=\s+(?:ok|okay|fine|yes|agreed?|good)\b)"  # "…, no to 3.5 and 3.6, rest ok"
     r"|(?:the )?other(?=\s+\d{1,2}\b(?![.,]\d))"  # "Happy with the other 18."
-    # "… no opinion on the other five." (not "the other two panels": which they are is counted on panels)
-    r"|the other(?=\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:[.,;:!)]|$))"
     # "On 4.4 we disagree: … Otherwise we agree." (not "…, otherwise public monitoring will have no access")
-    r"|o(?:(?<=^o)|(?<=[.!?]\so)|(?<=[,;]\so))therwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
+    r"|o(?:(?<=^o)|(?<=[.!?]\so))therwise(?=,?\s+(?:we|i|all|everything|fine|ok|agree|support|happy)\b)"
     # ("Калган он сегиз сунушка": the remaining eighteen, its count in words)
     r"|калгандар\w*|калганы\w*"
     r"|калган(?=\s+(?:\d+\s+|он(?:\s+\w+)?\s+|(?:эки|үч|төрт)\s+)?(?:сунуш|рекомендац|баар|бардык|пункт|панел))"
@@ -862,8 +860,8 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
                 r"[\s,;и&+/]*\(?(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
                 r"|the ones|those of)?[\s,]*",
                 text[position : ref.start],
-            ):
-                break
+            ) or ("(" in text[position : ref.start] and not _CLOSES.match(text, ref.end)):
+                break  # (a bracket of the ID alone: not "кроме 3.5 (3.6 поддерживаем частично)")
             marked[i] = _excepted(ref)
             position = ref.end
     for i, ref in enumerate(marked):
@@ -887,6 +885,7 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
     return [r for r in marked if not (r.excepted and r.implied)]
 
 
+_CLOSES = re.compile(r"\s*\)")
 _LOCATIVE = re.compile(r"(?:де|да|те|та|дө|до|тө|то)$")
 
 

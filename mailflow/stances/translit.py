@@ -24,7 +24,7 @@ _MARKERS = compile_at_heads(
     r"|dobr(?:yi|yj|iy|yy|oe|ogo)|uvazhen\w*|podderzh\w*|protiv|rekomendac\w*|dlya|nashi|nashei|tolko|nuzhno"
     r"|mozhno|budet|pozhe|pozje|vozderzh\w*|chastichn\w*|kollegi|privet|pozicij\w*|poziciy\w*|nado|obsud\w*"
     r"|otvet\w*|chlen\w*|polnost\w*|paneli|pervaya|vtoraya|tretya|tozhe|poka|reshil\w*|napish\w*|soobshch\w*"
-    r"|podderj\w*|rahmat|raxmat|rakhmat)\b",
+    r"|podderj\w*|rahmat|raxmat|rakhmat|odobr\w*)\b",
     re.IGNORECASE,
 )
 # English words a phone's Latin Russian mixes in ("Dobryi den! Support all, 3.5 ne podderzhivaem."): kept as typed,
@@ -38,7 +38,7 @@ _ENGLISH_WORDS = frozenset(
 _HARD_Y = re.compile(r"(?<![aeiouAEIOU])(?:y(?![aueo])|Y(?![aueoAUEO]))")
 # Words a phone's Latin spells without their soft sign, which the Cyrillic needs to be read ("tolko 4.4 ne
 # ochen": only 4.4, not so much); cyrtranslit writes a soft sign for an apostrophe
-_SOFT_SIGN = re.compile(r"^(?:tol(?=ko$)|ochen$|ostal(?=n)|polnost(?=yu$))", re.IGNORECASE)
+_SOFT_SIGN = re.compile(r"^(?:tol(?=ko$)|ochen$|ostal(?=n)|polnost(?=yu$)|profil$)", re.IGNORECASE)  # "ne nash profil"
 # "podderjivaem": a phone's "j" for "ж" in the one stem where it is common (cyrtranslit reads "j" as "й")
 _J_FOR_ZH = re.compile(r"(?<=^podder)j|(?<=^Podder)j|(?<=^PODDER)J")
 
@@ -46,7 +46,7 @@ _J_FOR_ZH = re.compile(r"(?<=^podder)j|(?<=^Podder)j|(?<=^PODDER)J")
 # A stance word no English reply holds is enough on its own ("Soglasny, no 4.3 net."), unless English words
 # stand around it ("soglasny with all except 3.5": that reply mixes the two, and a person reads it)
 _STANCE_MARKER = re.compile(
-    r"\b(?:soglasn|podderzh|podderj|vozderzh)\w*|\bprotiv\b"
+    r"\b(?:soglasn|podderzh|podderj|vozderzh|odobr)\w*|\bprotiv\b"
     r"|\bkrome\b(?!\s+\d)",  # ("krome 4.3" in an English reply is read as its "except")
     re.IGNORECASE,
 )

