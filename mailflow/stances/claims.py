@@ -192,7 +192,7 @@ _LEADING_CONNECTOR = re.compile(
     r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
     r"|но|однако|but"
     r"|however|бирок|тем не менее|-?(?:ден|дан|тен|тан)?\s*башка\w*|тышкары"
-    r"|по ним|по ней|по нему|по этим|по этой|по этому)\b)?[\s,:—–\-|]*",
+    r"|по ним|по ней|по нему|по этим|по этой|по этому)\b|т\.\s?к\.)?[\s,:—–\-|]*",  # ("т.к." ends on its full stop)
     re.IGNORECASE,
 )
 # "но", or "в части …" (agreeing with a part only): the agreement is qualified and a human decides how.
@@ -891,6 +891,9 @@ def _reason_resumed(text: str, reason_at: int, clusters: list[_Cluster], refs: l
     return joined.start() if named is not None and not re.search(r"[.;:!?]", text[after.end : named]) else len(text)
 
 
+_DASH_SEP = re.compile(r"\s*[—–-]")
+
+
 def _segments(
     text: str, clusters: list[_Cluster], refs: list[Ref], heads: _Sorted, reason: tuple[int, int]
 ) -> list[_Segment]:
@@ -921,7 +924,18 @@ def _segments(
             # (a semicolon before a comma: "3.1–3.8 — поддерживаем, кроме 3.6; по 3.6 не готовы оценить")
             full_stop = [m for m in seps if m.group().startswith(".")]
             semicolon = [m for m in seps if m.group().startswith(";")]
-            cuts.append((full_stop or semicolon or seps)[0].end() if seps else left.end)
+            # ("3.5 disagree – unrealistic without …, 3.6 no opinion": the dash opens 3.5's why, the comma before
+            # the next IDs ends it; the why had gone to 3.6)
+            why = (
+                [m for m in seps[1:] if head is not None and m.end() <= head]
+                if seps and _DASH_SEP.match(seps[0].group())
+                else []
+            )
+            cuts.append(
+                why[-1].end()
+                if why and not full_stop and not semicolon
+                else ((full_stop or semicolon or seps)[0].end() if seps else left.end)
+            )
         else:
             # never between two IDs of one list ("…, while on 4.1, 4.2 and 4.4 we would rather not …")
             before = [m for m in seps if (head is None or m.end() <= head) and not _inside_list(text, m, named)]

@@ -557,7 +557,13 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
             elif denied and terse.isalpha() and _TERSE_KIND[terse] is CueKind.AGREE:
                 add(tok.start, denied.end(), CueKind.DISAGREE, terse=True)  # Kyrgyz "ок эмес"
             else:
-                add(tok.start, tok.end, _TERSE_KIND[terse], terse=True)
+                # (a vote in quotes with its object after it is said in full: "Голосуем «за» по всем пунктам …")
+                voted = (
+                    masked[tok.start - 1 : tok.start] == '"'
+                    and masked.startswith('"', tok.end)
+                    and bool(_VOTE_OBJECT.match(masked, tok.end + 1))
+                )
+                add(tok.start, tok.end, _TERSE_KIND[terse], terse=not voted)
         elif len(tok.text) >= 6 and not _is_known_word(tok.text):
             kind = _typo_kind(tok.text)
             if kind is not None:
@@ -628,11 +634,14 @@ def _is_not_a_stance(text: str, end: int) -> bool:
     return bool(_NOT_A_STANCE.match(text[end : end + 80]))
 
 
-_QUOTED = re.compile(r'"[^"\n]{3,}"')
+_QUOTED = re.compile(r'"[^"\n]*"')
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    """Quoted words of three letters or more; quote marks are paired one after another, short quotes too (so that
+    «за» … «против» does not pair the closing mark of one with the opening mark of the next, blanking the words
+    between: "Голосуем «за» по всем пунктам четвёртой панели и «против» по 3.5" had rejected panel 4)."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text) if m.end() - m.start() >= 5]
 
 
 def _mask_quotes(text: str) -> str:
@@ -640,17 +649,24 @@ def _mask_quotes(text: str) -> str:
     a colon: "кроме 4.3, — «за». 4.3 — «против»: …" is the respondent's own answer, marked off (not "хотели
     ответить «против»", the answer they did not give)."""
     for start, end in quoted_spans(text):
-        answer = _ANSWER_MARK.search(text, max(0, start - 40), start) and not _APPOSITION.match(text, end)
+        # (or a vote with its object after it: "Голосуем «за» по всем пунктам четвёртой панели и «против» по 3.5")
+        answer = (_ANSWER_MARK.search(text, max(0, start - 40), start) and not _APPOSITION.match(text, end)) or (
+            _VOTE_OBJECT.match(text, end)
+        )
         if not (_QUOTED_VOTE.fullmatch(text, start, end) and answer):
             text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 
 # "4.3 — «против»", "кроме 4.3, — «за»" (the ID blanked to spaces by then)
-_ANSWER_MARK = re.compile(r"(?:\d\.\d{1,2}|,|\s\s|позици\w*(?:\s+[^\W\d]+){0,2})\s*[—–:-]\s*$")  # "позиция Союза –"
+_ANSWER_MARK = re.compile(
+    r"(?:\d\.\d{1,2}|,|\s\s|позици\w*(?:\s+[^\W\d]+){0,2})\s*[—–:-]\s*(?:здесь\s+|тут\s+)?$"
+)  # "позиция Союза –"
+_VOTE_OBJECT = re.compile(r"\s+(?:по|on|for)\s")
 _APPOSITION = re.compile(r"\s*[—–-]")  # ("Графа 4.2 — «частично» — заполнена по ошибке")
 _QUOTED_VOTE = re.compile(
-    r'"(?:за|против|да|нет|поддерживаем|не поддерживаем|согласны|не согласны|воздерживаемся|частично|yes|no|agree'
+    r'"(?:за|против|да|нет|поддерживаем|не поддерживаем|согласны|не согласны|воздерживаемся|воздержались|частично'
+    r"|yes|no|agree"
     r'|disagree|support|oppose|abstain|partly|макулбуз|каршыбыз)"'
 )
 

@@ -305,7 +305,9 @@ _ALL = compile_at_heads(
     rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything"
     # ("we abstain across the board", not "costs are rising across the board")
     r"|(?:(?<=abstain )|(?<=support )|(?<=agree )|(?<=oppose )|(?<=reject )|(?<=accept ))across the board"
-    rf"|вся|{REST})(?!\w)"
+    rf"|вся|{REST}"
+    # "Не согласны ни с одной рекомендацией": none of them, with the negation on the verb: a "no" on every one
+    r"|(?<=ни )(?:(?:с|со|по|к|на)\s+)?одн(?:ой|у|им|ого)(?:\s+из)?\s+(?:рекомендаци\w*|пункт\w*|них))(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
     # "от имени всех 27 клубов", "all our members": all of someone, not of the recommendations
     r"(?!\s+(?:высказал|проголосовал)\w*)"  # "все высказались «за»": everyone, who then said what

@@ -3863,7 +3863,7 @@ def test_all_other_recommendations_are_the_rest_not_a_contradiction(campaign: Ca
         ("Panel 1: agree.\nPanel 2: agree.\nPanel 3: we abstain on 3.2 as we are not a digital business association; "
          "agree with the rest.\nPanel 4: agree.", "3.2", "we are not a digital business association"),
         ("с рекомендацией 3.4 не согласны, т.к. кампании должно проводить государство, а не ОГО. по остальным "
-         "рекомендациям согласны", "3.4", "т.к. кампании должно проводить государство, а не ОГО"),
+         "рекомендациям согласны", "3.4", "кампании должно проводить государство, а не ОГО"),
     ],
 )  # fmt: skip
 def test_the_rest_after_a_reason_opens_a_clause_of_its_own(
@@ -5464,3 +5464,24 @@ def test_what_the_review_of_the_new_rules_found_is_read_as_written(
     campaign: Campaign, text: str, wanted: dict[str, str | None], language: str
 ) -> None:
     assert _read_clean(text, wanted, campaign, language)[0] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "language"),
+    [("Не поддерживаем ни одну из рекомендаций: они не учитывают наши районы.", {"1.1": "disagree", "4.5": "disagree"},
+      "ru"),
+     ("Panel 4: 4.1 agree, 4.3 disagree – a new council would duplicate existing councils, 4.4 no opinion.",
+      {"4.3": ("disagree", "a new council would duplicate existing councils"), "4.4": ("abstain", None)}, "en"),
+     ("Голосуем «за» по всем пунктам первой панели и «против» по 2.1, т.к. коалиций у нас нет.",
+      {"1.3": ("agree", None), "2.1": ("disagree", "коалиций у нас нет")}, "ru")],
+)  # fmt: skip
+def test_none_of_them_a_why_after_a_dash_and_quoted_votes_with_their_object(
+    campaign: Campaign, text: str, wanted: dict[str, object], language: str
+) -> None:
+    result = read(text, campaign, language=language)
+    got = {k: (v if isinstance(wanted[k], tuple) else v[0]) for k, v in stances(result).items() if k in wanted}
+    assert (got, codes(result)) == (wanted, set())
+
+
+def test_the_rest_later_is_an_answer_to_come(campaign: Campaign) -> None:
+    assert "holding" in codes(read("Поддерживаем 1.1 и 1.4, остальное потом", campaign))

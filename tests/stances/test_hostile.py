@@ -153,6 +153,10 @@ SHAPES = {
     "an id then spaces": "3.5" + " " * 3_000 + "x ",
     "quoted votes after ids": "4.3 — «против» ",
     "a panel table's rows": "Панель | Позиция\n3 | против 3.5, остальные да\n",
+    "none of them": "ни с одной ни ",
+    "quoted votes with objects": "«за» по «против» по ",
+    "the rest later": "остальное остальное потом ",
+    "ids answered after dashes": "3.5 disagree – why, ",
 }
 
 
