@@ -1371,7 +1371,8 @@ _IDS_IN_BRACKET = re.compile(
 )
 
 
-_AND_ALSO = re.compile(r"\s*,?\s*(?:и|and|а также|as well as|жана)\s+")
+# (a Kyrgyz case ending may stay glued to the ID: "3.8ди жана калган бардык сунуштарды колдойбуз")
+_AND_ALSO = re.compile(r"(?:-?[^\W\d]{1,3}(?=\s))?\s*,?\s*(?:и|and|а также|as well as|жана)\s+")
 
 
 def _separate_all(text: str, refs: list[Ref]) -> bool:

@@ -391,6 +391,14 @@ _WHOLE_REPLY = {
         r"|(?<!\w)(?:все\w*|all)\s+(?:\w+,?\s+){0,2}?(?:которые|that|which)\s+(?:are\s+|were\s+)?"
         r"(?:адресован\w*|касаются|относятся|addressed|concern\w*|relate\w*|apply)"
         r"|\b(?:and|or) the (?:one|ones)\s+(?:about|on|where|that|which|regarding)\b"
+        # "Fine with the ones addressed to business associations": which are those?
+        r"|\bthe ones (?:addressed|aimed|directed|targeted) (?:to|at)\b"
+        # "Не согласны с рекомендациями, которые возлагают на ОГО функции государства": some, described
+        # (not "рекомендации, которые были выработаны на диалоге", all of them; nor "…, которые мы не поддерживаем:")
+        # (a stance on them, not a frame: "Наша позиция по рекомендациям, которые касаются нашей работы:")
+        r"|(?:согласн\w*|поддерживаем|принимаем|одобряем|против)\s+(?:со?\s+)?рекомендаци\w+,\s+котор\w+\s+"
+        r"(?!(?:мы|нам|нас|вы|были|был[аи]?|выработ|сформулир|разработ|представлен"
+        r"|направлен|изложен|содерж|привед|приняты|обсужд)\w*)\w+"
         # "и то, что говорили про кибербезопасность детей": something said at the dialogue, not a recommendation
         r"|\bто,? что говорили (?:про|о|об)\b|\bто,? что обсуждали (?:про|о|об)?\b|\bwhat was said about\b"
         # "Из третьей панели не поддерживаем ту, что про обучение": which one is that?
@@ -456,7 +464,7 @@ _WHOLE_REPLY = {
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
         # "Биздин төрага бардык сунуштарды колдой турганын айтты": the chair said that they will support all
-        r"|(?<!\w)\w{1,30}(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин)\s+(?:айтты|айтышты|билдирди)\b"
+        r"|(?<!\w)\w{1,30}(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин|ыбызды|ибизди|убузду|үбүздү)\s+(?:айтты|айтышты|билдирди)\b"
         r"|\b(?:she|he) (?:says|thinks)\b"  # "I spoke with our chairwoman, she says the association is fine with …"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         # "I was asked by our director to let you know that the Association supported …"
@@ -2016,7 +2024,7 @@ def _stances_in(text: str, campaign: Campaign) -> set[Stance]:
 
 # "По ней мнения внутри организации разделились", "пикирлер ар түрдүү", "views … are divided": no one answer
 _DIVIDED = re.compile(
-    r"мнени[яе]\s+(?:[\w-]+\s+){0,3}(?:разделил\w*|расход\w*|разн\w*)|нет (?:единого|общего|единой|общей)"
+    r"мнени[яе]\s+(?:[\w-]+\s+){0,3}(?:разделил\w*|расход\w*|разош\w*|разн\w*)|нет (?:единого|общего|единой|общей)"
     r" (?:мнения|позиции)|не пришли к (?:единому|общему)|пикир\w*\s+(?:\w+\s+)?(?:ар түрдүү|экиге бөлүн\w*)"
     r"|бир пикирге кел\w* жок|(?:views|opinions)\s+(?:[\w-]+\s+){0,4}(?:are|were|remain)\s+(?:divided|split|mixed)"
     r"|no (?:common|consensus|single|shared) (?:view|position)|(?:not|no|never) reach\w* (?:a )?consensus"

@@ -5485,3 +5485,23 @@ def test_none_of_them_a_why_after_a_dash_and_quoted_votes_with_their_object(
 
 def test_the_rest_later_is_an_answer_to_come(campaign: Campaign) -> None:
     assert "holding" in codes(read("Поддерживаем 1.1 и 1.4, остальное потом", campaign))
+
+
+def test_an_id_with_a_kyrgyz_ending_and_all_the_rest_is_every_one(campaign: Campaign) -> None:
+    want = {"2.1": "agree", "4.4": "agree"}
+    text = "Ошондуктан 2.1ди жана калган бардык сунуштарды колдойбуз."
+    assert _read_clean(text, want, campaign, "ky") == (want, set())
+
+
+# Some recommendations described, a chair's words passed on in Kyrgyz, opinions that went apart: a person reads them
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Happy with the ones aimed at business associations.", "en"),
+     ("Поддерживаем рекомендации, которые касаются сельских районов.", "ru"),
+     ("Директорубуз бардык сунуштарды колдой турганыбызды айтты.", "ky"),
+     ("С остальным согласны. По 4.2 мнения в правлении разошлись.", "ru")],
+)  # fmt: skip
+def test_described_ones_a_chairs_words_or_split_views_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))

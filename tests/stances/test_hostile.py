@@ -157,6 +157,8 @@ SHAPES = {
     "quoted votes with objects": "«за» по «против» по ",
     "the rest later": "остальное остальное потом ",
     "ids answered after dashes": "3.5 disagree – why, ",
+    "recommendations which": "согласны с рекомендациями, которые ",
+    "an id with an ending and the rest": "3.8ди жана ",
 }
 
 
