@@ -925,9 +925,11 @@ def _segments(
             full_stop = [m for m in seps if m.group().startswith(".")]
             semicolon = [m for m in seps if m.group().startswith(";")]
             # ("3.5 disagree – unrealistic without …, 3.6 no opinion": the dash opens 3.5's why, the comma before
-            # the next IDs ends it; the why had gone to 3.6)
+            # the next IDs ends it; the why had gone to 3.6. Only up to the first ID after it: "3.5 против – дорого,
+            # 3.6 не знаем, 3.7 за" leaves 3.6 to what follows, as before)
+            after = next((r.start for r in explicit if r.start > left.end), None)
             why = (
-                [m for m in seps[1:] if head is not None and m.end() <= head]
+                [m for m in seps[1:] if head is not None and after is not None and m.end() <= min(head, after)]
                 if seps and _DASH_SEP.match(seps[0].group())
                 else []
             )
@@ -1832,7 +1834,7 @@ def _quantifiers_without_stance(folded: str, refs: list[Ref]) -> list[Problem]:
 
 
 _COLON_AFTER = re.compile(r"\s*:")  # "3-панель: 3.1, 3.3 – макулбуз": the panel frames the IDs after it
-_FRAME_HEAD = re.compile(r"\s*(?:боюнча|по|on)?\s*[:|]")  # "3-панель боюнча:", "Панель 3:", "3 панель | …"
+_FRAME_HEAD = re.compile(r"\s*+(?:(?:боюнча|по|on)\s*+)?[:|]")  # "3-панель боюнча:", "Панель 3:", "3 панель | …"
 _IN_PANEL = re.compile(r"\s+(?:in|of|from|из|в)\s+(?:the\s+)?")
 _DASH_HEAD = re.compile(r"\s*(?:[—–]|-\s)")
 

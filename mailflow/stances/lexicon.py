@@ -165,11 +165,9 @@ _POSITIVE = compile_at_heads(
     r"|(?:нам|вполне)\s+подход(?:ит|ят)|подход(?:ит|ят)\s+(?:нам|для нас)"
     # "нас считайте в числе поддержавших все", "запишите нас в числе поддержавших" (a "не" before the verb negates
     # it; not "нас не было в числе поддержавших 4.1")
-    r"|(?:(?:считайте|запишите|включите|считать|записать|включить)\s+нас|нас\s+(?:считайте|запишите|включите))"
+    r"|(?:(?:считайте|запишите|включите|записать|включить)\s+нас|нас\s+(?:считайте|запишите|включите))"
     r"\s+в\s+числе\s+поддержавш\w*"
     r"|count us among those supporting"
-    # "we would like to confirm our agreement with the recommendations that …: 1.2, 2.1 and 4.2"
-    r"|(?:confirm|express|state)\s+(?:our|its)\s+(?:full\s+)?agreement(?=\s+with\b)"
     r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
@@ -557,13 +555,7 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
             elif denied and terse.isalpha() and _TERSE_KIND[terse] is CueKind.AGREE:
                 add(tok.start, denied.end(), CueKind.DISAGREE, terse=True)  # Kyrgyz "ок эмес"
             else:
-                # (a vote in quotes with its object after it is said in full: "Голосуем «за» по всем пунктам …")
-                voted = (
-                    masked[tok.start - 1 : tok.start] == '"'
-                    and masked.startswith('"', tok.end)
-                    and bool(_VOTE_OBJECT.match(masked, tok.end + 1))
-                )
-                add(tok.start, tok.end, _TERSE_KIND[terse], terse=not voted)
+                add(tok.start, tok.end, _TERSE_KIND[terse], terse=True)
         elif len(tok.text) >= 6 and not _is_known_word(tok.text):
             kind = _typo_kind(tok.text)
             if kind is not None:
@@ -648,21 +640,19 @@ def _mask_quotes(text: str) -> str:
     """`text` with quoted words blanked (a title, a recommendation quoted), but not a vote in quotes after a dash or
     a colon: "кроме 4.3, — «за». 4.3 — «против»: …" is the respondent's own answer, marked off (not "хотели
     ответить «против»", the answer they did not give)."""
+    pieces, copied = [], 0  # (one join: a string rebuilt per quote grew with the reply squared)
     for start, end in quoted_spans(text):
-        # (or a vote with its object after it: "Голосуем «за» по всем пунктам четвёртой панели и «против» по 3.5")
-        answer = (_ANSWER_MARK.search(text, max(0, start - 40), start) and not _APPOSITION.match(text, end)) or (
-            _VOTE_OBJECT.match(text, end)
-        )
+        answer = _ANSWER_MARK.search(text, max(0, start - 40), start) and not _APPOSITION.match(text, end)
         if not (_QUOTED_VOTE.fullmatch(text, start, end) and answer):
-            text = text[:start] + " " * (end - start) + text[end:]
-    return text
+            pieces += [text[copied:start], " " * (end - start)]
+            copied = end
+    return "".join([*pieces, text[copied:]])
 
 
 # "4.3 — «против»", "кроме 4.3, — «за»" (the ID blanked to spaces by then)
 _ANSWER_MARK = re.compile(
-    r"(?:\d\.\d{1,2}|,|\s\s|позици\w*(?:\s+[^\W\d]+){0,2})\s*[—–:-]\s*(?:здесь\s+|тут\s+)?$"
+    r"(?:\d\.\d{1,2}|\)|,|\s\s|позици\w*(?:\s+[^\W\d]+){0,2})\s*[—–:-]\s*(?:здесь\s+|тут\s+)?$"
 )  # "позиция Союза –"
-_VOTE_OBJECT = re.compile(r"\s+(?:по|on|for)\s")
 _APPOSITION = re.compile(r"\s*[—–-]")  # ("Графа 4.2 — «частично» — заполнена по ошибке")
 _QUOTED_VOTE = re.compile(
     r'"(?:за|против|да|нет|поддерживаем|не поддерживаем|согласны|не согласны|воздерживаемся|воздержались|частично'

@@ -305,9 +305,7 @@ _ALL = compile_at_heads(
     rf"|rest(?=\s*[—–:-])|бардык|бардыгы\w*|баары|баарын|баарына|баардык|в полном объеме|everything"
     # ("we abstain across the board", not "costs are rising across the board")
     r"|(?:(?<=abstain )|(?<=support )|(?<=agree )|(?<=oppose )|(?<=reject )|(?<=accept ))across the board"
-    rf"|вся|{REST}"
-    # "Не согласны ни с одной рекомендацией": none of them, with the negation on the verb: a "no" on every one
-    r"|(?<=ни )(?:(?:с|со|по|к|на)\s+)?одн(?:ой|у|им|ого)(?:\s+из)?\s+(?:рекомендаци\w*|пункт\w*|них))(?!\w)"
+    rf"|вся|{REST})(?!\w)"
     r"(?!\s+(?:равно|же|-таки)(?!\w))"  # "все равно" is "anyway", "всё же" is "still"
     # "от имени всех 27 клубов", "all our members": all of someone, not of the recommendations
     r"(?!\s+(?:высказал|проголосовал)\w*)"  # "все высказались «за»": everyone, who then said what
@@ -858,12 +856,11 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
             if ref.level == GLOBAL and not ref.implied and ref.start > position:
                 continue
             if not re.fullmatch(
-                # ("except panel 2 (2.1)", "кроме пятой рекомендации (3.5)": the ID in brackets is the same one)
-                r"[\s,;и&+/]*\(?(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
+                r"[\s,;и&+/]*(?:and|n|жана|п\.|пп\.|рек\.|пункт\w*|рекомендаци\w*|recommendations?|тех|those"
                 r"|the ones|those of)?[\s,]*",
                 text[position : ref.start],
-            ) or ("(" in text[position : ref.start] and not _CLOSES.match(text, ref.end)):
-                break  # (a bracket of the ID alone: not "кроме 3.5 (3.6 поддерживаем частично)")
+            ) and not (_ALSO_BRACKET.fullmatch(text, position, ref.start) and _ALSO_INSIDE.match(text, ref.end)):
+                break
             marked[i] = _excepted(ref)
             position = ref.end
     for i, ref in enumerate(marked):
@@ -887,7 +884,9 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
     return [r for r in marked if not (r.excepted and r.implied)]
 
 
-_CLOSES = re.compile(r"\s*\)")
+# "We support all except 3.5 (3.6 we also reject)": a bracket that adds one more to the exceptions
+_ALSO_BRACKET = re.compile(r"\s*\(\s*")
+_ALSO_INSIDE = re.compile(r"[^()\n\d]{0,40}?(?<!\w)(?:also|too|as well|тоже|также)(?!\w)[^()\n\d]{0,40}\)")
 _LOCATIVE = re.compile(r"(?:де|да|те|та|дө|до|тө|то)$")
 
 

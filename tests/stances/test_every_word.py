@@ -5389,13 +5389,9 @@ def test_a_list_that_goes_on_or_a_span_rejected_in_part_goes_to_a_person(campaig
                                                            "4.4": "disagree"}, "ru"),
      ("3.6 — против. Мониторинг цифровых рисков не входит в компетенцию гражданского общества.\nПрочие — за.",
       {"3.6": "disagree", "3.5": "agree"}, "ru"),
-     ("В четвёртой панели согласны со всем, кроме третьей рекомендации (4.3): таких советов уже много.",
-      {"4.2": "agree", "4.3": "disagree", "1.1": None}, "ru"),
-     ("We support everything except panel 1 (1.1–1.5), which we oppose because planning is the state's job.",
-      {"1.3": "disagree", "2.1": "agree"}, "en"),
      ("agree with all recs krome 2.1 - disagree", {"2.1": "disagree", "3.1": "agree"}, "en")],
 )  # fmt: skip
-def test_ordinals_glosses_and_whose_competence_read_as_written(
+def test_digit_ordinals_and_whose_competence_read_as_written(
     campaign: Campaign, text: str, wanted: dict[str, str | None], language: str
 ) -> None:
     assert _read_clean(text, wanted, campaign, language) == (wanted, set())
@@ -5405,10 +5401,9 @@ def test_ordinals_glosses_and_whose_competence_read_as_written(
     ("text", "wanted", "language"),
     [("Биринчи жана экинчи панелдеги сунуштарды колдойбуз.\nКалыс уулу Бакыт, «Ак Жол» КФ", {"2.1": "agree",
                                                                                           "3.1": None}, "ky"),
-     ("We can confirm our agreement with 3.1 and 3.4.", {"3.1": "agree", "3.4": "agree", "3.2": None}, "en"),
      ("Da, vse odobryaem", {"1.1": "agree", "4.5": "agree"}, "ru")],
 )  # fmt: skip
-def test_a_surname_an_agreement_noun_and_phone_latin_read_as_written(
+def test_a_surname_and_phone_latin_read_as_written(
     campaign: Campaign, text: str, wanted: dict[str, str | None], language: str
 ) -> None:
     assert _read_clean(text, wanted, campaign, language) == (wanted, set())
@@ -5466,21 +5461,40 @@ def test_what_the_review_of_the_new_rules_found_is_read_as_written(
     assert _read_clean(text, wanted, campaign, language)[0] == wanted
 
 
+def test_a_why_after_a_dash_in_a_line_of_answers_is_that_answers(campaign: Campaign) -> None:
+    # ("3.5 disagree – unrealistic …, 3.6 no opinion" had given 3.5's why to 3.6)
+    text = "Panel 4: 4.1 agree, 4.3 disagree – a new council would duplicate existing councils, 4.4 no opinion."
+    result = read(text, campaign, language="en")
+    assert stances(result)["4.3"] == ("disagree", "a new council would duplicate existing councils")
+    assert stances(result)["4.4"] == ("abstain", None) and not codes(result)
+
+
+# Found by the session's second review (each had been accepted with a wrong stance by a rule since dropped or
+# narrowed: a quoted vote with "по" after it, "ни с одной" as every one, "confirm our agreement with", a bracket
+# after an exception, whose competence)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Ответить «да» или «нет» по каждой рекомендации мы пока не готовы.", "ru"),
+     ("Графа «против» по 4.1 заполнена по ошибке, поддерживаем все.", "ru"),
+     ("Трудно не согласиться ни с одной рекомендацией.", "ru"),
+     ("Не можем поддержать ни одну рекомендацию без доработки.", "ru"),
+     ("We are unable to express our agreement with 4.3.", "en"),
+     ("Прошу не считать нас в числе поддержавших 4.1.", "ru")],
+)  # fmt: skip
+def test_what_the_second_review_found_goes_to_a_person(campaign: Campaign, text: str, language: str) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
 @pytest.mark.parametrize(
     ("text", "wanted", "language"),
-    [("Не поддерживаем ни одну из рекомендаций: они не учитывают наши районы.", {"1.1": "disagree", "4.5": "disagree"},
-      "ru"),
-     ("Panel 4: 4.1 agree, 4.3 disagree – a new council would duplicate existing councils, 4.4 no opinion.",
-      {"4.3": ("disagree", "a new council would duplicate existing councils"), "4.4": ("abstain", None)}, "en"),
-     ("Голосуем «за» по всем пунктам первой панели и «против» по 2.1, т.к. коалиций у нас нет.",
-      {"1.3": ("agree", None), "2.1": ("disagree", "коалиций у нас нет")}, "ru")],
+    [("Проект «Цифровой регион» (3.5) – «против», остальные поддерживаем.", {"3.5": "disagree", "3.4": "agree"}, "ru"),
+     ("We support all except 3.5 (3.6 we also reject).", {"3.5": "disagree", "3.6": "disagree", "3.7": "agree"},
+      "en")],
 )  # fmt: skip
-def test_none_of_them_a_why_after_a_dash_and_quoted_votes_with_their_object(
-    campaign: Campaign, text: str, wanted: dict[str, object], language: str
+def test_what_the_second_review_found_is_read_as_written(
+    campaign: Campaign, text: str, wanted: dict[str, str | None], language: str
 ) -> None:
-    result = read(text, campaign, language=language)
-    got = {k: (v if isinstance(wanted[k], tuple) else v[0]) for k, v in stances(result).items() if k in wanted}
-    assert (got, codes(result)) == (wanted, set())
+    assert _read_clean(text, wanted, campaign, language) == (wanted, set())
 
 
 def test_the_rest_later_is_an_answer_to_come(campaign: Campaign) -> None:
