@@ -199,7 +199,8 @@ _NEGATIVE = compile_at_heads(
     # "Against 4.1 and 4.3 – …" opening a line or a sentence, before IDs or a colon; "4.3 — against." after a dash,
     # the whole answer (not "measured against the plan", "4.1 — against corruption, very important", "Against the
     # backdrop of …")
-    r"|(?:(?<![^\n])|(?<=[.!?] )|(?<=[.!?]  ))against(?=\s*(?:\d|:|[.!;,]|$)|\s\s)"  # (the IDs blanked after it)
+    # (the IDs blanked after it; not "Against 4.1 we have nothing", no objection)
+    r"|(?:(?<![^\n])|(?<=[.!?] )|(?<=[.!?]  ))against(?=\s*(?:\d|:|[.!;,]|$)|\s\s)(?![^.;!?\n]{0,30}?\bnothing\b)"
     r"|(?<=[—–-] )against(?=\s*(?:[.!;,]|$))"
     r"|каршы(?:быз|мын|)|каршылы\w*|колдобой\w*|колдобо\w*|кошулбай\w*|макул\s+эмес\w*"
     # ("1.2 жакшы эмес", "бул сунуш жакшы эмес"; not "айылдарда интернет жакшы эмес", the state of things)
@@ -316,7 +317,9 @@ _ABSTAIN = compile_at_heads(
     # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line; "Калысбек":
     # a name of its own)
     r"|калыс(?:пыз|быз|мын|пын)(?!\w)"
-    r"|(?:(?<=боюнча )|(?<=[\d–—-] )|(?<=[\d–—-]))калыс(?!\w)(?!\s+[^\W\d]*(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"
+    # (after an ID blanked to spaces too: "3.6 калыс, 3.7 макулбуз" is no signature "Калыс, Name")
+    r"|(?:(?<=боюнча )|(?<=[\d–—-] )|(?<=[\d–—-])|(?<=\s\s))калыс(?!\w)"
+    r"(?!\s+[^\W\d]*(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"
     r"|калыс(?!\w)(?!\s+[^\W\d]*(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
     r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
@@ -627,13 +630,19 @@ def _is_not_a_stance(text: str, end: int) -> bool:
 
 
 _QUOTED = re.compile(r'"[^"\n]*"')
+_AN_ID = re.compile(r"\d\.\d")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Quoted words of three letters or more; quote marks are paired one after another, short quotes too (so that
     «за» … «против» does not pair the closing mark of one with the opening mark of the next, blanking the words
     between: "Голосуем «за» по всем пунктам четвёртой панели и «против» по 3.5" had rejected panel 4)."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text) if m.end() - m.start() >= 5]
+    # (nor a span holding an ID, which only an unclosed quote makes: 'ОО "Ак Жол поддерживаем 1.1-1.5, по 4.1 "нет"')
+    return [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(text)
+        if m.end() - m.start() >= 5 and not _AN_ID.search(m.group())
+    ]
 
 
 def _mask_quotes(text: str) -> str:

@@ -5519,3 +5519,13 @@ def test_described_ones_a_chairs_words_or_split_views_go_to_a_person(
     campaign: Campaign, text: str, language: str
 ) -> None:
     assert codes(read(text, campaign, language=language))
+
+
+def test_kalys_after_an_id_is_an_abstention_not_a_signature(campaign: Campaign) -> None:
+    want = {"3.6": "abstain", "3.7": "agree"}
+    assert _read_clean("3.6 калыс, 3.7 макулбуз", want, campaign, "ky") == (want, set())
+
+
+def test_against_an_id_we_have_nothing_is_no_rejection(campaign: Campaign) -> None:
+    result = read("Against 4.1 we have nothing; we support all.", campaign, language="en")
+    assert stances(result).get("4.1", ("?", None))[0] != "disagree" or codes(result)

@@ -159,6 +159,8 @@ SHAPES = {
     "ids answered after dashes": "3.5 disagree – why, ",
     "recommendations which": "согласны с рекомендациями, которые ",
     "an id with an ending and the rest": "3.8ди жана ",
+    "against then nothing": "\nagainst 4.1 ",
+    "quotes holding ids": '"3.5 " ',
 }
 
 
