@@ -486,9 +486,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     # (an audience in a reason, "they are addressed to business associations", is who, not which)
     inside = [r for r in refs if any(start <= r.start < end for start, end in reasons)]
     # (nor one the stance is for: "3.5 считаем невыполнимым для ОГО")
-    for_whom = [
-        r for r in refs if r.label in _AUDIENCES and any(_FOR_WHOM.fullmatch(folded, c.end, r.end) for c in cues)
-    ]
+    for_whom = [r for r in refs if any(_stance_is_for(folded, c.end, r) for c in cues)]
     untaken = _untaken_panels(folded, [r for r in refs if r not in framing + inside + for_whom], claims)
     headings = tuple((folded[r.start : r.end], r.ids) for r in framing if not r.problem and r.ids)
     return UnitReading(
@@ -858,7 +856,7 @@ def _audience_in_comment(folded: str, ref: Ref, segment: _Segment) -> bool:
             and other.end <= ref.start
             and (
                 _COMMENT_OPENS.search(folded, other.end, ref.start) is not None
-                or (other.end <= cluster.start and _FOR_WHOM.fullmatch(folded, cluster.end, ref.end) is not None)
+                or (other.end <= cluster.start and _stance_is_for(folded, cluster.end, ref))
             )
             for other in segment.refs
         )
@@ -866,6 +864,11 @@ def _audience_in_comment(folded: str, ref: Ref, segment: _Segment) -> bool:
 
 
 _FOR_WHOM = re.compile(r"\s+(?:\w+\s+)?(?:для|for)\s+\S.*", re.S)  # (up to the audience's end: "для ОГО" is one)
+
+
+def _stance_is_for(folded: str, stance_end: int, ref: Ref) -> bool:
+    """Is `ref` an audience the stance ending at `stance_end` is for ("3.5 считаем невыполнимым для ОГО")?"""
+    return ref.label in _AUDIENCES and _FOR_WHOM.fullmatch(folded, stance_end, ref.end) is not None
 
 
 _COMMENT_OPENS = re.compile(r"\s[—–-]\s|:")
@@ -889,9 +892,6 @@ def _reason_resumed(text: str, reason_at: int, clusters: list[_Cluster], refs: l
         return len(text)
     named = min((r.start for r in refs if after.end <= r.start < after.end + 40), default=None)
     return joined.start() if named is not None and not re.search(r"[.;:!?]", text[after.end : named]) else len(text)
-
-
-_DASH_SEP = re.compile(r"\s*[—–-]")
 
 
 def _segments(
@@ -930,7 +930,7 @@ def _segments(
             after = next((r.start for r in explicit if r.start > left.end), None)
             why = (
                 [m for m in seps[1:] if head is not None and after is not None and m.end() <= min(head, after)]
-                if seps and _DASH_SEP.match(seps[0].group())
+                if seps and _DASH_HEAD.match(seps[0].group())
                 else []
             )
             cuts.append(
@@ -1645,7 +1645,8 @@ _GLOSS_OPENS = re.compile(r"\s*\(\s*(?:п\.\s*|рек\.\s*)?")
 def _glossed_by_id(folded: str, ref: Ref, refs: list[Ref], campaign: Campaign) -> bool:
     """ "против пятого пункта (3.5)": an ordinal the respondent glossed with the very ID in brackets right after it
     (its place in its panel or in the letter; not "пятой рекомендации (4.1)", which a person settles)."""
-    # (an exception's gloss is excepted with it: "кроме пятой рекомендации (3.5)")
+    # (an exception's ordinal keeps its flag: the ID in brackets after it is not excepted with it, "кроме пятой
+    # рекомендации (3.5)")
     gloss = _GLOSS_OPENS.match(folded, ref.end) if ref.problem == "ambiguous_number" else None
     digits = _DIGITS.search(folded, ref.start, ref.end)
     place = (

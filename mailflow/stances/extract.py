@@ -544,8 +544,7 @@ _WORDS = {
     "holding": (
         "answer", "confirmed", "decided", "determined", "get back to you", "later", "need to", "next week", "reply",
         "respond", "tbd", "to follow", "tomorrow", "will", "потом", "изложим", "выскажем", "озвучим", "азырынча",
-        "будем",
-        "будет направлен", "будет сформирован",
+        "будем", "будет направлен", "будет сформирован",
         "в ближайшее", "вернемся", "дадим", "дополнительно", "жооп бере", "завтра", "заседания", "кароо", "келгенде",
         "кийин", "на следующей неделе", "напиш", "направим", "направит", "направлю", "обсу", "ответим", "ответит",
         "ответят", "отвечу", "отдельно", "отпишемся", "отпишусь", "подумать", "позвон", "позднее", "позже", "после",
@@ -819,7 +818,6 @@ _LEGEND = re.compile(
     rf"[^\n\d]{{0,40}}\(?\s*(?:{_LEGEND_MARK}{_LEGEND_WORD}[,;]\s*){{1,4}}{_LEGEND_MARK}{_LEGEND_WORD}\)?\s*:?\s*",
     re.IGNORECASE,
 )
-_DASH_MARK = re.compile(r"[–—]")
 _RULE_LINE = re.compile(r"\s*[-=+|:_.–—]{3,}[-=+|:_.–—\s]*")
 # "Рекомендация<TAB>Согласие<TAB>Комментарий": a table's header, column names and no answer ("Согласие" names the
 # column the answers stand in)
@@ -845,7 +843,7 @@ def _skipped(line: str) -> bool:
         or (
             ("=" in line or "(" in line)
             and _LEGEND.fullmatch(line) is not None
-            and ("+" in line or not _DASH_MARK.search(line))
+            and ("+" in line or not ("–" in line or "—" in line))
         )
         or (("\t" in line or "|" in line) and _table_header(line))
     )
