@@ -357,6 +357,8 @@ BLIND_FLOORS = {
     "blind-274.txt": {"exact": 0.96, "accepted": 0.91, "flagged": 0.95, "reasons": 0.93},  # b274-104 flagged again
     "blind-275.txt": {"exact": 0.96, "accepted": 0.86, "flagged": 0.95, "reasons": 0.69},
     "blind-276.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.94},
+    "blind-277.txt": {"exact": 0.96, "accepted": 0.95, "flagged": 0.97, "reasons": 0.95},
+    "blind-278.txt": {"exact": 1.00, "accepted": 0.95, "flagged": 1.00, "reasons": 0.94},
 }
 
 
