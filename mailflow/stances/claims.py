@@ -186,7 +186,9 @@ _LEADING_CONNECTOR = re.compile(
     rf"^[\s,;:.—–\-|)(]*(?:(?:{ALSO_WORDS})\b[\s,]*"
     # "особо, поскольку …", "in full — …": a word of degree before the reason's own mark (not "особенно там, где …")
     # ("We cannot support it because …": the stance's object, then the reason's mark)
-    rf"|(?:{_DEGREE_WORDS}|(?:with\s+)?(?:it|them)|его|ее|её|их)\b[\s,]*"
+    # ("не согласен с данной рекомендацией, поскольку …": the object named again, then the reason's mark)
+    rf"|(?:{_DEGREE_WORDS}|(?:with\s+)?(?:it|them)|его|ее|её|их"
+    r"|(?:с|with)\s+(?:данной|этой|this)\s+(?:рекомендацией|recommendation))\b[\s,]*"
     r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–:-]))?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
     r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
@@ -765,7 +767,9 @@ _NESTED_QUOTE = re.compile(r'"[^"\n]{3,120}"[^"\n]{1,60}"[^"\n]{0,120}"')
 _ORGANISATION_BEFORE = re.compile(
     r"(?:(?<!\w)(?:оо|оф|оюл|осоо|нко|ао|ип|ngo|cso)|ассоциаци\w*|фонд\w*|объединени\w*|союз\w*|бирикме\w*"
     r"|центр\w*|сет[ьи]|клиник\w*|палат\w*|кооператив\w*|организаци\w*|движени\w*|коалици\w*|уюм\w*"
-    r"|association|foundation|network|union|centre|center|coalition)\s*[«\"“„]?$"
+    r"|association|foundation|network|union|centre|center|coalition"
+    # "Законом КР «О местной государственной администрации …»": a law's name, not a recommendation's words
+    r"|закон\w*(?:\s+(?:кр|кыргызской республики))?|кодекс\w*|мыйзам\w*|\blaw)\s*[«\"“„]?$"
 )
 _TITLE_MATCH = 90  # rapidfuzz ratio of a quote to a panel's title, or to as much of the title as was quoted
 
@@ -816,7 +820,17 @@ def _adjacent(text: str, left: Cue, right: Cue, heads: _Sorted) -> bool:
         and not re.search(r"[;.|:]|\s[—–-]\s|,\s*(?:а|но|однако|but)\s", gap)
         and not REASON_MARKER.search(gap)
         and (modifier or "," not in gap)
+        # ("We agree with the recommendations, partly agree with 4.1": a stance and its object, then another
+        # stance after the comma; not "Согласны, частично": the degree of the one stance)
+        and not (
+            CueKind.GENERAL not in (left.kind, right.kind)
+            and left.kind is not right.kind
+            and _WORD_THEN_COMMA.search(gap)
+        )
     )
+
+
+_WORD_THEN_COMMA = re.compile(r"[^\W\d]{3,}\W*,")
 
 
 def _combined(kinds: set[CueKind]) -> CueKind:
@@ -1584,11 +1598,17 @@ def _heading(text: str, ref: Ref, refs: list[Ref], explicit: set[str]) -> bool:
     # "Үчүнчү бөлүмдө 3.6 боюнча …", "в разделе 3 по 3.6 …": the panel only says where 3.6 is
     if re.search(r"[:—–]|\s-\s", between):
         return True
-    if re.search(r"особенно|в том числе|включая|including|especially", between):
-        return False
+    if re.search(r"особенно|в том числе|включая|including|especially", between) or (
+        _WHOLE_OF_IT.match(between) and not find_cues(between)
+    ):
+        return False  # ("поддерживает панель 3 целиком и готова выступить партнёром по 3.2": all of it, and 3.2)
     # "On Panel 3, we disagree with 3.5": the stance between them is about 3.5, the panel only frames it
     return "," not in between or bool(find_cues(between))
 
+
+_WHOLE_OF_IT = re.compile(
+    r"\W*(?:целиком|полностью|в полном объ[её]ме|in full|entirely|fully|as a whole|толугу менен)\b"
+)
 
 # A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people, money or things.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -1759,8 +1779,9 @@ _SCOPE_WORD = compile_at_heads(
     r"|onwards?|and beyond|начиная с|(?:(?<=[\d)] )|(?<=панели )|(?<=пункта )|(?<=раздела ))и (?:далее|дальше)"
     r"|и последующ\w*|баштап)"
 )
+# (not "согласуется с уставными целями": is consistent with, nobody's stance)
 _STANCE_WORD = compile_at_heads(
-    r"(?<!\w)(?:(?:соглас(?!ов)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж"
+    r"(?<!\w)(?:(?:соглас(?!ов|ует|уют)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж"
     r"|(?<!позиция )(?<!ответ )одобр|agree|disagree|oppose|endorse|reject|abstain|макул|колдо[йб]|каршы)\w*"
     r"|(?:view|opinion) on)"
 )
@@ -2234,5 +2255,12 @@ def clean_reason(tail: str) -> str | None:
         reason = reason[1:-1].strip()
     elif reason.endswith(")") and "(" not in reason:  # "нет (…)": the connector took the opening bracket
         reason = reason[:-1].strip()
+    if _POINTS_ELSEWHERE.fullmatch(fold(reason)):
+        return None  # "3.5 | Disagree | See below": the why is further on, not these words
     # One word in prose is a leftover ("and", a "Best," sign-off); in a table's comment cell it is the comment.
     return reason if len(reason.split()) > 1 or "|" in tail else None
+
+
+_POINTS_ELSEWHERE = re.compile(
+    r"\W*(?:see|см\.?|смотрите|подробнее|details|comments?|комментари\w*|пояснени\w*)?\s*(?:below|ниже|төмөндө)\W*"
+)

@@ -127,7 +127,8 @@ _HOLDING = compile_at_heads(
     # Kyrgyz: "талкуулайбыз" (we will discuss), not "талкууладык"/"талкуулап, … жооп берет" (having discussed)
     r"|get back to you|талкуула(?:йбыз|й турган|нат|на элек|й элек\w*|п жатабыз|ш\w*)|кийинки (?:жумада|айда|жолу)"
     r"|кийинчерээк|кийин(?:ирээк)? жооп|кийин (?:жаз|билдир|жөнөт)\w*"  # "… жыйынынан кийин жөнөтөбүз"
-    r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )(?<!катары )жооп бере\w*|кароо\w* жатабыз"
+    # (not "муктаждыктарына жооп берет": it meets their needs)
+    r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )(?<!катары )(?<!ына )(?<!ине )жооп бере\w*|кароо\w* жатабыз"
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|предварительно сообщаем|келгенде"
     # ("По итогам обсуждения в сети сообщаем следующее": the discussion is over)
@@ -259,6 +260,7 @@ _WHOLE_REPLY = {
         # "Writing on behalf of our Osh regional chapter"
         r"|(?:regional|district|oblast|provincial|local|city) chapter"
         r"|от имени (?:\w+ )?(?:крыла|отдела|секции|подразделения)"  # "Пишу от имени молодёжного крыла ассоциации"
+        r"|\w+(?:ое|ее) крыло\b"  # "Молодёжное крыло нашей ассоциации поддерживает …"
         # "ассоциациясынын Ат-Башы бөлүмү" (the association's At-Bashy branch), "жообу өзүнчө келет" (comes apart)
         r"|(?:ассоциация|бирикме|уюм|палата|союз|тармак)\w*(?:нын|нин|дын|дин|тын|тин)\s+[\w-]+\s+бөлүмү"
         # "Мен «Нарын Өнүгүү» уюмунун Ат-Башы бөлүмүнүн жетекчисимин", "Уюмубуздун Баткен бөлүмү … колдойт"
@@ -497,7 +499,7 @@ _WORDS = {
         "единую позицию", "жарымы", "жеке өзүм", "комитете", "лично", "менин оюмча", "мүчө", "организаци",
         "от себя", "отвечаю", "отделени", "офис", "разошлись во мнениях", "секции", "участников", "филиал", "член",
         "я студент", "өзүнчө жаз", "өзүнчө кел", "myself", "the whole", "өкүл", "speaking", "өзүмдүн атымдан",
-        "от имени", "атынан", "working group", "рабочая группа", "выражаю", "as a whole", "часть",
+        "от имени", "атынан", "крыло", "working group", "рабочая группа", "выражаю", "as a whole", "часть",
     ),
     "outside_reference": (
         "agreed", "amended", "amendments", "as set out in", "submission", "input", "feedback", "заключени", "мнени",
@@ -604,7 +606,9 @@ _RECEIVED = re.compile(
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"\?|уточните|поясните|разъясните|please clarify|что имеется в виду|what do you mean")
-_ENGLISH_WORDS = re.compile(r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support|recommendations?)\b")
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|we|our|of|and|all|with|to|is|are|i|yes|no|agree|support(?:ed|s)?|fully|endorsed?|recommendations?)\b"
+)
 _CLOSING = re.compile(
     r"^\s*(?:that'?s all|that is all|на этом (?:пока )?все|вот и все"
     r"|с уважением|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"
@@ -805,7 +809,8 @@ _EMPTY_LABEL = re.compile(
     r"\s*[^\d:\n]{2,40}:\s*[—–-]+\s*|\s*(?:приложени\w*|вложени\w*|attachments?|enclosures?|тиркеме\w*)\s*:\s*"
     r"(?:нет|none|no|жок)\s*\.?\s*"  # "Приложение: нет."
     r"|\s*(?:не\s+|частично\s+)?(?:соглас|поддерж|против|воздерж|disagree|agree"
-    r"|abstain|oppose|support|partly|partial|частично)[^:\n\d]{0,30}:\s*(?:none|нет|no|n/a|жок)\s*\.?\s*",
+    r"|abstain|oppose|support|partly|partial|частично|принима)[^:\n\d]{0,30}:"
+    r"\s*(?:none|нет(?: таких)?|таких нет|no|n/a|жок)\s*\.?\s*",
     re.IGNORECASE,
 )
 # "(+ согласны, − не согласны, ± частично)", "(A = agree, D = disagree)": a legend of the marks used below
@@ -964,7 +969,10 @@ _LABELLED_ROW = re.compile(
 
 
 # "Panel 4 (Contribution of regional CSOs): agree" under the long row of Panel 3: a row of its own
-_PANEL_ROW = re.compile(r"\s*(?:panel|панел\w*|раздел\w*|section|бөлүм\w*)\s*№?\s*\d\b", re.IGNORECASE)
+# ("Local CSOs (panel 4): yes": a row titled in the respondent's words, its panel in brackets)
+_PANEL_ROW = re.compile(
+    r"\s*(?:[^\W\d][\w' -]{0,40}\(\s*)?(?:panel|панел\w*|раздел\w*|section|бөлүм\w*)\s*№?\s*\d\b", re.IGNORECASE
+)
 
 
 _LONE_NAME = re.compile(r"\s*[A-ZА-ЯЁӨҮҢ][a-zа-яёөүң'-]{1,20}\s*")
@@ -1483,9 +1491,18 @@ def _listed_ids_end(reading: UnitReading, text: str) -> int | None:
         and _DASHED_NOT_A_REASON.match(folded, ids.end()) is None
         and not except_spans(folded[ids.end() :])
     )
-    if ids.end() < len(folded) and not dashed and REASON_MARKER.match(folded, ids.end()) is None:
+    # ("— 3.5 (нереалистично для наших районов)": why, in brackets that end the line)
+    bracketed = (
+        _BRACKET_TO_END.fullmatch(folded, ids.end()) is not None
+        and _DASHED_NOT_A_REASON.match(folded, folded.index("(", ids.end()) + 1) is None
+        and not except_spans(folded[ids.end() :])
+    )
+    if ids.end() < len(folded) and not (dashed or bracketed) and REASON_MARKER.match(folded, ids.end()) is None:
         return None
     return ids.end()
+
+
+_BRACKET_TO_END = re.compile(r"[^\S\n]*\((?=[^\W\d])[^()\d\n]{3,}\)[\s.;,]*")
 
 
 _NO_COMMENT_AFTER = re.compile(rf"(?:{_NO_COMMENT_WORDS})\W*")
@@ -1838,8 +1855,10 @@ def _name_and_organisation(line: str) -> bool:
 
 
 # "They reflect exactly what our members said", "Они отражают …": a sentence about the recommendations just agreed
+# ("Считаем их соответствующими Закону …", "We consider them timely": what they are, in our view)
 _THEY_OPEN = re.compile(
-    r"\W*(?:they|these|они|эти рекомендации|алар|бул сунуштар)\s+(?!\w+\s+(?:said|told|say|сказал|говор))"
+    r"\W*(?:(?:they|these|они|эти рекомендации|алар|бул сунуштар)\s+(?!\w+\s+(?:said|told|say|сказал|говор))"
+    r"|(?:считаем|находим) (?:их|ее|его)\s|we (?:consider|find) (?:them|it)\s)"
 )
 
 
@@ -2485,6 +2504,8 @@ _IRRELEVANT = re.compile(rf"{_NOT_OURS_WORDS}|без комментари|no com
 _ABSTAIN_SAID = re.compile(
     r"воздерж|abstain|калыс|нейтрал|neutral|бейтарап|добуш бербей|мнени|позици|opinion|position|\bview"
     r"|не высказыва|ответ\w* не да|пикир"
+    # "по ним ничего сказать не можем": nothing to say on them is no answer on them
+    r"|(?:ничего|нечего) сказать|сказать (?:ничего )?не можем|(?:can't|cannot|can not) say"
 )
 
 
@@ -2524,6 +2545,40 @@ def _irrelevant_only(evidence: str) -> bool:
 
 
 _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that one|аны|аларды|муну)(?!\w)")
+# the object pronoun, by how many it stands for: "it", "её" one; "them", "их" more than one
+_ONE_PRONOUN = re.compile(r"(?<!\w)(?:его|ее|it|this one|that one|аны|муну)(?!\w)")
+_MANY_PRONOUN = re.compile(r"(?<!\w)(?:их|them|those|these|аларды)(?!\w)")
+
+
+def _answers_exception(claims: list[Claim], claim: Claim) -> bool:
+    """ "Fine with all except 4.3. We don't support that one.": a stance with no IDs, whose pronoun points back
+    at the exception just before it (a presumed stance, nothing said of it), is that exception's stance; the
+    pronoun's number must fit how many were excepted."""
+    at = next((n for n, c in enumerate(claims) if c is claim), 0)
+    if claim.scoped or at == 0 or not claims[at - 1].guess:
+        return False
+    folded = fold(claim.evidence)
+    many = len(claims[at - 1].ids) > 1
+    return (_MANY_PRONOUN if many else _ONE_PRONOUN).search(folded) is not None and not (
+        _MANY_PRONOUN if not many else _ONE_PRONOUN
+    ).search(folded)
+
+
+def _exception_answered_next(claims: list[Claim], scoped: list[Claim]) -> list[Claim]:
+    """The presumed stance of an exception replaced by the one the next sentence gives it (`_answers_exception`)."""
+    answered = {id(claims[n - 1]): c for n, c in enumerate(claims) if _answers_exception(claims, c)}
+    return [replace(c, stance=answered[id(c)].stance, reason=_own_reason(answered[id(c)]), guess=False) if id(c) in
+            answered else c for c in scoped]  # fmt: skip
+
+
+_ONLY_THE_OBJECT = re.compile(r"\W*(?:(?:on|with|to|for|по|с|со)\s+)?(?:it|them|this one|that one|ней|нему|ним)\W*")
+
+
+def _own_reason(claim: Claim) -> str | None:
+    """The claim's reason, unless all it holds is the pronoun it was said of ("We abstain on it")."""
+    return None if claim.reason is None or _ONLY_THE_OBJECT.fullmatch(fold(claim.reason)) else claim.reason
+
+
 # ("Поддерживаем. Кроме 1.3 — его не поддерживаем.": the next sentence opens with its exception)
 # ("Согласны. Исключение — 3.5, не согласны: …", "The one exception: 4.1 …")
 _CONTRAST = re.compile(
@@ -2621,10 +2676,12 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
         and not any(_PRONOUN_OBJECT.search(fold(c.evidence)) for c in unscoped)
     )
     for claim in [] if bare_assent else unscoped:
-        problems.append(Problem("no_scope", claim.evidence[:80]))
+        if not _answers_exception(claims, claim):
+            problems.append(Problem("no_scope", claim.evidence[:80]))
     problems += [Problem("low_confidence", c.evidence) for c in unscoped if bare_assent and _RECEIVED.match(c.evidence)]
     if not scoped:
         scoped = unscoped
+    scoped = _exception_answered_next(claims, scoped)
     # an exception answered by ID or by panel ("кроме панели 3. По панели 3 воздерживаемся"), not by "all"
     named = {i for c in scoped if c.level != GLOBAL and not c.guess for i in c.ids}
     for claim in [c for c in scoped if c.guess]:

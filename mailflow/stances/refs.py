@@ -325,6 +325,8 @@ _COUNT_NAMED = re.compile(r"(?:кроме|except|except for|apart from|искл�
 _NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them\b|these\b|those\b)"
 _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b(?!-)"
 _IDS_SET_OFF = re.compile(r"[^\W\d]*+(?:\s+[^\W\d]+){1,4}\s*[—–(]\s*(?:пп?\.\s*)?\d\.\d")
+# "Бизнес-ассоциациялар жөнүндөгү сунуштарга (1.2, 2.1, 3.2) макулбуз": the IDs in brackets say which
+_IDS_IN_BRACKETS = re.compile(r"[^\S\n]*+\(\s*(?:пп?\.\s*)?\d\.\d")
 _NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|that is)[\s,:]*(?:с\s+|with\s+)?(?:пп?\.\s*)?\d\.\d")
 _VAGUE = re.compile(
     # ("большинство молодёжи уезжает": most of someone, in a reason)
@@ -382,7 +384,10 @@ _VAGUE = re.compile(
     # по цифровой грамотности": those on (or related to) a topic (not "рекомендации по панели «…»", which names it)
     # ("бизнес менен байланышкан сунуштар": those connected with business; not "диалогдун жыйынтыгы боюнча
     # сунуштар", the recommendations on the dialogue's results, which are all of them)
-    r"|(?!жыйынтыг)[^\W\d]\w+\s+(?:боюнча|(?:менен\s+)?байланыш(?:туу|кан)|тиешелүү)\s+сунуш\w*"
+    # ("окутуу тууралуу сунуштар", "кызматташуу жөнүндөгү сунуштар": those about a topic; "… тууралуу сунушту", one
+    # of them, is `claims._ONE_RECOMMENDATION`)
+    r"|(?!жыйынтыг)[^\W\d]\w+\s+(?:(?:боюнча|(?:менен\s+)?байланыш(?:туу|кан)|тиешелүү)\s+сунуш\w*"
+    r"|(?:тууралуу|жөнүндө(?:гү)?)\s+сунушта?р\w*)"
     r"|рекомендаци\w* по (?!итогам|пунктам|всем|каждой|порядку|панел|раздел|секци)[^\W\d]\w+"
     # "рекомендации, которые не учитывают …": only those that fit a description, and which those are is unsaid
     r"|рекомендаци\w*,?\s+котор\w+\s+не\b|recommendations (?:that|which) (?:do|does|did) not"
@@ -592,9 +597,13 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in _COMMA_PAIR_ID.finditer(text) if digits else ():
         add(Ref(m.start(), m.end(), (), EXPLICIT, problem="ambiguous_number", label=m.group()))
     for m in _VAGUE.finditer(text):
-        if _NAMELY.match(text, m.end()) or (
-            _TOUCHING.match(m.group())
-            and (_IDS_SET_OFF.match(text, m.end()) or _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+        if (
+            _NAMELY.match(text, m.end())
+            or _IDS_IN_BRACKETS.match(text, m.end())
+            or (
+                _TOUCHING.match(m.group())
+                and (_IDS_SET_OFF.match(text, m.end()) or _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+            )
         ):
             # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5", "рекомендации, касающиеся цифровой
             # грамотности — 3.1, 3.3": the IDs after it say which (not "большинство — 3.5 нет": a share, then one)
@@ -654,7 +663,9 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
 # "боюнча" or a word for recommendations ("санариптик сунуштарга"). A topic at the head of a line ("Kyrgyz
 # Women's Network — …") is too often the respondent's own name to count.
 _NAMING_BEFORE = re.compile(
-    r"(?:^|[\s(«\"])(?:по|про|о|об|on|about|regarding|for|в части|раздел\w*|панел\w*|блок\w*"
+    # (not "Institute for Civic Data", "Centre for Digital Rights": a name)
+    r"(?:^|[\s(«\"])(?:по|про|о|об|on|about|regarding|(?<!institute )(?<!centre )(?<!center )(?<!foundation )for"
+    r"|в части|раздел\w*|панел\w*|блок\w*"
     r"|section|panel|part)"
     r"\s+(?:(?:the|разделу|панели|блоку|рекомендациям|recommendations|on|о|по)\s+)?(?:[\w\"]+\s+){0,2}\"?$"
 )

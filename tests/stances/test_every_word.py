@@ -5529,3 +5529,148 @@ def test_kalys_after_an_id_is_an_abstention_not_a_signature(campaign: Campaign) 
 def test_against_an_id_we_have_nothing_is_no_rejection(campaign: Campaign) -> None:
     result = read("Against 4.1 we have nothing; we support all.", campaign, language="en")
     assert stances(result).get("4.1", ("?", None))[0] != "disagree" or codes(result)
+
+
+# The twentieth session: what the pairs 275-280 showed (sentences written for the tests, not copied)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Санарип сабаттуулук тууралуу сунуштарга макулбуз.", "ky"),
+     ("Жаштар жөнүндөгү сунуштарды колдойбуз.", "ky"),
+     ("Женское крыло нашего союза поддерживает рекомендации панели 2.", "ru")],
+)  # fmt: skip
+def test_recommendations_about_a_kyrgyz_topic_or_a_wing_speaking_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "language"),
+    [("Happy with all except 3.6. We don't support that one.", {"3.6": "disagree", "3.5": "agree"}, "en"),
+     ("Со всем согласны, кроме 4.4. Её не поддерживаем.", {"4.4": "disagree", "4.5": "agree"}, "ru"),
+     ("Со всем согласны, кроме 1.3 и 1.4. Их не поддерживаем.", {"1.3": "disagree", "1.4": "disagree",
+                                                                "1.5": "agree"}, "ru")],
+)  # fmt: skip
+def test_a_pronoun_in_the_next_sentence_answers_the_exception_before_it(
+    campaign: Campaign, text: str, want: dict[str, str], language: str
+) -> None:
+    assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+def test_a_pronoun_of_the_wrong_number_does_not_answer_the_exception(campaign: Campaign) -> None:
+    # one pronoun for two exceptions: which one is meant is for a person
+    assert codes(read("Со всем согласны, кроме 1.3 и 1.4. Её не поддерживаем.", campaign))
+
+
+def test_a_council_that_supported_is_the_bodys_decision(campaign: Campaign) -> None:
+    want = {"1.1": "agree", "2.1": "agree", "4.3": "disagree"}
+    text = "Совет фонда поддержал рекомендации 1.1–1.5 и 2.1. 4.3 не поддерживаем."
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_we_consider_them_after_an_agreement_is_its_reason(campaign: Campaign) -> None:
+    want = {"2.1": ("agree", "Считаем их своевременными и полезными для наших регионов")}
+    text = "Рекомендации 1.2 и 2.1 поддерживаем. Считаем их своевременными и полезными для наших регионов."
+    assert _read_with_reasons(text, want, campaign) == (want, set())
+
+
+def test_a_laws_quoted_name_is_no_recommendation(campaign: Campaign) -> None:
+    text = (
+        "По панели 4: п. 4.3 – не принимается, это регулируется Законом КР «О местном самоуправлении и местных"
+        " администрациях»."
+    )
+    assert _read_clean(text, {"4.3": "disagree"}, campaign) == ({"4.3": "disagree"}, set())
+
+
+def test_a_refusal_heading_with_none_such_under_it_is_empty(campaign: Campaign) -> None:
+    want = {"1.1": "agree", "4.5": "agree"}
+    assert _read_clean("Принимаем: все.\nНе принимаем: нет таких.", want, campaign) == (want, set())
+
+
+def test_a_why_in_brackets_ends_a_line_under_a_stance_heading(campaign: Campaign) -> None:
+    want = {"3.6": ("disagree", "слишком дорого для сельских школ"), "4.2": ("disagree", None), "1.1": ("agree", None)}
+    text = "Против:\n— 3.6 (слишком дорого для сельских школ)\n— 4.2\n\nОстальные поддерживаем."
+    assert _read_with_reasons(text, want, campaign) == (want, set())
+
+
+def test_a_row_titled_in_own_words_with_its_panel_in_brackets_is_a_row(campaign: Campaign) -> None:
+    want = {"2.1": "agree", "3.6": "disagree", "4.1": "agree"}
+    text = (
+        "Networks (panel 2): yes\nDigital (panel 3): yes, but 3.6 no – our villages lack stable mobile internet\n"
+        "Local CSOs (panel 4): yes"
+    )
+    assert _read_clean(text, want, campaign, "en") == (want, set())
+
+
+def test_a_panel_supported_as_a_whole_and_one_of_it_offered_help(campaign: Campaign) -> None:
+    want = {"3.1": "agree", "3.4": "agree", "3.8": "agree"}
+    text = "Союз поддерживает панель 3 целиком и готов помочь с 3.4."
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_a_panel_framing_ids_fully_agreed_is_still_only_those(campaign: Campaign) -> None:
+    want = {"3.2": "agree", "3.4": "agree", "3.5": None}
+    got, _ = _read_clean("По панели 3 полностью согласны с 3.2 и 3.4.", want, campaign)
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("We support the recommendations, partly support 4.4.", "en"),
+     ("Мы поддерживаем рекомендации, частично 4.4.", "ru"),
+     ("We agree with the recommendations, with a partial agreement on 4.4.", "en")],
+)  # fmt: skip
+def test_an_agreement_with_the_recommendations_then_a_partial_one_keeps_both(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    got = _stance_only(read(text, campaign, language=language))
+    assert got.get("4.4") == "partial" and got.get("1.1") == "agree"
+
+
+def test_meeting_needs_in_kyrgyz_is_no_promise_to_answer(campaign: Campaign) -> None:
+    text = "Бардык сунуштарды колдойбуз, анткени алар биздин мүчөлөрдүн муктаждыктарына жооп берет."
+    assert _read_clean(text, {"1.1": "agree"}, campaign, "ky") == ({"1.1": "agree"}, set())
+
+
+def test_an_institute_for_a_topic_is_a_name_not_a_panel(campaign: Campaign) -> None:
+    text = "The Institute for Digital Rights supports all recommendations."
+    assert _read_clean(text, {"3.1": "agree"}, campaign, "en") == ({"3.1": "agree"}, set())
+
+
+def test_see_below_is_no_reason_and_the_why_below_is(campaign: Campaign) -> None:
+    want = {"4.1": ("disagree", "business people would dominate the boards")}
+    text = (
+        "4.1 | Disagree | See below\n1.1–3.8 | Agree |\n4.2–4.5 | Agree |\n\n"
+        "On 4.1: we disagree because business people would dominate the boards."
+    )
+    assert _read_with_reasons(text, want, campaign, "en") == (want, set())
+
+
+def test_nothing_to_say_on_the_rest_is_an_abstention_on_them(campaign: Campaign) -> None:
+    want = {"2.1": "agree", "4.4": "abstain"}
+    text = "С панелью 2 согласны. Остальные панели нас не касаются, по ним ничего сказать не можем."
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_a_fully_supported_thumbs_up_is_english(campaign: Campaign) -> None:
+    assert _read_clean("👍 Fully supported.\n\nAidai, KWN", {"1.1": "agree"}, campaign, "en") == (
+        {"1.1": "agree"},
+        set(),
+    )
+
+
+def test_the_recommendation_named_again_before_because_is_not_the_reason(campaign: Campaign) -> None:
+    want = {"3.7": ("disagree", "это задача государственных органов")}
+    text = "- п. 3.7 – Фонд не согласен с данной рекомендацией, поскольку это задача государственных органов;"
+    assert _read_with_reasons(text, want, campaign) == (want, set())
+
+
+def test_consistent_with_our_aims_is_no_stance_word(campaign: Campaign) -> None:
+    text = "Рекомендации 1.1–1.5 принимаем. Отмечаем, что п. 1.1 согласуется с уставными целями фонда."
+    assert _read_clean(text, {"1.1": "agree"}, campaign)[1] == set()
+
+
+def test_a_topic_followed_by_its_ids_in_brackets_names_them(campaign: Campaign) -> None:
+    want = {"1.2": "agree", "4.2": "agree", "3.5": None}
+    text = "Бизнес жөнүндөгү сунуштарга (1.2, 4.2) макулбуз."
+    assert _read_clean(text, want, campaign, "ky") == (want, set())

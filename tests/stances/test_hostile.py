@@ -161,6 +161,13 @@ SHAPES = {
     "an id with an ending and the rest": "3.8ди жана ",
     "against then nothing": "\nagainst 4.1 ",
     "quotes holding ids": '"3.5 " ',
+    "exceptions answered by pronouns": "except 4.3. We don't support it. ",
+    "headings over bracketed whys": "Не поддерживаем:\n— 3.5 (нет (денег\n",
+    "rows titled with panels": "Local CSOs (panel 4): yes ( panel ",
+    "stances across commas": "agree with the recommendations, partly agree with ",
+    "panels as a whole": "панель 3 целиком и по 3.2 ",
+    "whys pointing below": "3.5 | Disagree | See below below ",
+    "topics then bracketed ids": "жөнүндөгү сунуштарга (1.2 ",
 }
 
 
