@@ -361,6 +361,8 @@ BLIND_FLOORS = {
     "blind-278.txt": {"exact": 1.00, "accepted": 0.95, "flagged": 1.00, "reasons": 0.94},
     "blind-279.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.79},
     "blind-280.txt": {"exact": 0.98, "accepted": 0.93, "flagged": 0.97, "reasons": 0.90},
+    "blind-281.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.95},
+    "blind-282.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.89},
 }
 
 
