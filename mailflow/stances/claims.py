@@ -830,7 +830,7 @@ def _adjacent(text: str, left: Cue, right: Cue, heads: _Sorted) -> bool:
     )
 
 
-_WORD_THEN_COMMA = re.compile(r"[^\W\d]{3,}\W*,")
+_WORD_THEN_COMMA = re.compile(r"[^\W\d]{3}[^\w,]*+,")
 
 
 def _combined(kinds: set[CueKind]) -> CueKind:
@@ -2262,5 +2262,5 @@ def clean_reason(tail: str) -> str | None:
 
 
 _POINTS_ELSEWHERE = re.compile(
-    r"\W*(?:see|см\.?|смотрите|подробнее|details|comments?|комментари\w*|пояснени\w*)?\s*(?:below|ниже|төмөндө)\W*"
+    r"\W*+(?:(?:see|см\.?|смотрите|подробнее|details|comments?|комментари\w*|пояснени\w*)\s+)?(?:below|ниже|төмөндө)\W*"
 )

@@ -128,7 +128,8 @@ _HOLDING = compile_at_heads(
     r"|get back to you|талкуула(?:йбыз|й турган|нат|на элек|й элек\w*|п жатабыз|ш\w*)|кийинки (?:жумада|айда|жолу)"
     r"|кийинчерээк|кийин(?:ирээк)? жооп|кийин (?:жаз|билдир|жөнөт)\w*"  # "… жыйынынан кийин жөнөтөбүз"
     # (not "муктаждыктарына жооп берет": it meets their needs)
-    r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )(?<!катары )(?<!ына )(?<!ине )жооп бере\w*|кароо\w* жатабыз"
+    r"|(?<!төмөнкүдөй )(?<!төмөнкүчө )(?<!мындай )(?<!катары )(?<!муктаждыктарына )(?<!муктаждыгына )"
+    r"(?<!талаптарына )жооп бере\w*|кароо\w* жатабыз"
     r"|кийин кара\w*|\btbd\b|to be (?:decided|confirmed|determined)|позици\w+ [^.]{0,40}направит\w*"
     r"|будет сформирован\w*|предварительно сообщаем|келгенде"
     # ("По итогам обсуждения в сети сообщаем следующее": the discussion is over)
@@ -156,6 +157,8 @@ _HOLDING = compile_at_heads(
     r"|ойлон(?:уп (?:көр|жат)|обуз|ушубуз)\w*|\b(?:по|об)говорим\b"
     # "кеңешибиз 30-мартта чечим кабыл алат" (our council decides on 30 March), "калганын карап чыгып жазабыз"
     r"|(?<!\w)чечим\w*+ кабыл ал(?:ат|ышат|абыз|ынат)\b|(?<!\w)карап чыг\w*+ (?:жазабыз|билдиребиз|жооп беребиз)"
+    # "Our board meets on 20 March; until then we can only confirm support for panel 1"
+    r"|until then|(?:board|committee|council) (?:meets|will meet)\b|(?:правление|совет) (?:\w+ )?собер[её]тся"
 )
 # "ранее мы не соглашались с 4.3, теперь согласны": which of the two stances holds needs a human
 _REVISION = compile_at_heads(
@@ -260,7 +263,7 @@ _WHOLE_REPLY = {
         # "Writing on behalf of our Osh regional chapter"
         r"|(?:regional|district|oblast|provincial|local|city) chapter"
         r"|от имени (?:\w+ )?(?:крыла|отдела|секции|подразделения)"  # "Пишу от имени молодёжного крыла ассоциации"
-        r"|\w+(?:ое|ее) крыло\b"  # "Молодёжное крыло нашей ассоциации поддерживает …"
+        r"|(?<!\w)\w{1,30}(?:ое|ее) крыло\b"  # "Молодёжное крыло нашей ассоциации поддерживает …"
         # "ассоциациясынын Ат-Башы бөлүмү" (the association's At-Bashy branch), "жообу өзүнчө келет" (comes apart)
         r"|(?:ассоциация|бирикме|уюм|палата|союз|тармак)\w*(?:нын|нин|дын|дин|тын|тин)\s+[\w-]+\s+бөлүмү"
         # "Мен «Нарын Өнүгүү» уюмунун Ат-Башы бөлүмүнүн жетекчисимин", "Уюмубуздун Баткен бөлүмү … колдойт"
@@ -364,8 +367,12 @@ _WHOLE_REPLY = {
         # "3.5ке макул эмеспиз деп ойлойм, бирок так айта албайм": I think so, and cannot say for sure
         r"|деп ойлойм(?!\w)|так айта албай\w*"
         # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
-        r"|с учетом (?:\w+ )?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
+        # ("В целом поддерживаем, с замечанием: формулировки 1.1 и 3.3 слишком общие": a remark, then IDs it is on)
+        r"|с (?:учетом (?:\w+ )?)?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
         r"|should be (?:reworded|redrafted|rephrased)"
+        # "We find it hard to support 3.5": a leaning, not a stance
+        r"|(?:hard|difficult) to (?:support|agree|accept|endorse)"
+        r"|(?:трудно|сложно|тяжело) (?:поддержать|согласиться|принять)"
         # "кроме 1.5/4.4 — дублируют друг друга, оставьте одну": a request, and which one it rejects is unsaid
         r"|оставьте (?:только )?(?:одну|один)|keep (?:only )?one of them"
     ),
@@ -466,7 +473,7 @@ _WHOLE_REPLY = {
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
         # "Биздин төрага бардык сунуштарды колдой турганын айтты": the chair said that they will support all
-        r"|(?<!\w)\w{1,30}(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин|ыбызды|ибизди|убузду|үбүздү)\s+(?:айтты|айтышты|билдирди)\b"
+        r"|(?<!\w)\w{1,30}(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин|ыбызды|ибизди|убузду|үбүздү)\s+(?:айтты|айтышты|айткан|билдирди)\b"
         r"|\b(?:she|he) (?:says|thinks)\b"  # "I spoke with our chairwoman, she says the association is fine with …"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         # "I was asked by our director to let you know that the Association supported …"
@@ -519,7 +526,9 @@ _WORDS = {
         "guess", "вроде", "врое", "vrode", "vroe", "хот",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "сомнени", "только", "хотя", "ясно",
-        "с учетом", "need", "should be", "оставьте", "keep", "скорее", "rather", "note", "point out", "remark", "хз",
+        "с учетом", "замечани", "hard", "difficult", "трудно", "сложно", "тяжело", "need", "should be",
+        "оставьте", "keep", "скорее", "rather", "note", "point out",
+        "remark", "хз",
         "деп ойлойм", "так айта", "вопросы", "questions",
     ),
     "unclear_exception": ("only", "лишь", "только"),
@@ -541,6 +550,7 @@ _WORDS = {
         "on the phone", "pass on", "passing", "said", "say", "tell", "told", "говорил", "говорит", "говорят",
         "мне известно", "нам известно", "отметили", "передал", "передать", "передаю", "по телефону", "сказал",
         "сообщил", "считает", "телефон аркылуу", "экен", "я знаю", "informed", "деди", "to let you know", "айтты",
+        "айткан",
         "айтышты", "билдирди", "says", "thinks",
     ),
     "holding": (
@@ -556,7 +566,7 @@ _WORDS = {
         "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным", "посмотрит", "посмотрят",
         "чечим", "карап чыг",
         "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't", "итогов", "окончательн", "официальн",
-        "подтверди", "before we", "прежде чем",
+        "подтверди", "before we", "прежде чем", "until then", "meet", "собер",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -970,8 +980,11 @@ _LABELLED_ROW = re.compile(
 
 # "Panel 4 (Contribution of regional CSOs): agree" under the long row of Panel 3: a row of its own
 # ("Local CSOs (panel 4): yes": a row titled in the respondent's words, its panel in brackets)
+# (a row's shape: its panel in brackets, then a colon; not a wrapped sentence's second line that names "(панель 3)")
 _PANEL_ROW = re.compile(
-    r"\s*(?:[^\W\d][\w' -]{0,40}\(\s*)?(?:panel|панел\w*|раздел\w*|section|бөлүм\w*)\s*№?\s*\d\b", re.IGNORECASE
+    r"\s*(?:(?:panel|панел\w*|раздел\w*|section|бөлүм\w*)\s*№?\s*\d\b"
+    r"|[^\W\d][\w' -]{0,40}\(\s*(?:panel|панел\w*|раздел\w*|section|бөлүм\w*)\s*№?\s*\d\s*\)\s*:)",
+    re.IGNORECASE,
 )
 
 
@@ -1101,7 +1114,7 @@ def _read_text(
             continue
         if (
             agreed is not None
-            and _THEY_OPEN.match(fold(unit.text))
+            and _describes(agreed, fold(unit.text))
             and _gives_reason(reading, unit, units[index - 1], units[-1])
         ):
             # "We agree with all recommendations. They reflect exactly what our members said …": why, of them
@@ -1496,12 +1509,22 @@ def _listed_ids_end(reading: UnitReading, text: str) -> int | None:
         _BRACKET_TO_END.fullmatch(folded, ids.end()) is not None
         and _DASHED_NOT_A_REASON.match(folded, folded.index("(", ids.end()) + 1) is None
         and not except_spans(folded[ids.end() :])
+        and not find_cues(folded[ids.end() :])
+        and _NOT_A_BRACKET_WHY.search(folded, ids.end()) is None
     )
     if ids.end() < len(folded) and not (dashed or bracketed) and REASON_MARKER.match(folded, ids.end()) is None:
         return None
     return ids.end()
 
 
+# a bracket that says how far, on what condition, that the answer is still open, or that it covers more IDs:
+# "(если будет финансирование)", "(идею, но не механизм)", "(пока не определились)", "(и остальные цифровые)"
+_NOT_A_BRACKET_WHY = re.compile(
+    r"\(\s*(?:только|лишь|only)\b"  # (not "(… реальны только в областных центрах)", a why)
+    r"|(?<!\w)(?:если|if|unless|when|но|but|хотя|although|част\w*|partl\w*|в части|иде\w*|idea"
+    r"|пока|still|yet|еще|below|ниже|see|остальн\w*|rest|others?|все\w*|всей|all|как и|as well|также|тоже|too"
+    r"|discuss\w*|обсужд\w*|реш\w*|decid\w*|определ\w*|consider\w*|рассматр\w*)(?!\w)"
+)
 _BRACKET_TO_END = re.compile(r"[^\S\n]*\((?=[^\W\d])[^()\d\n]{3,}\)[\s.;,]*")
 
 
@@ -1858,8 +1881,18 @@ def _name_and_organisation(line: str) -> bool:
 # ("Считаем их соответствующими Закону …", "We consider them timely": what they are, in our view)
 _THEY_OPEN = re.compile(
     r"\W*(?:(?:they|these|они|эти рекомендации|алар|бул сунуштар)\s+(?!\w+\s+(?:said|told|say|сказал|говор))"
-    r"|(?:считаем|находим) (?:их|ее|его)\s|we (?:consider|find) (?:them|it)\s)"
+    r"|(?:считаем|находим) их\s|we (?:consider|find) them\s)"
 )
+
+
+# ("Считаем его одним из наиболее важных", "We consider it a priority": of the one recommendation agreed; not of
+# the rest after "3.7 не поддерживаем, остальные — да. Считаем её задачей государства": that is 3.7's why)
+_IT_OPENS = re.compile(r"\W*(?:(?:считаем|находим) (?:ее|его)\s|we (?:consider|find) it\s)")
+
+
+def _describes(agreed: Claim, folded: str) -> bool:
+    """A sentence about what was just agreed: "they"/"их" of any agreement, "it"/"его" of one recommendation."""
+    return bool(_THEY_OPEN.match(folded) or (len(agreed.ids) == 1 and _IT_OPENS.match(folded)))
 
 
 def _agreed_without_reason(claim: Claim) -> bool:
@@ -2505,7 +2538,7 @@ _ABSTAIN_SAID = re.compile(
     r"воздерж|abstain|калыс|нейтрал|neutral|бейтарап|добуш бербей|мнени|позици|opinion|position|\bview"
     r"|не высказыва|ответ\w* не да|пикир"
     # "по ним ничего сказать не можем": nothing to say on them is no answer on them
-    r"|(?:ничего|нечего) сказать|сказать (?:ничего )?не можем|(?:can't|cannot|can not) say"
+    r"|(?:ничего|нечего) сказать|сказать ничего не можем|(?:can't|cannot|can not) say (?:anything|much)"
 )
 
 
@@ -2552,16 +2585,40 @@ _MANY_PRONOUN = re.compile(r"(?<!\w)(?:их|them|those|these|аларды)(?!\w)
 
 def _answers_exception(claims: list[Claim], claim: Claim) -> bool:
     """ "Fine with all except 4.3. We don't support that one.": a stance with no IDs, whose pronoun points back
-    at the exception just before it (a presumed stance, nothing said of it), is that exception's stance; the
-    pronoun's number must fit how many were excepted."""
+    at the exception just before it (a presumed stance, nothing said of it), is that exception's stance. Only
+    when the sentence, up to its why, is no more than "we", a negation, the stance and the pronoun (not "Our
+    partners support it", "We support the coalition's letter on it": someone else, or something else), the
+    pronoun's number fits how many were excepted, and the stance is not the very one they were excepted from
+    ("Со всем согласны, кроме 4.4. Её поддерживаем." contradicts itself)."""
     at = next((n for n, c in enumerate(claims) if c is claim), 0)
-    if claim.scoped or at == 0 or not claims[at - 1].guess:
+    if claim.scoped or at == 0 or not claims[at - 1].guess or claim.stance is _INVERSE.get(claims[at - 1].stance):
         return False
     folded = fold(claim.evidence)
+    # ("Mutual training … takes time and money which nobody has, so we do not support it": the why first)
+    after_why = max((m.end() for m in _SO_THEN.finditer(folded)), default=0)
+    head = _WHY_STARTS.split(folded[after_why:], maxsplit=1)[0]
     many = len(claims[at - 1].ids) > 1
-    return (_MANY_PRONOUN if many else _ONE_PRONOUN).search(folded) is not None and not (
-        _MANY_PRONOUN if not many else _ONE_PRONOUN
-    ).search(folded)
+    if (_MANY_PRONOUN if many else _ONE_PRONOUN).search(head) is None or (
+        _ONE_PRONOUN if many else _MANY_PRONOUN
+    ).search(head):
+        return False
+    blanked = list(head)
+    for cue in find_cues(head):
+        blanked[cue.start : cue.end] = " " * (cue.end - cue.start)
+    return all(word in _ANSWER_WORDS for word in re.findall(r"[\w']+", "".join(blanked)))
+
+
+_SO_THEN = re.compile(r"(?<!\w)(?:so|therefore|thus|поэтому|ошондуктан|сондуктан)(?!\w)")
+_WHY_STARTS = re.compile(r"[,;:—–(]|\s-\s|\b(?:because|since|as|так как|поскольку|потому что|т\.\s?к\.)\b")
+# what may stand beside the stance and its pronoun in a sentence that answers an exception
+_ANSWER_WORDS = frozenset(
+    {
+        "we", "мы", "i", "я", "do", "does", "did", "not", "don't", "doesn't", "cannot", "can't", "can", "could", "will",
+        "won't", "would", "не", "also", "тоже", "также", "either", "too", "on", "with", "for", "по", "к", "с", "со",
+        "за", "его", "ее", "их", "ней", "нему", "ним", "него", "нее", "них", "it", "them", "this", "that", "one", "аны",
+        "аларды", "муну", "ага", "аларга",
+    }
+)  # fmt: skip
 
 
 def _exception_answered_next(claims: list[Claim], scoped: list[Claim]) -> list[Claim]:

@@ -258,6 +258,12 @@ _AUDIENCE = compile_at_heads(
     r"|организаци\w+ гражданск\w+ обществ\w*)"
     r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
 )
+# "they are (mainly) addressed to …", "они адресованы …": what those already named are, not which ones (not "those
+# which are addressed to …", "те, что для …": a choice among them)
+_THEY_ARE = re.compile(
+    r"(?<!\w)(?:(?:they|these|it)\s+(?:are|is|were|'re)|(?:они|она|оно)(?:\s+(?:все|же|скорее))?)\s+(?:\w+\s+)?"
+    r"(?:(?:addressed|aimed|meant|directed|targeted|intended|адресован\w*|обращен\w*|предназначен\w*)\s+(?:\w+\s+)?)?$"
+)
 _NAMED_BEFORE = re.compile(
     r"\d\.\d{1,2}\s*[—–(-]\s*(?:(?:i\.\s?e\.|namely|то есть|а именно),?\s*)?(?:the ones|those|те|которые)?,?\s*$"
 )
@@ -326,7 +332,13 @@ _NOT_OURS = r"(?!recommend|point|item|proposal|panel|section|topic|area|one|them
 _OTHER_NOUNS = rf"(?:(?:our|their|its|the|these|those|such)\s+)?(?:{_NOT_OURS}[a-z]+\s+)?{_NOT_OURS}[a-z]{{2,}}s\b(?!-)"
 _IDS_SET_OFF = re.compile(r"[^\W\d]*+(?:\s+[^\W\d]+){1,4}\s*[—–(]\s*(?:пп?\.\s*)?\d\.\d")
 # "Бизнес-ассоциациялар жөнүндөгү сунуштарга (1.2, 2.1, 3.2) макулбуз": the IDs in brackets say which
-_IDS_IN_BRACKETS = re.compile(r"[^\S\n]*+\(\s*(?:пп?\.\s*)?\d\.\d")
+# ("Рекомендации по цифре (панель 3) поддерживаем": the panel in brackets)
+# (a closed list: not "(1.2, 4.2 и др.)", "(3.1, 3.3, в меньшей степени 3.5)")
+_ID_IN_LIST = r"(?:пп?\.\s*)?\d\.\d{1,2}(?:\s*[–—-]\s*\d\.\d{1,2})?"
+_IDS_IN_BRACKETS = re.compile(
+    rf"[^\S\n]*+\(\s*(?:{_ID_IN_LIST}(?:\s*(?:[,;]|и|and|жана)\s*{_ID_IN_LIST})*"
+    rf"|{_PANEL_WORD}\s*№?\s*\d|\d-?\s*{_PANEL_WORD})\s*\)"
+)
 _NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|that is)[\s,:]*(?:с\s+|with\s+)?(?:пп?\.\s*)?\d\.\d")
 _VAGUE = re.compile(
     # ("большинство молодёжи уезжает": most of someone, in a reason)
@@ -394,6 +406,8 @@ _VAGUE = re.compile(
     r"|рекомендаци\w*,?\s+(?:противореч|не соответств|не учитыва)\w*"
     # "we support recommendations about business and CSO cooperation": those on a topic, which ones unsaid
     r"|recommendations (?:about|regarding|concerning|related to|on the)"
+    # "Поддерживаем те, которые адресованы ОГО": those of a kind, which ones unsaid
+    r"|(?<!\w)(?:те|тех|теми|тем)(?:\s*+,\s*+|\s++)(?:которые|что)\s+(?:адресован|обращен|предназначен|направлен)\w*"
     r"|рекомендаци(?:и|ям|ями|й) (?:о|об|про|касательно|насчет)"
     r")(?!\w)"
 )
@@ -574,6 +588,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
             # "the recommendations addressed to CSOs (panels 1 and 3)", "1.1, 2.1 and 4.2 – the ones relevant to
             # business associations": the IDs beside it name them
             continue
+        if _THEY_ARE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "no position on panels 1, 2 and 4, as they are mainly addressed to CSOs": said of those named
         word = m.group("a") or m.group("b")
         audience = Audience.BUSINESS if word.startswith(("бизнес", "business", "частн", "private")) else Audience.CSO
         ids = tuple(r.id for r in campaign.recommendations if r.audience is audience)
@@ -662,9 +678,12 @@ def _panel_refs(text: str, campaign: Campaign) -> list[Ref]:
 # Where a reply names a part of the letter by its topic: after "по"/"on"/"section on", or right before
 # "боюнча" or a word for recommendations ("санариптик сунуштарга"). A topic at the head of a line ("Kyrgyz
 # Women's Network — …") is too often the respondent's own name to count.
+# (a closing quote, after the name's last letter and before a space; not an opening one: 'On "Coalitions …')
+_NAME_CLOSED = re.compile(r"[^\s«\"“„][»\"”]\s+$")
 _NAMING_BEFORE = re.compile(
-    # (not "Institute for Civic Data", "Centre for Digital Rights": a name)
-    r"(?:^|[\s(«\"])(?:по|про|о|об|on|about|regarding|(?<!institute )(?<!centre )(?<!center )(?<!foundation )for"
+    # (not "Institute for Civic Data", "Open Aiyl – Centre for Civic Data": a name; but "a resource centre for
+    # digital literacy" names a topic)
+    r"(?:^|[\s(«\"])(?:по|про|о|об|on|about|regarding|(?<!institute )(?<![—–-] centre )(?<![—–-] center )for"
     r"|в части|раздел\w*|панел\w*|блок\w*"
     r"|section|panel|part)"
     r"\s+(?:(?:the|разделу|панели|блоку|рекомендациям|recommendations|on|о|по)\s+)?(?:[\w\"]+\s+){0,2}\"?$"
@@ -755,6 +774,8 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         quoted = _QUOTED_AFTER_STANCE.search(before) and _QUOTE_CLOSE.match(after)
         if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive or quoted):
             continue
+        if _NAME_CLOSED.search(before):
+            continue  # "«Жалал-Абад Жарандык Тармагы» коалициясы сунуштарды карап чыгып": what the name is
         ids = tuple(r.id for r in campaign.in_panel(number))
         # 'On "Contribution of regional CSOs to solving local problems" we agree with all but 4.3': a title quoted
         # after "on" names the panel, whatever IDs the reply names

@@ -168,6 +168,9 @@ SHAPES = {
     "panels as a whole": "панель 3 целиком и по 3.2 ",
     "whys pointing below": "3.5 | Disagree | See below below ",
     "topics then bracketed ids": "жөнүндөгү сунуштарга (1.2 ",
+    "those which are addressed": "те " + " " * 3_000 + ", которые ",
+    "they are addressed to": "as they are mainly addressed to CSOs, ",
+    "names closed before a topic": "«Тармак» коалициясы сунуштарды ",
 }
 
 
