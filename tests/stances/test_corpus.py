@@ -363,6 +363,8 @@ BLIND_FLOORS = {
     "blind-280.txt": {"exact": 0.98, "accepted": 0.93, "flagged": 0.97, "reasons": 0.90},
     "blind-281.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.95},
     "blind-282.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.89},
+    "blind-283.txt": {"exact": 0.98, "accepted": 0.97, "flagged": 0.97, "reasons": 1.00},
+    "blind-284.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.97, "reasons": 1.00},
 }
 
 
