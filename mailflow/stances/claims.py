@@ -212,6 +212,10 @@ def _qualified(text: str, folded: str, start: int, end: int, own: list[Ref]) -> 
     исключением следующей."): what is excepted has its own stance, the rest is agreed. (Of named IDs it excepts a
     part: "Поддерживаем 3.2 за исключением следующего: …" is partial.)"""
     found = [m.start(1) for m in _BUT_ANYWHERE.finditer(text, start, end)]
+    # (a "but" inside the why that follows the agreement is the why's: "1.5 сунушун колдойбуз, анткени … үйрөнө
+    # алат, бирок азыр эч кандай байланыш жок")
+    why = REASON_MARKER.search(folded, start, end) if found else None
+    found = [at for at in found if why is None or at < why.start()]
     whole = not any(r.level > GLOBAL for r in own)
     spans = except_spans(folded) if found else []
     # ("п.п. 4.1–4.5 — поддерживаем, за исключением п. 4.3": an ID after it is excepted whatever the agreement is of)
@@ -447,7 +451,9 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         and not _names_a_named_panel(r, refs)
         and not _glossed_by_id(folded, r, refs, campaign)
     ]
-    problems = [p for p in problems if not _answered_in_detail(p, claims)]
+    detailed = _detailed_partials(claims)
+    problems = [p for p in problems if not _answered_in_detail(p, claims, detailed)]
+    claims = [c for c in claims if not any(c is d for d in detailed)]
     problems += _loose_numbers(text, folded, found_refs, campaign)
     problems += _comma_id_as_many(folded, refs)
     reasons = _reason_spans(folded, claims)
@@ -2047,11 +2053,32 @@ _FILLER_WORDS = frozenset(
 )
 
 
-def _answered_in_detail(problem: Problem, claims: list[Claim]) -> bool:
-    """ "По панели 3 согласны частично (3.1–3.4 да, 3.5–3.8 нет)": how far the partial goes is said, ID by ID."""
+def _answered_in_detail(problem: Problem, claims: list[Claim], detailed: list[Claim]) -> bool:
+    """ "По панели 3 согласны частично (3.1–3.4 да, 3.5–3.8 нет)": how far the partial goes is said, ID by ID
+    (or it is one of `detailed`, `_detailed_partials`)."""
     partial = [c for c in claims if c.stance is Stance.PARTIAL and c.level == GROUP and c.evidence == problem.detail]
-    detailed = {i for c in claims if c.level == EXPLICIT for i in c.ids}
-    return problem.code == "vague_scope" and bool(partial) and all(set(c.ids) <= detailed for c in partial)
+    named = {i for c in claims if c.level == EXPLICIT for i in c.ids}
+    return (
+        problem.code == "vague_scope"
+        and bool(partial)
+        and all(set(c.ids) <= named or any(c is d for d in detailed) for c in partial)
+    )
+
+
+def _detailed_partials(claims: list[Claim]) -> list[Claim]:
+    """ "Третью панель — частично: пункты 3.1, 3.3 и 3.7 да, остальные нет": a partial stance on a panel, then
+    how far it goes, by ID and for the rest of the panel; the partial says nothing the stances after it do not (and
+    left standing beside the rest's, it read as a contradiction)."""
+    found = []
+    for n, claim in enumerate(claims):
+        if claim.stance is not Stance.PARTIAL or claim.level != GROUP:
+            continue
+        later = claims[n + 1 :]
+        named = [c for c in later if c.level == EXPLICIT and set(c.ids) <= set(claim.ids)]
+        rest = any(REST_WORD.search(fold(c.evidence)) for c in later)
+        if named and (rest or set(claim.ids) <= {i for c in named for i in c.ids}):
+            found.append(claim)
+    return found
 
 
 def _named_right_after(folded: str, position: int, refs: list[Ref]) -> int | None:

@@ -1947,17 +1947,29 @@ def _against_it(text: str) -> bool:
 # "Подробнее объясним на следующей встрече": why is promised, not given
 _EXPLAINED_LATER = re.compile(r"(?<!\w)(?:объясним|поясним|обоснуем|расскажем подробнее|will explain|explain later)")
 _YES_BUT = re.compile(rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|хотя)[\s,]")
+# (", а при районных …": a contrast too)
+_YES_THEN_NO = re.compile(rf"{_YES_BUT.pattern}|,\s*а\s")
 
 
 def _says_how_far(reading: UnitReading, unit: _Unit, waiting: Claim) -> bool:
     """ "4.5: partly. We support cooperation with local keneshes, but a single conference will not …": after a bare
-    "partly", a "yes to this, but that" naming no recommendation of its own says how far."""
+    "partly", a "yes to this, but that" naming no recommendation of its own says how far (nor one found only by
+    its words, the partial one's own, in a sentence with no ID: "4.3: здесь согласны частично. Создание органа при
+    мэрии поддерживаем, а при районных … это будет лишняя бюрократия" is a yes and a no to parts of 4.3)."""
+    own = [c for c in reading.claims if c.scoped]
     return (
         waiting.stance is Stance.PARTIAL
         and bool(reading.claims)
-        and not any(c.scoped for c in reading.claims)
+        and (
+            not own
+            or (
+                all(set(c.ids) <= set(waiting.ids) for c in own)
+                and len({c.stance for c in own}) > 1
+                and _DIGIT.search(unit.text) is None
+            )
+        )
         and not reading.ids_without_stance
-        and _YES_BUT.search(fold(unit.text)) is not None
+        and _YES_THEN_NO.search(fold(unit.text)) is not None
         and not _QUESTION.search(unit.text)
     )
 

@@ -5772,3 +5772,23 @@ def test_one_recommendation_agreed_then_considered_important_is_its_why(campaign
     want = {"3.8": ("agree", "Считаем его одним из наиболее важных для сёл")}
     text = "Пункт 3.8 принимаем. Считаем его одним из наиболее важных для сёл."
     assert _read_with_reasons(text, want, campaign)[0] == want
+
+
+def test_a_partial_panel_then_some_yes_and_the_rest_no_is_those_stances(campaign: Campaign) -> None:
+    want = {"3.2": "agree", "3.6": "agree", "3.4": "disagree", "3.8": "disagree"}
+    text = "Третья панель — частично: пункты 3.2 и 3.6 да, остальные пункты третьей панели нет."
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_a_yes_and_a_no_to_parts_of_a_partial_one_say_how_far(campaign: Campaign) -> None:
+    text = (
+        "По четвёртой панели согласны, кроме 4.3: здесь согласны частично. Орган при мэрии поддерживаем, а при"
+        " районных администрациях это лишнее."
+    )
+    got, found = _read_with_reasons(text, {"4.3": ("partial", None)}, campaign)
+    assert got["4.3"] is not None and got["4.3"][0] == "partial" and found == set()
+
+
+def test_a_but_inside_the_why_of_an_agreement_is_the_whys(campaign: Campaign) -> None:
+    text = "2.1 сунушун колдойбуз, анткени бизнес менен иштешүү керек, бирок азыр мындай байланыш жок."
+    assert _read_clean(text, {"2.1": "agree"}, campaign, "ky") == ({"2.1": "agree"}, set())
