@@ -367,6 +367,8 @@ BLIND_FLOORS = {
     "blind-284.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.97, "reasons": 1.00},
     "blind-285.txt": {"exact": 0.94, "accepted": 0.87, "flagged": 0.95, "reasons": 0.81},
     "blind-286.txt": {"exact": 0.93, "accepted": 0.89, "flagged": 0.93, "reasons": 0.83},
+    "blind-287.txt": {"exact": 0.98, "accepted": 0.94, "flagged": 0.97, "reasons": 0.95},
+    "blind-288.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.96},
 }
 
 
