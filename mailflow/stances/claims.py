@@ -264,7 +264,7 @@ _ONE_RECOMMENDATION = re.compile(
 # мы — честно говоря — не согласны")
 _INDIRECT = re.compile(
     r"\b(?:котор\w+|which(?! (?:is|was) why)"  # ("…, which is why we support 3.1": a connective)
-    r"|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )that we"
+    r"|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )(?<!add )(?<!note )that we"
     r"|what we|whom"
     r"|кайсы\w*)\b(?:[^.;:—–,]|,(?!\s*(?:so(?!\s+far\b)|поэтому|therefore)\b)|[—–][^—–.;:]*[—–])*$"
 )

@@ -157,6 +157,8 @@ _HOLDING = compile_at_heads(
     r"|ойлон(?:уп (?:көр|жат)|обуз|ушубуз)\w*|\b(?:по|об)говорим\b"
     # "кеңешибиз 30-мартта чечим кабыл алат" (our council decides on 30 March), "калганын карап чыгып жазабыз"
     r"|(?<!\w)чечим\w*+ кабыл ал(?:ат|ышат|абыз|ынат)\b|(?<!\w)карап чыг\w*+ (?:жазабыз|билдиребиз|жооп беребиз)"
+    # "По 1.1–1.5 нам нужно больше времени", "we need more time on panel 4": an answer still to come
+    r"|(?:нужно|надо|требуется|понадобится) (?:\w+ )?(?:больше|еще|дополнительное) времен\w*|need (?:some )?more time"
     # "Our board meets on 20 March; until then we can only confirm support for panel 1"
     r"|until then|(?:board|committee|council) (?:meets|will meet)\b|(?:правление|совет) (?:\w+ )?собер[её]тся"
 )
@@ -213,6 +215,10 @@ _WHOLE_REPLY = {
         # "About 80% voted in favour …; a few members objected to 4.1": the members' votes, not the body's answer
         r"|\d+\s?%\s+(?:of\s+(?:our\s+|the\s+)?members\s+)?(?:voted|проголосовал\w*|членов|участников|мүчө\w*)"
         r"|a few (?:of our )?members|members (?:objected|voted|disagreed|abstained)"
+        # "11 members agree with everything, 3 members oppose 4.3": the members' votes, not the body's answer
+        r"|\b\d+ (?:of (?:our|the) )?(?:members|member organi[sz]ations) (?:agree|support|oppose|disagree|abstain|are)"
+        # "Writing on behalf of our Batken members": some of them
+        r"|on behalf of our (?!own |many |all |\d)[\w-]+ members\b"
         # "Our women's committee disagrees with 4.1, while the rest of the board supports everything"
         r"|\bthe rest of (?:the|our) (?:board|members|team|network|committee)\b"
         r"|(?:часть|некоторые|несколько) (?:наших )?(?:членов|участников)"
@@ -272,6 +278,9 @@ _WHOLE_REPLY = {
         r"|өзүнчө кел\w*|(?<!мүчө )уюмдар\w* атынан"
     ),
     "outside_reference": compile_at_heads(
+        # "Согласны, кроме того, что мы обсуждали на бишкекской сессии": what was said elsewhere
+        r"кроме (?:того|тех|той),? (?:что|которые|которую|о чем) (?:мы )?(?:\w+ )?(?:обсужда|обсуди|говори|договори"
+        r"|отмеча|писа)\w*|"
         r"как (?:и )?договорил\w+|с учетом (?:тех |наших |всех )?(?:правок|поправок|замечаний|предложений)"
         # "с учётом нашей письменной позиции, направленной в Министерство": a position set out elsewhere
         r"|с учетом (?:нашей|нашего|наших|своей|своего) (?:\w+ )?"
@@ -343,7 +352,9 @@ _WHOLE_REPLY = {
         r"|с учетом того,? что\b"
         r"|в принципе|in principle|(?<!\w)хз(?!\w)"  # "а 4.3 ну хз": who knows
         # "При этом по 2.1 хотим отметить, что сотрудничество должно быть на равных условиях": a condition on it
-        r"|(?:хотим|хотели бы|хотелось бы) (?:отметить|подчеркнуть)[^.]{0,40}?что [^.]{0,80}?(?:должн\w+|следует)"
+        # ("… хотим подчеркнуть, что привлечение бизнеса в наблюдательные советы … считаем недопустимым": 4.1's words)
+        r"|(?:хотим|хотели бы|хотелось бы) (?:отметить|подчеркнуть)[^.]{0,40}?что [^.]{0,80}?"
+        r"(?:должн\w+|следует|недопустим\w*|неприемлем\w*|нельзя)"
         r"|\b(?:would|'d) only (?:like to )?(?:note|point out|remark)\b"  # "On 3.1 we would only note that …"
         r"|только вот|вот только|although (?:we|i) (?:think|believe|feel|find|consider)"
         # "В целом согласны, есть вопросы по реализации": agreed, with questions left open
@@ -361,6 +372,7 @@ _WHOLE_REPLY = {
         r"|\bскорее (?:всего )?(?:против|за|согласн\w*|не согласн\w*|поддерж\w*|не поддерж\w*)"
         r"|\brather (?:against|opposed|in favou?r)\b"
         r"|\bнаверн\w*|\bпо-видимому|\bкажется\b|\bperhaps\b|\bprobably\b|\bmaybe\b|\bpossibly\b|\bmight\b"
+        r"|мүмкүн\s+(?:\w+\s+)?(?:макул|колдо|кабыл)"  # "калганы мүмкүн макул болобуз": maybe we will agree
         r"|\b(?:вроде|врое|vrode|vroe)\b"  # "Da vse ok podderjivaem vroe": "seemingly", from a phone
         # "… she supports these, I think.": a guess added after the stance
         r"|,\s*(?:i|we) (?:think|believe|guess)(?=\s*(?:[.!?)]|$))|\bi guess\b|(?<!\w)i think(?=\s*(?:[,.;!?)]|$))"
@@ -509,7 +521,8 @@ _WORDS = {
         "от имени", "атынан", "крыло", "working group", "рабочая группа", "выражаю", "as a whole", "часть",
     ),
     "outside_reference": (
-        "agreed", "amended", "amendments", "as set out in", "submission", "input", "feedback", "заключени", "мнени",
+        "agreed", "кроме", "amended", "amendments", "as set out in", "submission", "input", "feedback", "заключени",
+        "мнени",
         "attach", "changed", "changes", "comments", "discussed",
         "edits", "in so far as", "insofar as", "поправк", "join the", "joint", "letter", "mail", "message", "modified",
         "memorandum", "меморандум", "still stand", "still appl", "remain", "в силе", "позици", "position", "view",
@@ -526,7 +539,7 @@ _WORDS = {
         "guess", "вроде", "врое", "vrode", "vroe", "хот",
         "unsure", "бирок", "в принципе", "единственное", "кажется", "мню", "наверн", "не все", "не уверен", "оговорк",
         "однако", "по-видимому", "под вопросом", "подумать", "понятно", "сомнева", "сомнени", "только", "хотя", "ясно",
-        "с учетом", "замечани", "hard", "difficult", "трудно", "сложно", "тяжело", "need", "should be",
+        "с учетом", "замечани", "мүмкүн", "hard", "difficult", "трудно", "сложно", "тяжело", "need", "should be",
         "оставьте", "keep", "скорее", "rather", "note", "point out",
         "remark", "хз",
         "деп ойлойм", "так айта", "вопросы", "questions",
@@ -566,7 +579,7 @@ _WORDS = {
         "изуча", "прорабатыва", "анализиру", "поговорить", "still", "under", "отдельным", "посмотрит", "посмотрят",
         "чечим", "карап чыг",
         "'ll", "voted", "yet to", "еще не", "скин", "кину", "пока не", "haven't", "итогов", "окончательн", "официальн",
-        "подтверди", "before we", "прежде чем", "until then", "meet", "собер",
+        "подтверди", "before we", "прежде чем", "until then", "meet", "собер", "времен", "more time",
     ),
     "earlier_now": (
         "earlier", "previously", "буга чейин", "в предыдущем", "в прошлом письме", "мурда", "прежде", "ранее", "раньше",
@@ -1059,8 +1072,13 @@ def _read_text(
             continue  # "Rec | Position | Comment", "п. | согласны/нет": a table's columns, no stance on anything
         # "The one we can't sign up to is 1.5 … Otherwise fully supportive": "otherwise" is all but what waits
         # (IDs carried over a sentence are answered only by one that names them again: "Мы изучили рекомендацию 4.1.
-        # Спасибо за организацию диалога. Поддерживаем." may agree with all, or with 4.1)
-        waiting_ids = () if _OTHERWISE.match(fold(unit.text)) or carrying else pending
+        # Спасибо за организацию диалога. Поддерживаем." may agree with all, or with 4.1; but "Рекомендация 1.3. <why>.
+        # Поэтому поддерживаем." or "… <why>. Поддерживаем." in one paragraph concludes on 1.3 from the why)
+        concluded = carrying and (
+            _THEREFORE_HEAD.match(fold(unit.text)) is not None
+            or (unit.paragraph == units[index - 1].paragraph and _BARE_ASSENT.fullmatch(fold(unit.text)) is not None)
+        )
+        waiting_ids = () if _OTHERWISE.match(fold(unit.text)) or (carrying and not concluded) else pending
         reading = _not_ours_as_why(read_unit(unit.text, campaign, default or waiting_ids, decided))
         if reading.claims and all(_no_comment_on_given(c, claims) for c in reading.claims):
             continue  # "3.5 – нет … По 3.5 без комментариев": no reason added, not an abstention
@@ -1072,10 +1090,13 @@ def _read_text(
             claims.append(Claim(reading.ids_without_stance, Stance.DISAGREE, EXPLICIT, clean_reason(minus.group(1)),
                                 unit.text))  # fmt: skip
             continue
-        if headed and any(not c.scoped for c in reading.claims):
-            # "Панель 3:" over "Согласны.", "Ответ по третьей панели. Согласны, но 3.5 — нет.": the bare assent
-            # answers the heading just above it, not the letter (it had been all 19, silently)
-            claims_here = (c if c.scoped else replace(c, ids=headed, level=GROUP, scoped=True) for c in reading.claims)
+        if headed and any(_answers_heading(c) for c in reading.claims):
+            # "Панель 3:" over "Согласны.", "Ответ по третьей панели. Согласны, но 3.5 — нет.", "Панель 4. Согласны
+            # со всеми рекомендациями.": the bare assent, or "all", answers the heading just above it, not the
+            # letter (it had been all 19, silently)
+            claims_here = (
+                replace(c, ids=headed, level=GROUP, scoped=True) if _answers_heading(c) else c for c in reading.claims
+            )
             reading = replace(reading, claims=tuple(claims_here))
         only_heads = reading.headings and not reading.claims and not reading.ids_without_stance
         headed = tuple(i for _, ids in reading.headings for i in ids) if only_heads else ()
@@ -1895,6 +1916,11 @@ def _describes(agreed: Claim, folded: str) -> bool:
     return bool(_THEY_OPEN.match(folded) or (len(agreed.ids) == 1 and _IT_OPENS.match(folded)))
 
 
+def _answers_heading(claim: Claim) -> bool:
+    """A stance on no recommendation, or on "all" of them (not "the rest"), which a heading just above scopes."""
+    return not claim.scoped or (claim.level == GLOBAL and REST_WORD.search(fold(claim.evidence)) is None)
+
+
 def _agreed_without_reason(claim: Claim) -> bool:
     return claim.stance is Stance.AGREE and claim.reason is None
 
@@ -2420,7 +2446,7 @@ def _rejection_hedged(folded: str, stances: dict[str, StanceFinding]) -> list[Pr
     return [Problem("contradiction" if agreed else "reservation", m.group())]
 
 
-_MOST = re.compile(r"большинств\w*|көпчүлүг\w*|most(?: of)?|почти (?:все\w*|со всеми|всё|по всем)|almost all")
+_MOST = re.compile(r"большинств\w*|көпчүлүг\w*|most(?: of)?|почти (?:все\w*|со всеми|со всем|всё|по всем)|almost all")
 
 
 # "в основном согласны", "agree mostly", "негизинен макулбуз": agreed with most, and with which is not said
@@ -2467,6 +2493,15 @@ def _most_then_the_rest(
     return [p for p in problems if not (p.code == "vague_scope" and _MOST.fullmatch(fold(p.detail)))]
 
 
+def _panel_wide_evidence(stances: dict[str, StanceFinding], campaign: Campaign) -> list[str]:
+    """The (folded) evidence of each stance recorded on exactly one panel's recommendations and no others."""
+    by_evidence: dict[str, set[str]] = {}
+    for finding in stances.values():
+        by_evidence.setdefault(finding.evidence, set()).add(finding.rec_id)
+    panels = [{r.id for r in campaign.in_panel(p.number)} for p in campaign.panels]
+    return [fold(evidence) for evidence, ids in by_evidence.items() if ids in panels]
+
+
 def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
     """ "по всем остальным … выражаем полную поддержку" read as nothing: an "all" or "the rest" in the reply
     while some recommendations got no stance means a part of the reply was not read."""
@@ -2495,6 +2530,15 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
         q
         for q in quantifiers
         if REST_WORD.match(folded, q.start) or not any(start < q.start < end for start, end in spans)
+    ]
+    # ("Panel 3: we support all eight.", "Панель 4. Согласны со всеми рекомендациями.": an "all" in what was read as
+    # one panel's stance; not "the rest", which would have covered every recommendation left: "По 1.1–1.5 нам нужно
+    # больше времени, остальные поддерживаем" had read the rest as 1.1–1.5)
+    panel_wide = [(at, at + len(e)) for e in _panel_wide_evidence(stances, campaign) if (at := folded.find(e)) >= 0]
+    quantifiers = [
+        q
+        for q in quantifiers
+        if REST_WORD.match(folded, q.start) or not any(start <= q.start < end for start, end in panel_wide)
     ]
     if not quantifiers:
         return []

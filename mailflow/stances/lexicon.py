@@ -145,7 +145,7 @@ _POSITIVE = compile_at_heads(
     r"|support(?:s|ed(?!\s+by\b))?(?!\s+(?:facility|programme|program|project|centre|center|fund|unit)\b)"
     r"|supportive(?: of)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?"
     # "we welcome 3.2 and commit to it" (IDs are blanked; not "we welcome the opportunity", "would welcome partners")
-    r"|(?<=we )welcome(?=\s{3,}|\s+recommendations?\s{3,})"
+    r"|(?<=we )(?:(?:particularly|especially|strongly|warmly|also|fully) )?welcome(?=\s{3,}|\s+recommendations?\s{3,})"
     # "record us as supporting recommendations 1.1 through 2.1" (IDs are blanked where cues are looked for)
     r"|supporting(?=\s+(?:all\s+|the\s+)?(?:recommendations?\b|\d|\s))"
     r"|concur(?:s|red)?|acceptable|in (?:full )?agreement(?: with)?|agreeing(?: with)?"
@@ -321,6 +321,7 @@ _ABSTAIN = compile_at_heads(
     r"|(?:сказать\s+ничего|ничего\s+сказать)\s+не\s+(?:можем|могу|сможем)"
     r"|баала(?:й|п)\s+албай\w*|пикир\s+(?:билдире|айта)\s+албай\w*"  # "cannot evaluate", "cannot give a view"
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
+    r"|(?:not in a position|not able|unable) to (?:assess|judge|evaluate)"  # "not in a position to judge panels 1-3"
     r"|not (?:for us|ours) to (?:judge|assess|evaluate|decide|say)"  # "3.2 and 3.4 are not for us to judge"
     # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line; "Калысбек":
     # a name of its own)

@@ -254,7 +254,9 @@ _AUDIENCE = compile_at_heads(
     r"|for|to(?!\s+organisations)"  # (not "we leave these to organisations working in regional planning")
     r"|addressed to|relat(?:ed|ing) to|connected (?:to|with)"
     r"|relevant to|concerning)\s+"
-    r"(?P<a>бизнес\w*|частно\w* сектор\w*|business\w*|private sector|ого|нко|cso\w*|ngo\w*|organisations"
+    # (not "board seats for businessmen", "для бизнесменов": people, not the business associations 3.1 and 3.2 are for)
+    r"(?P<a>бизнес(?!мен)\w*|частно\w* сектор\w*|business(?!m[ae]n|people|person)\w*|private sector|ого|нко|cso\w*"
+    r"|ngo\w*|organisations"
     r"|организаци\w+ гражданск\w+ обществ\w*)"
     r"|(?P<b>бизнес\w*|ого|өбу|өэу|уюмдар\w*)\s+(?:үчүн|учун|арналган)"
 )
@@ -343,7 +345,7 @@ _NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|th
 _VAGUE = re.compile(
     # ("большинство молодёжи уезжает": most of someone, in a reason)
     r"(?<!\w)(?:боль?шинств\w*(?!\s+(?:молод|населени|сел|сёл|школ|случа|времен|домохозяйств))"
-    r"|почти (?:все\w*|со всеми|всё|по всем)|некотор\w+|(?:по )?ряд[уа]? (?:пунктов|рекомендаций|позиций)"
+    r"|почти (?:все\w*|со всеми|со всем|всё|по всем)|некотор\w+|(?:по )?ряд[уа]? (?:пунктов|рекомендаций|позиций)"
     # ("многие наши члены не могут …", "многие из которых …": people, not recommendations)
     r"|многи[ем]\w*(?!\s+(?:из\s+которых|наши\w*|из\s+наших|члены|людей|люди|жители))|част(?:ь|ью|и) рекомендаций"
     r"|с частью(?=\s+(?:из\s+них|их|них|рекомендац|пункт|предложен|\w+\s+соглас))"

@@ -5792,3 +5792,50 @@ def test_a_yes_and_a_no_to_parts_of_a_partial_one_say_how_far(campaign: Campaign
 def test_a_but_inside_the_why_of_an_agreement_is_the_whys(campaign: Campaign) -> None:
     text = "2.1 сунушун колдойбуз, анткени бизнес менен иштешүү керек, бирок азыр мындай байланыш жок."
     assert _read_clean(text, {"2.1": "agree"}, campaign, "ky") == ({"2.1": "agree"}, set())
+
+
+def test_all_under_a_panel_heading_is_that_panels(campaign: Campaign) -> None:
+    want = {"3.1": "agree", "3.2": None, "4.4": "agree"}
+    text = "Панель 3. Согласны с 3.1 и 3.3.\n\nПанель 4. Поддерживаем все рекомендации."
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_an_inline_answer_on_businessmen_stays_on_its_recommendation(campaign: Campaign) -> None:
+    answer = InlinePair("4.1", "We disagree - seats for businessmen would cost us our independence.")
+    result = read("Our comment is inline below. Everything else: agreed.", campaign, language="en", pairs=(answer,))
+    assert _stance_only(result)["4.1"] == "disagree" and _stance_only(result)["3.1"] == "agree"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Writing on behalf of our Naryn members: they support 2.1.", "en"),
+     ("9 members agree with everything, 2 members oppose 3.5.", "en"),
+     ("Почти со всем согласны.", "ru"),
+     ("1.2 колдойбуз, калганы мүмкүн макул болобуз", "ky"),
+     ("Согласны, кроме того, что мы обсуждали в марте.", "ru"),
+     ("Всё поддерживаем. Хотим подчеркнуть, что участие бизнеса в наблюдательных советах считаем недопустимым.", "ru"),
+     ("По рекомендациям 4.1–4.5 нам нужно больше времени, остальные поддерживаем.", "ru")],
+)  # fmt: skip
+def test_some_members_almost_all_maybe_elsewhere_stressed_or_more_time_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+def test_not_in_a_position_to_judge_is_an_abstention(campaign: Campaign) -> None:
+    want = {"4.1": "agree", "1.1": "abstain", "3.8": "abstain"}
+    text = "We agree with 4.1-4.5.\nWe are not in a position to judge panels 1-3."
+    assert _read_clean(text, want, campaign, "en") == (want, set())
+
+
+def test_an_id_then_its_why_then_therefore_we_support_is_agreement_with_it(campaign: Campaign) -> None:
+    want = {"2.1": ("agree", None), "3.3": None}
+    text = "Рекомендация 2.1. У нас в районе бизнес и ОГО почти не общаются. Поэтому поддерживаем.\n\nАйбек"
+    got, _ = _read_with_reasons(text, want, campaign)
+    assert got["2.1"] is not None and got["2.1"][0] == "agree" and got["3.3"] is None
+
+
+def test_we_particularly_welcome_an_id_is_agreement(campaign: Campaign) -> None:
+    want = {"1.2": "agree", "1.1": "agree"}
+    text = "We accept 1.1 and 1.3. We particularly welcome 1.2, since joint advocacy is what we lack."
+    assert _read_clean(text, want, campaign, "en")[0] == want
