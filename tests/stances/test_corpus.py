@@ -373,6 +373,8 @@ BLIND_FLOORS = {
     "blind-290.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.85},
     "blind-291.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.87},
     "blind-292.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.65},
+    "blind-293.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.77},
+    "blind-294.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.96},
 }
 
 
