@@ -212,10 +212,6 @@ def _qualified(text: str, folded: str, start: int, end: int, own: list[Ref]) -> 
     исключением следующей."): what is excepted has its own stance, the rest is agreed. (Of named IDs it excepts a
     part: "Поддерживаем 3.2 за исключением следующего: …" is partial.)"""
     found = [m.start(1) for m in _BUT_ANYWHERE.finditer(text, start, end)]
-    # (a "but" inside the why that follows the agreement is the why's: "1.5 сунушун колдойбуз, анткени … үйрөнө
-    # алат, бирок азыр эч кандай байланыш жок")
-    why = REASON_MARKER.search(folded, start, end) if found else None
-    found = [at for at in found if why is None or at < why.start()]
     whole = not any(r.level > GLOBAL for r in own)
     spans = except_spans(folded) if found else []
     # ("п.п. 4.1–4.5 — поддерживаем, за исключением п. 4.3": an ID after it is excepted whatever the agreement is of)
@@ -264,7 +260,7 @@ _ONE_RECOMMENDATION = re.compile(
 # мы — честно говоря — не согласны")
 _INDIRECT = re.compile(
     r"\b(?:котор\w+|which(?! (?:is|was) why)"  # ("…, which is why we support 3.1": a connective)
-    r"|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )(?<!add )(?<!note )that we"
+    r"|(?<!confirm )(?<!inform you )(?<!to say )(?<!state )(?<!announce )(?<!except )(?<!add )that we"
     r"|what we|whom"
     r"|кайсы\w*)\b(?:[^.;:—–,]|,(?!\s*(?:so(?!\s+far\b)|поэтому|therefore)\b)|[—–][^—–.;:]*[—–])*$"
 )
@@ -2075,7 +2071,10 @@ def _detailed_partials(claims: list[Claim]) -> list[Claim]:
             continue
         later = claims[n + 1 :]
         named = [c for c in later if c.level == EXPLICIT and set(c.ids) <= set(claim.ids)]
-        rest = any(REST_WORD.search(fold(c.evidence)) for c in later)
+        # (the rest of that panel, named as such: not "остальные панели поддерживаем", "по остальным воздерживаемся")
+        rest = any(
+            c.level == GROUP and set(c.ids) == set(claim.ids) and REST_WORD.search(fold(c.evidence)) for c in later
+        )
         if named and (rest or set(claim.ids) <= {i for c in named for i in c.ids}):
             found.append(claim)
     return found

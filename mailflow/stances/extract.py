@@ -1074,9 +1074,18 @@ def _read_text(
         # (IDs carried over a sentence are answered only by one that names them again: "Мы изучили рекомендацию 4.1.
         # Спасибо за организацию диалога. Поддерживаем." may agree with all, or with 4.1; but "Рекомендация 1.3. <why>.
         # Поэтому поддерживаем." or "… <why>. Поддерживаем." in one paragraph concludes on 1.3 from the why)
-        concluded = carrying and (
-            _THEREFORE_HEAD.match(fold(unit.text)) is not None
-            or (unit.paragraph == units[index - 1].paragraph and _BARE_ASSENT.fullmatch(fold(unit.text)) is not None)
+        # (not when the sentence between speaks of the letter as a whole: "… В итоге большинство проголосовало за
+        # письмо в целом. Поэтому поддерживаем." may be all 19)
+        concluded = (
+            carrying
+            and _ABOUT_THE_WHOLE.search(fold(units[index - 1].text)) is None
+            and not names_all(fold(units[index - 1].text))
+            and (
+                _THEREFORE_HEAD.match(fold(unit.text)) is not None
+                or (
+                    unit.paragraph == units[index - 1].paragraph and _BARE_ASSENT.fullmatch(fold(unit.text)) is not None
+                )
+            )
         )
         waiting_ids = () if _OTHERWISE.match(fold(unit.text)) or (carrying and not concluded) else pending
         reading = _not_ours_as_why(read_unit(unit.text, campaign, default or waiting_ids, decided))
@@ -1104,7 +1113,7 @@ def _read_text(
         untaken += reading.untaken
         headings += reading.headings
         stressed += [reading.stressed] if reading.stressed else []
-        if excepted is not None and _back_to_exception(reading, unit.text):
+        if excepted is not None and _back_to_exception(reading, unit.text, excepted):
             # "Согласны со всеми пунктами, кроме п. 4.1. С ним не согласны, так как …": "it" is the exception
             claims.append(replace(reading.claims[0], ids=excepted.ids, level=EXPLICIT, scoped=True))
             problems += reading.problems
@@ -1350,17 +1359,37 @@ _TOPIC_HEAD = re.compile(
     r"\d\.\d{1,2}(?:\s*(?:,|и|and)\s*\d\.\d{1,2})*\s*[.:]?\s*"
 )
 # "С ним не согласны", "С ними не согласны", "We oppose it": a pronoun for what was named last
+# ("Со всем согласны, кроме 4.4. Её не поддерживаем.", "Fine with all except 4.3. We don't support that one.")
 _BACK_TO_IT = re.compile(
     r"\W*(?:(?:с|со|по|к|за|на|with|on|to|against)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them"
     r"|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"  # "Yes to all except 3.5 and 4.1. Against those two: …"
-    r"|\W*(?:we|мы)\s+(?:\w+\s+){0,3}?(?:it|them|его|ее|их|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"
+    r"|\W*(?:ее|его|их)\s+(?:мы\s+)?не\s"
+    r"|\W*(?:we|мы)\s+(?:[\w']+\s+){0,3}?(?:it|them|его|ее|их|that one|this one"
+    r"|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"
     r"|\W*(?:ал\s+(?:экөө|үчөө)\w*|аларга|аларды|ага|аны)(?!\w)"  # "Ал экөөнө каршыбыз": to those two
 )
 
 
-def _back_to_exception(reading: UnitReading, text: str) -> bool:
-    """A sentence whose only stance, on no recommendation named, speaks of "it" right after an exception."""
-    return bool(reading.claims) and not any(c.scoped for c in reading.claims) and bool(_BACK_TO_IT.match(fold(text)))
+def _back_to_exception(reading: UnitReading, text: str, excepted: Claim) -> bool:
+    """A sentence whose only stance, on no recommendation named, speaks of "it" right after an exception, with a
+    pronoun of the exception's number ("кроме 1.3 и 1.4. Её не поддерживаем.": which one?)."""
+    folded = fold(text)
+    wrong_number = _ONE_OF_THEM if len(excepted.ids) > 1 else _MORE_THAN_ONE
+    # ("Mutual training … takes time and money which nobody has, so we do not support it": the why first)
+    so = _SO_THE_STANCE.search(folded)
+    return (
+        bool(reading.claims)
+        and not any(c.scoped for c in reading.claims)
+        and bool(_BACK_TO_IT.match(folded, so.end() if so else 0))
+        and wrong_number.search(folded) is None
+    )
+
+
+_SO_THE_STANCE = re.compile(r",\s*(?:so|therefore|поэтому|ошондуктан)\s+(?=(?:we|мы)\s)")
+
+
+_ONE_OF_THEM = re.compile(r"(?<!\w)(?:ее|его|ней|нему|него|нее|it|that one|this one)(?!\w)")
+_MORE_THAN_ONE = re.compile(r"(?<!\w)(?:их|них|ними|them|those|these)(?!\w)")
 
 
 _STRESSED = re.compile(rf"(?<!\w)(?:{STRESS_WORDS}|особо|өзгөчө|айрыкча)(?!\w)")
@@ -1917,8 +1946,18 @@ def _describes(agreed: Claim, folded: str) -> bool:
 
 
 def _answers_heading(claim: Claim) -> bool:
-    """A stance on no recommendation, or on "all" of them (not "the rest"), which a heading just above scopes."""
-    return not claim.scoped or (claim.level == GLOBAL and REST_WORD.search(fold(claim.evidence)) is None)
+    """A stance on no recommendation, or on "all" of them (not "the rest", nor all of the letter: "all nineteen",
+    "все рекомендации письма", "всех панелей"), which a heading just above scopes."""
+    folded = fold(claim.evidence)
+    return not claim.scoped or (
+        claim.level == GLOBAL and REST_WORD.search(folded) is None and _WHOLE_LETTER.search(folded) is None
+    )
+
+
+_ABOUT_THE_WHOLE = re.compile(r"письм|letter|документ|document|в целом|overall|as a whole|в итоге|правлени|board")
+_WHOLE_LETTER = re.compile(
+    r"19|девятнадцат|nineteen|письм|letter|всех панел|all (?:the )?panels|всех раздел|бардык панел"
+)
 
 
 def _agreed_without_reason(claim: Claim) -> bool:
@@ -1973,29 +2012,17 @@ def _against_it(text: str) -> bool:
 # "Подробнее объясним на следующей встрече": why is promised, not given
 _EXPLAINED_LATER = re.compile(r"(?<!\w)(?:объясним|поясним|обоснуем|расскажем подробнее|will explain|explain later)")
 _YES_BUT = re.compile(rf"(?:^|[\s,;—–-])(?:{BUT_WORDS}|хотя)[\s,]")
-# (", а при районных …": a contrast too)
-_YES_THEN_NO = re.compile(rf"{_YES_BUT.pattern}|,\s*а\s")
 
 
 def _says_how_far(reading: UnitReading, unit: _Unit, waiting: Claim) -> bool:
     """ "4.5: partly. We support cooperation with local keneshes, but a single conference will not …": after a bare
-    "partly", a "yes to this, but that" naming no recommendation of its own says how far (nor one found only by
-    its words, the partial one's own, in a sentence with no ID: "4.3: здесь согласны частично. Создание органа при
-    мэрии поддерживаем, а при районных … это будет лишняя бюрократия" is a yes and a no to parts of 4.3)."""
-    own = [c for c in reading.claims if c.scoped]
+    "partly", a "yes to this, but that" naming no recommendation of its own says how far."""
     return (
         waiting.stance is Stance.PARTIAL
         and bool(reading.claims)
-        and (
-            not own
-            or (
-                all(set(c.ids) <= set(waiting.ids) for c in own)
-                and len({c.stance for c in own}) > 1
-                and _DIGIT.search(unit.text) is None
-            )
-        )
+        and not any(c.scoped for c in reading.claims)
         and not reading.ids_without_stance
-        and _YES_THEN_NO.search(fold(unit.text)) is not None
+        and _YES_BUT.search(fold(unit.text)) is not None
         and not _QUESTION.search(unit.text)
     )
 
@@ -2494,12 +2521,14 @@ def _most_then_the_rest(
 
 
 def _panel_wide_evidence(stances: dict[str, StanceFinding], campaign: Campaign) -> list[str]:
-    """The (folded) evidence of each stance recorded on exactly one panel's recommendations and no others."""
+    """The (folded) evidence of each stance recorded on exactly one panel's recommendations and no others, that
+    names the panel itself ("Panel 3: we support all eight"; not "Согласны со всеми рекомендациями." under a
+    heading "Панель 4.", which may be all 19: the others are asked about)."""
     by_evidence: dict[str, set[str]] = {}
     for finding in stances.values():
         by_evidence.setdefault(finding.evidence, set()).add(finding.rec_id)
     panels = [{r.id for r in campaign.in_panel(p.number)} for p in campaign.panels]
-    return [fold(evidence) for evidence, ids in by_evidence.items() if ids in panels]
+    return [fold(e) for e, ids in by_evidence.items() if ids in panels and _PANEL_OR_ID.search(fold(e))]
 
 
 def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Campaign) -> list[Problem]:
@@ -2634,64 +2663,6 @@ def _irrelevant_only(evidence: str) -> bool:
 
 
 _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that one|аны|аларды|муну)(?!\w)")
-# the object pronoun, by how many it stands for: "it", "её" one; "them", "их" more than one
-_ONE_PRONOUN = re.compile(r"(?<!\w)(?:его|ее|it|this one|that one|аны|муну)(?!\w)")
-_MANY_PRONOUN = re.compile(r"(?<!\w)(?:их|them|those|these|аларды)(?!\w)")
-
-
-def _answers_exception(claims: list[Claim], claim: Claim) -> bool:
-    """ "Fine with all except 4.3. We don't support that one.": a stance with no IDs, whose pronoun points back
-    at the exception just before it (a presumed stance, nothing said of it), is that exception's stance. Only
-    when the sentence, up to its why, is no more than "we", a negation, the stance and the pronoun (not "Our
-    partners support it", "We support the coalition's letter on it": someone else, or something else), the
-    pronoun's number fits how many were excepted, and the stance is not the very one they were excepted from
-    ("Со всем согласны, кроме 4.4. Её поддерживаем." contradicts itself)."""
-    at = next((n for n, c in enumerate(claims) if c is claim), 0)
-    if claim.scoped or at == 0 or not claims[at - 1].guess or claim.stance is _INVERSE.get(claims[at - 1].stance):
-        return False
-    folded = fold(claim.evidence)
-    # ("Mutual training … takes time and money which nobody has, so we do not support it": the why first)
-    after_why = max((m.end() for m in _SO_THEN.finditer(folded)), default=0)
-    head = _WHY_STARTS.split(folded[after_why:], maxsplit=1)[0]
-    many = len(claims[at - 1].ids) > 1
-    if (_MANY_PRONOUN if many else _ONE_PRONOUN).search(head) is None or (
-        _ONE_PRONOUN if many else _MANY_PRONOUN
-    ).search(head):
-        return False
-    blanked = list(head)
-    for cue in find_cues(head):
-        blanked[cue.start : cue.end] = " " * (cue.end - cue.start)
-    return all(word in _ANSWER_WORDS for word in re.findall(r"[\w']+", "".join(blanked)))
-
-
-_SO_THEN = re.compile(r"(?<!\w)(?:so|therefore|thus|поэтому|ошондуктан|сондуктан)(?!\w)")
-_WHY_STARTS = re.compile(r"[,;:—–(]|\s-\s|\b(?:because|since|as|так как|поскольку|потому что|т\.\s?к\.)\b")
-# what may stand beside the stance and its pronoun in a sentence that answers an exception
-_ANSWER_WORDS = frozenset(
-    {
-        "we", "мы", "i", "я", "do", "does", "did", "not", "don't", "doesn't", "cannot", "can't", "can", "could", "will",
-        "won't", "would", "не", "also", "тоже", "также", "either", "too", "on", "with", "for", "по", "к", "с", "со",
-        "за", "его", "ее", "их", "ней", "нему", "ним", "него", "нее", "них", "it", "them", "this", "that", "one", "аны",
-        "аларды", "муну", "ага", "аларга",
-    }
-)  # fmt: skip
-
-
-def _exception_answered_next(claims: list[Claim], scoped: list[Claim]) -> list[Claim]:
-    """The presumed stance of an exception replaced by the one the next sentence gives it (`_answers_exception`)."""
-    answered = {id(claims[n - 1]): c for n, c in enumerate(claims) if _answers_exception(claims, c)}
-    return [replace(c, stance=answered[id(c)].stance, reason=_own_reason(answered[id(c)]), guess=False) if id(c) in
-            answered else c for c in scoped]  # fmt: skip
-
-
-_ONLY_THE_OBJECT = re.compile(r"\W*(?:(?:on|with|to|for|по|с|со)\s+)?(?:it|them|this one|that one|ней|нему|ним)\W*")
-
-
-def _own_reason(claim: Claim) -> str | None:
-    """The claim's reason, unless all it holds is the pronoun it was said of ("We abstain on it")."""
-    return None if claim.reason is None or _ONLY_THE_OBJECT.fullmatch(fold(claim.reason)) else claim.reason
-
-
 # ("Поддерживаем. Кроме 1.3 — его не поддерживаем.": the next sentence opens with its exception)
 # ("Согласны. Исключение — 3.5, не согласны: …", "The one exception: 4.1 …")
 _CONTRAST = re.compile(
@@ -2699,6 +2670,41 @@ _CONTRAST = re.compile(
     r"|(?:the )?(?:one |only )?exception\s*[—–:-]"
     r"|единственное(?:\s+исключение)?\s*[—–:,-])"  # "Мы за. Единственное — 3.5 не поддерживаем"
 )
+
+
+_SENTENCE_ENDS = re.compile(r"[.!]\s*$")
+_PANEL_OR_ID = re.compile(r"\d|панел|panel|раздел|section|бөлүм")
+_ONLY_ONE = re.compile(r"(?<!\w)(?:только|лишь|only|just|гана|forgot|p\.\s?s)(?!\w)")
+
+
+def _all_then_against(scoped: list[Claim], excepted: bool) -> list[Problem]:
+    """ "Согласны со всеми рекомендациями. Не согласны с 1.5.", "We agree with all recommendations. … we cannot
+    support 3.4 and 3.7": an agreement with every one, and then, in a sentence of its own that sets nothing apart
+    ("но", "кроме", "except"), a rejection of some; which holds is for a person (the corpus's readers call it a
+    contradiction, not an exception)."""
+    if excepted or any(REST_WORD.search(fold(c.evidence)) for c in scoped):
+        return []  # ("Бардык сунуштарга макулбуз, 4.3төн башка. 4.3кө каршыбыз.", "… Остальные принимаем.")
+    wholes = [
+        c
+        for c in scoped
+        if c.level == GLOBAL
+        and c.stance is Stance.AGREE
+        and names_all(folded := fold(c.evidence))
+        and not except_spans(folded)
+        and _SENTENCE_ENDS.search(c.evidence) is not None  # (a sentence of its own, not "все норм кроме 4.1, …")
+        and _PANEL_OR_ID.search(folded) is None  # (not "Панель 3 — согласны со всеми": all of one panel)
+    ]
+    if not wholes:
+        return []
+    return [
+        Problem("contradiction", c.evidence[:80])
+        for c in scoped
+        if c.level == EXPLICIT
+        and c.stance is Stance.DISAGREE
+        and all(c.evidence != w.evidence and scoped.index(w) < scoped.index(c) for w in wholes)
+        and _CONTRAST.match(fold(c.evidence)) is None
+        and _ONLY_ONE.search(fold(c.evidence)) is None  # ("Только 3.6 не согласны", "3.5 гана макул эмес")
+    ]
 
 
 def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) -> bool:
@@ -2789,12 +2795,10 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
         and not any(_PRONOUN_OBJECT.search(fold(c.evidence)) for c in unscoped)
     )
     for claim in [] if bare_assent else unscoped:
-        if not _answers_exception(claims, claim):
-            problems.append(Problem("no_scope", claim.evidence[:80]))
+        problems.append(Problem("no_scope", claim.evidence[:80]))
     problems += [Problem("low_confidence", c.evidence) for c in unscoped if bare_assent and _RECEIVED.match(c.evidence)]
     if not scoped:
         scoped = unscoped
-    scoped = _exception_answered_next(claims, scoped)
     # an exception answered by ID or by panel ("кроме панели 3. По панели 3 воздерживаемся"), not by "all"
     named = {i for c in scoped if c.level != GLOBAL and not c.guess for i in c.ids}
     for claim in [c for c in scoped if c.guess]:
@@ -2810,6 +2814,7 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
         if rest:
             problems.append(Problem("unclear_exception", claim.evidence[:80]))
             scoped.append(Claim(rest, claim.stance, claim.level, None, claim.evidence, 0.5))
+    problems += _all_then_against(scoped, excepted=any(c.guess for c in claims))
     findings: dict[str, StanceFinding] = {}
     # the same claims decide the same way: an "all" covers 19 IDs, and is weighed once, not 19 times
     decided: dict[tuple[int, ...], tuple[bool, Claim, str | None, float]] = {}

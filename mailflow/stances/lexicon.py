@@ -321,7 +321,8 @@ _ABSTAIN = compile_at_heads(
     r"|(?:сказать\s+ничего|ничего\s+сказать)\s+не\s+(?:можем|могу|сможем)"
     r"|баала(?:й|п)\s+албай\w*|пикир\s+(?:билдире|айта)\s+албай\w*"  # "cannot evaluate", "cannot give a view"
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
-    r"|(?:not in a position|not able|unable) to (?:assess|judge|evaluate)"  # "not in a position to judge panels 1-3"
+    # "We are not in a position to judge panels 1-3" (not "residents are unable to judge …", in a why)
+    r"|we(?:'re| are)(?: \w+)? (?:not in a position|not able|unable) to (?:assess|judge|evaluate)"
     r"|not (?:for us|ours) to (?:judge|assess|evaluate|decide|say)"  # "3.2 and 3.4 are not for us to judge"
     # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line; "Калысбек":
     # a name of its own)

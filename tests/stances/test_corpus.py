@@ -262,7 +262,12 @@ BLIND_FLOORS = {
     "blind-179.txt": {"exact": 0.94, "accepted": 0.86, "flagged": 0.95, "reasons": 0.96},
     "blind-180.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.97},
     "blind-181.txt": {"exact": 0.94, "accepted": 0.80, "flagged": 0.93, "reasons": 0.85},
-    "blind-182.txt": {"exact": 1.00, "accepted": 0.93, "flagged": 1.00, "reasons": 0.93},
+    "blind-182.txt": {
+        "exact": 1.00,
+        "accepted": 0.92,
+        "flagged": 1.00,
+        "reasons": 0.93,
+    },  # an 'all' then a rejection in its own sentence, now asked about (twentieth session)
     "blind-183.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.95, "reasons": 0.89},
     "blind-184.txt": {"exact": 0.93, "accepted": 0.90, "flagged": 0.95, "reasons": 0.96},
     "blind-185.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.97, "reasons": 0.92},
@@ -307,7 +312,12 @@ BLIND_FLOORS = {
     "blind-224.txt": {"exact": 1.00, "accepted": 0.79, "flagged": 1.00, "reasons": 0.99},
     "blind-225.txt": {"exact": 1.00, "accepted": 0.95, "flagged": 1.00, "reasons": 0.94},
     "blind-226.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.94},
-    "blind-227.txt": {"exact": 1.00, "accepted": 0.87, "flagged": 1.00, "reasons": 0.81},
+    "blind-227.txt": {
+        "exact": 1.00,
+        "accepted": 0.86,
+        "flagged": 1.00,
+        "reasons": 0.81,
+    },  # an 'all' then a rejection in its own sentence, now asked about (twentieth session)
     "blind-228.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.83},
     "blind-229.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.89},
     "blind-230.txt": {"exact": 0.96, "accepted": 0.90, "flagged": 0.97, "reasons": 0.95},  # b230-087 flagged
@@ -327,7 +337,12 @@ BLIND_FLOORS = {
     "blind-244.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.91},
     "blind-245.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.94},
     "blind-246.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 1.00},
-    "blind-247.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.93},
+    "blind-247.txt": {
+        "exact": 0.98,
+        "accepted": 0.90,
+        "flagged": 0.97,
+        "reasons": 0.93,
+    },  # an 'all' then a rejection in its own sentence, now asked about (twentieth session)
     "blind-248.txt": {"exact": 0.96, "accepted": 0.89, "flagged": 0.95, "reasons": 0.94},
     "blind-249.txt": {"exact": 0.98, "accepted": 0.83, "flagged": 0.97, "reasons": 0.86},
     "blind-250.txt": {"exact": 0.96, "accepted": 0.93, "flagged": 0.97, "reasons": 0.94},
@@ -352,7 +367,7 @@ BLIND_FLOORS = {
     "blind-269.txt": {"exact": 0.96, "accepted": 0.78, "flagged": 0.97, "reasons": 0.85},
     "blind-270.txt": {"exact": 0.95, "accepted": 0.92, "flagged": 0.95, "reasons": 0.95},  # b270-024 flagged, was wrong
     "blind-271.txt": {"exact": 0.98, "accepted": 0.95, "flagged": 0.97, "reasons": 0.80},
-    "blind-272.txt": {"exact": 0.98, "accepted": 0.90, "flagged": 1.00, "reasons": 0.82},  # b272-079 flagged again
+    "blind-272.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 1.00, "reasons": 0.82},  # b272-079, b272-012
     "blind-273.txt": {"exact": 0.95, "accepted": 0.92, "flagged": 0.95, "reasons": 0.95},
     "blind-274.txt": {"exact": 0.96, "accepted": 0.91, "flagged": 0.95, "reasons": 0.93},  # b274-104 flagged again
     "blind-275.txt": {"exact": 0.96, "accepted": 0.86, "flagged": 0.95, "reasons": 0.69},

@@ -5780,24 +5780,11 @@ def test_a_partial_panel_then_some_yes_and_the_rest_no_is_those_stances(campaign
     assert _read_clean(text, want, campaign) == (want, set())
 
 
-def test_a_yes_and_a_no_to_parts_of_a_partial_one_say_how_far(campaign: Campaign) -> None:
-    text = (
-        "По четвёртой панели согласны, кроме 4.3: здесь согласны частично. Орган при мэрии поддерживаем, а при"
-        " районных администрациях это лишнее."
-    )
-    got, found = _read_with_reasons(text, {"4.3": ("partial", None)}, campaign)
-    assert got["4.3"] is not None and got["4.3"][0] == "partial" and found == set()
-
-
-def test_a_but_inside_the_why_of_an_agreement_is_the_whys(campaign: Campaign) -> None:
-    text = "2.1 сунушун колдойбуз, анткени бизнес менен иштешүү керек, бирок азыр мындай байланыш жок."
-    assert _read_clean(text, {"2.1": "agree"}, campaign, "ky") == ({"2.1": "agree"}, set())
-
-
-def test_all_under_a_panel_heading_is_that_panels(campaign: Campaign) -> None:
-    want = {"3.1": "agree", "3.2": None, "4.4": "agree"}
-    text = "Панель 3. Согласны с 3.1 и 3.3.\n\nПанель 4. Поддерживаем все рекомендации."
-    assert _read_clean(text, want, campaign) == (want, set())
+def test_all_under_a_panel_heading_is_not_all_19_unasked(campaign: Campaign) -> None:
+    # "all" under "Панель 4." had agreed 3.2 (never answered) silently; whether it is the panel's or the letter's
+    # is for a person when the rest of the reply leaves recommendations unanswered
+    result = read("Панель 3. Согласны с 3.1 и 3.3.\n\nПанель 4. Поддерживаем все рекомендации.", campaign)
+    assert codes(result) or "3.2" not in stances(result)
 
 
 def test_an_inline_answer_on_businessmen_stays_on_its_recommendation(campaign: Campaign) -> None:
@@ -5839,3 +5826,56 @@ def test_we_particularly_welcome_an_id_is_agreement(campaign: Campaign) -> None:
     want = {"1.2": "agree", "1.1": "agree"}
     text = "We accept 1.1 and 1.3. We particularly welcome 1.2, since joint advocacy is what we lack."
     assert _read_clean(text, want, campaign, "en")[0] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Согласны со всеми рекомендациями. Против 1.4.", "ru"),
+     ("We support all the recommendations. We cannot support 2.1 and 4.4 at this stage.", "en")],
+)  # fmt: skip
+def test_all_agreed_then_a_rejection_in_a_sentence_of_its_own_is_a_contradiction(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert "contradiction" in codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Согласны со всеми, кроме 1.4 — против.", "ru"),
+     ("Со всеми согласны. Только 1.4 не поддерживаем.", "ru"),
+     ("Поддерживаем все рекомендации. Но 1.4 не поддерживаем.", "ru")],
+)  # fmt: skip
+def test_all_agreed_then_one_set_apart_is_no_contradiction(campaign: Campaign, text: str, language: str) -> None:
+    got = _stance_only(read(text, campaign, language=language))
+    assert "contradiction" not in codes(read(text, campaign, language=language)) and got.get("1.4") == "disagree"
+
+
+def test_the_why_first_then_so_we_do_not_support_it_answers_the_exception(campaign: Campaign) -> None:
+    want = {"2.1": "disagree", "1.1": "agree"}
+    text = (
+        "We agree with every recommendation except 2.1. Joint campaigns would cost us our members, so we do not"
+        " support it."
+    )
+    assert _read_clean(text, want, campaign, "en") == (want, set())
+
+
+# The twentieth session's second review: silent misreads its rules had made, each now flagged
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("We agree with all recommendations because they are timely, but not with 4.1.", "en"),
+     ("Панель 3 частично: 3.2 да, остальные панели поддерживаем.", "ru"),
+     ("Четвертую панель поддерживаем частично: 4.2 и 4.4 да, по остальным воздерживаемся.", "ru"),
+     ("Рекомендация 4.1 вызвала споры. В итоге проголосовали за письмо в целом. Поэтому поддерживаем.", "ru"),
+     ("We support everything. Without 3.4, rural residents are unable to judge which digital services are safe.", "en"),
+     ("1.2 – частично. Взаимодействие с бизнес-ассоциациями поддерживаем, а взаимное обучение не поддерживаем.", "ru"),
+     ("We support all recommendations. We should note that we did not support 4.1 last year.", "en")],
+)  # fmt: skip
+def test_a_but_after_a_why_another_panels_rest_a_whole_letter_or_others_words_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+def test_all_nineteen_under_a_panel_heading_is_all_of_them(campaign: Campaign) -> None:
+    want = {"1.1": "agree", "4.5": "agree"}
+    assert _read_clean("Panel 4\nWe support all nineteen recommendations.", want, campaign, "en") == (want, set())
