@@ -390,6 +390,8 @@ BLIND_FLOORS = {
     "blind-292.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.65},
     "blind-293.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.77},
     "blind-294.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.96},
+    "blind-295.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.89},
+    "blind-296.txt": {"exact": 0.96, "accepted": 0.95, "flagged": 0.97, "reasons": 0.96},
 }
 
 
