@@ -1386,8 +1386,6 @@ def _back_to_exception(reading: UnitReading, text: str, excepted: Claim) -> bool
 
 
 _SO_THE_STANCE = re.compile(r",\s*(?:so|therefore|поэтому|ошондуктан)\s+(?=(?:we|мы)\s)")
-
-
 _ONE_OF_THEM = re.compile(r"(?<!\w)(?:ее|его|ней|нему|него|нее|it|that one|this one)(?!\w)")
 _MORE_THAN_ONE = re.compile(r"(?<!\w)(?:их|них|ними|them|those|these)(?!\w)")
 
@@ -2560,9 +2558,9 @@ def _partial_cover(folded: str, stances: dict[str, StanceFinding], campaign: Cam
         for q in quantifiers
         if REST_WORD.match(folded, q.start) or not any(start < q.start < end for start, end in spans)
     ]
-    # ("Panel 3: we support all eight.", "Панель 4. Согласны со всеми рекомендациями.": an "all" in what was read as
-    # one panel's stance; not "the rest", which would have covered every recommendation left: "По 1.1–1.5 нам нужно
-    # больше времени, остальные поддерживаем" had read the rest as 1.1–1.5)
+    # ("Panel 3: we support all eight.": an "all" in what was read as the stance of the one panel it names; not "the
+    # rest", which would have covered every recommendation left: "По 1.1–1.5 нам нужно больше времени, остальные
+    # поддерживаем" had read the rest as 1.1–1.5)
     panel_wide = [(at, at + len(e)) for e in _panel_wide_evidence(stances, campaign) if (at := folded.find(e)) >= 0]
     quantifiers = [
         q
@@ -2622,7 +2620,7 @@ _IRRELEVANT = re.compile(rf"{_NOT_OURS_WORDS}|без комментари|no com
 _ABSTAIN_SAID = re.compile(
     r"воздерж|abstain|калыс|нейтрал|neutral|бейтарап|добуш бербей|мнени|позици|opinion|position|\bview"
     r"|не высказыва|ответ\w* не да|пикир"
-    # "по ним ничего сказать не можем": nothing to say on them is no answer on them
+    # "по ним ничего сказать не можем": the abstention said in words, not only "not ours"
     r"|(?:ничего|нечего) сказать|сказать ничего не можем|(?:can't|cannot|can not) say (?:anything|much)"
 )
 
