@@ -693,6 +693,9 @@ _NAMING_BEFORE = re.compile(
 # "с цифровыми согласны": an adjective standing for the recommendations it describes, right before the stance
 _WITH_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:с|со)\s+$")
 _STANCE_AFTER = re.compile(r"^\w*\s*(?:[,.;:!—–-]|согласн|поддерж|не\b|против|тоже|также)")
+# "согласны с цифровыми": the adjective after the stance, ending the reply or the sentence
+_STANCE_THEN_WITH = re.compile(r"(?:согласн\w*|соглашаемся)\s+(?:с|со)\s+$")
+_ENDS_HERE = re.compile(r"^\w*\s*(?:[.!]|$)")
 _PANEL_FRAME = re.compile(rf"{_PANEL_WORD}\s+(?:[\w\"]+\s+){{0,3}}\"?$")
 _PANEL_FRAME_AFTER = re.compile(rf"^\w*\"?(?:\s+\w+)?\s+{_PANEL_WORD}")
 # Between two topics of one list: the rest of the first, a comma or "и"/"and", perhaps a preposition again and
@@ -772,7 +775,9 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in pattern.finditer(text):
         number = _alias_panel(m)
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
-        substantive = _WITH_BEFORE.search(before) and _STANCE_AFTER.match(after)
+        substantive = (_WITH_BEFORE.search(before) and _STANCE_AFTER.match(after)) or (
+            _STANCE_THEN_WITH.search(before) and _ENDS_HERE.match(after)
+        )
         quoted = _QUOTED_AFTER_STANCE.search(before) and _QUOTE_CLOSE.match(after)
         if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive or quoted):
             continue

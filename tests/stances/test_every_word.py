@@ -5879,3 +5879,9 @@ def test_a_but_after_a_why_another_panels_rest_a_whole_letter_or_others_words_go
 def test_all_nineteen_under_a_panel_heading_is_all_of_them(campaign: Campaign) -> None:
     want = {"1.1": "agree", "4.5": "agree"}
     assert _read_clean("Panel 4\nWe support all nineteen recommendations.", want, campaign, "en") == (want, set())
+
+
+@pytest.mark.parametrize("text", ["согласны с цифровыми", "По 2.1 — не знаю, по 4.4 — скорее нет, остальные — да."])
+def test_agreeing_with_a_topic_or_a_leaning_no_goes_to_a_person(campaign: Campaign, text: str) -> None:
+    # the first had been all 19 agreed, the second 2.1 and 4.4 agreed and nothing else, both silently
+    assert codes(read(text, campaign))
