@@ -392,6 +392,8 @@ BLIND_FLOORS = {
     "blind-294.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 0.97, "reasons": 0.96},
     "blind-295.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.89},
     "blind-296.txt": {"exact": 0.96, "accepted": 0.95, "flagged": 0.97, "reasons": 0.96},
+    "blind-297.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.81},
+    "blind-298.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.96},
 }
 
 
