@@ -274,8 +274,10 @@ def test_a_long_row_of_votes_is_cut_between_its_stances_in_near_linear_time(camp
     votes = ", ".join(f"{ids[i % len(ids)]} {'−' if i % 3 == 0 else '+'}" for i in range(2_400))
     short, long = votes[:2_000], votes[:16_000]
     # each pair of stances once looked at every ID of the row, and searched the text after each for a full stop:
-    # 8,000 characters took 1.15 s, 53 times as long as 1,000; eight times the row now takes about thirteen
-    assert seconds(lambda: read_unit(long, campaign)) < 25 * seconds(lambda: read_unit(short, campaign)) + 0.05
+    # 8,000 characters took 1.15 s, 53 times as long as 1,000; eight times the row once took about thirteen, and
+    # takes 24-25 times on this machine (the same at 8bfe947 and at the twentieth session's end: 0.021 s against
+    # 0.53 s), so a bound of 25 failed under load; a quadratic cut would take 64 times
+    assert seconds(lambda: read_unit(long, campaign)) < 40 * seconds(lambda: read_unit(short, campaign)) + 0.05
 
 
 def test_a_bracket_after_each_of_many_exceptions_finds_the_exception_before_it_by_bisect(campaign: Campaign) -> None:
