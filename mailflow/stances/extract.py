@@ -2694,14 +2694,16 @@ def _all_then_against(scoped: list[Claim], excepted: bool) -> list[Problem]:
     ]
     if not wholes:
         return []
+    after = max(n for n, c in enumerate(scoped) if any(c is w for w in wholes)) + 1  # (only what follows every "all")
+    evidence = {w.evidence for w in wholes}
     return [
         Problem("contradiction", c.evidence[:80])
-        for c in scoped
+        for c in scoped[after:]
         if c.level == EXPLICIT
         and c.stance is Stance.DISAGREE
-        and all(c.evidence != w.evidence and scoped.index(w) < scoped.index(c) for w in wholes)
-        and _CONTRAST.match(fold(c.evidence)) is None
-        and _ONLY_ONE.search(fold(c.evidence)) is None  # ("Только 3.6 не согласны", "3.5 гана макул эмес")
+        and c.evidence not in evidence
+        and _CONTRAST.match(folded := fold(c.evidence)) is None
+        and _ONLY_ONE.search(folded) is None  # ("Только 3.6 не согласны", "3.5 гана макул эмес")
     ]
 
 

@@ -115,6 +115,8 @@ _INFINITIVE_ASSENT = rf"(?:одобрить|поддержать|принять|
 # Base words: a polarity of +1 (agreement) or -1 (objection) before negation. Infinitives such as
 # "поддержать" are left out on purpose: recommendation 3.1 begins with it, and respondents quote it; only at
 # the head of an item, after its IDs, do they count.
+# "Совет (ассоциации) поддержал / не поддержал …": the governing body's decision, read after its name and one word
+_BODY_DECIDED = r"(?:(?<=совет )|(?<=съезд )|(?<=президиум ))(?:(?!не\b)[^\W\d]+ )?"
 _POSITIVE = compile_at_heads(
     r"(?:"
     r"соглас(?:ен|на|ны|но\b(?=\s*со?\b)|(?<=не соглас)но(?=\s*(?:[,.;:!—–)]|$))|ие|ия|иться|имся|ились|илась|ился"
@@ -123,7 +125,7 @@ _POSITIVE = compile_at_heads(
     r"|поддерж\.(?=\s|$)|поддержива(?:ем|ю|ет|ют|ется|ются)|поддержим|поддержан[аоы]?|поддержали|поддержало|одобрил[аио]?|согласились"
     # "Совет ассоциации поддержал рекомендации …": the body's decision (not "поддержал" of anyone else, which may be
     # hearsay)
-    r"|(?:(?<=совет )|(?<=съезд )|(?<=президиум ))(?:(?!не\b)[^\W\d]+ )?поддержал(?!\w)"
+    rf"|{_BODY_DECIDED}поддержал(?!\w)"
     r"|принима(?:ем|ю|ет|ют|ется|ются)|примем|принят[аоы]?|приемлем[аоы]?"
     # "рассмотрела Рекомендации … и приняла их в полном объёме" (not "приняли участие", "к сведению")
     # (nor "приняли к рассмотрению", "принял рекомендации к рассмотрению", nor "Ваше письмо приняли": received)
@@ -215,7 +217,7 @@ _NEGATIVE = compile_at_heads(
     r"|(?:позиция|ответ|мнение)\s+(?:\w+\s+)?отрицательн\w*|отрицательн\w+\s+(?:позиция|ответ|мнение)"
     r"|ответ\w*\s+отрицательно|относимся\s+отрицательно"
     # "Совет (ассоциации) не поддержал 3.5": the body's decision against (`_POSITIVE` reads the body's "поддержал")
-    r"|(?:(?<=совет )|(?<=съезд )|(?<=президиум ))(?:(?!не\b)[^\W\d]+ )?не поддержал"
+    rf"|{_BODY_DECIDED}не поддержал"
     # "только 4.1 не надо, …", "4.3 — не нужна.": right after the (blanked) ID, the answer on it (not "нам не надо
     # объяснять", a clause of its own)
     r"|(?:(?<=\s\s)|(?<=\s\s[—–:-] ))не\s+(?:надо|нужн[аоы]|нужен)(?=\s*(?:[.,;!]|$))"
