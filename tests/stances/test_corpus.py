@@ -394,6 +394,8 @@ BLIND_FLOORS = {
     "blind-296.txt": {"exact": 0.96, "accepted": 0.95, "flagged": 0.97, "reasons": 0.96},
     "blind-297.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.81},
     "blind-298.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.96},
+    "blind-299.txt": {"exact": 0.98, "accepted": 0.95, "flagged": 0.97, "reasons": 0.96},
+    "blind-300.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.91},
 }
 
 
