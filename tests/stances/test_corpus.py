@@ -396,6 +396,8 @@ BLIND_FLOORS = {
     "blind-298.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.96},
     "blind-299.txt": {"exact": 0.98, "accepted": 0.95, "flagged": 0.97, "reasons": 0.96},
     "blind-300.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.91},
+    "blind-301.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.97},
+    "blind-302.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.85},
 }
 
 
