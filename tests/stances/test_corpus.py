@@ -398,6 +398,8 @@ BLIND_FLOORS = {
     "blind-300.txt": {"exact": 0.98, "accepted": 0.92, "flagged": 0.97, "reasons": 0.91},
     "blind-301.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.97},
     "blind-302.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.85},
+    "blind-303.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.95},
+    "blind-304.txt": {"exact": 0.96, "accepted": 0.84, "flagged": 0.95, "reasons": 0.77},
 }
 
 
