@@ -400,6 +400,8 @@ BLIND_FLOORS = {
     "blind-302.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.85},
     "blind-303.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.95},
     "blind-304.txt": {"exact": 0.96, "accepted": 0.84, "flagged": 0.95, "reasons": 0.77},
+    "blind-305.txt": {"exact": 0.95, "accepted": 0.91, "flagged": 0.93, "reasons": 0.99},
+    "blind-306.txt": {"exact": 1.00, "accepted": 0.88, "flagged": 1.00, "reasons": 0.92},
 }
 
 
