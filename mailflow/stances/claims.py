@@ -1222,15 +1222,29 @@ def _segment_claims(
         _speaks_of_stance(reason, kind, campaign, named_ids | set(excepted)) or _ALSO_OPENS.match(fold(reason))
     ):
         problems.append(Problem("unread_words", reason[:80]))
-    elif reason and kind is CueKind.PARTIAL and len(named_ids) > 1 and _SOME_OF_THEM.search(fold(reason)):
-        # "panel 4 – partly agree, as some of it depends on local authorities": which of its recommendations?
+    elif (
+        reason
+        and kind is CueKind.PARTIAL
+        and len(named_ids) > 1
+        and (
+            _SOME_OF_THEM.search(folded_reason := fold(reason))
+            # (of a panel: "partly agree with 3.5 — jobs yes, but …" says how far on the one named)
+            or (_PART_VERDICT.search(folded_reason) and not any(r.level == EXPLICIT for r in own))
+        )
+    ):
+        # "panel 4 – partly agree, as some of it depends on local authorities", "Panel 3 we partially agree with:
+        # digital literacy yes, …": which of its recommendations?
         problems.append(Problem("vague_scope", reason[:80]))
     elif quoted and reason == stated:
         reason = quoted  # (its subject, checked as the reference it is, is quoted with it)
     negated_whole = _negated_universal(folded, cluster, segment) or _NOT_FULLY.search(
         folded, segment.start, segment.end
     )
-    if kind is CueKind.AMBIGUOUS or (kind is CueKind.DISAGREE and negated_whole):
+    if (
+        kind is CueKind.AMBIGUOUS
+        or (kind is CueKind.DISAGREE and negated_whole)
+        or (kind is CueKind.AGREE and _not_against_all(folded, cluster, segment))
+    ):
         problems.append(Problem("ambiguous_negation", text[cluster.start : cluster.end]))
     if _indirect(folded, cluster.start):
         problems.append(Problem("indirect", evidence))
@@ -1310,10 +1324,43 @@ def _segment_claims(
             claims.append(Claim(campaign.ids, stance, GLOBAL, None, evidence, cluster.confidence))
     if targets:
         keeps_reason = stance is not Stance.AGREE or marked
-        claims.insert(0, Claim(tuple(t for t in targets if t not in excepted), stance, level,
-                               reason if keeps_reason else None, evidence,
-                               min(confidence, cluster.confidence), scoped))  # fmt: skip
+        # "Остальные рекомендации первой панели и рекомендацию 2.1 поддерживаем": the rest of a panel stays a
+        # panel's claim beside the IDs, so that an ID of that panel answered on its own keeps its answer
+        kept = tuple(t for t in targets if t not in excepted)
+        panel_rest = _rest_of_panels(folded, own) if level == EXPLICIT else set()
+        named = tuple(t for t in kept if t not in panel_rest)
+        parts = [(kept, level)]
+        if named and len(named) < len(kept):
+            parts = [(named, level), (tuple(t for t in kept if t in panel_rest), GROUP)]
+        claims[:0] = [
+            Claim(
+                ids,
+                stance,
+                part_level,
+                reason if keeps_reason else None,
+                evidence,
+                min(confidence, cluster.confidence),
+                scoped,
+            )
+            for ids, part_level in parts
+        ]
     return claims
+
+
+# "остальные рекомендации первой панели", "the other recommendations of panel 1", "remaining points in panel 4"
+_REST_OF_PANEL = re.compile(
+    r"\s++(?:(?:рекомендаци\w*|пункт\w*|сунуш\w*|recommendations|points|items|ones)\s++)?"
+    r"(?:(?:of|in|from|из|в|по)\s++(?:the\s++)?)?"
+)
+
+
+def _rest_of_panels(folded: str, own: list[Ref]) -> set[str]:
+    """The IDs of the panels that "the rest" qualifies among a stance's refs ("остальные … первой панели")."""
+    rests = (q for q in own if q.level == GLOBAL and not q.implied)
+    ends = sorted(q.end for q in rests if REST_WORD.fullmatch(folded, q.start, q.end))
+    # (only the nearest "rest" before a panel can qualify it: one look per panel, not one per pair)
+    nearest = ((r, bisect.bisect_right(ends, r.start)) for r in own if r.level == GROUP)
+    return {i for r, n in nearest if n and _REST_OF_PANEL.fullmatch(folded, ends[n - 1], r.start) for i in r.ids}
 
 
 _IF_FIRST = re.compile(r"\W*(?:если|при условии|в случае|if|provided|unless|эгер)\b")
@@ -1335,6 +1382,21 @@ def _negated_universal(text: str, cluster: _Cluster, segment: _Segment) -> bool:
 
 
 _MODAL_NEGATED = re.compile(r"(?<!\w)не\s+(?:можем|могу|сможем)(?!\w)")
+_NOT_AGAINST = re.compile(r"(?:не|not)\s+(?:против|against|opposed to)(?!\w)")
+_RIGHT_AFTER = re.compile(r"\W{0,3}")
+
+
+def _not_against_all(text: str, cluster: _Cluster, segment: _Segment) -> bool:
+    """ "Мы не против всех рекомендаций", "We are not against all of them": against none, or not against every
+    one (so against some)?"""
+    against = _NOT_AGAINST.match(text, cluster.start)
+    return against is not None and any(
+        r.level == GLOBAL
+        and not r.implied
+        and _UNIVERSAL.fullmatch(text, r.start, r.end)
+        and _RIGHT_AFTER.fullmatch(text, against.end(), r.start)
+        for r in segment.refs
+    )
 
 
 # "Үчүнчү панелдин сунуштарын толук колдой албайбыз": cannot support it fully, so which parts?
@@ -1393,6 +1455,11 @@ _IDS_IN_BRACKET = re.compile(
 _AND_ALSO = re.compile(r"(?:-?[^\W\d]{1,3}(?=\s))?\s*,?\s*(?:и|and|а также|as well as|жана)\s+")
 
 
+_ALL_THAT_TOUCHES = re.compile(
+    r",?\s*+(?:что|которые) каса(?:ет|ют)ся\s++(?:(?:панел\w*|пункт\w*|рекомендаци\w*|раздел\w*)\s++)?(?:пп?\.\s*+)?"
+)
+
+
 def _separate_all(text: str, refs: list[Ref]) -> bool:
     """An "all" set apart from the IDs after it ("Все поддерживаем, особенно 3.4") is a claim of its own.
 
@@ -1408,6 +1475,8 @@ def _separate_all(text: str, refs: list[Ref]) -> bool:
         if _IDS_IN_BRACKET.match(text, ref.end):
             continue  # "баарына (3.1ден 3.8ге чейин)", "all (3.1–3.8)": the bracket says which all
         following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
+        if following and _ALL_THAT_TOUCHES.fullmatch(text, ref.end, following[0].start):
+            continue  # "всё, что касается панелей 1, 2 и 4": all of those
         named = [r for r in refs if r.end <= ref.start and r.level > GLOBAL]
         if named and not following and _AND_ALSO.fullmatch(text, named[-1].end, ref.start):
             return True  # "Поддерживаем 4.3 и все остальные рекомендации": 4.3, and all the others
@@ -1551,7 +1620,7 @@ def _quantifier_apart(folded: str, specific: list[Ref], cluster: _Cluster) -> li
         gap = folded[quantifier.end : after.start]
         if gap.rstrip().endswith(("(", ":")) or re.search(r"[;.!?]", gap):
             continue
-        if not _OF_THEM.fullmatch(gap) and not _STRESS.search(gap):
+        if not _OF_THEM.fullmatch(gap) and not _STRESS.search(gap) and not _ALL_THAT_TOUCHES.fullmatch(gap):
             problems.append(Problem("unread_words", folded[quantifier.start : after.start].strip()))
     return problems
 
@@ -2007,6 +2076,7 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
     return bool(named) or bool(rest) or other_stance
 
 
+_PART_VERDICT = re.compile(r"(?<!\w)(?:yes|no)[^\S\n]*+(?:[,;.)]|$)")
 _SOME_OF_THEM = re.compile(
     r"(?<!\w)(?:some of (?:it|them|these|those)|part of (?:it|them)|parts of (?:it|them)|некоторые из (?:них|этих)"
     r"|часть из них|часть (?:рекомендаций|пунктов)|кое-что из|айрымдары)(?!\w)"

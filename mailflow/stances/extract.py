@@ -199,8 +199,9 @@ _WHOLE_REPLY = {
         # (not "on behalf of the Bishkek office": an international NGO's office here is the organisation written to)
         r"|on behalf of (?:our|my) (?:[\w-]+ ){0,2}(?:office|branch|chapter|wing|department|section)\b"
         # "The Jalal-Abad youth wing of our association agrees with …"
-        r"|\b(?:wing|branch|chapter) of (?:our|the) (?:association|organi[sz]ation|network|union|alliance"
-        r"|foundation|federation|coalition|chamber)\b"
+        # ("the youth wing of the Naryn Farmers' Union": its name between)
+        r"|\b(?:wing|branch|chapter) of (?:our|the) (?:[\w'’-]+ ){0,3}?(?:association|organi[sz]ation|network|union"
+        r"|alliance|foundation|federation|coalition|chamber)\b"
         r"|отвечаю за наш филиал|personal capacity|\bpersonally\b|(?:partner|branch|regional|our)\s+office"
         # (not "our country office": an international NGO's office here is the organisation written to)
         # (nor "reviewed the document with our legal team": whom the organisation asked)
@@ -240,7 +241,8 @@ _WHOLE_REPLY = {
         # "On behalf of the women entrepreneurs' wing of our association"
         r"|on behalf of (?:the |our )?[\w' -]{0,40}?\b(?:wing|branch|chapter|section|department|office|team|committee"
         r"|working group)"
-        r" of our\b"  # (not "the Bishkek office of the …", an international body's office here: the one written to)
+        # (not "the Bishkek office of the …", an international body's office here: the one written to)
+        r" (?:of|within) our\b"  # "on behalf of the women's committee within our federation"
         r"|speaking (?:only )?for (?:our|the) [\w'’ -]{0,40}?(?:team|unit|department|office|branch|member|chapter|wing"
         r"|section|committee)"
         r"|ответы (?:\w+\s+){0,2}организаций|(?:forward|pass on)\w* (?:the )?(?:answers|responses) of"
@@ -399,6 +401,8 @@ _WHOLE_REPLY = {
         # (not "only 2G"; "только с первой и четвёртой панелью": by ordinal)
         r"(?:\d(?![gг]\b)|рекомендаци|панел|раздел|section|panel|recommendation|перв|втор|трет|четв|first|second"
         r"|third|fourth)"
+        # "Баарына согласныбыз, 3.5 гана эмес": "just not 3.5", or "not only 3.5"? and what of 3.5, then?
+        r"|\d\.\d{1,2}\w*+[^\S\n]++гана[^\S\n]++эмес"
     ),
     # "Согласны с 3.1, 3.3, 3.4 и т.д.": a list that goes on, to where?
     "vague_scope": compile_at_heads(
@@ -438,6 +442,7 @@ _WHOLE_REPLY = {
         r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
         # "Кечээки катыбызга оңдоо: 4.3 боюнча «каршыбыз» деп жазганбыз, бирок …": yesterday's letter, corrected
         r"|кечээки (?:кат|жооп)\w*|деп жаз(?:ганбыз|гамын|ган элек)"
+        r"|(?:кат|жооп|жооб)\w* (?:\w+ )?жокко чыгар\w*"  # "Кечээ жиберген катыбызды жокко чыгарабыз": we withdraw it
         r"|(?:change|revise|update) our (?:position|answer|response)|no longer|больше не|уже не (?:поддерж|соглас)\w*"
         r"|as (?:i|we) (?:mentioned|said|told you)|как (?:я|мы) (?:уже )?(?:говорил|сказал|сообщал)\w*"
         r"|(?:изменить|меняем|изменяем|пересматриваем) (?:свою |нашу )?позици\w*|позициябызды өзгөрт\w*"
@@ -544,7 +549,7 @@ _WORDS = {
         "remark", "хз",
         "деп ойлойм", "так айта", "вопросы", "questions",
     ),
-    "unclear_exception": ("only", "лишь", "только"),
+    "unclear_exception": ("only", "лишь", "только", "гана"),
     "unclear_reference": (
         "the one", "где", "котор", "что говорили", "что обсуждали", "what was said about", "что про", "которая про",
         "that", "which",
@@ -557,6 +562,7 @@ _WORDS = {
         "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал", "вместо", "считать действительным",
         "то есть", "i mean", "ответил", "хотим уточнить", "replied",
         "replaces", "в дополнение к", "просим считать", "in addition to", "дополнение к", "кечээки", "деп жаз",
+        "жокко чыгар",
     ),
     "indirect": (
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
@@ -736,7 +742,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     problems += _counted_exceptions(folded_own, stances, campaign) + _exceptions_not_given(claims, stances)
     problems += _objection_among_comments(folded_own, stances)
     problems += _undotted_ids(folded_own, campaign)
-    problems += _whole_against_its_part(claims) + _narrowed_in_words(claims)
+    problems += _whole_against_its_part(claims, len(campaign.ids)) + _narrowed_in_words(claims)
     problems += _postscript_turns(content.text, stances, campaign)
     problems += _partial_cover(folded_own, stances, campaign)
     problems = _most_then_the_rest(problems, claims, stances, campaign)
@@ -1186,6 +1192,9 @@ def _read_text(
             listed = ()
             heading_claimed = False
         given_here = _with_earlier_reason(list(reading.claims), unit.text, previous_free)
+        if given_here and previous_free and _THEREFORE_HEAD.match(fold(unit.text)):
+            # (the sentence before, read now as the why of this one: "… только на бумаге. Поэтому 2.1 — отчасти.")
+            problems = [p for p in problems if p != Problem("unread_words", previous_free.strip()[:80])]
         claims += given_here
         problems += reading.problems
         previous_free = unit.text if _says_nothing_of_ids(reading, unit.text) else ""
@@ -1377,14 +1386,15 @@ def _back_to_exception(reading: UnitReading, text: str, excepted: Claim) -> bool
     wrong_number = _ONE_OF_THEM if len(excepted.ids) > 1 else _MORE_THAN_ONE
     # ("Mutual training … takes time and money which nobody has, so we do not support it": the why first)
     so = _SO_THE_STANCE.search(folded)
-    return (
-        bool(reading.claims)
-        and not any(c.scoped for c in reading.claims)
-        and bool(_BACK_TO_IT.match(folded, so.end() if so else 0))
-        and wrong_number.search(folded) is None
-    )
+    it = _BACK_TO_IT.match(folded, so.end() if so else 0)
+    if it is None or not reading.claims or any(c.scoped for c in reading.claims):
+        return False
+    # (the pronoun's own clause: "С ним не согласны, так как … у многих из них …" has a "них" in its why)
+    clause = _CLAUSE_BREAK.search(folded, it.end())
+    return wrong_number.search(folded, 0, clause.start() if clause else len(folded)) is None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
 _SO_THE_STANCE = re.compile(r",\s*(?:so|therefore|поэтому|ошондуктан)\s+(?=(?:we|мы)\s)")
 _ONE_OF_THEM = re.compile(r"(?<!\w)(?:ее|его|ней|нему|него|нее|it|that one|this one)(?!\w)")
 _MORE_THAN_ONE = re.compile(r"(?<!\w)(?:их|них|ними|them|those|these)(?!\w)")
@@ -1621,7 +1631,8 @@ _RISK_AFTER = re.compile(
 # общественные советы": a proposal of its own, which names nothing and so changes no stance (with an ID it is no
 # free sentence: "We would suggest removing 4.3" is read where IDs are)
 _PROPOSAL = re.compile(
-    r"(?:we|i) would (?:suggest|propose|recommend)\b|предлагаем (?:вместо|взамен) (?:этого|него|нее)"
+    r"(?:we|i) would (?:suggest|propose|recommend|prefer to|rather see)\b"
+    r"|предлагаем (?:вместо|взамен) (?:этого|него|нее)"
 )
 # (not "We would suggest removing the recommendation on public councils", "… the board revisit this after …")
 _PROPOSAL_RISK = re.compile(
@@ -2055,7 +2066,13 @@ def _reply_problems(
         problems.append(Problem("language", foreign or language))
     elif _unread_latin(folded):
         problems.append(Problem("language", "Latin-script text that is not English"))
+    if _LATIN_NE.search(folded):
+        problems.append(Problem("ambiguous_negation", "ne"))
     return problems
+
+
+# "ok, no ne 4.1": Russian "не" typed in Latin letters, in a reply too short to be read as Latin Russian
+_LATIN_NE = re.compile(r"(?<![\w'’-])ne(?=[^\S\n]++[\w.])")
 
 
 # "Третью панель не рассматривали, воздерживаемся": not discussed, and so an abstention
@@ -2098,7 +2115,8 @@ _FULLY_ALL = re.compile(
     r"(?:все|всё|всеми|all|every|бардык|баар)\w*(?!\W+(?:\w+\W+){0,3}?(?:under|of|in|панел|раздел|panel|section|бөлүм|\d))"
 )
 _EXCEPTION_WORD = re.compile(
-    r"кроме|за исключением|except|apart from|save for|other than|остальн|прочи[ем]|(?<!\w)rest(?!\w)|the others"
+    r"кроме(?!\s+(?:того|этого)\b)|за исключением|except|apart from|save for|other than|остальн|прочи[ем]"
+    r"|(?<!\w)rest(?!\w)|the others"
     r"|remaining"
     r"|калган|башка|тышкары|all (?:the )?other\b|(?:все|всем|всеми) други\w*"  # "We fully agree with all other …"
 )
@@ -2182,13 +2200,18 @@ _SETS_APART = re.compile(
 )
 
 
-def _whole_against_its_part(claims: list[Claim]) -> list[Problem]:
+def _whole_against_its_part(claims: list[Claim], letter_size: int) -> list[Problem]:
     """ "Согласны со всеми. 3.5 не поддерживаем. Итого — все 19 принимаем.": the whole, restated without reserve
     after (or around) a different stance on part of it, contradicts it; a person decides which holds."""
     for index, whole in enumerate(claims):
         said = fold(whole.evidence)
         # ("Согласны со всеми рекомендациями 4-й панели. По п. 4.2 … возражаем")
-        panel = whole.level == GROUP and len(whole.ids) <= _ONE_PANEL and _WITHOUT_RESERVE_OR_ALL.search(said)
+        # (or "all the recommendations of panel 1 and panel 4": "all" over a list of panels, no heading's "fully";
+        # not over every panel, "1-4 панелдердин бардык сунуштарын", which is the letter's "all" and its own rule)
+        panel = whole.level == GROUP and (
+            (len(whole.ids) <= _ONE_PANEL and _WITHOUT_RESERVE_OR_ALL.search(said))
+            or (_ALL_WORD.search(said) and len(whole.ids) < letter_size)
+        )
         # ("Полностью поддерживаем все рекомендации. По 3.5 у нас возражения: …")
         restated = whole.level == GLOBAL and (
             _RESTATED.search(said) or (_WITHOUT_RESERVE.search(said) and _ALL_WORD.search(said))
@@ -2664,7 +2687,9 @@ _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that 
 # ("Поддерживаем. Кроме 1.3 — его не поддерживаем.": the next sentence opens with its exception)
 # ("Согласны. Исключение — 3.5, не согласны: …", "The one exception: 4.1 …")
 _CONTRAST = re.compile(
-    r"\W*(?:(?:но|а|однако|but|however|бирок|же|кроме|за исключением|except(?: for)?)\b|исключение\s*[—–:-]"
+    # (not "Кроме того, по 4.1 мы против": "besides", which sets nothing apart)
+    r"\W*(?:(?:но|а|однако|but|however|бирок|же|кроме(?!\s+(?:того|этого)\b)|за исключением|except(?: for)?)\b"
+    r"|исключение\s*[—–:-]"
     r"|(?:the )?(?:one |only )?exception\s*[—–:-]"
     r"|единственное(?:\s+исключение)?\s*[—–:,-])"  # "Мы за. Единственное — 3.5 не поддерживаем"
 )
@@ -2699,7 +2724,7 @@ def _all_then_against(scoped: list[Claim], excepted: bool) -> list[Problem]:
     return [
         Problem("contradiction", c.evidence[:80])
         for c in scoped[after:]
-        if c.level == EXPLICIT
+        if c.level in (EXPLICIT, GROUP)  # ("… Четвёртая панель не поддерживается.": a panel, as an ID)
         and c.stance is Stance.DISAGREE
         and c.evidence not in evidence
         and _CONTRAST.match(folded := fold(c.evidence)) is None

@@ -140,7 +140,8 @@ _POSITIVE = compile_at_heads(
     # ("…, если Оргкомитет сочтёт это целесообразным": the committee's judgement, not the respondent's)
     r"|(?<!сочтет )(?<!сочтет это )(?<!сочтут )(?<!сочтут это )(?<!сочтете )(?<!сочтете это )"
     r"целесообразн(?:ым|ыми|ой|ая|ое|о|ы)|(?:считаем|считаю) необходимым поддержать"
-    r"|голосу(?:ем|ю|ет)\s+за|(?:обеими|двумя) руками за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
+    r"|голосу(?:ем|ю|ет)\s+\"?за|ставим\s+\"за\""  # "Голосуем «за» по …", "Ставим «за» по …"
+    r"|(?:обеими|двумя) руками за|vot(?:e|es|ed) (?:for|in favou?r)|согл|норм|нормально|fine"
     # ("The EU Civil Society Support Facility has reviewed the recommendations": a name, no stance)
     # ("… and agreed on the following position": a decision taken, what follows is the stance; `claims._IDIOM`)
     r"|agree[sd]?(?!\s+(?:on|upon)\s+(?:the\s+following|a|an|our|its|their)\s+(?:\w+\s+)?(?:position|answer|response|reply|view)\b)"
@@ -288,7 +289,9 @@ _ABSTAIN = compile_at_heads(
     r"|(?<!\w)no (?:particular |strong |firm )?views?(?=\s*(?:[.;,:!)]|$))"  # "4.3 no view", "No view: 1.5, 3.2"
     # (not "кошумча пикирибиз жок, баарына макулбуз": nothing to add)
     r"|калыс\s+кал\w+|(?<!кошумча )пикир(?:ибиз|им)?\s+жок"
-    r"|нет (?:своего |определенного )?мнения|без мнения|нет (?:своей |нашей |определенной |четкой )?позиции"
+    r"|нет (?:своего |определенного )?мнения|без мнения"
+    r"|без позиции(?!\s+(?!по\b)[^\W\d])"  # "По другим пунктам — без позиции" (not "без совместной позиции с …")
+    r"|нет (?:своей |нашей |определенной |четкой )?позиции"
     r"|(?:мнения|позиции) не имеем|не имеем (?:\w+ )?(?:мнения|позиции)|добуш бербей\w*"
     r"|(?:(?:rather|prefer to) not|prefer not to|would rather not) (?:take|give|express|state) (?:a |any |an )?"
     r"(?:position|view|stance|opinion)"
@@ -303,6 +306,11 @@ _ABSTAIN = compile_at_heads(
     r"(?!\s+(?:гражданск|ого\b|нко\b|общественных|некоммерческих|организаций|государств|местн|акимиат|мэри"
     r"|органов))|не в нашей компетенции|не наш профиль|не по нашему профилю"
     r"|позици\w*\s+(?:у\s+\w+\s+)?нет\b"  # "По остальным рекомендациям у Ассоциации позиции нет"
+    # "по ним позицию не выражаем, поскольку они адресованы ОГО": a position declined, and why (without a why the
+    # corpus splits: a stated abstention or no answer at all)
+    r"|позици\w*\s+не\s+занима\w*|не\s+занима\w*\s+(?:\w+\s+)?позици\w*"  # "По 3.5 позицию не занимаем"
+    r"|позици\w*\s+не\s+(?:выража|высказыва)\w*"
+    r"(?=\s*+(?:,\s*+(?:поскольку|так как|потому что|ибо|т\.\s?к\.|это|они|она|ведь)(?!\w)|[—–:]))"
     r"|(?<!\w)мнени[яй]\s+(?:у\s+\w+\s+)?нет\b"  # (not "сомнений нет")
     r"|we skip|we pass|(?:мы|я)\s+пас(?!\w)|пасуем"  # "кроме 3.6 — там мы пас"
     # "По другим панелям у нас нет экспертизы, поэтому их не оцениваем"
@@ -361,6 +369,7 @@ _CONDITION = re.compile(
     r"|при (?:том |таком )?понимании|(?:on|with) the understanding|с тем пониманием"
     r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
     r"|\w(?:са|се|со|сө)\s+гана\b"  # "интернет тартып берсе гана макул болобуз": only if they do
+    r"|\b(?:учурда|учурунда|шартта)\s+гана\b"  # "мамлекет каржылаган учурда гана колдойбуз": only when it does
     # "Каржылоо болсо 3.4 жана 3.7 сунуштарына макулбуз": if there is funding, then the stance (not "even if",
     # "болсо да", nor a reason's "бизнесмендер кеңеште болсо, … жоголот")
     r"|\bболсо,?\s+(?!да\b|дагы\b)(?:\S+\s+){0,5}?(?:макул|колдо|кабыл|катыш)"
@@ -663,7 +672,9 @@ def _mask_quotes(text: str) -> str:
     ответить «против»", the answer they did not give)."""
     pieces, copied = [], 0  # (one join: a string rebuilt per quote grew with the reply squared)
     for start, end in quoted_spans(text):
-        answer = _ANSWER_MARK.search(text, max(0, start - 40), start) and not _APPOSITION.match(text, end)
+        answer = (_ANSWER_MARK.search(text, max(0, start - 40), start) and not _APPOSITION.match(text, end)) or (
+            _VOTED_BEFORE.search(text, max(0, start - 80), start)
+        )
         if not (_QUOTED_VOTE.fullmatch(text, start, end) and answer):
             pieces += [text[copied:start], " " * (end - start)]
             copied = end
@@ -674,6 +685,8 @@ def _mask_quotes(text: str) -> str:
 _ANSWER_MARK = re.compile(
     r"(?:\d\.\d{1,2}|\)|,|\s\s|позици\w*(?:\s+[^\W\d]+){0,2})\s*[—–:-]\s*(?:здесь\s+|тут\s+)?$"
 )  # "позиция Союза –"
+# "Голосуем «за» по всем пунктам панели 4 и «против» по 3.5": votes in quotes after our own "we vote"
+_VOTED_BEFORE = re.compile(r"(?<!\w)(?<!не )(?:голосуем|ставим)\s[^.!?\n]*+$")
 _APPOSITION = re.compile(r"\s*[—–-]")  # ("Графа 4.2 — «частично» — заполнена по ошибке")
 _QUOTED_VOTE = re.compile(
     r'"(?:за|против|да|нет|поддерживаем|не поддерживаем|согласны|не согласны|воздерживаемся|воздержались|частично'

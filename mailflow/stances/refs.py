@@ -323,7 +323,8 @@ _ALL = compile_at_heads(
     r"(?:член|клуб|организаци|участник|сотрудник|мастер|женщин|сел"
     r"|район|регион|област|партнер|коллег|member|club|organi[sz]ation|partner|colleague|staff|people|women|group"
     # ("a Public Council under each district administration": every one of some place)
-    r"|district|region|oblast|village|city|town|school|municipalit|council|administration|household|citizen))"
+    r"|district|region|oblast|village|city|town|school|municipalit|council|administration|household|citizen"
+    r"|success|luck|успех|удач))"  # "We wish the process every success"
 )
 # before a count of recommendations ("two recommendations"): an exception's or a pointer's, which names them
 _COUNT_NAMED = re.compile(r"(?:кроме|except|except for|apart from|исключением|but|этим|этих|эти|these|those)\s+$")
@@ -341,10 +342,15 @@ _IDS_IN_BRACKETS = re.compile(
     rf"[^\S\n]*+\(\s*(?:{_ID_IN_LIST}(?:\s*(?:[,;]|и|and|жана)\s*{_ID_IN_LIST})*"
     rf"|{_PANEL_WORD}\s*№?\s*\d|\d-?\s*{_PANEL_WORD})\s*\)"
 )
+# "всё, что касается панелей 1, 2 и 4", "that concern items 1.2 and 2.1": what it touches is named right after
+_TOUCHING_NAMED = re.compile(
+    rf"\s*+(?:(?:{_PANEL_WORD})\s*+№?\s*+\d|(?:пункт\w*|рекомендаци\w*|сунуш\w*|items?|points?)\s*+(?:пп?\.\s*)?\d\.\d)"
+)
 _NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|that is)[\s,:]*(?:с\s+|with\s+)?(?:пп?\.\s*)?\d\.\d")
 _VAGUE = re.compile(
     # ("большинство молодёжи уезжает": most of someone, in a reason)
-    r"(?<!\w)(?:боль?шинств\w*(?!\s+(?:молод|населени|сел|сёл|школ|случа|времен|домохозяйств))"
+    r"(?<!\w)(?:боль?шинств\w*(?!\s+(?:молод|населени|сел|сёл|школ|случа|времен|домохозяйств|пожил|люд|жител|граждан"
+    r"|член|участник|семей|женщин|фермер|предпринимател|наших|из наших))"
     r"|почти (?:все\w*|со всеми|со всем|всё|по всем)|некотор\w+|(?:по )?ряд[уа]? (?:пунктов|рекомендаций|позиций)"
     # ("многие наши члены не могут …", "многие из которых …": people, not recommendations)
     r"|многи[ем]\w*(?!\s+(?:из\s+которых|наши\w*|из\s+наших|члены|людей|люди|жители))|част(?:ь|ью|и) рекомендаций"
@@ -619,8 +625,12 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
             _NAMELY.match(text, m.end())
             or _IDS_IN_BRACKETS.match(text, m.end())
             or (
-                _TOUCHING.match(m.group())
-                and (_IDS_SET_OFF.match(text, m.end()) or _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+                _TOUCHING.search(m.group())  # (also "всё, что касается")
+                and (
+                    _IDS_SET_OFF.match(text, m.end())
+                    or _TOUCHING_NAMED.match(text, m.end())
+                    or _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                )
             )
         ):
             # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5", "рекомендации, касающиеся цифровой
@@ -690,8 +700,9 @@ _NAMING_BEFORE = re.compile(
     r"|section|panel|part)"
     r"\s+(?:(?:the|разделу|панели|блоку|рекомендациям|recommendations|on|о|по)\s+)?(?:[\w\"]+\s+){0,2}\"?$"
 )
-# "с цифровыми согласны": an adjective standing for the recommendations it describes, right before the stance
-_WITH_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:с|со)\s+$")
+# "с цифровыми согласны": an adjective standing for the recommendations it describes, right before the stance, its
+# "с" opening the clause (not "зависит от умения работать с данными.": what a verb works with)
+_WITH_BEFORE = re.compile(r"(?:^|[\n.!?;:,(«\"—–-]\s*|(?<!\w)(?:и|а|но|мы|тоже|также|вот)\s+)(?:с|со)\s+$")
 _STANCE_AFTER = re.compile(r"^\w*\s*(?:[,.;:!—–-]|согласн|поддерж|не\b|против|тоже|также)")
 # "согласны с цифровыми": the adjective after the stance, ending the reply or the sentence
 _STANCE_THEN_WITH = re.compile(r"(?:согласн\w*|соглашаемся)\s+(?:с|со)\s+$")

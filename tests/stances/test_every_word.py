@@ -5885,3 +5885,140 @@ def test_all_nineteen_under_a_panel_heading_is_all_of_them(campaign: Campaign) -
 def test_agreeing_with_a_topic_or_a_leaning_no_goes_to_a_person(campaign: Campaign, text: str) -> None:
     # the first had been all 19 agreed, the second 2.1 and 4.4 agreed and nothing else, both silently
     assert codes(read(text, campaign))
+
+
+# The twentieth session's last pair read (297): each was flagged, or one accepted silently
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("По 4.4 согласны частично.\n\nОстальные рекомендации четвёртой панели и рекомендацию 1.2 поддерживаем.", "ru"),
+     ("We partly agree with 4.4. The other recommendations of panel 4 and 1.2 we support.", "en")],
+)  # fmt: skip
+def test_the_rest_of_a_panel_beside_an_id_leaves_that_panels_answered_one_alone(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    want = {"4.4": "partial", "4.1": "agree", "4.5": "agree", "1.2": "agree", "1.1": None}
+    assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+def test_a_clause_that_works_with_an_adjective_noun_is_no_topic(campaign: Campaign) -> None:
+    want = {"2.1": "agree"}
+    text = "Поддерживаем 2.1. Партнёрам важно научиться обращаться с данными."
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_a_plural_pronoun_in_the_why_of_it_keeps_the_exception_answered(campaign: Campaign) -> None:
+    want = {"4.4": ("disagree", "у многих из них нет на это людей"), "4.5": ("agree", None)}
+    text = "Панель 4 — поддерживаем, кроме 4.4. С ним не согласны, так как у многих из них нет на это людей."
+    assert _read_with_reasons(text, want, campaign) == (want, set())
+
+
+def test_a_position_declined_with_its_why_is_a_stated_abstention(campaign: Campaign) -> None:
+    want = {"4.1": ("abstain", "они касаются только ОГО"), "2.1": ("agree", None)}
+    text = "2.1 поддерживаем. По пунктам 4.1 и 4.3 позиции не высказываем, поскольку они касаются только ОГО."
+    assert _read_with_reasons(text, want, campaign) == (want, set())
+
+
+def test_a_committee_within_our_federation_is_part_of_it(campaign: Campaign) -> None:
+    text = "On behalf of the youth committee within our federation, we support 2.1."
+    assert "partial_speaker" in codes(read(text, campaign, language="en"))
+
+
+# Pair 299/300 read
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Мы не против всех рекомендаций, так и передайте.", "ru"),
+     ("Согласны со всеми рекомендациями. Третья панель не поддерживается.", "ru")],
+)  # fmt: skip
+def test_not_against_all_or_a_panel_rejected_after_all_goes_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    # the first had been all 19 agreed, the second panel 3 rejected and the rest agreed, both silently
+    assert codes(read(text, campaign, language=language))
+
+
+def test_not_against_any_is_all_agreed(campaign: Campaign) -> None:
+    want = {"1.1": "agree", "4.5": "agree"}
+    assert _read_clean("Мы не против ни одной рекомендации, принимаем все.", want, campaign) == (want, set())
+
+
+def test_all_that_touches_named_panels_is_those_panels(campaign: Campaign) -> None:
+    want = {"2.1": "agree", "3.4": "agree", "4.1": "agree", "1.1": None}
+    assert _read_clean("Одобряем всё, что касается панелей 2, 3 и 4.", want, campaign) == (want, set())
+
+
+def test_a_why_before_therefore_is_read_not_left_unread(campaign: Campaign) -> None:
+    want = {"3.6": ("partial", "Местные власти у нас меняются каждый год, а проекты с ними пока не получаются")}
+    text = (
+        "Местные власти у нас меняются каждый год, а проекты с ними пока не получаются. Поэтому 3.6 поддерживаем"
+        " лишь отчасти."
+    )
+    assert _read_with_reasons(text, want, campaign) == (want, set())
+
+
+def test_votes_in_quotes_after_we_vote_are_our_answers(campaign: Campaign) -> None:
+    want = {"1.3": "agree", "2.1": "agree", "4.4": "disagree", "4.1": "agree"}
+    text = "Голосуем «за» по всем пунктам панелей 1, 2 и 4 и «против» по 4.4."
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("Поддерживаем 2.1 и 4.2. По остальным — без позиции.", "ru", {"2.1": "agree", "1.1": "abstain"}),
+     ("We support 4.1. We wish the process every success.", "en", {"4.1": "agree", "1.1": None})],
+)  # fmt: skip
+def test_abstentions_in_other_words_and_a_wish_of_success_are_read(
+    campaign: Campaign, text: str, language: str, want: dict[str, str]
+) -> None:
+    assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+# Pair 303/304 read
+def test_besides_a_rejection_after_all_is_a_contradiction(campaign: Campaign) -> None:
+    # "Кроме того" is "besides": it sets nothing apart, and 4.4 had been rejected silently
+    text = "Поддерживаем все 19 рекомендаций. Кроме того, по 4.4 мы против — у нас нет на это людей."
+    assert "contradiction" in codes(read(text, campaign))
+
+
+def test_a_wing_of_a_union_named_in_full_is_part_of_it(campaign: Campaign) -> None:
+    text = "I am writing on behalf of the women's wing of the Talas Dairy Farmers' Union. We support panel 2."
+    assert "partial_speaker" in codes(read(text, campaign, language="en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("We do not support 4.3, because such councils already exist. We would prefer to fund the existing ones.",
+      "en", {"4.3": "disagree"})],
+)  # fmt: skip
+def test_a_preference_after_a_why_is_read(campaign: Campaign, text: str, language: str, want: dict[str, str]) -> None:
+    assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+# Pair 305/306 read: each had been read silently, or flagged though clear
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("We agree with all the recommendations of panel 2 and panel 3. We do not support 3.6.", "en", "contradiction"),
+     ("1.2 жана 4.4 сунуштарын донорлор каржылаган учурда гана колдойбуз. Калганына макулбуз.", "ky", "condition"),
+     ("Мурда жиберген жообубузду жокко чыгарабыз. 4.3кө макул эмеспиз, калганына макулбуз.", "ky", "revision")],
+)  # fmt: skip
+def test_a_panel_list_against_its_part_a_kyrgyz_only_when_and_a_withdrawn_letter_go_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    assert code in codes(read(text, campaign, language=language))
+
+
+def test_taking_no_position_is_an_abstention(campaign: Campaign) -> None:
+    want = {"2.1": "abstain", "1.1": "agree"}
+    assert _read_clean("1.1 поддерживаем. По 2.1 позицию не занимаем.", want, campaign) == (want, set())
+
+
+# Pair 307/308 read: each had been accepted, silently wrong
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("Баарына макулбуз, 4.4 гана эмес.", "ky", "unclear_exception"),
+     ("ok vse, no ne 2.1", "ru", "ambiguous_negation"),
+     ("Panel 4 we partly support: the councils yes, the conference no.", "en", "vague_scope")],
+)  # fmt: skip
+def test_not_only_an_id_a_latin_ne_or_topics_voted_inside_a_panel_go_to_a_person(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    assert code in codes(read(text, campaign, language=language))
