@@ -404,8 +404,10 @@ BLIND_FLOORS = {
     "blind-306.txt": {"exact": 1.00, "accepted": 0.88, "flagged": 1.00, "reasons": 0.92},
     "blind-307.txt": {"exact": 0.94, "accepted": 0.85, "flagged": 0.95, "reasons": 0.98},  # b307-092 flagged, was wrong
     "blind-308.txt": {"exact": 0.98, "accepted": 0.82, "flagged": 0.97, "reasons": 0.72},
-    "blind-309.txt": {"exact": 0.96, "accepted": 0.81, "flagged": 0.97, "reasons": 0.92},
+    "blind-309.txt": {"exact": 0.96, "accepted": 0.80, "flagged": 0.97, "reasons": 0.92},  # b309-071 flagged, was wrong
     "blind-310.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.98},
+    "blind-311.txt": {"exact": 0.93, "accepted": 0.87, "flagged": 0.93, "reasons": 0.93},
+    "blind-312.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.92},
 }
 
 
