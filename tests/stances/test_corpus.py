@@ -408,6 +408,8 @@ BLIND_FLOORS = {
     "blind-310.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.98},
     "blind-311.txt": {"exact": 0.93, "accepted": 0.87, "flagged": 0.93, "reasons": 0.93},
     "blind-312.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.92},
+    "blind-313.txt": {"exact": 0.94, "accepted": 0.83, "flagged": 0.93, "reasons": 0.96},
+    "blind-314.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.97},
 }
 
 
