@@ -245,6 +245,7 @@ _NON_RECOMMENDATION_OBJECT = re.compile(
 _DOUBT = compile_at_heads(
     r"понятн|не понима|обсуд|подума|уточн|не уверен|сомнева|вопрос|not sure|unsure|discuss|unclear|understand|талкуул"
     r"|особое мнение"  # "кроме 2.1 и 4.2 — по ним у нас особое мнение": which one, unsaid
+    r"|leave (?:that|it|this|them) to|оставим (?:это |их |ее |его )?(?:на |для )"  # "…, we'll leave that to others"
     # a hedge is an impression, not a rejection: "4.3 seems unrealistic", "кажется преждевременной"
     r"|\bseems?\b|\bappears?\b|\bmay be\b|\bmight\b|кажет|представляет\w* (?:нам )?(?:не)?\w+|возможно|окшойт"
 )
@@ -621,6 +622,9 @@ def _after_answer_word(text: str, end: int) -> bool:
     return start < end and text.endswith(_ANSWER_WORDS, 0, start)
 
 
+_FRAMED_LINE = re.compile(r"[^\S\n]*+(?:по|on|regarding|for|about|as for|что касается)\s")
+
+
 def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote: bool) -> bool:
     """Terse cues ("да", "+", "нет") count only at the head of a row, right after the IDs they answer;
     `heads` are the refs that can head an answer (IDs, panels, "остальные"), not an implied "all"."""
@@ -649,6 +653,8 @@ def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote:
         and not ((stuck or listed) and named_before)
     ):
         return False  # a dash is a "no" only as the answer after an ID ("4.3 -"), never a "--" signature line
+    if text[cue.start] in "-–—" and _FRAMED_LINE.match(text, text.rfind("\n", 0, cue.start) + 1):
+        return False  # "По 2.1 и третьей панели —" and nothing after: a frame whose answer never came
     named = heads.last_ending_by(cue.start)
     if named is not None and _HEAD_FILLER.match(text[named.end : cue.start]):
         return True  # right after its ID or quantifier: "1.1 да 1.2 да 1.4 нет", "остальные за"
@@ -1389,7 +1395,7 @@ _RIGHT_AFTER = re.compile(r"\W{0,3}")
 def _not_against_all(text: str, cluster: _Cluster, segment: _Segment) -> bool:
     """ "Мы не против всех рекомендаций", "We are not against all of them": against none, or not against every
     one (so against some)?"""
-    against = _NOT_AGAINST.match(text, cluster.start)
+    against = _NOT_AGAINST.search(text, cluster.start, cluster.end)  # (also "В целом мы не против всех …")
     return against is not None and any(
         r.level == GLOBAL
         and not r.implied
@@ -1452,11 +1458,10 @@ _IDS_IN_BRACKET = re.compile(
 
 
 # (a Kyrgyz case ending may stay glued to the ID: "3.8ди жана калган бардык сунуштарды колдойбуз")
-_AND_ALSO = re.compile(r"(?:-?[^\W\d]{1,3}(?=\s))?\s*,?\s*(?:и|and|а также|as well as|жана)\s+")
-
-
-_ALL_THAT_TOUCHES = re.compile(
-    r",?\s*+(?:что|которые) каса(?:ет|ют)ся\s++(?:(?:панел\w*|пункт\w*|рекомендаци\w*|раздел\w*)\s++)?(?:пп?\.\s*+)?"
+# ("Поддерживаем панель 2 и в целом всё остальное", "4.3 and, in general, everything else")
+_AND_ALSO = re.compile(
+    r"(?:-?[^\W\d]{1,3}(?=\s))?\s*,?\s*(?:и|and|а также|as well as|жана)\s+"
+    r"(?:,?\s*(?:в целом|вообще|in general|generally|overall)\s*,?\s+)?"
 )
 
 
@@ -1475,8 +1480,6 @@ def _separate_all(text: str, refs: list[Ref]) -> bool:
         if _IDS_IN_BRACKET.match(text, ref.end):
             continue  # "баарына (3.1ден 3.8ге чейин)", "all (3.1–3.8)": the bracket says which all
         following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
-        if following and _ALL_THAT_TOUCHES.fullmatch(text, ref.end, following[0].start):
-            continue  # "всё, что касается панелей 1, 2 и 4": all of those
         named = [r for r in refs if r.end <= ref.start and r.level > GLOBAL]
         if named and not following and _AND_ALSO.fullmatch(text, named[-1].end, ref.start):
             return True  # "Поддерживаем 4.3 и все остальные рекомендации": 4.3, and all the others
@@ -1620,7 +1623,7 @@ def _quantifier_apart(folded: str, specific: list[Ref], cluster: _Cluster) -> li
         gap = folded[quantifier.end : after.start]
         if gap.rstrip().endswith(("(", ":")) or re.search(r"[;.!?]", gap):
             continue
-        if not _OF_THEM.fullmatch(gap) and not _STRESS.search(gap) and not _ALL_THAT_TOUCHES.fullmatch(gap):
+        if not _OF_THEM.fullmatch(gap) and not _STRESS.search(gap):
             problems.append(Problem("unread_words", folded[quantifier.start : after.start].strip()))
     return problems
 
@@ -2076,7 +2079,8 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
     return bool(named) or bool(rest) or other_stance
 
 
-_PART_VERDICT = re.compile(r"(?<!\w)(?:yes|no)[^\S\n]*+(?:[,;.)]|$)")
+# "digital literacy yes, …", "yes to the councils, no to the conference", "советы — да, конференция — нет"
+_PART_VERDICT = re.compile(r"(?<!\w)(?:(?:yes|no|да|нет)[^\S\n]*+(?:[,;.)]|$)|(?:yes|no) to\s)")
 _SOME_OF_THEM = re.compile(
     r"(?<!\w)(?:some of (?:it|them|these|those)|part of (?:it|them)|parts of (?:it|them)|некоторые из (?:них|этих)"
     r"|часть из них|часть (?:рекомендаций|пунктов)|кое-что из|айрымдары)(?!\w)"

@@ -294,7 +294,9 @@ _WHOLE_REPLY = {
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|поправк\w*,? внесенн\w*"  # "Просим учесть поправки, внесённые на рабочей группе 10 марта, — с ними согласны"
         # "Согласны со всеми рекомендациями, по которым мы высказались положительно на диалоге 1 марта": which, unsaid
-        r"|(?:озвучил|высказал|голосовал|поддержал)\w* (?:\w+ ){0,2}?(?:на диалоге|на заседании|на форуме)"
+        r"|(?:озвучил|озвучен|высказал|голосовал|поддержал)\w* (?:\w+ ){0,2}?(?:на диалоге|на заседании|на форуме)"
+        # "…, включая те, что почему-то не вошли в письмо": recommendations the letter does not hold
+        r"|не вош(?:л|едш)\w* в (?:\w+ )?(?:письмо|документ|текст|перечень|список)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
         r"|\bin the amended (?:wording|version|text)\b|\bagreed with your team\b"
         r"|\b(?:version|wording|text) amended (?:at|during|by|in)\b"  # "in the version amended at the working group"
@@ -348,6 +350,9 @@ _WHOLE_REPLY = {
         # (even one that opens IDs with a stance of their own: "Бардык сунуштарга макулбуз. Бирок 3.5 боюнча … каршыбыз.
         # Жыйынтыгында баарын колдойбуз." — exempting those let six unclear replies through)
         r"(?:^|[.!?]\s+|\n)\s*(?:однако|however|бирок|though|although)\b"  # "Agree with everything. Though 3.5 …"
+        # "4.5 сунушунун экинчи бөлүгү менен макулбуз, биринчи бөлүгү менен жок": a stance on each part of one
+        # (not "Сунуштардын биринчи бөлүгү", the first part of the letter: panel 1)
+        r"|(?:\d\.\d{1,2}\w*|сунушунун|сунуштун)\s+(?:\w+\s+)?(?:биринчи|экинчи|үчүнчү)\s+бөлүг\w*"
         r"|(?:^|[.!?]\s+|\n)\s*(?:только|единственное)\b"
         r"(?![\s,:—–-]*(?:исключение[\s,:—–-]*)?(?:(?:по|с|со|on|for|with)\s+)?(?:п\.\s*|рек\.\s*)?\d\.\d)"
         # "В целом поддерживаем, с учетом того, что реализация 3.4 и 3.7 должна идти на кыргызском языке"
@@ -383,6 +388,8 @@ _WHOLE_REPLY = {
         # "Принимаем все с учетом замечания: в 3.4 нужно …", "We support them, but 4.1 needs rewording"
         # ("В целом поддерживаем, с замечанием: формулировки 1.1 и 3.3 слишком общие": a remark, then IDs it is on)
         r"|с (?:учетом (?:\w+ )?)?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
+        # "В целом поддерживаем, есть отдельные замечания.": remarks on some, not said which (not "замечаний нет")
+        r"|(?:есть|имеются|имеем)\s+(?:\w+\s+)?замечани\w*"
         r"|should be (?:reworded|redrafted|rephrased)"
         # "We find it hard to support 3.5": a leaning, not a stance
         r"|(?:hard|difficult) to (?:support|agree|accept|endorse)"
@@ -442,7 +449,8 @@ _WHOLE_REPLY = {
         r"|мурунку (?:кат|жооп)\w*|уточняем(?=\s*[:,])|further to (?:my|our)"
         # "Кечээки катыбызга оңдоо: 4.3 боюнча «каршыбыз» деп жазганбыз, бирок …": yesterday's letter, corrected
         r"|кечээки (?:кат|жооп)\w*|деп жаз(?:ганбыз|гамын|ган элек)"
-        r"|(?:кат|жооп|жооб)\w* (?:\w+ )?жокко чыгар\w*"  # "Кечээ жиберген катыбызды жокко чыгарабыз": we withdraw it
+        # "Кечээ жиберген катыбызды жокко чыгарабыз": we withdraw it (not "… жокко чыгарбаңыздар", don't cancel it)
+        r"|(?:кат|жооп|жооб)\w* (?:\w+ )?жокко чыгар(?!ба|бо)\w*"
         r"|(?:change|revise|update) our (?:position|answer|response)|no longer|больше не|уже не (?:поддерж|соглас)\w*"
         r"|as (?:i|we) (?:mentioned|said|told you)|как (?:я|мы) (?:уже )?(?:говорил|сказал|сообщал)\w*"
         r"|(?:изменить|меняем|изменяем|пересматриваем) (?:свою |нашу )?позици\w*|позициябызды өзгөрт\w*"
@@ -536,6 +544,7 @@ _WORDS = {
         "как и в прошлом году", "на встрече", "диалоге", "заседании", "форуме",
         "отурумда", "письме от", "письмо", "постольку", "правками", "прикрепл", "приложени", "присоединя", "редакции",
         "с дополнениями", "с учетом", "сообщение", "толуктоо", "түзөтүү", "эскертүү", "өзгөртүү", "письма от",
+        "не вош",
         "резолюци", "протокол", "уже ", "эске алуу менен",
     ),
     "reservation": (
@@ -547,7 +556,7 @@ _WORDS = {
         "с учетом", "замечани", "мүмкүн", "hard", "difficult", "трудно", "сложно", "тяжело", "need", "should be",
         "оставьте", "keep", "скорее", "rather", "note", "point out",
         "remark", "хз",
-        "деп ойлойм", "так айта", "вопросы", "questions",
+        "деп ойлойм", "так айта", "вопросы", "questions", "бөлүг",
     ),
     "unclear_exception": ("only", "лишь", "только", "гана"),
     "unclear_reference": (
@@ -640,7 +649,7 @@ _ENGLISH_WORDS = re.compile(
 )
 _CLOSING = re.compile(
     r"^\s*(?:that'?s all|that is all|на этом (?:пока )?все|вот и все"
-    r"|с уважением|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"
+    r"|с уважением|с ув\.|спасибо|благодар|best\b|regards|kind regards|cheers|sincerely|thank|урматтоо|ийгилик"
     r"|рахмат|--)"
 )
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|ответ|отв|fw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
@@ -1192,8 +1201,15 @@ def _read_text(
             listed = ()
             heading_claimed = False
         given_here = _with_earlier_reason(list(reading.claims), unit.text, previous_free)
-        if given_here and previous_free and _THEREFORE_HEAD.match(fold(unit.text)):
-            # (the sentence before, read now as the why of this one: "… только на бумаге. Поэтому 2.1 — отчасти.")
+        if (
+            given_here
+            and previous_free
+            and _THEREFORE_HEAD.match(fold(unit.text))
+            and not _WHY_AT_RISK.search(fold(previous_free))
+        ):
+            # (the sentence before, read now as the why of this one: "… только на бумаге. Поэтому 2.1 — отчасти."; not
+            # one that speaks of an office, a board or what would be: "A new council at the mayor's office would only
+            # duplicate what exists. Therefore we support 4.1 only in part." may be the why of another recommendation)
             problems = [p for p in problems if p != Problem("unread_words", previous_free.strip()[:80])]
         claims += given_here
         problems += reading.problems
@@ -1636,7 +1652,10 @@ _PROPOSAL = re.compile(
 )
 # (not "We would suggest removing the recommendation on public councils", "… the board revisit this after …")
 _PROPOSAL_RISK = re.compile(
+    # (nor "We would prefer to leave out the mayor's council", "… rather see the conference replaced by …", "… stay
+    # out of …": what they would drop or change)
     r"\b(?:remov\w*|drop\w*|delet\w*|exclud\w*|not adopt\w*|board|members?|after|until|исключ\w*|убра\w*|удал\w*"
+    r"|leav\w* out|replac\w*|stay\w* out|instead"
     r"|отказат\w*|правлени\w*|член\w*|после|дожд\w*)\b"
 )
 # "Настоящая позиция одобрена правлением Ассоциации.", "This response was approved by our board.": the answer
@@ -1874,6 +1893,7 @@ def _named(claims: list[Claim]) -> set[str]:
 
 
 # "… относится к компетенции государства. В связи с изложенным Ассоциация не поддерживает 3.8."
+_WHY_AT_RISK = re.compile(r"\b(?:office|branch\w*|филиал\w*|отделени\w*|мэри\w*|совет\w*|council\w*)\b")
 _THEREFORE_HEAD = re.compile(
     r"\W*(?:поэтому|в связи с (?:этим|изложенным|вышеизложенным)|исходя из (?:этого|изложенного|вышеизложенного)"
     r"|по (?:этой|этим) причин\w+|therefore|for (?:this|these) reasons?|hence|ошондуктан|ошол себептен"
@@ -2072,7 +2092,10 @@ def _reply_problems(
 
 
 # "ok, no ne 4.1": Russian "не" typed in Latin letters, in a reply too short to be read as Latin Russian
-_LATIN_NE = re.compile(r"(?<![\w'’-])ne(?=[^\S\n]++[\w.])")
+# (before an ID or a Russian stance word: not "the NE region", "Ne mind the delay")
+_LATIN_NE = re.compile(
+    r"(?<![\w'’-])ne(?=[^\S\n]++(?:\d|p\.|podd|podg|sogl|prin|odobr|nado|nuzh|khot|hot|za\b|protiv|s\s|so\s))"
+)
 
 
 # "Третью панель не рассматривали, воздерживаемся": not discussed, and so an abstention
@@ -2115,7 +2138,7 @@ _FULLY_ALL = re.compile(
     r"(?:все|всё|всеми|all|every|бардык|баар)\w*(?!\W+(?:\w+\W+){0,3}?(?:under|of|in|панел|раздел|panel|section|бөлүм|\d))"
 )
 _EXCEPTION_WORD = re.compile(
-    r"кроме(?!\s+(?:того|этого)\b)|за исключением|except|apart from|save for|other than|остальн|прочи[ем]"
+    r"кроме(?!\s+(?:того|этого)\b(?!,?\s+что\b))|за исключением|except|apart from|save for|other than|остальн|прочи[ем]"
     r"|(?<!\w)rest(?!\w)|the others"
     r"|remaining"
     r"|калган|башка|тышкары|all (?:the )?other\b|(?:все|всем|всеми) други\w*"  # "We fully agree with all other …"
@@ -2688,7 +2711,8 @@ _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that 
 # ("Согласны. Исключение — 3.5, не согласны: …", "The one exception: 4.1 …")
 _CONTRAST = re.compile(
     # (not "Кроме того, по 4.1 мы против": "besides", which sets nothing apart)
-    r"\W*(?:(?:но|а|однако|but|however|бирок|же|кроме(?!\s+(?:того|этого)\b)|за исключением|except(?: for)?)\b"
+    r"\W*(?:(?:но|а|однако|but|however|бирок|же|кроме(?!\s+(?:того|этого)\b(?!,?\s+что\b))|за исключением"
+    r"|except(?: for)?)\b"
     r"|исключение\s*[—–:-]"
     r"|(?:the )?(?:one |only )?exception\s*[—–:-]"
     r"|единственное(?:\s+исключение)?\s*[—–:,-])"  # "Мы за. Единственное — 3.5 не поддерживаем"

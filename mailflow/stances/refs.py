@@ -342,15 +342,10 @@ _IDS_IN_BRACKETS = re.compile(
     rf"[^\S\n]*+\(\s*(?:{_ID_IN_LIST}(?:\s*(?:[,;]|и|and|жана)\s*{_ID_IN_LIST})*"
     rf"|{_PANEL_WORD}\s*№?\s*\d|\d-?\s*{_PANEL_WORD})\s*\)"
 )
-# "всё, что касается панелей 1, 2 и 4", "that concern items 1.2 and 2.1": what it touches is named right after
-_TOUCHING_NAMED = re.compile(
-    rf"\s*+(?:(?:{_PANEL_WORD})\s*+№?\s*+\d|(?:пункт\w*|рекомендаци\w*|сунуш\w*|items?|points?)\s*+(?:пп?\.\s*)?\d\.\d)"
-)
 _NAMELY = re.compile(r",?\s*(?:а именно|namely|i\.\s?e\.|то есть|that is)[\s,:]*(?:с\s+|with\s+)?(?:пп?\.\s*)?\d\.\d")
 _VAGUE = re.compile(
     # ("большинство молодёжи уезжает": most of someone, in a reason)
-    r"(?<!\w)(?:боль?шинств\w*(?!\s+(?:молод|населени|сел|сёл|школ|случа|времен|домохозяйств|пожил|люд|жител|граждан"
-    r"|член|участник|семей|женщин|фермер|предпринимател|наших|из наших))"
+    r"(?<!\w)(?:боль?шинств\w*(?!\s+(?:молод|населени|сел|сёл|школ|случа|времен|домохозяйств))"
     r"|почти (?:все\w*|со всеми|со всем|всё|по всем)|некотор\w+|(?:по )?ряд[уа]? (?:пунктов|рекомендаций|позиций)"
     # ("многие наши члены не могут …", "многие из которых …": people, not recommendations)
     r"|многи[ем]\w*(?!\s+(?:из\s+которых|наши\w*|из\s+наших|члены|людей|люди|жители))|част(?:ь|ью|и) рекомендаций"
@@ -372,6 +367,8 @@ _VAGUE = re.compile(
     r"|(?:(?<!the )most(?: of)?(?!\s+(?:relevant|important|useful|valuable|urgent|pressing|needed|realistic)\b)"
     r"|some(?: of)?|many of|a few)(?!\s+(?:to|for) us\b)(?!\s+(?:of\s+)?" + _OTHER_NOUNS + r")"
     r"|көпчүлүг\w*|айрым\w*|кээ бир\w*"
+    # "и еще пару по 4 панели тоже не очень": a couple of that panel, which?
+    r"|(?<!\w)(?:пару|парочку|нескольк\w+)(?=\s+(?:по|в|из)\s+(?:\d|перв|втор|трет|четв|панел))"
     r"|(?<!ни )(?:одн\w+|нескольк\w+|пар(?:у|ы|ой)|дв[ае]|one|two|a couple|several)\s+"
     # ("пару пунктов из …", "с парой пунктов про бизнес"; not "ни одной из", nor "3.8 — одна из самых важных")
     r"(?:(?:(?:пункт|рекомендаци|сунуш|points?|items?|recommendations?)\w*\s+)?(?:из|of)\b"
@@ -625,12 +622,8 @@ def _find_refs(text: str, campaign: Campaign) -> list[Ref]:
             _NAMELY.match(text, m.end())
             or _IDS_IN_BRACKETS.match(text, m.end())
             or (
-                _TOUCHING.search(m.group())  # (also "всё, что касается")
-                and (
-                    _IDS_SET_OFF.match(text, m.end())
-                    or _TOUCHING_NAMED.match(text, m.end())
-                    or _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
-                )
+                _TOUCHING.match(m.group())
+                and (_IDS_SET_OFF.match(text, m.end()) or _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
             )
         ):
             # "Согласны с большинством, а именно с 1.1–1.5 и 4.1–4.5", "рекомендации, касающиеся цифровой
@@ -700,9 +693,10 @@ _NAMING_BEFORE = re.compile(
     r"|section|panel|part)"
     r"\s+(?:(?:the|разделу|панели|блоку|рекомендациям|recommendations|on|о|по)\s+)?(?:[\w\"]+\s+){0,2}\"?$"
 )
-# "с цифровыми согласны": an adjective standing for the recommendations it describes, right before the stance, its
-# "с" opening the clause (not "зависит от умения работать с данными.": what a verb works with)
-_WITH_BEFORE = re.compile(r"(?:^|[\n.!?;:,(«\"—–-]\s*|(?<!\w)(?:и|а|но|мы|тоже|также|вот)\s+)(?:с|со)\s+$")
+# "с цифровыми согласны": an adjective standing for the recommendations it describes, right before the stance (not
+# what one works or deals with: "умения работать с данными.", "навыков работы с данными.", "обращаться с данными")
+_WITH_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:с|со)\s+$")
+_WORKS_WITH = re.compile(r"(?:работ\w*|обраща\w*|обращени\w*|дело|дела|справля\w*|сотруднича\w*)\s+(?:с|со)\s+$")
 _STANCE_AFTER = re.compile(r"^\w*\s*(?:[,.;:!—–-]|согласн|поддерж|не\b|против|тоже|также)")
 # "согласны с цифровыми": the adjective after the stance, ending the reply or the sentence
 _STANCE_THEN_WITH = re.compile(r"(?:согласн\w*|соглашаемся)\s+(?:с|со)\s+$")
@@ -786,9 +780,9 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     for m in pattern.finditer(text):
         number = _alias_panel(m)
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
-        substantive = (_WITH_BEFORE.search(before) and _STANCE_AFTER.match(after)) or (
-            _STANCE_THEN_WITH.search(before) and _ENDS_HERE.match(after)
-        )
+        substantive = (
+            _WITH_BEFORE.search(before) and not _WORKS_WITH.search(before) and _STANCE_AFTER.match(after)
+        ) or (_STANCE_THEN_WITH.search(before) and _ENDS_HERE.match(after))
         quoted = _QUOTED_AFTER_STANCE.search(before) and _QUOTE_CLOSE.match(after)
         if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive or quoted):
             continue
