@@ -410,6 +410,8 @@ BLIND_FLOORS = {
     "blind-312.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.92},
     "blind-313.txt": {"exact": 0.94, "accepted": 0.83, "flagged": 0.93, "reasons": 0.96},
     "blind-314.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.97},
+    "blind-315.txt": {"exact": 1.00, "accepted": 0.93, "flagged": 1.00, "reasons": 0.91},
+    "blind-316.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.95},
 }
 
 
