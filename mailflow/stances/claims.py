@@ -246,6 +246,8 @@ _DOUBT = compile_at_heads(
     r"понятн|не понима|обсуд|подума|уточн|не уверен|сомнева|вопрос|not sure|unsure|discuss|unclear|understand|талкуул"
     r"|особое мнение"  # "кроме 2.1 и 4.2 — по ним у нас особое мнение": which one, unsaid
     r"|leave (?:that|it|this|them) to|оставим (?:это |их |ее |его )?(?:на |для )"  # "…, we'll leave that to others"
+    # "кроме 3.5 — без позиции по срокам", "кроме 4.3 — позицию не выражаем, поскольку …": no position, not a "no"
+    r"|без позиции|позици\w*\s+не\s+(?:выража|высказыва|занима)|не\s+занима\w*\s+(?:\w+\s+)?позици"
     # a hedge is an impression, not a rejection: "4.3 seems unrealistic", "кажется преждевременной"
     r"|\bseems?\b|\bappears?\b|\bmay be\b|\bmight\b|кажет|представляет\w* (?:нам )?(?:не)?\w+|возможно|окшойт"
 )
@@ -265,6 +267,7 @@ _INDIRECT = re.compile(
     r"|what we|whom"
     r"|кайсы\w*)\b(?:[^.;:—–,]|,(?!\s*(?:so(?!\s+far\b)|поэтому|therefore)\b)|[—–][^—–.;:]*[—–])*$"
 )
+_WE_BELONG = re.compile(r"не\s+относимся\b")
 # (an ID or a panel by number: "except those of panel 4, on which we abstain")
 _ID_BEFORE = re.compile(
     # ("except panel 2 (2.1), which we disagree with": the ID in brackets)
@@ -622,7 +625,8 @@ def _after_answer_word(text: str, end: int) -> bool:
     return start < end and text.endswith(_ANSWER_WORDS, 0, start)
 
 
-_FRAMED_LINE = re.compile(r"[^\S\n]*+(?:по|on|regarding|for|about|as for|что касается)\s")
+# (the whole line: "По 2.1 и третьей панели —", not "По пунктам: 1.1 +, 1.3 -" nor "по 1.1 — да, по 4.3 —")
+_FRAMED_LINE = re.compile(r"[^\S\n]*+(?:по|on|regarding|for|about|as for|что касается)\s[^—–+:=\n-]*")
 
 
 def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote: bool) -> bool:
@@ -653,7 +657,12 @@ def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote:
         and not ((stuck or listed) and named_before)
     ):
         return False  # a dash is a "no" only as the answer after an ID ("4.3 -"), never a "--" signature line
-    if text[cue.start] in "-–—" and _FRAMED_LINE.match(text, text.rfind("\n", 0, cue.start) + 1):
+    line_end = text.find("\n", cue.end)
+    if (
+        text[cue.start] in "-–—"
+        and not text[cue.end : len(text) if line_end < 0 else line_end].strip()
+        and _FRAMED_LINE.fullmatch(text, text.rfind("\n", 0, cue.start) + 1, cue.start)
+    ):
         return False  # "По 2.1 и третьей панели —" and nothing after: a frame whose answer never came
     named = heads.last_ending_by(cue.start)
     if named is not None and _HEAD_FILLER.match(text[named.end : cue.start]):
@@ -1415,6 +1424,8 @@ def _indirect(text: str, cue_start: int) -> bool:
 
     A relative clause on an ID ("кроме 4.3, которую считаем нецелесообразной") does state a stance.
     """
+    if _WE_BELONG.match(text, cue_start):
+        return False  # "…, к которым мы не относимся, поэтому …": what the organisation is, no stance reported
     m = _INDIRECT.search(text, max(0, cue_start - 40), cue_start)
     return m is not None and not _ID_BEFORE.search(text, 0, m.start()) and not _heads_a_list(text, m.start())
 

@@ -350,6 +350,8 @@ _WHOLE_REPLY = {
         # (even one that opens IDs with a stance of their own: "Бардык сунуштарга макулбуз. Бирок 3.5 боюнча … каршыбыз.
         # Жыйынтыгында баарын колдойбуз." — exempting those let six unclear replies through)
         r"(?:^|[.!?]\s+|\n)\s*(?:однако|however|бирок|though|although)\b"  # "Agree with everything. Though 3.5 …"
+        # "Голосуем за то, чтобы исключить 4.3": a vote to drop it, not for it
+        r"|голосу(?:ем|ю)\s+за\s+(?:то,?\s+чтобы\s+)?(?:исключ|удал|отклон|убра)\w*"
         # "4.5 сунушунун экинчи бөлүгү менен макулбуз, биринчи бөлүгү менен жок": a stance on each part of one
         # (not "Сунуштардын биринчи бөлүгү", the first part of the letter: panel 1)
         r"|(?:\d\.\d{1,2}\w*|сунушунун|сунуштун)\s+(?:\w+\s+)?(?:биринчи|экинчи|үчүнчү)\s+бөлүг\w*"
@@ -493,7 +495,9 @@ _WHOLE_REPLY = {
         r"|талкуулаган жок\w*|караган жок\w*"
     ),
     "indirect": compile_at_heads(
-        r"\b(?:сказал\w*|говорил\w*|говорит|говорят|сообщили|отметили|считает)\s*,?\s+что"
+        r"\b(?:сказал\w*|говорил\w*|говорит|говорят|сообщили|отметили)\s*,?\s+что"
+        # "Председатель считает, что …" (not "наша организация считает, что …": the organisation's own view)
+        r"|(?<!\w)(?<!наша )(?<!наш )(?<!наше )[^\W\d]+\s+считает\s*,?\s+что"
         r"|передаю (?:информацию|инфо)"
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
@@ -556,7 +560,7 @@ _WORDS = {
         "с учетом", "замечани", "мүмкүн", "hard", "difficult", "трудно", "сложно", "тяжело", "need", "should be",
         "оставьте", "keep", "скорее", "rather", "note", "point out",
         "remark", "хз",
-        "деп ойлойм", "так айта", "вопросы", "questions", "бөлүг",
+        "деп ойлойм", "так айта", "вопросы", "questions", "бөлүг", "голосу",
     ),
     "unclear_exception": ("only", "лишь", "только", "гана"),
     "unclear_reference": (
@@ -2092,10 +2096,8 @@ def _reply_problems(
 
 
 # "ok, no ne 4.1": Russian "не" typed in Latin letters, in a reply too short to be read as Latin Russian
-# (before an ID or a Russian stance word: not "the NE region", "Ne mind the delay")
-_LATIN_NE = re.compile(
-    r"(?<![\w'’-])ne(?=[^\S\n]++(?:\d|p\.|podd|podg|sogl|prin|odobr|nado|nuzh|khot|hot|za\b|protiv|s\s|so\s))"
-)
+# (not "the NE region", "Ne mind the delay")
+_LATIN_NE = re.compile(r"(?<![\w'’-])(?<!the )ne(?=[^\S\n]++[\w.])(?![^\S\n]++(?:region|mind|corner|part|area|side)\b)")
 
 
 # "Третью панель не рассматривали, воздерживаемся": not discussed, and so an abstention

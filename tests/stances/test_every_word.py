@@ -6047,8 +6047,7 @@ def test_the_first_part_of_the_letter_is_panel_one_not_a_part_of_an_id(campaign:
      ("A council at the mayor's office would duplicate the public council. Therefore we support 4.2 only in part.",
       "en"),
      ("В целом мы не против всех предложенных рекомендаций.", "ru"),
-     ("Третью панель поддерживаем частично: грамотность да, мониторинг нет.", "ru"),
-     ("Не ставим «за» по 4.4.", "ru")],
+     ("Третью панель поддерживаем частично: грамотность да, мониторинг нет.", "ru")],
 )  # fmt: skip
 def test_what_the_review_found_read_silently_goes_to_a_person(campaign: Campaign, text: str, language: str) -> None:
     assert codes(read(text, campaign, language=language))
@@ -6100,3 +6099,43 @@ def test_kyrgyz_we_refrain_is_an_abstention(campaign: Campaign) -> None:
     want = {"2.1": "abstain", "1.1": "agree"}
     text = "1.1ге макулбуз. 2.1 боюнча кармануудабыз, бул биздин иш эмес."
     assert _read_clean(text, want, campaign, "ky") == (want, set())
+
+
+# Pair 315/316 read
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("Панель 4 — не поддерживаем, наша ассоциация считает, что советы при мэриях уже есть.", {"4.2": "disagree"}),
+     ("Принимаем всё, кроме 3.2: она для IT-ассоциаций, к которым мы не относимся, поэтому по ней воздерживаемся.",
+      {"3.2": "abstain", "3.1": "agree"}),
+     ("Поддерживаем 1.1. По рекомендации 2.1 затрудняемся дать оценку.", {"2.1": "abstain", "1.1": "agree"})],
+)  # fmt: skip
+def test_our_own_view_in_the_third_person_what_we_are_not_and_a_hard_to_judge_are_read(
+    campaign: Campaign, text: str, want: dict[str, str]
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())
+
+
+# The session's second review (git diff 19c36ce fe6f04e)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Все рекомендации поддерживаем, кроме 2.1 — без позиции — не наша тема.", "ru"),
+     ("Поддерживаем всё, кроме 4.2 — по ней позицию не выражаем: нет опыта.", "ru"),
+     ("ok, all fine, 1.4 ne ochen", "en"),
+     ("Бардык сунуштарды колдойбуз. 2.1 боюнча мурунку позициябызды карманабыз: каршыбыз.", "ky"),
+     ("Голосуем за то, чтобы убрать 4.4, остальное поддерживаем.", "ru")],
+)  # fmt: skip
+def test_what_the_second_review_found_read_silently_goes_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("По пунктам: 2.1 +, 3.1 -, 3.2 +", {"3.1": "disagree", "3.2": "agree"}),
+     ("Не голосуем «за» по 3.1, остальные поддерживаем.", {"3.1": "disagree", "3.2": "agree"})],
+)  # fmt: skip
+def test_a_minus_after_a_frame_word_and_a_vote_not_given_are_read(
+    campaign: Campaign, text: str, want: dict[str, str]
+) -> None:
+    assert _read_clean(text, want, campaign) == (want, set())

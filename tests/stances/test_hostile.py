@@ -81,6 +81,8 @@ SHAPES = {
     "remarks not said": "есть отдельные замечания ",
     "left to others": "leave that to ",
     "Kyrgyz refraining": "кармануудабыз ",
+    "votes to drop": "голосуем за то, чтобы исключить ",
+    "framed lines with a dash": "По 2.1 и 3.1 —\n",
     "numbers joined by commas": "1,2,3,",
     "ranges to a bare number": "1.1-15 ",
     "wide tables of ticks": "| № |" + " Согласны |" * 40 + "\n" + "| 1.1 |" + " x |" * 40 + " потому что |\n",
