@@ -412,6 +412,8 @@ BLIND_FLOORS = {
     "blind-314.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.97},
     "blind-315.txt": {"exact": 1.00, "accepted": 0.93, "flagged": 1.00, "reasons": 0.91},
     "blind-316.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.95},
+    "blind-317.txt": {"exact": 1.00, "accepted": 0.86, "flagged": 1.00, "reasons": 0.94},
+    "blind-318.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.91},
 }
 
 
