@@ -455,6 +455,7 @@ _TYPO_TARGETS: dict[str, CueKind] = {
 }  # fmt: skip
 _TYPO_SCORE = 85.0
 TYPO_CONFIDENCE = 0.9
+DROPPED_LETTER_CONFIDENCE = 0.75  # below `extract.LOW_CONFIDENCE`: asked about
 
 
 def _polarity_kind(polarity: int) -> CueKind:
@@ -596,14 +597,14 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
             else:
                 add(tok.start, tok.end, _TERSE_KIND[terse], terse=True)
         elif len(tok.text) >= 6 and not _is_known_word(tok.text):
-            kind = _typo_kind(tok.text)
+            kind, confidence = _typo_kind(tok.text)
             if kind is not None:
                 negations, start, concord = _negators_before(masked, tok.start, toks)
                 negations = negations or int(concord)
                 if kind in (CueKind.AGREE, CueKind.DISAGREE):
                     polarity = 1 if kind is CueKind.AGREE else -1
                     kind = _polarity_kind(polarity * (-1) ** negations)
-                add(start, tok.end, kind, confidence=TYPO_CONFIDENCE)
+                add(start, tok.end, kind, confidence=confidence)
     return sorted(cues, key=lambda c: c.start)
 
 
@@ -627,18 +628,21 @@ def _unstressed(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _typo_kind(word: str) -> CueKind | None:
-    """A misspelt stance word ("соглсны", "поддерживам"); the first two letters must agree."""
-    best: tuple[float, CueKind | None] = (0.0, None)
+def _typo_kind(word: str) -> tuple[CueKind | None, float]:
+    """A misspelt stance word ("соглсны", "поддерживам") and how sure the reading is; the first two letters must
+    agree, or the first with the second left out ("сгласны"), which is less sure: a person confirms it (such replies
+    are often typed in a hurry throughout: "Сгласны всё крме тртьей")."""
+    best: tuple[float, CueKind | None, float] = (0.0, None, 0.0)
     word = _unstressed(word)
     for target, kind in _TYPO_TARGETS.items():
         target = _unstressed(target)
-        if target[:2] != word[:2]:
+        dropped = target[:2] != word[:2]
+        if dropped and not (word[0] == target[0] and word[1] == target[2]):
             continue
         score = fuzz.ratio(word, target)
         if score > best[0]:
-            best = (score, kind)
-    return best[1] if best[0] >= _TYPO_SCORE else None
+            best = (score, kind, DROPPED_LETTER_CONFIDENCE if dropped else TYPO_CONFIDENCE)
+    return (best[1], best[2]) if best[0] >= _TYPO_SCORE else (None, 0.0)
 
 
 def _word_at(text: str, start: int) -> str:

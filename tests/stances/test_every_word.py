@@ -6139,3 +6139,9 @@ def test_a_minus_after_a_frame_word_and_a_vote_not_given_are_read(
     campaign: Campaign, text: str, want: dict[str, str]
 ) -> None:
     assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_a_stance_word_missing_its_second_letter_is_read_but_asked_about(campaign: Campaign) -> None:
+    # "сгласны …, а с 3.4 нет" had let the "нет" take every ID of the sentence: all rejected, silently
+    result = read("сгласны с 2.1 4.2 4.4 а с 4.4 нет", campaign)
+    assert "low_confidence" in codes(result) and stances(result)["2.1"][0] == "agree"

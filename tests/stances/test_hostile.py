@@ -83,6 +83,7 @@ SHAPES = {
     "Kyrgyz refraining": "кармануудабыз ",
     "votes to drop": "голосуем за то, чтобы исключить ",
     "framed lines with a dash": "По 2.1 и 3.1 —\n",
+    "stance words missing a letter": "сгласны ",
     "numbers joined by commas": "1,2,3,",
     "ranges to a bare number": "1.1-15 ",
     "wide tables of ticks": "| № |" + " Согласны |" * 40 + "\n" + "| 1.1 |" + " x |" * 40 + " потому что |\n",
