@@ -414,6 +414,8 @@ BLIND_FLOORS = {
     "blind-316.txt": {"exact": 1.00, "accepted": 0.90, "flagged": 1.00, "reasons": 0.95},
     "blind-317.txt": {"exact": 1.00, "accepted": 0.86, "flagged": 1.00, "reasons": 0.94},
     "blind-318.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.91},
+    "blind-319.txt": {"exact": 1.00, "accepted": 0.96, "flagged": 1.00, "reasons": 1.00},
+    "blind-320.txt": {"exact": 1.00, "accepted": 0.96, "flagged": 1.00, "reasons": 0.93},
 }
 
 
