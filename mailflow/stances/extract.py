@@ -391,7 +391,7 @@ _WHOLE_REPLY = {
         # ("В целом поддерживаем, с замечанием: формулировки 1.1 и 3.3 слишком общие": a remark, then IDs it is on)
         r"|с (?:учетом (?:\w+ )?)?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
         # "В целом поддерживаем, есть отдельные замечания.": remarks on some, not said which (not "замечаний нет")
-        r"|(?:есть|имеются|имеем)\s+(?:\w+\s+)?замечани\w*"
+        r"|(?<!\w)(?:есть|имеются|имеем)\s+(?:\w+\s+)?замечани\w*"
         r"|should be (?:reworded|redrafted|rephrased)"
         # "We find it hard to support 3.5": a leaning, not a stance
         r"|(?:hard|difficult) to (?:support|agree|accept|endorse)"
@@ -1659,7 +1659,7 @@ _PROPOSAL_RISK = re.compile(
     # (nor "We would prefer to leave out the mayor's council", "… rather see the conference replaced by …", "… stay
     # out of …": what they would drop or change)
     r"\b(?:remov\w*|drop\w*|delet\w*|exclud\w*|not adopt\w*|board|members?|after|until|исключ\w*|убра\w*|удал\w*"
-    r"|leav\w* out|replac\w*|stay\w* out|instead"
+    r"|leav\w* out|replac\w*|stay\w* out"
     r"|отказат\w*|правлени\w*|член\w*|после|дожд\w*)\b"
 )
 # "Настоящая позиция одобрена правлением Ассоциации.", "This response was approved by our board.": the answer

@@ -6145,3 +6145,17 @@ def test_a_stance_word_missing_its_second_letter_is_read_but_asked_about(campaig
     # "сгласны …, а с 3.4 нет" had let the "нет" take every ID of the sentence: all rejected, silently
     result = read("сгласны с 2.1 4.2 4.4 а с 4.4 нет", campaign)
     assert "low_confidence" in codes(result) and stances(result)["2.1"][0] == "agree"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("Просим учесть наши замечания:\n2.1 — не согласны — нет ресурсов\nПо остальным — согласны.", "ru",
+      {"2.1": "disagree", "1.1": "agree"}),
+     ("We only partly agree with 4.4: it is too costly. We would suggest online training instead.", "en",
+      {"4.4": "partial"})],
+)  # fmt: skip
+def test_remarks_asked_to_be_taken_into_account_and_a_suggestion_instead_are_read(
+    campaign: Campaign, text: str, language: str, want: dict[str, str]
+) -> None:
+    # ("учесть" holds "есть"; "instead" offers another way, it drops nothing): both had gone to a person
+    assert _read_clean(text, want, campaign, language) == (want, set())
