@@ -267,7 +267,6 @@ _INDIRECT = re.compile(
     r"|what we|whom"
     r"|кайсы\w*)\b(?:[^.;:—–,]|,(?!\s*(?:so(?!\s+far\b)|поэтому|therefore)\b)|[—–][^—–.;:]*[—–])*$"
 )
-_WE_BELONG = re.compile(r"не\s+относимся\b")
 # (an ID or a panel by number: "except those of panel 4, on which we abstain")
 _ID_BEFORE = re.compile(
     # ("except panel 2 (2.1), which we disagree with": the ID in brackets)
@@ -1424,8 +1423,6 @@ def _indirect(text: str, cue_start: int) -> bool:
 
     A relative clause on an ID ("кроме 4.3, которую считаем нецелесообразной") does state a stance.
     """
-    if _WE_BELONG.match(text, cue_start):
-        return False  # "…, к которым мы не относимся, поэтому …": what the organisation is, no stance reported
     m = _INDIRECT.search(text, max(0, cue_start - 40), cue_start)
     return m is not None and not _ID_BEFORE.search(text, 0, m.start()) and not _heads_a_list(text, m.start())
 

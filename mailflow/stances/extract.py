@@ -351,7 +351,8 @@ _WHOLE_REPLY = {
         # Жыйынтыгында баарын колдойбуз." — exempting those let six unclear replies through)
         r"(?:^|[.!?]\s+|\n)\s*(?:однако|however|бирок|though|although)\b"  # "Agree with everything. Though 3.5 …"
         # "Голосуем за то, чтобы исключить 4.3": a vote to drop it, not for it
-        r"|голосу(?:ем|ю)\s+за\s+(?:то,?\s+чтобы\s+)?(?:исключ|удал|отклон|убра)\w*"
+        r"|голосу(?:ем|ю)\s+\"?за\"?\s+(?:то,?\s+чтобы\s+)?(?:полное\s+)?"
+        r"(?:исключ|удал|отклон|убра|сня|отказ|вычерк|замен|перераб)\w*"
         # "4.5 сунушунун экинчи бөлүгү менен макулбуз, биринчи бөлүгү менен жок": a stance on each part of one
         # (not "Сунуштардын биринчи бөлүгү", the first part of the letter: panel 1)
         r"|(?:\d\.\d{1,2}\w*|сунушунун|сунуштун)\s+(?:\w+\s+)?(?:биринчи|экинчи|үчүнчү)\s+бөлүг\w*"
@@ -391,7 +392,8 @@ _WHOLE_REPLY = {
         # ("В целом поддерживаем, с замечанием: формулировки 1.1 и 3.3 слишком общие": a remark, then IDs it is on)
         r"|с (?:учетом (?:\w+ )?)?замечани\w*(?=\s*:)|needs? (?:some |a )?(?:rewording|redrafting|rephrasing)"
         # "В целом поддерживаем, есть отдельные замечания.": remarks on some, not said which (not "замечаний нет")
-        r"|(?<!\w)(?:есть|имеются|имеем)\s+(?:\w+\s+)?замечани\w*"
+        # ("Просим учесть наши замечания по 4.3": remarks not given; not "… замечания:" over the remarks themselves)
+        r"|(?<!\w)(?:есть|имеются|имеем|учесть|учтите)\s+(?:\w+\s+)?замечани\w*+(?!\s*:)"
         r"|should be (?:reworded|redrafted|rephrased)"
         # "We find it hard to support 3.5": a leaning, not a stance
         r"|(?:hard|difficult) to (?:support|agree|accept|endorse)"
@@ -496,8 +498,10 @@ _WHOLE_REPLY = {
     ),
     "indirect": compile_at_heads(
         r"\b(?:сказал\w*|говорил\w*|говорит|говорят|сообщили|отметили)\s*,?\s+что"
-        # "Председатель считает, что …" (not "наша организация считает, что …": the organisation's own view)
-        r"|(?<!\w)(?<!наша )(?<!наш )(?<!наше )[^\W\d]+\s+считает\s*,?\s+что"
+        # "Председатель считает, что …" (not "наша организация считает, что …": the organisation's own view; but
+        # "наш донор считает, что …" is another's)
+        r"|(?<!наша организация )(?<!наша ассоциация )(?<!наша сеть )(?<!наше объединение )(?<!наш фонд )"
+        r"(?<!наш союз )(?<!наш центр )(?<!наша палата )(?<!наша коалиция )\bсчитает\s*,?\s+что"
         r"|передаю (?:информацию|инфо)"
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
@@ -2092,7 +2096,19 @@ def _reply_problems(
         problems.append(Problem("language", "Latin-script text that is not English"))
     if _LATIN_NE.search(folded):
         problems.append(Problem("ambiguous_negation", "ne"))
-    return problems
+    return problems + _dangling_answers(folded)
+
+
+# "По 1.1 — да, по 2.1 — да, по 4.3 —": an ID and a dash ending a line that answers in words; the dash is no "no"
+_DANGLING_DASH = re.compile(r"\d\.\d{1,2}[^\S\n]*+[—–-][^\S\n]*+(?=\n|$)")
+_WORD_ANSWER = re.compile(r"[—–-][^\S\n]*+(?:да|нет|yes|no|ооба|жок)(?!\w)")
+
+
+def _dangling_answers(folded: str) -> list[Problem]:
+    for m in _DANGLING_DASH.finditer(folded):
+        if _WORD_ANSWER.search(folded, folded.rfind("\n", 0, m.start()) + 1, m.start()):
+            return [Problem("no_stance_for_id", m.group().strip(" —–-"))]
+    return []
 
 
 # "ok, no ne 4.1": Russian "не" typed in Latin letters, in a reply too short to be read as Latin Russian

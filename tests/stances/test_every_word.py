@@ -6105,11 +6105,9 @@ def test_kyrgyz_we_refrain_is_an_abstention(campaign: Campaign) -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [("Панель 4 — не поддерживаем, наша ассоциация считает, что советы при мэриях уже есть.", {"4.2": "disagree"}),
-     ("Принимаем всё, кроме 3.2: она для IT-ассоциаций, к которым мы не относимся, поэтому по ней воздерживаемся.",
-      {"3.2": "abstain", "3.1": "agree"}),
      ("Поддерживаем 1.1. По рекомендации 2.1 затрудняемся дать оценку.", {"2.1": "abstain", "1.1": "agree"})],
 )  # fmt: skip
-def test_our_own_view_in_the_third_person_what_we_are_not_and_a_hard_to_judge_are_read(
+def test_our_own_view_in_the_third_person_and_a_hard_to_judge_are_read(
     campaign: Campaign, text: str, want: dict[str, str]
 ) -> None:
     assert _read_clean(text, want, campaign) == (want, set())
@@ -6159,3 +6157,20 @@ def test_remarks_asked_to_be_taken_into_account_and_a_suggestion_instead_are_rea
 ) -> None:
     # ("учесть" holds "есть"; "instead" offers another way, it drops nothing): both had gone to a person
     assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+# The session's third review (git diff fe6f04e 3ca1a63)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Поддерживаем рекомендации 1.1–3.8, 4.1, 4.3, 4.4 и 4.5. Наш донор считает, что 4.2 не нужна.", "ru"),
+     ("Все поддерживаем. По 4.4 затрудняемся дать оценку срокам.", "ru"),
+     ("Поддерживаем все рекомендации. Просим учесть наши замечания по 4.4.", "ru"),
+     ("По 1.2 — да, по 2.1 — да, по 4.4 —", "ru"),
+     ("Голосуем «за» исключение 4.4, остальные поддерживаем.", "ru"),
+     ("Бардык сунуштарды колдойбуз. 4.4 боюнча өз позициябызды мурдатан карманабыз.", "ky"),
+     ("Все поддерживаем. IT-ассоциации, к которым мы не относимся, считают 3.2 лишней.", "ru")],
+)  # fmt: skip
+def test_what_the_third_review_found_read_silently_goes_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    assert codes(read(text, campaign, language=language))

@@ -84,6 +84,7 @@ SHAPES = {
     "votes to drop": "голосуем за то, чтобы исключить ",
     "framed lines with a dash": "По 2.1 и 3.1 —\n",
     "stance words missing a letter": "сгласны ",
+    "dangling answers": "по 1.1 — да, по 4.3 —\n",
     "numbers joined by commas": "1,2,3,",
     "ranges to a bare number": "1.1-15 ",
     "wide tables of ticks": "| № |" + " Согласны |" * 40 + "\n" + "| 1.1 |" + " x |" * 40 + " потому что |\n",
