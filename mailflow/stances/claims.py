@@ -2088,7 +2088,11 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
 
 
 # "digital literacy yes, …", "yes to the councils, no to the conference", "советы — да, конференция — нет"
-_PART_VERDICT = re.compile(r"(?<!\w)(?:(?:yes|no|да|нет)[^\S\n]*+(?:[,;.)]|$)|(?:yes|no) to\s)")
+# (a short clause, "советы да", not a why that ends in "нет": "…, потому что в малых городах бизнеса почти нет, …")
+_PART_VERDICT = re.compile(
+    r"(?<!\w)(?:(?:yes|no)[^\S\n]*+(?:[,;.)]|$)|(?:yes|no) to\s)"
+    r"|(?:^|[:,;][^\S\n]*+)(?:[^\W\d]+[^\S\n]+){1,3}(?:да|нет)[^\S\n]*+(?:[,;.)]|$)"
+)
 _SOME_OF_THEM = re.compile(
     r"(?<!\w)(?:some of (?:it|them|these|those)|part of (?:it|them)|parts of (?:it|them)|некоторые из (?:них|этих)"
     r"|часть из них|часть (?:рекомендаций|пунктов)|кое-что из|айрымдары)(?!\w)"

@@ -6174,3 +6174,9 @@ def test_what_the_third_review_found_read_silently_goes_to_a_person(
     campaign: Campaign, text: str, language: str
 ) -> None:
     assert codes(read(text, campaign, language=language))
+
+
+def test_a_why_ending_in_net_is_no_topic_voted_inside_a_partial_panel(campaign: Campaign) -> None:
+    want = {"4.2": "partial"}
+    text = "По четвёртой панели согласны частично, потому что в наших сёлах предприятий почти нет, и работать не с кем."
+    assert _read_clean(text, want, campaign) == (want, set())
