@@ -733,6 +733,11 @@ _QUOTED_AFTER_STANCE = re.compile(
 # are not for us', a phrase quoted in a why)
 _QUOTE_AFTER_BY = re.compile(r"(?<!\w)(?:по|к|о|об|on|under|regarding|for|about)\s+[«\"“]$")
 _QUOTED_THEN_DASH = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]\s*[—–:-]")  # ('on "Digital regions".': a name)
+# '"Аймактарды өнүктүрүүнү пландоо" жана "Коалициялар жана тармактар" панелдерине': titles listed, then "panels"
+_QUOTED_TITLES_NAMED = re.compile(
+    r'[^"\n]{0,40}"[^\S\n]*+(?:,|и|and|жана|а также)[^\S\n]*+"[^"\n]{0,60}"[^\S\n]*+'
+    r"(?:панел|panel|раздел|section|бөлүм)"
+)
 _QUOTE_CLOSE = re.compile(r"[^«»\"“”\n]{0,40}[»\"”]")
 # (opening a sentence, or after "panel": not '3.4 (on "digital literacy campaigns")', the ID's own subject)
 _TITLE_QUOTED_BY = re.compile(
@@ -784,7 +789,8 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
             _WITH_BEFORE.search(before) and not _WORKS_WITH.search(before) and _STANCE_AFTER.match(after)
         ) or (_STANCE_THEN_WITH.search(before) and _ENDS_HERE.match(after))
         quoted = _QUOTED_AFTER_STANCE.search(before) and _QUOTE_CLOSE.match(after)
-        if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive or quoted):
+        listed = _QUOTED_TITLES_NAMED.match(text, m.end()) is not None
+        if not (_NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) or substantive or quoted or listed):
             continue
         if _NAME_CLOSED.search(before):
             continue  # "«Жалал-Абад Жарандык Тармагы» коалициясы сунуштарды карап чыгып": what the name is
@@ -794,7 +800,8 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         titled = bool(_TITLE_QUOTED_BY.search(text, max(0, m.start() - 60), m.start()) and _QUOTE_CLOSE.match(after))
         if named_ids & set(ids) and not titled:
             continue  # "3.4 по цифровой грамотности": the topic words describe the ID, not the whole panel
-        stems = content_stems(text[m.start() : m.end()] + " " + " ".join(after.split()[:3]))
+        # (the words after a title closed and followed by another are the next title's, not this one's)
+        stems = content_stems(text[m.start() : m.end()] + ("" if listed else " " + " ".join(after.split()[:3])))
         in_title = sum(_covered(s, _title_stems(campaign)[number]) for s in stems)
         if any(sum(_covered(s, rec) for s in stems) > in_title for _, rec in _recommendation_stems(campaign)):
             continue  # "кампании по цифровой грамотности" is 3.4's own words, not panel 3's title
@@ -808,6 +815,7 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
             or in_title >= 2
             or (_QUOTE_AFTER_BY.search(before) is not None and _QUOTED_THEN_DASH.match(after))
             or titled
+            or listed  # ('"…пландоо" жана "…тармактар" панелдерине': the panel word after the list names each title)
         )
         if not framed and found and found[-1].problem is None:
             # "рекомендации по планированию развития регионов и по коалициям", "the panels on regional planning,

@@ -6180,3 +6180,10 @@ def test_a_why_ending_in_net_is_no_topic_voted_inside_a_partial_panel(campaign: 
     want = {"4.2": "partial"}
     text = "По четвёртой панели согласны частично, потому что в наших сёлах предприятий почти нет, и работать не с кем."
     assert _read_clean(text, want, campaign) == (want, set())
+
+
+def test_two_quoted_panel_titles_before_one_panel_word_are_both_panels(campaign: Campaign) -> None:
+    # the first title, before "жана", had been dropped: panel 1 lost, silently
+    want = {"1.3": "agree", "2.1": "agree", "3.1": None}
+    text = "«Аймактарды өнүктүрүүнү пландоо» жана «Коалициялар жана тармактар» панелдеринин сунуштарын колдойбуз."
+    assert _read_clean(text, want, campaign, "ky") == (want, set())

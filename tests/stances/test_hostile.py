@@ -85,6 +85,7 @@ SHAPES = {
     "framed lines with a dash": "По 2.1 и 3.1 —\n",
     "stance words missing a letter": "сгласны ",
     "dangling answers": "по 1.1 — да, по 4.3 —\n",
+    "quoted titles listed": "«пландоо» жана «тармактар» панелдерине ",
     "numbers joined by commas": "1,2,3,",
     "ranges to a bare number": "1.1-15 ",
     "wide tables of ticks": "| № |" + " Согласны |" * 40 + "\n" + "| 1.1 |" + " x |" * 40 + " потому что |\n",
