@@ -628,6 +628,14 @@ def _after_answer_word(text: str, end: int) -> bool:
 _FRAMED_LINE = re.compile(r"[^\S\n]*+(?:по|on|regarding|for|about|as for|что касается)\s[^—–+:=\n-]*")
 
 
+def _left_open(text: str, cue: Cue) -> bool:
+    """Is the cue the end of a line that is nothing but a frame before it ("По 2.1 и третьей панели —")?"""
+    line_end = text.find("\n", cue.end)
+    return not text[cue.end : len(text) if line_end < 0 else line_end].strip() and bool(
+        _FRAMED_LINE.fullmatch(text, text.rfind("\n", 0, cue.start) + 1, cue.start)
+    )
+
+
 def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote: bool) -> bool:
     """Terse cues ("да", "+", "нет") count only at the head of a row, right after the IDs they answer;
     `heads` are the refs that can head an answer (IDs, panels, "остальные"), not an implied "all"."""
@@ -656,12 +664,7 @@ def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote:
         and not ((stuck or listed) and named_before)
     ):
         return False  # a dash is a "no" only as the answer after an ID ("4.3 -"), never a "--" signature line
-    line_end = text.find("\n", cue.end)
-    if (
-        text[cue.start] in "-–—"
-        and not text[cue.end : len(text) if line_end < 0 else line_end].strip()
-        and _FRAMED_LINE.fullmatch(text, text.rfind("\n", 0, cue.start) + 1, cue.start)
-    ):
+    if text[cue.start] in "-–—" and _left_open(text, cue):
         return False  # "По 2.1 и третьей панели —" and nothing after: a frame whose answer never came
     named = heads.last_ending_by(cue.start)
     if named is not None and _HEAD_FILLER.match(text[named.end : cue.start]):
@@ -1385,10 +1388,7 @@ _UNIVERSAL = re.compile(r"(?:все|всё|всех|всем|всеми|every|ea
 def _negated_universal(text: str, cluster: _Cluster, segment: _Segment) -> bool:
     """ "We cannot endorse every recommendation", "не поддерживаем все": none of them, or not all of them?
     Kyrgyz says "not all" with "эле" after "all": "Бардык сунуштамалар менен эле макул боло албайбыз"."""
-    universal = any(
-        r.level == GLOBAL and not r.implied and _UNIVERSAL.fullmatch(text, r.start, r.end) for r in segment.refs
-    )
-    return universal and (
+    return bool(_universals(text, segment)) and (
         bool(_NEGATOR.match(text, cluster.start))
         or _MODAL_NEGATED.search(text, cluster.start, cluster.end) is not None  # "Со всеми согласиться не можем"
         or _KY_NOT_ALL.search(text, segment.start, segment.end) is not None
@@ -1405,12 +1405,15 @@ def _not_against_all(text: str, cluster: _Cluster, segment: _Segment) -> bool:
     one (so against some)?"""
     against = _NOT_AGAINST.search(text, cluster.start, cluster.end)  # (also "В целом мы не против всех …")
     return against is not None and any(
-        r.level == GLOBAL
-        and not r.implied
-        and _UNIVERSAL.fullmatch(text, r.start, r.end)
-        and _RIGHT_AFTER.fullmatch(text, against.end(), r.start)
-        for r in segment.refs
+        _RIGHT_AFTER.fullmatch(text, against.end(), r.start) for r in _universals(text, segment)
     )
+
+
+def _universals(text: str, segment: _Segment) -> list[Ref]:
+    """The segment's own "all"s ("все", "every", "бардык"), not an implied one nor "the rest"."""
+    return [
+        r for r in segment.refs if r.level == GLOBAL and not r.implied and _UNIVERSAL.fullmatch(text, r.start, r.end)
+    ]
 
 
 # "Үчүнчү панелдин сунуштарын толук колдой албайбыз": cannot support it fully, so which parts?

@@ -1208,13 +1208,9 @@ def _read_text(
             # "п. 3.4 — … дублировать их нет смысла;" and "п. 3.7 — население … не доверяет …")
             listed = ()
             heading_claimed = False
-        given_here = _with_earlier_reason(list(reading.claims), unit.text, previous_free)
-        if (
-            given_here
-            and previous_free
-            and _THEREFORE_HEAD.match(fold(unit.text))
-            and not _WHY_AT_RISK.search(fold(previous_free))
-        ):
+        therefore = bool(previous_free) and _THEREFORE_HEAD.match(fold(unit.text)) is not None
+        given_here = _with_earlier_reason(list(reading.claims), previous_free) if therefore else list(reading.claims)
+        if given_here and therefore and not _WHY_AT_RISK.search(fold(previous_free)):
             # (the sentence before, read now as the why of this one: "… только на бумаге. Поэтому 2.1 — отчасти."; not
             # one that speaks of an office, a board or what would be: "A new council at the mayor's office would only
             # duplicate what exists. Therefore we support 4.1 only in part." may be the why of another recommendation)
@@ -1916,11 +1912,9 @@ def _says_nothing_of_ids(reading: UnitReading, text: str) -> bool:
     )
 
 
-def _with_earlier_reason(claims: list[Claim], text: str, earlier: str) -> list[Claim]:
+def _with_earlier_reason(claims: list[Claim], earlier: str) -> list[Claim]:
     """A stance that opens with "Поэтому"/"Therefore" rests on the sentence before it, if that one named nothing
     (and what it says itself, "Поэтому 4.5 частично: кенеши — да, конференция — нет", follows that reason)."""
-    if not earlier or not _THEREFORE_HEAD.match(fold(text)):
-        return claims
     reason = clean_reason(earlier)
     return [replace(c, reason=f"{reason}; {c.reason}" if reason and c.reason else reason or c.reason) for c in claims]
 
@@ -2155,8 +2149,10 @@ _FULLY_ALL = re.compile(
     r"(?:полностью|целиком|в полном объеме|fully|in full|entirely|толугу менен)\s+(?:\w+\s+){0,2}?"
     r"(?:все|всё|всеми|all|every|бардык|баар)\w*(?!\W+(?:\w+\W+){0,3}?(?:under|of|in|панел|раздел|panel|section|бөлүм|\d))"
 )
+# "кроме", not "Кроме того, по 4.1 мы против": "besides", which sets nothing apart (but "кроме того, что …" does)
+_EXCEPT_BUT_BESIDES = r"кроме(?!\s+(?:того|этого)\b(?!,?\s+что\b))"
 _EXCEPTION_WORD = re.compile(
-    r"кроме(?!\s+(?:того|этого)\b(?!,?\s+что\b))|за исключением|except|apart from|save for|other than|остальн|прочи[ем]"
+    rf"{_EXCEPT_BUT_BESIDES}|за исключением|except|apart from|save for|other than|остальн|прочи[ем]"
     r"|(?<!\w)rest(?!\w)|the others"
     r"|remaining"
     r"|калган|башка|тышкары|all (?:the )?other\b|(?:все|всем|всеми) други\w*"  # "We fully agree with all other …"
@@ -2728,9 +2724,7 @@ _PRONOUN_OBJECT = re.compile(r"(?<!\w)(?:его|ее|их|it|them|this one|that 
 # ("Поддерживаем. Кроме 1.3 — его не поддерживаем.": the next sentence opens with its exception)
 # ("Согласны. Исключение — 3.5, не согласны: …", "The one exception: 4.1 …")
 _CONTRAST = re.compile(
-    # (not "Кроме того, по 4.1 мы против": "besides", which sets nothing apart)
-    r"\W*(?:(?:но|а|однако|but|however|бирок|же|кроме(?!\s+(?:того|этого)\b(?!,?\s+что\b))|за исключением"
-    r"|except(?: for)?)\b"
+    rf"\W*(?:(?:но|а|однако|but|however|бирок|же|{_EXCEPT_BUT_BESIDES}|за исключением|except(?: for)?)\b"
     r"|исключение\s*[—–:-]"
     r"|(?:the )?(?:one |only )?exception\s*[—–:-]"
     r"|единственное(?:\s+исключение)?\s*[—–:,-])"  # "Мы за. Единственное — 3.5 не поддерживаем"
