@@ -416,6 +416,8 @@ BLIND_FLOORS = {
     "blind-318.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.91},
     "blind-319.txt": {"exact": 1.00, "accepted": 0.96, "flagged": 1.00, "reasons": 1.00},
     "blind-320.txt": {"exact": 1.00, "accepted": 0.96, "flagged": 1.00, "reasons": 0.93},
+    "blind-321.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.96},
+    "blind-322.txt": {"exact": 0.98, "accepted": 0.78, "flagged": 0.97, "reasons": 0.96},
 }
 
 
