@@ -200,8 +200,9 @@ _LEADING_CONNECTOR = re.compile(
 # "но", or "в части …" (agreeing with a part only): the agreement is qualified and a human decides how.
 BUT_WORDS = r"но|однако|but|however|бирок|although|though"  # a contrast: "да, но …" (also extract's "how far")
 _BUT_ANYWHERE = re.compile(
-    # (not "особенно в части …": where they would help most, no part held back)
-    rf"(?:^|[\s,;—–-])({BUT_WORDS}|(?<!особенно )в части|за исключением|хотя(?! бы))[\s,]",
+    # (not "особенно в части …": where they would help most, no part held back; nor "не только спонсором, но и
+    # партнёром", "not only … but also": something added, not held back)
+    rf"(?:^|[\s,;—–-])((?:{BUT_WORDS})(?!\s+(?:и|also)\b)|(?<!особенно )в части|за исключением|хотя(?! бы))[\s,]",
     re.IGNORECASE,
 )
 
@@ -1473,6 +1474,7 @@ _IDS_IN_BRACKET = re.compile(
 _AND_ALSO = re.compile(
     r"(?:-?[^\W\d]{1,3}(?=\s))?\s*,?\s*(?:и|and|а также|as well as|жана)\s+"
     r"(?:,?\s*(?:в целом|вообще|in general|generally|overall)\s*,?\s+)?"
+    r"(?:(?:with|to|с|со)\s+)?(?:the\s+)?"  # "We agree with 3.1, 3.7 and with the other panels" (was panel 3 alone)
 )
 
 
@@ -1697,7 +1699,7 @@ _WHOLE_OF_IT = re.compile(
 
 # A number no reference used ("согласны с 1 по 4", "…, 4 ок"), unless it counts days, people, money or things.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_LOOSE_NUMBER = re.compile(
+_LOOSE_NUMBER = compile_at_heads(
     r"(?<![\w.,:/+№#-])\d{1,2}(?![\w.,:/-]?\d)(?![xх]{2})(?!\s*(?:-?\s*(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
     r"|октябр|ноябр|декабр|год|г\.|лет|%|человек|чел|организаци|член|раз|штук|дн|недел|месяц|час|минут|тыс|млн|сом"
     r"|year|member|organi[sz]ation|people|time|week|day|month|hour|thousand|million|job|compan|village|women|men"

@@ -1393,8 +1393,9 @@ _BACK_TO_IT = re.compile(
     r"\W*(?:(?:с|со|по|к|за|на|with|on|to|against)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them"
     r"|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"  # "Yes to all except 3.5 and 4.1. Against those two: …"
     r"|\W*(?:ее|его|их)\s+(?:мы\s+)?не\s"
-    r"|\W*(?:we|мы)\s+(?:[\w']+\s+){0,3}?(?:it|them|его|ее|их|that one|this one"
+    r"|\W*(?:we|мы)\s+(?:[\w']+\s+){0,3}?(?:it|them|его|ее|их|that one|this one|there"  # "We abstain there"
     r"|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"
+    r"|\W*(?:there|там)\s+(?:we|мы)(?!\w)"  # "All good except 2.1. There we abstain."
     r"|\W*(?:ал\s+(?:экөө|үчөө)\w*|аларга|аларды|ага|аны)(?!\w)"  # "Ал экөөнө каршыбыз": to those two
 )
 
@@ -1678,7 +1679,7 @@ _GOODWILL = compile_at_heads(
     r" (?:host|help|contribute|provide|share|take part|participate|organi[sz]e|offer)"
     r"|look(?:ing)? forward|remain (?:committed|available|at your disposal|open)"
     r"|(?<!\w)готов\w* (?:участвовать|обсудить|к(?!\w)|выступить|стать|взять|поделиться|делиться|помочь"
-    r"|предоставить|провести"
+    r"|предоставить|провести|делегировать"  # "готовы делегировать представителей в рабочие группы по 2.1 и 4.2"
     r"|выдел(?:ять|ить)|направить (?:своего |нашего )?представител)"
     # "Отдельное спасибо за 3.1 и 3.4", "Ждём конференцию по 4.5!", "По 3.5 у нас опыт есть, можем поделиться"
     r"|(?:отдельное |особое )?спасибо(?: за|,? что)|благодарим за|\bждем\b|ждем с нетерпением|опыт есть|есть опыт"
@@ -1696,6 +1697,7 @@ _GOODWILL = compile_at_heads(
     r"|катышууга даярбыз|кызматташууга даярбыз|өзгөчө маанилүү|маанилүү деп эсептейбиз|өзгөчө белгиле\w*"
     # "We would especially like to be involved in the conference mentioned in 4.5", "4.3 боюнча өзгөчө ыраазыбыз"
     r"|would (?:especially |particularly |also |very much )?(?:like|love) to (?:be involved|take part|participate|join"
+    r"|take an? (?:active |leading )?role"  # "We would particularly like to take an active role in implementing 3.2"
     r"|contribute(?!\s+(?:\w+\s+){0,2}(?:comments?|position|views?|input|answers?)\b))"
     r"|өзгөчө ыраазы\w*(?!\s+(?:эмес|болбой))"
     r"|(?:especially|particularly) welcome"
@@ -1923,7 +1925,7 @@ def _with_earlier_reason(claims: list[Claim], earlier: str) -> list[Claim]:
 _NAME_LINE = re.compile(r"^\s*[A-ZА-ЯЁӨҮҢ][\w'-]+(?:\s+[A-ZА-ЯЁӨҮҢ][\w'.-]*)?\s*,\s*[^.!?]{2,60}$")
 # "Талас аймактык ишкерлер палатасы", "Rural Voices Coalition", "Ассоциация грузоперевозчиков Баткенской
 # области": the organisation that signs, as the last line
-_ORGANISATION_LINE = re.compile(
+_ORGANISATION_LINE = compile_at_heads(
     r"(?:бирикмеси|палатасы|ассоциациясы|фонду|борбору|уюму|тобу|коому|кооперативи|биримдиги|тармагы|кеңеши"
     r"|бөлүмү|союзу|филиалы|клубу|комитети"
     r"|association|union|foundation|network|coalition|chamber|club|cooperative|centre|center|fund|council)"
@@ -2151,7 +2153,7 @@ _FULLY_ALL = re.compile(
 )
 # "кроме", not "Кроме того, по 4.1 мы против": "besides", which sets nothing apart (but "кроме того, что …" does)
 _EXCEPT_BUT_BESIDES = r"кроме(?!\s+(?:того|этого)\b(?!,?\s+что\b))"
-_EXCEPTION_WORD = re.compile(
+_EXCEPTION_WORD = compile_at_heads(
     rf"{_EXCEPT_BUT_BESIDES}|за исключением|except|apart from|save for|other than|остальн|прочи[ем]"
     r"|(?<!\w)rest(?!\w)|the others"
     r"|remaining"
@@ -2231,7 +2233,7 @@ _RESTATED = re.compile(
 )
 _ONE_PANEL = 8  # the most recommendations a panel has: a "fully" over more is a list of panels, perhaps a heading
 # an exception word, or a word that sets a part apart more loosely ("all other", "everything else", "но")
-_SETS_APART = re.compile(
+_SETS_APART = compile_at_heads(
     _EXCEPTION_WORD.pattern + r"|other|друг(?:ие|им|ими|их)|прочи|else|\bно\b|\bbut\b|однако|however|бирок"
     r"|исключение|exception|а вот"  # "Все рекомендации панели 3 поддерживаем. Исключение — 3.5, …"
 )
@@ -2513,7 +2515,7 @@ def _objection_unrecorded(folded: str, stances: dict[str, StanceFinding]) -> lis
 # "Правда, 3.5 вызывает сомнения, мы бы её не поддержали", "we would not support it in its current form": a rejection
 # hedged in the conditional (every reply of the corpus holding one is labelled unclear: beside an agreement, which
 # holds; alone, how firm)
-_WOULD_NOT = re.compile(
+_WOULD_NOT = compile_at_heads(
     r"(?<!\w)(?:мы|я)\s+бы\s+(?:(?:ее|его|их|эту|это|с\s+ней|с\s+ним|с\s+ними)\s+)?не\s+(?:поддерж|соглас|принял|одобрил)"
     r"|(?<!\w)не\s+(?:поддержали|согласились|приняли)\s+бы(?!\w)"
     r"|(?<!\w)(?:we|i)\s+would(?:\s+not|n't)\s+(?:support|agree|endorse|accept|back)(?!\w)"
@@ -2733,14 +2735,16 @@ _CONTRAST = re.compile(
 
 _SENTENCE_ENDS = re.compile(r"[.!]\s*$")
 _PANEL_OR_ID = re.compile(r"\d|панел|panel|раздел|section|бөлүм")
+# "Поддерживаем 1.1–4.5 полностью.": the one range of every ID, and nothing else named
+_ONE_RANGE = re.compile(r"[^\d]*\d\.\d\s*[–—-]\s*\d\.\d[^\d]*")
 _ONLY_ONE = re.compile(r"(?<!\w)(?:только|лишь|only|just|гана|forgot|p\.\s?s)(?!\w)")
 
 
-def _all_then_against(scoped: list[Claim], excepted: bool) -> list[Problem]:
+def _all_then_against(scoped: list[Claim], count: int, excepted: bool) -> list[Problem]:
     """ "Согласны со всеми рекомендациями. Не согласны с 1.5.", "We agree with all recommendations. … we cannot
-    support 3.4 and 3.7": an agreement with every one, and then, in a sentence of its own that sets nothing apart
-    ("но", "кроме", "except"), a rejection of some; which holds is for a person (the corpus's readers call it a
-    contradiction, not an exception)."""
+    support 3.4 and 3.7": an agreement with every one (also as the range of all `count`, "Поддерживаем 1.1–4.5
+    полностью."), and then, in a sentence of its own that sets nothing apart ("но", "кроме", "except"), a rejection
+    of some; which holds is for a person (the corpus's readers call it a contradiction, not an exception)."""
     if excepted or any(REST_WORD.search(fold(c.evidence)) for c in scoped):
         return []  # ("Бардык сунуштарга макулбуз, 4.3төн башка. 4.3кө каршыбыз.", "… Остальные принимаем.")
     wholes = [
@@ -2748,10 +2752,12 @@ def _all_then_against(scoped: list[Claim], excepted: bool) -> list[Problem]:
         for c in scoped
         if c.level == GLOBAL
         and c.stance is Stance.AGREE
-        and names_all(folded := fold(c.evidence))
+        and (
+            (names_all(folded := fold(c.evidence)) and _PANEL_OR_ID.search(folded) is None)
+            or (len(set(c.ids)) == count and _ONE_RANGE.fullmatch(folded) is not None)
+        )  # (not "Панель 3 — согласны со всеми": all of one panel)
         and not except_spans(folded)
         and _SENTENCE_ENDS.search(c.evidence) is not None  # (a sentence of its own, not "все норм кроме 4.1, …")
-        and _PANEL_OR_ID.search(folded) is None  # (not "Панель 3 — согласны со всеми": all of one panel)
     ]
     if not wholes:
         return []
@@ -2875,7 +2881,7 @@ def _merge(claims: list[Claim], campaign: Campaign) -> tuple[dict[str, StanceFin
         if rest:
             problems.append(Problem("unclear_exception", claim.evidence[:80]))
             scoped.append(Claim(rest, claim.stance, claim.level, None, claim.evidence, 0.5))
-    problems += _all_then_against(scoped, excepted=any(c.guess for c in claims))
+    problems += _all_then_against(scoped, len(campaign.ids), excepted=any(c.guess for c in claims))
     findings: dict[str, StanceFinding] = {}
     # the same claims decide the same way: an "all" covers 19 IDs, and is weighed once, not 19 times
     decided: dict[tuple[int, ...], tuple[bool, Claim, str | None, float]] = {}

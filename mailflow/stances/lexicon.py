@@ -15,10 +15,11 @@ import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from mailflow.patterns import compile_at_heads
+from mailflow.patterns import compile_at_heads, compile_at_word_heads
 
 # Each is replaced in turn: `str.translate` looked every character of a Cyrillic text up in its table, a hundred
 # times slower than these passes; none is replaced by another of them, so their order changes nothing
@@ -94,8 +95,7 @@ class Cue:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # (a tuple: made for every word of every unit, a frozen dataclass cost twice as much)
     start: int
     end: int
     text: str
@@ -117,7 +117,7 @@ _INFINITIVE_ASSENT = rf"(?:одобрить|поддержать|принять|
 # the head of an item, after its IDs, do they count.
 # "Совет (ассоциации) поддержал / не поддержал …": the governing body's decision, read after its name and one word
 _BODY_DECIDED = r"(?:(?<=совет )|(?<=съезд )|(?<=президиум ))(?:(?!не\b)[^\W\d]+ )?"
-_POSITIVE = compile_at_heads(
+_POSITIVE = compile_at_word_heads(
     r"(?:"
     r"соглас(?:ен|на|ны|но\b(?=\s*со?\b)|(?<=не соглас)но(?=\s*(?:[,.;:!—–)]|$))|ие|ия|иться|имся|ились|илась|ился"
     r"|ныбыз|ныз|мын)"
@@ -151,10 +151,14 @@ _POSITIVE = compile_at_heads(
     r"|support(?:s|ed(?!\s+by\b))?(?!\s+(?:facility|programme|program|project|centre|center|fund|unit)\b)"
     r"|supportive(?: of)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?"
     # "we welcome 3.2 and commit to it" (IDs are blanked; not "we welcome the opportunity", "would welcome partners")
-    r"|(?<=we )(?:(?:particularly|especially|strongly|warmly|also|fully) )?welcome(?=\s{3,}|\s+recommendations?\s{3,})"
+    # ("4.3, on the other hand, we welcome.": its IDs before it)
+    r"|(?<=we )(?:(?:particularly|especially|strongly|warmly|also|fully) )?welcome"
+    r"(?=\s{3,}|\s+recommendations?\s{3,}|\s*[.;!]|\s*$)"
     # "record us as supporting recommendations 1.1 through 2.1" (IDs are blanked where cues are looked for)
     r"|supporting(?=\s+(?:all\s+|the\s+)?(?:recommendations?\b|\d|\s))"
     r"|concur(?:s|red)?|acceptable|in (?:full )?agreement(?: with)?|agreeing(?: with)?"
+    # "We are pleased to confirm our agreement with all of them" (not "We are unable to express our agreement")
+    r"|(?<!able to )(?:confirm|express|state|reaffirm)(?:s|ed|ing)? (?:our |its |their )?(?:full )?agreement(?: with)?"
     # "1.1–4.5 без замечаний.", "Остальные без замечаний.", "Остальное — без замечаний": no remark, a yes, where no
     # verb says it (the IDs are blanked; after a verb, "принимаем без замечаний", the words qualify the verb; not
     # "Протокол диалога — без замечаний": something else)
@@ -177,7 +181,7 @@ _POSITIVE = compile_at_heads(
     r"|(?:(?:считайте|запишите|включите|записать|включить)\s+нас|нас\s+(?:считайте|запишите|включите))"
     r"\s+в\s+числе\s+поддержавш\w*"
     r"|count us among those supporting"
-    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
+    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:also |fully |strongly )?back|say yes to"
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
@@ -191,9 +195,10 @@ _POSITIVE = compile_at_heads(
     # "считаем все рекомендации актуальными": a yes (the stance word is the verb, before its object)
     r"|считаем(?=\s+(?:все\s+|эти\s+|данные\s+)?(?:рекомендаци|предложени)\w*\s+(?:\w+\s+)?(?:актуальн|важн|правильн"
     r"|обоснованн|своевременн|полезн|нужн|разумн)\w*)"
+    r"|считаем\s+(?:(?:для себя|для нас)\s+)?(?:приоритетн|первоочередн)\w*"  # "3.3 считаем для себя приоритетной"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
-_NEGATIVE = compile_at_heads(
+_NEGATIVE = compile_at_word_heads(
     r"(?:"
     r"возража(?:ем|ю|ет|ют)(?:\s+против)?|возражени(?:е|я|й)|против|отклоня(?:ем|ю|ет|ют)|отклон(?:ен|ена|ено|ены)"
     r"|голосу(?:ем|ю|ет)\s+против|(?:считаем|считаю|будет|это)\s+(?:лишн|излишн|бесполезн)\w*"
@@ -254,7 +259,7 @@ _OBJECTED_TO = re.compile(r"\bпротив(?=\s[^.;:!?]{0,300}?\bне\s+(?:во�
 _NOTHING_AGAINST_AFTER = re.compile(r"\bпротив\s[^.;:!?]{0,120}?\b(ничего\s+не\s+име(?:ем|ет|ют|ю))\b")
 # Kyrgyz accepts by "кабыл алабыз"; the two words are one base. "Маалымат үчүн кабыл алдык" (received for
 # information) takes note and accepts nothing.
-_KY_ACCEPT = re.compile(  # (nor "чечим кабыл алат": a decision will be taken)
+_KY_ACCEPT = compile_at_word_heads(  # (nor "чечим кабыл алат": a decision will be taken)
     r"(?<!маалымат үчүн )(?<!маалымат катары )(?<!маалыматка )(?<!чечим )(?<!чечимди )"
     r"кабыл\s+ал(?:абыз|дык|амын|ынат|ат|а\s+тур\w*)(?!\w)"
     # "Бардык сунуштар кабыл алынды": the recommendations were accepted (not "Катыңыз кабыл алынды", received)
@@ -282,7 +287,7 @@ _PARTIAL = re.compile(
     r"|\+/-|\+-|±"
 )
 _GENERAL = re.compile(r"в целом|в основном|in general|generally|overall|negizinen|негизинен|жалпысынан|жалпы\s+жонунан")
-_ABSTAIN = compile_at_heads(
+_ABSTAIN = compile_at_word_heads(
     r"воздерж\w*(?:\s+от\s+(?:их\s+|ее\s+|его\s+)?(?:оценки|комментари\w*|позиции|ответа))?"
     r"|abstain\w*(?:\s+from)?|no opinion|(?:not applicable|not relevant|n't (?:applicable|relevant))"
     r"(?:\s+(?:to|for)\s+us)?|\bn/a\b"
@@ -356,7 +361,9 @@ _ABSTAIN = compile_at_heads(
     r"|(?:(?<=боюнча )|(?<=[\d–—-] )|(?<=[\d–—-])|(?<=\s\s))калыс(?!\w)"
     r"(?!\s+[^\W\d]*(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)"
     r"|калыс(?!\w)(?!\s+[^\W\d]*(?:ова|ева|ина|ов|ев|ин|кызы|уулу)\b)(?!,\s*[^\W\d]+(?:-[^\W\d]+)?\s*(?:\n|$))"
-    r"|пикир билдирбей\w*|тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
+    # (not "биздин ишибизге тиешеси жок", nothing to do with our work: said of the IDs left unanswered, it is why
+    # they are, not an abstention on them; only "бизге", to us, makes it one)
+    r"|пикир билдирбей\w*|(?<!\wбизге )тиешеси жок|тиешелүү эмес|бизге тиешеси жок|компетенциябызга кирбейт"
 )
 # "не во всём согласны": the negation may cover the stance or only "всём" — a human must read it.
 _AMBIGUOUS = compile_at_heads(
@@ -402,7 +409,7 @@ _REMARKS_BEFORE = re.compile(r"(?:замечани|комментари|вопр
 _NEGATED_TERSE = re.compile(r"(?<!\w)(?:не|not)\s+$")
 _DENIED_TERSE = re.compile(r"\s+эмес\b")
 _TERSE = re.compile(r"да|нет|за|ok|ок|okay|yes|no|nah|nope|ооба|жок|ooba|\+1|[+✓✔☑✅👍👌💯]|[✗✘×x❌❎👎]|-|–|—")
-_ELONGATED = re.compile(r"(\w)\1+")  # a phone's "нееет", "даааа": one letter held down, the same answer
+_ELONGATED = compile_at_heads(r"(\w)\1+")  # a phone's "нееет", "даааа": one letter held down, the same answer
 _TERSE_KIND = {
     "да": CueKind.AGREE, "за": CueKind.AGREE, "ok": CueKind.AGREE, "ок": CueKind.AGREE,
     "okay": CueKind.AGREE, "yes": CueKind.AGREE, "ооба": CueKind.AGREE, "ooba": CueKind.AGREE,
@@ -587,7 +594,7 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
     for tok in toks:
         if not taken.free(tok.start, tok.end):
             continue
-        terse = _terse_form(tok.text)
+        terse, kind, confidence = _word_reading(tok.text)
         if terse in ("нет", "жок") and _REMARKS_BEFORE.search(masked, max(0, tok.start - 80), tok.start):
             continue  # "Замечаний к другим рекомендациям тоже нет": no remarks, not a "no" to them
         if terse is not None:
@@ -599,27 +606,33 @@ def _find_cues(text: str, decided: bool) -> list[Cue]:
                 add(tok.start, denied.end(), CueKind.DISAGREE, terse=True)  # Kyrgyz "ок эмес"
             else:
                 add(tok.start, tok.end, _TERSE_KIND[terse], terse=True)
-        elif len(tok.text) >= 6 and not _is_known_word(tok.text):
-            kind, confidence = _typo_kind(tok.text)
-            if kind is not None:
-                negations, start, concord = _negators_before(masked, tok.start, toks)
-                negations = negations or int(concord)
-                if kind in (CueKind.AGREE, CueKind.DISAGREE):
-                    polarity = 1 if kind is CueKind.AGREE else -1
-                    kind = _polarity_kind(polarity * (-1) ** negations)
-                add(start, tok.end, kind, confidence=confidence)
+        elif kind is not None:
+            negations, start, concord = _negators_before(masked, tok.start, toks)
+            negations = negations or int(concord)
+            if kind in (CueKind.AGREE, CueKind.DISAGREE):
+                polarity = 1 if kind is CueKind.AGREE else -1
+                kind = _polarity_kind(polarity * (-1) ** negations)
+            add(start, tok.end, kind, confidence=confidence)
     return sorted(cues, key=lambda c: c.start)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
+def _word_reading(word: str) -> tuple[str | None, CueKind | None, float]:
+    """What one word says alone: the terse answer it is, or else the stance word it misspells and how sure that is.
+    Pure in the word and asked of every word of every unit, so remembered (one lookup, not one per question)."""
+    terse = _terse_form(word)
+    if terse is not None or len(word) < 6 or _is_known_word(word):
+        return terse, None, 0.0
+    kind, confidence = _typo_kind(word)
+    return None, kind, confidence
+
+
 def _terse_form(word: str) -> str | None:
-    """The terse answer a token is ("да", "+", "нееет" as "нет"), or None; pure in one word, so remembered."""
+    """The terse answer a token is ("да", "+", "нееет" as "нет"), or None."""
     terse = word if _TERSE.fullmatch(word) else _ELONGATED.sub(r"\1", word)
     return terse if _TERSE.fullmatch(terse) else None
 
 
-# Both are pure in one word and asked of every word of six letters or more in every unit: remembered
-@functools.lru_cache(maxsize=4096)
 def _is_known_word(word: str) -> bool:
     """A word the exact patterns already judged (rejected "принимаем к сведению") is not a typo."""
     return any(p.fullmatch(word) for p in (_NOT_CUES, _POSITIVE, _NEGATIVE, _PARTIAL, _ABSTAIN))
@@ -630,7 +643,6 @@ def _unstressed(word: str) -> str:
     return word.replace("о", "а")
 
 
-@functools.lru_cache(maxsize=4096)
 def _typo_kind(word: str) -> tuple[CueKind | None, float]:
     """A misspelt stance word ("соглсны", "поддерживам") and how sure the reading is; the first two letters must
     agree, or the first with the second left out ("сгласны"), which is less sure: a person confirms it (such replies

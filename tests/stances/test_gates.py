@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailflow.campaign.letter import Campaign
-from mailflow.patterns import compile_at_heads
+from mailflow.patterns import compile_at_heads, compile_at_word_heads
 from mailflow.stances import refs
 from mailflow.stances.extract import _GATED, _WORDS, _search
 from mailflow.stances.refs import _EXCEPT_WORDS
@@ -148,6 +148,27 @@ def test_a_pattern_ignoring_case_tried_at_its_heads_finds_what_it_finds_everywhe
 @pytest.mark.parametrize("pattern", _HEADED)
 def test_a_pattern_whose_heads_cannot_be_told_is_compiled_as_it_is(pattern: str) -> None:
     assert (compile_at_heads(pattern).pattern == pattern) is (pattern in _HEADS_CANNOT_BE_TOLD)
+
+
+def _at_word_starts(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The matches a left-to-right scan finds when it tries `pattern` only where no letter or digit stands before."""
+    found, at = [], 0
+    while at <= len(text):
+        m = None if at and text[at - 1].isalnum() else pattern.match(text, at)
+        if m is None:
+            at += 1
+            continue
+        found.append(m.span())
+        at = m.end() if m.end() > at else at + 1
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcабв1_,.-^] \n", max_size=30))
+def test_a_pattern_tried_at_word_heads_finds_what_it_finds_where_words_begin(text: str) -> None:
+    for pattern in [*(p for p in _HEADED if not p.startswith("(?m)")), r"ab|b", r"бв?|ав"]:  # (no flags inside)
+        spans = [m.span() for m in compile_at_word_heads(pattern).finditer(text)]
+        assert spans == _at_word_starts(re.compile(pattern), text)
 
 
 def test_the_heads_of_a_pattern_are_the_characters_its_matches_begin_with() -> None:
