@@ -418,6 +418,8 @@ BLIND_FLOORS = {
     "blind-320.txt": {"exact": 1.00, "accepted": 0.96, "flagged": 1.00, "reasons": 0.93},
     "blind-321.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.96},
     "blind-322.txt": {"exact": 0.98, "accepted": 0.78, "flagged": 0.97, "reasons": 0.96},
+    "blind-323.txt": {"exact": 1.00, "accepted": 0.83, "flagged": 1.00, "reasons": 0.84},
+    "blind-324.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.94},
 }
 
 
