@@ -141,8 +141,12 @@ ALSO_WORDS = r"as well|too|тоже|также"
 # "поддерживает особо, поскольку …", "agree in full — …": a word of degree between the stance and its reason
 # "особенно", "in particular": one of a set picked out, or (after a stance) how strongly it is held
 STRESS_WORDS = r"особенно|в особенности|in particular|particularly|especially"
-_DEGREE_WORDS = rf"особо|{STRESS_WORDS}|в частности|полностью|целиком|безусловно|fully|in full|entirely|strongly"
-_DEGREE = rf"(?:(?:{_DEGREE_WORDS}|тоже|также|too)\b)?"
+_DEGREE_WORDS = (
+    rf"особо|{STRESS_WORDS}|в частности|полностью|целиком|безусловно|горячо|всецело|fully|in full|entirely|strongly"
+    r"|warmly|wholeheartedly"
+)
+# (up to two: "Первую панель поддерживаем особенно горячо, так как …")
+_DEGREE = rf"(?:(?:{_DEGREE_WORDS}|тоже|также|too)\b\s*){{0,2}}"
 _MARKED_REASON = re.compile(  # (after the IDs' closing bracket: "We support Panel 2 (2.1), because …")
     rf"^\)?[\s,;:—–-]*+{_DEGREE}[\s,;:—–-]*+"
     rf"(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того|в связи с тем|because|since|{_AS_BECAUSE}(?!\w)"
@@ -187,7 +191,7 @@ _LEADING_CONNECTOR = re.compile(
     # "особо, поскольку …", "in full — …": a word of degree before the reason's own mark (not "особенно там, где …")
     # ("We cannot support it because …": the stance's object, then the reason's mark)
     # ("не согласен с данной рекомендацией, поскольку …": the object named again, then the reason's mark)
-    rf"|(?:{_DEGREE_WORDS}|(?:with\s+)?(?:it|them)|его|ее|её|их"
+    rf"|(?:(?:{_DEGREE_WORDS})\b[\s,]*)?(?:{_DEGREE_WORDS}|(?:with\s+)?(?:it|them)|его|ее|её|их"
     r"|(?:с|with)\s+(?:данной|этой|this)\s+(?:рекомендацией|recommendation))\b[\s,]*"
     r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–:-]))?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
@@ -200,9 +204,8 @@ _LEADING_CONNECTOR = re.compile(
 # "но", or "в части …" (agreeing with a part only): the agreement is qualified and a human decides how.
 BUT_WORDS = r"но|однако|but|however|бирок|although|though"  # a contrast: "да, но …" (also extract's "how far")
 _BUT_ANYWHERE = re.compile(
-    # (not "особенно в части …": where they would help most, no part held back; nor "не только спонсором, но и
-    # партнёром", "not only … but also": something added, not held back)
-    rf"(?:^|[\s,;—–-])((?:{BUT_WORDS})(?!\s+(?:и|also)\b)|(?<!особенно )в части|за исключением|хотя(?! бы))[\s,]",
+    # (not "особенно в части …": where they would help most, no part held back)
+    rf"(?:^|[\s,;—–-])({BUT_WORDS}|(?<!особенно )в части|за исключением|хотя(?! бы))[\s,]",
     re.IGNORECASE,
 )
 
@@ -212,7 +215,11 @@ def _qualified(text: str, folded: str, start: int, end: int, own: list[Ref]) -> 
     exception to an agreement with all ("согласны со всеми за исключением 3.5 (не поддерживаем)", "…, за
     исключением следующей."): what is excepted has its own stance, the rest is agreed. (Of named IDs it excepts a
     part: "Поддерживаем 3.2 за исключением следующего: …" is partial.)"""
-    found = [m.start(1) for m in _BUT_ANYWHERE.finditer(text, start, end)]
+    # ("не только спонсором, но и партнёром", "not only a sponsor but also a partner": something added, not held back)
+    added = [m.span() for m in _NOT_ONLY_BUT_ALSO.finditer(text, start, end)]
+    found = [
+        m.start(1) for m in _BUT_ANYWHERE.finditer(text, start, end) if not any(s < m.start(1) < e for s, e in added)
+    ]
     whole = not any(r.level > GLOBAL for r in own)
     spans = except_spans(folded) if found else []
     # ("п.п. 4.1–4.5 — поддерживаем, за исключением п. 4.3": an ID after it is excepted whatever the agreement is of)
@@ -220,6 +227,7 @@ def _qualified(text: str, folded: str, start: int, end: int, own: list[Ref]) -> 
     return any(at not in excepting for at in found)
 
 
+_NOT_ONLY_BUT_ALSO = re.compile(r"(?:не только|not only)[^.;:!?]{0,80}?(?:но|but)\s+(?:и|also)\b", re.IGNORECASE)
 _ID_NEXT = re.compile(r"(?:пп?\.\s*|п\.п\.\s*|рек\.\s*|рекомендаци\w*\s+|пункт\w*\s+)?\d\.\d")
 
 
@@ -239,6 +247,8 @@ _HEAD_FILLER = re.compile(
 _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по ней|по нему|по этим|по этой|по этому|по которым"
                       r"|по которой|on which|for which|where"
                       r"|с ними|с ней|them|these|those|it|алар|аларга|ага)\b")  # fmt: skip
+_POLAR = (CueKind.AGREE, CueKind.DISAGREE)
+_BUT_BETWEEN = re.compile(r"[^.;:!?]{0,60}?[\s,](?:но|but|однако|however)\s+(?:\w+\s+){0,2}")
 _NON_RECOMMENDATION_OBJECT = re.compile(
     r"\s+(?:(?!рекомендац|recommendation|сунуш|пункт)\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
     r"|реализаци\w+|внедрени\w+|initiative|effort\w*|dialogue|event|implementation|process|демилгесин\w*)"
@@ -306,6 +316,17 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     found = find_cues(_blank(folded, blank), decided)
     heads = _heads(refs) if any(c.terse for c in found) else _NO_HEADS  # (only a terse cue looks them up)
     cues = _with_also([c for c in found if _usable(c, folded, refs, heads, bool(default))], folded, refs)
+    # "2.1 поддерживаем идею, но против сроков": a stance on something else (the idea) beside the opposite one on the
+    # recommendation says how far, which a person weighs (it had been read as a plain "no")
+    problems += [
+        Problem("reservation", text.strip()[:80])
+        for o in found
+        if o.kind in _POLAR
+        and _NON_RECOMMENDATION_OBJECT.match(folded, o.end)
+        and any(
+            c.kind in _POLAR and c.kind is not o.kind and _BUT_BETWEEN.fullmatch(folded, o.end, c.start) for c in cues
+        )
+    ][:1]
     # "Abstain: 4.1-4.5 (not relevant to our work)": a bracket after the IDs that says the stance again is the
     # comment on it, its reason, not a second stance that leaves the first without scope
     brackets = _comment_brackets(folded, refs, cues)
@@ -1474,7 +1495,13 @@ _IDS_IN_BRACKET = re.compile(
 _AND_ALSO = re.compile(
     r"(?:-?[^\W\d]{1,3}(?=\s))?\s*,?\s*(?:и|and|а также|as well as|жана)\s+"
     r"(?:,?\s*(?:в целом|вообще|in general|generally|overall)\s*,?\s+)?"
-    r"(?:(?:with|to|с|со)\s+)?(?:the\s+)?"  # "We agree with 3.1, 3.7 and with the other panels" (was panel 3 alone)
+    r"(?P<joined>(?:with|to|с|со)\s+(?:the\s+)?)?"  # "… and with the other panels", checked by `_PANELS_AHEAD`
+)
+# "We agree with 3.1, 3.7 and with the other panels" (was panel 3 alone; not "… and with the others who signed", "и с
+# остальными замечаниями палаты": other people's, or other words)
+_PANELS_AHEAD = re.compile(
+    r"(?:(?:all|всеми)\s+)?(?:(?:the\s+)?(?:other|remaining|остальн\w*|прочи\w*)\s+"
+    r"(?:panels|sections|recommendations|панел|раздел|рекомендаци)|(?:the\s+)?recommendations\s+of\s+the\s+other\s+panels)"
 )
 
 
@@ -1494,7 +1521,8 @@ def _separate_all(text: str, refs: list[Ref]) -> bool:
             continue  # "баарына (3.1ден 3.8ге чейин)", "all (3.1–3.8)": the bracket says which all
         following = [r for r in refs if r.start > ref.end and r.level > GLOBAL]
         named = [r for r in refs if r.end <= ref.start and r.level > GLOBAL]
-        if named and not following and _AND_ALSO.fullmatch(text, named[-1].end, ref.start):
+        joined = _AND_ALSO.fullmatch(text, named[-1].end, ref.start) if named and not following else None
+        if joined and (joined.group("joined") is None or _PANELS_AHEAD.match(text, ref.start)):
             return True  # "Поддерживаем 4.3 и все остальные рекомендации": 4.3, and all the others
         if following and re.search(r"[,;:.()—–]|\s-\s", text[ref.end : following[0].start]):
             return True

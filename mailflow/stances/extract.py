@@ -1059,6 +1059,7 @@ def _read_text(
     headings: list[tuple[str, tuple[str, ...]]] = []
     headed: tuple[str, ...] = ()  # the IDs of a heading alone in the unit just read
     previous_free = ""  # the sentence before, when it named no recommendation and gave no stance
+    previous_ids: tuple[str, ...] = ()  # or, when it was "По 3.8: …", what it named
     decided = DECISION_HEAD.search(fold(text)) is not None
     signed = _signature_paragraph(panelled)
     # "1.1 +" line after line: a dash after an ID is the "minus" among the pluses, even with a comment after it
@@ -1209,6 +1210,9 @@ def _read_text(
             listed = ()
             heading_claimed = False
         therefore = bool(previous_free) and _THEREFORE_HEAD.match(fold(unit.text)) is not None
+        # ("3.8 боюнча: мамлекет өзү уюштурушу керек. Ошондуктан каршыбыз.": the words under an ID's heading, when
+        # the stance after them is on that ID alone)
+        therefore = therefore and all(set(c.ids) <= set(previous_ids) for c in reading.claims if previous_ids)
         given_here = _with_earlier_reason(list(reading.claims), previous_free) if therefore else list(reading.claims)
         if given_here and therefore and not _WHY_AT_RISK.search(fold(previous_free)):
             # (the sentence before, read now as the why of this one: "… только на бумаге. Поэтому 2.1 — отчасти."; not
@@ -1217,7 +1221,9 @@ def _read_text(
             problems = [p for p in problems if p != Problem("unread_words", previous_free.strip()[:80])]
         claims += given_here
         problems += reading.problems
-        previous_free = unit.text if _says_nothing_of_ids(reading, unit.text) else ""
+        previous_free, previous_ids = (
+            (unit.text, ()) if _says_nothing_of_ids(reading, unit.text) else _after_an_id_heading(reading, unit.text)
+        )
         if body and unit.paragraph != signed and _free_sentence(reading, unit.text, after_stance=bool(claims)):
             problems.append(Problem("unread_words", unit.text.strip()[:80]))
         unanswered = pending if not reading.used_default else ()
@@ -1912,6 +1918,22 @@ def _says_nothing_of_ids(reading: UnitReading, text: str) -> bool:
     return not (reading.claims or reading.ids_without_stance or reading.has_cue or reading.problems) and not (
         _GREETING.match(fold(text)) or _CLOSING.match(fold(text)) or _SIGNATURE.search(text)
     )
+
+
+# "По 3.8:", "3.8 боюнча:", "On 3.8:": one recommendation named as the heading of the words after it
+_ID_HEADING = re.compile(
+    r"\W*(?:(?:по|on|regarding|re|as for|as to)\s+)?(?:пп?\.\s*|пункт\w*\s+|рекомендаци\w+\s+|recommendation\s+)?"
+    r"\d\.\d{1,2}(?:\s+(?:боюнча|сунушу\s+боюнча))?\s*[:—–-]\s*"
+)
+
+
+def _after_an_id_heading(reading: UnitReading, text: str) -> tuple[str, tuple[str, ...]]:
+    """The words after a heading of one recommendation that give it no stance ("По 3.8: государство должно само …"),
+    and that recommendation: what a "Поэтому против." after them rests on."""
+    if reading.claims or reading.has_cue or reading.problems or len(reading.ids_without_stance) != 1:
+        return "", ()
+    heading = _ID_HEADING.match(fold(text))
+    return (text[heading.end() :], reading.ids_without_stance) if heading and heading.end() < len(text) else ("", ())
 
 
 def _with_earlier_reason(claims: list[Claim], earlier: str) -> list[Claim]:

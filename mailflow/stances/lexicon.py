@@ -151,14 +151,10 @@ _POSITIVE = compile_at_word_heads(
     r"|support(?:s|ed(?!\s+by\b))?(?!\s+(?:facility|programme|program|project|centre|center|fund|unit)\b)"
     r"|supportive(?: of)?|endorse[sd]?|endorsement|accept(?:s|ed)?|approve[sd]?"
     # "we welcome 3.2 and commit to it" (IDs are blanked; not "we welcome the opportunity", "would welcome partners")
-    # ("4.3, on the other hand, we welcome.": its IDs before it)
-    r"|(?<=we )(?:(?:particularly|especially|strongly|warmly|also|fully) )?welcome"
-    r"(?=\s{3,}|\s+recommendations?\s{3,}|\s*[.;!]|\s*$)"
+    r"|(?<=we )(?:(?:particularly|especially|strongly|warmly|also|fully) )?welcome(?=\s{3,}|\s+recommendations?\s{3,})"
     # "record us as supporting recommendations 1.1 through 2.1" (IDs are blanked where cues are looked for)
     r"|supporting(?=\s+(?:all\s+|the\s+)?(?:recommendations?\b|\d|\s))"
     r"|concur(?:s|red)?|acceptable|in (?:full )?agreement(?: with)?|agreeing(?: with)?"
-    # "We are pleased to confirm our agreement with all of them" (not "We are unable to express our agreement")
-    r"|(?<!able to )(?:confirm|express|state|reaffirm)(?:s|ed|ing)? (?:our |its |their )?(?:full )?agreement(?: with)?"
     # "1.1–4.5 без замечаний.", "Остальные без замечаний.", "Остальное — без замечаний": no remark, a yes, where no
     # verb says it (the IDs are blanked; after a verb, "принимаем без замечаний", the words qualify the verb; not
     # "Протокол диалога — без замечаний": something else)
@@ -181,7 +177,7 @@ _POSITIVE = compile_at_word_heads(
     r"|(?:(?:считайте|запишите|включите|записать|включить)\s+нас|нас\s+(?:считайте|запишите|включите))"
     r"\s+в\s+числе\s+поддержавш\w*"
     r"|count us among those supporting"
-    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:also |fully |strongly )?back|say yes to"
+    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
@@ -195,7 +191,6 @@ _POSITIVE = compile_at_word_heads(
     # "считаем все рекомендации актуальными": a yes (the stance word is the verb, before its object)
     r"|считаем(?=\s+(?:все\s+|эти\s+|данные\s+)?(?:рекомендаци|предложени)\w*\s+(?:\w+\s+)?(?:актуальн|важн|правильн"
     r"|обоснованн|своевременн|полезн|нужн|разумн)\w*)"
-    r"|считаем\s+(?:(?:для себя|для нас)\s+)?(?:приоритетн|первоочередн)\w*"  # "3.3 считаем для себя приоритетной"
     r")(?!\w)"  # the whole word: "принимает" must not stop "принимается"
 )
 _NEGATIVE = compile_at_word_heads(

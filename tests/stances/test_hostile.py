@@ -199,6 +199,10 @@ SHAPES = {
     "those which are addressed": "те " + " " * 3_000 + ", которые ",
     "they are addressed to": "as they are mainly addressed to CSOs, ",
     "names closed before a topic": "«Тармак» коалициясы сунуштарды ",
+    "not only, never but also": "поддерживаем 4.1 не только ",
+    "an idea, then no but": "4.1 поддерживаем идею, ",
+    "ids headed, then therefore": "По 3.8: ",
+    "and with the other": "Согласны с 3.1 и с остальными ",
 }
 
 
