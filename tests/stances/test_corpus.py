@@ -420,6 +420,8 @@ BLIND_FLOORS = {
     "blind-322.txt": {"exact": 0.98, "accepted": 0.78, "flagged": 0.97, "reasons": 0.96},
     "blind-323.txt": {"exact": 1.00, "accepted": 0.83, "flagged": 1.00, "reasons": 0.84},
     "blind-324.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.94},
+    "blind-325.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.88},
+    "blind-326.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.89},
 }
 
 
