@@ -195,7 +195,7 @@ _LEADING_CONNECTOR = re.compile(
     r"|(?:с|with)\s+(?:данной|этой|this)\s+(?:рекомендацией|recommendation))\b[\s,]*"
     r"(?=(?:так как|т\.\s?к\.|поскольку|потому что|because|since|as|анткени|себеби)\b|[—–:-]))?"
     r"(?:(?:так как|т\.\s?к\.|поскольку|потому что|ввиду того,? что|в связи с тем,? что|because"
-    r"|since|as|cause|coz|cuz|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
+    r"|since|as|cause|coz|cuz|cos|анткени|себеби|а именно|именно|причина|обоснование|комментарий|reason|comment"
     r"|но|однако|but"
     r"|however|бирок|тем не менее|-?(?:ден|дан|тен|тан)?\s*башка\w*|тышкары"
     r"|по ним|по ней|по нему|по этим|по этой|по этому)\b|т\.\s?к\.)?[\s,:—–\-|]*",  # ("т.к." ends on its full stop)
@@ -248,6 +248,8 @@ _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по не
                       r"|по которой|on which|for which|where"
                       r"|с ними|с ней|them|these|those|it|алар|аларга|ага)\b")  # fmt: skip
 _POLAR = (CueKind.AGREE, CueKind.DISAGREE)
+_THAT_CLAUSE = re.compile(r"(?:\s+(?:с\s+тем|with\s+you))?,?\s+(?:что|that)\s(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,120}")
+_AN_ID = re.compile(r"\d\.\d")
 _BUT_BETWEEN = re.compile(r"[^.;:!?]{0,60}?[\s,](?:но|but|однако|however)\s+(?:\w+\s+){0,2}")
 _NON_RECOMMENDATION_OBJECT = re.compile(
     r"\s+(?:(?!рекомендац|recommendation|сунуш|пункт)\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
@@ -316,17 +318,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     found = find_cues(_blank(folded, blank), decided)
     heads = _heads(refs) if any(c.terse for c in found) else _NO_HEADS  # (only a terse cue looks them up)
     cues = _with_also([c for c in found if _usable(c, folded, refs, heads, bool(default))], folded, refs)
-    # "2.1 поддерживаем идею, но против сроков": a stance on something else (the idea) beside the opposite one on the
-    # recommendation says how far, which a person weighs (it had been read as a plain "no")
-    problems += [
-        Problem("reservation", text.strip()[:80])
-        for o in found
-        if o.kind in _POLAR
-        and _NON_RECOMMENDATION_OBJECT.match(folded, o.end)
-        and any(
-            c.kind in _POLAR and c.kind is not o.kind and _BUT_BETWEEN.fullmatch(folded, o.end, c.start) for c in cues
-        )
-    ][:1]
+    problems += _said_of_ids_in_a_clause(text, folded, cues) + _stance_on_something_else_but(text, folded, found, cues)
     # "Abstain: 4.1-4.5 (not relevant to our work)": a bracket after the IDs that says the stance again is the
     # comment on it, its reason, not a second stance that leaves the first without scope
     brackets = _comment_brackets(folded, refs, cues)
@@ -694,6 +686,35 @@ def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote:
     before = _blank(text[: cue.start], [(r.start, r.end) for r in refs if r.end <= cue.start])
     head = re.split(r"[,;:|]|\s[—–-]\s", before)[-1]
     return bool(_HEAD_FILLER.match(head))
+
+
+def _said_of_ids_in_a_clause(text: str, folded: str, cues: list[Cue]) -> list[Problem]:
+    """ "Согласны, что 4.3 лишняя", "We agree that 4.3 is unnecessary": agreement with what a clause says of the IDs,
+    which may be a "no" (it had been read as agreement with 4.3)."""
+    for cue in cues:
+        clause = _THAT_CLAUSE.match(folded, cue.end) if cue.kind in _POLAR else None
+        if clause and _AN_ID.search(folded, clause.start(), clause.end()):
+            return [Problem("unread_words", text[cue.end : clause.end()].strip())]
+    return []
+
+
+def _stance_on_something_else_but(text: str, folded: str, found: list[Cue], cues: list[Cue]) -> list[Problem]:
+    """ "2.1 поддерживаем идею, но против сроков": a stance on something else (the idea) and then, after "но", the
+    opposite one on the recommendation says how far, which a person weighs (it had been read as a plain "no")."""
+    starts = [c.start for c in cues]
+    for other in found:
+        if other.kind not in _POLAR or not _NON_RECOMMENDATION_OBJECT.match(folded, other.end):
+            continue
+        at = bisect.bisect_left(starts, other.end)  # (only the stance right after it: one look per cue)
+        after = cues[at] if at < len(cues) else None
+        if (
+            after is not None
+            and after.kind in _POLAR
+            and after.kind is not other.kind
+            and _BUT_BETWEEN.fullmatch(folded, other.end, after.start)
+        ):
+            return [Problem("reservation", text.strip()[:80])]
+    return []
 
 
 def _whole_panel(ref: Ref, campaign: Campaign) -> bool:
@@ -2400,12 +2421,15 @@ def clean_reason(tail: str) -> str | None:
         reason = reason[1:-1].strip()
     elif reason.endswith(")") and "(" not in reason:  # "нет (…)": the connector took the opening bracket
         reason = reason[:-1].strip()
-    if _POINTS_ELSEWHERE.fullmatch(fold(reason)):
-        return None  # "3.5 | Disagree | See below": the why is further on, not these words
+    if _POINTS_ELSEWHERE.fullmatch(fold(reason)) or _OBJECT_ONLY.fullmatch(fold(reason)):
+        return None  # "3.5 | Disagree | See below": the why is further on, not these words; "… with those two": no why
     # One word in prose is a leftover ("and", a "Best," sign-off); in a table's comment cell it is the comment.
     return reason if len(reason.split()) > 1 or "|" in tail else None
 
 
+_OBJECT_ONLY = re.compile(
+    r"(?:(?:with|to|с|со)\s+)?(?:it|them|(?:those|these)(?:\s+(?:two|three|ones))?|ними|ней|ним|этими)(?:\s+(?:двумя|тремя))?"
+)
 _POINTS_ELSEWHERE = re.compile(
     r"\W*+(?:(?:see|см\.?|смотрите|подробнее|details|comments?|комментари\w*|пояснени\w*)\s+)?(?:below|ниже|төмөндө)\W*"
 )

@@ -1705,7 +1705,7 @@ _GOODWILL = compile_at_heads(
     r"|would (?:especially |particularly |also |very much )?(?:like|love) to (?:be involved|take part|participate|join"
     r"|take an? (?:active |leading )?role"  # "We would particularly like to take an active role in implementing 3.2"
     r"|contribute(?!\s+(?:\w+\s+){0,2}(?:comments?|position|views?|input|answers?)\b))"
-    r"|өзгөчө ыраазы\w*(?!\s+(?:эмес|болбой))"
+    r"|өзгөчө ыраазы\w*(?!\s+(?:эмес|болбой))|өзгөчө кубаныч\w*(?!\s+эмес)"  # "… сунушуна өзгөчө кубанычтабыз"
     r"|(?:especially|particularly) welcome"
     # "We would like to stress that 3.8 is of special importance", "Отдельно отмечаем важность рекомендаций 4.5"
     r"|(?:of|is) (?:special|particular|great|utmost) importance|would like to (?:stress|emphasi[sz]e|highlight)"

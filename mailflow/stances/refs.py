@@ -301,6 +301,7 @@ REST = (
     r"|башкалар(?!ды\s+[^\W\d]+(?:уу|үү)(?:га|гө|ну|нү)?(?!\w))\w*"  # (not "башкаларды окутууга", teaching others)
     # "По другим панелям замечаний нет", "other recs also fine by us"
     r"|друг(?:ие|им|их|ими)(?=\s+(?:\w+\s+)?(?:панел|рекомендац|пункт|раздел))"
+    r"|(?<=с )другими(?=\s+(?:мы\s+)?(?:полностью\s+)?соглас)"  # "4.3 не поддерживаем. С другими согласны."
     r"|(?<!\w)other(?=\s+(?:recs?|recommendations|points|items|panels|sections)\b)"
 )
 REST_WORD = compile_at_heads(REST)  # "the rest" on its own, compiled once for every stage that looks for it
@@ -353,6 +354,8 @@ _VAGUE = re.compile(
     r"|отдельн\w+ рекомендаци\w+|(?:которые|что) касаются|(?:все|всё),? что касается|касающи\w+|relevant to us"
     r"|кроме того,? что (?:касается|связано)"  # "согласны со всем, кроме того, что касается айтишников"
     r"|that (?:concern|apply to) us"
+    # "Бизге тиешелүүлөрүнө макулбуз": to those relevant to us (not "Бизге тиешелүү болгон 4.1, 4.2 …": named)
+    r"|бизге\s+тиешел[үу][үу]\w*(?!\s+эмес)(?!(?:\s+[^\W\d]+)?\s+\d)"
     # "We cannot support the recommendations that put the whole burden on CSOs": which ones? (not "the
     # recommendations that came out of the dialogue", all of them)
     r"|recommendations (?:that|which)(?=\s+(?!came|come|emerged|were|was|you|we\b|the committee|have been"

@@ -6291,3 +6291,35 @@ def test_not_relevant_to_our_work_said_of_the_unanswered_is_no_abstention(campai
     # (found once `_ABSTAIN` was tried only where words begin: "бизге" inside "ишибизге" had hidden it)
     text = "1.1 боюнча макулбуз. Калгандары боюнча пикир айтпайбыз, биздин ишибизге тиешеси жок."
     assert stances(read(text, campaign, language="ky")).get("1.2") is None
+
+
+# Blind batches 325/326
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Согласны, что 4.3 лишняя.", "ru"),
+     ("Бизге тиешелүүлөрүнө макулбуз", "ky")],
+)  # fmt: skip
+def test_agreeing_that_something_is_said_of_an_id_and_those_relevant_to_us_go_to_a_person(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    # both had been accepted: 4.3 agreed ("we agree that it is superfluous"), and all 19 agreed
+    assert codes(read(text, campaign, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("Создание ещё одного совета ничего не даст, поэтому 4.3 не поддерживаем. С другими согласны.", "ru",
+      {"4.3": "disagree", "4.2": "agree"}),
+     ("Сунуштардын баарын колдойбуз. 2-панелдин сунушуна өзгөчө кубанычтабыз, бизде ушундай коалиция бар.", "ky",
+      {"2.1": "agree"}),
+     ("Бизге тиешелүү болгон 4.1 жана 4.4 сунуштарына макулбуз.", "ky", {"4.1": "agree", "4.2": None})],
+)  # fmt: skip
+def test_with_the_others_a_gladness_and_ids_named_after_relevant_to_us_are_read(
+    campaign: Campaign, text: str, language: str, want: dict[str, str | None]
+) -> None:
+    assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+def test_the_object_named_again_is_no_reason(campaign: Campaign) -> None:
+    text = "all good from our side except 3.5 & 3.8 - dont agree with those two."
+    assert stances(read(text, campaign, language="en"))["3.5"] == ("disagree", None)

@@ -203,6 +203,8 @@ SHAPES = {
     "an idea, then no but": "4.1 поддерживаем идею, ",
     "ids headed, then therefore": "По 3.8: ",
     "and with the other": "Согласны с 3.1 и с остальными ",
+    "agreed that, then an id": "согласны, что 4.3 ",
+    "an idea, but against": "поддерживаем идею, но против ",
 }
 
 
