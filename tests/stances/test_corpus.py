@@ -422,6 +422,8 @@ BLIND_FLOORS = {
     "blind-324.txt": {"exact": 1.00, "accepted": 0.89, "flagged": 1.00, "reasons": 0.94},
     "blind-325.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.88},
     "blind-326.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.89},
+    "blind-327.txt": {"exact": 0.98, "accepted": 0.84, "flagged": 0.97, "reasons": 0.91},
+    "blind-328.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 1.00, "reasons": 0.95},
 }
 
 
