@@ -215,11 +215,7 @@ def _qualified(text: str, folded: str, start: int, end: int, own: list[Ref]) -> 
     exception to an agreement with all ("согласны со всеми за исключением 3.5 (не поддерживаем)", "…, за
     исключением следующей."): what is excepted has its own stance, the rest is agreed. (Of named IDs it excepts a
     part: "Поддерживаем 3.2 за исключением следующего: …" is partial.)"""
-    # ("не только спонсором, но и партнёром", "not only a sponsor but also a partner": something added, not held back)
-    added = [m.span() for m in _NOT_ONLY_BUT_ALSO.finditer(text, start, end)]
-    found = [
-        m.start(1) for m in _BUT_ANYWHERE.finditer(text, start, end) if not any(s < m.start(1) < e for s, e in added)
-    ]
+    found = [m.start(1) for m in _BUT_ANYWHERE.finditer(text, start, end)]
     whole = not any(r.level > GLOBAL for r in own)
     spans = except_spans(folded) if found else []
     # ("п.п. 4.1–4.5 — поддерживаем, за исключением п. 4.3": an ID after it is excepted whatever the agreement is of)
@@ -227,7 +223,6 @@ def _qualified(text: str, folded: str, start: int, end: int, own: list[Ref]) -> 
     return any(at not in excepting for at in found)
 
 
-_NOT_ONLY_BUT_ALSO = re.compile(r"(?:не только|not only)[^.;:!?]{0,80}?(?:но|but)\s+(?:и|also)\b", re.IGNORECASE)
 _ID_NEXT = re.compile(r"(?:пп?\.\s*|п\.п\.\s*|рек\.\s*|рекомендаци\w*\s+|пункт\w*\s+)?\d\.\d")
 
 
@@ -1521,8 +1516,9 @@ _AND_ALSO = re.compile(
 # "We agree with 3.1, 3.7 and with the other panels" (was panel 3 alone; not "… and with the others who signed", "и с
 # остальными замечаниями палаты": other people's, or other words)
 _PANELS_AHEAD = re.compile(
-    r"(?:(?:all|всеми)\s+)?(?:(?:the\s+)?(?:other|remaining|остальн\w*|прочи\w*)\s+"
-    r"(?:panels|sections|recommendations|панел|раздел|рекомендаци)|(?:the\s+)?recommendations\s+of\s+the\s+other\s+panels)"
+    r"(?:(?:all|всеми)\s+)?(?:(?:the\s+)?(?:other|remaining)\s+(?:panels|sections|recommendations)"
+    r"|(?:остальн|прочи)\w*\s+(?:панелями|разделами|рекомендациями)|(?:the\s+)?recommendations\s+of\s+the\s+other\s+panels)"
+    r"(?=\s*(?:[.;!]|$))"  # (at the clause's end: not "… рекомендациями раздела", "… panels we have no experience")
 )
 
 

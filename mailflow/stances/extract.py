@@ -463,6 +463,8 @@ _WHOLE_REPLY = {
         r"|считать действительным|вместо (?:отправленного|предыдущего|прежнего)|(?:this|it) replaces\b"
         # "В дополнение к нашему письму от 10 марта: просим считать, что по 4.1 мы всё-таки против"
         r"|в дополнение к (?:нашему |моему )?(?:письму|ответу)|просим считать,? что"
+        # "6 марта мы отправили ответ, что согласны со всеми. Просим считать актуальной другую позицию: …"
+        r"|просим считать актуальн\w*|(?:мы|я) (?:уже )?(?:отправил|направил)\w* (?:вам )?(?:ответ|письм)\w*"
         # "Дополнение к нашему ответу: по 4.3 всё-таки воздерживаемся, а не «за», как писали ранее"
         r"|дополнение к (?:нашему |моему )?(?:письму|ответу)|как (?:мы |я )?(?:писали|писал\w?) ранее"
         r"|in addition to (?:our|my) (?:letter|e-?mail|reply)"
@@ -579,7 +581,7 @@ _WORDS = {
         "ранее", "сказал", "сообщал", "сообщении", "уже не", "уточняем", "я писал", "вместо", "считать действительным",
         "то есть", "i mean", "ответил", "хотим уточнить", "replied",
         "replaces", "в дополнение к", "просим считать", "in addition to", "дополнение к", "кечээки", "деп жаз",
-        "жокко чыгар",
+        "жокко чыгар", "отправил", "направил",
     ),
     "indirect": (
         "all support", "as far as", "asked me to let you know", "by phone", "just forwarding", "mentioned",
@@ -1313,6 +1315,9 @@ def _read_text(
                 offered += pending
             elif _REWORK.search(fold(unit.text)):
                 pass  # "Готовы принять участие в доработке формулировок 3.5, 4.1 и 4.3": help to change them, no why
+            elif _OFFER_CONDITION.search(fold(unit.text)) and not _dash_after_ids(unit.text):
+                # "Готовы делегировать представителей по 4.2 при условии финансирования": on a condition
+                problems.append(Problem("condition", unit.text.strip()[:80]))
             elif any(c.stance is Stance.DISAGREE and set(pending) & set(c.ids) for c in claims):
                 # "кроме 3.2 — с ней не согласны. При этом по 3.2 готовы выступить координатором": which holds?
                 problems.append(Problem("contradiction", unit.text.strip()[:80]))
@@ -1395,13 +1400,19 @@ _TOPIC_HEAD = re.compile(
 )
 # "С ним не согласны", "С ними не согласны", "We oppose it": a pronoun for what was named last
 # ("Со всем согласны, кроме 4.4. Её не поддерживаем.", "Fine with all except 4.3. We don't support that one.")
+_THERE_STANCE = (
+    r"(?:abstain|disagree|object|agree|воздерживаемся|против|не\s+согласны|согласны|не\s+поддерживаем|поддерживаем)"
+)
+_THERE_ENDS = r"(?=\s*(?:[.;!]|$)|\s*,?\s+(?:since|because|as|так как|потому что|поскольку)\b)"
 _BACK_TO_IT = re.compile(
     r"\W*(?:(?:с|со|по|к|за|на|with|on|to|against)\s+)?(?:ним|ней|нему|него|нее|ними|них|it|them"
     r"|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"  # "Yes to all except 3.5 and 4.1. Against those two: …"
     r"|\W*(?:ее|его|их)\s+(?:мы\s+)?не\s"
-    r"|\W*(?:we|мы)\s+(?:[\w']+\s+){0,3}?(?:it|them|его|ее|их|that one|this one|there"  # "We abstain there"
+    r"|\W*(?:we|мы)\s+(?:[\w']+\s+){0,3}?(?:it|them|его|ее|их|that one|this one"
     r"|(?:those|these)(?:\s+(?:two|three|ones))?)(?!\w)"
-    r"|\W*(?:there|там)\s+(?:we|мы)(?!\w)"  # "All good except 2.1. There we abstain."
+    # "We abstain there, since …", "There we abstain.": the stance word and then its end or its why (not "There we
+    # heard the ministry opposes it", "Там мы против, пока не …": hearsay, a condition)
+    rf"|\W*(?:we|мы)\s+{_THERE_STANCE}\s+there{_THERE_ENDS}|\W*(?:there|там)\s+(?:we|мы)\s+{_THERE_STANCE}{_THERE_ENDS}"
     r"|\W*(?:ал\s+(?:экөө|үчөө)\w*|аларга|аларды|ага|аны)(?!\w)"  # "Ал экөөнө каршыбыз": to those two
 )
 
@@ -1725,9 +1736,15 @@ _REWORK = re.compile(r"доработ|переработ|формулировк|
 _DOUBTS = re.compile(
     r"вопрос|обсуд|уточн|сомнен|оговорк|беспоко|тревож|question|discuss|reservation|concern|doubt|clarif|worr"
     r"|только если|only if"  # "Хотим участвовать в 4.3 только если она будет переработана"
+    # "Готовы делегировать представителей по 4.2, но только после её доработки", "… if it is reworked"
+    # (a condition on the recommendation itself; not "если надо", "if that helps", "if you need visuals": courtesy)
+    r"|(?<!\w)(?:если|if)\s+(?:она|он|они|её|ее|его|их|it|they|this|это)(?!\w)|(?<!\w)(?:provided|unless)(?!\w)"
+    r"|только после|only after|(?<!\w)эгер\s+(?!керек)"  # ("при условии": `_OFFER_CONDITION`)
     r"|кыйын|күмөн|тынчсыз"
 )
 
+# "Готовы делегировать представителей по 4.2 при условии финансирования": an offer on a condition
+_OFFER_CONDITION = re.compile(r"при условии|(?<!\w)(?:provided|unless)(?!\w)")
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
 
 
@@ -1927,13 +1944,23 @@ _ID_HEADING = re.compile(
 )
 
 
+# ("По 3.8: см. выше", "On 4.2: same as above", "По 1.1: позиция в приложении", "…, если не изменится закон": a
+# pointer or a condition, no why)
+_NO_WHY_UNDER = re.compile(
+    r"см\.|выше|ниже|приложени|(?<!\w)(?:above|below|attach\w*|same as|если|if|unless|эгер)(?!\w)|при условии"
+)
+
+
 def _after_an_id_heading(reading: UnitReading, text: str) -> tuple[str, tuple[str, ...]]:
     """The words after a heading of one recommendation that give it no stance ("По 3.8: государство должно само …"),
     and that recommendation: what a "Поэтому против." after them rests on."""
     if reading.claims or reading.has_cue or reading.problems or len(reading.ids_without_stance) != 1:
         return "", ()
-    heading = _ID_HEADING.match(fold(text))
-    return (text[heading.end() :], reading.ids_without_stance) if heading and heading.end() < len(text) else ("", ())
+    folded = fold(text)
+    heading = _ID_HEADING.match(folded)
+    if heading is None or heading.end() == len(text) or _NO_WHY_UNDER.search(folded, heading.end()):
+        return "", ()
+    return text[heading.end() :], reading.ids_without_stance
 
 
 def _with_earlier_reason(claims: list[Claim], earlier: str) -> list[Claim]:

@@ -177,7 +177,8 @@ _POSITIVE = compile_at_word_heads(
     r"|(?:(?:считайте|запишите|включите|записать|включить)\s+нас|нас\s+(?:считайте|запишите|включите))"
     r"\s+в\s+числе\s+поддержавш\w*"
     r"|count us among those supporting"
-    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back|say yes to"
+    r"|(?:fully |all )?on board|in favou?r(?: of)?|count us in|(?:we|i) (?:fully |strongly )?back"
+    r"|(?:say )?yes to(?=\s)"  # "No to 4.1 and 4.3, yes to the others"
     r"|(?:we're|we are|is|are|i'm) in for"  # "Our startup assoc is in for 3.1-3.8"
     r"|(?:happy|comfortable|content) with|(?<=all )good|(?<=все )(?:хорошо|отлично)|(?:looks?|is|are|sounds?) good"
     r"|выража\w+ (?:\w+ )?поддержк\w*|(?<=калганы )туура(?!\s+эмес)"  # "выражаем полную поддержку"
@@ -233,6 +234,7 @@ _NEGATIVE = compile_at_word_heads(
 _NOTHING_AGAINST = compile_at_heads(
     # ("Каршы пикирибиз жок"; not "… жок эмес", it is not that there is none)
     r"(?:(?:эч кандай\s+)?(?:сын[- ]?|каршы\s+)пикир\w*\s+жок|каршылыгыбыз жок)(?!\s+эмес)"
+    r"|невозража(?:ем|ю|ет|ют)(?:\s+против)?"  # "Невозражаем против 4.3": "не" glued to its verb
     r"|(?:(?<=остальным )|(?<=остальным пунктам )|(?<=остальным рекомендациям ))(?:вопросов нет|нет вопросов)"
     r"|(?:ничего\s+)?против\s+ничего\s+(?:нет|не имеем)|ничего не имеем против"
     # "We have gone through the list and there is nothing we disagree with"

@@ -301,7 +301,8 @@ REST = (
     r"|башкалар(?!ды\s+[^\W\d]+(?:уу|үү)(?:га|гө|ну|нү)?(?!\w))\w*"  # (not "башкаларды окутууга", teaching others)
     # "По другим панелям замечаний нет", "other recs also fine by us"
     r"|друг(?:ие|им|их|ими)(?=\s+(?:\w+\s+)?(?:панел|рекомендац|пункт|раздел))"
-    r"|(?<=с )другими(?=\s+(?:мы\s+)?(?:полностью\s+)?соглас)"  # "4.3 не поддерживаем. С другими согласны."
+    # "4.3 не поддерживаем. С другими согласны." (opening its sentence; not "в этом мы с другими согласны": people)
+    r"|(?:(?<=^с )|(?<=[.!?\n] с ))другими(?=\s+(?:мы\s+)?(?:полностью\s+)?соглас)"
     r"|(?<!\w)other(?=\s+(?:recs?|recommendations|points|items|panels|sections)\b)"
 )
 REST_WORD = compile_at_heads(REST)  # "the rest" on its own, compiled once for every stage that looks for it
