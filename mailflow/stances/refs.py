@@ -165,8 +165,9 @@ def elliptic_panels(text: str) -> str:
 # "1 панель макул / 2 макул / 3 панель 3.5тен башкасы макул / 4 макул": among lines headed "N панель", a line
 # headed by a bare number and a word is a panel's too (not a numbered list's "1. …", "2) …")
 _PANEL_LINE = re.compile(rf"(?m)^[^\S\n]*(\d)-?[^\S\n]*{_PANEL_WORD}")
-_PANEL_COLUMN = re.compile(rf"(?m)^[^\S\n]*\|?[^\S\n]*{_PANEL_WORD}[^\S\n]*(?:\||\t)")
-_PANEL_ROW = re.compile(r"(?m)^[^\S\n]*\|?[^\S\n]*([1-4])[^\S\n]*(?=\||\t)")
+# (the blanks before the cell are taken whole, "*+": backing into a line of 100,000 spaces was quadratic)
+_PANEL_COLUMN = re.compile(rf"(?m)^[^\S\n]*+\|?[^\S\n]*+{_PANEL_WORD}[^\S\n]*(?:\||\t)")
+_PANEL_ROW = re.compile(r"(?m)^[^\S\n]*+\|?[^\S\n]*+([1-4])[^\S\n]*(?=\||\t)")
 _BARE_PANEL_LINE = re.compile(
     rf"(?m)^[^\S\n]*(\d)(?=(?:[^\S\n]*[—–:-])?[^\S\n]+[^\W\d])(?!(?:[^\S\n]*[—–:-])?[^\S\n]+{_PANEL_WORD})"
 )
