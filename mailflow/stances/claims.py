@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from mailflow.campaign.letter import Audience, Campaign
 from mailflow.patterns import compile_at_heads
 from mailflow.reading.reply import Stance
-from mailflow.stances.lexicon import LIMITS, Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
+from mailflow.stances.lexicon import AN_ID, LIMITS, Cue, CueKind, Taken, condition_in, find_cues, fold, quoted_spans
 from mailflow.stances.refs import (
     DOCUMENT_NUMBER,
     EXPLICIT,
@@ -244,7 +244,6 @@ _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по не
                       r"|с ними|с ней|them|these|those|it|алар|аларга|ага)\b")  # fmt: skip
 _POLAR = (CueKind.AGREE, CueKind.DISAGREE)
 _THAT_CLAUSE = re.compile(r"(?:\s+(?:с\s+тем|with\s+you))?,?\s+(?:что|that)\s(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,120}")
-_AN_ID = re.compile(r"\d\.\d")
 _BUT_BETWEEN = re.compile(r"[^.;:!?]{0,60}?[\s,](?:но|but|однако|however)\s+(?:\w+\s+){0,2}")
 _NON_RECOMMENDATION_OBJECT = re.compile(
     r"\s+(?:(?!рекомендац|recommendation|сунуш|пункт)\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
@@ -648,7 +647,7 @@ def _left_open(text: str, cue: Cue) -> bool:
 def _usable(cue: Cue, text: str, refs: list[Ref], heads: _Sorted, answers_quote: bool) -> bool:
     """Terse cues ("да", "+", "нет") count only at the head of a row, right after the IDs they answer;
     `heads` are the refs that can head an answer (IDs, panels, "остальные"), not an implied "all"."""
-    if cue.kind in (CueKind.AGREE, CueKind.DISAGREE) and _NON_RECOMMENDATION_OBJECT.match(text, cue.end):
+    if cue.kind in _POLAR and _NON_RECOMMENDATION_OBJECT.match(text, cue.end):
         return False
     if not cue.terse:
         return True
@@ -688,7 +687,7 @@ def _said_of_ids_in_a_clause(text: str, folded: str, cues: list[Cue]) -> list[Pr
     which may be a "no" (it had been read as agreement with 4.3)."""
     for cue in cues:
         clause = _THAT_CLAUSE.match(folded, cue.end) if cue.kind in _POLAR else None
-        if clause and _AN_ID.search(folded, clause.start(), clause.end()):
+        if clause and AN_ID.search(folded, clause.start(), clause.end()):
             return [Problem("unread_words", text[cue.end : clause.end()].strip())]
     return []
 
@@ -2133,7 +2132,7 @@ def _speaks_of_stance(reason: str, kind: CueKind, campaign: Campaign, own: set[s
     # "…, анткени бизде коалиция жок, калганы ок": "the rest" in a reason is a stance of its own
     rest = [r for r in refs if r.level == GLOBAL and REST_WORD.fullmatch(folded, r.start, r.end)]
     # (not in a partial's reason: "частично: поддерживаем цель, но …", "с мониторингом согласны, а …" say how far)
-    other_stance = bool(stances - {kind}) and kind in (CueKind.AGREE, CueKind.DISAGREE)
+    other_stance = bool(stances - {kind}) and kind in _POLAR
     return bool(named) or bool(rest) or other_stance
 
 

@@ -1744,7 +1744,7 @@ _DOUBTS = re.compile(
 )
 
 # "Готовы делегировать представителей по 4.2 при условии финансирования": an offer on a condition
-_OFFER_CONDITION = re.compile(r"при условии|(?<!\w)(?:provided|unless)(?!\w)")
+_OFFER_CONDITION = re.compile(r"при условии")  # ("provided", "unless": `_DOUBTS`, which comes first)
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d\s()-]{6,}")
 
 

@@ -682,7 +682,7 @@ def _is_not_a_stance(text: str, end: int) -> bool:
 
 
 _QUOTED = re.compile(r'"[^"\n]*"')
-_AN_ID = re.compile(r"\d\.\d")
+AN_ID = re.compile(r"\d\.\d")  # a recommendation ID somewhere in a span
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -691,9 +691,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     between: "Голосуем «за» по всем пунктам четвёртой панели и «против» по 3.5" had rejected panel 4)."""
     # (nor a span holding an ID, which only an unclosed quote makes: 'ОО "Ак Жол поддерживаем 1.1-1.5, по 4.1 "нет"')
     return [
-        (m.start(), m.end())
-        for m in _QUOTED.finditer(text)
-        if m.end() - m.start() >= 5 and not _AN_ID.search(m.group())
+        (m.start(), m.end()) for m in _QUOTED.finditer(text) if m.end() - m.start() >= 5 and not AN_ID.search(m.group())
     ]
 
 
