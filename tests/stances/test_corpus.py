@@ -426,6 +426,8 @@ BLIND_FLOORS = {
     "blind-328.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 1.00, "reasons": 0.95},
     "blind-329.txt": {"exact": 0.96, "accepted": 0.90, "flagged": 0.97, "reasons": 0.96},
     "blind-330.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.87},
+    "blind-331.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.00, "reasons": 0.94},
+    "blind-332.txt": {"exact": 0.98, "accepted": 0.89, "flagged": 0.97, "reasons": 0.93},
 }
 
 
