@@ -332,7 +332,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
         problems.append(Problem("ambiguous_number", f"«{text.strip()[:80]}» starts with a bare number"))
         return UnitReading(problems=tuple(problems), has_cue=True)
     heads = _heads(refs) if len(cues) > 1 else _NO_HEADS  # (only a pair of stances looks them up)
-    clusters = _clusters(cues, folded, heads)
+    clusters = _how_far_after_colon(folded, _clusters(cues, folded, heads), refs)
     if not clusters:
         # "3 панель вся да" with its "да" unread: a panel named without a stance waits for one, like an ID
         # (a heading, "Раздел 3:", only frames the lines under it; an audience, "for business", is no panel)
@@ -1564,7 +1564,9 @@ def _targets(
         if not r.implied
         and not (r.start > segment.cluster.end and _COMMENT_ON.search(folded, max(0, r.start - 40), r.start))
     ]  # fmt: skip
-    if specific and _object_then_clause(folded, segment, own, specific):
+    if specific and (
+        _object_then_clause(folded, segment, own, specific) or _object_then_offer(folded, segment, own, specific)
+    ):
         return campaign.ids, GLOBAL, True, 1.0
     if specific and _pronoun_then_clause(folded, segment, specific):
         # "…accepts them, and 1.4 and 4.2 are especially relevant": them, which? (the IDs were the whole answer)
@@ -1615,6 +1617,41 @@ def _object_then_clause(folded: str, segment: _Segment, own: list[Ref], specific
     return _clause_after(folded, implied.end, specific)
 
 
+def _how_far_after_colon(folded: str, clusters: list[_Cluster], refs: list[Ref]) -> list[_Cluster]:
+    """ "Panel 3 – agree, except 3.5, where we partly agree: we support the aim but the wording …": after a partial
+    stance's colon, with nothing named after it, the words say how far, stance words and all (they had been read as
+    a second stance without scope)."""
+    last_named = max((r.start for r in refs if r.level in (EXPLICIT, GROUP)), default=-1)
+    for k, cluster in enumerate(clusters[:-1]):
+        colon = _COLON_THEN_WORD.match(folded, cluster.end) if cluster.kind is CueKind.PARTIAL else None
+        if colon and colon.end() > last_named:
+            return clusters[: k + 1]
+    return clusters
+
+
+def _object_then_offer(folded: str, segment: _Segment, own: list[Ref], specific: list[Ref]) -> bool:
+    """ "We fully support the recommendations and are ready to work together on 3.7 and 4.5", "Сунуштарды толугу
+    менен колдойбуз жана 3.7, 4.5 боюнча биргелешип иштөөгө даярбыз": the stance takes the recommendations; the IDs
+    after "and" are what they offer to work on (3.7 and 4.5 had been the whole answer, the other 17 unrecorded)."""
+    cluster = segment.cluster
+    implied = next(
+        (
+            r
+            for r in own
+            if r.implied
+            and (
+                _OBJECT_GAP.fullmatch(folded, cluster.end, r.start)
+                or (r.end <= cluster.start and _WORDS_BETWEEN.fullmatch(folded, r.end, cluster.start))
+            )
+        ),
+        None,
+    )
+    if implied is None:
+        return False
+    end = max(cluster.end, implied.end)
+    return _JOINED_OFFER.match(folded, end) is not None and all(r.start > end for r in specific)
+
+
 def _pronoun_then_clause(folded: str, segment: _Segment, specific: list[Ref]) -> bool:
     pronoun = _PRONOUN_OBJECT.match(folded, segment.cluster.end)
     return pronoun is not None and _clause_after(folded, pronoun.end(), specific)
@@ -1628,6 +1665,12 @@ def _clause_after(folded: str, end: int, specific: list[Ref]) -> bool:
 
 _PRONOUN_OBJECT = re.compile(r"\s+(?:them|all of them|их|их все|все их)\b")
 _OBJECT_GAP = re.compile(r"\s*(?:the\s+|all\s+(?:the\s+)?|все\s+|всеми\s+|с\s+)?")
+_WORDS_BETWEEN = re.compile(r"\s+(?:[^\W\d]+\s+){0,2}")  # "Рекомендации полностью поддерживаем"
+# an offer joined to the stance: "and are ready to …", "и готовы …", "жана … даярбыз" (the IDs may come before the word)
+_JOINED_OFFER = re.compile(
+    r"\s*,?\s*(?:and|и|а также|жана)\s(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,120}?"
+    r"(?<!\w)(?:ready|willing|готов\w*|даяр\w*)(?!\w)"
+)
 _CLAUSE_JOIN = re.compile(r"\s*,\s*(?:and|и|а|while|whereas)\s+(?:(?:recommendations?|рекомендаци\w*|пп?\.)\s*)?")
 # "agree 1.1 1.2 1.3 not 1.4 1.5 2.1": a "not" before IDs that no stance word took (all six were agreed)
 _LOOSE_NOT = re.compile(r"(?<!\w)(?:не|not)\s+(?=(?:п\.\s*)?\d\.\d)")
@@ -2416,12 +2459,15 @@ def clean_reason(tail: str) -> str | None:
         reason = reason[1:-1].strip()
     elif reason.endswith(")") and "(" not in reason:  # "нет (…)": the connector took the opening bracket
         reason = reason[:-1].strip()
-    if _POINTS_ELSEWHERE.fullmatch(fold(reason)) or _OBJECT_ONLY.fullmatch(fold(reason)):
-        return None  # "3.5 | Disagree | See below": the why is further on, not these words; "… with those two": no why
+    if any(p.fullmatch(fold(reason)) for p in (_POINTS_ELSEWHERE, _OBJECT_ONLY, _JOIN_AND_WORD)):
+        # "3.5 | Disagree | See below": the why is further on, not these words; "… with those two": no why; "disagree
+        # with 4.1 and have no opinion on 4.3": the words before the next stance
+        return None
     # One word in prose is a leftover ("and", a "Best," sign-off); in a table's comment cell it is the comment.
     return reason if len(reason.split()) > 1 or "|" in tail else None
 
 
+_JOIN_AND_WORD = re.compile(r"(?:and|и|а|но|but|жана)\s+[^\W\d]+")
 _OBJECT_ONLY = re.compile(
     r"(?:(?:with|to|с|со)\s+)?(?:it|them|(?:those|these)(?:\s+(?:two|three|ones))?|ними|ней|ним|этими)(?:\s+(?:двумя|тремя))?"
 )

@@ -294,7 +294,9 @@ _WHOLE_REPLY = {
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|поправк\w*,? внесенн\w*"  # "Просим учесть поправки, внесённые на рабочей группе 10 марта, — с ними согласны"
         # "Согласны со всеми рекомендациями, по которым мы высказались положительно на диалоге 1 марта": which, unsaid
-        r"|(?:озвучил|озвучен|высказал|голосовал|поддержал)\w* (?:\w+ ){0,2}?(?:на диалоге|на заседании|на форуме)"
+        # ("Согласны по всем пунктам, по которым голосовали на встрече в Оше 15 марта")
+        r"|(?:озвучил|озвучен|высказал|голосовал|поддержал)\w* (?:\w+ ){0,2}?"
+        r"(?:на диалоге|на заседании|на форуме|на встрече|на собрании|на совещании)"
         # "…, включая те, что почему-то не вошли в письмо": recommendations the letter does not hold
         r"|не вош(?:л|едш)\w* в (?:\w+ )?(?:письмо|документ|текст|перечень|список)"
         r"|\bas (?:discussed|agreed)\b|with the (?:amendments|changes|comments|edits|revisions)\b"
@@ -551,7 +553,7 @@ _WORDS = {
         "memorandum", "меморандум", "still stand", "still appl", "remain", "в силе", "позици", "position", "view",
         "note", "position paper", "revised", "revisions", "same", "to the extent that", "в той мере", "вложени",
         "во время", "договорил", "жолугушууда", "жыйында", "оңдоо", "талкуулангандай", "замечаниями",
-        "как и в прошлом году", "на встрече", "диалоге", "заседании", "форуме",
+        "как и в прошлом году", "на встрече", "диалоге", "заседании", "форуме", "встрече", "собрании", "совещании",
         "отурумда", "письме от", "письмо", "постольку", "правками", "прикрепл", "приложени", "присоединя", "редакции",
         "с дополнениями", "с учетом", "сообщение", "толуктоо", "түзөтүү", "эскертүү", "өзгөртүү", "письма от",
         "не вош",
@@ -685,6 +687,12 @@ _OTHERWISE = re.compile(r"\W*(?:otherwise|other than that|apart from that|aside 
 _ANSWERED_IDS = r"^[ \t]*(?:пп?\.\s*|рек\.\s*)?\d\.\d{1,2}(?:\s*(?:[,–-]|и|and|жана)\s*\d\.\d{1,2})*[ \t]*[—–-][ \t]*"
 _DASH_SEPARATES = re.compile(_ANSWERED_IDS + r"[^\W\d]", re.MULTILINE)  # "3.4 и 3.7 — поддерживаем"
 _PLUS_VOTE = re.compile(r"^[ \t]*\d\.\d{1,2}[ \t]*[+✓✔✅]+[ \t]*$", re.MULTILINE)
+# "+ 1.1-1.5" / "- 3.5" / "- 4.3 (у нас это уже есть при акимиате)": the sign before the IDs, line after line; a dash
+# leading a line among the pluses is the "minus", and a bracket after its IDs says why
+_PLUS_LED = re.compile(r"^[ \t]*\+[ \t]*\d\.\d", re.MULTILINE)
+_MINUS_LED = re.compile(
+    r"[ \t]*[-–—−][ \t]*\d\.\d{1,2}(?:[ \t]*(?:[-–,]|и|and)[ \t]*\d\.\d{1,2})*+[ \t]*(?:\(([^()\n]*)\))?[ \t.]*"
+)
 _MINUS_VOTE = re.compile(r"[ \t]*\d\.\d{1,2}[ \t]*[-–—−][ \t]*([^\W\d].*)", re.DOTALL)
 _EMPTY_ANSWER = re.compile(_ANSWERED_IDS + r"$")
 # A table's heading row: two or more cells (tabs, bars or wide gaps between them) that only name its columns
@@ -1009,10 +1017,10 @@ def _pieces(unit: _Unit) -> list[_Unit]:
 
 
 # ("Панель 4: 4.1 +, …" under the wrapped-looking row of panel 3: a label may carry its number)
-# ("Abstain – the rest" under "Disagree – 4.1 (…)": the rest, or all, is a row's answer too)
+# ("Abstain – the rest" under "Disagree – 4.1 (…)": the rest, or all, is a row's answer too; "Abstain: panel 3" a panel)
 _LABELLED_ROW = re.compile(
     r"\s*[^\W\d][^\W\d\s']*(?:\s+[^\W\d]+){0,3}(?:\s*№?\s*\d{1,2})?\s*[—–:-]\s*"
-    r"(?:\d|the rest\b|all\b|everything\b|остальн|все\b|всё\b)"
+    r"(?:\d|the rest\b|all\b|everything\b|остальн|все\b|всё\b|(?:panel|section|панел\w*|раздел\w*)\s*№?\s*\d)"
 )
 
 
@@ -1066,6 +1074,7 @@ def _read_text(
     signed = _signature_paragraph(panelled)
     # "1.1 +" line after line: a dash after an ID is the "minus" among the pluses, even with a comment after it
     plussed = len(_PLUS_VOTE.findall(panelled)) >= 3
+    led = len(_PLUS_LED.findall(panelled)) >= 2
     separated = not plussed and _DASH_SEPARATES.search(panelled) is not None
     listed: tuple[Claim, ...] = ()  # a stance heading's claims, while the lines under it list IDs
     heading_claimed = False  # the heading's claims are still among `claims`
@@ -1120,6 +1129,11 @@ def _read_text(
         if claims and claims[-1].stance is Stance.PARTIAL and _WOULD_IF.match(fold(unit.text)):
             continue  # "On 3.5 we only partially agree, because …. We would support it if it were reworded": how far
         minus = _MINUS_VOTE.fullmatch(unit.text) if plussed and len(reading.ids_without_stance) == 1 else None
+        led_minus = _MINUS_LED.fullmatch(unit.text) if led and reading.ids_without_stance else None
+        if led_minus and not reading.claims:
+            why = clean_reason(led_minus.group(1)) if led_minus.group(1) else None
+            claims.append(Claim(reading.ids_without_stance, Stance.DISAGREE, EXPLICIT, why, unit.text))
+            continue
         if minus and not reading.claims:
             # "4.3 - при мэрии уже есть три таких совета" under "4.2 +": a "no", and why
             claims.append(Claim(reading.ids_without_stance, Stance.DISAGREE, EXPLICIT, clean_reason(minus.group(1)),
@@ -2854,6 +2868,8 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
             and excepted == {i for c in given for i in c.ids}
             and not any(c.evidence == unscoped[0].evidence for c in given)
         )
+        # "The one we can't sign up to is 1.5 — …. Otherwise fully supportive.": all but what was answered before
+        or _OTHERWISE.match(fold(unscoped[0].evidence)) is not None
     )
 
 

@@ -385,8 +385,9 @@ _CONDITION = re.compile(
     # "For 1.5 our support depends on whether funding is foreseen", "поддержка зависит от того, будет ли …"
     r"|\bdepends? on whether\b|зависит от того,? (?:будет|будут|найдут|выделят|появится|появятся)"
     # "We will be glad to endorse the recommendations once the Committee confirms …" (not "meet once a year")
-    r"|\b(?:will|'ll|would) (?:be (?:glad|happy|pleased) to )?(?:endorse|support|accept|agree)\b"
-    r"[^.\n]{0,80}?\bonce\b(?! a\b)"
+    # ("We'll be able to confirm 3.1 and 3.4 once our donor approves the budget line")
+    r"|\b(?:will|'ll|would) (?:be (?:glad|happy|pleased|able) to )?(?:endorse|support|accept|agree|confirm)\b"
+    r"(?:[^.\n]|(?<=\d)\.(?=\d)){0,80}?\bonce\b(?! a\b)"
     r"|при (?:том |таком )?понимании|(?:on|with) the understanding|с тем пониманием"
     r"|шартында|шарты менен|шарт менен|эгерде|\bэгер\b"
     r"|\w(?:са|се|со|сө)\s+гана\b"  # "интернет тартып берсе гана макул болобуз": only if they do

@@ -774,6 +774,7 @@ def _alias_pattern(aliases: tuple[tuple[int, tuple[str, ...]], ...]) -> re.Patte
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
 
 
+_DEMONSTRATIVE = re.compile(r"данн\w*\s+(?:пункт|рекомендаци|предложени)")
 _ONE_DESCRIBED = re.compile(
     r"(?<!\w)(?:рекомендаци(?:я|ей|ю)|(?<!the )recommendation)\s+(?:о|об|про|по|касательно|относительно|on|about"
     r"|regarding)\s[^.;:!?\n]{0,70}$"
@@ -789,6 +790,8 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
     named_ids = {_canonical(m.group()) for m in _ID.finditer(text)}  # once: a loop per match was quadratic
     for m in pattern.finditer(text):
         number = _alias_panel(m)
+        if _DEMONSTRATIVE.match(text, m.start()):
+            continue  # "исключить данный пункт": "the given point", not data (panel 3's word)
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
         substantive = (
             _WITH_BEFORE.search(before) and not _WORKS_WITH.search(before) and _STANCE_AFTER.match(after)
@@ -803,7 +806,11 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         # 'On "Contribution of regional CSOs to solving local problems" we agree with all but 4.3': a title quoted
         # after "on" names the panel, whatever IDs the reply names
         titled = bool(_TITLE_QUOTED_BY.search(text, max(0, m.start() - 60), m.start()) and _QUOTE_CLOSE.match(after))
-        if named_ids & set(ids) and not titled:
+        worded = _PANEL_FRAME.search(before) is not None or _PANEL_FRAME_AFTER.match(after) is not None
+        # ("On the digital panel we agree with everything except 3.5": the panel its word names is what "everything"
+        # is of, as "panel 3" is; "On the digital panel, we disagree with 3.5" only frames 3.5)
+        framing_all = worded and names_all(_SENTENCE_END.split(text[m.end() : m.end() + 120], maxsplit=1)[0])
+        if named_ids & set(ids) and not titled and not framing_all:
             continue  # "3.4 по цифровой грамотности": the topic words describe the ID, not the whole panel
         # (the words after a title closed and followed by another are the next title's, not this one's)
         stems = content_stems(text[m.start() : m.end()] + ("" if listed else " " + " ".join(after.split()[:3])))
@@ -815,8 +822,7 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         # disagree), so it is read as a panel but sent to a person
         # (or a title in quotes, from its first word: "По «Коалициям и сетям ОГО» — согласны")
         framed = (
-            _PANEL_FRAME.search(before)
-            or _PANEL_FRAME_AFTER.match(after)
+            worded
             or in_title >= 2
             or (_QUOTE_AFTER_BY.search(before) is not None and _QUOTED_THEN_DASH.match(after))
             or titled
@@ -929,6 +935,8 @@ def _mark_exceptions(text: str, refs: list[Ref]) -> list[Ref]:
                 or (
                     # ("3.3 менен 3.6дан башкасына": "менен", "with", joins two as "жана" does)
                     re.fullmatch(r"[\s,и]*(?:жана|менен)?[\s,]*", text[marked[j].end : marked[j + 1].start])
+                    # ("Макулбуз баарына, 4.1ден башка": "to all" is what the exception is taken from)
+                    and marked[j].level != GLOBAL
                     # "3-панелде 3.5тен башкасы": "in panel 3", the frame the exception is taken from
                     and not (marked[j].level == GROUP and _LOCATIVE.search(text, marked[j].start, marked[j].end))
                     # "3 панель 3.5 тен башкасы макул": the panel the next ID is of frames it, as above (a panel

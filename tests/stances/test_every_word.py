@@ -6364,3 +6364,59 @@ def test_an_offer_on_a_condition_is_asked_about_and_if_needed_is_courtesy(
     campaign: Campaign, text: str, language: str, code: str | None
 ) -> None:
     assert codes(read(text, campaign, language=language)) == ({code} if code else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("On the digital panel we agree with everything except 3.5, which we oppose.", "en",
+      {"3.1": "agree", "3.5": "disagree", "1.1": None, "4.1": None}),
+     ("We fully support the recommendations and are ready to work together on 3.7 and 4.5.", "en",
+      {"1.1": "agree", "3.7": "agree", "4.5": "agree"}),
+     ("Рекомендации полностью поддерживаем и готовы совместно работать по 3.7, 4.5.", "ru",
+      {"1.1": "agree", "3.7": "agree", "4.5": "agree"}),
+     ("Сунуштарды толугу менен колдойбуз жана 3.7, 4.5 боюнча биргелешип иштөөгө даярбыз.", "ky",
+      {"1.1": "agree", "3.7": "agree", "4.5": "agree"}),
+     ("Макулбуз баарына, 4.1ден башка. 4.1ге каршыбыз, бизнесмендер биздин кеңешке келбейт.", "ky",
+      {"1.1": "agree", "4.1": "disagree", "4.5": "agree"}),
+     ("We disagree with 1.5. Otherwise fully supportive.", "en", {"1.1": "agree", "1.5": "disagree", "4.5": "agree"}),
+     ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.4, 3.6-3.8\n- 3.5\n+ 4.1, 4.2, 4.4, 4.5\n- 4.3 (у нас это уже есть при акимиате)",
+      "ru",
+      {"1.1": "agree", "3.5": "disagree", "4.3": "disagree", "4.5": "agree"}),
+     ("Panel 3 – agree, except 3.5, where we partly agree: we support the aim but the wording should change.", "en",
+      {"3.1": "agree", "3.5": "partial", "1.1": None}),
+     ("Предлагаем либо исключить данный пункт, либо переадресовать его. Поэтому 3.5 не поддерживаем.", "ru",
+      {"3.5": "disagree", "3.1": None})],
+)  # fmt: skip
+def test_what_the_twenty_third_sessions_first_pair_showed_is_read(
+    campaign: Campaign, text: str, language: str, want: dict[str, str | None]
+) -> None:
+    # (the digital panel's "everything" had been all 19; the IDs of an offer after "and" the whole answer; "to all"
+    # taken into the Kyrgyz exception; "Otherwise …" left without scope; "- 3.5" among "+" lines unread; the words
+    # after a partial's colon a second stance; "данный пункт" read as panel 3's "data")
+    assert _read_clean(text, want, campaign, language) == (want, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("Согласны по всем пунктам, по которым голосовали на встрече в Оше 15 марта. Протокол прилагаем.", "ru",
+      "outside_reference"),
+     ("We'll be able to confirm 3.1 and 3.4 once our donor approves the budget line. Agree with the rest.", "en",
+      "condition")],
+)  # fmt: skip
+def test_an_answer_given_at_a_meeting_or_a_confirmation_to_come_is_asked_about(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    assert code in codes(read(text, campaign, language=language))  # (both had been accepted as agreement with all)
+
+
+def test_a_conjunction_and_a_word_before_the_next_stance_is_no_why(campaign: Campaign) -> None:
+    result = read("We agree with 4.2, 4.4 and 4.5, disagree with 4.1 and have no opinion on 4.3.", campaign)
+    assert stances(result)["4.1"] == ("disagree", None)  # ("and have" had been 4.1's why)
+
+
+def test_a_row_under_a_long_bracketed_row_is_its_own(campaign: Campaign) -> None:
+    text = ("Partly agree: 4.1 (business leaders should join as observers, not voting members)\nAbstain: panel 3\n"
+            "Disagree: 4.3")  # fmt: skip
+    got = stances(read(text, campaign, language="en"))
+    assert (got["4.1"], got["3.2"]) == (("partial", "business leaders should join as observers, not voting members"),
+                                        ("abstain", None))  # fmt: skip

@@ -205,6 +205,14 @@ SHAPES = {
     "and with the other": "Согласны с 3.1 и с остальными ",
     "agreed that, then an id": "согласны, что 4.3 ",
     "an idea, but against": "поддерживаем идею, но против ",
+    "a digital panel's everything": "On the digital panel we agree with everything except 3.5, ",
+    "offers after a stance": "Рекомендации поддерживаем и готовы работать по 3.7, ",
+    "all before a Kyrgyz exception": "баарына, 4.1ден ",
+    "minus lines among plus lines": "+ 1.1-1.5\n- 3.5 (",
+    "partial then a colon": "частично: поддерживаем, ",
+    "demonstratives before points": "данный пункт ",
+    "confirmations to come": "will confirm 3.1 ",
+    "panel rows after a bracket": "Partly agree: 4.1 (" + "x" * 80 + ")\nAbstain: panel 3\n",
 }
 
 
