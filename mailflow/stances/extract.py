@@ -31,6 +31,7 @@ from mailflow.stances.claims import (
     ends_reply,
     in_quoted_name,
     read_unit,
+    says_nothing,
     waiting_for_why,
 )
 from mailflow.stances.lexicon import DECISION_HEAD, LIMITS, CueKind, condition_in, find_cues, fold, quoted_spans
@@ -690,6 +691,17 @@ _PLUS_VOTE = re.compile(r"^[ \t]*\d\.\d{1,2}[ \t]*[+✓✔✅]+[ \t]*$", re.MULT
 # "+ 1.1-1.5" / "- 3.5" / "- 4.3 (у нас это уже есть при акимиате)": the sign before the IDs, line after line; a dash
 # leading a line among the pluses is the "minus", and a bracket after its IDs says why
 _PLUS_LED = re.compile(r"^[ \t]*\+[ \t]*\d\.\d", re.MULTILINE)
+
+
+def _doubted(why: str) -> bool:
+    """Does a "minus" line's bracket say the answer is not given yet ("we need to ask our members first", "depends on
+    the akimat")?"""
+    folded = fold(why)
+    found = (_DOUBTS.search(folded), _search("holding", folded), condition_in(folded))
+    return any(f is not None for f in found)
+
+
+_PLUS_LINE = re.compile(r"[ \t]*\+[ \t]*\d\.\d")
 _MINUS_LED = re.compile(
     r"[ \t]*[-–—−][ \t]*\d\.\d{1,2}(?:[ \t]*(?:[-–,]|и|and)[ \t]*\d\.\d{1,2})*+[ \t]*(?:\(([^()\n]*)\))?[ \t.]*"
 )
@@ -733,7 +745,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     # "Ответ по 4.3 — ниже в тексте письма": named above the answer written under its quoted paragraph
     _extend(claims, problems, (text_claims, [p for p in text_problems if not _answered_below(p, paired)]))
     own_subject = _own_subject(content.subject, campaign)
-    if own_subject.strip():  # most subjects are "Re:" and ours: nothing of their own to read
+    if not says_nothing(own_subject, campaign):  # most subjects are "Re:" and ours: nothing of their own to read
         _extend(claims, problems, _read_text(own_subject, campaign, body=False))
     for attachment in content.attachments:
         if attachment.problem:
@@ -1075,6 +1087,7 @@ def _read_text(
     # "1.1 +" line after line: a dash after an ID is the "minus" among the pluses, even with a comment after it
     plussed = len(_PLUS_VOTE.findall(panelled)) >= 3
     led = len(_PLUS_LED.findall(panelled)) >= 2
+    in_led_list = False  # this unit is a "+ …" line, or a "- …" line read as the minus among them
     separated = not plussed and _DASH_SEPARATES.search(panelled) is not None
     listed: tuple[Claim, ...] = ()  # a stance heading's claims, while the lines under it list IDs
     heading_claimed = False  # the heading's claims are still among `claims`
@@ -1091,6 +1104,8 @@ def _read_text(
     behind_rest = False  # `waiting` came before an agreement with the rest
     given_before_why: list[Claim] = []  # the named claims of the sentence `waiting` is in: a why after it is theirs
     for index, unit in enumerate(units):
+        # ("Не готовы сейчас ответить по:" over "- 3.1-3.8": a heading between, and the dashes are its list's bullets)
+        after_led, in_led_list = in_led_list, _PLUS_LINE.match(unit.text) is not None
         if separated and _EMPTY_ANSWER.fullmatch(unit.text):
             # "3.4 и 3.7 — поддерживаем. / 3.6 — / 4.5 —": where a dash leads to the answer, one with nothing
             # after it is an answer left blank, not a "no"
@@ -1129,10 +1144,13 @@ def _read_text(
         if claims and claims[-1].stance is Stance.PARTIAL and _WOULD_IF.match(fold(unit.text)):
             continue  # "On 3.5 we only partially agree, because …. We would support it if it were reworded": how far
         minus = _MINUS_VOTE.fullmatch(unit.text) if plussed and len(reading.ids_without_stance) == 1 else None
-        led_minus = _MINUS_LED.fullmatch(unit.text) if led and reading.ids_without_stance else None
+        led_minus = _MINUS_LED.fullmatch(unit.text) if led and reading.ids_without_stance and after_led else None
+        if led_minus and _doubted(led_minus.group(1) or ""):
+            led_minus = None  # "- 4.3 (we need to ask our members first)": not yet a "no"
         if led_minus and not reading.claims:
             why = clean_reason(led_minus.group(1)) if led_minus.group(1) else None
             claims.append(Claim(reading.ids_without_stance, Stance.DISAGREE, EXPLICIT, why, unit.text))
+            in_led_list = True
             continue
         if minus and not reading.claims:
             # "4.3 - при мэрии уже есть три таких совета" under "4.2 +": a "no", and why
@@ -2868,8 +2886,6 @@ def _assent_but(unscoped: list[Claim], scoped: list[Claim], campaign: Campaign) 
             and excepted == {i for c in given for i in c.ids}
             and not any(c.evidence == unscoped[0].evidence for c in given)
         )
-        # "The one we can't sign up to is 1.5 — …. Otherwise fully supportive.": all but what was answered before
-        or _OTHERWISE.match(fold(unscoped[0].evidence)) is not None
     )
 
 

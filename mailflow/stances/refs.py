@@ -809,7 +809,12 @@ def _named_panel_refs(text: str, campaign: Campaign) -> list[Ref]:
         worded = _PANEL_FRAME.search(before) is not None or _PANEL_FRAME_AFTER.match(after) is not None
         # ("On the digital panel we agree with everything except 3.5": the panel its word names is what "everything"
         # is of, as "panel 3" is; "On the digital panel, we disagree with 3.5" only frames 3.5)
-        framing_all = worded and names_all(_SENTENCE_END.split(text[m.end() : m.end() + 120], maxsplit=1)[0])
+        # (not "Except for 3.5 in the digital panel, we support everything": the panel says where 3.5 is)
+        framing_all = (
+            worded
+            and _ID.search(text, max(0, m.start() - 60), m.start()) is None
+            and names_all(_SENTENCE_END.split(text[m.end() : m.end() + 120], maxsplit=1)[0])
+        )
         if named_ids & set(ids) and not titled and not framing_all:
             continue  # "3.4 по цифровой грамотности": the topic words describe the ID, not the whole panel
         # (the words after a title closed and followed by another are the next title's, not this one's)

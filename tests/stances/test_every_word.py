@@ -6378,7 +6378,8 @@ def test_an_offer_on_a_condition_is_asked_about_and_if_needed_is_courtesy(
       {"1.1": "agree", "3.7": "agree", "4.5": "agree"}),
      ("Макулбуз баарына, 4.1ден башка. 4.1ге каршыбыз, бизнесмендер биздин кеңешке келбейт.", "ky",
       {"1.1": "agree", "4.1": "disagree", "4.5": "agree"}),
-     ("We disagree with 1.5. Otherwise fully supportive.", "en", {"1.1": "agree", "1.5": "disagree", "4.5": "agree"}),
+     ("3.5 боюнча жарым-жартылай макулбуз: калгандарына толугу менен макулбуз.", "ky",
+      {"1.1": "agree", "3.5": "partial", "4.5": "agree"}),
      ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.4, 3.6-3.8\n- 3.5\n+ 4.1, 4.2, 4.4, 4.5\n- 4.3 (у нас это уже есть при акимиате)",
       "ru",
       {"1.1": "agree", "3.5": "disagree", "4.3": "disagree", "4.5": "agree"}),
@@ -6391,8 +6392,8 @@ def test_what_the_twenty_third_sessions_first_pair_showed_is_read(
     campaign: Campaign, text: str, language: str, want: dict[str, str | None]
 ) -> None:
     # (the digital panel's "everything" had been all 19; the IDs of an offer after "and" the whole answer; "to all"
-    # taken into the Kyrgyz exception; "Otherwise …" left without scope; "- 3.5" among "+" lines unread; the words
-    # after a partial's colon a second stance; "данный пункт" read as panel 3's "data")
+    # taken into the Kyrgyz exception; "- 3.5" among "+" lines unread; the words after a partial's colon a second
+    # stance; "данный пункт" read as panel 3's "data")
     assert _read_clean(text, want, campaign, language) == (want, set())
 
 
@@ -6420,3 +6421,30 @@ def test_a_row_under_a_long_bracketed_row_is_its_own(campaign: Campaign) -> None
     got = stances(read(text, campaign, language="en"))
     assert (got["4.1"], got["3.2"]) == (("partial", "business leaders should join as observers, not voting members"),
                                         ("abstain", None))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Поддерживаем:\n+ 1.1-1.5\n+ 2.1\nНе готовы сейчас ответить по:\n- 3.1-3.8\n- 4.1-4.5", "ru"),
+     ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.3\nПриоритеты для нас:\n- 3.4\n- 4.2", "ru"),
+     ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.8\n+ 4.1, 4.2, 4.4, 4.5\n- 4.3 (depends on whether the akimat agrees)", "en"),
+     ("We support the recommendations and are ready to drop 3.5 and 4.3 from our plans.", "en"),
+     ("Поддерживаем рекомендации и готовы отказаться от 3.5 и 4.3, они нам не подходят.", "ru"),
+     ("Сунуштарды колдойбуз жана 3.5 менен 4.3тү алып салууга даярбыз.", "ky"),
+     ("We support the recommendations and are not ready to work on 3.5 and 4.3.", "en")],
+)  # fmt: skip
+def test_dashes_under_a_heading_and_other_verbs_after_and_are_asked_about(
+    campaign: Campaign, text: str, language: str
+) -> None:
+    # (the first review of the twenty-third session: each had been read as a "no", or as agreement with all 19)
+    result = read(text, campaign, language=language)
+    assert codes(result) and "disagree" not in {s for s, _ in stances(result).values()}
+
+
+def test_a_table_cell_of_and_and_a_word_is_its_why(campaign: Campaign) -> None:
+    assert stances(read("4.1 | Disagree | and unrealistic", campaign)) == {"4.1": ("disagree", "and unrealistic")}
+
+
+def test_a_panel_that_says_where_the_exception_is_does_not_narrow_everything(campaign: Campaign) -> None:
+    got = stances(read("Except for 3.5 in the digital panel, we support everything.", campaign, language="en"))
+    assert (got["1.1"], got["3.5"][0]) == (("agree", None), "disagree")
