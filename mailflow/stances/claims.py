@@ -329,7 +329,9 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     brackets = _comment_brackets(folded, refs, cues)
     on_none = [(c.start, c.end) for c in cues if _ON_NONE.match(folded, c.end)]  # "Disagree: none": used, on nothing
     except_starts = [at for at, _ in excepts]
-    cues = [c for c in cues if not _said_again(c, cues, brackets, except_starts) and (c.start, c.end) not in on_none]
+    cues = [
+        c for c in cues if not _said_again(c, cues, brackets, except_starts, folded) and (c.start, c.end) not in on_none
+    ]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems, refs)
     problems += _described_otherwise(folded, refs, campaign) + _only_then_rest(folded)
@@ -583,7 +585,9 @@ _ANSWER_GAP = re.compile(r"\s*[—–:-]?\s*")  # "3.5 — нет", "3.5: да",
 _ON_NONE = re.compile(r"\s*[:—–-]\s*(?:none|nothing|no items?|ни одной|ни одна|никаких|таких нет)[\s.!;]*$")
 
 
-def _said_again(cue: Cue, cues: list[Cue], comments: list[tuple[int, int]], except_starts: list[int]) -> bool:
+def _said_again(
+    cue: Cue, cues: list[Cue], comments: list[tuple[int, int]], except_starts: list[int], folded: str
+) -> bool:
     """A cue inside a comment bracket whose stance a cue before the bracket already gave, or inside the bracket
     after an answer ("3.5 — нет (…, это не наш профиль)"). Not a bracket's first word past an exception: in
     "Согласны по всем пунктам, кроме 3.5 (против) и 4.3 (согласны частично)" it gives 4.3 its own stance.
@@ -595,6 +599,15 @@ def _said_again(cue: Cue, cues: list[Cue], comments: list[tuple[int, int]], exce
         excepted_from = except_starts[at - 1] if at and cue.start - start <= 3 else -1  # (-1: no exception)
         if any(
             c.end <= start and ((c.kind is cue.kind and c.end > excepted_from) or 0 <= start - c.end <= 2) for c in cues
+        ):
+            return True
+        # "— частично: 1.3 (сверху вниз – да, а снизу вверх каналов по факту нет), 4.1": a "да" or "нет" inside a
+        # sentence in the bracket, after a stance word that heads the line, says how far, not a stance on 4.1
+        if (
+            cue.terse
+            and excepted_from < 0
+            and len(_WORD_RUN.findall(folded[start:end])) >= 4
+            and any(c.end <= start and not c.terse for c in cues)
         ):
             return True
     return False
@@ -2356,7 +2369,14 @@ def _bracket_reasons(text: str, folded: str, claims: list[Claim], refs: list[Ref
         if reason is None or not holders:
             continue
         narrowest = min(holders, key=lambda c: len(c.ids))
-        claims = [replace(c, reason=reason) if c is narrowest and c.reason is None else c for c in claims]
+        if narrowest.reason is not None:
+            continue
+        # ("частично: 1.3 (сверху вниз – да, …), 4.1": a bracket in the middle of the list is its own ID's only)
+        later = {i for r in refs if r.start >= m.end() and r.level == EXPLICIT for i in r.ids} & set(narrowest.ids)
+        own = replace(narrowest, ids=tuple(i for i in narrowest.ids if i not in later), reason=reason)
+        rest = [replace(narrowest, ids=tuple(i for i in narrowest.ids if i in later))] if later - set(ref.ids) else []
+        at = next(n for n, c in enumerate(claims) if c is narrowest)
+        claims = [*claims[:at], own, *rest, *claims[at + 1 :]]
     return claims
 
 
@@ -2526,9 +2546,10 @@ def clean_reason(tail: str) -> str | None:
     return reason if len(reason.split()) > 1 or "|" in tail else None
 
 
-_JOIN_AND_WORD = re.compile(r"(?:and|и|а|но|but|жана)\s+[^\W\d]+")
+# "… and have" before the next stance; "по п" before the next ID's frame ("по п. 3.5 — нет, по п. 4.3 — нет")
+_JOIN_AND_WORD = re.compile(r"(?:and|и|а|но|but|жана)\s+[^\W\d]+|(?:по|on|for)\s+(?:пп?|рек|пункт\w*|item)\.?")
 _OBJECT_ONLY = re.compile(
-    r"(?:(?:with|to|с|со)\s+)?(?:it|them|(?:those|these)(?:\s+(?:two|three|ones))?|ними|ней|ним|этими)(?:\s+(?:двумя|тремя))?"
+    r"(?:(?:with|to|of|с|со)\s+)?(?:it|them|(?:those|these)(?:\s+(?:two|three|ones))?|ними|ней|ним|этими)(?:\s+(?:двумя|тремя))?"
 )
 _POINTS_ELSEWHERE = re.compile(
     r"\W*+(?:(?:see|см\.?|смотрите|подробнее|details|comments?|комментари\w*|пояснени\w*)\s+)?(?:below|ниже|төмөндө)\W*"

@@ -6448,3 +6448,33 @@ def test_a_table_cell_of_and_and_a_word_is_its_why(campaign: Campaign) -> None:
 def test_a_panel_that_says_where_the_exception_is_does_not_narrow_everything(campaign: Campaign) -> None:
     got = stances(read("Except for 3.5 in the digital panel, we support everything.", campaign, language="en"))
     assert (got["1.1"], got["3.5"][0]) == (("agree", None), "disagree")
+
+
+def test_a_yes_and_a_no_in_a_bracket_under_a_partial_heading_say_how_far(campaign: Campaign) -> None:
+    text = ("Наша позиция:\n— согласны: 1.1, 1.2\n— частично: 1.3 (сверху вниз – да, а снизу вверх каналов по факту "
+            "нет), 4.1\n— не согласны: 3.5")  # fmt: skip
+    result = read(text, campaign)
+    got = stances(result)
+    # (the bracket's "да" had agreed with 4.1, silently; and its words are 1.3's why only)
+    assert (got["1.3"], got["4.1"], codes(result)) == (
+        ("partial", "сверху вниз – да, а снизу вверх каналов по факту нет"), ("partial", None), set()
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("не согласны с 4.3 т.к. при акимиате уже есть общественный совет. остальное ок", "ru",
+      {"4.3": ("disagree", "при акимиате уже есть общественный совет"), "1.1": ("agree", None)}),
+     ("По п. 3.4 — согласны, по п. 3.5 — не согласны, по п. 4.3 — не согласны.", "ru",
+      {"3.4": ("agree", None), "3.5": ("disagree", None)})],
+)  # fmt: skip
+def test_the_rest_in_lower_case_and_a_frame_before_the_next_id_are_no_why(
+    campaign: Campaign, text: str, language: str, want: dict[str, tuple[str, str | None]]
+) -> None:
+    # ("остальное ок" had been the end of 4.3's why, the rest unread; "по п" had been 3.5's why)
+    assert _read_with_reasons(text, want, campaign, language) == (want, set())
+
+
+def test_we_will_think_it_over_typed_without_kyrgyz_letters_is_holding(campaign: Campaign) -> None:
+    # (accepted as agreement with 3.5 alone: "көрөбүз" typed "корообз" on a phone)
+    assert "holding" in codes(read("макулбуз бардыгына 3.5 эмс ойлонуп корообз", campaign, language="ky"))
