@@ -330,7 +330,7 @@ def read_unit(text: str, campaign: Campaign, default: tuple[str, ...] = (), deci
     on_none = [(c.start, c.end) for c in cues if _ON_NONE.match(folded, c.end)]  # "Disagree: none": used, on nothing
     except_starts = [at for at, _ in excepts]
     cues = [
-        c for c in cues if not _said_again(c, cues, brackets, except_starts, folded) and (c.start, c.end) not in on_none
+        c for c in cues if not _said_again(c, cues, brackets, except_starts, found) and (c.start, c.end) not in on_none
     ]
     refs = [r for r in refs if r.level != GLOBAL or not any(c.start <= r.start < c.end for c in cues)]
     refs += _quoted_refs(folded, campaign, problems, refs)
@@ -586,12 +586,13 @@ _ON_NONE = re.compile(r"\s*[:—–-]\s*(?:none|nothing|no items?|ни одно�
 
 
 def _said_again(
-    cue: Cue, cues: list[Cue], comments: list[tuple[int, int]], except_starts: list[int], folded: str
+    cue: Cue, cues: list[Cue], comments: list[tuple[int, int]], except_starts: list[int], found: list[Cue]
 ) -> bool:
     """A cue inside a comment bracket whose stance a cue before the bracket already gave, or inside the bracket
     after an answer ("3.5 — нет (…, это не наш профиль)"). Not a bracket's first word past an exception: in
     "Согласны по всем пунктам, кроме 3.5 (против) и 4.3 (согласны частично)" it gives 4.3 its own stance.
-    `except_starts`: where the exceptions begin, in order (the last one before a bracket found by a bisect)."""
+    `except_starts`: where the exceptions begin, in order (the last one before a bracket found by a bisect); `found`:
+    every cue of the unit, usable or not."""
     for start, end in comments:
         if not start <= cue.start < end:
             continue
@@ -601,14 +602,12 @@ def _said_again(
             c.end <= start and ((c.kind is cue.kind and c.end > excepted_from) or 0 <= start - c.end <= 2) for c in cues
         ):
             return True
-        # "— частично: 1.3 (сверху вниз – да, а снизу вверх каналов по факту нет), 4.1": a "да" or "нет" inside a
-        # sentence in the bracket, after a stance word that heads the line, says how far, not a stance on 4.1
-        if (
-            cue.terse
-            and excepted_from < 0
-            and len(_WORD_RUN.findall(folded[start:end])) >= 4
-            and any(c.end <= start and not c.terse for c in cues)
-        ):
+        # "— частично: 1.3 (сверху вниз – да, а снизу вверх каналов по факту нет), 4.1": a "да" and a "нет" in one
+        # bracket after a partial stance say how far it goes, neither is a stance of its own (not "Поддерживаем: 1.1,
+        # 3.5 (нет, …), 4.1", nor "Частично: 1.3 (нет, …)": there the bracket's "нет" is 3.5's or 1.3's answer)
+        heading = next((c for c in reversed(cues) if c.end <= start and not c.terse), None)
+        inside = {c.kind for c in found if c.terse and start <= c.start < end}  # (the usable ones may lack the "нет")
+        if cue.terse and heading is not None and heading.kind is CueKind.PARTIAL and inside >= set(_POLAR):
             return True
     return False
 
@@ -1679,8 +1678,13 @@ def _object_then_joined(folded: str, segment: _Segment, own: list[Ref], specific
     first = min(r.start for r in specific)
     if join is None or first < join.end():
         return None
-    if _JOINED_OFFER.match(folded, end):
-        return "offer"
+    offer = _JOINED_OFFER.match(folded, end)
+    if offer:
+        # ("… и готовы участвовать в 3.5 только при финансировании", "… ready to work on an alternative to 3.5":
+        # an offer held back or set against an ID says something of it a person weighs)
+        clause = _CLAUSE_REST.match(folded, offer.end()).group()  # type: ignore[union-attr]
+        hedged = _OFFER_HEDGE.search(folded, end, offer.end() + len(clause)) or condition_in(clause)
+        return "clause" if hedged else "offer"
     between = folded[join.end() : first]
     if "жана" in join.group():  # (Kyrgyz puts the verb last: "жана 3.5 менен 4.3тү алып салууга даярбыз")
         last = max(r.end for r in specific)
@@ -1709,7 +1713,11 @@ _OBJECT_WORDS = re.compile(
     r"|also|также|тоже|with|с|со|по|on|to|of|к|менен|боюнча)(?!\w)"
 )
 _CLAUSE_WORD = re.compile(r"[^\W\d_]")
-_CLAUSE_REST = re.compile(r"[^.;!?\n]*")
+_OFFER_HEDGE = re.compile(
+    r"(?<!\w)(?:только|лишь|only|alternatives?|instead|вместо|альтернатив\w*|но|but|однако|however|сомнен\w*|doubts?"
+    r"|concerns?|except|кроме|если|if|unless)(?!\w)"
+)
+_CLAUSE_REST = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d))*+")
 _GLUED_ENDING = re.compile(r"^\w+")  # "4.3тү": the case ending glued to the ID
 # an offer of work joined to the stance: "and are ready to work …", "и готовы совместно работать …", "жана … иштөөгө
 # даярбыз" (the IDs may come before the words; not "ready to drop", "not willing to take on", "готовы отказаться")

@@ -292,6 +292,8 @@ _WHOLE_REPLY = {
         r"|(?:позици|заключени|мнени)\w*(?: по [\d.]+)?, (?:\w+ ){0,2}(?:направленн|изложенн)\w* (?:\w+ ){0,2}"
         r"в (?:наш\w* )?"
         r"(?:письм|министерств|жогорку|парламент|правительств|обращени)"
+        # "Позиция нашей ассоциации по цифровым вопросам изложена в письме от 10.02.2023 № 14": set out elsewhere
+        r"|(?:позици|мнени)\w*(?: [^\W\d]+){0,5} изложен\w* в (?:наш\w* )?(?:письм|обращени|документ|заключени)"
         r"|с (?:теми |нашими )?(?:правками|поправками|замечаниями)|(?:озвучил\w*|высказал\w*) (?:на встрече|во время)"
         r"|поправк\w*,? внесенн\w*"  # "Просим учесть поправки, внесённые на рабочей группе 10 марта, — с ними согласны"
         # "Согласны со всеми рекомендациями, по которым мы высказались положительно на диалоге 1 марта": which, unsaid
@@ -684,30 +686,20 @@ _SENTENCE_END = re.compile(
     r"(?=[\"«(A-ZА-ЯЁӨҮҢ]|\d{1,2}\.\d|\d{1,2}-[^\W\d]"  # "… 3-панелдин …", "3 жана 4-панелдер"
     r"|\d{1,2}(?:,\s*\d{1,2})*(?:\s+(?:и|жана|and)\s+\d{1,2}-?)?\s*(?:панел|раздел|panel|section)"
     # "… никто не будет посещать. остальное ок": the rest and its answer, typed in lower case
-    r"|(?:остальн\w*|калган\w*|the rest|others)\s+(?:ок|ok|да|yes|норм\w*|fine|тоже|too|поддерж\w*|соглас\w*|принима\w*"
+    r"|(?:остальн\w*|калган\w*|the rest|others)\s+(?:ок|ok|да|yes|норм\w*|fine|поддерж\w*|соглас\w*|принима\w*"
     r"|макул\w*)(?!\w))"
 )
 _OTHERWISE = re.compile(r"\W*(?:otherwise|other than that|apart from that|aside from that|в остальном|а в остальном)\b")
 _ANSWERED_IDS = r"^[ \t]*(?:пп?\.\s*|рек\.\s*)?\d\.\d{1,2}(?:\s*(?:[,–-]|и|and|жана)\s*\d\.\d{1,2})*[ \t]*[—–-][ \t]*"
 _DASH_SEPARATES = re.compile(_ANSWERED_IDS + r"[^\W\d]", re.MULTILINE)  # "3.4 и 3.7 — поддерживаем"
 _PLUS_VOTE = re.compile(r"^[ \t]*\d\.\d{1,2}[ \t]*[+✓✔✅]+[ \t]*$", re.MULTILINE)
-# "+ 1.1-1.5" / "- 3.5" / "- 4.3 (у нас это уже есть при акимиате)": the sign before the IDs, line after line; a dash
-# leading a line among the pluses is the "minus", and a bracket after its IDs says why
-_PLUS_LED = re.compile(r"^[ \t]*\+[ \t]*\d\.\d", re.MULTILINE)
+# "+ 1.1-1.5" / "- 3.5": the sign before the IDs, line after line; a dash leading a line among the pluses is the
+# "minus" (with a bracket after its IDs, "- 4.3 (зависит от акимиата)", "- 3.1 (особенно важен)", it may be a
+# doubt, a stress or a why: a person reads it)
 
 
-def _doubted(why: str) -> bool:
-    """Does a "minus" line's bracket say the answer is not given yet ("we need to ask our members first", "depends on
-    the akimat")?"""
-    folded = fold(why)
-    found = (_DOUBTS.search(folded), _search("holding", folded), condition_in(folded))
-    return any(f is not None for f in found)
-
-
-_PLUS_LINE = re.compile(r"[ \t]*\+[ \t]*\d\.\d")
-_MINUS_LED = re.compile(
-    r"[ \t]*[-–—−][ \t]*\d\.\d{1,2}(?:[ \t]*(?:[-–,]|и|and)[ \t]*\d\.\d{1,2})*+[ \t]*(?:\(([^()\n]*)\))?[ \t.]*"
-)
+_PLUS_LINE = re.compile(r"^[ \t]*\+[ \t]*\d\.\d", re.MULTILINE)
+_MINUS_LED = re.compile(r"[ \t]*[-–—−][ \t]*\d\.\d{1,2}(?:[ \t]*(?:[-–,]|и|and)[ \t]*\d\.\d{1,2})*+[ \t.]*")
 _MINUS_VOTE = re.compile(r"[ \t]*\d\.\d{1,2}[ \t]*[-–—−][ \t]*([^\W\d].*)", re.DOTALL)
 _EMPTY_ANSWER = re.compile(_ANSWERED_IDS + r"$")
 # A table's heading row: two or more cells (tabs, bars or wide gaps between them) that only name its columns
@@ -750,6 +742,8 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
     own_subject = _own_subject(content.subject, campaign)
     if not says_nothing(own_subject, campaign):  # most subjects are "Re:" and ours: nothing of their own to read
         _extend(claims, problems, _read_text(own_subject, campaign, body=False))
+    elif condition_in(fold(own_subject)):  # "При условии финансирования", "Subject to board approval": on all of it
+        problems.append(Problem("condition", own_subject.strip()[:80]))
     for attachment in content.attachments:
         if attachment.problem:
             problems.append(Problem("attachment_unreadable", f"{attachment.filename} ({attachment.problem})"))
@@ -772,7 +766,7 @@ def extract_stances(content: ReplyContent, campaign: Campaign) -> StanceResult:
             folded_own,
             content.language,
             _exceptions_answered(stances, campaign),
-            fold(latin.latin) if latin else "",
+            "\n".join([fold(latin.latin) if latin else "", fold(own_subject)]),
         )
         if not (p.code == "reservation" and _reservations_of_partials(folded_own, stances))
     ]
@@ -1089,7 +1083,7 @@ def _read_text(
     signed = _signature_paragraph(panelled)
     # "1.1 +" line after line: a dash after an ID is the "minus" among the pluses, even with a comment after it
     plussed = len(_PLUS_VOTE.findall(panelled)) >= 3
-    led = len(_PLUS_LED.findall(panelled)) >= 2
+    led = len(_PLUS_LINE.findall(panelled)) >= 2
     in_led_list = False  # this unit is a "+ …" line, or a "- …" line read as the minus among them
     separated = not plussed and _DASH_SEPARATES.search(panelled) is not None
     listed: tuple[Claim, ...] = ()  # a stance heading's claims, while the lines under it list IDs
@@ -1148,11 +1142,8 @@ def _read_text(
             continue  # "On 3.5 we only partially agree, because …. We would support it if it were reworded": how far
         minus = _MINUS_VOTE.fullmatch(unit.text) if plussed and len(reading.ids_without_stance) == 1 else None
         led_minus = _MINUS_LED.fullmatch(unit.text) if led and reading.ids_without_stance and after_led else None
-        if led_minus and _doubted(led_minus.group(1) or ""):
-            led_minus = None  # "- 4.3 (we need to ask our members first)": not yet a "no"
         if led_minus and not reading.claims:
-            why = clean_reason(led_minus.group(1)) if led_minus.group(1) else None
-            claims.append(Claim(reading.ids_without_stance, Stance.DISAGREE, EXPLICIT, why, unit.text))
+            claims.append(Claim(reading.ids_without_stance, Stance.DISAGREE, EXPLICIT, None, unit.text))
             in_led_list = True
             continue
         if minus and not reading.claims:
@@ -2150,14 +2141,16 @@ def _with_reason(claim: Claim, sentence: str) -> Claim:
 
 
 def _reply_problems(
-    text: str, folded: str, language: str, exceptions_answered: bool = False, typed: str = ""
+    text: str, folded: str, language: str, exceptions_answered: bool = False, also: str = ""
 ) -> list[Problem]:
     """What the reply as a whole says of who answers, when and how; `folded` is `fold(text)`, found once.
 
-    `typed`: a phone's Latin Russian as typed (folded), read in Cyrillic elsewhere; its English words are
-    searched as typed ("ok po vsem krome 4.3 — need to discuss it with the board first" holds an answer back).
+    `also`: more of the respondent's own words, folded: a phone's Latin Russian as typed, read in Cyrillic
+    elsewhere, whose English words are searched as typed ("ok po vsem krome 4.3 — need to discuss it with the
+    board first" holds an answer back); and the subject they wrote ("Предварительный ответ, окончательный после
+    правления", "Correction to our earlier reply").
     """
-    said = f"{folded}\n{typed}" if typed else folded
+    said = f"{folded}\n{also}" if also.strip() else folded
     problems = [
         Problem(code, m.group())
         for code in _WHOLE_REPLY

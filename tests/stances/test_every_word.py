@@ -6380,8 +6380,7 @@ def test_an_offer_on_a_condition_is_asked_about_and_if_needed_is_courtesy(
       {"1.1": "agree", "4.1": "disagree", "4.5": "agree"}),
      ("3.5 боюнча жарым-жартылай макулбуз: калгандарына толугу менен макулбуз.", "ky",
       {"1.1": "agree", "3.5": "partial", "4.5": "agree"}),
-     ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.4, 3.6-3.8\n- 3.5\n+ 4.1, 4.2, 4.4, 4.5\n- 4.3 (у нас это уже есть при акимиате)",
-      "ru",
+     ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.4, 3.6-3.8\n- 3.5\n+ 4.1, 4.2, 4.4, 4.5\n- 4.3", "ru",
       {"1.1": "agree", "3.5": "disagree", "4.3": "disagree", "4.5": "agree"}),
      ("Panel 3 – agree, except 3.5, where we partly agree: we support the aim but the wording should change.", "en",
       {"3.1": "agree", "3.5": "partial", "1.1": None}),
@@ -6402,7 +6401,9 @@ def test_what_the_twenty_third_sessions_first_pair_showed_is_read(
     [("Согласны по всем пунктам, по которым голосовали на встрече в Оше 15 марта. Протокол прилагаем.", "ru",
       "outside_reference"),
      ("We'll be able to confirm 3.1 and 3.4 once our donor approves the budget line. Agree with the rest.", "en",
-      "condition")],
+      "condition"),
+     ("Позиция нашей ассоциации по цифровым вопросам изложена в письме от 10.02.2023 № 14 и с тех пор не изменилась. "
+      "С рекомендациями панелей 1, 2 и 4 согласны.", "ru", "outside_reference")],
 )  # fmt: skip
 def test_an_answer_given_at_a_meeting_or_a_confirmation_to_come_is_asked_about(
     campaign: Campaign, text: str, language: str, code: str
@@ -6428,6 +6429,9 @@ def test_a_row_under_a_long_bracketed_row_is_its_own(campaign: Campaign) -> None
     [("Поддерживаем:\n+ 1.1-1.5\n+ 2.1\nНе готовы сейчас ответить по:\n- 3.1-3.8\n- 4.1-4.5", "ru"),
      ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.3\nПриоритеты для нас:\n- 3.4\n- 4.2", "ru"),
      ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.8\n+ 4.1, 4.2, 4.4, 4.5\n- 4.3 (depends on whether the akimat agrees)", "en"),
+     ("+ 1.1-1.5\n+ 2.1\n+ 3.1-3.8\n+ 4.1, 4.2, 4.4, 4.5\n- 4.3 (зависит от финансирования)", "ru"),
+     ("Поддерживаем рекомендации и готовы участвовать в 3.5 только при финансировании.", "ru"),
+     ("We support the recommendations and are ready to work on an alternative to 3.5.", "en"),
      ("We support the recommendations and are ready to drop 3.5 and 4.3 from our plans.", "en"),
      ("Поддерживаем рекомендации и готовы отказаться от 3.5 и 4.3, они нам не подходят.", "ru"),
      ("Сунуштарды колдойбуз жана 3.5 менен 4.3тү алып салууга даярбыз.", "ky"),
@@ -6478,3 +6482,25 @@ def test_the_rest_in_lower_case_and_a_frame_before_the_next_id_are_no_why(
 def test_we_will_think_it_over_typed_without_kyrgyz_letters_is_holding(campaign: Campaign) -> None:
     # (accepted as agreement with 3.5 alone: "көрөбүз" typed "корообз" on a phone)
     assert "holding" in codes(read("макулбуз бардыгына 3.5 эмс ойлонуп корообз", campaign, language="ky"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Поддерживаем: 1.1, 1.2, 3.5 (нет, это не для нашего региона, нет ресурсов), 4.1", "ru"),
+     ("Support: 1.1, 1.2, 3.5 (no, this one we oppose), 4.1", "en"),
+     ("Колдойбуз: 1.1, 1.2, 3.5 (жок, бизде буга каражат жок), 4.1", "ky")],
+)  # fmt: skip
+def test_a_no_in_the_bracket_after_an_id_is_never_agreement(campaign: Campaign, text: str, language: str) -> None:
+    # (the second review of the twenty-third session: a rule for "да … нет" brackets under a partial had agreed 3.5)
+    assert stances(read(text, campaign, language=language))["3.5"][0] == "disagree"
+
+
+@pytest.mark.parametrize(
+    ("subject", "code"),
+    [("Предварительный ответ, окончательный после правления", "holding"), ("Subject to board approval", "condition"),
+     ("При условии финансирования", "condition"), ("Correction to our earlier reply", "revision"),
+     ("Присоединяемся к позиции коалиции", "outside_reference")],
+)  # fmt: skip
+def test_what_the_subject_says_of_the_whole_reply_is_asked_about(campaign: Campaign, subject: str, code: str) -> None:
+    # (the subject's words never reached the checks of the reply as a whole: each was accepted as agreement)
+    assert code in codes(read("Поддерживаем все рекомендации.", campaign, subject=subject))
