@@ -432,6 +432,8 @@ BLIND_FLOORS = {
     "blind-334.txt": {"exact": 0.96, "accepted": 0.86, "flagged": 0.97, "reasons": 0.88},
     "blind-335.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 0.97, "reasons": 0.96},
     "blind-336.txt": {"exact": 0.98, "accepted": 0.95, "flagged": 0.97, "reasons": 0.98},
+    "blind-337.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.78},
+    "blind-338.txt": {"exact": 1.00, "accepted": 0.88, "flagged": 1.00, "reasons": 0.83},
 }
 
 
