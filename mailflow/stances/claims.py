@@ -133,10 +133,13 @@ REASON_MARKER = compile_at_heads(
 # The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"
 _REASON_FIRST = re.compile(
     r"^\W*(?:(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|given that"
-    r"|as(?!\s+(?:regards|for|to|well|a|an|part|of|soon|long|follows)\b))"
+    r"|as(?!\s+(?:regards|for|to|well|a|an|part|of|soon|long|follows|you (?:may |might |will )?know)\b))"
     # ("Так как наша ассоциация объединяет фермеров, и вопросы цифровых технологий для нас не профильные, по
-    # панели 3 воздерживаемся": a clause joined by ", и" goes on with the reason)
-    r"\s+([^,]+(?:,\s+(?:и|а|and|but|но)\s+[^,\d]+(?=,))*)"
+    # панели 3 воздерживаемся", "Поскольку у нас нет ресурсов …, мы сами маленький фонд из трех человек, по 4.4 мы
+    # не согласны": every clause up to the one that names what the stance is of goes on with the reason; not one
+    # that frames or names recommendations, "…, по рекомендациям, адресованным ОГО, …", "…, we see the digital panel …")
+    r"\s+([^,]+(?:,\s+(?!(?:по|on|regarding|for|к|о|об)\s)(?:(?!рекомендаци|recommendation|панел|panel|пункт|раздел"
+    r"|section)[^,\d])+(?=,))*)"
     # "Учитывая, что рекомендации 3.5 и 4.3 адресованы органам власти, …, их не поддерживаем": IDs in such a
     # clause are what the stance is about, so it is a reason only when it names none
     r"|(?:учитывая,? что|принимая во внимание,? что|considering that|in view of the fact that)\s+"

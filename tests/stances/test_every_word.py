@@ -6504,3 +6504,21 @@ def test_a_no_in_the_bracket_after_an_id_is_never_agreement(campaign: Campaign, 
 def test_what_the_subject_says_of_the_whole_reply_is_asked_about(campaign: Campaign, subject: str, code: str) -> None:
     # (the subject's words never reached the checks of the reply as a whole: each was accepted as agreement)
     assert code in codes(read("Поддерживаем все рекомендации.", campaign, subject=subject))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("Поскольку у нас нет ресурсов на обучение других организаций, мы сами маленький фонд из трех человек, по 4.4 "
+      "мы не согласны. Со всем остальным — согласны.",
+      {"4.4": ("disagree",
+               "у нас нет ресурсов на обучение других организаций, мы сами маленький фонд из трех человек")}),
+     ("Поскольку члены наших советов должны быть независимы от бизнеса, иначе возникает конфликт интересов, "
+      "рекомендацию 4.1 мы не поддерживаем.",
+      {"4.1": ("disagree",
+               "члены наших советов должны быть независимы от бизнеса, иначе возникает конфликт интересов")})],
+)  # fmt: skip
+def test_a_why_given_first_runs_to_the_clause_that_names_the_recommendation(
+    campaign: Campaign, text: str, want: dict[str, tuple[str, str | None]]
+) -> None:
+    # (it had stopped at the first comma unless the next clause opened with "и", "а", "but")
+    assert _read_with_reasons(text, want, campaign) == (want, set())
