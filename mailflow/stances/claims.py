@@ -133,13 +133,11 @@ REASON_MARKER = compile_at_heads(
 # The reason given first: "Поскольку у нас нет ресурсов, 4.4 не поддерживаем"; "Биз катышкан эмеспиз, ошондуктан …"
 _REASON_FIRST = re.compile(
     r"^\W*(?:(?:поскольку|так как|т\.\s?к\.|ввиду того,? что|в связи с тем,? что|since|because|given that"
-    r"|as(?!\s+(?:regards|for|to|well|a|an|part|of|soon|long|follows|you (?:may |might |will )?know)\b))"
+    r"|as(?!\s+(?:regards|for|to|well|a|an|part|of|soon|long|follows|mentioned|noted|said|stated|agreed|discussed"
+    r"|you (?:may |might |will )?know|you are aware)\b))"
     # ("Так как наша ассоциация объединяет фермеров, и вопросы цифровых технологий для нас не профильные, по
-    # панели 3 воздерживаемся", "Поскольку у нас нет ресурсов …, мы сами маленький фонд из трех человек, по 4.4 мы
-    # не согласны": every clause up to the one that names what the stance is of goes on with the reason; not one
-    # that frames or names recommendations, "…, по рекомендациям, адресованным ОГО, …", "…, we see the digital panel …")
-    r"\s+([^,]+(?:,\s+(?!(?:по|on|regarding|for|к|о|об)\s)(?:(?!рекомендаци|recommendation|панел|panel|пункт|раздел"
-    r"|section)[^,\d])+(?=,))*)"
+    # панели 3 воздерживаемся": a clause joined by ", и" goes on with the reason; so may others, `_reason_before`)
+    r"\s+([^,]+(?:,\s+(?:и|а|and|but|но)\s+[^,\d]+(?=,))*)"
     # "Учитывая, что рекомендации 3.5 и 4.3 адресованы органам власти, …, их не поддерживаем": IDs in such a
     # clause are what the stance is about, so it is a reason only when it names none
     r"|(?:учитывая,? что|принимая во внимание,? что|considering that|in view of the fact that)\s+"
@@ -608,9 +606,10 @@ def _said_again(
         # "— частично: 1.3 (сверху вниз – да, а снизу вверх каналов по факту нет), 4.1": a "да" and a "нет" in one
         # bracket after a partial stance say how far it goes, neither is a stance of its own (not "Поддерживаем: 1.1,
         # 3.5 (нет, …), 4.1", nor "Частично: 1.3 (нет, …)": there the bracket's "нет" is 3.5's or 1.3's answer)
-        heading = next((c for c in reversed(cues) if c.end <= start and not c.terse), None)
+        # ("Частично поддерживаем 1.3 (да — на уровне района, нет — на уровне области) и 4.1": "поддерживаем" after it)
+        partial = any(c.kind is CueKind.PARTIAL and c.end <= start for c in cues)
         inside = {c.kind for c in found if c.terse and start <= c.start < end}  # (the usable ones may lack the "нет")
-        if cue.terse and heading is not None and heading.kind is CueKind.PARTIAL and inside >= set(_POLAR):
+        if cue.terse and partial and inside >= set(_POLAR):
             return True
     return False
 
@@ -1257,7 +1256,7 @@ def _segment_claims(
     refs_end = _refs_end(folded, cluster, segment.refs, campaign)
     tail_end = segment.end if not last else len(text)
     tail, folded_tail = text[refs_end:tail_end], folded[refs_end:tail_end]
-    reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start)
+    reason_first = _reason_before(text, folded[segment.start : cluster.start], segment.start, campaign)
     stated = reason_first or clean_reason(tail)  # a reason marked before ("Поскольку …, 4.5 частично: …")
     irrelevant = _IRRELEVANCE.search(folded, cluster.start, cluster.end) if kind is CueKind.ABSTAIN else None
     quoted = None  # the why with its subject in words, "Остальные рекомендации к нашей деятельности не относятся"
@@ -1718,7 +1717,7 @@ _OBJECT_WORDS = re.compile(
 _CLAUSE_WORD = re.compile(r"[^\W\d_]")
 _OFFER_HEDGE = re.compile(
     r"(?<!\w)(?:только|лишь|only|alternatives?|instead|вместо|альтернатив\w*|но|but|однако|however|сомнен\w*|doubts?"
-    r"|concerns?|except|кроме|если|if|unless)(?!\w)"
+    r"|concerns?|except|кроме|если|if|unless|rather|place|once|modified|при|случае|после|измен\w*|доработ\w*|не|not)(?!\w)"
 )
 _CLAUSE_REST = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d))*+")
 _GLUED_ENDING = re.compile(r"^\w+")  # "4.3тү": the case ending glued to the ID
@@ -2518,16 +2517,38 @@ def _unmarked_reason(text: str, folded: str, segment: _Segment, spoken: _Spoken,
     return best[1] if best else None
 
 
-def _reason_before(text: str, head: str, offset: int) -> str | None:
+def _reason_before(text: str, head: str, offset: int, campaign: Campaign) -> str | None:
     """A reason stated before the stance, in the same sentence; `head` is the folded text before the cue."""
     m = _REASON_FIRST.match(head) or _KY_REASON_FIRST.match(head)
     if m:
         group = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
-        return clean_reason(text[offset + m.start(group) : offset + m.end(group)])
+        end = m.end(group)
+        # "Поскольку у нас нет ресурсов …, мы сами маленький фонд из трех человек, по 4.4 мы не согласны": the
+        # clauses after it go on with the reason while they say nothing else (no stance, reference or scope word, no
+        # condition, greeting or thanks: "…, уважаемые коллеги, …", "…, the digital ones are too costly, …")
+        while group == 1 and (more := _NEXT_CLAUSE.match(head, end)) and _goes_on_with_why(more.group(1), campaign):
+            end = more.end(1)
+        return clean_reason(text[offset + m.start(group) : offset + end])
     therefore = _THEREFORE.search(head)
     if therefore is None or re.search(r"[.;:]", head[: therefore.start()]):
         return None
     return clean_reason(text[offset : offset + therefore.start()].lstrip(" ,;—–-"))
+
+
+_NEXT_CLAUSE = re.compile(r",\s+([^,]+)(?=,)")
+_NOT_A_WHY = compile_at_heads(
+    r"(?<!\w)(?:уважаем\w*|дорог\w*|dear|коллег\w*|colleagues|спасибо|благодар\w*|thank\w*|рахмат|с новым|поздравл\w*"
+    r"|предварительн\w*|исправля\w*|теперь|now|mentioned|aware|unless|otherwise)(?!\w)"
+)
+# "…, у которых нет ресурсов на высокие технологии", "…, где нет ни интернета": a clause that describes the one before
+_RELATIVE = re.compile(r"\W*(?:(?:у|в|с|для|из|на)\s+)?(?:котор\w+|где|куда|чей|чья|чьи|which|where|who|whose)(?!\w)")
+
+
+def _goes_on_with_why(clause: str, campaign: Campaign) -> bool:
+    folded = fold(clause)
+    if _NOT_A_WHY.search(folded) or condition_in(folded) or any(ch.isdigit() for ch in folded):
+        return False
+    return _RELATIVE.match(folded) is not None or says_nothing(clause, campaign)
 
 
 _KY_EXCEPT_LEFT = re.compile(

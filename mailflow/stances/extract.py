@@ -513,7 +513,9 @@ _WHOLE_REPLY = {
         r"|\b(?:сообщил|передал|сказал|говорил)[аи]?\b[^.]{0,80}?,\s*что"
         r"|сказал\w* (?:\w+ )?(?:ответить|передать|написать),? что"
         # "Биздин төрага бардык сунуштарды колдой турганын айтты": the chair said that they will support all
-        r"|(?<!\w)\w{1,30}(?:ган|ген|кан|кен|гон|гөн|кон|көн)(?:ын|ин|ун|үн|дыгын|дигин|ыбызды|ибизди|убузду|үбүздү)\s+(?:айтты|айтышты|айткан|билдирди)\b"
+        # ("… сунуштарды жалпысынан колдоорун айтты": that they would support, the future participle)
+        r"|(?<!\w)\w{1,30}(?:ган|ген|кан|кен|гон|гөн|кон|көн|аар|ээр|оор|өөр)(?:ын|ин|ун|үн|дыгын|дигин|ыбызды|ибизди"
+        r"|убузду|үбүздү)\s+(?:айтты|айтышты|айткан|билдирди)\b"
         r"|\b(?:she|he) (?:says|thinks)\b"  # "I spoke with our chairwoman, she says the association is fine with …"
         r"|\btold (?:us|me)\b|\bsaid (?:that )?they\b|просил\w* передать|asked (?:me |us )?to (?:tell|pass on|say)"
         # "I was asked by our director to let you know that the Association supported …"

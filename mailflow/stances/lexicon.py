@@ -350,6 +350,8 @@ _ABSTAIN = compile_at_word_heads(
     r"|can(?:not|'t| not) (?:assess|judge|evaluate)"  # "we cannot evaluate it", not a rejection of it
     # "We are not in a position to judge panels 1-3" (not "residents are unable to judge …", in a why)
     r"|we(?:'re| are)(?: \w+)? (?:not in a position|not able|unable) to (?:assess|judge|evaluate)"
+    # "- Panel 3: not in a position to judge": a row's answer, its subject the respondent
+    r"|(?:(?<=: )|(?<=[—–-] ))(?:not in a position|not able|unable) to (?:assess|judge|evaluate)"
     r"|not (?:for us|ours) to (?:judge|assess|evaluate|decide|say)"  # "3.2 and 3.4 are not for us to judge"
     # ("Калыс Мурзабекова", "Калыс, Ат-Башы" signing: a name, or a name and the place, ending the line; "Калысбек":
     # a name of its own)

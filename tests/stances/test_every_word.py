@@ -6522,3 +6522,36 @@ def test_a_why_given_first_runs_to_the_clause_that_names_the_recommendation(
 ) -> None:
     # (it had stopped at the first comma unless the next clause opened with "и", "а", "but")
     assert _read_with_reasons(text, want, campaign) == (want, set())
+
+
+def test_the_chair_said_they_would_support_in_kyrgyz_is_hearsay(campaign: Campaign) -> None:
+    text = "Биздин төрага өткөн жумадагы жыйында бул сунуштарды жалпысынан колдоорун айтты."
+    assert "indirect" in codes(read(text, campaign, language="ky"))  # (accepted as agreement with all 19)
+
+
+def test_a_row_not_in_a_position_to_judge_is_an_abstention(campaign: Campaign) -> None:
+    text = "- Panel 1: agree\n- Panel 2: agree\n- Panel 3: not in a position to judge\n- Panel 4: agree"
+    result = read(text, campaign, language="en")
+    assert (stances(result)["3.4"], codes(result)) == (("abstain", None), set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [("Частично поддерживаем 1.3 (да — на уровне района, нет — на уровне области) и 4.1.", "ru",
+      {"1.3": ("partial", "да — на уровне района, нет — на уровне области"), "4.1": ("partial", None)}),
+     ("Поскольку у нас нет ресурсов, уважаемые коллеги, по 4.4 мы не согласны.", "ru",
+      {"4.4": ("disagree", "у нас нет ресурсов")}),
+     ("Since we lack funds, unless the state pays, we disagree with 4.4.", "en",
+      {"4.4": ("disagree", "we lack funds")}),
+     ("As mentioned, we are small, we disagree with 4.4.", "en", {"4.4": ("disagree", None)}),
+     ("Поскольку наша ассоциация объединяет сельских предпринимателей, у которых нет ресурсов на высокие технологии, "
+      "3.5 не поддерживаем.", "ru",
+      {"3.5": ("disagree", "наша ассоциация объединяет сельских предпринимателей, у которых нет ресурсов на высокие "
+                           "технологии")})],
+)  # fmt: skip
+def test_what_the_third_review_found_reads_as_a_careful_reader_would(
+    campaign: Campaign, text: str, language: str, want: dict[str, tuple[str, str | None]]
+) -> None:
+    # (a "да — …, нет — …" bracket under "Частично поддерживаем" had rejected 4.1, silently; a greeting, a condition
+    # or "As mentioned" had joined the why given first)
+    assert _read_with_reasons(text, want, campaign, language)[0] == want
