@@ -434,6 +434,8 @@ BLIND_FLOORS = {
     "blind-336.txt": {"exact": 0.98, "accepted": 0.95, "flagged": 0.97, "reasons": 0.98},
     "blind-337.txt": {"exact": 0.98, "accepted": 0.85, "flagged": 0.97, "reasons": 0.78},
     "blind-338.txt": {"exact": 1.00, "accepted": 0.88, "flagged": 1.00, "reasons": 0.83},
+    "blind-339.txt": {"exact": 0.96, "accepted": 0.90, "flagged": 0.97, "reasons": 0.92},
+    "blind-340.txt": {"exact": 1.00, "accepted": 0.91, "flagged": 1.00, "reasons": 0.95},
 }
 
 
