@@ -187,6 +187,8 @@ _WHOLE_REPLY = {
     "partial_speaker": compile_at_heads(
         # "Я как член ассоциации лично поддерживаю все": a member, for herself
         r"\bлично (?:я )?(?:поддерживаю|согласен|согласна|против|одобряю)|\bя как член\b|"
+        # "Как руководитель проекта … (не от имени всего фонда) скажу": for a project, not the organisation
+        r"не от имени (?:всего|всей|всех|нашего|нашей|самого|самой)\b|not on behalf of (?:the whole|all of|our)\b|"
         rf"{_BRANCH}|от себя лично|(?:райондук|облустук|шаардык)\s+бөлүм\w*|бөлүмү катары"
         r"|лично я\b|\bот себя\b|өзүмдүн атымдан|мүчөсүмүн"
         r"|\bотделени[еяю]\b|\bbranch\b|\b\w+\s+из\s+(?:\w+\s+)?(?:членов|организаций|участников)"
@@ -1186,6 +1188,10 @@ def _read_text(
             claims.append(replace(claims[-1], ids=campaign.ids, level=GLOBAL, reason=None, evidence=unit.text))
             waiting = None
             continue
+        if waiting is not None and _yes_to_someone(reading, unit, units[-1]):
+            problems.append(Problem("unread_words", unit.text.strip()[:80]))  # to whom? (the others? a person says)
+            waiting = None
+            continue
         if (
             waiting is not None
             and (_gives_reason(reading, unit, units[index - 1], units[-1]) or _says_how_far(reading, unit, waiting))
@@ -2098,7 +2104,26 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
         and not _APOLOGY.match(fold(unit.text))
         # ("3.5ке каршыбыз. Калганын кийин айтабыз.", "Остальное как писали.": of the rest, not why)
         and REST_WORD.match(folded := fold(unit.text), len(folded) - len(folded.lstrip(" \t-–—•*"))) is None
+        and not _ends_on_yes(folded)
     )
+
+
+def _yes_to_someone(reading: UnitReading, unit: _Unit, last: _Unit) -> bool:
+    """ "Disagree with 3.5. Everyone else ok.": after a rejection with no why, a sentence that names nothing and ends
+    on a yes and a full stop (not a signature: "Tolkon, Assoc. perevozchikov DA")."""
+    return (
+        unit.text.rstrip().endswith((".", "!"))
+        and not reading.claims
+        and not reading.ids_without_stance
+        and not _SIGNATURE.search(unit.text)
+        and not (unit is last and (_NAME_LINE.match(unit.text) or _ORGANISATION_LINE.search(unit.text)))
+        and _ends_on_yes(fold(unit.text))
+    )
+
+
+def _ends_on_yes(folded: str) -> bool:
+    """ "Disagree with 3.5. Everyone else ok.": a sentence that ends on a yes to something is no why."""
+    return any(c.terse and c.kind is CueKind.AGREE and not folded[c.end :].strip(" .!)") for c in find_cues(folded))
 
 
 # "Izvinite chto latinicey, s telefona": the writer's apology, not why

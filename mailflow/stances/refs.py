@@ -284,8 +284,9 @@ _TOUCHING = re.compile(
 # "The rest": Kyrgyz "калган" is also a verb form ("иштебей калган", it stopped working), so only its noun
 # forms and "калган" before a noun of the letter count.
 REST = (
-    r"осталь?н\w+|прочи(?:е|х|м|ми)\b|the rest|the others|the other (?:ones|recommendations)\b"
-    r"|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-])|remaining"
+    r"осталь?н\w+|проч(?:ие|их|им|ими|ее)\b|the rest|the others|the other (?:ones|recommendations)\b"
+    # ("Disagree with 3.5. Others ok.": had been 3.5's why, the others unread)
+    r"|(?<!\w)others(?=\s+(?:are|is)\b|\s*[—–:-]|\s+(?:ok|okay|fine|yes|agreed?|good|too)\b)|remaining"
     r"|everything else|(?:^|(?<=[.!?]\s))rest(?=\s)"  # "Disagree 3.5 - rural internet is too weak. Rest fine."
     r"|(?<=agree )rest(?=\s*[.!]|\s*$)"  # "Disagree 3.5, 3.8. Agree rest."
     r"|(?<=,\s)rest(?=\s+(?:ok|okay|fine|yes|agreed?|good)\b)"  # "…, no to 3.5 and 3.6, rest ok"

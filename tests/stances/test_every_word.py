@@ -6555,3 +6555,27 @@ def test_what_the_third_review_found_reads_as_a_careful_reader_would(
     # (a "да — …, нет — …" bracket under "Частично поддерживаем" had rejected 4.1, silently; a greeting, a condition
     # or "As mentioned" had joined the why given first)
     assert _read_with_reasons(text, want, campaign, language)[0] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Agree with 1.1-1.5 and 2.1. Disagree with 3.5. Others ok.", "en"), ("Не согласны с 3.5. Прочее ок.", "ru")],
+)  # fmt: skip
+def test_others_ok_after_a_rejection_is_the_rest(campaign: Campaign, text: str, language: str) -> None:
+    # ("Others ok" had been 3.5's why, the rest unread, silently)
+    result = read(text, campaign, language=language)
+    assert (stances(result)["3.5"], stances(result)["4.1"], codes(result)) == (
+        ("disagree", None), ("agree", None), set()
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [("Disagree with 3.5. Everyone else ok.", "en", "unread_words"),
+     ("Как руководитель проекта (не от имени всего фонда) скажу, что 3.1 и 3.4 мы поддерживаем.", "ru",
+      "partial_speaker")],
+)  # fmt: skip
+def test_a_yes_to_someone_and_a_project_speaking_for_itself_are_asked_about(
+    campaign: Campaign, text: str, language: str, code: str
+) -> None:
+    assert code in codes(read(text, campaign, language=language))  # (each had been accepted)
