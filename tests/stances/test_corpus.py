@@ -438,6 +438,8 @@ BLIND_FLOORS = {
     "blind-340.txt": {"exact": 1.00, "accepted": 0.91, "flagged": 1.00, "reasons": 0.95},
     "blind-341.txt": {"exact": 0.98, "accepted": 0.86, "flagged": 1.00, "reasons": 0.85},  # b341-051 now flagged
     "blind-342.txt": {"exact": 0.95, "accepted": 0.89, "flagged": 0.95, "reasons": 0.74},
+    "blind-343.txt": {"exact": 1.00, "accepted": 0.84, "flagged": 1.00, "reasons": 0.88},
+    "blind-344.txt": {"exact": 1.00, "accepted": 0.92, "flagged": 1.00, "reasons": 0.94},
 }
 
 
