@@ -703,8 +703,6 @@ _PLUS_VOTE = re.compile(r"^[ \t]*\d\.\d{1,2}[ \t]*[+✓✔✅]+[ \t]*$", re.MULT
 # "+ 1.1-1.5" / "- 3.5": the sign before the IDs, line after line; a dash leading a line among the pluses is the
 # "minus" (with a bracket after its IDs, "- 4.3 (зависит от акимиата)", "- 3.1 (особенно важен)", it may be a
 # doubt, a stress or a why: a person reads it)
-
-
 _PLUS_LINE = re.compile(r"^[ \t]*\+[ \t]*\d\.\d", re.MULTILINE)
 _MINUS_LED = re.compile(r"[ \t]*[-–—−][ \t]*\d\.\d{1,2}(?:[ \t]*(?:[-–,]|и|and)[ \t]*\d\.\d{1,2})*+[ \t.]*")
 _MINUS_VOTE = re.compile(r"[ \t]*\d\.\d{1,2}[ \t]*[-–—−][ \t]*([^\W\d].*)", re.DOTALL)
