@@ -257,7 +257,9 @@ _PRONOUN = re.compile(r"[\s,;—–-]*(?:а\s+|но\s+)?(?:по ним|по не
                       r"|по которой|on which|for which|where"
                       r"|с ними|с ней|them|these|those|it|алар|аларга|ага)\b")  # fmt: skip
 _POLAR = (CueKind.AGREE, CueKind.DISAGREE)
-_THAT_CLAUSE = re.compile(r"(?:\s+(?:с\s+тем|with\s+you))?,?\s+(?:что|that)\s(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,120}")
+# a character of the clause it stands in: no sentence's or clause's end, but an ID's dot ("3.5")
+_CLAUSE_CHAR = r"(?:[^.;!?\n]|(?<=\d)\.(?=\d))"
+_THAT_CLAUSE = re.compile(rf"(?:\s+(?:с\s+тем|with\s+you))?,?\s+(?:что|that)\s{_CLAUSE_CHAR}{{0,120}}")
 _BUT_BETWEEN = re.compile(r"[^.;:!?]{0,60}?[\s,](?:но|but|однако|however)\s+(?:\w+\s+){0,2}")
 _NON_RECOMMENDATION_OBJECT = re.compile(
     r"\s+(?:(?!рекомендац|recommendation|сунуш|пункт)\w+\s+)?(?:инициатив\w*|иде\w+|работ\w+|усили\w+|проведени\w+|диалог\w*|мероприяти\w+|формат\w*"
@@ -609,9 +611,12 @@ def _said_again(
         # bracket after a partial stance say how far it goes, neither is a stance of its own (not "Поддерживаем: 1.1,
         # 3.5 (нет, …), 4.1", nor "Частично: 1.3 (нет, …)": there the bracket's "нет" is 3.5's or 1.3's answer)
         # ("Частично поддерживаем 1.3 (да — на уровне района, нет — на уровне области) и 4.1": "поддерживаем" after it)
-        partial = any(c.kind is CueKind.PARTIAL and c.end <= start for c in cues)
-        inside = {c.kind for c in found if c.terse and start <= c.start < end}  # (the usable ones may lack the "нет")
-        if cue.terse and partial and inside >= set(_POLAR):
+        if (
+            cue.terse
+            and any(c.kind is CueKind.PARTIAL and c.end <= start for c in cues)
+            # (every terse cue in the bracket: the usable ones may lack the "нет")
+            and {c.kind for c in found if c.terse and start <= c.start < end} >= set(_POLAR)
+        ):
             return True
     return False
 
@@ -1677,8 +1682,10 @@ def _object_then_joined(folded: str, segment: _Segment, own: list[Ref], specific
         ),
         None,
     )
-    end = max(cluster.end, implied.end) if implied else 0
-    join = _JOIN.match(folded, end) if implied else None
+    if implied is None:
+        return None
+    end = max(cluster.end, implied.end)
+    join = _JOIN.match(folded, end)
     first = min(r.start for r in specific)
     if join is None or first < join.end():
         return None
@@ -1721,12 +1728,12 @@ _OFFER_HEDGE = re.compile(
     r"(?<!\w)(?:только|лишь|only|alternatives?|instead|вместо|альтернатив\w*|но|but|однако|however|сомнен\w*|doubts?"
     r"|concerns?|except|кроме|если|if|unless|rather|place|once|modified|при|случае|после|измен\w*|доработ\w*|не|not)(?!\w)"
 )
-_CLAUSE_REST = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d))*+")
+_CLAUSE_REST = re.compile(rf"{_CLAUSE_CHAR}*+")
 _GLUED_ENDING = re.compile(r"^\w+")  # "4.3тү": the case ending glued to the ID
 # an offer of work joined to the stance: "and are ready to work …", "и готовы совместно работать …", "жана … иштөөгө
 # даярбыз" (the IDs may come before the words; not "ready to drop", "not willing to take on", "готовы отказаться")
 _JOINED_OFFER = re.compile(
-    r"\s*,?\s*(?:and|и|а также|жана)\s(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,120}?(?<!\w)(?:"
+    rf"\s*,?\s*(?:and|и|а также|жана)\s{_CLAUSE_CHAR}{{0,120}}?(?<!\w)(?:"
     r"(?<!not )(?<!not be )(?:ready|willing|happy|glad) to (?:\w+ )?(?:work|help|contribute|cooperate|partner|host"
     r"|take part|participate|share|assist)"
     r"|(?<!не )готов\w* (?:\w+ )?(?:работать|участвовать|помочь|помогать|сотрудничать|поделиться|содействовать"
@@ -2015,9 +2022,14 @@ _SCOPE_WORD = compile_at_heads(
     r"|onwards?|and beyond|начиная с|(?:(?<=[\d)] )|(?<=панели )|(?<=пункта )|(?<=раздела ))и (?:далее|дальше)"
     r"|и последующ\w*|баштап)"
 )
-
-
 # (not "согласуется с уставными целями": is consistent with, nobody's stance)
+_STANCE_WORD = compile_at_heads(
+    r"(?<!\w)(?:(?:соглас(?!ов|ует|уют)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж"
+    r"|(?<!позиция )(?<!ответ )одобр|agree|disagree|oppose|endorse|reject|abstain|макул|колдо[йб]|каршы)\w*"
+    r"|(?:view|opinion) on)"
+)
+
+
 def says_nothing(text: str, campaign: Campaign) -> bool:
     """Holds `text` nothing a reading could take up: no digit, quote, stance, scope, exception or decision word, no
     reference but the bare word "recommendations"? Then reading it yields no claim and no review reason (so it was
@@ -2036,11 +2048,8 @@ def says_nothing(text: str, campaign: Campaign) -> bool:
 
 
 _QUOTE_MARKS = frozenset('"«»“”„')
-_STANCE_WORD = compile_at_heads(
-    r"(?<!\w)(?:(?:соглас(?!ов|ует|уют)|несоглас|поддерживаем|поддерживаю|поддержали|против|возраж|воздерж"
-    r"|(?<!позиция )(?<!ответ )одобр|agree|disagree|oppose|endorse|reject|abstain|макул|колдо[йб]|каршы)\w*"
-    r"|(?:view|opinion) on)"
-)
+
+
 # "That's all from us", "на этом всё": the reply is over, nothing is named
 _ENDS_REPLY = r"that'?s all|that is all|на этом (?:пока )?все|вот и все"
 _ENDS_REPLY_RE = re.compile(_ENDS_REPLY)

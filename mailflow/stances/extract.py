@@ -2097,8 +2097,7 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
         and not reading.ids_without_stance
         and all(p.code == "unread_words" for p in reading.problems)  # a reason's words are its own
         and not _CLOSING.match(fold(unit.text))
-        and not _SIGNATURE.search(unit.text)
-        and not (unit is last and (_NAME_LINE.match(unit.text) or _ORGANISATION_LINE.search(unit.text)))
+        and not _signs_off(unit, last)
         and (len(unit.text.split()) >= 4 or unit.text.rstrip().endswith((".", "!")))  # not "Кун-Элек айыл окмоту"
         and not _QUESTION.search(unit.text)
         and not _EXPLAINED_LATER.search(fold(unit.text))
@@ -2109,6 +2108,13 @@ def _gives_reason(reading: UnitReading, unit: _Unit, previous: _Unit, last: _Uni
     )
 
 
+def _signs_off(unit: _Unit, last: _Unit) -> bool:
+    """A signature, or the reply's last line naming who writes ("Кун-Элек айыл окмоту"): neither a why nor an answer."""
+    return _SIGNATURE.search(unit.text) is not None or (
+        unit is last and (_NAME_LINE.match(unit.text) is not None or _ORGANISATION_LINE.search(unit.text) is not None)
+    )
+
+
 def _yes_to_someone(reading: UnitReading, unit: _Unit, last: _Unit) -> bool:
     """ "Disagree with 3.5. Everyone else ok.": after a rejection with no why, a sentence that names nothing and ends
     on a yes and a full stop (not a signature: "Tolkon, Assoc. perevozchikov DA")."""
@@ -2116,8 +2122,7 @@ def _yes_to_someone(reading: UnitReading, unit: _Unit, last: _Unit) -> bool:
         unit.text.rstrip().endswith((".", "!"))
         and not reading.claims
         and not reading.ids_without_stance
-        and not _SIGNATURE.search(unit.text)
-        and not (unit is last and (_NAME_LINE.match(unit.text) or _ORGANISATION_LINE.search(unit.text)))
+        and not _signs_off(unit, last)
         and _ends_on_yes(fold(unit.text))
     )
 
